@@ -715,10 +715,14 @@ static void must_be_true(claim_report *rep)
 	} else if (jb.ok && jb.feasible && jr.ok && jr.feasible) {
 		peak_range(jr.tflops, jb.tflops, peak, sizeof peak);
 		kw_range(jr.watts, jb.watts, kw, sizeof kw);
+		/* the power is what that peak draws, as the lines under it
+		** say ("drawing about 1.4 kW serving this workload"): "holds
+		** down to about 9.2 PFLOPS ... and about 1.4 kW" read as a
+		** second floor, of power */
 		snprintf(m, CLAIM_MUST_LEN, "%s about %s FP8 per chip at "
 		         "%.0f%% utilization (%s assumes %s)%s%s%s", lead,
 		         peak, eff * 100,
-		         rep->b.label, now, kw[0] ? " and about " : "", kw,
+		         rep->b.label, now, kw[0] ? ", drawing about " : "", kw,
 		         kw[0] ? " per chip serving this workload" : "");
 		if (kw[0] && jb.tdp > 0) {
 			size_t used = strlen(m);

@@ -745,8 +745,11 @@ const rl_param *claim_side_param(const char *pre, const char *name,
 			                         "%s%c.%s", i == 0 ? "; did you mean "
 			                         : i + 1 == n ? " or " : ", ",
 			                         name[0], names[i]);
+		/* none near: where to find them, as eval's --set says it
+		** (config/setup.c, setup_param_hint) */
 		snprintf(err, errlen, "%s%s%s: unknown parameter '%s'%s%s", pre,
-		         name, post, name + 2, hint, n ? "?" : "");
+		         name, post, name + 2, hint,
+		         n ? "?" : " (`rooflab params` lists them all)");
 	}
 	return p;
 }

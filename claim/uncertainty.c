@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "../model/params.h"
 #include "../model/power.h"
 #include "claim.h"
@@ -82,20 +83,23 @@ static int dist_refused(const unc_ctx *c, char *err, size_t errlen)
 	** truncation as taken (an end not given is the parameter's) and the
 	** parameter's range */
 	if (strstr(why, "truncation keeps")) {
-		char dist[80];
+		char dist[80], lo[32], hi[32], pmin[32], pmax[32];
 		if (c->dist == RL_DIST_NORMAL)
 			snprintf(dist, sizeof dist, "mean %g, sd %g%s%s", v[K_CENTER],
 			         v[K_SPREAD], sp, unit);
 		else
 			snprintf(dist, sizeof dist, "median %g%s%s, sigma %g",
 			         v[K_CENTER], sp, unit, v[K_SPREAD]);
-		snprintf(err, errlen, "[%s]: %s (%s, truncated to [%g, %g]%s%s; "
+		snprintf(err, errlen, "[%s]: %s (%s, truncated to [%s, %s]%s%s; "
 		         "low and high may be set within the parameter's range "
-		         "[%g, %g]%s%s)",
+		         "[%s, %s]%s%s)",
 		         c->section, why, dist,
-		         c->have[K_LOW] ? v[K_LOW] : c->p->min,
-		         c->have[K_HIGH] ? v[K_HIGH] : c->p->max, sp, unit,
-		         c->p->min, c->p->max, sp, unit);
+		         rl_number_write(c->have[K_LOW] ? v[K_LOW] : c->p->min, lo,
+		                         sizeof lo),
+		         rl_number_write(c->have[K_HIGH] ? v[K_HIGH] : c->p->max,
+		                         hi, sizeof hi),
+		         sp, unit, rl_number_write(c->p->min, pmin, sizeof pmin),
+		         rl_number_write(c->p->max, pmax, sizeof pmax), sp, unit);
 		return -1;
 	}
 	/* a normal's or lognormal's truncation: its low and high */
@@ -191,10 +195,14 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 	** given as 0 */
 	for (k = K_LOW; k <= K_HIGH; k++)
 		if (c->have[k] && !(c->v[k] >= c->p->min && c->v[k] <= c->p->max)) {
-			snprintf(err, errlen, "[%s]: %s = %g is outside the "
-			         "parameter's range [%g, %g]%s%s", c->section,
-			         k == K_LOW ? "low" : "high", c->v[k], c->p->min,
-			         c->p->max, c->p->unit[0] ? " " : "", c->p->unit);
+			char vt[32], lo[32], hi[32];
+			snprintf(err, errlen, "[%s]: %s = %s is outside the "
+			         "parameter's range [%s, %s]%s%s", c->section,
+			         k == K_LOW ? "low" : "high",
+			         rl_number_write(c->v[k], vt, sizeof vt),
+			         rl_number_write(c->p->min, lo, sizeof lo),
+			         rl_number_write(c->p->max, hi, sizeof hi),
+			         c->p->unit[0] ? " " : "", c->p->unit);
 			return -1;
 		}
 	if (rl_uparam_check(u, err, errlen))

@@ -88,13 +88,16 @@ static int take_solve_target(const opt_def *d, void *field, const char *name,
 			                               name, rl_utf8_cut(v, 100), v);
 			for (k = 0; k < CLAIM_T_COUNT && used < errlen; k++) {
 				double lo, hi;
+				char lt[32], ht[32];
 				claim_target_range(k, &lo, &hi);
 				used += (size_t)snprintf(err + used, errlen - used,
-				                         "%s %s (%s, in %s, %g to %g)",
+				                         "%s %s (%s, in %s, %s to %s)",
 				                         k ? "," : "", claim_target_key(k),
 				                         claim_target_at_most(k)
 				                             ? "at most" : "at least",
-				                         claim_target_unit(k), lo, hi);
+				                         claim_target_unit(k),
+				                         rl_number_write(lo, lt, sizeof lt),
+				                         rl_number_write(hi, ht, sizeof ht));
 			}
 			return -1;
 		}

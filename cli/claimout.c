@@ -9,6 +9,7 @@
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../model/figtext.h"
 #include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
@@ -649,10 +650,12 @@ static void unc_text(FILE *f, const claim_report *rep,
 			/* the speedups under the range where the row would pass
 			** 100 columns (in exponent form it ran to 102) */
 			char row[256], sp[96];
-			snprintf(row, sizeof row, "    %-32s %9s .. %-9s %s%s", name,
+			/* the unit padded to the longest (mW/mm2/GHz), so that
+			** the speedups line up in one column: "TFLOPS speedup"
+			** stood 7 columns right of a unitless row's */
+			snprintf(row, sizeof row, "    %-32s %9s .. %-9s %-10s", name,
 			         claim_plain_num(vl, sizeof vl, t->low),
-			         claim_plain_num(vh, sizeof vh, t->high), p->p->unit,
-			         p->p->unit[0] ? "" : " ");
+			         claim_plain_num(vh, sizeof vh, t->high), p->p->unit);
 			snprintf(sp, sizeof sp, "speedup %7s .. %s", lo, hi);
 			if (strlen(row) + 1 + strlen(sp) > 100)
 				fprintf(f, "%s\n      %s\n", row, sp);
@@ -830,8 +833,12 @@ static void mappings_text(FILE *f, const claim_report *rep)
 static void usd_cell(char *buf, size_t len, double per_mtok, double chip,
                      double power)
 {
+	char v[64];
+	/* the figure as eval's row writes it (model/figtext.c: 1.70, where
+	** %.3g wrote 1.7 beside eval's 1.70) */
 	if (isfinite(per_mtok))
-		snprintf(buf, len, "%.3g (chip %.0f)", per_mtok, chip);
+		snprintf(buf, len, "%s (chip %.0f)",
+		         rl_fig_text(v, sizeof v, per_mtok), chip);
 	else if (!isfinite(chip))
 		snprintf(buf, len, "n/a (unknown)");
 	else
@@ -882,7 +889,7 @@ static void cost_text(FILE *f, const claim_report *rep)
 {
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const char *tag[3] = {"a", "b", "b'"};
-	char price[64], cost[64], lab[LABEL_CELL];
+	char price[64], cost[64], lab[LABEL_CELL], fv[64];
 	int i, lw = label_width(rep), chips_only = 0;
 	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
 	        "years, plus energy), chip USD in brackets:\n",
@@ -901,11 +908,11 @@ static void cost_text(FILE *f, const claim_report *rep)
 		/* no power model: the chips' share alone, energy unknown, where
 		** a bare "n/a" left an investor no figure at all (ux19) */
 		if (isfinite(hp))
-			snprintf(price, sizeof price, "%.3g + energy (chip %.0f)",
-			         hp, r->chip_price_usd);
+			snprintf(price, sizeof price, "%s + energy (chip %.0f)",
+			         rl_fig_text(fv, sizeof fv, hp), r->chip_price_usd);
 		if (isfinite(hc))
-			snprintf(cost, sizeof cost, "%.3g + energy (chip %.0f)", hc,
-			         r->chip_cost_usd);
+			snprintf(cost, sizeof cost, "%s + energy (chip %.0f)",
+			         rl_fig_text(fv, sizeof fv, hc), r->chip_cost_usd);
 		chips_only |= isfinite(hp) || isfinite(hc);
 		/* a label wider than the column on its own line, as in the
 		** side table (side_line) */

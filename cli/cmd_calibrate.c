@@ -19,6 +19,7 @@
 #include "../model/utf8.h"
 #include "../model/archgroup.h"
 #include "../model/calibrate.h"
+#include "../model/numtext.h"
 #include "../model/stats.h"
 #include "commands.h"
 #include "fitlist.h"
@@ -542,9 +543,11 @@ static void fit_comment(const rl_param *p, double v, double lo, double hi,
 		const char *at = v <= p->min + tol   ? "lower"
 		                 : v >= p->max - tol ? "upper"
 		                                     : NULL;
+		char pmin[32], pmax[32];
 		if (at)
 			snprintf(buf, len, "ON ITS %s BOUND of the parameter's range "
-			         "[%g, %g]", at, p->min, p->max);
+			         "[%s, %s]", at, rl_number_write(p->min, pmin, sizeof pmin),
+			         rl_number_write(p->max, pmax, sizeof pmax));
 	} else {
 		double w = hi - lo;
 		const char *at = v <= lo + 0.01 * w   ? "lower"

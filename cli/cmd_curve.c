@@ -483,6 +483,23 @@ static const char *cell(char *buf, size_t len, double v)
 	return buf;
 }
 
+/* A rate or a time: cell's 4 significant digits with their trailing
+** zeros kept, so that a column reads to one precision (10.24, 10.90,
+** 12.20, 20.00 ms, where %.4g wrote 10.24, 10.9, 12.2, 20); a whole
+** number of 4 digits without the point %#.4g leaves (1360, not 1360.).
+** The concurrency stays cell's: its points are whole numbers. */
+static const char *cellz(char *buf, size_t len, double v)
+{
+	size_t n;
+	if (!isfinite(v) || (fabs(v) >= 1e4 && fabs(v) < 1e15) || v == 0)
+		return cell(buf, len, v);
+	snprintf(buf, len, "%#.4g", v);
+	n = strlen(buf);
+	if (n > 1 && buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+	return buf;
+}
+
 /* A series' mapping in words: its label less the chip's name. */
 static const char *mapping_of(const series *s)
 {
@@ -564,10 +581,10 @@ static void front_table(const series *s, int n, int under, front_pt *f)
 			printf("  %-24s %11s %11s %11s %9s %9s\n",
 			       rl_utf8_cell(mapping_of(q), 0, 0, map, sizeof map),
 			       cell(c[0], 32, p->concurrency),
-			       cell(c[1], 32, p->tps_per_user),
-			       cell(c[2], 32, p->output_tps_per_chip),
-			       cell(c[3], 32, p->ttft_s * 1e3),
-			       cell(c[4], 32, p->tpot_s * 1e3));
+			       cellz(c[1], 32, p->tps_per_user),
+			       cellz(c[2], 32, p->output_tps_per_chip),
+			       cellz(c[3], 32, p->ttft_s * 1e3),
+			       cellz(c[4], 32, p->tpot_s * 1e3));
 		}
 	}
 }
@@ -689,11 +706,11 @@ static void write_table(const series *s, int n, const char *title,
 			}
 			printf("  %12s %14s %16s %14s %10s %10s",
 			       cell(c[0], 32, p->concurrency),
-			       cell(c[1], 32, p->tps_per_user),
-			       cell(c[2], 32, p->output_tps_per_chip),
-			       cell(c[3], 32, p->output_tps),
-			       cell(c[4], 32, p->ttft_s * 1e3),
-			       cell(c[5], 32, p->tpot_s * 1e3));
+			       cellz(c[1], 32, p->tps_per_user),
+			       cellz(c[2], 32, p->output_tps_per_chip),
+			       cellz(c[3], 32, p->output_tps),
+			       cellz(c[4], 32, p->ttft_s * 1e3),
+			       cellz(c[5], 32, p->tpot_s * 1e3));
 			if (lo->nt && s[i].miss[k] == -1)
 				printf("  met");
 			else if (lo->nt) {

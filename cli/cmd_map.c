@@ -651,7 +651,9 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
 		        cell(w, sizeof w, "%.0f", e[i].watts),
-		        cell(tj, sizeof tj, "%.3g", e[i].tokens_per_j),
+		        /* three decimals in every row, as the $/M columns:
+		        ** "%.3g" gave 0.715 above 0.58 and 0.46 */
+		        cell(tj, sizeof tj, "%.3f", e[i].tokens_per_j),
 		        cell(uc, sizeof uc, "%.3f", e[i].usd_cost),
 		        cell(up, sizeof up, "%.3f", e[i].usd_price),
 		        rl_bound_name(e[i].bound),

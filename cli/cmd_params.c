@@ -74,15 +74,45 @@ static int check_section(const rl_param *t, size_t n, const char *section)
 	return -1;
 }
 
+/* A word given without --section ("rooflab params design", "rooflab
+** params chip.hbm_tbps"): a section, or a parameter, named with the
+** option that lists it, where "unexpected argument 'design' (see rooflab
+** params --help)" left the reader to find --section. */
+static int stray_word(const rl_param *t, size_t n, const char *w)
+{
+	char q[200], c[600], msg[1200];
+	const rl_param *p = rl_param_find_full(w);
+	size_t i;
+	rl_utf8_cell(rl_utf8_quote(w, 120, q, sizeof q), 0, 0, c, sizeof c);
+	for (i = 0; i < n && strcmp(t[i].section, w); i++)
+		;
+	if (i < n)
+		snprintf(msg, sizeof msg, "unexpected argument %s: one section is "
+		         "listed with --section (rooflab params --section %s)", c,
+		         t[i].section);
+	else if (p)
+		snprintf(msg, sizeof msg, "unexpected argument %s: a parameter, "
+		         "listed in its section (rooflab params --section %s)", c,
+		         p->section);
+	else
+		snprintf(msg, sizeof msg, "unexpected argument %s (see rooflab "
+		         "params --help)", c);
+	return bad_input("params", msg);
+}
+
 int cmd_params(int argc, char **argv)
 {
 	size_t n, i;
 	const rl_param *t = rl_params(&n);
 	params_args a = {NULL, 0};
-	int rc = opt_parse("params", table, &a, argc, argv, NULL, 0, NULL, help);
+	const char *pos[1];
+	int npos = 0;
+	int rc = opt_parse("params", table, &a, argc, argv, pos, 1, &npos, help);
 	const char *section = a.section;
 	if (rc != OPT_GO_ON)
 		return rc;
+	if (npos)
+		return stray_word(t, n, pos[0]);
 	if (section && check_section(t, n, section))
 		return RL_EINPUT;
 	if (a.json) {

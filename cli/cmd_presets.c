@@ -10,6 +10,7 @@
 #include "parseopt.h"
 #include "../config/ini.h"
 #include "../config/presetdoc.h"
+#include "../config/presets.h"
 #include "../config/setup.h"
 #include "../model/utf8.h"
 
@@ -222,16 +223,38 @@ static int list_kind(const char *kind, char *oom, size_t olen)
 	return rc;
 }
 
+/* A preset's name after its kind ("rooflab presets chip h100-sxm"): the
+** list gives names alone, so the message names the preset's file, where
+** "unexpected argument 'h100-sxm' (see rooflab presets --help)" left
+** where to read it unsaid; any other word as any command's extra one.
+** The word is looked up only where it loads as a preset's name (not a
+** path, which preset_path would read from the working directory). */
+static int stray_name(const char *kind, const char *name)
+{
+	char q[200], c[600], path[4096], perr[1400], msg[6000];
+	rl_utf8_cell(rl_utf8_quote(name, 120, q, sizeof q), 0, 0, c, sizeof c);
+	if (kind && preset_name_fits(kind, name, NULL, 0) == 0 &&
+	    preset_path(kind, name, path, sizeof path, perr, sizeof perr) == 0)
+		snprintf(msg, sizeof msg, "unexpected argument %s: presets lists "
+		         "the names alone; that %s's values, each with its source "
+		         "beside it, are in %s", c, kind, path);
+	else
+		snprintf(msg, sizeof msg, "unexpected argument %s (see rooflab "
+		         "presets --help)", c);
+	return bad_input("presets", msg);
+}
+
 int cmd_presets(int argc, char **argv)
 {
-	const char *only = NULL;
+	const char *only = NULL, *pos[2] = {NULL, NULL};
 	char err[1400], oom[1100] = "";
 	size_t i;
-	int failed = RL_OK;
-	int rc = opt_parse("presets", table, NULL, argc, argv, &only, 1, NULL,
+	int failed = RL_OK, npos = 0;
+	int rc = opt_parse("presets", table, NULL, argc, argv, pos, 2, &npos,
 	                   help);
 	if (rc != OPT_GO_ON)
 		return rc;
+	only = pos[0];
 	if (only) {
 		for (i = 0; i < NKINDS; i++)
 			if (!strcmp(only, kinds[i]))
@@ -243,6 +266,8 @@ int cmd_presets(int argc, char **argv)
 			return bad_input("presets", err);
 		}
 	}
+	if (npos > 1)
+		return stray_name(only, pos[1]);
 	/* not there, or a file: every kind listed "(none)" and exit 0 */
 	if (rl_data_dir_check(err, sizeof err))
 		return bad_input("presets", err);

@@ -2,6 +2,7 @@
 ** cmd_sweep.c: `rooflab sweep SPEC --db FILE`: evaluate every design point
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "../claim/valtrust.h"
+#include "../config/presets.h"
 #include "../config/profiles.h"
 #include "../config/shword.h"
 #include "../model/utf8.h"
@@ -20,6 +22,41 @@
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
+
+/* A spec that is not there, named as one of the example specs is (its
+** file name, with or without .ini): the example's path added to the
+** message, where "isl-osl.ini: cannot open: No such file or directory"
+** left a reader of the README outside the checkout with no path.  The
+** examples lie beside the data directory, in the checkout (sweeps/) and
+** installed (PREFIX/share/rooflab/sweeps); nothing added where none is
+** there, or where the spec names that file itself. */
+static void example_hint(const char *spec, char *err, size_t len)
+{
+	const char *dir = rl_data_dir(), *base = strrchr(spec, '/'), *cut;
+	char path[4200], q[4300], hint[8700];
+	size_t used = strlen(err);
+	int k;
+	if (!*spec || access(spec, F_OK) == 0 || errno != ENOENT)
+		return;
+	base = base ? base + 1 : spec;
+	cut = strrchr(dir, '/');
+	if (!*base || !cut || strlen(base) > 255)
+		return;
+	for (k = 0; k < 2; k++) {
+		int n = snprintf(path, sizeof path, "%.*s/sweeps/%s%s",
+		                 (int)(cut - dir), dir, base, k ? ".ini" : "");
+		if (n > 0 && (size_t)n < sizeof path && strcmp(path, spec) &&
+		    access(path, R_OK) == 0)
+			break;
+	}
+	/* the whole hint or none: one cut short would name another path */
+	if (k == 2 || snprintf(hint, sizeof hint, "; an example spec of that "
+	                       "name: rooflab sweep %s --db FILE",
+	                       rl_sh_word(path, "SPEC", q, sizeof q)) < 0)
+		return;
+	if (used + strlen(hint) < len)
+		memcpy(err + used, hint, strlen(hint) + 1);
+}
 
 /* --shard I/N: whole numbers with 0 <= I < N <= 1e6 */
 static int take_shard(const opt_def *d, void *field, const char *name,
@@ -325,14 +362,16 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		        rl_utf8_cell(s->setup.profile, 0, 0, prof, sizeof prof),
 		        why ? rl_utf8_cell(s->setup.profile_note, 0, 0, note,
 		                           sizeof note)
-		            : "why: given in shard 0's output");
+		            : "why: in shard 0's output, and in this database's "
+		              "runs.profile_chosen");
 	if (s->has_baseline && !s->baseline.profile[0])
 		fprintf(stderr, "rooflab sweep: [baseline] serves under profile %s "
 		        "(%s)\n",
 		        rl_utf8_cell(s->baseline_profile, 0, 0, prof, sizeof prof),
 		        why ? rl_utf8_cell(s->baseline_profile_note, 0, 0, note,
 		                           sizeof note)
-		            : "why: given in shard 0's output");
+		            : "why: in shard 0's output, and in this database's "
+		              "runs.baseline_profile_chosen");
 	/* a profile fitted on another chip's rows, in eval's note, and in
 	** the run's database (runs.profile_fit, baseline_profile_fit) */
 	if (fit_note("[base]", s->setup.profile, s->setup.profile_file,
@@ -680,8 +719,10 @@ int cmd_sweep(int argc, char **argv)
 	} else if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
 		return rc;
 	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
-	if (!s)
+	if (!s) {
+		example_hint(spec, err, sizeof err);
 		return input_fail("sweep", rc, err);
+	}
 	if (o.count_only) {
 		rc = count_points(s, &o, spec);
 		rl_sweep_spec_free(s);

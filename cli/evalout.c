@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/figtext.h"
 #include "../model/mapping.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
@@ -118,12 +119,13 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
 
 void evalout_value(char *buf, size_t len, double v, const char *unit)
 {
-	double a = fabs(v);
-	const char *fmt = a >= 1e5 ? "%.0f" : a >= 100 ? "%.1f"
-	                  : a >= 1   ? "%.3g" : "%.3g";
+	/* one rule with claim's and the report's figures (model/figtext.c):
+	** 42.0 % beside 20.4 %, 1.70 USD/Mtoken, where %.3g wrote 42, 1.7 */
 	char num[64];
-	snprintf(num, sizeof num, fmt, v);
-	snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit);
+	rl_fig_text(num, sizeof num, v);
+	if (snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit) < 0 &&
+	    len)
+		buf[0] = '\0';
 }
 
 /* A chip without HBM, served from SRAM alone (chip.sram_hbm_copy false,

@@ -11,6 +11,7 @@
 #include "../config/commalist.h"
 #include "../config/num.h"
 #include "../model/calibrate.h"
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 
 /* what separates two names inside one item (ini_trim's isspace) */
@@ -139,16 +140,25 @@ int fitlist_parse(const char *list, const rl_param **fit, size_t *nfit,
 			return -1;
 		}
 		if (isfinite(l) && (l < p->min || h > p->max)) {
-			snprintf(err, errlen, "--fit: %s bounds %g:%g outside the "
-			         "parameter's range %g:%g", key, l, h, p->min, p->max);
+			char lt[32], ht[32], pmin[32], pmax[32];
+			snprintf(err, errlen, "--fit: %s bounds %s:%s outside the "
+			         "parameter's range %s:%s", key,
+			         rl_number_write(l, lt, sizeof lt),
+			         rl_number_write(h, ht, sizeof ht),
+			         rl_number_write(p->min, pmin, sizeof pmin),
+			         rl_number_write(p->max, pmax, sizeof pmax));
 			return -1;
 		}
 		if (isfinite(c) &&
 		    (isfinite(l) ? c < l || c > h : c < p->min || c > p->max)) {
-			snprintf(err, errlen, "--fit: %s prior centre %g outside %s "
-			         "%g:%g (expected " FIT_FORM ")", key, c,
+			char ct[32], lt[32], ht[32];
+			snprintf(err, errlen, "--fit: %s prior centre %s outside %s "
+			         "%s:%s (expected " FIT_FORM ")", key,
+			         rl_number_write(c, ct, sizeof ct),
 			         isfinite(l) ? "its bounds" : "the parameter's range",
-			         isfinite(l) ? l : p->min, isfinite(l) ? h : p->max);
+			         rl_number_write(isfinite(l) ? l : p->min, lt, sizeof lt),
+			         rl_number_write(isfinite(l) ? h : p->max, ht,
+			                         sizeof ht));
 			return -1;
 		}
 		lo[*nfit] = l;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "../model/params.h"
 #include "../model/utf8.h"
 #include "../model/status.h"
@@ -432,7 +433,9 @@ void opt_param_range(const rl_param *p, char *buf, size_t len)
 			                         k > (int)p->min ? "|" : "",
 			                         p->choices[k]);
 	} else {
-		snprintf(buf, len, "%g..%g", p->min, p->max);
+		char lo[32], hi[32];
+		snprintf(buf, len, "%s..%s", rl_number_write(p->min, lo, sizeof lo),
+		         rl_number_write(p->max, hi, sizeof hi));
 	}
 }
 

@@ -122,7 +122,7 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
                     int argc, char **argv, const char **pos, int maxpos,
                     int *npos, char *err, size_t errlen);
 
-/* A parameter's allowed values as `rooflab params` shows them: "1..1e+06",
+/* A parameter's allowed values as `rooflab params` shows them: "1..1000000",
 ** or the names an enum takes, "fp8|fp16|bf16". */
 void opt_param_range(const rl_param *p, char *buf, size_t len);
 

@@ -12,12 +12,12 @@
 #include "../model/numtext.h"
 #include "../model/utf8.h"
 
-/* x as %g when that reads back as x, else with every digit */
+/* x as a parameter's range gives its ends (model/numtext.h): a whole
+** number in all its digits (100000000, where %g wrote 1e+08), any other
+** in the fewest digits that read back as x */
 static void fmt(char *buf, size_t len, double x)
 {
-	snprintf(buf, len, "%g", x);
-	if (isfinite(x) && strtod(buf, NULL) != x)
-		snprintf(buf, len, "%.17g", x);
+	rl_number_write(x, buf, len);
 }
 
 void num_range_text(const num_range *r, char *buf, size_t len)

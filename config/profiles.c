@@ -205,45 +205,6 @@ static int profile_default(const char *chip, const char *how, char *name,
 	return 1;
 }
 
-/* o names no profile and st was applied from o (opts_apply): keep the
-** scenario's profile when it names one ("named by scenario NAME" into
-** st->profile_note), else take profile_default's, o->profile = name (it
-** must outlive o's use) and st applied again with it (its note into
-** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
-** (st as it was, on `ideal`, profile_default's short note into
-** st->profile_note; err says why, listing the profiles); -1 with err (and
-** *at as opts_apply_at sets it). */
-static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
-                          char *name, size_t namelen, const char **at,
-                          char *err, size_t errlen)
-{
-	rl_setup scen;
-	char note[sizeof st->profile_note];
-	int rc;
-	*at = NULL;
-	setup_init(&scen);
-	if (o->scenario &&
-	    (rc = setup_load(&scen, "scenario", o->scenario, err, errlen)))
-		return rc == RL_EINTERNAL ? PROFILE_ENOMEM : -1;
-	if (scen.profile[0]) {
-		snprintf(st->profile_note, sizeof st->profile_note,
-		         "named by scenario %s", scen.scenario);
-		return 0;
-	}
-	rc = profile_default(o->chip ? o->chip : st->chip, how, name, namelen,
-	                     note, sizeof note, err, errlen);
-	if (rc == 1)
-		/* st stays on ideal: the note says so and why */
-		snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
-	if (rc)
-		return rc;
-	o->profile = name;
-	if ((rc = opts_apply_at(o, st, 1, at, err, errlen)))
-		return rc == RL_EINTERNAL ? PROFILE_ENOMEM : -1;
-	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
-	return 0;
-}
-
 /* [meta] name into ud (RL_NAME_MAX bytes), "" where longer: no shipped
 ** profile's name */
 static int meta_name_cb(void *ud, const char *section, const char *key,
@@ -318,6 +279,88 @@ int profile_fit_of(const char *profile, const char *profile_file,
 	return RL_OK;
 }
 
+/* A fitted profile's file copied under another name (mine.ini from
+** trtllm-0.10.ini): the shipped fit it holds, which the name it goes by
+** hides, by profile_fit_of's rule (its [meta] name, and its [profile]
+** figures that preset's; a refit of one's own holds none).  Read from
+** st->profile_file, the file st's profile was read from (by --profile, a
+** section's profile= or a scenario's); where that fit is not st->profile
+** and was fitted (calibrated or fitted in the shipped preset's [meta]),
+** st->profile_note, as complete, gets "; a copy of profile X's fit ..."
+** after it.  0, the note said or not (a file that cannot be read says
+** nothing here: the load that read it said why); PROFILE_ENOMEM with err
+** where reading it again ran out of memory, an internal failure
+** (review43: the note was left out and the run went on). */
+static int copy_note(rl_setup *st, char *err, size_t errlen)
+{
+	size_t n = strlen(st->profile_note);
+	meta_info m;
+	char fit[RL_NAME_MAX], e[512];
+	int rc;
+	if (!st->profile_file[0] || n + 1 >= sizeof st->profile_note)
+		return 0;
+	if (profile_fit_of(st->profile, st->profile_file, fit, err, errlen) ==
+	    RL_EINTERNAL)
+		return PROFILE_ENOMEM;
+	if (!fit[0] || !strcmp(fit, st->profile))
+		return 0;
+	rc = read_meta("profile", fit, &m, e, sizeof e);
+	if (rc == PROFILE_ENOMEM) {
+		snprintf(err, errlen, "%s", e);
+		return rc;
+	}
+	if (rc != 0 || !(m.calibrated[0] || m.fitted[0]))
+		return 0;
+	snprintf(st->profile_note + n, sizeof st->profile_note - n,
+	         "; a copy of profile %s's fit (its [meta] name), fitted on %s "
+	         "on %s: its figures are that version's fit, validated as %s",
+	         fit, m.software[0] ? m.software : "software not named",
+	         m.calibrated[0] ? m.calibrated : m.fitted, fit);
+	return 0;
+}
+
+/* o names no profile and st was applied from o (opts_apply): keep the
+** scenario's profile when it names one ("named by scenario NAME" into
+** st->profile_note, and a copy's note: copy_note), else take
+** profile_default's, o->profile = name (it
+** must outlive o's use) and st applied again with it (its note into
+** st->profile_note).  Returns 0; 1 when the chip has no calibrated profile
+** (st as it was, on `ideal`, profile_default's short note into
+** st->profile_note; err says why, listing the profiles); -1 with err (and
+** *at as opts_apply_at sets it). */
+static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
+                          char *name, size_t namelen, const char **at,
+                          char *err, size_t errlen)
+{
+	rl_setup scen;
+	char note[sizeof st->profile_note];
+	int rc;
+	*at = NULL;
+	setup_init(&scen);
+	if (o->scenario &&
+	    (rc = setup_load(&scen, "scenario", o->scenario, err, errlen)))
+		return rc == RL_EINTERNAL ? PROFILE_ENOMEM : -1;
+	if (scen.profile[0]) {
+		snprintf(st->profile_note, sizeof st->profile_note,
+		         "named by scenario %s", scen.scenario);
+		/* the file the scenario's profile was read from: a copy of a
+		** fitted profile says whose fit it is, as one --profile names */
+		return copy_note(st, err, errlen);
+	}
+	rc = profile_default(o->chip ? o->chip : st->chip, how, name, namelen,
+	                     note, sizeof note, err, errlen);
+	if (rc == 1)
+		/* st stays on ideal: the note says so and why */
+		snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
+	if (rc)
+		return rc;
+	o->profile = name;
+	if ((rc = opts_apply_at(o, st, 1, at, err, errlen)))
+		return rc == RL_EINTERNAL ? PROFILE_ENOMEM : -1;
+	snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
+	return 0;
+}
+
 int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err, size_t errlen)
 {
@@ -325,32 +368,9 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 	if (o->profile) {
 		int n = snprintf(st->profile_note, sizeof st->profile_note,
 		                 "named by %s", how);
-		meta_info m;
-		char fit[RL_NAME_MAX], e[512];
-		int rc = -1;
-		/* a fitted profile's file copied under another name: the shipped
-		** fit it holds (profile_fit_of: its [meta] name, and the same
-		** [profile] figures), which the name it goes by hides; a refit of
-		** one's own holds none */
-		if (profile_fit_of(st->profile, st->profile_file, fit, err,
-		                   errlen) == RL_EINTERNAL)
+		if (n > 0 && (size_t)n < sizeof st->profile_note &&
+		    copy_note(st, err, errlen) == PROFILE_ENOMEM)
 			return PROFILE_ENOMEM;
-		if (n > 0 && (size_t)n < sizeof st->profile_note && fit[0] &&
-		    strcmp(fit, st->profile))
-			rc = read_meta("profile", fit, &m, e, sizeof e);
-		/* out of memory reading its [meta] is an internal failure, where
-		** the note was left out and the run went on (exit 0: review43) */
-		if (rc == PROFILE_ENOMEM) {
-			snprintf(err, errlen, "%s", e);
-			return rc;
-		}
-		if (rc == 0 && (m.calibrated[0] || m.fitted[0]))
-			snprintf(st->profile_note + n, sizeof st->profile_note - n,
-			         "; a copy of profile %s's fit (its [meta] name), "
-			         "fitted on %s on %s: its figures are that version's "
-			         "fit, validated as %s", fit,
-			         m.software[0] ? m.software : "software not named",
-			         m.calibrated[0] ? m.calibrated : m.fitted, fit);
 		return 0;
 	}
 	/* a chip with none: st as opts_apply left it, on ideal, which

@@ -9,10 +9,19 @@
 #ifndef RL_NUMTEXT_H
 #define RL_NUMTEXT_H
 
+#include <stddef.h>
+
 /* text as one number into *x (strtod's value: "inf" and "nan" included,
 ** the range checked by the caller): 1 when it is a number by the rule
 ** above, else 0.  errno is strtod's (ERANGE when the number overflows or
 ** underflows a double). */
 int rl_number_text(const char *text, double *x);
+
+/* v as text for a message or a listing: a whole number below 1e15 in all
+** its digits (10000000, where %g wrote 1e+07), any other the shortest of
+** %.6g to %.17g that reads back as v (0.001, 709.78; 1e+20 past 1e15).
+** -0 reads -0 (a value refused as written).  The text is a valid JSON
+** number for a finite v.  Returns buf. */
+const char *rl_number_write(double v, char *buf, size_t len);
 
 #endif

@@ -888,22 +888,28 @@ static void range_text(const rl_param *p, char *buf, size_t len)
 			used += (size_t)w;
 		}
 	} else {
-		snprintf(buf, len, "[%g, %g]%s%s", p->min, p->max,
+		char lo[32], hi[32];
+		snprintf(buf, len, "[%s, %s]%s%s",
+		         rl_number_write(p->min, lo, sizeof lo),
+		         rl_number_write(p->max, hi, sizeof hi),
 		         p->unit[0] ? " " : "", p->unit);
 	}
 }
 
 void rl_param_allowed_text(const rl_param *p, char *buf, size_t len)
 {
+	char lo[32], hi[32];
 	if (p->type == RL_PT_ENUM || p->type == RL_PT_BOOL) {
 		char names[256];
 		range_text(p, names, sizeof names);
 		snprintf(buf, len, "one of %s", names);
 		return;
 	}
-	snprintf(buf, len, "%s%g to %g%s%s",
-	         p->type == RL_PT_INT ? "whole numbers " : "", p->min, p->max,
-	         p->unit[0] ? " " : "", p->unit);
+	snprintf(buf, len, "%s%s to %s%s%s",
+	         p->type == RL_PT_INT ? "whole numbers " : "",
+	         rl_number_write(p->min, lo, sizeof lo),
+	         rl_number_write(p->max, hi, sizeof hi), p->unit[0] ? " " : "",
+	         p->unit);
 }
 
 const rl_param *rl_param_other_form(const rl_param *p)
@@ -962,22 +968,6 @@ static const char *range_hint(const rl_param *p, double v, char *buf,
 	return buf;
 }
 
-/* v as the shortest "%g"-style text that reads back as v (6 to 17
-** significant digits), for the messages that quote a value refused:
-** %g alone wrote 10000001 as "1e+07" beside the range "[0, 1e+07]", a
-** value outside read as its bound.  Returns buf. */
-static const char *value_text(double v, char *buf, size_t len)
-{
-	int prec;
-	for (prec = 6; prec < 17; prec++) {
-		snprintf(buf, len, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return buf;
-	}
-	snprintf(buf, len, "%.17g", v);
-	return buf;
-}
-
 int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
                  size_t errlen)
 {
@@ -996,7 +986,7 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 		char vt[32];
 		rl_param_allowed_text(p, range, sizeof range);
 		snprintf(err, errlen, "%s.%s = %s is not a whole number (allowed: "
-		         "%s)", p->section, p->key, value_text(v, vt, sizeof vt),
+		         "%s)", p->section, p->key, rl_number_write(v, vt, sizeof vt),
 		         range);
 		return RL_P_RANGE;
 	}
@@ -1006,7 +996,7 @@ int rl_param_set(rl_config *cfg, const rl_param *p, double v, char *err,
 		char hint[96], vt[32];
 		range_text(p, range, sizeof range);
 		snprintf(err, errlen, "%s.%s = %s is outside the allowed %s%s%s",
-		         p->section, p->key, value_text(v, vt, sizeof vt),
+		         p->section, p->key, rl_number_write(v, vt, sizeof vt),
 		         p->type == RL_PT_INT ? "whole numbers " : "", range,
 		         range_hint(p, v, hint, sizeof hint));
 		return RL_P_RANGE;

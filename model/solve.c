@@ -10,6 +10,7 @@
 ** values that can be evaluated end between two grid points, the edge is
 ** found by bisection (evaluable_edges).
 */
+#include "numtext.h"
 #include "solve.h"
 #include "status.h"
 
@@ -183,9 +184,11 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 			cross = i;
 	}
 	if (nval == 0) {
+		char lt[32], ht[32];
 		snprintf(res->reason, sizeof res->reason,
-		         "no value of %s in [%g, %g] can be evaluated", name, lo,
-		         hi);
+		         "no value of %s in [%s, %s] can be evaluated", name,
+		         rl_number_write(lo, lt, sizeof lt),
+		         rl_number_write(hi, ht, sizeof ht));
 		return 0;
 	}
 	if (cross < 0) {

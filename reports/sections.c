@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../claim/claim.h"
 #include "../claim/words.h"
 #include "../config/presetnote.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
+#include "../model/figtext.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -37,6 +39,19 @@ static void empty_note(rctx *r, int n, const char *what)
 {
 	if (n == 0)
 		doc_para_class(&r->d, "note", "The claim run stored no %s.", what);
+}
+
+/* A factor or their product to three decimals, 1e15 and past to 3
+** digits, as claim's text gives them (cli/claimout.c, factor_text:
+** "x   1.900", "=  21.389"): four significant digits wrote 1.9 above
+** 1.282, and 1 for the interconnect's 1.000 ("-" where none). */
+static const char *factor_num(char *buf, size_t len, double v)
+{
+	if (isfinite(v))
+		snprintf(buf, len, fabs(v) < 1e15 ? "%.3f" : "%.3g", v);
+	else
+		report_num(buf, len, v, 4);
+	return buf;
 }
 
 void report_factors(rctx *r)
@@ -76,14 +91,14 @@ void report_factors(rctx *r)
 			doc_table_begin(&r->d, 3, h);
 		prod *= x;
 		cells[0] = name;
-		cells[1] = report_num(f, sizeof f, x, 4);
-		cells[2] = report_num(cum, sizeof cum, prod, 4);
+		cells[1] = factor_num(f, sizeof f, x);
+		cells[2] = factor_num(cum, sizeof cum, prod);
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (n) {
 		const char *cells[3] = {"total", "", cum};
-		report_num(cum, sizeof cum, prod, 4);
+		factor_num(cum, sizeof cum, prod);
 		doc_row(&r->d, cells);
 		doc_table_end(&r->d);
 	}
@@ -227,7 +242,13 @@ void report_claims(rctx *r)
 	if (!st)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char cl[512], src[256], mv[512], vd[128];
+		/* each as long as claim writes it (claim_check, claim.h): a
+		** verdict of 128 bytes and more was cut, "Not supported, as
+		** the verd..." */
+		char cl[sizeof ((claim_check *)0)->claim],
+		     src[sizeof ((claim_check *)0)->source],
+		     mv[sizeof ((claim_check *)0)->model_value],
+		     vd[sizeof ((claim_check *)0)->verdict];
 		const char *cells[4] = {cl, src, mv, vd};
 		pdb_text(st, 0, cl, sizeof cl);
 		pdb_text(st, 1, src, sizeof src);
@@ -448,11 +469,17 @@ static void cost_table(rctx *r, int has_sides)
 			                ? report_side_value(r, sides[i], chips_only[k / 2])
 			                : NAN;
 			known |= isfinite(x[k]);
-			if (isfinite(x[k]))
-				snprintf(v[i][k], sizeof v[i][k],
-				         k % 2 ? "%.3g" : "%.0f", x[k]);
+			/* USD per million tokens as eval's and claim's text
+			** write them (model/figtext.c: 1.70, not 1.7) */
+			char fv[64];
+			if (isfinite(x[k]) && k % 2)
+				snprintf(v[i][k], sizeof v[i][k], "%s",
+				         rl_fig_text(fv, sizeof fv, x[k]));
+			else if (isfinite(x[k]))
+				snprintf(v[i][k], sizeof v[i][k], "%.0f", x[k]);
 			else if (isfinite(hw)) {
-				snprintf(v[i][k], sizeof v[i][k], "%.3g + energy", hw);
+				snprintf(v[i][k], sizeof v[i][k], "%s + energy",
+				         rl_fig_text(fv, sizeof fv, hw));
 				plus_energy = 1;
 			} else
 				snprintf(v[i][k], sizeof v[i][k], "n/a");

@@ -6,6 +6,7 @@
 #include "coldoc.h"
 #include "points.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,7 +164,16 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		return RL_EINPUT;
 	}
 	if (readonly && stat(path, &sb) != 0) {
-		snprintf(err, errlen, "%s: no such database", path);
+		/* export and merge read what rooflab sweep wrote: say how to
+		** make one, as plot and report do */
+		char q[4200];
+		if (errno == ENOENT)
+			snprintf(err, errlen, "%s: no such database (make one with "
+			         "rooflab sweep SPEC --db %s)", path,
+			         rl_sh_word(path, "FILE", q, sizeof q));
+		else
+			snprintf(err, errlen, "%s: cannot read: %s", path,
+			         strerror(errno));
 		return RL_EINPUT;
 	}
 	if (readonly && (kind = rl_not_regular(path))) {

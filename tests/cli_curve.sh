@@ -207,6 +207,21 @@ if [ -s "$tmpd/c_h100.txt" ] && cmp -s "$tmpd/c_h100.txt" "$tmpd/c_h100_given.tx
 else
 	echo "not ok - a series differs from its chip's under its profile"; fails=$((fails + 1))
 fi
+# each rate and time to 4 significant digits, trailing zeros kept, so that
+# a column reads to one precision (TPOT 10.90 and 20.00 ms beside 10.24,
+# where %.4g wrote 10.9 and 20); from 1000 on a whole number without a
+# point (1360, not 1360.); the concurrency (column 1) whole where it is
+if awk '{ for (i = 2; i <= 6; i++) { v = $i; d = v; gsub(/[^0-9]/, "", d)
+		sub(/^0+/, "", d)
+		if (v + 0 >= 1000) { if (v !~ /^[0-9]+$/) bad = bad " " v }
+		else if (v !~ /\./ || length(d) != 4) bad = bad " " v }
+	if ($1 + 0 == int($1 + 0) && $1 ~ /\./) bad = bad " " $1; n++ }
+	END { if (bad != "" || n < 5) { print bad; exit 1 } }' "$tmpd/c_h100_given.txt"; then
+	echo "ok - curve's rates and times to 4 significant digits, zeros kept"
+else
+	echo "not ok - curve's cells not to one precision"
+	sed 's/^/    /' "$tmpd/c_h100_given.txt"; fails=$((fails + 1))
+fi
 # the last point is the maximum load, eval's throughput of that mapping
 # without --profile (the system's output tokens/s, 4 digits)
 expect_exit 0 "eval tp 8 without --profile" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8 --json
@@ -386,10 +401,11 @@ fi
 # a cell of the curve's tables is whole from 10,000 on, where %.4g wrote
 # "1.408e+04" tokens/s beside "1760" in the column before it: 8 replicas of
 # Sohu by design at 64 sequences each, 1760 tokens/s a chip (shown to 4
-# digits), serve 8 x 1760 = 14080 give or take the 4 digits' rounding
+# digits), serve 8 x 1760 = 14080 give or take the 4 digits' rounding;
+# 1760 / 64 = 27.5 tokens/s a user, to 4 digits 27.50
 expect_exit 0 "curve: large cells whole" -- $RL curve --chip sohu-design --model llama3-70b --precision fp8 --tp 1 --chips 8 --profile etched-claim --isl 2048 --osl 128
 expect_no_out "[0-9]e\+0" "no exponent form in the tables"
-expect_out "^ +64 +27\.5 +1760 +140(7[6-9]|8[0-4]) " "8 x 1760 tokens/s, whole"
+expect_out "^ +64 +27\.50 +1760 +140(7[6-9]|8[0-4]) " "8 x 1760 tokens/s, whole"
 # a series whose profile was fitted on another chip's rows says so (ux21)
 expect_exit 0 "curve on the H100 and H200" -- $RL curve --chip h100-sxm,h200-sxm --model llama3-8b
 expect_out "^  note: profile trtllm-0\.10 was fitted on h100-sxm rows only .*0 on h200-sxm\)" "the H200's series has the note"

@@ -7,6 +7,21 @@ E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 
 
 expect_exit 0 "eval prints a table" -- $E
 expect_out "output_tokens_per_s" "table has throughput"
+# under 100, 3 significant digits with their trailing zeros, so that 42.0 %
+# stands beside 20.4 % and 1.70 USD/Mtoken beside 0.296 (%.3g wrote 42,
+# 1.7 and 0.46 tokens/J); a whole number (replicas, limited, a clock
+# share of exactly 1) whole
+if awk '/^  [a-z_]+ +-?[0-9]/ { v = $2; d = v; gsub(/[^0-9]/, "", d); sub(/^0+/, "", d)
+		if (v + 0 < 100 && v ~ /\./ && length(d) != 3) bad = bad " " $1 "=" v
+		if (v + 0 < 100 && v !~ /\./ && v + 0 != int(v + 0)) bad = bad " " $1 "=" v
+		n++ }
+	/^  (replicas|limited|clock_scale|violations) / && $2 ~ /\./ { bad = bad " " $1 "=" $2 }
+	END { if (bad != "" || n < 40) { print bad; exit 1 } }' "$tmpd/out"; then
+	echo "ok - eval's values under 100 to 3 significant digits, whole numbers whole"
+else
+	echo "not ok - eval's values not to one precision"
+	grep -E "^  [a-z_]+ +-?[0-9]" "$tmpd/out" | sed 's/^/    /'; fails=$((fails + 1))
+fi
 expect_exit 0 "eval --json" -- $E --json
 for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
 	'"output_tokens_per_s_per_chip"' '"latency"' '"ttft_s"' '"tpot_s"' \
@@ -792,12 +807,46 @@ expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "a refit under a ship
 printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/mine.ini" >"$tmpd/copysw.ini"
 expect_exit 0 "a sweep under the copy on the H200" -- $RL sweep "$tmpd/copysw.ini" --db "$tmpd/copysw.db"
 expect_err "^rooflab sweep: \[base\]: note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only" "sweep: the copy's [base] gets the fit's note"
-# and a [baseline] naming the copy on the H200 (review42's
-# baseline_profile_file), where the [base] on the H100 has none
-printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n' "$tmpd/mine.ini" >"$tmpd/copyswb.ini"
-expect_exit 0 "a sweep whose [baseline] is the copy on the H200" -- $RL sweep "$tmpd/copyswb.ini" --db "$tmpd/copyswb.db"
-expect_err "^rooflab sweep: \[baseline\]: note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only" "sweep: the copy's [baseline] gets the fit's note"
-expect_no_err "\[base\]: note: profile" "no note for the [base] on the H100"
+# (small47) the same copy named by a scenario file (profile = its path)
+# or by a sweep's [baseline] went by its file name alone: no copy note,
+# and the [baseline] on the H200 no note that its fit is the H100's rows'.
+# Now as --profile: the scenario's (eval, a claim side, a [baseline]) and
+# the [baseline]'s profile = say whose fit it is, and the chip note names it
+sed "s|^profile = trtllm-0\.10\$|profile = $tmpd/mine.ini|" "$ROOFLAB_DATA/scenarios/trtllm-2048-128.ini" >"$tmpd/copyscen.ini"
+grep -q "^profile = $tmpd/mine.ini\$" "$tmpd/copyscen.ini" && echo "ok - the scenario names the copy" ||
+	{ echo "not ok - copyscen.ini names no copy"; fails=$((fails + 1)); }
+expect_exit 0 "eval on the H200, a scenario naming the copy" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --scenario "$tmpd/copyscen.ini"
+expect_out "^profile mine \(named by scenario copyscen; $copyw\)$" "the scenario's copy says whose fit it is"
+expect_out "^note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the scenario's copy on the H200: the fit's chip note"
+expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --scenario "$tmpd/copyscen.ini" --json
+expect_out "\"profile_chosen\": \"named by scenario copyscen; $copyw\"" "JSON profile_chosen says it"
+expect_exit 0 "a scenario naming the shipped trtllm-0.10" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --scenario trtllm-2048-128
+expect_out "^profile trtllm-0\.10 \(named by scenario trtllm-2048-128\)$" "the shipped profile by a scenario: no copy note"
+# (small46b) a scenario naming the refit kept as myrefit.ini ([meta] name
+# trtllm-0.10, eff_link 0.6): no copy, by the same rule as --profile's
+sed "s|^profile = trtllm-0\.10\$|profile = $tmpd/myrefit.ini|" "$ROOFLAB_DATA/scenarios/trtllm-2048-128.ini" >"$tmpd/refitscen.ini"
+expect_exit 0 "eval on the H200, a scenario naming the refit" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --scenario "$tmpd/refitscen.ini"
+expect_out "^profile myrefit \(named by scenario refitscen\)$" "the scenario's refit: no copy note"
+expect_no_out "fitted on h100-sxm" "the scenario's refit: not said to be fitted on the H100"
+expect_exit 0 "a claim side by the scenario naming the copy" -- $RL claim --a "h200-sxm,scenario=$tmpd/copyscen.ini,model=llama3-8b,tp=1" --b h100-sxm,profile=trtllm-0.10,model=llama3-8b,tp=1 --samples 0 --no-design --json
+expect_out "\"profile_chosen\": \"named by scenario copyscen; $copyw\"" "claim: side a's profile_chosen says whose fit it is"
+expect_out "\"note\": \"profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only" "claim: side a on the H200 gets the fit's note"
+# a sweep's [baseline] naming the copy, then by the scenario, on the H200
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = trtllm-0.10\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\nprofile = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/mine.ini" >"$tmpd/copybl.ini"
+expect_exit 0 "a sweep whose [baseline] names the copy on the H200" -- $RL sweep "$tmpd/copybl.ini" --db "$tmpd/copybl.db"
+expect_err "^rooflab sweep: \[baseline\]: note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "sweep: the copy's [baseline] gets the fit's note"
+expect_no_err "^rooflab sweep: \[base\]: note" "the [base], on the H100 its fit was made on: no note"
+# the run keeps both (runs.baseline_profile_chosen, baseline_profile_fit)
+blrow=$(sqlite3 "$tmpd/copybl.db" "SELECT baseline_profile || '|' || baseline_profile_chosen || '|' || baseline_profile_fit FROM runs")
+case $blrow in
+"mine|named by profile=; a copy of profile trtllm-0.10's fit (its [meta] name), "*"|profile mine (the figures of trtllm-0.10) was fitted on h100-sxm rows only"*)
+	echo "ok - runs keep the [baseline]'s copy note and its fit's chip note" ;;
+*) echo "not ok - runs' [baseline] columns: $blrow"; fails=$((fails + 1)) ;;
+esac
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = trtllm-0.10\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\nscenario = %s\n[axes]\nscenario.batch = 1, 2\n' "$tmpd/copyscen.ini" >"$tmpd/copybls.ini"
+expect_exit 0 "a sweep whose [baseline]'s scenario names the copy" -- $RL sweep "$tmpd/copybls.ini" --db "$tmpd/copybls.db"
+expect_err "^rooflab sweep: \[baseline\] serves under profile mine \(named by scenario copyscen; $copyw\)$" "sweep: the [baseline]'s scenario's copy says whose fit it is"
+expect_err "^rooflab sweep: \[baseline\]: note: profile mine \(the figures of trtllm-0\.10\) was fitted on h100-sxm rows only" "sweep: and gets the fit's note"
 # the rows of profiles fitted on published-h100.csv (not measurements.csv),
 # as many as the file's header says were fitted and set aside; trtllm-1.0's
 # not counting the rows of the versions that borrow it out of sample

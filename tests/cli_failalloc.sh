@@ -146,6 +146,11 @@ check_runs "eval" 80 0 "" \
 cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$d/mine.ini"
 check_runs "eval of a copied profile" 80 0 "" \
 	$RL eval --chip h100-sxm --model llama3-8b --profile "$d/mine.ini"
+# (small47) the same copy named by a scenario's profile = line, whose
+# [meta] is read again for the same note (profile_choose's copy_note)
+sed "s|^profile = trtllm-0\.10\$|profile = $d/mine.ini|" "$ROOFLAB_DATA/scenarios/trtllm-2048-128.ini" >"$d/copyscen.ini"
+check_runs "eval of a scenario naming a copied profile" 80 0 "" \
+	$RL eval --chip h100-sxm --model llama3-8b --scenario "$d/copyscen.ini"
 check_runs "claim --db" 40 12 "$d/x.db" \
 	$RL claim --samples 200 --threads 1 --no-design --db "$d/x.db"
 check_runs "claim --json" 10 12 "" \

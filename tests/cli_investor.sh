@@ -71,8 +71,20 @@ else
 fi
 # a range's whole ends whole (data/uncertainty/sohu.ini: 5000-12000 TFLOPS),
 # where %.4g wrote 1.2e+04
-expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS speedup" \
+expect_out "^    b\\.chip\\.peak_tflops_fp8 +5000 \\.\\. 12000 +TFLOPS +speedup" \
 	"tornado: the range's ends as written in the file"
+# its speedups in one column whatever the unit: the unit padded to the
+# longest, where "TFLOPS speedup" stood right of a unitless row's
+if awk '/^  tornado: /{t=1; next} t && /^    [ab]\./ {
+		c = index($0, " speedup "); if (!c) next
+		if (col && c != col) bad = 1; col = c; n++ }
+	t && /^[^ ]/ {t=0} END { exit bad || n < 4 }' "$tmpd/out"; then
+	echo "ok - tornado: the speedups in one column, with a unit or none"
+else
+	echo "not ok - tornado: the speedups' column moves with the unit"
+	grep " speedup  *[0-9]" "$tmpd/out" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 expect_no_out "1\\.2e\\+04" "no 1.2e+04 in the text"
 # the tornado's header says what it is in words, where it read "tornado
 # (others nominal; low/high: ...)"
@@ -421,6 +433,24 @@ else
 fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
+# each other claim's verdict in the report's table whole, as the text
+# gives it (Markdown escapes as the report writes them): a verdict of 128
+# bytes or more was cut, "Not supported, as the verd..."
+miss=""
+nv=0
+joined "^    verdict: " "$tmpd/text" | sed 's/^    verdict: //' >"$tmpd/verdicts"
+while IFS= read -r v; do
+	nv=$((nv + 1))
+	vm=$(printf '%s' "$v" | sed 's/[]\\`*_[<>|#&~]/\\&/g')
+	grep -Fq -- "| $vm |" "$tmpd/r.md" || miss="$miss [$v]"
+done <"$tmpd/verdicts"
+if [ "$nv" -ge 8 ] && [ -z "$miss" ]; then
+	echo "ok - the other claims' $nv verdicts whole in the report, as the text says them"
+else
+	echo "not ok - the other claims' verdicts in the report ($nv in the text):$miss"
+	grep '\.\.\. |$' "$tmpd/r.md" | sed 's/^/    /'
+	fails=$((fails + 1))
+fi
 # Sohu as claimed has no power model: its USD per million output tokens at
 # price is its chips' share alone, by hand 8 x 33,625 USD over
 # 4 x 365.25 x 86400 s over its output tokens/s (the side table) x 1e6,
@@ -462,6 +492,10 @@ for n in "peak compute" "utilization" "memory bandwidth" "memory capacity and ba
 	grep -Eq "^    $n +x +[0-9.]+$" "$tmpd/text" || miss="$miss [row $n]"
 	grep -Eq "(: |; )$n, " "$tmpd/gloss" || miss="$miss [text $n]"
 	grep -Eq "^What each factor swaps .*(: |; )$n, " "$tmpd/r.md" || miss="$miss [report $n]"
+	# the report's table gives the text's figure, to the same three
+	# decimals (it wrote 1.9 and 1 where the text has 1.900 and 1.000)
+	fx=$(sed -n "s/^    $n  *x  *\([0-9.]*\)\$/\1/p" "$tmpd/text" | head -1)
+	grep -Fq "| $n | $fx |" "$tmpd/r.md" || miss="$miss [report's figure $n: text $fx]"
 done
 if [ -z "$miss" ]; then
 	echo "ok - the nine Shapley factors in words, text and report"

@@ -140,7 +140,7 @@ expect_err "needs --requests" "burst needs --requests"
 expect_exit 0 "requests without rate: a run at maximum load" -- $E --requests 10
 expect_exit 2 "fractional requests" -- $E --rate 1 --requests 2.5
 expect_exit 2 "zero requests" -- $E --rate 1 --requests 0
-expect_err "\[1, 1e\+12\]" "requests says the range"
+expect_err "\[1, 1000000000000\]" "requests says the range"
 expect_exit 2 "percentile 100" -- $E --ttft-p100-max 1
 expect_err "\(0, 100\)" "percentile range said"
 expect_exit 2 "percentile 0" -- $E --tpot-p0-max 1

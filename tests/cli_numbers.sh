@@ -28,7 +28,7 @@ expect_err "power_cap_w: '-5' is not a number >= 0$" "the power cap's range"
 
 printf '[claim]\nsamples = 2.5\n' >"$tmpd/c1.ini"
 expect_exit 2 "config: samples not whole" -- $RL claim --config "$tmpd/c1.ini"
-expect_err "samples: '2.5' is not a whole number in \[0, 1e\+08\]" \
+expect_err "samples: '2.5' is not a whole number in \[0, 100000000\]" \
 	"samples are whole in a config file too"
 printf '[claim]\nseed = 4294967296\n' >"$tmpd/c2.ini"
 expect_exit 2 "config: seed out of range" -- $RL claim --config "$tmpd/c2.ini"

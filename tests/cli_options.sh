@@ -45,7 +45,7 @@ expect_exit 2 "one spelling twice" -- $RL sweep spec.ini --db x.db --batch 5 --b
 expect_err "^rooflab sweep: --batch is given twice \('5', then '6'\)$" \
 	"--batch twice: said as before, no alias named"
 expect_exit 2 "new name's range" -- $RL sweep spec.ini --db x.db --points-per-commit 0
-expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 1e\+08\]$" \
+expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 100000000\]$" \
 	"--points-per-commit's range"
 
 # --help as the value of an option is that value, not a request for help
@@ -88,7 +88,7 @@ expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
 expect_err "^rooflab sweep: --jobs: '1025' is not a whole number in \[0, 1024\]$" \
 	"the option, the value and the range"
 expect_exit 2 "not whole" -- $RL sweep spec.ini --db x.db --batch=2.5
-expect_err "^rooflab sweep: --batch: '2.5' is not a whole number in \[1, 1e\+08\]$" \
+expect_err "^rooflab sweep: --batch: '2.5' is not a whole number in \[1, 100000000\]$" \
 	"--name=value form, whole numbers only"
 expect_exit 2 "not a number" -- $RL export --db x.db --format csv --run 1x
 expect_err "^rooflab export: --run: '1x' is not a run id \(a whole number in \[1, " \
@@ -99,16 +99,36 @@ expect_err "^rooflab export: --format: 'xml' is not one of csv, json$" \
 expect_exit 2 "a flag given a value" -- $RL merge --force=1 a b
 expect_err "^rooflab merge: --force takes no value$" "flags take no value"
 expect_exit 2 "extra argument" -- $RL presets chip model
-expect_err "^rooflab presets: unexpected argument 'model'" "extra word named"
+expect_err "^rooflab presets: unexpected argument 'model' \(see rooflab presets --help\)$" "extra word named"
+# a preset's name after its kind: where its values are, the list giving
+# names alone
+expect_exit 2 "presets KIND NAME" -- $RL presets chip h100-sxm
+expect_err "^rooflab presets: unexpected argument 'h100-sxm': presets lists the names alone; that chip's values, each with its source beside it, are in $ROOFLAB_DATA/chips/h100-sxm\.ini$" \
+	"presets KIND NAME: names the preset's file"
+expect_exit 2 "presets KIND PATH" -- $RL presets chip ../chips/h100-sxm
+expect_err "^rooflab presets: unexpected argument '\.\./chips/h100-sxm' \(see rooflab presets --help\)$" \
+	"presets KIND PATH: a path is no preset's name, looked up nowhere"
+# params of a section or a parameter named without --section: the option
+# that lists it named, where "see rooflab params --help" alone left it to
+# be found; another word as before
+expect_exit 2 "params SECTION" -- $RL params design
+expect_err "^rooflab params: unexpected argument 'design': one section is listed with --section \(rooflab params --section design\)$" \
+	"params SECTION: names --section"
+expect_exit 2 "params SECTION.KEY" -- $RL params chip.hbm_tbps
+expect_err "^rooflab params: unexpected argument 'chip\.hbm_tbps': a parameter, listed in its section \(rooflab params --section chip\)$" \
+	"params SECTION.KEY: names its section"
+expect_exit 2 "params WORD" -- $RL params nosuch
+expect_err "^rooflab params: unexpected argument 'nosuch' \(see rooflab params --help\)$" \
+	"params WORD: as any command's extra word"
 expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" \
 	"0 is not a row sigma: the range's open end shown"
 expect_exit 2 "plot --target 0" -- $RL plot roofline --db x.db --target 0
-expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
+expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1000000000\]$" \
 	"claim's --target range"
 # plot's --target as claim's: speedup=X too, where it took a bare N alone
 expect_exit 2 "plot --target speedup=0" -- $RL plot factors --db x.db --target speedup=0
-expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1e\+09\]$" \
+expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1000000000\]$" \
 	"plot --target speedup=X is read as claim reads it"
 expect_exit 2 "plot roofline --target speedup=5" -- $RL plot roofline --db x.db --target speedup=5
 expect_err "^rooflab plot: --target: plot roofline does not use it" \
@@ -156,10 +176,10 @@ expect_err "^rooflab export: missing --format csv\|json \(csv: a header line and
 # with the number to give; what is no number and an x, or a number out of
 # the range, gets no such line
 expect_exit 2 "claim --target 20x" -- $RL claim --target 20x --samples 0 --no-design
-expect_err "^rooflab claim: --target: '20x' is not a number in \[1e-06, 1e\+09\]; write the speedup without its x: 20$" \
+expect_err "^rooflab claim: --target: '20x' is not a number in \[1e-06, 1000000000\]; write the speedup without its x: 20$" \
 	"claim --target 20x: without its x"
 expect_exit 2 "solve --target speedup=2.5X" -- $RL solve --target speedup=2.5X --vary b.chip.link_gbps
-expect_err "^rooflab solve: --target speedup \(x\): '2.5X' is not a number in \[1e-06, 1e\+09\]; write the speedup without its x: 2.5$" \
+expect_err "^rooflab solve: --target speedup \(x\): '2.5X' is not a number in \[1e-06, 1000000000\]; write the speedup without its x: 2.5$" \
 	"solve --target speedup=2.5X: without its X"
 expect_exit 2 "plot --target 25x" -- $RL plot factors --db x.db --target 25x
 expect_err "; write the speedup without its x: 25$" "plot --target 25x: without its x"
@@ -203,8 +223,27 @@ hrange=$(sed -n 's/^  --isl N .*(scenario.isl: \(.*\))$/\1/p' "$tmpd/out")
 	echo "ok - --isl help shows scenario.isl's range ($hrange)" ||
 	{ echo "not ok - --isl help range '$hrange', params '$prange'"; fails=$((fails + 1)); }
 expect_exit 2 "eval --isl 0" -- $RL eval --chip h100-sxm --model llama3-70b --isl 0
-expect_err "^rooflab eval: --isl: scenario.isl = 0 is outside the allowed whole numbers \[1, 1e\+07\]" \
+expect_err "^rooflab eval: --isl: scenario.isl = 0 is outside the allowed whole numbers \[1, 10000000\]" \
 	"the parameter's check, named by the option"
+# a range in all its digits (the table's 1e7 tokens, 1e13 transistors), a
+# bound that is no whole number as the table gives it (0.001), where %g
+# wrote "1..1e+07"; --json's range the same text, its min and max numbers
+expect_exit 0 "params scenario lists isl" -- $RL params --section scenario
+expect_out "^scenario\.isl +tokens +1\.\.10000000 " "scenario.isl's range in all its digits"
+expect_exit 0 "params design" -- $RL params --section design
+expect_out "^design\.transistors +- +0\.\.10000000000000 " "design.transistors' range, 1e13, in all its digits"
+expect_exit 0 "params profile --json" -- $RL params --section profile --json
+expect_out '"range": "0\.001\.\.1",' "eff_compute's range keeps its 0.001"
+expect_out '"range": "1\.\.100000000",' "max_num_tokens' range in all its digits"
+expect_no_out 'e\+0' "no range in exponent form"
+expect_exit 2 "eval --chips 20000000" -- $RL eval --chip h100-sxm --model llama3-70b --chips 20000000
+expect_err "scenario\.chips = 20000000 is outside the allowed whole numbers \[0, 10000000\] chips" "the value and the range in all their digits"
+# calibrate's --fit refusals so (profile.request_overhead_us: 0 to 1e6 us;
+# %g wrote "bounds 0:2e+06 ... range 0:1e+06")
+expect_exit 2 "calibrate --fit bounds past the range" -- $RL calibrate --profile trtllm-0.10 --no-loo --fit request_overhead_us=0:2000000 --out "$tmpd/fit.ini"
+expect_err "^rooflab calibrate: --fit: request_overhead_us bounds 0:2000000 outside the parameter's range 0:1000000$" "bounds and range in all their digits"
+expect_exit 2 "calibrate --fit centre past the range" -- $RL calibrate --profile trtllm-0.10 --no-loo --fit "request_overhead_us~5000000/1" --out "$tmpd/fit.ini"
+expect_err "^rooflab calibrate: --fit: request_overhead_us prior centre 5000000 outside the parameter's range 0:1000000 " "the centre and the range in all their digits"
 # an option that takes one value given twice is refused, naming both: the
 # second replaced the first without a word (eval of b200 for
 # "--chip h100-sxm --chip b200"); --set, --vary and the like repeat

@@ -91,6 +91,15 @@ has "$html" "verdict: what cannot be true, capitalised" \
 	"Share of the die in MAC arrays cannot reach 20x"
 lacks "$html" "verdict: no raw solver words" "would have to be"
 has "$html" "factors: the product of the factors" "17.5"
+# each factor and running product to three decimals, as claim's text gives
+# them (x   1.000): by hand, 2.5 x 1.4 x 2.0 x 2.5 = 17.5, then x 1.0; four
+# significant digits wrote 2.5, 3.5, 7 and 1
+has "$html" "factors: three decimals, as claim's text" \
+	"<tr><td>utilization</td><td>1.400</td><td>3.500</td></tr>"
+has "$html" "factors: a factor of 1 as 1.000" \
+	"<tr><td>power limit</td><td>1.000</td><td>17.500</td></tr>"
+has "$html" "factors: the total to three decimals" \
+	"<tr><td>total</td><td></td><td>17.500</td></tr>"
 # a parameter whose swing rounds to zero (17.5 .. 17.50001 at 4 digits) is
 # named after the sensitivity table, not listed as a row of it
 has "$html" "sensitivity: unchanged parameters named" \

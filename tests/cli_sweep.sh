@@ -1465,6 +1465,28 @@ expect_exit 2 "export of a missing run" -- $RL export --db "$d/full.db" --run 9 
 expect_err "no run 9" "names the run"
 expect_exit 2 "export format" -- $RL export --db "$d/full.db" --format xml
 expect_exit 2 "export of a missing file" -- $RL export --db "$d/nope.db" --format csv
+# the message says how to make one, as plot's and report's do
+expect_err "^rooflab export: $d/nope\.db: no such database \(make one with rooflab sweep SPEC --db $d/nope\.db\)$" \
+	"export of a missing file: says how to make one"
+expect_exit 2 "merge of a missing part" -- $RL merge "$d/m-nope.db" "$d/nope.db"
+expect_err "^rooflab merge: $d/nope\.db: no such database \(make one with rooflab sweep SPEC --db $d/nope\.db\)$" \
+	"merge of a missing part: says how to make one"
+test ! -e "$d/m-nope.db" && echo "ok - merge of a missing part writes nothing" ||
+	{ echo "not ok - merge of a missing part left $d/m-nope.db"; fails=$((fails + 1)); }
+# a spec named as an example spec is, from another folder: the message
+# gives the example's path, beside the data directory (sweeps/), where it
+# said "isl-osl.ini: cannot open" alone; a name no example has, nothing more
+ex=$(cd "$ROOFLAB_DATA/.." && pwd)/sweeps/isl-osl.ini
+for sp in isl-osl.ini isl-osl; do
+	expect_exit 2 "sweep of a missing spec named as an example ($sp)" -- \
+		sh -c 'cd "$1" && shift && exec "$@"' sh "$d" "$rla" sweep "$sp" --count
+	expect_err "^rooflab sweep: $sp: cannot open: No such file or directory; an example spec of that name: rooflab sweep $ex --db FILE\$" \
+		"sweep of a missing spec named as an example ($sp): its path"
+done
+expect_exit 2 "sweep of a missing spec no example is named as" -- \
+	sh -c 'cd "$1" && shift && exec "$@"' sh "$d" "$rla" sweep nope-spec.ini --count
+expect_err "^rooflab sweep: nope-spec\.ini: cannot open: No such file or directory\$" \
+	"sweep of a missing spec no example is named as: nothing more"
 # sweeps/README.md's example spec (the ini block under "Specs") runs as
 # written and keeps points: it refused a grid given a count, and its filter
 # on power kept none of Sohu as claimed, which has no power model
@@ -1736,7 +1758,14 @@ expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the defa
 expect_exit 0 "shard 0/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof0.db" --shard 0/2
 expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(the default for this chip: " "shard 0 says why"
 expect_exit 0 "shard 1/2 of a [base] naming no profile" -- $RL sweep "$d/defprof.ini" --db "$d/defprof1.db" --shard 1/2
-expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: given in shard 0's output\)$" "shard 1 names the profile alone"
+expect_err "^rooflab sweep: \[base\] serves under profile trtllm-0.10 \(why: in shard 0's output, and in this database's runs\.profile_chosen\)$" "shard 1 names the profile alone"
+# where the why is for a shard run on another machine, whose log has no
+# shard 0's: its own database's runs.profile_chosen, the default's why
+p1=$(q "$d/defprof1.db" "SELECT profile_chosen FROM runs")
+case $p1 in
+"the default for this chip: "*) echo "ok - shard 1's database holds the why it points to" ;;
+*) echo "not ok - shard 1's runs.profile_chosen: '$p1'"; fails=$((fails + 1)) ;;
+esac
 grep -q "\[baseline\] serves under" "$tmpd/err" &&
 	{ echo "not ok - a note for a [baseline] naming its profile"; fails=$((fails + 1)); } ||
 	echo "ok - no note for a [baseline] naming its profile"

@@ -192,6 +192,29 @@ static void test_part_of_text(void **state)
 ** (2.2250738585072014e-308): refused, and the message says why, where it
 ** read as out of the range it is in; 1e-999 (read as 0) the same; a
 ** normal number as small is taken */
+/* rl_number_write: a whole number below 1e15 in all its digits, any other
+** the shortest %.6g-%.17g text that reads back (values by hand) */
+static void test_number_write(void **state)
+{
+	char b[40];
+	(void)state;
+	assert_string_equal(rl_number_write(1e7, b, sizeof b), "10000000");
+	assert_string_equal(rl_number_write(1e13, b, sizeof b),
+	                    "10000000000000");
+	assert_string_equal(rl_number_write(-0.0, b, sizeof b), "-0");
+	assert_string_equal(rl_number_write(-64, b, sizeof b), "-64");
+	assert_string_equal(rl_number_write(0.001, b, sizeof b), "0.001");
+	assert_string_equal(rl_number_write(709.78, b, sizeof b), "709.78");
+	assert_string_equal(rl_number_write(2.5e-7, b, sizeof b), "2.5e-07");
+	assert_string_equal(rl_number_write(1e15, b, sizeof b), "1e+15");
+	assert_string_equal(rl_number_write(1e308, b, sizeof b), "1e+308");
+	/* 0.1 + 0.2 is not 0.3: 17 digits, where %g wrote 0.3 */
+	assert_string_equal(rl_number_write(0.1 + 0.2, b, sizeof b),
+	                    "0.30000000000000004");
+	assert_string_equal(rl_number_write(1.0000001, b, sizeof b),
+	                    "1.0000001");
+}
+
 static void test_subnormal(void **state)
 {
 	num_range r = {0, 100, NUM_LO_OPEN, NULL};
@@ -222,6 +245,7 @@ int main(void)
 	    cmocka_unit_test(test_one_rule),
 	    cmocka_unit_test(test_part_of_text),
 	    cmocka_unit_test(test_subnormal),
+	    cmocka_unit_test(test_number_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -76,13 +76,29 @@ static void test_param_table(void **state)
 	                         "false|true (or yes|no, on|off, 0|1)");
 	/* a value refused is quoted in the digits that read back as it:
 	** 10000001 chips, one past the 1e7 bound, read "scenario.chips =
-	** 1e+07 is outside ... [0, 1e+07]" under %g; 2.0000001 stacks "2"
+	** 1e+07 is outside ... [0, 1e+07]" under %g (the range now in all
+	** its digits, 10000000); 2.0000001 stacks "2"
 	** beside "not a whole number"; 1e308 and -0.1 as before */
 	p = rl_param_find_full("scenario.chips");
 	assert_int_equal(rl_param_set(&c, p, 10000001, err, sizeof err),
 	                 RL_P_RANGE);
 	assert_string_equal(err, "scenario.chips = 10000001 is outside the "
-	                         "allowed whole numbers [0, 1e+07] chips");
+	                         "allowed whole numbers [0, 10000000] chips");
+	/* the range in all its digits, as the value: %g wrote 20000000
+	** chips "2e+07 ... [0, 1e+07]"; a bound that is no whole number
+	** (profile.eff_compute's 0.001) as the table gives it */
+	assert_int_equal(rl_param_set(&c, p, 20000000, err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "scenario.chips = 20000000 is outside the "
+	                         "allowed whole numbers [0, 10000000] chips");
+	p = rl_param_find_full("profile.eff_compute");
+	assert_int_equal(rl_param_set(&c, p, 0.0005, err, sizeof err),
+	                 RL_P_RANGE);
+	assert_string_equal(err, "profile.eff_compute = 0.0005 is outside the "
+	                         "allowed [0.001, 1]");
+	p = rl_param_find_full("design.transistors");
+	rl_param_allowed_text(p, err, sizeof err);
+	assert_string_equal(err, "0 to 10000000000000");
 	p = rl_param_find_full("design.hbm_stacks");
 	assert_int_equal(rl_param_set(&c, p, 2.0000001, err, sizeof err),
 	                 RL_P_RANGE);
@@ -110,7 +126,7 @@ static void test_param_table(void **state)
 		assert_string_equal(err, "scenario.isl: '"
 		    "99999999999999999999999999999999999999999999999999999999999999"
 		    "999999999999999...' (5000 bytes) is outside the allowed whole "
-		    "numbers [1, 1e+07] tokens");
+		    "numbers [1, 10000000] tokens");
 		/* a cut never splits a UTF-8 character: 'é' (2 bytes) across
 		** byte 77 is left out whole; the size names the characters
 		** where the text holds other than ASCII (model/utf8.h's one

@@ -185,14 +185,14 @@ static void test_bad_ranges(void **state)
 	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
 	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
 	/* an axis with no value says what an axis takes and what the
-	** parameter allows (scenario.batch: whole numbers 0 to 1e8
+	** parameter allows (scenario.batch: whole numbers 0 to 100000000
 	** sequences; chip.hbm_tbps 0 to 1000 TB/s; the precision names),
 	** at the key's line (the base is lines 1-3, [axes] line 4); any
 	** other key with no value keeps the reader's message */
 	refused("[axes]\nscenario.batch =\n",
 	        "test.ini:5: axis 'scenario.batch' has no values: give a list "
 	        "(a, b, c), a range start:stop:step, or start:stop:count log "
-	        "(scenario.batch takes whole numbers 0 to 1e+08 sequences)");
+	        "(scenario.batch takes whole numbers 0 to 100000000 sequences)");
 	refused("[axes]\nscenario.tp = 1, 2\nchip.hbm_tbps =   \n",
 	        "test.ini:6: axis 'chip.hbm_tbps' has no values: give a list "
 	        "(a, b, c), a range start:stop:step, or start:stop:count log "

@@ -4,8 +4,9 @@
 ** specs) and percent-encoding (pctenc.c: the read-only database URI and a
 ** report's figure links), and a preset's path as the claim's text and the
 ** report print it (presets.c: rl_data_rel) and the name a path to a
-** preset goes by (presets.c: preset_stem).  Every expected value is
-** written by hand.  UTF-8 (model/utf8.c): test_utf8.c.
+** preset goes by (presets.c: preset_stem); and a figure as eval's table,
+** claim's and the report's USD per million tokens write it
+** (model/figtext.c).  Every expected value is written by hand.  UTF-8 (model/utf8.c): test_utf8.c.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 #include "../config/commalist.h"
 #include "../config/pctenc.h"
 #include "../config/presets.h"
+#include "../model/figtext.h"
 
 /* text split with commalist_next gives exactly want[0..n-1], then NULL */
 static void split_is(const char *text, int trim, const char *const *want,
@@ -153,6 +155,37 @@ static void test_preset_stem(void **state)
 	stem_is("", "");
 }
 
+static void fig_is(double v, const char *want)
+{
+	char buf[64];
+	assert_string_equal(rl_fig_text(buf, sizeof buf, v), want);
+}
+
+/* under 100: three significant digits, their trailing zeros kept (42.0
+** beside 20.4, where %.3g wrote 42); a whole number whole; a figure that
+** rounds to 100 without its point; from 100 one decimal; from 1e5 whole;
+** from 1e15 in exponent form */
+static void test_fig_text(void **state)
+{
+	(void)state;
+	fig_is(41.97, "42.0");
+	fig_is(20.42, "20.4");
+	fig_is(1.6994, "1.70");
+	fig_is(0.46, "0.460");
+	fig_is(0.0342, "0.0342");
+	fig_is(0.296, "0.296");
+	fig_is(1, "1");
+	fig_is(0, "0");
+	fig_is(20, "20");
+	fig_is(99.96, "100");
+	fig_is(-2.5, "-2.50");
+	fig_is(160, "160.0");
+	fig_is(33625, "33625.0");
+	fig_is(374135.4, "374135");
+	fig_is(5e-5, "5e-05");
+	fig_is(1.2368970767735e62, "1.24e+62");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +193,7 @@ int main(void)
 	    cmocka_unit_test(test_pct_byte),
 	    cmocka_unit_test(test_data_rel),
 	    cmocka_unit_test(test_preset_stem),
+	    cmocka_unit_test(test_fig_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
