@@ -285,7 +285,8 @@ static int compute(const char *cmd, const eval_opts *o, double step,
 				snprintf(err, errlen, "%s", e2);
 				return -2;
 			}
-			if (profile_software_note(st.chip_file, st.chip, st.profile,
+			if (profile_software_note(st.chip_file, st.chip,
+			                          st.profile_file, st.profile,
 			                          s[n].software_note,
 			                          sizeof s[n].software_note, e2,
 			                          sizeof e2) == PROFILE_ENOMEM) {

@@ -168,7 +168,8 @@ int cmd_eval(int argc, char **argv)
 		return input_fail("eval", RL_EINTERNAL, err);
 	/* a profile of software the chip's preset does not name (an AMD
 	** chip's under TensorRT-LLM's): its figures carried by assumption */
-	if ((rc = profile_software_note(st.chip_file, st.chip, st.profile, sw,
+	if ((rc = profile_software_note(st.chip_file, st.chip, st.profile_file,
+	                                st.profile, sw,
 	                                sizeof sw, err, sizeof err)) ==
 	    PROFILE_ENOMEM)
 		return input_fail("eval", RL_EINTERNAL, err);

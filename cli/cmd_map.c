@@ -713,7 +713,8 @@ int cmd_map(int argc, char **argv)
 	    RL_EINTERNAL)
 		return input_fail("map", RL_EINTERNAL, err);
 	/* a profile of software the chip's preset does not name (eval's) */
-	if (profile_software_note(st.chip_file, st.chip, st.profile, sw,
+	if (profile_software_note(st.chip_file, st.chip, st.profile_file,
+	                          st.profile, sw,
 	                          sizeof sw, err, sizeof err) == PROFILE_ENOMEM)
 		return input_fail("map", RL_EINTERNAL, err);
 	if (sw[0]) {

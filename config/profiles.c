@@ -243,13 +243,17 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 }
 
 int profile_software_note(const char *chip_file, const char *chip,
-                          const char *profile, char *words, size_t len,
-                          char *err, size_t errlen)
+                          const char *profile_file, const char *profile,
+                          char *words, size_t len, char *err,
+                          size_t errlen)
 {
 	meta_info c, p;
 	int rc;
 	words[0] = '\0';
-	rc = read_meta("profile", profile, &p, err, errlen);
+	/* the file the setup read (one by path: the data directory's preset
+	** of its name is another profile, or none) */
+	rc = read_meta("profile", profile_file[0] ? profile_file : profile, &p,
+	               err, errlen);
 	if (rc == PROFILE_ENOMEM)
 		return rc;
 	if (rc || !p.software[0])

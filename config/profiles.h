@@ -33,7 +33,9 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
                    size_t namelen, const char **at, char *err,
                    size_t errlen);
 
-/* Where profile (a preset name or an INI path) names a [meta] software
+/* Where profile (its name; read from profile_file, the setup's, else by
+** the name: a file given by path is read, not the data directory's
+** preset of its name) names a [meta] software
 ** and chip's preset (read from chip_file, the setup's, else by the name
 ** chip) (through the chip it is built on) names another or
 ** none (data/chips/mi300x.ini: no profile is fitted on ROCm software),
@@ -44,7 +46,8 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 ** such as ideal, a preset that cannot be read); PROFILE_ENOMEM with err
 ** where a preset could not be held in memory. */
 int profile_software_note(const char *chip_file, const char *chip,
-                          const char *profile, char *words, size_t len,
-                          char *err, size_t errlen);
+                          const char *profile_file, const char *profile,
+                          char *words, size_t len, char *err,
+                          size_t errlen);
 
 #endif

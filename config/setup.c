@@ -488,6 +488,8 @@ static int load_depth(rl_setup *st, const char *kind, const char *name,
 		snprintf(st->chip_file, sizeof st->chip_file, "%s", path);
 	else if (!strcmp(kind, "model"))
 		snprintf(st->model_file, sizeof st->model_file, "%s", path);
+	else if (!strcmp(kind, "profile"))
+		snprintf(st->profile_file, sizeof st->profile_file, "%s", path);
 	return 0;
 }
 

@@ -700,6 +700,20 @@ expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama
 expect_out '"software_note": null' "null where the preset names the profile's software"
 expect_exit 0 "eval on the H100 again" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile trtllm-0.10
 expect_no_err "software the preset" "no software note on the H100"
+# (fuzz7) a profile given by path is read from that file, as the chip's
+# preset is: a copy of trtllm-0.10.ini as mine.ini (software TensorRT-LLM
+# 0.10.0) on the MI300X, whose preset names none, says so (the note read
+# the data directory's mine.ini, found none and said nothing); a file named
+# trtllm-0.10.ini whose [meta] names another software, vLLM 0.6.0, on the
+# H100 (TensorRT-LLM) says that software (the note read the shipped
+# trtllm-0.10's TensorRT-LLM and said nothing)
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
+expect_exit 0 "eval on the MI300X under a profile by path" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
+expect_err "^rooflab eval: note: profile mine is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): " "the software note of a profile by path"
+mkdir -p "$tmpd/vl"
+sed 's/^software = TensorRT-LLM 0\.10\.0$/software = vLLM 0.6.0/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" > "$tmpd/vl/trtllm-0.10.ini"
+expect_exit 0 "eval on the H100 under a file named as a preset" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/vl/trtllm-0.10.ini" --json
+expect_out '"software_note": "profile trtllm-0\.10 is of vLLM 0\.6\.0, software the preset of chip h100-sxm does not name \(it names TensorRT-LLM\)' "the file's software, not the shipped preset's"
 expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --json
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json

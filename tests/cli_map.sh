@@ -583,4 +583,9 @@ expect_out '"software_note": null' "map: no software note where the preset names
 expect_exit 0 "map on the MI325X under a TensorRT-LLM profile, JSON" -- $RL map --chip mi325x --model llama3-8b --chips 2 --profile trtllm-0.10 --json
 expect_out '"software_note": "profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name \(it names none\)' "map's JSON software_note"
 expect_err "^rooflab map: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name" "map's software note on stderr"
+# (fuzz7) a profile by path read from its file: a copy of trtllm-0.10.ini
+# as mine.ini on the MI325X (its preset names no software) says so
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
+expect_exit 0 "map on the MI325X under a profile by path" -- $RL map --chip mi325x --model llama3-8b --chips 2 --profile "$tmpd/mine.ini"
+expect_err "^rooflab map: note: profile mine is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name \(it names none\)" "map's software note of a profile by path"
 finish
