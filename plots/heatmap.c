@@ -30,6 +30,9 @@
 
 #define BIN_OVER 60 /* an axis of more values, sparsely filled, is binned */
 #define BINS 40
+/* a text heatmap's level in its key, whole: DBL_MAX's 309 digits, a sign, a
+** point and 17 decimals */
+#define LEVEL_TITLE_MAX 336
 
 typedef struct {
 	double *x, *y, *z;   /* the cells, sorted by x then y */
@@ -370,9 +373,8 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 	fputs("EOD\n", s);
 }
 
-/* The decimals that tell n levels apart: none at 100 and over, else as
-** many as the least level's size asks for three significant digits (at
-** most 9) */
+/* The decimals the least level's size asks for: none at 100 and over,
+** else as many as three significant digits take (at most 9) */
 static int level_digits(const double *lv, int n)
 {
 	double least = INFINITY;
@@ -384,6 +386,29 @@ static int level_digits(const double *lv, int n)
 		return 0;
 	d = 2 - (int)floor(log10(least));
 	return d < 0 ? 0 : d > 9 ? 9 : d;
+}
+
+/* The key's words for n levels (rising, n <= 4) into t: each with
+** level_digits' decimals, or more where two levels print alike at them
+** (levels 1000.1 to 1000.4 between z 1000 and 1000.5 all read "1000",
+** 0.5001 to 0.5004 all "0.500": a key that cannot tell its lines apart),
+** the fewest up to 9 that tell each from the next; else the fewest
+** significant digits that do, 3 to 17 (1.1e-20, 1.2e-20) */
+static void level_titles(const double *lv, int n, char t[][LEVEL_TITLE_MAX])
+{
+	int k, d, same = 1;
+	for (d = level_digits(lv, n); same && d <= 9; d++)
+		for (same = 0, k = 0; k < n; k++) {
+			snprintf(t[k], LEVEL_TITLE_MAX, "%.*f", d, lv[k]);
+			if (k && !strcmp(t[k], t[k - 1]))
+				same = 1;
+		}
+	for (d = 3; same && d <= 17; d++)
+		for (same = 0, k = 0; k < n; k++) {
+			snprintf(t[k], LEVEL_TITLE_MAX, "%.*g", d, lv[k]);
+			if (k && !strcmp(t[k], t[k - 1]))
+				same = 1;
+		}
 }
 
 /* 1 where every cell of the nx x ny grid holds a finite z: gnuplot
@@ -409,6 +434,7 @@ static int grid_full(const grid *g)
 static int text_levels(FILE *s, double zmin, double zmax, double target)
 {
 	double lv[5];
+	char title[4][LEVEL_TITLE_MAX];
 	int k, n = 0;
 	for (k = 1; k <= 4; k++)
 		lv[n++] = zmin + (zmax - zmin) * k / 5.0;
@@ -420,9 +446,10 @@ static int text_levels(FILE *s, double zmin, double zmax, double target)
 		        "splot $g using 1:2:3 with lines\nunset table\n", lv[k], k);
 	fputs("unset contour\nset surface\nset key below horizontal\n"
 	      "set bmargin 6\nplot ", s);
+	level_titles(lv, 4, title);
 	for (k = 0; k < 4; k++)
-		fprintf(s, "%s$c%d using 1:2 with lines lt %d title ' %.*f '",
-		        k ? ", \\\n  " : "", k, k + 1, level_digits(lv, 4), lv[k]);
+		fprintf(s, "%s$c%d using 1:2 with lines lt %d title ' %s '",
+		        k ? ", \\\n  " : "", k, k + 1, title[k]);
 	if (n > 4)
 		fprintf(s, ", \\\n  $c4 using 1:2 with lines lt 5 title ' target "
 		        "%gx '", target);

@@ -190,6 +190,29 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --term dumb
 	expect_no_out " 2\.00 -" "no levels where a cell is missing"
 	expect_out '\*\*\*\*' "its cells drawn instead"
+	# (fuzz7) levels close beside their size read alike at its three
+	# significant digits: z 1000, 1000.25, 1000.5 gives the levels 1000 +
+	# 0.5 x k / 5 = 1000.1, 1000.2, 1000.3, 1000.4, whose key read '1000'
+	# four times (no decimals at 100 and over); z 0.5 to 0.5005 gives
+	# 0.5001 to 0.5004, read '0.500' four times: each now with the fewest
+	# decimals that tell it from the next; z 1e-20 to 1.5e-20, levels 1.1e-20
+	# to 1.4e-20, alike at every decimal up to 9 (0.000000000), in the
+	# fewest significant digits from 3 that do (%g: 1.1e-20, its zeros off)
+	for zz in "1000 1000.25 1000.5 1000\.1 1000\.2 1000\.3 1000\.4" \
+		"0.5 0.50025 0.5005 0\.5001 0\.5002 0\.5003 0\.5004" \
+		"1e-20 1.25e-20 1.5e-20 1\.1e-20 1\.2e-20 1\.3e-20 1\.4e-20"; do
+		set -- $zz
+		rm -f "$tmpd/lv2.db"
+		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_tdp_w REAL,
+			throughput_output_tokens_per_s REAL);
+			INSERT INTO results VALUES(1, 0, 500, $1), (1, 0, 700, $1),
+			(1, 0.1, 500, $2), (1, 0.1, 700, $2), (1, 0.2, 500, $3),
+			(1, 0.2, 700, $3)"
+		expect_exit 0 "text heatmap of $1 to $3" -- "$RL" plot heatmap \
+			--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
+		expect_out " $4 -\*+.* $5 -#+.* $6 -[$]+.* $7 -%+" "its key tells the four levels apart ($4 to $7)"
+	done
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi
