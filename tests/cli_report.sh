@@ -573,6 +573,19 @@ expect_exit 0 "report of the H100 sweep" -- "$RL" report --db "$db" \
 grep -qF "Run 1's \\[base\\]:" "$tmpd/md/nofit.md" &&
 	{ echo "not ok - a note for a sweep on its profile's chip"; fails=$((fails + 1)); } ||
 	echo "ok - no carried note for a sweep on its profile's chip"
+# (fuzz7 mutation pass over the note) a [baseline] carried to the H200
+# under trtllm-0.10, its [base] on the H100 (the profile's own chip): the
+# [baseline]'s note alone (a mutant reading the [base]'s alone passed)
+sed 's/^profile = ideal$//' "$tmpd/one.ini" >"$tmpd/fitb.ini"
+printf '[baseline]\nchip = h200-sxm\nmodel = llama3-8b\n' >>"$tmpd/fitb.ini"
+"$RL" sweep "$tmpd/fitb.ini" --db "$tmpd/fitbsweep.db" 2>/dev/null
+expect_exit 0 "report of a sweep whose [baseline] is carried to the H200" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/fitbsweep.db" --out "$tmpd/md/fitb.md" --no-plots
+has "$tmpd/md/fitb.md" "the [baseline]'s note in the sweep's section" \
+	"Run 1's \[baseline\]: profile trtllm-0.10 was fitted on h100-sxm rows only ("
+grep -qF "Run 1's \\[base\\]:" "$tmpd/md/fitb.md" &&
+	{ echo "not ok - a [base] note for the H100's [base]"; fails=$((fails + 1)); } ||
+	echo "ok - no [base] note for the H100's [base]"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \
