@@ -786,10 +786,25 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fprintf(s, "set yrange [%.9g:%.9g]\n", lo, hi);
 	plot_axis_tics(s, 'y', g.uy, (size_t)g.ny, lgy);
 	if (flat) {
-		/* 1% each side (1 about 0), in the 9 digits the cells have */
+		/* 1% each side (1 about 0), in the 9 digits the cells have;
+		** where that passes the largest double (z 1.79e308: gnuplot
+		** read 'inf' as a variable, exit 1) from z halfway to 0, and
+		** where it is lost under the least step (a subnormal z:
+		** "empty cb range", exit 1) or reads as z, 1 each side */
 		double h = zmin != 0 ? fabs(zmin) / 100 : 1;
+		char a[32], b[32];
 		lo = zmin - h;
 		hi = zmin + h;
+		if (!isfinite(lo) || !isfinite(hi)) {
+			lo = zmin > 0 ? zmin / 2 : zmin;
+			hi = zmin > 0 ? zmin : zmin / 2;
+		}
+		snprintf(a, sizeof a, "%.9g", lo);
+		snprintf(b, sizeof b, "%.9g", hi);
+		if (!strcmp(a, b)) {
+			lo = zmin - 1;
+			hi = zmin + 1;
+		}
 	} else {
 		lo = zmin;
 		hi = zmax;

@@ -278,6 +278,20 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# (fuzz7) one colour: its cells and colour bar drawn ('XXX'), no contour
 	# levels (a mutant drawing levels, all 0, on it passed)
 	expect_out '[|]XXX[|]' "its cells and colour bar drawn"
+	# (fuzz7, found by fuzz-inputs.py's levels target) one colour at the
+	# ends of the doubles: 1% of 1.79e308 past the largest double (gnuplot
+	# read the colour range's 'inf' as a variable, exit 1), 1% of the least
+	# subnormal, 4.94e-324, lost (an empty colour range, exit 1); drawn now
+	# from z halfway to 0, or 1 each side, the title saying the value
+	for v in 1.79e308 -1.79e308 4.94065645841247e-324; do
+		sqlite3 "$tmpd/flat.db" "UPDATE results SET throughput_output_tokens_per_s = $v"
+		for out in "--term dumb" "--out $tmpd/o/flatx.svg"; do
+			expect_exit 0 "heatmap of $v everywhere ($out)" -- "$RL" plot heatmap \
+				--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w $out
+		done
+	done
+	expect_exit 0 "its title says the value" -- \
+		grep -q '4.94065646e-324 at every cell' "$tmpd/o/flatx.svg"
 else
 	echo "skipped: sqlite3 not installed (a heatmap of one value)"
 fi
