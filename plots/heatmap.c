@@ -392,12 +392,17 @@ static int level_digits(const double *lv, int n)
 ** level_digits' decimals, or more where two levels print alike at them
 ** (levels 1000.1 to 1000.4 between z 1000 and 1000.5 all read "1000",
 ** 0.5001 to 0.5004 all "0.500": a key that cannot tell its lines apart),
-** the fewest up to 9 that tell each from the next; else the fewest
-** significant digits that do, 3 to 17 (1.1e-20, 1.2e-20) */
+** the fewest up to 9 that tell each from the next; else, or where a
+** level reaches 1e15 (whole, its 16th digit and on no longer the value's:
+** 1e300 printed 301 digits), the fewest significant digits that do, 3 to
+** 17 (1.1e-20, 1.2e-20; 1.2e+300) */
 static void level_titles(const double *lv, int n, char t[][LEVEL_TITLE_MAX])
 {
 	int k, d, same = 1;
-	for (d = level_digits(lv, n); same && d <= 9; d++)
+	double most = 0;
+	for (k = 0; k < n; k++)
+		most = fmax(most, fabs(lv[k]));
+	for (d = level_digits(lv, n); same && most < 1e15 && d <= 9; d++)
 		for (same = 0, k = 0; k < n; k++) {
 			snprintf(t[k], LEVEL_TITLE_MAX, "%.*f", d, lv[k]);
 			if (k && !strcmp(t[k], t[k - 1]))
@@ -437,7 +442,11 @@ static int text_levels(FILE *s, double zmin, double zmax, double target)
 	char title[4][LEVEL_TITLE_MAX];
 	int k, n = 0;
 	for (k = 1; k <= 4; k++)
-		lv[n++] = zmin + (zmax - zmin) * k / 5.0;
+		/* (z from -1.7e308 to 1.7e308: their difference is no double,
+		** the levels from each end's share) */
+		lv[n++] = isfinite(zmax - zmin) ? zmin + (zmax - zmin) * k / 5.0
+		                                : zmin * (1 - k / 5.0) +
+		                                      zmax * (k / 5.0);
 	if (isfinite(target))
 		lv[n++] = target;
 	fputs("set view map\nunset surface\nset contour base\n", s);

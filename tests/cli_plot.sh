@@ -207,10 +207,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# to 1.4e-20, alike at every decimal up to 9 (0.000000000), in the
 	# fewest significant digits from 3 that do (%g: 1.1e-20, its zeros off);
 	# so z 1e-12 to 1.5e-12, whose levels part at the 13th decimal
+	# and z 1e300 to 2e300, whose levels printed 301 digits each (found by
+	# fuzz-inputs.py's levels target): from 1e15 on in significant digits
 	for zz in "1000 1000.25 1000.5 1000\.1 1000\.2 1000\.3 1000\.4" \
 		"0.5 0.50025 0.5005 0\.5001 0\.5002 0\.5003 0\.5004" \
 		"1e-20 1.25e-20 1.5e-20 1\.1e-20 1\.2e-20 1\.3e-20 1\.4e-20" \
-		"1e-12 1.25e-12 1.5e-12 1\.1e-12 1\.2e-12 1\.3e-12 1\.4e-12"; do
+		"1e-12 1.25e-12 1.5e-12 1\.1e-12 1\.2e-12 1\.3e-12 1\.4e-12" \
+		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300"; do
 		set -- $zz
 		rm -f "$tmpd/lv2.db"
 		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
@@ -223,6 +226,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
 		expect_out " $4 -\*+.* $5 -#+.* $6 -[$]+.* $7 -%+" "its key tells the four levels apart ($4 to $7)"
 	done
+	# (fuzz7, levels target) z from -1.7e308 to 1.7e308, whose difference
+	# is no double: the levels were inf and nan (gnuplot: 'undefined
+	# variable: inf', exit 1); now from each end's share
+	sqlite3 "$tmpd/lv2.db" "UPDATE results SET throughput_output_tokens_per_s =
+		CASE design_frac_mac WHEN 0 THEN -1.7e308 WHEN 0.2 THEN 1.7e308 ELSE 0 END"
+	expect_exit 0 "text heatmap of -1.7e308 to 1.7e308" -- "$RL" plot heatmap \
+		--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
 	# (fuzz7 mutation pass over text_levels) a speedup's levels and its
 	# target's line: z 10, 25, 40 gives 10 + 30 x k / 5 = 16, 22, 28, 34
 	# (16.0: three significant digits) and, 20 lying between 10 and 40, the
