@@ -30,7 +30,8 @@ typedef struct {
 	** longest, whole: three software names of 127 characters, a date of
 	** 31 and a count (561 bytes) */
 	char profile_note[640];
-	/* the files the chip and the model were read from, for messages */
+	/* the files the chip, the model and the profile were read from, for
+	** messages (a profile's for its [meta]: config/profiles.h) */
 	char chip_file[1024];
 	char model_file[1024];
 	/* the file the profile was read from ("" none loaded): its [meta]

@@ -30,6 +30,9 @@
 
 #define BIN_OVER 60 /* an axis of more values, sparsely filled, is binned */
 #define BINS 40
+/* a text heatmap's level in its key, whole: DBL_MAX's 309 digits, a sign, a
+** point and 17 decimals */
+#define LEVEL_TITLE_MAX 336
 
 typedef struct {
 	double *x, *y, *z;   /* the cells, sorted by x then y */
@@ -370,9 +373,8 @@ static void write_cells(FILE *s, const grid *g, int lgx, int lgy)
 	fputs("EOD\n", s);
 }
 
-/* The decimals that tell n levels apart: none at 100 and over, else as
-** many as the least level's size asks for three significant digits (at
-** most 9) */
+/* The decimals the least level's size asks for: none at 100 and over,
+** else as many as three significant digits take (at most 9) */
 static int level_digits(const double *lv, int n)
 {
 	double least = INFINITY;
@@ -384,6 +386,34 @@ static int level_digits(const double *lv, int n)
 		return 0;
 	d = 2 - (int)floor(log10(least));
 	return d < 0 ? 0 : d > 9 ? 9 : d;
+}
+
+/* The key's words for n levels (rising, n <= 4) into t: each with
+** level_digits' decimals, or more where two levels print alike at them
+** (levels 1000.1 to 1000.4 between z 1000 and 1000.5 all read "1000",
+** 0.5001 to 0.5004 all "0.500": a key that cannot tell its lines apart),
+** the fewest up to 9 that tell each from the next; else, or where a
+** level reaches 1e15 (whole, its 16th digit and on no longer the value's:
+** 1e300 printed 301 digits), the fewest significant digits that do, 3 to
+** 17 (1.1e-20, 1.2e-20; 1.2e+300) */
+static void level_titles(const double *lv, int n, char t[][LEVEL_TITLE_MAX])
+{
+	int k, d, same = 1;
+	double most = 0;
+	for (k = 0; k < n; k++)
+		most = fmax(most, fabs(lv[k]));
+	for (d = level_digits(lv, n); same && most < 1e15 && d <= 9; d++)
+		for (same = 0, k = 0; k < n; k++) {
+			snprintf(t[k], LEVEL_TITLE_MAX, "%.*f", d, lv[k]);
+			if (k && !strcmp(t[k], t[k - 1]))
+				same = 1;
+		}
+	for (d = 3; same && d <= 17; d++)
+		for (same = 0, k = 0; k < n; k++) {
+			snprintf(t[k], LEVEL_TITLE_MAX, "%.*g", d, lv[k]);
+			if (k && !strcmp(t[k], t[k - 1]))
+				same = 1;
+		}
 }
 
 /* 1 where every cell of the nx x ny grid holds a finite z: gnuplot
@@ -409,9 +439,14 @@ static int grid_full(const grid *g)
 static int text_levels(FILE *s, double zmin, double zmax, double target)
 {
 	double lv[5];
+	char title[4][LEVEL_TITLE_MAX];
 	int k, n = 0;
 	for (k = 1; k <= 4; k++)
-		lv[n++] = zmin + (zmax - zmin) * k / 5.0;
+		/* (z from -1.7e308 to 1.7e308: their difference is no double,
+		** the levels from each end's share) */
+		lv[n++] = isfinite(zmax - zmin) ? zmin + (zmax - zmin) * k / 5.0
+		                                : zmin * (1 - k / 5.0) +
+		                                      zmax * (k / 5.0);
 	if (isfinite(target))
 		lv[n++] = target;
 	fputs("set view map\nunset surface\nset contour base\n", s);
@@ -420,9 +455,10 @@ static int text_levels(FILE *s, double zmin, double zmax, double target)
 		        "splot $g using 1:2:3 with lines\nunset table\n", lv[k], k);
 	fputs("unset contour\nset surface\nset key below horizontal\n"
 	      "set bmargin 6\nplot ", s);
+	level_titles(lv, 4, title);
 	for (k = 0; k < 4; k++)
-		fprintf(s, "%s$c%d using 1:2 with lines lt %d title ' %.*f '",
-		        k ? ", \\\n  " : "", k, k + 1, level_digits(lv, 4), lv[k]);
+		fprintf(s, "%s$c%d using 1:2 with lines lt %d title ' %s '",
+		        k ? ", \\\n  " : "", k, k + 1, title[k]);
 	if (n > 4)
 		fprintf(s, ", \\\n  $c4 using 1:2 with lines lt 5 title ' target "
 		        "%gx '", target);
@@ -759,10 +795,25 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fprintf(s, "set yrange [%.9g:%.9g]\n", lo, hi);
 	plot_axis_tics(s, 'y', g.uy, (size_t)g.ny, lgy);
 	if (flat) {
-		/* 1% each side (1 about 0), in the 9 digits the cells have */
+		/* 1% each side (1 about 0), in the 9 digits the cells have;
+		** where that passes the largest double (z 1.79e308: gnuplot
+		** read 'inf' as a variable, exit 1) from z halfway to 0, and
+		** where it is lost under the least step (a subnormal z:
+		** "empty cb range", exit 1) or reads as z, 1 each side */
 		double h = zmin != 0 ? fabs(zmin) / 100 : 1;
+		char a[32], b[32];
 		lo = zmin - h;
 		hi = zmin + h;
+		if (!isfinite(lo) || !isfinite(hi)) {
+			lo = zmin > 0 ? zmin / 2 : zmin;
+			hi = zmin > 0 ? zmin : zmin / 2;
+		}
+		snprintf(a, sizeof a, "%.9g", lo);
+		snprintf(b, sizeof b, "%.9g", hi);
+		if (!strcmp(a, b)) {
+			lo = zmin - 1;
+			hi = zmin + 1;
+		}
 	} else {
 		lo = zmin;
 		hi = zmax;

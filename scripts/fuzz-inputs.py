@@ -348,6 +348,19 @@ mutated from real files, one target at a time (--targets):
                 after it), a row duplicated: a refusal names the part, never
                 merge's temporary file; no column twice nor a NUL in a
                 merged run_columns or a CSV header
+  levels        plot heatmap --term dumb of a results table (2-5 x 2-4
+                cells) whose z lies around a hostile centre (0, subnormal,
+                1e-20, 0.5, 1000, 1e15, 1e300, negative) over a spread from
+                1e-15 of it up, a speedup at times (--target drawn), a cell
+                NULL, infinite or missing at times: exit 0 or 2 (2 only for a
+                --target out of its range); no key of levels on a grid not
+                full of finite cells or of one colour (9 digits); on one
+                that is, each level the key names told from the others
+                (levels alike as doubles apart) and the level zmin + (zmax
+                - zmin) k / 5 as printed at its own decimals or significant
+                digits (gnuplot traces no contour over a span that is no
+                double, nor at some levels of a span near 1e-9 of z, and
+                keys none there: not judged) (fuzz7)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -5853,6 +5866,115 @@ class Fuzzer:
                 why.append("a CSV header naming a column twice")
         return why
 
+    LV_CENTRES = [0.0, 5e-324, 2.2250738585072014e-308, 1e-300, 1e-20,
+                  1e-12, 0.5, 1.0, 100.0, 1000.0, 5243.10531650879, 1e15,
+                  1e300, -1e300, -0.5, -1000.0]
+
+    def t_levels(self):
+        """plot heatmap --term dumb of a results table of nx x ny cells,
+        z around a hostile centre over a spread drawn relative to it."""
+        r = self.rng
+        nx, ny = r.randint(2, 5), r.randint(2, 4)
+        c = r.choice(self.LV_CENTRES)
+        rel = r.choice([1e-15, 1e-12, 1e-9, 1e-8, 1e-6, 1e-3, 0.1, 1, 10, 1e3])
+        w = abs(c) * rel if c != 0 else r.choice([5e-324, 1e-300, 1e-20, 1])
+        speedup = r.random() < 0.3
+        col = "speedup_total_tokens" if speedup else \
+            "throughput_output_tokens_per_s"
+        rows = []
+        for i in range(nx):
+            for j in range(ny):
+                z = c + w * r.choice([0, 1, 0.5, r.random(), -r.random(), i, j])
+                if z != z or abs(z) == float("inf"):
+                    z = c
+                rows.append([1, 0.1 * (i + 1), 100.0 * (j + 1), z])
+        odd = r.random()
+        if odd < 0.08:
+            rows[r.randrange(len(rows))][3] = None
+        elif odd < 0.14:
+            rows[r.randrange(len(rows))][3] = r.choice(
+                [float("inf"), float("-inf")])
+        elif odd < 0.2:
+            del rows[r.randrange(len(rows))]
+        self.rm("lv.db")
+        con = sqlite3.connect(self.path("lv.db"))
+        con.execute("CREATE TABLE results(run_id INTEGER, design_frac_mac "
+                    f"REAL, chip_tdp_w REAL, {col} REAL)")
+        con.executemany("INSERT INTO results VALUES(?, ?, ?, ?)", rows)
+        con.commit()
+        con.close()
+        argv = ["plot", "heatmap", "--db", "lv.db", "--x", "design.frac_mac",
+                "--y", "chip.tdp_w", "--z", col.replace("_", ".", 1)
+                if not speedup else col, "--term", "dumb"]
+        target = None
+        if speedup and r.random() < 0.5:
+            target = r.choice([c, c + w / 2, c + w, 1e-6, 20, 1e9])
+            argv += ["--target", "%.17g" % target]
+        full = len(rows) == nx * ny and all(
+            v[3] is not None and abs(v[3]) != float("inf") for v in rows)
+        zs = [v[3] for v in rows if v[3] is not None]
+        self.lv = (full, zs)
+        return argv
+
+    @staticmethod
+    def lv_faithful(title, level):
+        """title is level printed at the decimals or significant digits
+        the title itself shows (C's and Python's printf agree)."""
+        if "e" in title or "E" in title:
+            for p in range(1, 18):
+                if "%.*g" % (p, level) == title:
+                    return True
+            return False
+        d = len(title.split(".")[1]) if "." in title else 0
+        return "%.*f" % (d, level) == title
+
+    def levels_check(self, argv, p):
+        why = []
+        if p.returncode not in (0, 2):
+            return why  # judge names it
+        full, zs = self.lv
+        if p.returncode != 0:
+            # a --target outside [1e-6, 1e9] is refused, naming it
+            if full and b"--target" not in p.stderr:
+                why.append("levels: a full grid refused: " +
+                           p.stderr.decode("utf-8", "replace")[:120])
+            return why
+        zmin, zmax = min(zs), max(zs)
+        span = zmax - zmin
+        if span == float("inf"):
+            # gnuplot traces no contour over such a span (nothing drawn,
+            # exit 0): the levels are not judged
+            return why
+        flat = "%.9g" % zmin == "%.9g" % zmax
+        out = p.stdout.decode("utf-8", "replace")
+        # the key lies below the x axis's label (where it is drawn)
+        out = out[max(out.rfind("(design.frac_mac)"), 0):]
+        # (a key too wide for a row wraps: its samples there no '-')
+        keys = [re.search(r" (-?[0-9][0-9.e+-]*) +-?" + re.escape(ch) +
+                          "{3,}", out)
+                for ch in "*#$%"]
+        drawn = all(keys)
+        if not (full and not flat):
+            if drawn and re.search(r" -\*{3,}.* -#{3,}", out):
+                why.append("levels: a key of levels where the grid is not "
+                           "full or is one colour")
+            return why
+        # gnuplot traces no contour at some levels of a span near 1e-9 of
+        # z, and its key then drops them: the entries drawn are judged
+        lv = [zmin + (zmax - zmin) * k / 5.0 for k in range(1, 5)]
+        got = [(m.group(1), v) for m, v in zip(keys, lv) if m]
+        if not got and not (flat or span < 1e-8 * max(abs(zmin), abs(zmax))):
+            why.append("levels: no key of levels on a full grid")
+        titles = [t for t, _ in got]
+        # (levels alike as doubles, subnormals 1 step apart, print alike)
+        if len(set(titles)) != len(titles) and len(set(lv)) == 4:
+            why.append(f"levels: the key's titles alike: {titles}")
+        for t, v in got:
+            if not self.lv_faithful(t, v):
+                why.append(f"levels: title {t} is not the level {v!r}")
+                break
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -5978,7 +6100,7 @@ class Fuzzer:
                    "csvdiff": self.t_csvdiff, "inicom": self.t_inicom,
                    "trunc": self.t_trunc,
                    "profilefit": self.t_profilefit,
-                   "nulcols": self.t_nulcols}
+                   "nulcols": self.t_nulcols, "levels": self.t_levels}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6017,7 +6139,8 @@ class Fuzzer:
                   "inicom": self.inicom_check,
                   "trunc": self.trunc_check,
                   "profilefit": self.profilefit_check,
-                  "nulcols": self.nulcols_check}
+                  "nulcols": self.nulcols_check,
+                  "levels": self.levels_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -6067,7 +6190,7 @@ def main():
                     "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
-                    "trunc,profilefit,nulcols "
+                    "trunc,profilefit,nulcols,levels "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

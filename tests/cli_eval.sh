@@ -748,6 +748,44 @@ expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --t
 expect_out '"profile_fit": null,' "JSON profile_fit null for the refit"
 expect_exit 0 "eval on the H200 under the shipped file by path" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows" "the shipped file by path keeps its note"
+# (fuzz7) a profile given by path is read from that file, as the chip's
+# preset is: a copy of trtllm-0.10.ini as mine.ini (software TensorRT-LLM
+# 0.10.0) on the MI300X, whose preset names none, says so (the note read
+# the data directory's mine.ini, found none and said nothing); a file named
+# trtllm-0.10.ini whose [meta] names another software, vLLM 0.6.0, on the
+# H100 (TensorRT-LLM) says that software (the note read the shipped
+# trtllm-0.10's TensorRT-LLM and said nothing)
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
+expect_exit 0 "eval on the MI300X under a profile by path" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
+expect_err "^rooflab eval: note: profile mine is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): " "the software note of a profile by path"
+mkdir -p "$tmpd/vl"
+sed 's/^software = TensorRT-LLM 0\.10\.0$/software = vLLM 0.6.0/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" > "$tmpd/vl/trtllm-0.10.ini"
+expect_exit 0 "eval on the H100 under a file named as a preset" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/vl/trtllm-0.10.ini" --json
+expect_out '"software_note": "profile trtllm-0\.10 is of vLLM 0\.6\.0, software the preset of chip h100-sxm does not name \(it names TensorRT-LLM\)' "the file's software, not the shipped preset's"
+# (fuzz7 mutation pass over chip_software and profile_software_note) a
+# chip file built on the H100 ([preset] chip = h100-sxm) naming no software
+# takes the H100's, TensorRT-LLM: trtllm-0.10 its default, no software note
+# (a mutant reading the file alone, not the chip it is built on, passed);
+# one naming its own, ROCm 6.2, keeps it over the H100's: no default
+# profile, and the note names it (a mutant walking on to the H100 passed);
+# a copy of mi300x.ini by path is read from its file (chip amd, no software;
+# a mutant reading the data directory's 'amd' passed); ideal, a profile of
+# no software, gets no note (a mutant taking its empty software passed)
+printf '[preset]\nchip = h100-sxm\n' > "$tmpd/onh100.ini"
+printf '[meta]\nsoftware = ROCm 6.2\n[preset]\nchip = h100-sxm\n' > "$tmpd/rocm.ini"
+cp "$ROOFLAB_DATA/chips/mi300x.ini" "$tmpd/amd.ini"
+expect_exit 0 "eval of a chip built on the H100, no profile named" -- $RL eval --chip "$tmpd/onh100.ini" --model llama3-8b --tp 1
+expect_out "^profile trtllm-0\.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" "the H100's software gives its default"
+expect_exit 0 "the same under trtllm-0.10, JSON" -- $RL eval --chip "$tmpd/onh100.ini" --model llama3-8b --tp 1 --profile trtllm-0.10 --json
+expect_out '"software_note": null' "no software note: the software of the chip it is built on"
+expect_exit 0 "eval of a chip built on the H100 naming ROCm 6.2" -- $RL eval --chip "$tmpd/rocm.ini" --model llama3-8b --tp 1
+expect_err "ideal: no calibrated profile for '.*rocm\.ini' \(software: ROCm 6\.2\)" "its own software, no default profile"
+expect_exit 0 "the same under trtllm-0.10" -- $RL eval --chip "$tmpd/rocm.ini" --model llama3-8b --tp 1 --profile trtllm-0.10
+expect_err "^rooflab eval: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip rocm does not name \(it names ROCm 6\.2\): " "the note names the chip's own software"
+expect_exit 0 "a copy of the MI300X by path under trtllm-0.10" -- $RL eval --chip "$tmpd/amd.ini" --model llama3-8b --tp 1 --profile trtllm-0.10
+expect_err "^rooflab eval: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip amd does not name \(it names none\): " "the chip's file read, not a preset of its name"
+expect_exit 0 "ideal on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile ideal --json
+expect_out '"software_note": null' "no software note for ideal, a profile of no software"
 expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --json
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json

@@ -589,4 +589,9 @@ expect_err "^rooflab map: note: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0
 # chips fits": a 405B on two million chips of 1 GB, none fitting
 expect_exit 0 "map of two million 1 GB chips" -- $RL map --chip h100-sxm --model llama3-405b --chips 2000000 --set chip.hbm_gb=1
 expect_out "^\(no mapping of 2000000 chips fits, and more are not tried: the search for the fewest chips stops at [0-9]+ \(the search's end, under the model's 128 heads x its 126 layers" "map's counts in digits"
+# (fuzz7) a profile by path read from its file: a copy of trtllm-0.10.ini
+# as mine.ini on the MI325X (its preset names no software) says so
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
+expect_exit 0 "map on the MI325X under a profile by path" -- $RL map --chip mi325x --model llama3-8b --chips 2 --profile "$tmpd/mine.ini"
+expect_err "^rooflab map: note: profile mine is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name \(it names none\)" "map's software note of a profile by path"
 finish

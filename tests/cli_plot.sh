@@ -190,6 +190,77 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --term dumb
 	expect_no_out " 2\.00 -" "no levels where a cell is missing"
 	expect_out '\*\*\*\*' "its cells drawn instead"
+	# (fuzz7) a cell there but of no value (a point that failed stores NULL
+	# outputs): cells drawn, no levels (a mutant taking such a grid for
+	# full passed)
+	sqlite3 "$tmpd/lv.db" "INSERT INTO results VALUES(1, 0.1, 700, NULL)"
+	expect_exit 0 "text heatmap with a cell of no value" -- "$RL" plot heatmap \
+		--db "$tmpd/lv.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	expect_no_out " 2\.00 -" "no levels where a cell has no value"
+	expect_out '[|]XXX[|]' "its cells and colour bar drawn"
+	# (fuzz7) levels close beside their size read alike at its three
+	# significant digits: z 1000, 1000.25, 1000.5 gives the levels 1000 +
+	# 0.5 x k / 5 = 1000.1, 1000.2, 1000.3, 1000.4, whose key read '1000'
+	# four times (no decimals at 100 and over); z 0.5 to 0.5005 gives
+	# 0.5001 to 0.5004, read '0.500' four times: each now with the fewest
+	# decimals that tell it from the next; z 1e-20 to 1.5e-20, levels 1.1e-20
+	# to 1.4e-20, alike at every decimal up to 9 (0.000000000), in the
+	# fewest significant digits from 3 that do (%g: 1.1e-20, its zeros off);
+	# so z 1e-12 to 1.5e-12, whose levels part at the 13th decimal
+	# and z 1e300 to 2e300, whose levels printed 301 digits each (found by
+	# fuzz-inputs.py's levels target): from 1e15 on in significant digits
+	for zz in "1000 1000.25 1000.5 1000\.1 1000\.2 1000\.3 1000\.4" \
+		"0.5 0.50025 0.5005 0\.5001 0\.5002 0\.5003 0\.5004" \
+		"1e-20 1.25e-20 1.5e-20 1\.1e-20 1\.2e-20 1\.3e-20 1\.4e-20" \
+		"1e-12 1.25e-12 1.5e-12 1\.1e-12 1\.2e-12 1\.3e-12 1\.4e-12" \
+		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300"; do
+		set -- $zz
+		rm -f "$tmpd/lv2.db"
+		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_tdp_w REAL,
+			throughput_output_tokens_per_s REAL);
+			INSERT INTO results VALUES(1, 0, 500, $1), (1, 0, 700, $1),
+			(1, 0.1, 500, $2), (1, 0.1, 700, $2), (1, 0.2, 500, $3),
+			(1, 0.2, 700, $3)"
+		expect_exit 0 "text heatmap of $1 to $3" -- "$RL" plot heatmap \
+			--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
+		expect_out " $4 -\*+.* $5 -#+.* $6 -[$]+.* $7 -%+" "its key tells the four levels apart ($4 to $7)"
+	done
+	# (fuzz7, levels target) z from -1.7e308 to 1.7e308, whose difference
+	# is no double: the levels were inf and nan (gnuplot: 'undefined
+	# variable: inf', exit 1); now from each end's share
+	sqlite3 "$tmpd/lv2.db" "UPDATE results SET throughput_output_tokens_per_s =
+		CASE design_frac_mac WHEN 0 THEN -1.7e308 WHEN 0.2 THEN 1.7e308 ELSE 0 END"
+	expect_exit 0 "text heatmap of -1.7e308 to 1.7e308" -- "$RL" plot heatmap \
+		--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	# (fuzz7 mutation pass over text_levels) a speedup's levels and its
+	# target's line: z 10, 25, 40 gives 10 + 30 x k / 5 = 16, 22, 28, 34
+	# (16.0: three significant digits) and, 20 lying between 10 and 40, the
+	# line 'target 20x' (a mutant without it passed); z 25, 30, 40 gives 28,
+	# 31, 34, 37 and no target line, 20 exceeded everywhere (a mutant
+	# drawing it passed); z -10, 2.5, 15 gives -5, 0, 5, 10, their decimals
+	# those of the least level not 0, 5.00 (a mutant taking 0's passed)
+	for zz in "10 25 40 16\.0 22\.0 28\.0 34\.0 yes" \
+		"25 30 40 28\.0 31\.0 34\.0 37\.0 no" \
+		"-10 2.5 15 -5\.00 0\.00 5\.00 10\.00 no"; do
+		set -- $zz
+		rm -f "$tmpd/lv3.db"
+		sqlite3 "$tmpd/lv3.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_tdp_w REAL, speedup_total_tokens REAL);
+			INSERT INTO results VALUES(1, 0, 500, $1), (1, 0, 700, $1),
+			(1, 0.1, 500, $2), (1, 0.1, 700, $2), (1, 0.2, 500, $3),
+			(1, 0.2, 700, $3)"
+		expect_exit 0 "text heatmap of a speedup $1 to $3" -- "$RL" plot heatmap \
+			--db "$tmpd/lv3.db" --x design.frac_mac --y chip.tdp_w \
+			--z speedup_total_tokens --term dumb
+		expect_out " $4 -\*+.* $5 -#+.* $6 -[$]+.* $7 -%+" "its key names $4 to $7"
+		if [ "$8" = yes ]; then
+			expect_out " $7 -%+ target 20x -@+" "the target's line where 20 is crossed"
+		else
+			expect_no_out "target 20x" "no target line where 20 is not crossed"
+			expect_out " $7 -%+[+]" "the key ends after its fourth level"
+		fi
+	done
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi
@@ -214,6 +285,23 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "heatmap of 0 everywhere" -- "$RL" plot heatmap \
 		--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w --term dumb
 	expect_out "0 at every cell" "its title says 0"
+	# (fuzz7) one colour: its cells and colour bar drawn ('XXX'), no contour
+	# levels (a mutant drawing levels, all 0, on it passed)
+	expect_out '[|]XXX[|]' "its cells and colour bar drawn"
+	# (fuzz7, found by fuzz-inputs.py's levels target) one colour at the
+	# ends of the doubles: 1% of 1.79e308 past the largest double (gnuplot
+	# read the colour range's 'inf' as a variable, exit 1), 1% of the least
+	# subnormal, 4.94e-324, lost (an empty colour range, exit 1); drawn now
+	# from z halfway to 0, or 1 each side, the title saying the value
+	for v in 1.79e308 -1.79e308 4.94065645841247e-324; do
+		sqlite3 "$tmpd/flat.db" "UPDATE results SET throughput_output_tokens_per_s = $v"
+		for out in "--term dumb" "--out $tmpd/o/flatx.svg"; do
+			expect_exit 0 "heatmap of $v everywhere ($out)" -- "$RL" plot heatmap \
+				--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w $out
+		done
+	done
+	expect_exit 0 "its title says the value" -- \
+		grep -q '4.94065646e-324 at every cell' "$tmpd/o/flatx.svg"
 else
 	echo "skipped: sqlite3 not installed (a heatmap of one value)"
 fi

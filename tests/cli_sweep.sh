@@ -2567,6 +2567,14 @@ p=$(q "$d/fit.db" "SELECT quote(baseline_profile_fit) FROM runs")
 p=$(q "$d/sohuprof.db" "SELECT quote(profile_fit) || '|' || (baseline_profile_fit IS NULL) FROM runs")
 [ "$p" = "''|1" ] && echo "ok - sohu under ideal: '', no [baseline]: NULL" ||
 	{ echo "not ok - sohuprof's profile_fit, baseline_profile_fit: $p"; fails=$((fails + 1)); }
+# (fuzz7 mutation pass over fit_note) NULL, not '', where the data the
+# note is read from cannot be read: a data directory without
+# measurements.csv (a mutant storing '' as looked up passed)
+cp -r "$ROOFLAB_DATA" "$d/nomeas" && rm -f "$d/nomeas/measurements.csv"
+expect_exit 0 "a sweep whose measurements cannot be read" -- env ROOFLAB_DATA="$d/nomeas" $RL sweep "$d/fit.ini" --db "$d/nomeas.db"
+p=$(q "$d/nomeas.db" "SELECT quote(profile_fit) || '|' || quote(baseline_profile_fit) FROM runs")
+[ "$p" = "NULL|NULL" ] && echo "ok - measurements unread: NULL, not looked up" ||
+	{ echo "not ok - measurements unread: profile_fit, baseline_profile_fit $p"; fails=$((fails + 1)); }
 # the other way round: the [baseline] on the H200 carries, the [base] not
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h200-sxm\nmodel = llama3-8b\n' >"$d/fitb.ini"
 expect_exit 0 "a sweep with its [baseline] on the H200" -- $RL sweep "$d/fitb.ini" --db "$d/fitb.db"
