@@ -1510,7 +1510,7 @@ name="and ideal is not the default's number"
 check awk -v a="$e1" -v b="$e2" 'BEGIN { exit !(b > a) }'
 expect_exit 0 "the labels" -- cat "$tmpd/p1.json"
 expect_out '"label": "8 x h100-sxm \(trtllm-0.10, chip default\)",' "the label says the profile was the chip's default"
-expect_out '"profile_chosen": "the default for this chip: the latest calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on [0-9-]*; [0-9]+ other TensorRT-LLM profiles, fitted per version, by profile="' \
+expect_out '"profile_chosen": "the default for this chip: the only calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on [0-9-]*; [0-9]+ other TensorRT-LLM profiles, each fitted on its version and none a default, by profile="' \
 	"profile_chosen says how, as eval's does"
 expect_out '"profile_chosen": "named by profile="' "a named profile says so"
 # sohu's preset names no software: no calibrated profile, so ideal, said
@@ -1554,7 +1554,7 @@ expect_out "^a: 8 x h100-sxm \(trtllm-0.10, chip default\)$" "solve names the de
 # the database keeps how each side's profile was chosen
 $RL claim --samples 0 --no-design --a h100-sxm --b sohu --db "$tmpd/pc.db" >/dev/null 2>&1
 expect_exit 0 "the database" -- sqlite3 "$tmpd/pc.db" "SELECT side, text FROM claim_sides WHERE name = 'setup.profile_chosen' ORDER BY side"
-expect_out "^a\|the default for this chip: the latest calibrated profile for TensorRT-LLM" "claim_sides has side a's setup.profile_chosen"
+expect_out "^a\|the default for this chip: the only calibrated profile for TensorRT-LLM" "claim_sides has side a's setup.profile_chosen"
 expect_out "^b\|ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles$" "and side b's"
 # a side with a section.key item and no profile= (claimspec.c): the
 # chip's default profile is applied again with the side's items, which

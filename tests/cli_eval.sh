@@ -431,7 +431,9 @@ expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --softwa
 expect_err "/measurements\.csv: 0 modelled rows with software 'nothing-like-this' for [0-9]+ parameters: need at least" \
 	"too few rows message, naming the rows' file"
 # without --profile: the latest calibrated profile of the chip's software,
-# said in the first line; a chip with none is refused with the profiles
+# said in the first line as what it is: the only calibrated one (it read
+# "the latest calibrated profile", trtllm-0.10 beside profiles fitted up to
+# 1.0); a chip with none is served under ideal
 expect_exit 0 "eval without --profile" -- $E
 first=$(head -1 "$tmpd/out")
 # the date is the profile's own (scripts/calibrate-trtllm.sh writes it)
@@ -441,7 +443,7 @@ cal=$(sed -n 's/^calibrated = //p' "${ROOFLAB_DATA:-data}/profiles/trtllm-0.10.i
 nfit=$(grep -l "^software = TensorRT-LLM" "${ROOFLAB_DATA:-data}"/profiles/*.ini |
 	xargs grep -L "^calibrated = " | wc -l | tr -d ' ')
 case $first in
-"profile trtllm-0.10 (the default for this chip: the latest calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on $cal; $nfit other TensorRT-LLM profiles, fitted per version, by --profile)")
+"profile trtllm-0.10 (the default for this chip: the only calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on $cal; $nfit other TensorRT-LLM profiles, each fitted on its version and none a default, by --profile)")
 	echo "ok - the first line names the default profile and why" ;;
 *)	echo "not ok - first line: $first"; fails=$((fails + 1)) ;;
 esac
@@ -494,7 +496,9 @@ sed 's/^calibrated = .*/calibrated = 2027-01-05/; s/^software = .*/software = Te
 sed 's/^calibrated = .*/calibrated = 2028-01-01/; s/^software = .*/software = TensorRT-LLM-Fork 1.0/' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$dd/profiles/other.ini"
 ROOFLAB_DATA=$dd $E >"$tmpd/out" 2>&1
-head -1 "$tmpd/out" | grep -q "^profile trt-later (.*fitted on TensorRT-LLM 0.12.0 on 2027-01-05[;)]" &&
+# two calibrated TensorRT-LLM profiles (trtllm-0.10 and trt-later; other.ini
+# is another software's): the note says which of them, the last calibrated
+head -1 "$tmpd/out" | grep -q "^profile trt-later (the default for this chip: the last calibrated of the 2 calibrated profiles for TensorRT-LLM, fitted on TensorRT-LLM 0.12.0 on 2027-01-05[;)]" &&
 	echo "ok - the latest calibrated profile of the chip's software is the default" ||
 	{ echo "not ok - default with a later profile: $(head -1 "$tmpd/out")"; fails=$((fails + 1)); }
 # eval's default profile is picked by the chip's [meta] software: a
@@ -518,7 +522,7 @@ sed -i "s/^software = .*/software = ${sw128%x}/" "$tmpd/sw/profiles/trtllm-0.10.
 date10=$(sed -n 's/^calibrated = //p' "$tmpd/sw/profiles/trtllm-0.10.ini")
 expect_exit 0 "eval: the default profile of a 127-character software" -- \
 	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b --json
-expect_out "\"profile_chosen\": \"the default for this chip: the latest calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
+expect_out "\"profile_chosen\": \"the default for this chip: the only calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
 	"profile_chosen says so whole"
 # GDDR6 is not priced as HBM (chip.memory gddr6, cost.c): the L40S given
 # a node (n4; its die, AD102 609 mm2, is in l40s.ini) has no cost (no

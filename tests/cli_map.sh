@@ -183,7 +183,7 @@ check "700 W is the by-design headline" \
 # --profile trtllm-0.10, row for row, and says why it took that profile.
 expect_exit 0 "map without --profile" -- $RL map --chip h100-sxm $W --chips 8
 expect_out "profile trtllm-0.10: 10 legal mappings" "map names h100-sxm's default"
-expect_out "^profile trtllm-0.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" \
+expect_out "^profile trtllm-0.10 \(the default for this chip: the only calibrated profile for TensorRT-LLM" \
 	"map says why: the chip's default"
 grep '^ *[0-9]' "$tmpd/out" | grep -v "^profile" >"$tmpd/map_default.txt"
 expect_exit 0 "map with --profile" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
