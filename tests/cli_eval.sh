@@ -802,4 +802,31 @@ expect_exit 0 "eval of a million chips" -- $RL eval --chip h200-sxm --model llam
 expect_out "^llama3-8b on 1000000 x h200-sxm \(TP1 x PP1 x DP1000000\), fp8, 1000000 in / 128 out$" "eval's first line in whole numbers"
 expect_exit 0 "map of 2^20 chips" -- $RL map --chip h200-sxm --model llama3-8b --chips 1048576
 expect_out "^llama3-8b on 1048576 x h200-sxm, fp8, 2048 in / 128 out" "map's first line in whole numbers"
+# Sohu as claimed has no power model (no node): its USD per million tokens
+# is n/a, and eval says what is known of it, as claim's table does ("0.0732
+# + energy"): the chips alone, by hand 8 x 33,625 USD (data/chips/sohu.ini
+# price_usd) over 4 years of 365.25 days, over the output tokens/s; none at
+# manufacturing cost (no node, no cost)
+S="$RL eval --chip sohu --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim"
+expect_exit 0 "eval Sohu as claimed, JSON" -- $S --json
+to=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+hp=$(awk -v t="$to" 'BEGIN { printf "%.9g", 8 * 33625 / (4 * 365.25 * 86400) / t * 1e6 }')
+jp=$(sed -n '/"usd_chips_only"/,/}/s/.*"usd_per_million_tokens_at_price": \([0-9.e+-]*\).*/\1/p' "$tmpd/out")
+awk -v a="$hp" -v b="$jp" 'BEGIN { exit !(b != "" && (a - b) ^ 2 < (1e-8 * a) ^ 2) }' &&
+	echo "ok - JSON's usd_chips_only at price by hand ($hp)" ||
+	{ echo "not ok - usd_chips_only at price '$jp', by hand $hp"; fails=$((fails + 1)); }
+expect_out '"usd_per_million_tokens_at_cost": null,' "none at manufacturing cost"
+expect_out '"usd_per_million_tokens_at_price": null$' "the full figure stays null"
+expect_out '"note": "the chips. share alone' "a note says what it is"
+# text: three significant digits, the figure under 0.1 with four decimals
+want=$(awk -v u="$hp" 'BEGIN { if (u >= 0.01 && u < 0.1) printf "%.4f", u; else printf "out of the hand rule: %s", u }')
+expect_exit 0 "eval Sohu as claimed, text" -- $S
+expect_out "^  usd_per_million_tokens_at_price +n/a " "the full figure n/a"
+expect_out "^ \(amortized\) come to $want USD/Mtoken at their price, n/a at manufacturing cost, \+ energy$" \
+	"the note gives the chips' share ($want)"
+expect_exit 0 "claim's table beside it" -- $RL claim --samples 0
+expect_out "^  b  8x Sohu \(as claimed\) +$want \+ energy \(chip 33625\)" "claim's table writes the same $want"
+# a chip with a power model: no such note, JSON null
+expect_exit 0 "eval H100, text" -- $E
+expect_no_out "the chips alone" "no chips-only note where the figure is known"
 finish
