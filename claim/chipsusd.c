@@ -16,12 +16,10 @@
 double claim_usd_chips_only(const claim_side *s, double chip_usd)
 {
 	const rl_result *r = &s->r;
-	if (isfinite(r->usd_per_mtok_price) || isfinite(r->power_w) ||
-	    !isfinite(chip_usd) || !(chip_usd > 0) || !(r->output_tps > 0))
-		return NAN;
-	return rl_usd_hw_per_s(&s->cfg.cost, chip_usd,
-	                       rl_scen_chips(&s->cfg.scen)) /
-	       r->output_tps * 1e6;
+	/* one rule with eval's (model/cost.h) */
+	return rl_usd_chips_only(&s->cfg.cost, chip_usd,
+	                         rl_scen_chips(&s->cfg.scen), r->output_tps,
+	                         r->power_w, r->usd_per_mtok_price);
 }
 
 int claim_price_note(const claim_side *s, char *buf, size_t len)

@@ -229,14 +229,15 @@ static int put_unc(dbw *w, const char *tag, const claim_report *rep,
 		claim_mc_summary s;
 		claim_mc_summarize(mc, rep->opts.seed, nominal, &s);
 		if (exec_bind(w, "INSERT INTO claim_mc_summary VALUES(?,?,?,?,?,?,"
-		              "?,?,?,?,?,?,?,?,?,?)", "itiidddddiiiiidd", w->run,
+		              "?,?,?,?,?,?,?,?,?,?,?)", "itiidddddiiiiiddi", w->run,
 		              tag, (sqlite3_int64)s.samples, (sqlite3_int64)s.seed,
 		              s.p05, s.p50, s.p95, s.prob_ge_target,
 		              s.violation_rate, (sqlite3_int64)s.viol[0],
 		              (sqlite3_int64)s.viol[1], (sqlite3_int64)s.viol[2],
 		              (sqlite3_int64)s.viol[3],
 		              (sqlite3_int64)s.not_evaluable, s.nominal,
-		              s.nominal_below))
+		              s.nominal_below,
+		              (sqlite3_int64)s.not_evaluable_violating))
 			return -1;
 	}
 	for (i = 0; i < u->n; i++) {
@@ -421,7 +422,8 @@ int claim_db_add_column(sqlite3 *db, const char *table, const char *name,
 }
 
 /* claim_runs of a file written before b_default or trust gains them (its
-** runs NULL: not recorded). */
+** runs NULL: not recorded), claim_mc_summary one written before
+** not_evaluable_violating gains it the same way. */
 static int add_columns(dbw *w)
 {
 	if (claim_db_add_column(w->db, "claim_runs", "b_default", "INTEGER") !=
@@ -432,6 +434,12 @@ static int add_columns(dbw *w)
 	if (claim_db_add_column(w->db, "claim_runs", "trust", "TEXT") !=
 	    SQLITE_OK) {
 		fail(w, "claim_runs.trust");
+		return RL_EINTERNAL;
+	}
+	if (claim_db_add_column(w->db, "claim_mc_summary",
+	                        "not_evaluable_violating", "INTEGER") !=
+	    SQLITE_OK) {
+		fail(w, "claim_mc_summary.not_evaluable_violating");
 		return RL_EINTERNAL;
 	}
 	return RL_OK;

@@ -35,7 +35,8 @@ void claim_mc_summarize(const rl_mc_result *mc, unsigned long seed,
 		if (isfinite(mc->speedup[i])) {
 			valid++;
 			below += mc->speedup[i] < nominal;
-		}
+		} else if (mc->violates[i])
+			s->not_evaluable_violating++;
 	s->nominal_below = valid ? (double)below / (double)valid : NAN;
 }
 
@@ -165,12 +166,29 @@ void claim_mc_violation_share(double rate, char *buf, size_t len)
 void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
                               size_t len)
 {
-	char share[32];
+	char share[32], both[96] = "";
+	long long n = s->not_evaluable, k = s->not_evaluable_violating;
 	claim_mc_violation_share(s->violation_rate, share, sizeof share);
+	/* the two counts overlap: a sample over its area shares is counted
+	** under them and is not evaluable too ("area shares 422; not
+	** evaluable: 422" read as 844 samples of 100,000); said how much,
+	** where it is known */
+	if (n > 0 && k >= 0 && k >= n)
+		snprintf(both, sizeof both, " (all %s among the violating "
+		         "samples above)", n == 1 ? "of it" : "of them");
+	else if (n > 0 && k > 0)
+		snprintf(both, sizeof both, " (%lld of them among the violating "
+		         "samples above)", k);
+	else if (n > 0 && k == 0)
+		snprintf(both, sizeof both, " (none among the violating samples "
+		         "above)");
+	else if (n > 0)
+		snprintf(both, sizeof both, " (a sample may be counted above "
+		         "too)");
 	snprintf(buf, len, "violating physics: %s (power %lld, reticle "
-	         "%lld, HBM stacks %lld, area shares %lld); not evaluable: %lld",
-	         share, s->viol[0], s->viol[1], s->viol[2], s->viol[3],
-	         s->not_evaluable);
+	         "%lld, HBM stacks %lld, area shares %lld); not evaluable: "
+	         "%lld%s", share, s->viol[0], s->viol[1], s->viol[2],
+	         s->viol[3], n, both);
 }
 
 int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,

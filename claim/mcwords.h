@@ -22,6 +22,10 @@ typedef struct {
 	double violation_rate;   /* of all samples, 0..1 */
 	long long viol[4];       /* power, reticle, HBM stacks, area shares */
 	long long not_evaluable; /* samples the model could not evaluate */
+	long long not_evaluable_violating; /* of them, those counted as
+	                         ** violating physics too (a side over its
+	                         ** area shares is both); -1 where not known
+	                         ** (a database keeps no such count) */
 	double nominal;          /* the speedup at the stated values */
 	double nominal_below;    /* share of the evaluated samples below it,
 	                         ** 0..1; NAN when none was evaluated */
@@ -50,7 +54,10 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len);
 
 /* "violating physics: 0.4% (power 0, reticle 0, HBM stacks 0, area shares
-** 397); not evaluable: 397"; a share that is not a number (NULL in the
+** 397); not evaluable: 397 (all of them among the violating samples
+** above)", the overlap as s->not_evaluable_violating gives it ("(35 of
+** them ...)", "(none among ...)", where unknown "(a sample may be counted
+** above too)"); a share that is not a number (NULL in the
 ** database) "violating physics: share not evaluated (power 0, ...)" */
 void claim_mc_violation_share(double rate, char *buf, size_t len);
 void claim_mc_violation_words(const claim_mc_summary *s, char *buf,

@@ -45,7 +45,9 @@ extern const rl_db_kind claim_db_kind;
 ** when the run was written, the baseline's named, the out-of-sample \
 ** rows', what the held-out chips' rows are), which the report gives \
 ** before validation_runs.trust; NULL where the shipped measurements \
-** could not be read (the text has no line), or absent before it */ \
+** could not be read (the text has no line), or absent before it; and \
+** claim_mc_summary.not_evaluable_violating INTEGER (the same way): of \
+** not_evaluable, the samples counted as violating too (claim/mcwords.h) */ \
 "CREATE TABLE IF NOT EXISTS claim_runs(" \
 "  id INTEGER PRIMARY KEY, created TEXT NOT NULL, version TEXT NOT NULL," \
 "  git_rev TEXT NOT NULL, a_label TEXT NOT NULL, b_label TEXT NOT NULL," \

@@ -163,6 +163,10 @@ static void mc_json(json_w *w, const char *key, const claim_report *rep,
 	json_num(w, "area_shares", mc ? (double)mc->viol_count[3] : 0);
 	json_end(w);
 	json_num(w, "failed", mc ? (double)mc->failed : 0);
+	/* of them, those counted under violations too (an area share over
+	** 1 is both), as the text says it */
+	json_num(w, "failed_violating",
+	         mc ? (double)sm.not_evaluable_violating : 0);
 	json_num(w, "power_cap_w", u ? u->power_cap_w : 0);
 	/* where the cap comes from, as the text's assumptions say it */
 	json_str(w, "power_cap_source", u ? u->power_cap_source : "");

@@ -606,7 +606,7 @@ static void unc_text(FILE *f, const claim_report *rep,
 	                     sizeof path));
 	if (mc) {
 		claim_mc_summary s;
-		char q[256], v[256];
+		char q[256], v[384];
 		claim_mc_summarize(mc, rep->opts.seed, b == &rep->b
 		                   ? rep->speedup_total : rep->bd_speedup_total, &s);
 		claim_mc_quantile_words(&s, rep->opts.target, q, sizeof q);
@@ -618,7 +618,9 @@ static void unc_text(FILE *f, const claim_report *rep,
 		        rep->opts.seed, secs);
 		/* wrapped: in exponent form they ran to 104 */
 		wrapped(f, "    ", q, 6);
-		fprintf(f, "  %s\n", v);
+		/* wrapped: with the overlap of its counts said it runs past
+		** 100 columns */
+		wrapped(f, "  ", v, 4);
 		if (mc->nmaps > 0)
 			wins_text(f, mc);
 		median_text(f, &s, u, torn);

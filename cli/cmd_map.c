@@ -11,6 +11,7 @@
 
 #include "../model/mapping.h"
 #include "../model/mapsearch.h"
+#include "../model/figtext.h"
 #include "../model/precision.h"
 #include "../config/profiles.h"
 #include "../model/utf8.h"
@@ -585,6 +586,16 @@ static const char *cell(char *buf, size_t len, const char *fmt, double v)
 	return buf;
 }
 
+/* a USD per million tokens figure of the table by rl_fig_text's rule,
+** "n/a" where it is unknown */
+static const char *usd_cell(char *buf, size_t len, double v)
+{
+	if (isfinite(v))
+		return rl_fig_text(buf, len, v);
+	snprintf(buf, len, "n/a");
+	return buf;
+}
+
 /* "highest first" or "lowest first": the order of a ranking key */
 static const char *rank_order(int rank_by)
 {
@@ -651,11 +662,14 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
 		        cell(w, sizeof w, "%.0f", e[i].watts),
-		        /* three decimals in every row, as the $/M columns:
-		        ** "%.3g" gave 0.715 above 0.58 and 0.46 */
+		        /* three decimals in every row: "%.3g" gave 0.715
+		        ** above 0.58 and 0.46 */
 		        cell(tj, sizeof tj, "%.3f", e[i].tokens_per_j),
-		        cell(uc, sizeof uc, "%.3f", e[i].usd_cost),
-		        cell(up, sizeof up, "%.3f", e[i].usd_price),
+		        /* USD per million tokens by eval's rule (figtext.h),
+		        ** as eval, claim and the report write it: 1.70, where
+		        ** "%.3f" wrote 1.699 of the same figure */
+		        usd_cell(uc, sizeof uc, e[i].usd_cost),
+		        usd_cell(up, sizeof up, e[i].usd_price),
 		        rl_bound_name(e[i].bound),
 		        e[i].clock_scale < 1
 		            ? cell(tdp, sizeof tdp, ", TDP clock %.2f",

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/cost.h"
 #include "../model/figtext.h"
 #include "../model/mapping.h"
 #include "../model/outputs.h"
@@ -80,6 +81,58 @@ void evalout_fit_text(FILE *f, const val_chip_fit *fit)
 		        rl_utf8_cell(fit->words, 0, 0, words, sizeof words));
 }
 
+/* The chips' share alone of USD per million output tokens at their price
+** and at their manufacturing cost (model/cost.h, rl_usd_chips_only): where
+** the full figures are n/a for want of a power model (Sohu as claimed),
+** what is known of them, as claim's table writes it ("0.0732 + energy") */
+static void chips_only(const rl_setup *st, const rl_result *r, double *price,
+                       double *cost)
+{
+	double chips = rl_scen_chips(&st->cfg.scen);
+	*price = rl_usd_chips_only(&st->cfg.cost, r->chip_price_usd, chips,
+	                           r->output_tps, r->power_w,
+	                           r->usd_per_mtok_price);
+	*cost = rl_usd_chips_only(&st->cfg.cost, r->chip_cost_usd, chips,
+	                          r->output_tps, r->power_w,
+	                          r->usd_per_mtok_cost);
+}
+
+#define CHIPS_ONLY_NOTE "the chips' share alone (amortized), where the " \
+	"cost's USD per million output tokens is null for want of a power " \
+	"model: what energy adds is not known (claim's table: \"+ energy\"); " \
+	"null where the full figure is known or the chip has no such USD"
+
+static void chips_only_json(json_w *w, const rl_setup *st,
+                            const rl_result *r)
+{
+	double p, c;
+	chips_only(st, r, &p, &c);
+	json_obj(w, "usd_chips_only");
+	json_num(w, "usd_per_million_tokens_at_price", p);
+	json_num(w, "usd_per_million_tokens_at_cost", c);
+	json_str(w, "note", CHIPS_ONLY_NOTE);
+	json_end(w);
+}
+
+static void chips_only_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	double p, c;
+	char vp[64], vc[64];
+	chips_only(st, r, &p, &c);
+	if (!isfinite(p) && !isfinite(c))
+		return;
+	if (isfinite(p))
+		rl_fig_text(vp, sizeof vp, p);
+	if (isfinite(c))
+		rl_fig_text(vc, sizeof vc, c);
+	fprintf(f, "\nnote: USD per million output tokens n/a for want of a "
+	        "power model; the chips alone\n (amortized) come to %s%s at "
+	        "their price, %s%s at manufacturing cost, + energy\n (not "
+	        "known), as claim's table writes it\n", isfinite(p) ? vp : "n/a",
+	        isfinite(p) ? " USD/Mtoken" : "", isfinite(c) ? vc : "n/a",
+	        isfinite(c) ? " USD/Mtoken" : "");
+}
+
 void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
                   const val_chip_fit *fit)
 {
@@ -115,6 +168,7 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
 		if (words[0])
 			json_str(w, "over_tdp_words", words);
 	}
+	chips_only_json(w, st, r);
 }
 
 void evalout_value(char *buf, size_t len, double v, const char *unit)
@@ -289,4 +343,5 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
 	tdp_note(f, st, r);
 	silicon_note(f, st, r);
 	decode_idle_note(f, st, r);
+	chips_only_note(f, st, r);
 }

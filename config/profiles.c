@@ -114,9 +114,10 @@ static int chip_software(const char *chip, meta_info *c, char *err,
 }
 
 /* The default profile for `chip` (a preset name or an INI path): its name
-** into name, and a note into note ("the default for this chip: the latest
+** into name, and a note into note ("the default for this chip: the only
 ** calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on
-** 2026-11-22").  `how` is how the user names a profile ("--profile" for
+** 2026-11-22"; with several, "the last calibrated of the 2 calibrated
+** profiles for ...").  `how` is how the user names a profile ("--profile" for
 ** eval, "profile=" in a claim side), for the note and the message.
 ** Returns 0; 1 with err saying that the chip has none and listing the
 ** profiles, and the short note of a command that serves it under ideal
@@ -131,7 +132,7 @@ static int profile_default(const char *chip, const char *how, char *name,
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
 	char list[PRESET_LIST_MAX][PRESET_NAME_MAX];
-	size_t n, i, others = 0;
+	size_t n, i, others = 0, ncal = 0;
 	int rc = chip_software(chip, &c, err, errlen);
 	if (rc == PROFILE_ENOMEM)
 		return rc;
@@ -161,6 +162,7 @@ static int profile_default(const char *chip, const char *how, char *name,
 			others++;
 			continue;
 		}
+		ncal++;
 		if (!best[0] || strcmp(p.calibrated, best_date) > 0) {
 			snprintf(best, sizeof best, "%s", list[i]);
 			snprintf(best_sw, sizeof best_sw, "%s", p.software);
@@ -168,19 +170,28 @@ static int profile_default(const char *chip, const char *how, char *name,
 		}
 	}
 	if (best[0]) {
+		char which[64];
+		size_t used;
 		snprintf(name, namelen, "%s", best);
-		/* "latest" is of the calibrated ones: the profiles of later
-		** versions, fitted per version, are named with --profile */
-		if (others)
-			snprintf(note, notelen, "the default for this chip: the "
-			         "latest calibrated profile for %s, fitted on %s on %s; "
-			         "%zu other %s profile%s, fitted per version, by "
-			         "%s", c.software, best_sw, best_date, others,
-			         c.software, others == 1 ? "" : "s", how);
+		/* which of the calibrated ones: the only one, or the last
+		** calibrated of them.  "latest" alone read as the latest
+		** version (trtllm-0.10 beside profiles fitted up to 1.0): the
+		** profiles of other versions, fitted per version, are no
+		** default and are named with --profile */
+		if (ncal == 1)
+			snprintf(which, sizeof which, "the only");
 		else
-			snprintf(note, notelen, "the default for this chip: the "
-			         "latest calibrated profile for %s, fitted on %s on %s",
-			         c.software, best_sw, best_date);
+			snprintf(which, sizeof which, "the last calibrated of the "
+			         "%zu", ncal);
+		snprintf(note, notelen, "the default for this chip: %s "
+		         "calibrated profile%s for %s, fitted on %s on %s", which,
+		         ncal == 1 ? "" : "s", c.software, best_sw, best_date);
+		used = strlen(note);
+		if (others && used < notelen)
+			snprintf(note + used, notelen - used, "; %zu other %s "
+			         "profile%s, each fitted on its version and none a "
+			         "default, by %s", others, c.software,
+			         others == 1 ? "" : "s", how);
 		return 0;
 	}
 	/* the note where a command serves the chip under ideal: short, as

@@ -129,6 +129,16 @@ double rl_usd_hw_per_s(const rl_cost *c, double chip_usd, double chips)
 	return chips * chip_usd / (c->years * SECONDS_PER_YEAR);
 }
 
+double rl_usd_chips_only(const rl_cost *c, double chip_usd, double chips,
+                         double output_tps, double power_w,
+                         double usd_per_mtok)
+{
+	if (isfinite(usd_per_mtok) || isfinite(power_w) ||
+	    !isfinite(chip_usd) || !(chip_usd > 0) || !(output_tps > 0))
+		return NAN;
+	return rl_usd_hw_per_s(c, chip_usd, chips) / output_tps * 1e6;
+}
+
 void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
                           double chips, double power_w, double output_tps,
                           double *at_cost, double *at_price)

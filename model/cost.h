@@ -122,6 +122,15 @@ static inline void rl_usd_per_mtok_pair_hw(const rl_cost *c, double cost_usd,
 		*at_price = rl_usd_with_hw(hw_price_usd_per_s, e, spm);
 }
 
+/* USD per million output tokens of the chips alone (the hardware term,
+** chips at chip_usd), for a setup whose full figure (usd_per_mtok) is
+** unknown for want of a power model: NAN where that figure is known,
+** power_w is known, or chip_usd or output_tps is not above 0.  Claim's
+** table writes it "0.0732 + energy", eval beside its n/a. */
+double rl_usd_chips_only(const rl_cost *c, double chip_usd, double chips,
+                         double output_tps, double power_w,
+                         double usd_per_mtok);
+
 /* The same, the hardware's shares worked out here. */
 void rl_usd_per_mtok_pair(const rl_cost *c, double cost_usd, double price_usd,
                           double chips, double power_w, double output_tps,

@@ -1,11 +1,12 @@
 /*
 ** tornado.c: the tornado plot: for each parameter of a claim run's
 ** sensitivity table (claim_tornado), the speedup with that parameter at its
-** low and at its high value, others nominal, as horizontal bars around the
-** nominal speedup, widest swing on top.  A parameter whose low and high
-** speedups both print as the nominal (three significant digits) moves
-** nothing visible: its row is left out and the title counts it.  A row
-** whose speedups are not finite numbers is left out too.
+** low and at its high value, others at their stated values, as horizontal
+** bars around the speedup at the stated values, widest swing on top.  A
+** parameter whose low and high speedups both print as that speedup (three
+** significant digits) moves nothing visible: its row is left out and the
+** title counts it.  A row whose speedups are not finite numbers is left out
+** too.
 */
 #include <math.h>
 #include <stdio.h>
@@ -33,7 +34,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_claim c;
 	sqlite3_stmt *st;
-	char name[MAX_ROWS][160], t[700], bx[40];
+	char name[MAX_ROWS][160], t[800], bx[40];
 	double sl[MAX_ROWS], sh[MAX_ROWS], base, target, lo, hi;
 	int n = 0, i, k, rc, hidden = 0;
 	size_t width = 10;
@@ -114,12 +115,17 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		fprintf(s, "%d %.9g %.9g\n", n - i, sl[i], sh[i]);
 	fputs("EOD\n", s);
 
-	/* the nominal as the claim's text prints a speedup (17.50x, where
-	** %.3g wrote 17.5x beside the distribution's title's 17.50x) */
+	/* the speedup at the stated values as the claim's text prints a
+	** speedup (17.50x, where %.3g wrote 17.5x beside the distribution's
+	** title's 17.50x); in the text's words ("each assumption alone at
+	** the low and high ends of its range, the others at their stated
+	** values", "under the stated assumptions"), where the plot said
+	** "the others nominal" and "nominal 17.50x" */
 	claim_speedup_x(bx, sizeof bx, base);
 	snprintf(t, sizeof t, "Sensitivity of the speedup of %s over %s\n"
-	         "one parameter at its low or high value, the others nominal\n"
-	         "scenario %s (claim run %ld), nominal %s", c.b_label,
+	         "each assumption alone at its low or high value, the others "
+	         "at their stated values\n"
+	         "scenario %s (claim run %ld), at the stated values %s", c.b_label,
 	         c.a_label, c.scenario, c.id, bx);
 	/* on a line of its own: at the end of the third it ran past the
 	** picture's right edge */
@@ -152,7 +158,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "  $t using (%.9g):1:(%.9g < $3 ? %.9g : $3):(%.9g < $3 ? $3 "
 	        ": %.9g):($1):($1+0.38) with boxxyerror lc rgb '%s' "
 	        "title 'parameter at its high value', \\\n"
-	        "  NaN with lines lc rgb 'black' lw 2 title 'nominal %s'\n",
+	        "  NaN with lines lc rgb 'black' lw 2 title 'at the stated values %s'\n",
 	        base, base, base, base, base, PLOT_COLOR_A,
 	        base, base, base, base, base, "#ff7f0e", bx);
 	return RL_OK;

@@ -185,16 +185,22 @@ static int read_summary(rctx *r, const char *side, claim_mc_summary *s)
 	int have = HAVE_NONE, v2 = side_rows(r, "claim_mc_summary", side) > 0;
 	memset(s, 0, sizeof *s);
 	s->nominal = s->nominal_below = NAN;
+	char sql[512];
+	/* a database written before it keeps no count of the not evaluable
+	** samples that violate too: the words say they may overlap */
+	int nev = v2 && report_has_column(r, r->db, r->o->dbpath,
+	                                  "claim_mc_summary",
+	                                  "not_evaluable_violating") == 1;
+	s->not_evaluable_violating = -1;
 	if (!v2 && (strcmp(side, "b") ||
 	            !report_has(r, r->db, r->o->dbpath, "claim_mc")))
 		return HAVE_NONE;
-	if (!(st = report_prepare(r, r->db, r->o->dbpath, v2 ?
-	                          "SELECT samples, seed, p05, p50, p95, "
-	                          "prob_ge_target, violation_rate, viol_power, "
-	                          "viol_reticle, viol_hbm_stacks, "
-	                          "viol_area_shares, not_evaluable, nominal, "
-	                          "nominal_below FROM claim_mc_summary WHERE "
-	                          "run_id = ?1 AND side = ?2" :
+	snprintf(sql, sizeof sql, "SELECT samples, seed, p05, p50, p95, "
+	         "prob_ge_target, violation_rate, viol_power, viol_reticle, "
+	         "viol_hbm_stacks, viol_area_shares, not_evaluable, nominal, "
+	         "nominal_below, %s FROM claim_mc_summary WHERE run_id = ?1 "
+	         "AND side = ?2", nev ? "not_evaluable_violating" : "NULL");
+	if (!(st = report_prepare(r, r->db, r->o->dbpath, v2 ? sql :
 	                          "SELECT samples, seed, p05, p50, p95, "
 	                          "prob_ge_target, violation_rate FROM claim_mc "
 	                          "WHERE run_id = ?1")))
@@ -236,6 +242,12 @@ static int read_summary(rctx *r, const char *side, claim_mc_summary *s)
 			s->not_evaluable = sqlite3_column_int64(st, 11);
 			s->nominal = pdb_real(st, 12);
 			s->nominal_below = pdb_real(st, 13);
+			/* absent or NULL before it: not known (-1) */
+			if (nev && sqlite3_column_type(st, 14) == SQLITE_INTEGER &&
+			    sqlite3_column_int64(st, 14) >= 0 &&
+			    sqlite3_column_int64(st, 14) <= s->not_evaluable)
+				s->not_evaluable_violating =
+				    sqlite3_column_int64(st, 14);
 		} else
 			s->nominal = r->c.speedup_total;
 	}
@@ -426,7 +438,7 @@ static void side_part(rctx *r, const char *side, const char *id,
                       const plot_opts *po)
 {
 	claim_mc_summary s;
-	char label[128], q[256], v[256];
+	char label[128], q[256], v[384];
 	int have = read_summary(r, side, &s);
 	report_side_label(r, side, label, sizeof label);
 	doc_heading(&r->d, 3, id, label);

@@ -192,7 +192,7 @@ fi
 # same chip with that profile given.
 expect_exit 0 "curve without --profile" -- $RL curve --chip h100-sxm,sohu --model llama3-70b --tp 8
 expect_out "^llama3-70b, fp8, 2048 in / 128 out, 8 chips, each chip's profile$" "curve's title: the profiles differ"
-expect_out "^  profile trtllm-0.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" \
+expect_out "^  profile trtllm-0.10 \(the default for this chip: the only calibrated profile for TensorRT-LLM" \
 	"h100-sxm's series on its default"
 expect_out "^  profile ideal \(ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\)$" \
 	"sohu's series on ideal, saying why"

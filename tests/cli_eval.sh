@@ -431,7 +431,9 @@ expect_exit 2 "calibrate with no rows" -- $RL calibrate --profile ideal --softwa
 expect_err "/measurements\.csv: 0 modelled rows with software 'nothing-like-this' for [0-9]+ parameters: need at least" \
 	"too few rows message, naming the rows' file"
 # without --profile: the latest calibrated profile of the chip's software,
-# said in the first line; a chip with none is refused with the profiles
+# said in the first line as what it is: the only calibrated one (it read
+# "the latest calibrated profile", trtllm-0.10 beside profiles fitted up to
+# 1.0); a chip with none is served under ideal
 expect_exit 0 "eval without --profile" -- $E
 first=$(head -1 "$tmpd/out")
 # the date is the profile's own (scripts/calibrate-trtllm.sh writes it)
@@ -441,7 +443,7 @@ cal=$(sed -n 's/^calibrated = //p' "${ROOFLAB_DATA:-data}/profiles/trtllm-0.10.i
 nfit=$(grep -l "^software = TensorRT-LLM" "${ROOFLAB_DATA:-data}"/profiles/*.ini |
 	xargs grep -L "^calibrated = " | wc -l | tr -d ' ')
 case $first in
-"profile trtllm-0.10 (the default for this chip: the latest calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on $cal; $nfit other TensorRT-LLM profiles, fitted per version, by --profile)")
+"profile trtllm-0.10 (the default for this chip: the only calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on $cal; $nfit other TensorRT-LLM profiles, each fitted on its version and none a default, by --profile)")
 	echo "ok - the first line names the default profile and why" ;;
 *)	echo "not ok - first line: $first"; fails=$((fails + 1)) ;;
 esac
@@ -494,7 +496,9 @@ sed 's/^calibrated = .*/calibrated = 2027-01-05/; s/^software = .*/software = Te
 sed 's/^calibrated = .*/calibrated = 2028-01-01/; s/^software = .*/software = TensorRT-LLM-Fork 1.0/' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$dd/profiles/other.ini"
 ROOFLAB_DATA=$dd $E >"$tmpd/out" 2>&1
-head -1 "$tmpd/out" | grep -q "^profile trt-later (.*fitted on TensorRT-LLM 0.12.0 on 2027-01-05[;)]" &&
+# two calibrated TensorRT-LLM profiles (trtllm-0.10 and trt-later; other.ini
+# is another software's): the note says which of them, the last calibrated
+head -1 "$tmpd/out" | grep -q "^profile trt-later (the default for this chip: the last calibrated of the 2 calibrated profiles for TensorRT-LLM, fitted on TensorRT-LLM 0.12.0 on 2027-01-05[;)]" &&
 	echo "ok - the latest calibrated profile of the chip's software is the default" ||
 	{ echo "not ok - default with a later profile: $(head -1 "$tmpd/out")"; fails=$((fails + 1)); }
 # eval's default profile is picked by the chip's [meta] software: a
@@ -518,7 +522,7 @@ sed -i "s/^software = .*/software = ${sw128%x}/" "$tmpd/sw/profiles/trtllm-0.10.
 date10=$(sed -n 's/^calibrated = //p' "$tmpd/sw/profiles/trtllm-0.10.ini")
 expect_exit 0 "eval: the default profile of a 127-character software" -- \
 	env ROOFLAB_DATA="$tmpd/sw" $RL eval --chip h100-sxm --model llama3-8b --json
-expect_out "\"profile_chosen\": \"the default for this chip: the latest calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
+expect_out "\"profile_chosen\": \"the default for this chip: the only calibrated profile for ${sw128%x}, fitted on ${sw128%x} on $date10\"" \
 	"profile_chosen says so whole"
 # GDDR6 is not priced as HBM (chip.memory gddr6, cost.c): the L40S given
 # a node (n4; its die, AD102 609 mm2, is in l40s.ini) has no cost (no
@@ -775,7 +779,7 @@ printf '[preset]\nchip = h100-sxm\n' > "$tmpd/onh100.ini"
 printf '[meta]\nsoftware = ROCm 6.2\n[preset]\nchip = h100-sxm\n' > "$tmpd/rocm.ini"
 cp "$ROOFLAB_DATA/chips/mi300x.ini" "$tmpd/amd.ini"
 expect_exit 0 "eval of a chip built on the H100, no profile named" -- $RL eval --chip "$tmpd/onh100.ini" --model llama3-8b --tp 1
-expect_out "^profile trtllm-0\.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" "the H100's software gives its default"
+expect_out "^profile trtllm-0\.10 \(the default for this chip: the only calibrated profile for TensorRT-LLM" "the H100's software gives its default"
 expect_exit 0 "the same under trtllm-0.10, JSON" -- $RL eval --chip "$tmpd/onh100.ini" --model llama3-8b --tp 1 --profile trtllm-0.10 --json
 expect_out '"software_note": null' "no software note: the software of the chip it is built on"
 expect_exit 0 "eval of a chip built on the H100 naming ROCm 6.2" -- $RL eval --chip "$tmpd/rocm.ini" --model llama3-8b --tp 1
@@ -908,4 +912,31 @@ expect_exit 0 "eval of a million chips" -- $RL eval --chip h200-sxm --model llam
 expect_out "^llama3-8b on 1000000 x h200-sxm \(TP1 x PP1 x DP1000000\), fp8, 1000000 in / 128 out$" "eval's first line in whole numbers"
 expect_exit 0 "map of 2^20 chips" -- $RL map --chip h200-sxm --model llama3-8b --chips 1048576
 expect_out "^llama3-8b on 1048576 x h200-sxm, fp8, 2048 in / 128 out" "map's first line in whole numbers"
+# Sohu as claimed has no power model (no node): its USD per million tokens
+# is n/a, and eval says what is known of it, as claim's table does ("0.0732
+# + energy"): the chips alone, by hand 8 x 33,625 USD (data/chips/sohu.ini
+# price_usd) over 4 years of 365.25 days, over the output tokens/s; none at
+# manufacturing cost (no node, no cost)
+S="$RL eval --chip sohu --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim"
+expect_exit 0 "eval Sohu as claimed, JSON" -- $S --json
+to=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
+hp=$(awk -v t="$to" 'BEGIN { printf "%.9g", 8 * 33625 / (4 * 365.25 * 86400) / t * 1e6 }')
+jp=$(sed -n '/"usd_chips_only"/,/}/s/.*"usd_per_million_tokens_at_price": \([0-9.e+-]*\).*/\1/p' "$tmpd/out")
+awk -v a="$hp" -v b="$jp" 'BEGIN { exit !(b != "" && (a - b) ^ 2 < (1e-8 * a) ^ 2) }' &&
+	echo "ok - JSON's usd_chips_only at price by hand ($hp)" ||
+	{ echo "not ok - usd_chips_only at price '$jp', by hand $hp"; fails=$((fails + 1)); }
+expect_out '"usd_per_million_tokens_at_cost": null,' "none at manufacturing cost"
+expect_out '"usd_per_million_tokens_at_price": null$' "the full figure stays null"
+expect_out '"note": "the chips. share alone' "a note says what it is"
+# text: three significant digits, the figure under 0.1 with four decimals
+want=$(awk -v u="$hp" 'BEGIN { if (u >= 0.01 && u < 0.1) printf "%.4f", u; else printf "out of the hand rule: %s", u }')
+expect_exit 0 "eval Sohu as claimed, text" -- $S
+expect_out "^  usd_per_million_tokens_at_price +n/a " "the full figure n/a"
+expect_out "^ \(amortized\) come to $want USD/Mtoken at their price, n/a at manufacturing cost, \+ energy$" \
+	"the note gives the chips' share ($want)"
+expect_exit 0 "claim's table beside it" -- $RL claim --samples 0
+expect_out "^  b  8x Sohu \(as claimed\) +$want \+ energy \(chip 33625\)" "claim's table writes the same $want"
+# a chip with a power model: no such note, JSON null
+expect_exit 0 "eval H100, text" -- $E
+expect_no_out "the chips alone" "no chips-only note where the figure is known"
 finish

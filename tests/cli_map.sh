@@ -183,7 +183,7 @@ check "700 W is the by-design headline" \
 # --profile trtllm-0.10, row for row, and says why it took that profile.
 expect_exit 0 "map without --profile" -- $RL map --chip h100-sxm $W --chips 8
 expect_out "profile trtllm-0.10: 10 legal mappings" "map names h100-sxm's default"
-expect_out "^profile trtllm-0.10 \(the default for this chip: the latest calibrated profile for TensorRT-LLM" \
+expect_out "^profile trtllm-0.10 \(the default for this chip: the only calibrated profile for TensorRT-LLM" \
 	"map says why: the chip's default"
 grep '^ *[0-9]' "$tmpd/out" | grep -v "^profile" >"$tmpd/map_default.txt"
 expect_exit 0 "map with --profile" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
@@ -256,14 +256,22 @@ expect_out '"profile_chosen": "named by --profile"' "map json says --profile nam
 expect_exit 0 "eval tp 8 for its cost" -- $RL eval --chip h100-sxm $W --tp 8 --profile trtllm-0.10 --json
 tw=$(sed -n 's/.*"watts": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
 tt=$(sed -n 's/.*"output_tokens_per_s": \([0-9.e+]*\).*/\1/p' "$tmpd/out" | head -1)
-want=$(awk -v w="$tw" -v t="$tt" 'BEGIN { printf "%.3f", (8 * 33625 / (4 * 365.25 * 86400) + 8 * w * 1.82 * 1.2 * 0.1 / 3.6e6) / (t / 1e6) }')
+# written by eval's rule (model/figtext.c), as eval and claim write it:
+# three significant digits with their zeros, so a figure from 1 to under 10
+# has two decimals (1.70 where "%.3f" wrote 1.699), one under 1 three
+usd=$(awk -v w="$tw" -v t="$tt" 'BEGIN { printf "%.9g", (8 * 33625 / (4 * 365.25 * 86400) + 8 * w * 1.82 * 1.2 * 0.1 / 3.6e6) / (t / 1e6) }')
+want=$(awk -v u="$usd" 'BEGIN { if (u >= 1 && u < 10) printf "%.2f", u; else if (u >= 0.1 && u < 1) printf "%.3f", u; else printf "out of the hand rule: %s", u }')
 expect_exit 0 "map with power and cost" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
 expect_out "W/chip +tok/J +\\\$/M cost +\\\$/M price +bound" "map's table has power, tokens per joule and cost columns"
 check "TP8's USD per million tokens at price by hand ($want)" \
 	"\$2==8 && \$3==1 && \$4==1 && \$15==\"$want\" {print \"yes\"}"
+# and as eval's own row for the same mapping writes it
+expect_exit 0 "eval tp 8's text row" -- $RL eval --chip h100-sxm $W --tp 8 --profile trtllm-0.10
+expect_out "^  usd_per_million_tokens_at_price +$want USD/Mtoken" "eval writes TP8's USD per million tokens as map does ($want)"
+expect_exit 0 "map with power and cost" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
 # tok/J, output tokens per joule: out/chip over W/chip, by hand from eval's
 # figures at tp 8 (its 8 chips' output tokens/s over 8, over its watts)
-# (three decimals, as the $/M columns: "%.3g" wrote 0.46 under 0.715)
+# (three decimals in every row: "%.3g" wrote 0.46 under 0.715)
 wantj=$(awk -v w="$tw" -v t="$tt" 'BEGIN { printf "%.3f", t / 8 / w }')
 check "TP8's tokens per joule by hand ($wantj)" \
 	"\$2==8 && \$3==1 && \$4==1 && \$13==\"$wantj\" {print \"yes\"}"

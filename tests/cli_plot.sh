@@ -65,6 +65,18 @@ fi
 expect_exit 0 "dumb terminal prints a text plot" -- "$RL" plot tornado \
 	--db "$db" --term dumb
 expect_out "Sensitivity" "the text plot has its title"
+# in claim's words for the point every bar swings from ("the others at their
+# stated values", "under the stated assumptions"), where the plot said
+# "others nominal" and "nominal 17.50x": the hand-made run's speedup 17.5
+# (tests/tools/mkplotdb.c) in claim's two decimals
+expect_out "each assumption alone at its low or high value, the others at their stated values" \
+	"tornado: the title's words are claim's"
+expect_out "scenario etched-bench \\(claim run 1\\), at the stated values 17\\.50x" \
+	"tornado: the speedup at the stated values named so"
+[ "$(grep -c "at the stated values 17\.50x" "$tmpd/out")" = 2 ] &&
+	echo "ok - tornado: the key's line named so too" ||
+	{ echo "not ok - tornado: the key's line"; fails=$((fails + 1)); }
+expect_no_out "nominal" "tornado: no 'nominal'"
 # an infinite target and an infinite speedup in a database altered by hand
 # reached gnuplot's script as 'inf', a name it does not know (exit 1): a
 # target outside claim's --target range (9e999, 1e308) is taken as no

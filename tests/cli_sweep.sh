@@ -1778,7 +1778,7 @@ p=$(q "$d/defprof.db" "SELECT baseline_profile || '|' || baseline_profile_chosen
 	{ echo "not ok - the [baseline]'s profile and why '$p'"; fails=$((fails + 1)); }
 # ... and why (runs.profile_chosen, eval's note), which export's JSON gives
 expect_exit 0 "export of the default's run" -- $RL export --db "$d/defprof.db" --format json
-expect_out '"profile_chosen": "the default for this chip: the latest calibrated profile for TensorRT-LLM' \
+expect_out '"profile_chosen": "the default for this chip: the only calibrated profile for TensorRT-LLM' \
 	"export's run says why trtllm-0.10"
 # two shards merged keep it
 $RL sweep "$d/defprof.ini" --db "$d/dp0.db" --shard 0/2 2>/dev/null

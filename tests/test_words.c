@@ -564,6 +564,9 @@ static void test_mc_words(void **state)
 	s.violation_rate = 0.00397;
 	s.viol[3] = 397;
 	s.not_evaluable = 397;
+	/* the 397 over their area shares are the 397 not evaluable: the
+	** counts overlap, and the words say so */
+	s.not_evaluable_violating = 397;
 	s.nominal = 11.93;
 	s.nominal_below = 0.6816;
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
@@ -571,7 +574,39 @@ static void test_mc_words(void **state)
 	                    "95th percentile 15.46x; P(>= 20x) = 0.18%");
 	claim_mc_violation_words(&s, b, sizeof b);
 	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
-	                    "HBM stacks 0, area shares 397); not evaluable: 397");
+	                    "HBM stacks 0, area shares 397); not evaluable: 397 "
+	                    "(all of them among the violating samples above)");
+	/* some, none, one, and not known (a database keeps no such count) */
+	s.not_evaluable = 50;
+	s.not_evaluable_violating = 35;
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
+	                    "HBM stacks 0, area shares 397); not evaluable: 50 "
+	                    "(35 of them among the violating samples above)");
+	s.not_evaluable_violating = 0;
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
+	                    "HBM stacks 0, area shares 397); not evaluable: 50 "
+	                    "(none among the violating samples above)");
+	s.not_evaluable = 1;
+	s.not_evaluable_violating = 1;
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
+	                    "HBM stacks 0, area shares 397); not evaluable: 1 "
+	                    "(all of it among the violating samples above)");
+	s.not_evaluable = 50;
+	s.not_evaluable_violating = -1;
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
+	                    "HBM stacks 0, area shares 397); not evaluable: 50 "
+	                    "(a sample may be counted above too)");
+	s.not_evaluable = 0;
+	s.not_evaluable_violating = 0;
+	claim_mc_violation_words(&s, b, sizeof b);
+	assert_string_equal(b, "violating physics: 0.4% (power 0, reticle 0, "
+	                    "HBM stacks 0, area shares 397); not evaluable: 0");
+	s.not_evaluable = 397;
+	s.not_evaluable_violating = 397;
 	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), 0);
 	assert_string_equal(b, "the nominal 11.93x (every assumption at its "
 	                    "stated value) sits at the 68th percentile of the "
@@ -880,7 +915,8 @@ static void test_mc_not_evaluated(void **state)
 	claim_mc_violation_words(&s, b, sizeof b);
 	assert_string_equal(b, "violating physics: share not evaluated (power "
 	                    "0, reticle 0, HBM stacks 0, area shares 0); not "
-	                    "evaluable: 100");
+	                    "evaluable: 100 (none among the violating samples "
+	                    "above)");
 	s.not_evaluable = 50;
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
 	assert_string_equal(b, "speedup quantiles not evaluated; P(>= 20x) = "
