@@ -56,13 +56,14 @@ typedef struct {
 enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
 
 /* The largest lognormal sigma taken: ln of the largest double (DBL_MAX,
-** IEEE 754 binary64, <float.h>), 709.78.  sigma is the sd of the log: one
+** IEEE 754 binary64, <float.h>), 709.782712893384, printed by
+** rl_number_write in the digits that read back as it, so the range the
+** message gives is the one checked.  sigma is the sd of the log: one
 ** sd is a factor e^sigma, which past it no double holds (e^709.79 is
 ** infinite), so a draw a sd or more from the median is 0 or infinite,
 ** an end of the truncation: no lognormal is left to draw (1e308 was
 ** taken, every draw an end).  Not a belief about any parameter's spread:
 ** the widest spread the arithmetic carries. */
-#define SIGMA_MAX_TEXT "709.78"
 static double sigma_max(void)
 {
 	return log(DBL_MAX);
@@ -156,12 +157,14 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		return -1;
 	}
 	if (c->dist == RL_DIST_LOGNORMAL && c->v[K_SPREAD] > sigma_max()) {
+		char got[32], max[32];
 		c->err_line = c->key_line[K_SPREAD];
-		snprintf(err, errlen, "[%s] sigma = %g is outside [0, "
-		         SIGMA_MAX_TEXT "]: the sd of the log, whose factor "
-		         "e^sigma per sd no double holds past ln(DBL_MAX) = "
-		         SIGMA_MAX_TEXT " (every draw would be an end of the "
-		         "truncation)", c->section, c->v[K_SPREAD]);
+		rl_number_write(sigma_max(), max, sizeof max);
+		snprintf(err, errlen, "[%s] sigma = %s is outside [0, %s]: the sd "
+		         "of the log, whose factor e^sigma per sd no double holds "
+		         "past ln(DBL_MAX) = %s (every draw would be an end of the "
+		         "truncation)", c->section,
+		         rl_number_write(c->v[K_SPREAD], got, sizeof got), max, max);
 		return -1;
 	}
 	u = &c->cu->u[c->cu->n];

@@ -1130,19 +1130,26 @@ bad_uncertainty "a normal's low alone above the range" "u\\.ini:1: \\[b\\.chip\\
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2000\nsource = x\n'
 bad_uncertainty "a lognormal's high alone below the range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: high = -3 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the end given" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.2\nhigh = -3\nsource = x\n'
-# a lognormal's sigma past ln(DBL_MAX) = 709.78 (IEEE 754 binary64's largest
-# double, 1.797e308, whose log is 709.7827) was taken: 1e308 put every draw
-# at an end of its truncation.  Refused at sigma's own line, the section,
-# the key and the range; 709.78 itself taken (its draws stay doubles), and
-# the second section's sigma named at its line (7), not its header's (6)
-bad_uncertainty "a lognormal sigma of 1e308" "u\\.ini:4: \\[b\\.chip\\.hbm_tbps\\] sigma = 1e\\+308 is outside \\[0, 709\\.78\\]: the sd of the log" "names file, line, key and range" \
+# a lognormal's sigma past ln(DBL_MAX) (IEEE 754 binary64's largest double,
+# (2 - 2^-52) 2^1023, whose log is 1024 ln 2 + ln(1 - 2^-53) =
+# 709.782712893384) was taken: 1e308 put every draw at an end of its
+# truncation.  Refused at sigma's own line, the section, the key and the
+# range, the bound in the digits that read back as it (small49: the message
+# said [0, 709.78] and took 709.782); the bound itself taken (its draws stay
+# doubles), the next 13-digit number above it refused, and the second
+# section's sigma named at its line (7), not its header's (6)
+bad_uncertainty "a lognormal sigma of 1e308" "u\\.ini:4: \\[b\\.chip\\.hbm_tbps\\] sigma = 1e\\+308 is outside \\[0, 709\\.782712893384\\]: the sd of the log" "names file, line, key and range" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 1e308\nsource = x\n'
-bad_uncertainty "a lognormal sigma just past ln(DBL_MAX)" "u\\.ini:7: \\[b\\.chip\\.hbm_tbps\\] sigma = 709\\.79 is outside \\[0, 709\\.78\\]" "names sigma's line in a second section" \
+bad_uncertainty "a lognormal sigma just past ln(DBL_MAX)" "u\\.ini:7: \\[b\\.chip\\.hbm_tbps\\] sigma = 709\\.79 is outside \\[0, 709\\.782712893384\\]" "names sigma's line in a second section" \
 	'[b.chip.peak_tflops_fp8]\ndist = uniform\nlow = 5000\nhigh = 6000\nsource = x\n[b.chip.hbm_tbps]\nsigma = 709.79\ndist = lognormal\nmedian = 5\nsource = x\n'
-bad_uncertainty "a lognormal sigma past it, another section after" "u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\] sigma = 1000 is outside \\[0, 709\\.78\\]" "names sigma's line, not the next header's" \
+bad_uncertainty "a lognormal sigma past it, another section after" "u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\] sigma = 1000 is outside \\[0, 709\\.782712893384\\]" "names sigma's line, not the next header's" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsource = x\nsigma = 1000\n[b.chip.peak_tflops_fp8]\ndist = uniform\nlow = 5000\nhigh = 6000\nsource = x\n'
+bad_uncertainty "a lognormal sigma just past the bound's digits" "u\\.ini:4: \\[b\\.chip\\.hbm_tbps\\] sigma = 709\\.7827128934 is outside \\[0, 709\\.782712893384\\]: the sd of the log, whose factor e\\^sigma per sd no double holds past ln\\(DBL_MAX\\) = 709\\.782712893384 \\(" "the range printed is the range checked" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 709.7827128934\nsource = x\n'
 printf '[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 709.78\nsource = x\n' >"$u"
 expect_exit 0 "a lognormal sigma of 709.78 taken" -- $RL claim --uncertainty "$u" --samples 20 --no-design
+printf '[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 709.782712893384\nsource = x\n' >"$u"
+expect_exit 0 "a lognormal sigma of ln(DBL_MAX), the bound printed, taken" -- $RL claim --uncertainty "$u" --samples 20 --no-design
 # a normal or lognormal keeping under 1e-9 of itself inside its truncation
 # (a mean far outside the parameter's range, or ends far in a tail) was
 # drawn by 64 redraws and then the nearer end: a point, said nowhere.
