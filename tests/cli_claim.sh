@@ -297,6 +297,12 @@ else echo "ok - self factors are 1"; fi
 # SQLite: every table, thinned samples, nothing left on failure
 db="$tmpd/claim.db"
 expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
+# the run stored is said on stderr, after the summary (make demo writes
+# both streams into one file and reads the verdict from its first line):
+# the database and the run's id in claim_runs, 1 in a new file, where
+# claim --db and validate --db said nothing of it (small49)
+expect_err "^rooflab claim: stored in $db as claim run 1\$" "claim --db names the database and the run"
+expect_no_out "^rooflab claim: stored" "claim --db: not on stdout"
 # Sohu by design reaching 20x in more samples than as claimed though its
 # median is lower is said under by design's Monte Carlo.  Since as claimed
 # hides attention under its GEMMs (attn_overlap 1 and ranged 0-1 in both
@@ -385,6 +391,26 @@ grep 'evaluated samples:' "$tmpd/maps/report.md" | awk '{ s = 0; t = $0
 	END { exit !(blocks == 2 && !bad) }' &&
 	echo "ok - report: mapping shares add up to 100% in both paragraphs" ||
 	{ echo "not ok - report: mapping shares add up to 100% in both paragraphs"; fails=$((fails + 1)); }
+# claim --db and validate --db into a new file: the runs named, each
+# table's ids its own
+sdb="$tmpd/said.db"
+expect_exit 0 "claim --db, a new file" -- $RL claim --samples 0 --no-design --db "$sdb"
+expect_err "^rooflab claim: stored in $sdb as claim run 1\$" "claim --db: run 1 in a new file"
+expect_exit 0 "claim --db --json, the same file" -- $RL claim --samples 0 --no-design --db "$sdb" --json
+expect_err "^rooflab claim: stored in $sdb as claim run 2\$" "claim --db --json: the second run is run 2"
+cp "$tmpd/out" "$tmpd/said.json"
+expect_exit 0 "claim --db --json: stdout is the JSON alone" -- python3 -c "import json; json.load(open('$tmpd/said.json'))"
+# validate's runs have ids of their own (validation_runs): 1, then 2
+expect_exit 0 "validate --db, the claim's file" -- $RL validate --db "$sdb"
+expect_err "^rooflab validate: stored in $sdb as validation run 1\$" "validate --db names the database and its run"
+expect_no_out "^rooflab validate: stored" "validate --db: not on stdout"
+expect_exit 0 "validate --db --json" -- $RL validate --db "$sdb" --json
+expect_err "^rooflab validate: stored in $sdb as validation run 2\$" "validate --db --json: the second run is run 2"
+n=$(printf '%s' "$(tail -c 2 "$tmpd/out")")
+[ "$n" = "}" ] && echo "ok - validate --db --json: stdout ends with the JSON" ||
+	{ echo "not ok - validate --db --json's stdout ends '$n'"; fails=$((fails + 1)); }
+expect_exit 0 "claim without --db says nothing of storing" -- $RL claim --samples 0 --no-design
+expect_no_err "stored in" "claim without --db: no stored line"
 # each side's Monte Carlo and tornado through two paths: claim's text and
 # the report of the same run (claim_mc_summary, claim_tornado_sides), Sohu
 # by design's too, which the database did not hold.  The expected lines are
