@@ -1134,6 +1134,12 @@ bad_uncertainty "no source" "needs source" "says why" \
 # the numbers that broke it
 bad_uncertainty "low above high" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 3, high 2 TB/s\\)$" "says why, with the numbers" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
+# (small49) the file's numbers as written, in all their digits, where %g
+# wrote low 999.123 and mean 1.23457e+06, sd 0.333333
+bad_uncertainty "low above high, 7 digits" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 999\\.1234, high 2 TB/s\\)$" "the numbers in all their digits" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 999.1234\nhigh = 2\nsource = x\n'
+bad_uncertainty "a normal's mean far outside, 7 digits" "\\(mean 1234567, sd 0\\.3333333 TB/s, truncated to \\[0, 1000\\] TB/s;" "the mean and sd in all their digits" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 1234567\nsd = 0.3333333\nsource = x\n'
 bad_uncertainty "unknown parameter" "did you mean b\.chip\.hbm_tbps" "suggests, with the side" \
 	'[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "bad side" "a.section.key" "says why" \

@@ -169,4 +169,12 @@ expect_out "^  side b: profile trtllm-0\.10 was fitted on h100-sxm rows only" "s
 expect_no_out "^  side a: profile" "none for side a, the H100"
 expect_exit 0 "solve with side b an H200, JSON" -- $RL solve --vary b.chip.hbm_tbps --b h200-sxm --no-design --json
 jcheck "a_profile_fit null, b_profile_fit the H100's" "assert d['a_profile_fit'] is None and d['b_profile_fit']['fitted_chip'] == 'h100-sxm' and 'fit_rows_on_chip' not in d['b_profile_fit']"
+# (small49) the reason's target and the range's bound in all their digits,
+# where %g wrote 'upper bound 1e+06' and 'target 2e+07': a 20000000x
+# speedup no link speed reaches, chip.link_gbps's range [0, 1000000] GB/s
+# (rooflab params); the speedup it stops at and a point of the scan as
+# eval's figures
+expect_exit 0 "solve a speedup of 20000000" -- $RL solve --target speedup=20000000 --vary b.chip.link_gbps --no-design --json
+expect_out '"reason": "infeasible: .*the upper bound 1000000\): other limits bind \(target 20000000\)"' "the reason's bound and target in all their digits"
+expect_no_out 'e\+0' "no exponent in the reason"
 finish
