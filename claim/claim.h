@@ -389,9 +389,11 @@ int claim_checks(claim_report *rep, char *err, size_t errlen);
 ** transaction.  RL_OK, or RL_EINPUT (not a file name, a foreign or damaged
 ** file, unwritable) / RL_EINTERNAL with err, which names the file
 ** ("PATH: ...", or rl_db_target_check's "a database needs a file name"
-** for ""). */
+** for "").  *run_id, where run_id is not NULL, the run's id in claim_runs
+** once committed. */
 int claimdb_write(const char *path, const claim_report *rep,
-                  const char *json, char *err, size_t errlen);
+                  const char *json, long long *run_id, char *err,
+                  size_t errlen);
 
 /* An assumption's stated value, in the parameter's table unit: the
 ** configuration's, where 0 stands for the HBM generation's stack (its

@@ -446,7 +446,8 @@ static int add_columns(dbw *w)
 }
 
 int claimdb_write(const char *path, const claim_report *rep,
-                  const char *json, char *err, size_t errlen)
+                  const char *json, long long *run_id, char *err,
+                  size_t errlen)
 {
 	dbw w;
 	struct stat sb;
@@ -478,5 +479,7 @@ int claimdb_write(const char *path, const claim_report *rep,
 	sqlite3_close(w.db);
 	if (rc && !existed)
 		unlink(path);
+	if (!rc && run_id)
+		*run_id = (long long)w.run;
 	return rc ? status : RL_OK;
 }

@@ -10,7 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/figtext.h"
 #include "../model/mapping.h"
+#include "../model/numtext.h"
 #include "../model/micro.h"
 #include "../model/params.h"
 #include "../model/power.h"
@@ -266,18 +268,24 @@ static void target_reason(claim_solve_row *row, const char *name)
 	const char *key = claim_target_key(row->target_kind);
 	const char *cmp = claim_target_at_most(row->target_kind) ? "<=" : ">=";
 	double m = claim_target_shown(row->target_kind, s->metric);
+	/* as rl_solve's: the target in all its digits, the figure and the
+	** scan's point as figures */
+	char tg[32], mt[32], at[32];
+	rl_number_write(row->target, tg, sizeof tg);
+	rl_fig_text(mt, sizeof mt, m);
+	rl_fig_text(at, sizeof at, s->best_at);
 	if (s->met_all)
 		snprintf(row->s.reason, sizeof row->s.reason, "met over the whole "
-		         "range of %s (%s %s %g everywhere): at worst %.4g at %g",
-		         name, key, cmp, row->target, m, s->best_at);
+		         "range of %s (%s %s %s everywhere): at worst %s at %s",
+		         name, key, cmp, tg, mt, at);
 	else if (s->feasible)
-		snprintf(row->s.reason, sizeof row->s.reason, "reaches %s %s %g "
-		         "at %s %s %.6g", key, cmp, row->target, name,
+		snprintf(row->s.reason, sizeof row->s.reason, "reaches %s %s %s "
+		         "at %s %s %.6g", key, cmp, tg, name,
 		         s->direction > 0 ? ">=" : "<=", s->value);
 	else if (isfinite(s->metric))
 		snprintf(row->s.reason, sizeof row->s.reason, "infeasible: %s at "
-		         "best %.4g, at %s = %g (target %s %s %g)", key, m, name,
-		         s->best_at, key, cmp, row->target);
+		         "best %s, at %s = %s (target %s %s %s)", key, mt, name,
+		         at, key, cmp, tg);
 }
 
 int claim_solve_param(claim_report *rep, const char *name, double target,

@@ -56,17 +56,22 @@ typedef struct {
 enum { K_LOW, K_HIGH, K_MODE, K_CENTER, K_SPREAD, K_COUNT };
 
 /* The largest lognormal sigma taken: ln of the largest double (DBL_MAX,
-** IEEE 754 binary64, <float.h>), 709.78.  sigma is the sd of the log: one
+** IEEE 754 binary64, <float.h>), 709.782712893384, printed by
+** rl_number_write in the digits that read back as it, so the range the
+** message gives is the one checked.  sigma is the sd of the log: one
 ** sd is a factor e^sigma, which past it no double holds (e^709.79 is
 ** infinite), so a draw a sd or more from the median is 0 or infinite,
 ** an end of the truncation: no lognormal is left to draw (1e308 was
 ** taken, every draw an end).  Not a belief about any parameter's spread:
 ** the widest spread the arithmetic carries. */
-#define SIGMA_MAX_TEXT "709.78"
 static double sigma_max(void)
 {
 	return log(DBL_MAX);
 }
+
+/* a number of the file in all its digits (rl_number_write: 20000000,
+** where %g wrote 2e+07) into a 32-byte buffer */
+#define NUM(x, b) rl_number_write((x), (b), sizeof(b))
 
 /* The distribution's numbers refused by rl_uparam_check (err: "SECTION.KEY:
 ** RULE"), as "[b.chip.hbm_tbps]: uniform needs low <= high (low 3, high 2
@@ -78,18 +83,19 @@ static int dist_refused(const unc_ctx *c, char *err, size_t errlen)
 	const char *sp = unit[0] ? " " : "";
 	char why[160], nums[160];
 	const double *v = c->v;
+	char n0[32], n1[32], n2[32];
 	snprintf(why, sizeof why, "%s", rule ? rule + 2 : err);
 	/* too little of it inside its truncation: the distribution, the
 	** truncation as taken (an end not given is the parameter's) and the
 	** parameter's range */
 	if (strstr(why, "truncation keeps")) {
-		char dist[80], lo[32], hi[32], pmin[32], pmax[32];
+		char dist[96], lo[32], hi[32], pmin[32], pmax[32];
 		if (c->dist == RL_DIST_NORMAL)
-			snprintf(dist, sizeof dist, "mean %g, sd %g%s%s", v[K_CENTER],
-			         v[K_SPREAD], sp, unit);
+			snprintf(dist, sizeof dist, "mean %s, sd %s%s%s",
+			         NUM(v[K_CENTER], n0), NUM(v[K_SPREAD], n1), sp, unit);
 		else
-			snprintf(dist, sizeof dist, "median %g%s%s, sigma %g",
-			         v[K_CENTER], sp, unit, v[K_SPREAD]);
+			snprintf(dist, sizeof dist, "median %s%s%s, sigma %s",
+			         NUM(v[K_CENTER], n0), sp, unit, NUM(v[K_SPREAD], n1));
 		snprintf(err, errlen, "[%s]: %s (%s, truncated to [%s, %s]%s%s; "
 		         "low and high may be set within the parameter's range "
 		         "[%s, %s]%s%s)",
@@ -105,20 +111,21 @@ static int dist_refused(const unc_ctx *c, char *err, size_t errlen)
 	/* a normal's or lognormal's truncation: its low and high */
 	switch (strstr(why, "truncation") ? RL_DIST_UNIFORM : c->dist) {
 	case RL_DIST_UNIFORM:
-		snprintf(nums, sizeof nums, "low %g, high %g%s%s", v[K_LOW],
-		         v[K_HIGH], sp, unit);
+		snprintf(nums, sizeof nums, "low %s, high %s%s%s",
+		         NUM(v[K_LOW], n0), NUM(v[K_HIGH], n1), sp, unit);
 		break;
 	case RL_DIST_TRIANGULAR:
-		snprintf(nums, sizeof nums, "low %g, mode %g, high %g%s%s",
-		         v[K_LOW], v[K_MODE], v[K_HIGH], sp, unit);
+		snprintf(nums, sizeof nums, "low %s, mode %s, high %s%s%s",
+		         NUM(v[K_LOW], n0), NUM(v[K_MODE], n1), NUM(v[K_HIGH], n2),
+		         sp, unit);
 		break;
 	case RL_DIST_NORMAL:
-		snprintf(nums, sizeof nums, "mean %g, sd %g%s%s", v[K_CENTER],
-		         v[K_SPREAD], sp, unit);
+		snprintf(nums, sizeof nums, "mean %s, sd %s%s%s",
+		         NUM(v[K_CENTER], n0), NUM(v[K_SPREAD], n1), sp, unit);
 		break;
 	default:
-		snprintf(nums, sizeof nums, "median %g%s%s, sigma %g",
-		         v[K_CENTER], sp, unit, v[K_SPREAD]);
+		snprintf(nums, sizeof nums, "median %s%s%s, sigma %s",
+		         NUM(v[K_CENTER], n0), sp, unit, NUM(v[K_SPREAD], n1));
 	}
 	snprintf(err, errlen, "[%s]: %s (%s)", c->section, why, nums);
 	return -1;
@@ -156,12 +163,14 @@ static int finish_section(unc_ctx *c, char *err, size_t errlen)
 		return -1;
 	}
 	if (c->dist == RL_DIST_LOGNORMAL && c->v[K_SPREAD] > sigma_max()) {
+		char got[32], max[32];
 		c->err_line = c->key_line[K_SPREAD];
-		snprintf(err, errlen, "[%s] sigma = %g is outside [0, "
-		         SIGMA_MAX_TEXT "]: the sd of the log, whose factor "
-		         "e^sigma per sd no double holds past ln(DBL_MAX) = "
-		         SIGMA_MAX_TEXT " (every draw would be an end of the "
-		         "truncation)", c->section, c->v[K_SPREAD]);
+		rl_number_write(sigma_max(), max, sizeof max);
+		snprintf(err, errlen, "[%s] sigma = %s is outside [0, %s]: the sd "
+		         "of the log, whose factor e^sigma per sd no double holds "
+		         "past ln(DBL_MAX) = %s (every draw would be an end of the "
+		         "truncation)", c->section,
+		         rl_number_write(c->v[K_SPREAD], got, sizeof got), max, max);
 		return -1;
 	}
 	u = &c->cu->u[c->cu->n];
@@ -433,19 +442,20 @@ static int share_beside_area(const claim_uncertainty *cu, size_t i,
 	const rl_param *q = rl_param_other_form(u->p);
 	rl_config c = s->st.cfg;
 	double area;
+	char an[32];
 	if (!q || strncmp(u->p->key, "frac_", 5))
 		return 0;
 	area = *rl_param_ptr(&c, q);
 	if (!(area > 0))
 		return 0;
 	snprintf(err, errlen, "%.*s:%d: [%c.%s.%s] varies a share that side "
-	         "%c's chip %.*s gives by its area, %s.%s = %g mm2, which stands "
+	         "%c's chip %.*s gives by its area, %s.%s = %s mm2, which stands "
 	         "for the share: every draw would be the same die; vary "
 	         "%c.%s.%s, or give the chip %s",
 	         rl_utf8_cut(cu->path, 800), cu->path, cu->line[i],
 	         u->side ? 'b' : 'a', u->p->section, u->p->key,
 	         u->side ? 'b' : 'a', rl_utf8_cut(s->st.chip_file, 800),
-	         s->st.chip_file, q->section, q->key, area / q->scale,
+	         s->st.chip_file, q->section, q->key, NUM(area / q->scale, an),
 	         u->side ? 'b' : 'a', q->section, q->key, u->p->key);
 	return -1;
 }
@@ -465,15 +475,16 @@ int claim_uncertainty_power_check(const claim_uncertainty *cu,
 		rl_uparam_range(u, &x[0], &x[1]);
 		for (end = 0; end < 2; end++) {
 			rl_config c = s->st.cfg;
-			char msg[512];
+			char msg[512], xn[32];
 			*rl_param_ptr(&c, u->p) = x[end] * u->p->scale;
 			if (rl_power_check(&c, msg, sizeof msg) == RL_OK)
 				continue;
 			snprintf(err, errlen, "%.*s:%d: [%c.%s.%s] at its %s end "
-			         "(%g%s%s), side %c's chip %.*s refuses it: %s",
+			         "(%s%s%s), side %c's chip %.*s refuses it: %s",
 			         rl_utf8_cut(cu->path, 800), cu->path, cu->line[i],
 			         u->side ? 'b' : 'a', u->p->section, u->p->key,
-			         end ? "high" : "low", x[end], u->p->unit[0] ? " " : "",
+			         end ? "high" : "low", NUM(x[end], xn),
+			         u->p->unit[0] ? " " : "",
 			         u->p->unit, u->side ? 'b' : 'a',
 			         rl_utf8_cut(s->st.chip_file, 800), s->st.chip_file,
 			         msg);

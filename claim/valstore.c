@@ -51,7 +51,7 @@ static int store_repeat(sqlite3 *db, sqlite3_int64 run, const val_repeat *rp,
 
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, const val_repeat *rp, size_t nr, const char *trust,
-              char *err, size_t errlen)
+              long long *run_id, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
@@ -138,6 +138,8 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	if (rl_db_exec(db, "COMMIT", path, err, errlen))
 		goto fail;
 	sqlite3_close(db);
+	if (run_id)
+		*run_id = (long long)run;
 	return 0;
 fail:
 	status = sqlite3_extended_errcode(db);

@@ -20,9 +20,10 @@
 ** val_trust_words of the same rows: each profile's leave-one-architecture-
 ** out error as its [meta] held it then), stored as validation_runs.trust
 ** so that the report describes the run, not the profiles of today.
-** RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
+** *run_id, where run_id is not NULL, the run's id in validation_runs once
+** committed.  RL_OK, or RL_EINPUT / RL_EINTERNAL with err. */
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, const val_repeat *rp, size_t nr, const char *trust,
-              char *err, size_t errlen);
+              long long *run_id, char *err, size_t errlen);
 
 #endif

@@ -739,6 +739,7 @@ int cmd_validate(int argc, char **argv)
 	meas_harnesses hs = {NULL, 0};
 	size_t n = 0, ng, nc, nr = 0, nfiles, i;
 	int rc;
+	long long run_id = 0;
 	double med, p90;
 
 	rc = opt_parse("validate", table, &o, argc, argv, NULL, 0, NULL, help);
@@ -826,7 +827,8 @@ int cmd_validate(int argc, char **argv)
 			goto done;
 		}
 		if ((rc = val_store(dbpath, profile ? profile : "versions.csv", v,
-		                    n, rp, nr, trust, err, sizeof err))) {
+		                    n, rp, nr, trust, &run_id, err,
+		                    sizeof err))) {
 			cli_say("validate", err);
 			goto done;
 		}
@@ -919,6 +921,16 @@ int cmd_validate(int argc, char **argv)
 			fflush(stdout);
 			cli_say("validate", err);
 		}
+	}
+	/* where the rows went, after the report (make demo writes both
+	** streams into one file and reads the report's lines): the database
+	** and the run's id in validation_runs, which the output said nowhere
+	** (sweep says its run's) */
+	if (run_id > 0) {
+		char at[4200];
+		fflush(stdout);
+		fprintf(stderr, "rooflab validate: stored in %s as validation run "
+		        "%lld\n", rl_utf8_cell(dbpath, 0, 0, at, sizeof at), run_id);
 	}
 done:
 	free(c);

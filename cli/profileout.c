@@ -186,8 +186,15 @@ static int put_profile(FILE *f, const char *out, const char *start_path,
 				fitted = 1;
 				which = k;
 			}
-		rl_param_format(&t[i], rl_param_get(&st->cfg, &t[i]), val,
-		                sizeof val);
+		/* the file's numbers to 10 digits, as profiles have been
+		** written and fitted (the scripts regenerate them; not
+		** rl_param_format's display digits) */
+		if (t[i].choices)
+			rl_param_format(&t[i], rl_param_get(&st->cfg, &t[i]), val,
+			                sizeof val);
+		else
+			snprintf(val, sizeof val, "%.10g",
+			         rl_param_get(&st->cfg, &t[i]));
 		if (!(src = key_comment(start_path, t[i].key)))
 			return -1;
 		fprintf(f, "%s = %s", t[i].key, val);

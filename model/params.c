@@ -942,7 +942,9 @@ static void set_field(rl_config *cfg, const rl_param *p, double v)
 /* What a value outside the range may have meant, for its message: a
 ** share written as a percentage ("; a share of 1: 60% is 0.6"), or a
 ** number in the unit a thousand times smaller ("; the unit is TB/s: 4800
-** GB/s is 4.8"), each only where that reading is in the range; "" else. */
+** GB/s is 4.8"), each only where that reading is in the range; "" else.
+** Both numbers in all their digits (rl_number_write: "4800000 MB/s is
+** 4800", where %g wrote 4.8e+06). */
 static const char *range_hint(const rl_param *p, double v, char *buf,
                               size_t len)
 {
@@ -950,19 +952,23 @@ static const char *range_hint(const rl_param *p, double v, char *buf,
 		{"TB/s", "GB/s"}, {"GB/s", "MB/s"}, {"GHz", "MHz"},
 		{"TFLOPS", "GFLOPS"}, {"GB", "MB"}, {"MB", "kB"}};
 	size_t i;
+	char a[32], b[32];
 	buf[0] = '\0';
 	if (p->type != RL_PT_REAL && p->type != RL_PT_INT)
 		return buf;
 	if (!p->unit[0] && p->max == 1 && v > 1 && v <= 100 &&
 	    v / 100 >= p->min) {
-		snprintf(buf, len, "; a share of 1: %g%% is %g", v, v / 100);
+		snprintf(buf, len, "; a share of 1: %s%% is %s",
+		         rl_number_write(v, a, sizeof a),
+		         rl_number_write(v / 100, b, sizeof b));
 		return buf;
 	}
 	for (i = 0; i < sizeof milli / sizeof milli[0]; i++)
 		if (!strcmp(p->unit, milli[i][0]) && v > p->max &&
 		    v / 1000 >= p->min && v / 1000 <= p->max) {
-			snprintf(buf, len, "; the unit is %s: %g %s is %g", p->unit, v,
-			         milli[i][1], v / 1000);
+			snprintf(buf, len, "; the unit is %s: %s %s is %s", p->unit,
+			         rl_number_write(v, a, sizeof a), milli[i][1],
+			         rl_number_write(v / 1000, b, sizeof b));
 			break;
 		}
 	return buf;
@@ -1095,5 +1101,5 @@ void rl_param_format(const rl_param *p, double v, char *buf, size_t len)
 				return;
 			}
 	}
-	snprintf(buf, len, "%.10g", v);
+	rl_number_write(v, buf, len);
 }

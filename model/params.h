@@ -95,7 +95,8 @@ double rl_param_get(const rl_config *cfg, const rl_param *p);
 /* SI field pointer. */
 double *rl_param_ptr(rl_config *cfg, const rl_param *p);
 
-/* Text of a value for display: enum name or "%g". */
+/* Text of a value for display: enum name, or the number in all its digits
+** (numtext.h rl_number_write: 20000000, where %.10g wrote 2e+07). */
 void rl_param_format(const rl_param *p, double display, char *buf, size_t len);
 
 /* The configuration hashed through this table, not its bytes: FNV-1a 64

@@ -10,6 +10,7 @@
 ** values that can be evaluated end between two grid points, the edge is
 ** found by bisection (evaluable_edges).
 */
+#include "figtext.h"
 #include "numtext.h"
 #include "solve.h"
 #include "status.h"
@@ -221,28 +222,35 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		}
 		res->saturated = res->bound && !all_above &&
 		                 at != (res->bound > 0 ? last : first);
+		/* the target and the range's bounds in all their digits
+		** (rl_number_write: 10000000, where %g wrote 1e+07), the
+		** metric and a point of the scan as figures (rl_fig_text) */
+		char tg[32], mt[32], xa[32], bd[32];
+		rl_number_write(target, tg, sizeof tg);
+		rl_fig_text(mt, sizeof mt, res->metric);
+		rl_fig_text(xa, sizeof xa, x[at]);
 		if (all_above)
 			snprintf(res->reason, sizeof res->reason,
 			         "met over the whole range of %s (at or above the "
-			         "target %g everywhere): lowest %.4g at %g", name,
-			         target, res->metric, x[at]);
+			         "target %s everywhere): lowest %s at %s", name, tg,
+			         mt, xa);
 		else if (res->saturated)
 			snprintf(res->reason, sizeof res->reason,
-			         "infeasible: saturates at %.4g for %s %s %.4g (up "
-			         "to the %s bound %g): other limits bind (target %g)",
-			         res->metric, name, res->bound > 0 ? ">=" : "<=",
-			         x[at], res->bound > 0 ? "upper" : "lower",
-			         res->bound > 0 ? x[last] : x[first], target);
+			         "infeasible: saturates at %s for %s %s %s (up "
+			         "to the %s bound %s): other limits bind (target %s)",
+			         mt, name, res->bound > 0 ? ">=" : "<=", xa,
+			         res->bound > 0 ? "upper" : "lower",
+			         rl_number_write(res->bound > 0 ? x[last] : x[first],
+			                         bd, sizeof bd), tg);
 		else if (res->bound)
 			snprintf(res->reason, sizeof res->reason,
-			         "infeasible: the %s bound %s = %g stops it at %.4g "
-			         "(target %g)", res->bound > 0 ? "upper" : "lower",
-			         name, x[at], res->metric, target);
+			         "infeasible: the %s bound %s = %s stops it at %s "
+			         "(target %s)", res->bound > 0 ? "upper" : "lower",
+			         name, rl_number_write(x[at], bd, sizeof bd), mt, tg);
 		else
 			snprintf(res->reason, sizeof res->reason,
-			         "infeasible: at most %.4g, at %s = %g, inside the "
-			         "range (target %g)", res->metric, name, x[at],
-			         target);
+			         "infeasible: at most %s, at %s = %s, inside the "
+			         "range (target %s)", mt, name, xa, tg);
 		return 0;
 	}
 	{
@@ -300,9 +308,13 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		res->feasible = 1;
 		res->value = r;
 		res->metric = target * exp(g_at(&c, r));
-		snprintf(res->reason, sizeof res->reason,
-		         "reaches %g at %s %s %.6g", target, name,
-		         res->direction > 0 ? ">=" : "<=", r);
+		{
+			char tg[32];
+			snprintf(res->reason, sizeof res->reason,
+			         "reaches %s at %s %s %.6g",
+			         rl_number_write(target, tg, sizeof tg), name,
+			         res->direction > 0 ? ">=" : "<=", r);
+		}
 	}
 	return 0;
 }

@@ -30,7 +30,7 @@ typedef struct {
 	                      plateau: other limits bind) */
 	double lo, hi;     /* the range searched, display units */
 	int iterations;
-	char reason[320];
+	char reason[400]; /* a 159-byte name and four numbers of 31 */
 } rl_solve_result;
 
 /* Vary parameter p of `base` over [lo, hi] (display units; pass lo > hi

@@ -5611,7 +5611,7 @@ class Fuzzer:
         lo, hi = vals.get("low", lo_p), vals.get("high", hi_p)
         bad = None
         if dist == "lognormal" and s > math.log(sys.float_info.max):
-            bad = "sigma past ln(DBL_MAX) = 709.78"
+            bad = "sigma past ln(DBL_MAX) = 709.782712893384"
         elif s < 0 or (dist == "lognormal" and not c > 0):
             bad = "spread or median"
         elif any(k in vals and not lo_p <= vals[k] <= hi_p

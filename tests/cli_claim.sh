@@ -297,6 +297,12 @@ else echo "ok - self factors are 1"; fi
 # SQLite: every table, thinned samples, nothing left on failure
 db="$tmpd/claim.db"
 expect_exit 0 "claim --db" -- $RL claim --samples 30000 --db "$db"
+# the run stored is said on stderr, after the summary (make demo writes
+# both streams into one file and reads the verdict from its first line):
+# the database and the run's id in claim_runs, 1 in a new file, where
+# claim --db and validate --db said nothing of it (small49)
+expect_err "^rooflab claim: stored in $db as claim run 1\$" "claim --db names the database and the run"
+expect_no_out "^rooflab claim: stored" "claim --db: not on stdout"
 # Sohu by design reaching 20x in more samples than as claimed though its
 # median is lower is said under by design's Monte Carlo.  Since as claimed
 # hides attention under its GEMMs (attn_overlap 1 and ranged 0-1 in both
@@ -385,6 +391,26 @@ grep 'evaluated samples:' "$tmpd/maps/report.md" | awk '{ s = 0; t = $0
 	END { exit !(blocks == 2 && !bad) }' &&
 	echo "ok - report: mapping shares add up to 100% in both paragraphs" ||
 	{ echo "not ok - report: mapping shares add up to 100% in both paragraphs"; fails=$((fails + 1)); }
+# claim --db and validate --db into a new file: the runs named, each
+# table's ids its own
+sdb="$tmpd/said.db"
+expect_exit 0 "claim --db, a new file" -- $RL claim --samples 0 --no-design --db "$sdb"
+expect_err "^rooflab claim: stored in $sdb as claim run 1\$" "claim --db: run 1 in a new file"
+expect_exit 0 "claim --db --json, the same file" -- $RL claim --samples 0 --no-design --db "$sdb" --json
+expect_err "^rooflab claim: stored in $sdb as claim run 2\$" "claim --db --json: the second run is run 2"
+cp "$tmpd/out" "$tmpd/said.json"
+expect_exit 0 "claim --db --json: stdout is the JSON alone" -- python3 -c "import json; json.load(open('$tmpd/said.json'))"
+# validate's runs have ids of their own (validation_runs): 1, then 2
+expect_exit 0 "validate --db, the claim's file" -- $RL validate --db "$sdb"
+expect_err "^rooflab validate: stored in $sdb as validation run 1\$" "validate --db names the database and its run"
+expect_no_out "^rooflab validate: stored" "validate --db: not on stdout"
+expect_exit 0 "validate --db --json" -- $RL validate --db "$sdb" --json
+expect_err "^rooflab validate: stored in $sdb as validation run 2\$" "validate --db --json: the second run is run 2"
+n=$(printf '%s' "$(tail -c 2 "$tmpd/out")")
+[ "$n" = "}" ] && echo "ok - validate --db --json: stdout ends with the JSON" ||
+	{ echo "not ok - validate --db --json's stdout ends '$n'"; fails=$((fails + 1)); }
+expect_exit 0 "claim without --db says nothing of storing" -- $RL claim --samples 0 --no-design
+expect_no_err "stored in" "claim without --db: no stored line"
 # each side's Monte Carlo and tornado through two paths: claim's text and
 # the report of the same run (claim_mc_summary, claim_tornado_sides), Sohu
 # by design's too, which the database did not hold.  The expected lines are
@@ -1112,6 +1138,12 @@ bad_uncertainty "no source" "needs source" "says why" \
 # the numbers that broke it
 bad_uncertainty "low above high" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 3, high 2 TB/s\\)$" "says why, with the numbers" \
 	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 3\nhigh = 2\nsource = x\n'
+# (small49) the file's numbers as written, in all their digits, where %g
+# wrote low 999.123 and mean 1.23457e+06, sd 0.333333
+bad_uncertainty "low above high, 7 digits" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: uniform needs low <= high \\(low 999\\.1234, high 2 TB/s\\)$" "the numbers in all their digits" \
+	'[b.chip.hbm_tbps]\ndist = uniform\nlow = 999.1234\nhigh = 2\nsource = x\n'
+bad_uncertainty "a normal's mean far outside, 7 digits" "\\(mean 1234567, sd 0\\.3333333 TB/s, truncated to \\[0, 1000\\] TB/s;" "the mean and sd in all their digits" \
+	'[b.chip.hbm_tbps]\ndist = normal\nmean = 1234567\nsd = 0.3333333\nsource = x\n'
 bad_uncertainty "unknown parameter" "did you mean b\.chip\.hbm_tbps" "suggests, with the side" \
 	'[b.chip.hbm_tbsp]\ndist = uniform\nlow = 1\nhigh = 2\nsource = x\n'
 bad_uncertainty "bad side" "a.section.key" "says why" \
@@ -1134,19 +1166,26 @@ bad_uncertainty "a normal's low alone above the range" "u\\.ini:1: \\[b\\.chip\\
 	'[b.chip.hbm_tbps]\ndist = normal\nmean = 5\nsd = 1\nlow = 2000\nsource = x\n'
 bad_uncertainty "a lognormal's high alone below the range" "u\\.ini:1: \\[b\\.chip\\.hbm_tbps\\]: high = -3 is outside the parameter's range \\[0, 1000\\] TB/s$" "names the end given" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 0.2\nhigh = -3\nsource = x\n'
-# a lognormal's sigma past ln(DBL_MAX) = 709.78 (IEEE 754 binary64's largest
-# double, 1.797e308, whose log is 709.7827) was taken: 1e308 put every draw
-# at an end of its truncation.  Refused at sigma's own line, the section,
-# the key and the range; 709.78 itself taken (its draws stay doubles), and
-# the second section's sigma named at its line (7), not its header's (6)
-bad_uncertainty "a lognormal sigma of 1e308" "u\\.ini:4: \\[b\\.chip\\.hbm_tbps\\] sigma = 1e\\+308 is outside \\[0, 709\\.78\\]: the sd of the log" "names file, line, key and range" \
+# a lognormal's sigma past ln(DBL_MAX) (IEEE 754 binary64's largest double,
+# (2 - 2^-52) 2^1023, whose log is 1024 ln 2 + ln(1 - 2^-53) =
+# 709.782712893384) was taken: 1e308 put every draw at an end of its
+# truncation.  Refused at sigma's own line, the section, the key and the
+# range, the bound in the digits that read back as it (small49: the message
+# said [0, 709.78] and took 709.782); the bound itself taken (its draws stay
+# doubles), the next 13-digit number above it refused, and the second
+# section's sigma named at its line (7), not its header's (6)
+bad_uncertainty "a lognormal sigma of 1e308" "u\\.ini:4: \\[b\\.chip\\.hbm_tbps\\] sigma = 1e\\+308 is outside \\[0, 709\\.782712893384\\]: the sd of the log" "names file, line, key and range" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 1e308\nsource = x\n'
-bad_uncertainty "a lognormal sigma just past ln(DBL_MAX)" "u\\.ini:7: \\[b\\.chip\\.hbm_tbps\\] sigma = 709\\.79 is outside \\[0, 709\\.78\\]" "names sigma's line in a second section" \
+bad_uncertainty "a lognormal sigma just past ln(DBL_MAX)" "u\\.ini:7: \\[b\\.chip\\.hbm_tbps\\] sigma = 709\\.79 is outside \\[0, 709\\.782712893384\\]" "names sigma's line in a second section" \
 	'[b.chip.peak_tflops_fp8]\ndist = uniform\nlow = 5000\nhigh = 6000\nsource = x\n[b.chip.hbm_tbps]\nsigma = 709.79\ndist = lognormal\nmedian = 5\nsource = x\n'
-bad_uncertainty "a lognormal sigma past it, another section after" "u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\] sigma = 1000 is outside \\[0, 709\\.78\\]" "names sigma's line, not the next header's" \
+bad_uncertainty "a lognormal sigma past it, another section after" "u\\.ini:5: \\[b\\.chip\\.hbm_tbps\\] sigma = 1000 is outside \\[0, 709\\.782712893384\\]" "names sigma's line, not the next header's" \
 	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsource = x\nsigma = 1000\n[b.chip.peak_tflops_fp8]\ndist = uniform\nlow = 5000\nhigh = 6000\nsource = x\n'
+bad_uncertainty "a lognormal sigma just past the bound's digits" "u\\.ini:4: \\[b\\.chip\\.hbm_tbps\\] sigma = 709\\.7827128934 is outside \\[0, 709\\.782712893384\\]: the sd of the log, whose factor e\\^sigma per sd no double holds past ln\\(DBL_MAX\\) = 709\\.782712893384 \\(" "the range printed is the range checked" \
+	'[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 709.7827128934\nsource = x\n'
 printf '[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 709.78\nsource = x\n' >"$u"
 expect_exit 0 "a lognormal sigma of 709.78 taken" -- $RL claim --uncertainty "$u" --samples 20 --no-design
+printf '[b.chip.hbm_tbps]\ndist = lognormal\nmedian = 5\nsigma = 709.782712893384\nsource = x\n' >"$u"
+expect_exit 0 "a lognormal sigma of ln(DBL_MAX), the bound printed, taken" -- $RL claim --uncertainty "$u" --samples 20 --no-design
 # a normal or lognormal keeping under 1e-9 of itself inside its truncation
 # (a mean far outside the parameter's range, or ends far in a tail) was
 # drawn by 64 redraws and then the nearer end: a point, said nowhere.

@@ -203,6 +203,15 @@ expect_err "^rooflab eval: chip.hbm_tbps = 4800 is outside the allowed \[0, 1000
 	"chip.hbm_tbps=4800: 4800 GB/s is 4.8"
 expect_exit 2 "a clock in MHz" -- $RL eval --chip sohu-design --model llama3-8b --set design.clock_ghz=1500
 expect_err "; the unit is GHz: 1500 MHz is 1.5$" "design.clock_ghz=1500: 1500 MHz is 1.5"
+# (small49) both numbers of the reading in all their digits, where %g
+# wrote 12.3457% is 0.123457 and 2e+06 MB/s is 2000 (by hand: 12.3456789
+# / 100 = 0.123456789; chip.link_gbps's range is [0, 1000000] GB/s, and
+# 2000000 MB/s is 2000 GB/s)
+expect_exit 2 "a share in percent with 9 digits" -- $RL eval --chip sohu-design --model llama3-8b --set design.frac_mac=12.3456789
+expect_err "; a share of 1: 12\.3456789% is 0\.123456789$" "design.frac_mac=12.3456789: all its digits"
+expect_exit 2 "a link in MB/s" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.link_gbps=2000000
+expect_err "^rooflab eval: chip.link_gbps = 2000000 is outside the allowed \[0, 1000000\] GB/s; the unit is GB/s: 2000000 MB/s is 2000$" \
+	"chip.link_gbps=2000000: 2000000 MB/s, not 2e+06"
 for s in design.frac_mac=150 design.frac_mac=-1 chip.hbm_tbps=2000000 profile.eff_compute=0.0001; do
 	expect_exit 2 "--set $s" -- $RL eval --chip sohu-design --model llama3-8b --set $s
 	if grep -q '; a share of 1\|; the unit is' "$tmpd/err"; then

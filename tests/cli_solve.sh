@@ -177,4 +177,12 @@ expect_exit 0 "solve with side b an MI300X under trtllm-0.10" -- $RL solve --var
 expect_out "^  side b: profile trtllm-0\.10 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not" "solve's software note for side b"
 expect_exit 0 "the same, JSON" -- $RL solve --vary b.chip.hbm_tbps --b mi300x,profile=trtllm-0.10 --no-design --json
 jcheck "b_software_note eval's words, a_software_note null" "assert d['a_software_note'] is None and d['b_software_note'] == 'profile trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of chip mi300x does not name (it names none): its figures are that software\\'s efficiencies carried over to this chip by ASSUMPTION', d['b_software_note']"
+# (small49) the reason's target and the range's bound in all their digits,
+# where %g wrote 'upper bound 1e+06' and 'target 2e+07': a 20000000x
+# speedup no link speed reaches, chip.link_gbps's range [0, 1000000] GB/s
+# (rooflab params); the speedup it stops at and a point of the scan as
+# eval's figures
+expect_exit 0 "solve a speedup of 20000000" -- $RL solve --target speedup=20000000 --vary b.chip.link_gbps --no-design --json
+expect_out '"reason": "infeasible: .*the upper bound 1000000\): other limits bind \(target 20000000\)"' "the reason's bound and target in all their digits"
+expect_no_out 'e\+0' "no exponent in the reason"
 finish

@@ -252,6 +252,28 @@ static void test_param_suggest_by_hand(void **state)
 ** byte); a profile number changed moves the profile's hash alone, a
 ** chip's number the chip's alone (runs.profile_hash: a refit under the
 ** same name hashes apart, a chip swept does not). */
+/* rl_param_format (params' default column, a sweep point's axes): an
+** enum's name, else the number in all its digits by rl_number_write's
+** rule, where %.10g wrote 2e+07 for twenty million (by hand) and cut
+** 0.1234567890123 to 0.123456789 */
+static void test_param_format_digits(void **state)
+{
+	const rl_param *isl = rl_param_find("scenario", "isl");
+	const rl_param *mem = rl_param_find("chip", "memory");
+	char b[64];
+	(void)state;
+	assert_non_null(isl);
+	assert_non_null(mem);
+	rl_param_format(isl, 20000000, b, sizeof b);
+	assert_string_equal(b, "20000000");
+	rl_param_format(isl, 0.1234567890123, b, sizeof b);
+	assert_string_equal(b, "0.1234567890123");
+	rl_param_format(isl, 2048, b, sizeof b);
+	assert_string_equal(b, "2048");
+	rl_param_format(mem, 1, b, sizeof b);
+	assert_string_equal(b, "gddr6");
+}
+
 static void test_config_hash_section(void **state)
 {
 	const uint64_t basis = 14695981039346656037ULL;
@@ -286,6 +308,7 @@ int main(void)
 	    cmocka_unit_test(test_param_suggest),
 	    cmocka_unit_test(test_param_suggest_nothing_shared),
 	    cmocka_unit_test(test_param_suggest_by_hand),
+	    cmocka_unit_test(test_param_format_digits),
 	    cmocka_unit_test(test_config_hash_section),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -921,10 +921,6 @@ static void test_point_config(void **state)
 	rl_sweep_spec_free(s);
 }
 
-/* rl_store_error's words: a UNIQUE conflict (a column named with an ESC,
-** which SQLite's message quotes: '?') and an INTEGER PRIMARY KEY conflict
-** are a point written twice, by two sweeps of one shard; a CHECK is the
-** database's own refusal, in rl_db_error's words. */
 /* The readers' sentence for a run's carried-profile note
 ** (rl_store_fit_words), export's and the report's one: the run, the
 ** section ([base] for the first note, [baseline] for the second) and the
@@ -944,6 +940,10 @@ static void test_fit_words(void **state)
 	assert_string_equal(small, "run 7's [ba");
 }
 
+/* rl_store_error's words: a UNIQUE conflict (a column named with an ESC,
+** which SQLite's message quotes: '?') and an INTEGER PRIMARY KEY conflict
+** are a point written twice, by two sweeps of one shard; a CHECK is the
+** database's own refusal, in rl_db_error's words. */
 static void test_store_error_words(void **state)
 {
 	sqlite3 *db;
