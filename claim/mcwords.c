@@ -217,9 +217,12 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 	else
 		snprintf(num, sizeof num, "%d", pct);
 	snprintf(at, sizeof at, "%s%s", num, claim_ordinal_suffix(num));
-	snprintf(buf, len, "the nominal %sx (every assumption at its stated "
-	         "value) sits at the %s percentile of the samples, so the "
-	         "median (%sx) is %s it",
+	/* the tornado plot's words (plots/tornado.c, "at the stated values
+	** 17.50x"), where the text read "the nominal 11.93x (every
+	** assumption at its stated value)" */
+	snprintf(buf, len, "the speedup at the stated values, %sx, sits at "
+	         "the %s percentile of the samples, so the median (%sx) is %s "
+	         "it",
 	         claim_speedup2(nom, sizeof nom, s->nominal), at,
 	         claim_speedup2(med, sizeof med, s->p50),
 	         s->p50 < s->nominal ? "below" : s->p50 > s->nominal ? "above"

@@ -63,7 +63,7 @@ void claim_mc_violation_share(double rate, char *buf, size_t len);
 void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
                               size_t len);
 
-/* "the nominal 11.93x (every assumption at its stated value) sits at the
+/* "the speedup at the stated values, 11.93x, sits at the
 ** 68th percentile of the samples, so the median (10.68x) is below it";
 ** a share rounding to 100 or 0 with samples beyond it to a tenth, with no
 ** ordinal suffix ("the 99.7 percentile": claim_ordinal_suffix's rule);

@@ -458,7 +458,8 @@ static void side_part(rctx *r, const char *side, const char *id,
 			                         sizeof share);
 			doc_para(&r->d, "Monte Carlo, %lld sample%s, seed %llu: %s; "
 			         "violating physics: %s (this database predates "
-			         "the violations by kind and where the nominal sits "
+			         "the violations by kind and where the speedup at the "
+			         "stated values sits "
 			         "among the samples, claim schema version 1; rerun "
 			         "rooflab claim --db for them).", s.samples,
 			         claim_plural_s((double)s.samples), s.seed, q, share);

@@ -1065,8 +1065,8 @@ rmed=$(num '.*narrowed alone to a tenth ([^)]*), the others as given: P(>= 20x) 
 # checked against): the nominal and its percentile as the claim prints them
 # (Sohu as claimed's uncertainty section; Sohu by design's has its own)
 sed -n '/^uncertainty of 8x Sohu (as claimed)/,/^$/p' "$tmpd/out" | tr '\n' ' ' | tr -s ' ' >"$tmpd/asclaimed"
-nom=$(sed -n 's/.*the nominal \([0-9.]*\)x (every assumption at its stated value) sits at the [0-9.]*[a-z]* percentile of the.*/\1/p' "$tmpd/asclaimed")
-npc=$(sed -n 's/.*the nominal [0-9.]*x (every assumption at its stated value) sits at the \([0-9.]*[a-z]*\) percentile of the.*/\1/p' "$tmpd/asclaimed")
+nom=$(sed -n 's/.*the speedup at the stated values, \([0-9.]*\)x, sits at the [0-9.]*[a-z]* percentile of the.*/\1/p' "$tmpd/asclaimed")
+npc=$(sed -n 's/.*the speedup at the stated values, [0-9.]*x, sits at the \([0-9.]*[a-z]*\) percentile of the.*/\1/p' "$tmpd/asclaimed")
 sed -n '/^### In plain words/,/^### How the model gets there/p' "$claimdoc" | tr '\n' ' ' | tr -s ' ' >"$tmpd/plain"
 sed -n '/^Its first job is the question/,/^$/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/top"
 miss=""

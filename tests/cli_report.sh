@@ -115,7 +115,7 @@ lacks "$html" "sensitivity: no zero-swing row" "<td>b.chip.link_gbps</td>"
 has "$html" "sensitivity: by design's Monte Carlo in the text's words" \
 	"Monte Carlo, 1000 samples, seed 7: speedup 5th percentile 9.50x, median 11.00x, 95th percentile 14.00x; P(&gt;= 20x) = 1.2%; violating physics: 5.0% (power 10, reticle 0, HBM stacks 5, area shares 35); not evaluable: 50 (a sample may be counted above too)."
 has "$html" "sensitivity: by design's nominal among its samples" \
-	"The nominal 12.00x (every assumption at its stated value) sits at the 70th percentile of the samples, so the median (11.00x) is below it."
+	"The speedup at the stated values, 12.00x, sits at the 70th percentile of the samples, so the median (11.00x) is below it."
 # the rows leaning the way the median moved (below the nominal): frac_mac
 # 8 .. 15 reaches 12/8 = 1.50x down and 15/12 = 1.25x up (log gap 0.18);
 # tdp_w 10 .. 14.4 is 1.2x either way (gap 0), not listed
