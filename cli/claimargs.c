@@ -182,7 +182,8 @@ const opt_def claim_table[] = {
     OPT_INT("--seed", claim_opts, seed, "S", 0, 4294967295.0, NULL,
             "the Monte Carlo seed (default 1: the same samples\n"
             "every run)"),
-    OPT_STR("--db", claim_opts, db, "FILE", "store the run in SQLite"),
+    OPT_STR("--db", claim_opts, db, "FILE", "store the run in SQLite (stderr: \"stored in\n"
+            "FILE as claim run N\")"),
     OPT_LAST};
 
 const opt_def solve_table[] = {

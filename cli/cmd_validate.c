@@ -49,7 +49,9 @@ static const opt_def table[] = {
     OPT_STR("--versions", validate_args, vfile, "FILE",
             "software version to profile (default\n"
             "data/profiles/versions.csv)"),
-    OPT_STR("--db", validate_args, dbpath, "FILE", "store the rows"),
+    OPT_STR("--db", validate_args, dbpath, "FILE",
+            "store the rows (stderr, after the report:\n"
+            "\"stored in FILE as validation run N\")"),
     OPT_BOOL("--json", validate_args, json, "rows, groups and cells as JSON"),
     OPT_BOOL("--strict", validate_args, strict,
              "a chip, model, software or version that nothing\n"
@@ -105,6 +107,10 @@ static void help(FILE *f)
 	      "is 2; rows not modelled for another reason (the version table's\n"
 	      "note, the row's metric or lengths, a shape or precision the\n"
 	      "engine cannot represent) never fail it.\n\n"
+	      "--db FILE stores the rows and the summary (tables "
+	      "validation_runs and\nvalidation) and, after the report, says "
+	      "on stderr where they went:\n\"rooflab validate: stored in FILE "
+	      "as validation run N\", N the run's id in\nvalidation_runs.\n\n"
 	      "Exit 0 when every row was read, "
 	      "modelled or not; 2 for bad input: a\nfile that cannot be read or "
 	      "is refused (a missing or doubled column, a\nvalue that is not a "

@@ -155,4 +155,21 @@ if [ "$(grep -c '^Pareto front of ' "$tmpd/out")" -eq 2 ]; then
 else
 	echo "not ok - curve prints a Pareto front per chip"; fails=$((fails + 1))
 fi
+# claim --db and validate --db say on stderr where the run went (288e475):
+# their helps say so where --db is described, the line as cmd_claim.c and
+# cmd_validate.c write it, FILE and N for the path and the id
+expect_exit 0 "claim --help" -- $RL claim --help
+if tr '\n' ' ' <"$tmpd/out" | grep -q 'stderr says where the run went: "rooflab claim: stored in FILE as claim run N", N the run.s id for rooflab report --run\.'; then
+	echo "ok - claim --help: --db's stderr line"
+else
+	echo "not ok - claim --help: --db's stderr line"; fails=$((fails + 1))
+fi
+expect_out '^  --db FILE +store the run in SQLite \(stderr: "stored in$' "claim --help: --db's option line"
+expect_exit 0 "validate --help" -- $RL validate --help
+if tr '\n' ' ' <"$tmpd/out" | grep -q 'says on stderr where they went: "rooflab validate: stored in FILE as validation run N", N the run.s id in validation_runs\.'; then
+	echo "ok - validate --help: --db's stderr line"
+else
+	echo "not ok - validate --help: --db's stderr line"; fails=$((fails + 1))
+fi
+expect_out '^  --db FILE +store the rows \(stderr, after the report:$' "validate --help: --db's option line"
 finish
