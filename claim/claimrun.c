@@ -60,13 +60,16 @@ static void side_error(const claim_spec *s, const char *name, int line,
 static void label_mapping(const claim_spec *spec, claim_side *side)
 {
 	const rl_scenario *sc = &side->st.cfg.scen;
-	char head[CLAIM_LABEL_MAX], words[80], out[CLAIM_LABEL_MAX];
+	char head[CLAIM_LABEL_MAX], words[80], out[CLAIM_LABEL_MAX], cn[40];
 	size_t hl;
 	int i, n;
 	for (i = 0; i < spec->n; i++)
 		if (!strcmp(spec->keys[i], "label"))
 			return;
-	n = snprintf(head, sizeof head, "%g x %s", rl_scen_chips(sc),
+	/* the count in plain digits, as claimspec.c's label writes it
+	** (1000000 x sohu, where %g wrote 1e+06 x sohu) */
+	n = snprintf(head, sizeof head, "%s x %s",
+	             rl_number_write(rl_scen_chips(sc), cn, sizeof cn),
 	             side->st.chip);
 	if (n < 0 || (size_t)n >= sizeof head)
 		return;
@@ -373,11 +376,12 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	** at 0 W already): the chip-to-chip links bind" */
 	if (!strcmp(p->section, "power") && !strcmp(p->key, "static_w") &&
 	    base->cost.idle_w > 0) {
+		char iw[40];
 		snprintf(err, errlen, "--vary %s: side %c's chip (%s) gives a "
-		         "measured idle, power.idle_w %g W, from which its static "
+		         "measured idle, power.idle_w %s W, from which its static "
 		         "power is derived, and static_w is refused beside it: vary "
 		         "%c.power.idle_w", name, name[0], s->st.chip_file,
-		         base->cost.idle_w, name[0]);
+		         rl_number_write(base->cost.idle_w, iw, sizeof iw), name[0]);
 		return -1;
 	}
 	memset(&ud, 0, sizeof ud);
@@ -406,9 +410,11 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	/* a figure of the side that eval gives as n/a (no power model: the
 	** chip names no node; no price or cost) has no value to reach */
 	if (ud.kind != CLAIM_T_SPEEDUP && !isfinite(row->nominal)) {
-		snprintf(err, errlen, "--target %s=%g: side %c (%s) has no %s at "
+		char tg[40];
+		snprintf(err, errlen, "--target %s=%s: side %c (%s) has no %s at "
 		         "its value now (%s; eval gives it as n/a), so no value "
-		         "of %s reaches it", claim_target_key(ud.kind), target,
+		         "of %s reaches it", claim_target_key(ud.kind),
+		         rl_number_write(target, tg, sizeof tg),
 		         name[0], s->label, claim_target_key(ud.kind),
 		         ud.kind == CLAIM_T_TOKENS_PER_J && !rl_power_known(base)
 		             ? "no power model: its chip names no process node"
@@ -611,20 +617,24 @@ static void kw_range(double lo, double hi, char *buf, size_t len)
 static void joint_text(const claim_report *rep, const char *when,
                        const joint_pt *j, char *m, size_t len)
 {
-	char peak[64], tail[1024] = "", x[40];
+	char peak[64], tail[1024] = "", x[40], tg[40], tw[40];
 	double tgt = rep->opts.target;
+	/* the target and the TDP as given, in all their digits (model/numtext.h),
+	** where %g wrote 1e+06x and %.0f 712 W of 712.5 */
+	rl_number_write(tgt, tg, sizeof tg);
+	rl_number_write(j->tdp, tw, sizeof tw);
 	if (!j->ok) {
 		snprintf(m, len, "%s: not solved (%s)", when, j->err);
 		return;
 	}
 	if (j->met_all) {
 		snprintf(m, len, "%s: every peak FP8 per chip in its range meets "
-		         "%gx", when, tgt);
+		         "%sx", when, tg);
 		return;
 	}
 	if (!j->feasible) {
-		snprintf(m, len, "%s, no peak compute reaches %gx: more FLOPS stop "
-		         "helping at %s; %s", when, tgt,
+		snprintf(m, len, "%s, no peak compute reaches %sx: more FLOPS stop "
+		         "helping at %s; %s", when, tg,
 		         claim_speedup_short(x, sizeof x, j->metric, tgt), j->binds);
 		return;
 	}
@@ -638,11 +648,11 @@ static void joint_text(const claim_report *rep, const char *when,
 		if (!(j->tdp > 0))
 			snprintf(tdp, sizeof tdp, "with no TDP");
 		else if (j->watts > j->tdp)
-			snprintf(tdp, sizeof tdp, "over its %.0f W TDP, which held to "
-			         "would lower its clock and the speedup below %gx",
-			         j->tdp, tgt);
+			snprintf(tdp, sizeof tdp, "over its %s W TDP, which held to "
+			         "would lower its clock and the speedup below %sx",
+			         tw, tg);
 		else
-			snprintf(tdp, sizeof tdp, "within its %.0f W TDP", j->tdp);
+			snprintf(tdp, sizeof tdp, "within its %s W TDP", tw);
 		snprintf(tail, sizeof tail, ", which is %.0f%% of the %.0f mm2 die "
 		         "in MAC arrays at %.2f GHz (%s), drawing about %.1f kW "
 		         "serving this workload, %s", 100 * j->frac, j->die_mm2,
@@ -665,7 +675,7 @@ static void must_be_true(claim_report *rep)
 	rl_config relaxed, base;
 	joint_pt jb, jr;
 	char err[256], peak[160], now[64], kw[64], when[300], bind[128];
-	char x[40], already[80] = "", lead[120];
+	char x[40], already[80] = "", lead[120], tg[40], tw[40];
 	int met;
 	double eff = rep->b.cfg.prof.eff_compute, tgt = rep->opts.target;
 	char *m;
@@ -702,13 +712,16 @@ static void must_be_true(claim_report *rep)
 	** every peak meets it none is needed ("needs about n/a to n/a FP8"
 	** stood of a target below the speedup) */
 	met = rep->speedup_total >= tgt;
+	/* the target as given, in all its digits (1000000x, where %g wrote
+	** 1e+06x), as solve's reason lines write it */
+	rl_number_write(tgt, tg, sizeof tg);
 	if (met)
-		snprintf(already, sizeof already, "%gx is met already (%s now)",
-		         tgt, claim_speedup_x(x, sizeof x, rep->speedup_total));
+		snprintf(already, sizeof already, "%sx is met already (%s now)",
+		         tg, claim_speedup_x(x, sizeof x, rep->speedup_total));
 	if (met)
 		snprintf(lead, sizeof lead, "%s; it holds down to", already);
 	else
-		snprintf(lead, sizeof lead, "%gx needs", tgt);
+		snprintf(lead, sizeof lead, "%sx needs", tg);
 	if (jb.ok && jb.met_all) {
 		snprintf(m, CLAIM_MUST_LEN, "%s at every peak FP8 per chip in its "
 		         "range, %s's other values as assumed (it assumes %s)",
@@ -734,9 +747,9 @@ static void must_be_true(claim_report *rep)
 		         kw[0] ? " per chip serving this workload" : "");
 		if (kw[0] && jb.tdp > 0) {
 			size_t used = strlen(m);
-			snprintf(m + used, CLAIM_MUST_LEN - used, ", %s the %g W TDP assumed "
+			snprintf(m + used, CLAIM_MUST_LEN - used, ", %s the %s W TDP assumed "
 			         "for %s", jb.watts > jb.tdp ? "above" : "within",
-			         jb.tdp, jb.label);
+			         rl_number_write(jb.tdp, tw, sizeof tw), jb.label);
 		}
 		/* a range's low end is the peak with unlimited chip-to-chip and
 		** HBM bandwidth: say so, where "needs about 9.0-11.5 PFLOPS"
@@ -752,13 +765,13 @@ static void must_be_true(claim_report *rep)
 	} else if (jr.ok && jr.feasible) {
 		claim_qty_dir("chip.peak_tflops_fp8", jr.tflops, 1, peak,
 		              sizeof peak);
-		snprintf(m, CLAIM_MUST_LEN, "%gx needs unlimited chip-to-chip and HBM "
+		snprintf(m, CLAIM_MUST_LEN, "%sx needs unlimited chip-to-chip and HBM "
 		         "bandwidth and then about %s FP8 per chip at %.0f%% "
-		         "utilization (%s assumes %s)", tgt, peak, eff * 100,
+		         "utilization (%s assumes %s)", tg, peak, eff * 100,
 		         rep->b.label, now);
 	} else {
-		snprintf(m, CLAIM_MUST_LEN, "%gx is out of reach by peak compute: more FLOPS "
-		         "stop helping at %s (%s)", tgt,
+		snprintf(m, CLAIM_MUST_LEN, "%sx is out of reach by peak compute: more FLOPS "
+		         "stop helping at %s (%s)", tg,
 		         claim_speedup_short(x, sizeof x,
 		                             jr.ok ? jr.metric : jb.metric, tgt),
 		         jr.ok ? jr.binds : jb.binds);

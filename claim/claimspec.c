@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../model/mapsearch.h"
+#include "../model/numtext.h"
 #include "../model/params.h"
 #include "claim.h"
 #include "../config/commalist.h"
@@ -565,17 +566,21 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 	** the plots: one longer than they hold is refused, not cut */
 	{
 		int ll;
+		char cn[40];
 		if (lab || label)
 			ll = snprintf(side->label, sizeof side->label, "%s",
 			              lab ? lab : label);
+		/* the count in plain digits (1000000 x, where %g wrote 1e+06 x) */
 		else if (no_default)
-			ll = snprintf(side->label, sizeof side->label, "%g x %s "
+			ll = snprintf(side->label, sizeof side->label, "%s x %s "
 			              "(ideal: no calibrated profile)",
-			              rl_scen_chips(&side->st.cfg.scen),
+			              rl_number_write(rl_scen_chips(&side->st.cfg.scen),
+			                              cn, sizeof cn),
 			              side->st.chip);
 		else
-			ll = snprintf(side->label, sizeof side->label, "%g x %s (%s%s)",
-			              rl_scen_chips(&side->st.cfg.scen),
+			ll = snprintf(side->label, sizeof side->label, "%s x %s (%s%s)",
+			              rl_number_write(rl_scen_chips(&side->st.cfg.scen),
+			                              cn, sizeof cn),
 			              side->st.chip, side->st.profile,
 			              by_default ? ", chip default" : "");
 		if (ll < 0 || (size_t)ll >= sizeof side->label) {

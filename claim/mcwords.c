@@ -116,10 +116,11 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	}
 	claim_prob_text(g->prob_ge_target, pr, sizeof pr);
 	snprintf(buf + (len - room), room, "(%s of the samples, %lld of %lld):"
-	         " 90%% interval %s .. %s, median %s, P(>= %gx) = %s", sh, g->n,
+	         " 90%% interval %s .. %s, median %s, P(>= %sx) = %s", sh, g->n,
 	         g->valid, claim_speedup_x(q[0], sizeof q[0], g->p05),
 	         claim_speedup_x(q[1], sizeof q[1], g->p95),
-	         claim_speedup_x(q[2], sizeof q[2], g->p50), target, pr);
+	         claim_speedup_x(q[2], sizeof q[2], g->p50),
+	         claim_target_text(target).s, pr);
 }
 
 const char *claim_mc_quantile_name(int k)
@@ -135,13 +136,14 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
 	char pr[32], q[3][32], why[64] = "";
 	claim_prob_text(s->prob_ge_target, pr, sizeof pr);
 	if (isfinite(s->p05) || isfinite(s->p50) || isfinite(s->p95)) {
-		snprintf(buf, len, "speedup %s %s, %s %s, %s %s; P(>= %gx) = %s",
+		snprintf(buf, len, "speedup %s %s, %s %s, %s %s; P(>= %sx) = %s",
 		         claim_mc_quantile_name(0),
 		         claim_speedup_x(q[0], sizeof q[0], s->p05),
 		         claim_mc_quantile_name(1),
 		         claim_speedup_x(q[1], sizeof q[1], s->p50),
 		         claim_mc_quantile_name(2),
-		         claim_speedup_x(q[2], sizeof q[2], s->p95), target, pr);
+		         claim_speedup_x(q[2], sizeof q[2], s->p95),
+		         claim_target_text(target).s, pr);
 		return;
 	}
 	/* the reason where the summary shows it: no sample evaluable */
@@ -151,8 +153,8 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
 	else if (s->samples > 0 && s->not_evaluable >= s->samples)
 		snprintf(why, sizeof why, " (none of the %lld samples could be "
 		         "evaluated)", s->samples);
-	snprintf(buf, len, "speedup quantiles %s%s; P(>= %gx) = %s",
-	         CLAIM_NOT_EVALUATED, why, target, pr);
+	snprintf(buf, len, "speedup quantiles %s%s; P(>= %sx) = %s",
+	         CLAIM_NOT_EVALUATED, why, claim_target_text(target).s, pr);
 }
 
 void claim_mc_violation_share(double rate, char *buf, size_t len)
@@ -324,13 +326,14 @@ int claim_mc_tail_words(const claim_mc_summary *b,
 		snprintf(ceil, sizeof ceil, "%.3g PFLOPS", ceiling_tflops / 1000);
 	else
 		snprintf(ceil, sizeof ceil, "%.3g TFLOPS", ceiling_tflops);
-	snprintf(buf, len, "Sohu by design reaches %gx in more samples than "
+	snprintf(buf, len, "Sohu by design reaches %sx in more samples than "
 	         "Sohu as claimed (%s against %s) though its median is lower "
 	         "(%s against %s): as claimed's peak FP8 stops at %s, the top "
 	         "of its range, while by design's follows from its die, "
 	         "density, MAC-share and clock ranges, held by its TDP and "
 	         "energy ranges, and has no such ceiling: where several of them "
-	         "sit at their favourable ends together it reaches what %gx "
-	         "needs", target, pd, pb, md, mb, ceil, target);
+	         "sit at their favourable ends together it reaches what %sx "
+	         "needs", claim_target_text(target).s, pd, pb, md, mb, ceil,
+	         claim_target_text(target).s);
 	return 0;
 }

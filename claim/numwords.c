@@ -9,6 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/numtext.h"
+
+claim_target_str claim_target_text(double target)
+{
+	claim_target_str t;
+	rl_number_write(target, t.s, sizeof t.s);
+	return t;
+}
+
 const char *claim_speedup2(char *buf, size_t len, double x)
 {
 	/* 1e15 and past in exponent form, whose %.2f (up to 312 characters)

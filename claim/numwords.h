@@ -23,6 +23,14 @@ const char *claim_speedup_x(char *buf, size_t len, double x);
 ** of 0.5 from above "0.51x". */
 const char *claim_speedup_short(char *buf, size_t len, double x,
                                 double target);
+/* A target as given, in all its digits (model/numtext.h rl_number_write:
+** 1000000 and 1234567.5, where %g wrote 1e+06 and 1.23457e+06), as one
+** value for a format's "%sx": claim_target_text(t).s lives to the end of
+** the expression that asks for it. */
+typedef struct {
+	char s[40];
+} claim_target_str;
+claim_target_str claim_target_text(double target);
 
 /* A probability (0..1) as the text says every one (the verdict, the
 ** Monte Carlo lines, the report): a percentage to one decimal ("4.0%"),

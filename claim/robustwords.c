@@ -103,9 +103,9 @@ void claim_robust_words(const claim_robust_summary *s, double target,
 	else
 		snprintf(shape, sizeof shape, "the same shape, ");
 	u = snprintf(buf, len, "every range narrowed toward its stated value "
-	             "(%sseed %llu and %lld sample%s): P(>= %gx) =", shape,
+	             "(%sseed %llu and %lld sample%s): P(>= %sx) =", shape,
 	             s->seed, s->samples, claim_plural_s((double)s->samples),
-	             target);
+	             claim_target_text(target).s);
 	used = u > 0 ? (size_t)u : 0;
 	for (i = 0; i < s->n && used < len; i++) {
 		char pr[32], fw[32], med[32];
@@ -127,13 +127,14 @@ int claim_robust_top_words(const claim_robust_summary *s, double target,
 	if (!s->top[0] || !len)
 		return -1;
 	claim_prob_text(s->top_prob, pr, sizeof pr);
-	snprintf(buf, len, "the range whose width moves P(>= %gx) most: %s, "
+	snprintf(buf, len, "the range whose width moves P(>= %sx) most: %s, "
 	         "narrowed alone to %s (%s .. %s%s%s), the others as given: "
-	         "P(>= %gx) = %s, median %s", target, s->top,
+	         "P(>= %sx) = %s, median %s", claim_target_text(target).s, s->top,
 	         claim_robust_fraction_words(fw, sizeof fw, s->top_fraction),
 	         claim_plain_num(lo, sizeof lo, s->top_low),
 	         claim_plain_num(hi, sizeof hi, s->top_high),
-	         s->top_unit[0] ? " " : "", s->top_unit, target, pr,
+	         s->top_unit[0] ? " " : "", s->top_unit,
+	         claim_target_text(target).s, pr,
 	         claim_speedup_x(med, sizeof med, s->top_p50));
 	if (s->next[0] && isfinite(s->next_prob)) {
 		size_t used = strlen(buf);
@@ -187,11 +188,11 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 			claim_prob_text(lo, a, sizeof a);
 			claim_prob_text(hi, b, sizeof b);
 			snprintf(buf, len, "with every range narrowed to %s %s, P(>= "
-			         "%gx) = %s (median %s), but from only %lld sample%s: "
+			         "%sx) = %s (median %s), but from only %lld sample%s: "
 			         "%sit lies between %s and %s (95%% confidence), "
 			         "across the bands the verdict's word is drawn from, "
 			         "so %s is not settled; more samples (--samples) "
-			         "settle it", fw, around, target, pr, med, nn,
+			         "settle it", fw, around, claim_target_text(target).s, pr, med, nn,
 			         claim_plural_s((double)nn), at, a, b,
 			         /* the tenth's word settled, the full width's not:
 			         ** what is open is whether it moves */
@@ -207,19 +208,20 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 	** width too does not rest on the widths */
 	if (!strcmp(w0, wn))
 		snprintf(buf, len, "even with every range narrowed to %s %s, "
-		         "P(>= %gx) = %s (median %s): the verdict's word would "
-		         "still be %s", fw, around, target, pr, med, wn);
+		         "P(>= %sx) = %s (median %s): the verdict's word would "
+		         "still be %s", fw, around, claim_target_text(target).s, pr, med, wn);
 	else if (s->prob[n] >= 0.9 || s->prob[n] < s->prob[0])
 		/* the word reaching Supported, or falling where the ranges
 		** narrow (ranges mostly above the stated values): either
 		** way it rests on the widths */
-		snprintf(buf, len, "with every range narrowed to %s %s, P(>= %gx) "
+		snprintf(buf, len, "with every range narrowed to %s %s, P(>= %sx) "
 		         "= %s (median %s): %s, where at full width it is %s: the "
 		         "verdict rests on how wide the ranges are", fw, around,
-		         target, pr, med, wn, w0);
+		         claim_target_text(target).s, pr, med, wn, w0);
 	else
 		snprintf(buf, len, "even with every range narrowed to %s %s, "
-		         "P(>= %gx) = %s (median %s): the verdict's word would be "
-		         "%s (%s at full width), not Supported", fw, around, target,
+		         "P(>= %sx) = %s (median %s): the verdict's word would be "
+		         "%s (%s at full width), not Supported", fw, around,
+		         claim_target_text(target).s,
 		         pr, med, wn, w0);
 }

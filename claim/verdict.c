@@ -36,14 +36,16 @@ const char *claim_verdict_sentence(char *buf, size_t len, int have_prob,
 	if (have_prob && isfinite(prob) && (x >= target) != (prob >= 0.5)) {
 		claim_prob_text(prob, pr, sizeof pr);
 		snprintf(buf, len, "%s: %s is %sx as fast as %s at the stated "
-		         "values, %s %gx, but %s%s of the samples over the "
+		         "values, %s %sx, but %s%s of the samples over the "
 		         "assumption ranges %s.", w, b, x2, a,
-		         x >= target ? "reaching" : "not", target,
+		         x >= target ? "reaching" : "not",
+		         claim_target_text(target).s,
 		         x >= target ? "only " : "", pr,
 		         x >= target ? "do" : "reach it");
 	} else
-		snprintf(buf, len, "%s: %s is %sx as fast as %s, %s %gx.", w, b,
-		         x2, a, x >= target ? "reaching" : "not", target);
+		snprintf(buf, len, "%s: %s is %sx as fast as %s, %s %sx.", w, b,
+		         x2, a, x >= target ? "reaching" : "not",
+		         claim_target_text(target).s);
 	return buf;
 }
 
@@ -92,9 +94,9 @@ const char *claim_unsettled_words(char *buf, size_t len, double p,
 		return buf;
 	claim_prob_text(lo, a, sizeof a);
 	claim_prob_text(hi, b, sizeof b);
-	snprintf(buf, len, "only %.0f sample%s: P(>= %gx) lies between %s and "
+	snprintf(buf, len, "only %.0f sample%s: P(>= %sx) lies between %s and "
 	         "%s (95%% confidence), across the bands the verdict's word is "
 	         "drawn from; more samples (--samples) settle it", n,
-	         claim_plural_s(n), target, a, b);
+	         claim_plural_s(n), claim_target_text(target).s, a, b);
 	return buf;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "../model/params.h"
 #include "claim.h"
 #include "numwords.h"
@@ -334,7 +335,7 @@ static const char *target_noun(int kind)
 static void target_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
-	char tgt[160], fig[64], already[640] = "";
+	char tgt[160], fig[64], already[640] = "", tg[40];
 	const rl_solve_result *s = &r->s;
 	const char *unit = claim_target_unit(r->target_kind);
 	const char *rest;
@@ -348,8 +349,10 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	claim_qty(r->param, s->lo, lo, sizeof lo);
 	claim_qty(r->param, s->hi, hi, sizeof hi);
 	claim_qty(r->param, s->best_at, best, sizeof best);
-	snprintf(tgt, sizeof tgt, "%s at %s %g %s", target_noun(r->target_kind),
-	         most ? "most" : "least", r->target, unit);
+	/* the target as given, in all its digits (model/numtext.h) */
+	snprintf(tgt, sizeof tgt, "%s at %s %s %s", target_noun(r->target_kind),
+	         most ? "most" : "least",
+	         rl_number_write(r->target, tg, sizeof tg), unit);
 	met = isfinite(r->nominal) &&
 	      (most ? r->nominal <= r->target : r->nominal >= r->target);
 	if (met)
@@ -385,9 +388,12 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
-	char x[40], already[400] = "";
+	char x[40], already[400] = "", tg[40];
 	const rl_solve_result *s = &r->s;
 	int side_a = r->param[0] == 'a', met;
+	/* the target as given, in all its digits (1000000x, where %g wrote
+	** 1e+06x), as solve's reason lines write it */
+	rl_number_write(r->target, tg, sizeof tg);
 	if (r->target_kind != CLAIM_T_SPEEDUP) {
 		target_words(r, buf, len);
 		return;
@@ -407,8 +413,8 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	** "cannot reach 1e-06x ... it gives 0.01x" stood of a side at 17.50x */
 	met = isfinite(r->nominal) && r->nominal >= r->target;
 	if (met)
-		snprintf(already, sizeof already, "%gx is met already (%s now, %s "
-		         "at %s): ", r->target,
+		snprintf(already, sizeof already, "%sx is met already (%s now, %s "
+		         "at %s): ", tg,
 		         claim_speedup_x(x, sizeof x, r->nominal), r->who, now);
 	if (s->met_all) {
 		/* the least speedup to two digits where %.2f shows 0.00x, at
@@ -451,16 +457,16 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         rest ? "" : "of ", rest ? rest : noun);
 	}
 	else if (s->feasible && side_a)
-		snprintf(buf, len, "%gx also follows if the baseline's (%s) %s "
-		         "were %s %s (modelled: %s)", r->target, r->who, noun,
+		snprintf(buf, len, "%sx also follows if the baseline's (%s) %s "
+		         "were %s %s (modelled: %s)", tg, r->who, noun,
 		         s->direction > 0 ? "at least" : "at most", want, now);
 	else if (s->feasible) {
 		/* "4 dies per package", not "4 dies of dies per package" */
 		const char *rest = noun_after_unit(r->param, noun, want);
 		char beyond[400];
 		beyond_words(r->param, s->value, beyond, sizeof beyond);
-		snprintf(buf, len, "%gx needs %s %s %s%s (%s; assumed: %s)%s",
-		         r->target, s->direction > 0 ? "at least" : "at most",
+		snprintf(buf, len, "%sx needs %s %s %s%s (%s; assumed: %s)%s",
+		         tg, s->direction > 0 ? "at least" : "at most",
 		         want, rest ? "" : "of ", rest ? rest : noun, r->who, now,
 		         beyond);
 	}
@@ -476,15 +482,15 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         claim_speedup_x(x, sizeof x, s->metric), best, r->who, now,
 		         r->binds[0] ? ": " : "", r->binds);
 	else if (s->bound != 0)
-		snprintf(buf, len, "%s cannot reach %gx (%s): even at %s, the "
-		         "%s its range allows, it gives %s%s%s", noun, r->target,
+		snprintf(buf, len, "%s cannot reach %sx (%s): even at %s, the "
+		         "%s its range allows, it gives %s%s%s", noun, tg,
 		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
 		         s->bound > 0 ? "most" : "least",
 		         claim_speedup_short(x, sizeof x, s->metric, r->target),
 		         r->binds[0] ? "; there " : "", r->binds);
 	else
-		snprintf(buf, len, "%s cannot reach %gx (%s): the speedup peaks "
-		         "at %s at %s%s%s", noun, r->target, r->who,
+		snprintf(buf, len, "%s cannot reach %sx (%s): the speedup peaks "
+		         "at %s at %s%s%s", noun, tg, r->who,
 		         claim_speedup_short(x, sizeof x, s->metric, r->target),
 		         best, r->binds[0] ? "; there " : "", r->binds);
 }
@@ -509,17 +515,18 @@ const char *claim_factor_glossary(void)
 int claim_must_lead(char *buf, size_t len, double speedup, double target,
                     double prob, int etched)
 {
-	char pr[32];
+	char pr[32], tg[40];
 	if (len)
 		buf[0] = '\0';
 	if (!(speedup >= target) || !isfinite(prob))
 		return -1;
 	claim_prob_text(prob, pr, sizeof pr);
-	snprintf(buf, len, "at the stated values %gx is met already; what "
+	rl_number_write(target, tg, sizeof tg);
+	snprintf(buf, len, "at the stated values %sx is met already; what "
 	         "follows is how far each can fall and still meet it. Those "
 	         "values are %s not measurements: over the assumption ranges "
-	         "%gx is reached in %s of the samples", target,
+	         "%sx is reached in %s of the samples", tg,
 	         etched ? "Etched's figures, or assumptions where it published "
-	         "none," : "assumptions,", target, pr);
+	         "none," : "assumptions,", tg, pr);
 	return 0;
 }

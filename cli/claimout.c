@@ -142,7 +142,8 @@ static void by_design_text(FILE *f, const claim_report *rep)
 	    (size_t)n < sizeof line) {
 		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
 		snprintf(line + n, sizeof line - (size_t)n, "; over its own "
-		         "ranges P(>= %gx) = %s", rep->opts.target, pr);
+		         "ranges P(>= %sx) = %s",
+		         claim_target_text(rep->opts.target).s, pr);
 	}
 	wrapped(f, "  ", line, 4);
 }
@@ -183,10 +184,11 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	if (mc) {
 		/* wrapped: in exponent form it ran to 106 */
 		snprintf(line, sizeof line, "90%% interval %s .. %s, median %s, "
-		         "P(>= %gx) = %s",
+		         "P(>= %sx) = %s",
 		         claim_speedup_x(q[0], sizeof q[0], mc->p05),
 		         claim_speedup_x(q[1], sizeof q[1], mc->p95),
-		         claim_speedup_x(q[2], sizeof q[2], mc->p50), tgt, pr);
+		         claim_speedup_x(q[2], sizeof q[2], mc->p50),
+		         claim_target_text(tgt).s, pr);
 		wrapped(f, "  over the assumption ranges: ", line, 4);
 	}
 	else if (claim_mc_skipped(rep))
@@ -229,7 +231,7 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	if (mc && isfinite(mc->prob_ge_target)) {
 		char head[80];
 		snprintf(head, sizeof head, "  the verdict's word follows "
-		         "P(>= %gx): ", tgt);
+		         "P(>= %sx): ", claim_target_text(tgt).s);
 		wrapped(f, head, claim_verdict_rule(1), 4);
 		/* too few samples to draw the word: said, with the fix */
 		claim_unsettled_words(few, sizeof few, mc->prob_ge_target,
@@ -1037,9 +1039,9 @@ void claimout_text(FILE *f, const claim_report *rep)
 	char x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
-	fprintf(f, "\ndetails: claim check %s, %.0f in / %.0f out, target %gx\n\n",
+	fprintf(f, "\ndetails: claim check %s, %.0f in / %.0f out, target %sx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
-	        s->osl, rep->opts.target);
+	        s->osl, claim_target_text(rep->opts.target).s);
 	side_header(f, lw);
 	side_line(f, "a", &rep->a, lw);
 	side_line(f, "b", &rep->b, lw);
@@ -1084,7 +1086,8 @@ void claimout_text(FILE *f, const claim_report *rep)
 	if (rep->factors_ok || (rep->have_bd && rep->factors_d_ok))
 		wrapped(f, "  ", claim_factor_glossary(), 4);
 
-	fprintf(f, "\nwhat must be true for %gx\n", rep->opts.target);
+	fprintf(f, "\nwhat must be true for %sx\n",
+	        claim_target_text(rep->opts.target).s);
 	{
 		const rl_mc_result *mc = rep->have_unc ? rep->mc : NULL;
 		char lead[400];

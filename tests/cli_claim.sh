@@ -2045,4 +2045,27 @@ case $line in
 		{ echo "not ok - by design's counts: '$line'"; fails=$((fails + 1)); } ;;
 *)	echo "not ok - by design's violation line: '$line'"; fails=$((fails + 1)) ;;
 esac
+# a target, a chip count and a TDP as given, in all their digits
+# (rl_number_write), where %g wrote 1.23457e+06x and 1e+06 x and %.0f
+# 712 W: --target 1234567.5 reads 1234567.5x in the verdict, the Monte
+# Carlo, the robustness lines, the details and what must be true
+expect_exit 0 "claim --target 1234567.5" -- $RL claim --samples 300 --no-design --target 1234567.5
+expect_out "^what must be true for 1234567\.5x$" "what must be true: the target in all its digits"
+expect_out "^details: claim check etched-bench, 2048 in / 128 out, target 1234567\.5x$" "details: the target in all its digits"
+expect_out "=> 1234567\.5x is out of reach by peak compute" "the headline: the target in all its digits"
+expect_out "median [0-9.]+x, P\(>= 1234567\.5x\) = 0\.0%$" "the Monte Carlo's P: the target in all its digits"
+expect_out "the verdict's word follows P\(>= 1234567\.5x\):" "the verdict's rule: the target in all its digits"
+expect_no_out "e\+06" "no 1.23457e+06 in the text"
+# 1000000 chips of sohu: TP8 x PP1 leaves DP 1000000 / 8 = 125000
+expect_exit 0 "claim, 1000000 chips on side b" -- $RL claim --samples 0 --no-design --b sohu,chips=1000000
+expect_out "^Reproduced under the stated assumptions: 1000000 x sohu TP8 x PP1 x DP125000 \(ideal: no calibrated" "the chip count in plain digits"
+# Sohu by design's TDP 712.5 W (its ini edited): said so wherever the
+# text gives it, where what must be true's lines read 712 W
+mkdir -p "$tmpd/tdp"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/tdp/"
+sed -i 's/^tdp_w = 700$/tdp_w = 712.5/' "$tmpd/tdp/chips/sohu-design.ini"
+expect_exit 0 "claim, Sohu by design at 712.5 W" -- env ROOFLAB_DATA="$tmpd/tdp" $RL claim --samples 0
+expect_out "the 712\.5 W TDP assumed for 8x Sohu \(by design\)" "what must be true: the TDP assumed in all its digits"
+expect_out "over its 712\.5 W TDP, which held to would lower" "the joint lines: the TDP in all its digits"
+expect_no_out "712 W TDP" "no 712 W TDP (the table's drawn power, 712 W (TDP), is a figure)"
 finish

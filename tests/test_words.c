@@ -236,6 +236,14 @@ static void test_target_met_at_equality(void **state)
 	assert_true(strstr(b, "system output tokens/s at least 1000 tokens/s is "
 	                      "met already (1000 tokens/s now, Sohu at 4.8 "
 	                      "TB/s): it still holds with at least ") == b);
+	/* the target as given, in all its digits: 20000000 tokens/s, where
+	** %g wrote 2e+07 (not met: 0 now) */
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.target_kind = CLAIM_T_OUTPUT_TPS;
+	r.target = 2e7;
+	reached(&r, 1, 3.0, b, sizeof b);
+	assert_true(strstr(b, "system output tokens/s at least 20000000 "
+	                      "tokens/s needs at least ") == b);
 }
 
 static void test_sentences(void **state)
@@ -259,6 +267,16 @@ static void test_sentences(void **state)
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 6.0 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
+	/* a target in all its digits, 1000000x, where %g wrote 1e+06x, and
+	** 1234567.5x (%g: 1.23457e+06x) */
+	r.target = 1e6;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "1000000x needs at least 6.0 TB/s of HBM "
+	                       "bandwidth per chip (Sohu; assumed: 4.8 TB/s)");
+	r.target = 1234567.5;
+	claim_solve_words(&r, b, sizeof b);
+	assert_true(strstr(b, "1234567.5x needs at least 6.0 TB/s ") == b);
+	r.target = 20;
 	/* a lever counted in its own noun: the count's unit once ("6.87
 	** stacks of HBM per package", was "stacks of HBM stacks per
 	** package"); H100 by design, 5 stacks as its preset */
@@ -883,6 +901,13 @@ static void test_must_lead(void **state)
 	                       "measurements: over the assumption ranges 10x "
 	                       "is reached in 50.0% of the samples"));
 	/* short of the target, or no probability: nothing */
+	/* the target in all its digits, where %g wrote 1.23457e+06x */
+	assert_int_equal(claim_must_lead(b, sizeof b, 2e6, 1234567.5, 0.5, 0),
+	                 0);
+	assert_non_null(strstr(b, "at the stated values 1234567.5x is met "
+	                       "already; "));
+	assert_non_null(strstr(b, "over the assumption ranges 1234567.5x is "
+	                       "reached in 50.0% of the samples"));
 	assert_int_equal(claim_must_lead(b, sizeof b, 19.99, 20, 0.012, 1), -1);
 	assert_string_equal(b, "");
 	assert_int_equal(claim_must_lead(b, sizeof b, 21.39, 20, NAN, 1), -1);
