@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../claim/numwords.h"
 #include "../config/shword.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
@@ -77,8 +78,8 @@ static void close_dbs(rctx *r)
 static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 {
 	char title[600], wl[300];
-	snprintf(title, sizeof title, "Is %s %gx as fast as %s? The rooflab claim report",
-	         r->c.b_label, r->c.target, r->c.a_label);
+	snprintf(title, sizeof title, "Is %s %sx as fast as %s? The rooflab claim report",
+	         r->c.b_label, claim_target_text(r->c.target).s, r->c.a_label);
 	doc_begin(&r->d, f, fmt, title);
 	doc_heading(&r->d, 1, "top", title);
 	report_workload(r, wl, sizeof wl);

@@ -404,7 +404,7 @@ static int must_words(rctx *r, int k)
 {
 	static const char *const kinds[2] = {"together", "one"};
 	static const char *const intro[2] = {
-	    "What must be true for %gx, with the levers moved together:",
+	    "What must be true for %sx, with the levers moved together:",
 	    "One lever at a time, the rest as assumed (the parameter to vary "
 	    "in brackets):"};
 	sqlite3_stmt *st;
@@ -430,7 +430,8 @@ static int must_words(rctx *r, int k)
 			const char *p = (const char *)sqlite3_column_text(st, 0);
 			const char *t = (const char *)sqlite3_column_text(st, 1);
 			if (n++ == 0) {
-				doc_para(&r->d, intro[k], r->c.target);
+				doc_para(&r->d, intro[k],
+				         claim_target_text(r->c.target).s);
 				doc_list_begin(&r->d);
 			}
 			/* a sentence: its first letter in capitals */
@@ -462,8 +463,9 @@ static int must_be_true(rctx *r)
 	if (must_words(r, 0))
 		return 1;
 	if (!report_has(r, r->db, r->o->dbpath, "claim_solve")) {
-		doc_para(&r->d, "What must be true for %gx: not computed (no "
-		         "claim_solve table in this database).", r->c.target);
+		doc_para(&r->d, "What must be true for %sx: not computed (no "
+		         "claim_solve table in this database).",
+		         claim_target_text(r->c.target).s);
 		return 0;
 	}
 	if (!(st = report_prepare(r, r->db, r->o->dbpath,
@@ -476,10 +478,11 @@ static int must_be_true(rctx *r)
 		const char *p = (const char *)sqlite3_column_text(st, 0);
 		const char *why = (const char *)sqlite3_column_text(st, 4);
 		if (n++ == 0) {
-			doc_para(&r->d, "What must be true for %gx, one parameter at "
+			doc_para(&r->d, "What must be true for %sx, one parameter at "
 			         "a time with the rest as assumed (this claim run "
 			         "predates the conditions in words; rerun rooflab "
-			         "claim --db for them):", r->c.target);
+			         "claim --db for them):",
+			         claim_target_text(r->c.target).s);
 			doc_list_begin(&r->d);
 		}
 		if (sqlite3_column_int(st, 3))
@@ -487,15 +490,17 @@ static int must_be_true(rctx *r)
 			         report_num(v, sizeof v, pdb_real(st, 2), 4),
 			         why ? why : "");
 		else
-			doc_item(&r->d, "%s: no value in its range reaches %gx (%s).",
-			         p ? p : "?", pdb_real(st, 1), why ? why : "");
+			doc_item(&r->d, "%s: no value in its range reaches %sx (%s).",
+			         p ? p : "?", claim_target_text(pdb_real(st, 1)).s,
+			         why ? why : "");
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (n)
 		doc_list_end(&r->d);
 	else
-		doc_para(&r->d, "What must be true for %gx: the claim run has no "
-		         "inverse solutions (claim_solve is empty).", r->c.target);
+		doc_para(&r->d, "What must be true for %sx: the claim run has no "
+		         "inverse solutions (claim_solve is empty).",
+		         claim_target_text(r->c.target).s);
 	return 0;
 }
 
@@ -706,13 +711,15 @@ void report_verdict(rctx *r)
 
 	doc_heading(&r->d, 2, "verdict", "Verdict");
 	if (isfinite(c->speedup_total))
-		doc_para_class(&r->d, "verdict", "%s. Is %s %gx as fast as %s? Under the "
+		doc_para_class(&r->d, "verdict", "%s. Is %s %sx as fast as %s? Under the "
 		               "stated assumptions the model gives %.2fx%s; the 90%% "
-		               "interval is %s and the probability of reaching %gx "
-		               "is %s.", word(c, &m), c->b_label, c->target,
+		               "interval is %s and the probability of reaching %sx "
+		               "is %s.", word(c, &m), c->b_label,
+		               claim_target_text(c->target).s,
 		               c->a_label, c->speedup_total,
 		               c->speedup_total >= c->target ? "" :
-		               ", short of the claim", iv, c->target, pr);
+		               ", short of the claim", iv,
+		               claim_target_text(c->target).s, pr);
 	else
 		doc_para_class(&r->d, "verdict", "%s: the claim run stored no "
 		               "speedup.", word(c, &m));
@@ -760,8 +767,8 @@ void report_verdict(rctx *r)
 			doc_item(&r->d, "90%% interval: not computed (the claim run "
 			         "has no Monte Carlo).");
 	}
-	doc_item(&r->d, "Probability that the speedup reaches %gx: %s%s%s%s.",
-	         c->target, pr, m.have && isfinite(m.prob) ?
+	doc_item(&r->d, "Probability that the speedup reaches %sx: %s%s%s%s.",
+	         claim_target_text(c->target).s, pr, m.have && isfinite(m.prob) ?
 	         " (the verdict's word follows it: " : "",
 	         m.have && isfinite(m.prob) ? claim_verdict_rule(1) : "",
 	         m.have && isfinite(m.prob) ? ")" : "");

@@ -1091,4 +1091,20 @@ else
 	echo "ok - skipped: sqlite3 is not installed"
 fi
 
+# the target as given, in all its digits (claim_target_text), as the
+# claim's text writes it: --target 1234567.5 is 1234567.5x in the title,
+# the verdict, the probability and what must be true, where %g wrote
+# 1.23457e+06x
+tgdb="$tmpd/target.db"
+mkdir -p "$tmpd/tg"
+expect_exit 0 "claim --target 1234567.5 --db" -- "$RL" claim --samples 300 \
+	--no-design --target 1234567.5 --db "$tgdb"
+expect_exit 0 "report of the 1234567.5x run" -- "$RL" report --db "$tgdb" \
+	--no-plots --out "$tmpd/tg/report.md"
+has "$tmpd/tg/report.md" "target: the title's" "x as fast as 8x H100 (TensorRT-LLM 0.10)? The rooflab claim report"
+has "$tmpd/tg/report.md" "target: the title's digits" "1234567.5x as fast as"
+has "$tmpd/tg/report.md" "target: the probability's" "Probability that the speedup reaches 1234567.5x: "
+has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 1234567.5x"
+lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
+
 finish
