@@ -834,6 +834,16 @@ expect_exit 0 "eval under the shipped file by path" -- $RL eval --chip h100-sxm 
 expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the shipped file by path: no copy note"
 expect_exit 0 "eval under a copy of ideal" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/myideal.ini"
 expect_out "^profile myideal \(named by --profile\)$" "a copy of a profile fitted on nothing: no copy note"
+# (small51) a profile through a pipe (--profile <(cat mine.ini)) would be
+# read once by the load and again, empty, by the copy note and the
+# software note: no note, without a word.  It is refused before either,
+# exit 2, as presets.c's not_a_file names a FIFO given as a preset file,
+# and nothing is evaluated (no profile line without its notes); timeout:
+# a reader that opened the FIFO would wait for a writer for ever
+mkfifo "$tmpd/pipe.ini"
+expect_exit 2 "a profile given through a FIFO is refused" -- timeout 20 $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/pipe.ini"
+expect_err "^rooflab eval: profile file '$tmpd/pipe\.ini' is not a preset file \(not a regular file\)$" "the FIFO: named, not a regular file"
+expect_no_out "^profile" "the FIFO: no profile line"
 # a refit of one's own kept under another name with trtllm-0.10's [meta]
 # name (eff_link 0.6, the shipped 0.5525386176) is no copy of that fit:
 # by the [meta] name alone the profile line called it "a copy of profile
