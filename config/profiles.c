@@ -290,6 +290,28 @@ int profile_fit_of(const char *profile, const char *profile_file,
 	return RL_OK;
 }
 
+/* The copy note is never cut: its longest, after the longest note before
+** it ("named by scenario S", S a file's name less .ini: RL_NAME_MAX - 1
+** bytes; "named by --profile" and "named by profile=" are shorter), is
+** 18 + 127 + 20 + 63 + 36 + 127 + 4 + 31 + 51 + 63 = 540 bytes of the
+** note's 639: the fit a shipped preset's name (PRESET_NAME_MAX - 1, twice),
+** its software and date as meta_info keeps them (a longer one is refused:
+** no note) */
+_Static_assert(sizeof "named by scenario " - 1 + RL_NAME_MAX - 1 +
+                       sizeof "; a copy of profile " - 1 +
+                       sizeof "'s fit (its [meta] name), fitted on " - 1 +
+                       sizeof " on " - 1 +
+                       sizeof ": its figures are that version's fit, "
+                              "validated as " - 1 +
+                       2 * (PRESET_NAME_MAX - 1) +
+                       sizeof ((meta_info *)0)->software - 1 +
+                       sizeof ((meta_info *)0)->calibrated - 1 <
+                   sizeof ((rl_setup *)0)->profile_note,
+               "the copy note would be cut: rl_setup.profile_note too short");
+_Static_assert(sizeof ((meta_info *)0)->fitted ==
+                   sizeof ((meta_info *)0)->calibrated,
+               "the copy note's date: fitted as long as calibrated");
+
 /* A fitted profile's file copied under another name (mine.ini from
 ** trtllm-0.10.ini): the shipped fit it holds, which the name it goes by
 ** hides, by profile_fit_of's rule (its [meta] name, and its [profile]

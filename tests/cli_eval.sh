@@ -844,6 +844,30 @@ mkfifo "$tmpd/pipe.ini"
 expect_exit 2 "a profile given through a FIFO is refused" -- timeout 20 $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/pipe.ini"
 expect_err "^rooflab eval: profile file '$tmpd/pipe\.ini' is not a preset file \(not a regular file\)$" "the FIFO: named, not a regular file"
 expect_no_out "^profile" "the FIFO: no profile line"
+# (small51) the copy note is added to the profile note's 640 bytes
+# (rl_setup.profile_note): is it cut there?  Not at its longest: a
+# scenario named by 127 bytes (S, a file's name less .ini, RL_NAME_MAX -
+# 1) naming a copy of a fit whose [meta] name (L) is 63 bytes (a preset
+# name's most, presets.c), its software (W) 127 and its date (D) 31
+# (meta_info's most; longer are refused): "named by scenario S" is 18 +
+# 127 = 145 bytes, the copy's words 20 ("; a copy of profile ") + 63 (L)
+# + 36 ("'s fit (its [meta] name), fitted on ") + 127 (W) + 4 (" on ") +
+# 31 (D) + 51 (": its figures are that version's fit, validated as ") +
+# 63 (L) = 395: 540 in all, whole, to the last L's last byte
+# (profiles.c's _Static_assert fails the build where it would be cut)
+mkdir "$tmpd/ld"
+cp -R "$ROOFLAB_DATA/." "$tmpd/ld/"
+L=$(printf 'l%.0s' $(seq 63))
+W=$(printf 'w%.0s' $(seq 127))
+S=$(printf 's%.0s' $(seq 127))
+D=$(printf 'd%.0s' $(seq 31))
+sed -e "s/^name = trtllm-0\.10\$/name = $L/" -e "s/^software = .*/software = $W/" \
+	-e "s/^calibrated = .*/calibrated = $D/" \
+	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/ld/profiles/$L.ini"
+cp "$tmpd/ld/profiles/$L.ini" "$tmpd/lcopy.ini"
+sed "s|^profile = trtllm-0\.10\$|profile = $tmpd/lcopy.ini|" "$ROOFLAB_DATA/scenarios/trtllm-2048-128.ini" >"$tmpd/$S.ini"
+expect_exit 0 "a long scenario naming a copy of a long-named fit, JSON" -- env ROOFLAB_DATA="$tmpd/ld" $RL eval --chip h100-sxm --model llama3-8b --tp 1 --scenario "$tmpd/$S.ini" --json
+expect_out "^    \"profile_chosen\": \"named by scenario $S; a copy of profile $L's fit \(its \[meta\] name\), fitted on $W on $D: its figures are that version's fit, validated as $L\",$" "the longest copy note, whole (540 bytes)"
 # a refit of one's own kept under another name with trtllm-0.10's [meta]
 # name (eff_link 0.6, the shipped 0.5525386176) is no copy of that fit:
 # by the [meta] name alone the profile line called it "a copy of profile
