@@ -11,6 +11,7 @@
 #include "../claim/words.h"
 #include "../model/figtext.h"
 #include "../model/mapping.h"
+#include "../model/numtext.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
 #include "../config/presets.h"
@@ -125,13 +126,15 @@ static void best_a_text(FILE *f, const claim_report *rep)
 static void by_design_text(FILE *f, const claim_report *rep)
 {
 	const rl_mc_result *mc = rep->have_unc_d ? rep->mc_d : NULL;
-	char x[32], pr[32], lb[LABEL_CELL], tdp[48], line[LABEL_CELL + 256];
+	char x[32], pr[32], lb[LABEL_CELL], tdp[48], tw[32];
+	char line[LABEL_CELL + 256];
 	int n;
 	if (!rep->have_bd || !isfinite(rep->bd_speedup_total))
 		return;
 	if (rep->bd.cfg.chip.tdp_w > 0)
-		snprintf(tdp, sizeof tdp, "held to a %g W TDP",
-		         rep->bd.cfg.chip.tdp_w);
+		/* the TDP as given, in all its digits (model/numtext.h) */
+		snprintf(tdp, sizeof tdp, "held to a %s W TDP",
+		         rl_number_write(rep->bd.cfg.chip.tdp_w, tw, sizeof tw));
 	else
 		snprintf(tdp, sizeof tdp, "with no power limit");
 	n = snprintf(line, sizeof line, "%s, Sohu derived from its silicon and "
@@ -1005,7 +1008,7 @@ static void side_a_legend(FILE *f, const claim_report *rep)
 static void sohu_legend(FILE *f, const claim_report *rep)
 {
 	const rl_config *d = &rep->bd.cfg;
-	char text[400];
+	char text[400], tw[32];
 	int n;
 	if (strcmp(rep->b.form, "as claimed"))
 		return;
@@ -1014,13 +1017,14 @@ static void sohu_legend(FILE *f, const claim_report *rep)
 	             "%.0f%% of peak, no serving overheads)",
 	             100 * rep->b.cfg.prof.eff_compute);
 	/* (a TDP of 0 is none: "held to a 0 W power limit" read as the
-	** tightest one; one under 1 W as given, %g) */
+	** tightest one; one under 1 W as given, in all its digits:
+	** model/numtext.h) */
 	if (rep->have_bd && n > 0 && (size_t)n < sizeof text && d->chip.tdp_w > 0)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
 		         "from its silicon: %.0f mm2 of die at %.2g GHz, held to a "
-		         "%g W power limit, its TDP (data/chips/sohu-design.ini)",
+		         "%s W power limit, its TDP (data/chips/sohu-design.ini)",
 		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9,
-		         d->chip.tdp_w);
+		         rl_number_write(d->chip.tdp_w, tw, sizeof tw));
 	else if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
 		         "from its silicon: %.0f mm2 of die at %.2g GHz, with no "

@@ -9,6 +9,7 @@
 
 #include "../model/cost.h"
 #include "../model/engine.h"
+#include "../model/numtext.h"
 #include "../model/power.h"
 #include "../model/silicon.h"
 #include "commands.h"
@@ -94,6 +95,7 @@ static double full_load_clock(const rl_config *as, const area_view *v,
 static void build(const rl_setup *st, area_view *v)
 {
 	const rl_config *cfg = &st->cfg;
+	char tw[32];
 	v->derived = cfg->chip;
 	if (v->si.fma_units > 0 && cfg->design.clock_hz > 0)
 		rl_silicon_apply(&v->si, &v->derived);
@@ -124,9 +126,10 @@ static void build(const rl_setup *st, area_view *v)
 	if (v->have_power && v->tdp_clock == 0 && v->nviol < MAX_VIOL)
 		snprintf(v->viol[v->nviol++], sizeof v->viol[0],
 		         "power: every MAC array busy at %s with HBM at full "
-		         "bandwidth draws %.0f W, over the %g W TDP even at the "
+		         "bandwidth draws %.0f W, over the %s W TDP even at the "
 		         "lowest clock; --set chip.tdp_w=%.0f lifts the limit",
-		         rl_precision_name(v->prec), v->pw.total_w, cfg->chip.tdp_w,
+		         rl_precision_name(v->prec), v->pw.total_w,
+		         rl_number_write(cfg->chip.tdp_w, tw, sizeof tw),
 		         ceil(v->pw.total_w));
 }
 
@@ -554,6 +557,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 {
 	const rl_config *cfg = &st->cfg;
 	const rl_silicon *si = &v->si;
+	char tw[32];
 	size_t i;
 	int b;
 	/* what chip.hbm_gb and hbm_tbps are (chip.memory): the L40S's GDDR6
@@ -653,7 +657,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 	if (v->have_power)
 		energy_clock_note(st, cfg);
 	if (cfg->chip.tdp_w > 0)
-		printf("TDP: %g W\n", cfg->chip.tdp_w);
+		printf("TDP: %s W\n", rl_number_write(cfg->chip.tdp_w, tw,
+		                                       sizeof tw));
 	else
 		printf("TDP: none given\n");
 	if (v->have_power && v->tdp_clock > 0 && v->tdp_clock < 1) {

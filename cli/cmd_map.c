@@ -11,6 +11,7 @@
 
 #include "../model/mapping.h"
 #include "../model/mapsearch.h"
+#include "../model/numtext.h"
 #include "../model/figtext.h"
 #include "../model/precision.h"
 #include "../config/profiles.h"
@@ -441,11 +442,12 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 	if (!a) {
 		/* some fit in memory, none runs: each over its TDP, or not
 		** fitting (the table's words per mapping) */
+		char tw[32];
 		if (e[0].rc != RL_OK)
 			fprintf(f, "(no mapping of %.0f chips runs: those that fit in "
-			        "memory are over the chip's %g W TDP at every "
+			        "memory are over the chip's %s W TDP at every "
 			        "clock)\n", rl_scen_chips(&st->cfg.scen),
-			        st->cfg.chip.tdp_w);
+			        rl_number_write(st->cfg.chip.tdp_w, tw, sizeof tw));
 		return;
 	}
 	fprintf(f, "(at the most split, %s: %s)\n",

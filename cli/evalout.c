@@ -9,6 +9,7 @@
 #include "../model/cost.h"
 #include "../model/figtext.h"
 #include "../model/mapping.h"
+#include "../model/numtext.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
 #include "../model/silicon.h"
@@ -250,11 +251,12 @@ static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
 ** over the TDP beside a decode_clock_scale of 1 is said to be that, not a
 ** power drawn; not where the chip is over its TDP at every clock
 ** (tdp_note says so: no clock of prefill's is lowered to fit then), and
-** the TDP as given (%g, as ee2bb6a writes it elsewhere: "0 W" is no
-** limit). */
+** the TDP as given, in all its digits (model/numtext.h rl_number_write,
+** where %g wrote 700.123 for 700.1234). */
 static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 {
 	double tdp = st->cfg.chip.tdp_w;
+	char tw[32];
 	int over = tdp > 0 && r->power_decode_w > tdp;
 	if (r->decode_iters_per_s > 0 || !(r->decode.time_s > 0) ||
 	    rl_eval_runnable(RL_OK, r) == RL_EPOWER ||
@@ -268,10 +270,10 @@ static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 	        rl_bound_name(r->decode_bound), rl_bound_name(r->decode.bound));
 	if (over)
 		fprintf(f, "(that iteration, at full clock: its %.1f W is over "
-		        "the\n %g W TDP, which would lower its clock as it does "
+		        "the\n %s W TDP, which would lower its clock as it does "
 		        "prefill's, but it is never\n drawn: power.watts and "
 		        "clock_scale are the prefill iterations')\n",
-		        r->power_decode_w, tdp);
+		        r->power_decode_w, rl_number_write(tdp, tw, sizeof tw));
 }
 
 /* silicon.violations is a set of flags (silicon.h RL_V_*), which the table

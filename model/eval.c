@@ -54,6 +54,7 @@
 #include "cost.h"
 #include "fminmax.h"
 #include "mapping.h"
+#include "numtext.h"
 #include "power.h"
 #include "silicon.h"
 
@@ -253,18 +254,21 @@ int rl_eval(const rl_config *cfg, rl_result *r)
 void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
                        size_t len)
 {
-	char at[64];
+	char at[64], tw[32];
 	if (!len)
 		return;
 	buf[0] = 0;
 	if (rl_eval_runnable(RL_OK, r) != RL_EPOWER)
 		return;
+	/* the TDP as given, in all its digits (numtext.h), where %g wrote
+	** 700.123 for 700.1234 */
+	rl_number_write(cfg->chip.tdp_w, tw, sizeof tw);
 	if (!isfinite(r->power_lowest_w)) {
 		snprintf(buf, len,
-		         "over its %g W TDP at every clock (its power at a "
+		         "over its %s W TDP at every clock (its power at a "
 		         "lower clock could not be worked out); its throughput "
 		         "is at full clock, one it cannot run at",
-		         cfg->chip.tdp_w);
+		         tw);
 		return;
 	}
 	if (cfg->design.clock_hz > 0)
@@ -275,10 +279,10 @@ void rl_over_tdp_words(const rl_config *cfg, const rl_result *r, char *buf,
 		snprintf(at, sizeof at, "%.3g of its nominal clock",
 		         r->clock_scale_lowest);
 	snprintf(buf, len,
-	         "over its %g W TDP at every clock: power %.0f W at the "
+	         "over its %s W TDP at every clock: power %.0f W at the "
 	         "lowest clock %s; its throughput is at full clock, one it "
 	         "cannot run at",
-	         cfg->chip.tdp_w, r->power_lowest_w, at);
+	         tw, r->power_lowest_w, at);
 }
 
 /* whether a configuration holds a key's bytes before the request

@@ -703,4 +703,14 @@ expect_out '"sram_kept": null' "the H200 by its sheet: sram_kept null"
 # from the SRAM block it gives, which this one gives none of
 expect_exit 2 "eval: the H200 by design with weights resident in SRAM" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --set chip.sram_resident_share=1
 expect_err "sram_resident_share > 0 needs the SRAM's read bandwidth \(chip\.sram_tbps; a chip by design derives it from the SRAM block its design gives, design\.frac_sram or design\.sram_mm2 > 0\)$" "eval says where a design's SRAM bandwidth comes from"
+# (small51) a TDP as given, in all its digits (model/numtext.h
+# rl_number_write, as claim's text writes it since 418418c): 700.1234 W
+# reads 700.1234 and 10.1234567 W 10.1234567, where %g wrote their first
+# six digits, 700.123 and 10.1235 (a TDP of 10 W is under Sohu by
+# design's static power alone, so over it at every clock)
+expect_exit 0 "area: a TDP of 700.1234 W" -- $RL area --chip h100-sxm --set chip.tdp_w=700.1234
+expect_out "^TDP: 700\.1234 W$" "the TDP line in all its digits"
+expect_exit 0 "area: Sohu by design at 10.1234567 W" -- $RL area --chip sohu-design --set chip.tdp_w=10.1234567
+expect_err "over the 10\.1234567 W TDP even at the lowest clock" "the power violation: the TDP in all its digits"
+expect_no_out "10\.1235 W" "no %g TDP in the table"
 finish

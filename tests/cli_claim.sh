@@ -2068,4 +2068,13 @@ expect_exit 0 "claim, Sohu by design at 712.5 W" -- env ROOFLAB_DATA="$tmpd/tdp"
 expect_out "the 712\.5 W TDP assumed for 8x Sohu \(by design\)" "what must be true: the TDP assumed in all its digits"
 expect_out "over its 712\.5 W TDP, which held to would lower" "the joint lines: the TDP in all its digits"
 expect_no_out "712 W TDP" "no 712 W TDP (the table's drawn power, 712 W (TDP), is a figure)"
+# (small51) Sohu by design's TDP 712.123456 W: "held to a ... W TDP" in the
+# verdict's lines and the legend's "held to a ... W power limit" in all
+# its digits (rl_number_write), where %g wrote 712.123
+sed 's/^tdp_w = 712\.5$/tdp_w = 712.123456/' "$tmpd/tdp/chips/sohu-design.ini" >"$tmpd/tdp/chips/sohu-design.ini.new" &&
+	mv "$tmpd/tdp/chips/sohu-design.ini.new" "$tmpd/tdp/chips/sohu-design.ini"
+expect_exit 0 "claim, Sohu by design at 712.123456 W" -- env ROOFLAB_DATA="$tmpd/tdp" $RL claim --samples 0
+expect_out "Sohu derived from its silicon and held to a 712\.123456 W TDP \(b' below\)" "the by-design line: the TDP in all its digits"
+expect_out "held to a 712\.123456 W power limit, its TDP \(data/chips/sohu-design\.ini\)" "the legend: the TDP in all its digits"
+expect_no_out "712\.123 W" "no %g TDP"
 finish

@@ -973,4 +973,12 @@ expect_out "^  b  8x Sohu \(as claimed\) +$want \+ energy \(chip 33625\)" "claim
 # a chip with a power model: no such note, JSON null
 expect_exit 0 "eval H100, text" -- $E
 expect_no_out "the chips alone" "no chips-only note where the figure is known"
+# (small51) a TDP as given, in all its digits (model/numtext.h
+# rl_number_write, as claim's text writes it since 418418c): 700.1234 W
+# reads 700.1234 and 10.1234567 W 10.1234567, where %g wrote their first
+# six digits, 700.123 and 10.1235 (a TDP of 10 W is under Sohu by
+# design's static power alone, so over it at every clock)
+expect_exit 0 "eval: Sohu by design at 10.1234567 W" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --set chip.tdp_w=10.1234567
+expect_out "over its 10\.1234567 W TDP at every clock" "eval's over-TDP words: the TDP in all its digits"
+expect_no_out "10\.1235 W" "no %g TDP"
 finish

@@ -602,4 +602,11 @@ expect_out "^\(no mapping of 2000000 chips fits, and more are not tried: the sea
 cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
 expect_exit 0 "map on the MI325X under a profile by path" -- $RL map --chip mi325x --model llama3-8b --chips 2 --profile "$tmpd/mine.ini"
 expect_err "^rooflab map: note: profile mine is of TensorRT-LLM 0\.10\.0, software the preset of chip mi325x does not name \(it names none\)" "map's software note of a profile by path"
+# (small51) a TDP as given, in all its digits (model/numtext.h
+# rl_number_write, as claim's text writes it since 418418c): 700.1234 W
+# reads 700.1234 and 10.1234567 W 10.1234567, where %g wrote their first
+# six digits, 700.123 and 10.1235 (a TDP of 10 W is under Sohu by
+# design's static power alone, so over it at every clock)
+expect_exit 0 "map: Sohu by design at 10.1234567 W" -- $RL map --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile etched-claim --set chip.tdp_w=10.1234567
+expect_out "^\(no mapping of 8 chips runs: those that fit in memory are over the chip's 10\.1234567 W TDP at every clock\)$" "map's no-mapping line: the TDP in all its digits"
 finish
