@@ -109,26 +109,23 @@ int cmd_export(int argc, char **argv)
 		cli_warn("export", err);
 	}
 	/* the run's profile fitted on another chip's rows, as sweep said it
-	** (runs.profile_fit: the JSON's run gives it; a CSV has no run row),
-	** where the rows read as validated on the chip they name */
-	for (k = 0; k < 2; k++)
-		if (state.fit[k][0]) {
-			char words[RL_SWEEP_FIT_NOTE_MAX + 64];
-			snprintf(err, sizeof err, "note: %s",
-			         rl_store_fit_words(run, k, state.fit[k], words,
-			                            sizeof words));
-			cli_say("export", err);
-		}
-	/* and of software its chip's preset does not name (runs.software_note:
-	** the JSON's run gives it), an assumption under every row */
-	for (k = 0; k < 2; k++)
-		if (state.software[k][0]) {
-			char words[RL_SWEEP_SOFTWARE_NOTE_MAX + 64];
-			snprintf(err, sizeof err, "note: %s",
-			         rl_store_fit_words(run, k, state.software[k], words,
-			                            sizeof words));
-			cli_say("export", err);
-		}
+	** (runs.profile_fit), where the rows read as validated on the chip
+	** they name; then one of software its chip's preset does not name
+	** (runs.software_note), an assumption under every row: the [base]'s
+	** and the [baseline]'s of each (the JSON's run gives them; a CSV has
+	** no run row) */
+	{
+		const char *note[4] = {state.fit[0], state.fit[1],
+		                       state.software[0], state.software[1]};
+		for (k = 0; k < 4; k++)
+			if (note[k][0]) {
+				char words[RL_SWEEP_NOTE_WORDS_MAX];
+				snprintf(err, sizeof err, "note: %s",
+				         rl_store_fit_words(run, k % 2, note[k], words,
+				                            sizeof words));
+				cli_say("export", err);
+			}
+	}
 	if (a.run == 0 && state.others) {
 		/* a file holds many runs: the rows of the newest alone, said,
 		** where a script took them for the file's */

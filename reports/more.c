@@ -229,27 +229,20 @@ void report_design_space(rctx *r)
 		** the chip they name without it */
 		if (!strcmp(sw.run_col, "run_id")) {
 			char fit[2][RL_SWEEP_FIT_NOTE_MAX];
-			char words[RL_SWEEP_FIT_NOTE_MAX + 64];
-			int k;
 			char sw[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
-			rl_store_run_fit(r->sdb, ids[i], fit);
-			for (k = 0; k < 2; k++)
-				if (fit[k][0]) {
-					/* export's sentence, as a paragraph: a capital
-					** and a full stop */
-					rl_store_fit_words(ids[i], k, fit[k], words,
-					                   sizeof words);
-					doc_para_class(&r->d, "note", "%c%s.",
-					               toupper((unsigned char)words[0]),
-					               words + 1);
-				}
+			char words[RL_SWEEP_NOTE_WORDS_MAX];
 			/* and a profile of software the chip's preset does not
 			** name (runs.software_note), its figures carried over by
-			** assumption: the same sentence */
+			** assumption: the same sentence, after the fit notes */
+			const char *note[4] = {fit[0], fit[1], sw[0], sw[1]};
+			int k;
+			rl_store_run_fit(r->sdb, ids[i], fit);
 			rl_store_run_software(r->sdb, ids[i], sw);
-			for (k = 0; k < 2; k++)
-				if (sw[k][0]) {
-					rl_store_fit_words(ids[i], k, sw[k], words,
+			for (k = 0; k < 4; k++)
+				if (note[k][0]) {
+					/* export's sentence, as a paragraph: a capital
+					** and a full stop */
+					rl_store_fit_words(ids[i], k % 2, note[k], words,
 					                   sizeof words);
 					doc_para_class(&r->d, "note", "%c%s.",
 					               toupper((unsigned char)words[0]),

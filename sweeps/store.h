@@ -183,6 +183,14 @@ int rl_store_run_progress(sqlite3 *db, int64_t run_id, uint64_t *done,
 int rl_store_run_fit(sqlite3 *db, int64_t run_id,
                      char fit[2][RL_SWEEP_FIT_NOTE_MAX]);
 
+/* The bytes rl_store_fit_words needs for either kind of note whole: the
+** longer note and "run N's [baseline]: " (at most 20 digits) before it. */
+#define RL_SWEEP_NOTE_WORDS_MAX                                              \
+	((RL_SWEEP_FIT_NOTE_MAX > RL_SWEEP_SOFTWARE_NOTE_MAX                     \
+	      ? RL_SWEEP_FIT_NOTE_MAX                                            \
+	      : RL_SWEEP_SOFTWARE_NOTE_MAX) +                                    \
+	 64)
+
 /* The readers' words for fit[k] of run run_id (rl_store_run_fit): "run 3's
 ** [base]: WORDS" (k 0) or "run 3's [baseline]: WORDS" (k 1), no capital,
 ** no full stop, into buf (len bytes); returns buf.  One sentence for
