@@ -752,20 +752,6 @@ expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --t
 expect_out '"profile_fit": null,' "JSON profile_fit null for the refit"
 expect_exit 0 "eval on the H200 under the shipped file by path" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows" "the shipped file by path keeps its note"
-# (fuzz7) a profile given by path is read from that file, as the chip's
-# preset is: a copy of trtllm-0.10.ini as mine.ini (software TensorRT-LLM
-# 0.10.0) on the MI300X, whose preset names none, says so (the note read
-# the data directory's mine.ini, found none and said nothing); a file named
-# trtllm-0.10.ini whose [meta] names another software, vLLM 0.6.0, on the
-# H100 (TensorRT-LLM) says that software (the note read the shipped
-# trtllm-0.10's TensorRT-LLM and said nothing)
-cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/mine.ini"
-expect_exit 0 "eval on the MI300X under a profile by path" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
-expect_err "^rooflab eval: note: profile mine is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): " "the software note of a profile by path"
-mkdir -p "$tmpd/vl"
-sed 's/^software = TensorRT-LLM 0\.10\.0$/software = vLLM 0.6.0/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" > "$tmpd/vl/trtllm-0.10.ini"
-expect_exit 0 "eval on the H100 under a file named as a preset" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/vl/trtllm-0.10.ini" --json
-expect_out '"software_note": "profile trtllm-0\.10 is of vLLM 0\.6\.0, software the preset of chip h100-sxm does not name \(it names TensorRT-LLM\)' "the file's software, not the shipped preset's"
 # (fuzz7 mutation pass over chip_software and profile_software_note) a
 # chip file built on the H100 ([preset] chip = h100-sxm) naming no software
 # takes the H100's, TensorRT-LLM: trtllm-0.10 its default, no software note
