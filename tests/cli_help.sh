@@ -172,4 +172,28 @@ else
 	echo "not ok - validate --help: --db's stderr line"; fails=$((fails + 1))
 fi
 expect_out '^  --db FILE +store the rows \(stderr, after the report:$' "validate --help: --db's option line"
+# (ux24) the default profile as the helps say it: the last calibrated
+# profile of the chip's software, the per-version fits no default, as
+# eval's first line says it ("the only calibrated profile for
+# TensorRT-LLM ...; 12 other TensorRT-LLM profiles, each fitted on its
+# version and none a default"); curve's and map's said "the latest
+# calibrated profile of its software", read as trtllm-1.0's, and served
+# trtllm-0.10
+for c in eval curve map; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	if tr '\n' ' ' <"$tmpd/out" | grep -q 'the last calibrated profile'; then
+		echo "ok - $c --help: the last calibrated profile"
+	else
+		echo "not ok - $c --help: the last calibrated profile"; fails=$((fails + 1))
+	fi
+	expect_no_out "latest" "$c --help: no 'latest'"
+done
+for c in curve map; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	if tr '\n' ' ' <"$tmpd/out" | grep -q 'as eval takes it (the last calibrated profile of its software; the profiles fitted per version, such as trtllm-1\.0, are no default)'; then
+		echo "ok - $c --help: the per-version fits are no default"
+	else
+		echo "not ok - $c --help: the per-version fits are no default"; fails=$((fails + 1))
+	fi
+done
 finish
