@@ -196,4 +196,29 @@ for c in curve map; do
 		echo "not ok - $c --help: the per-version fits are no default"; fails=$((fails + 1))
 	fi
 done
+# (ux24) export --help says what the status column holds: it named the
+# column and no code.  Its codes checked on a sweep of llama3-70b in BF16
+# on the H100 (80 GB): tp 1 does not fit (141 GB of weights, status 3),
+# tp 3 does not divide the 64 heads (status 2), tp 8 is served (status 0)
+expect_exit 0 "export --help" -- $RL export --help
+if tr '\n' ' ' <"$tmpd/out" | grep -q 'status is 0 for a point served, 2 not evaluable, 3 not fitting in memory, 4 over its TDP at every clock (outputs NULL but status 4.s power figures; sweeps/README\.md)'; then
+	echo "ok - export --help: the status codes"
+else
+	echo "not ok - export --help: the status codes"; fails=$((fails + 1))
+fi
+cat >"$tmpd/status.ini" <<'EOS'
+[base]
+chip = h100-sxm
+model = llama3-70b
+set = scenario.precision=bf16
+[axes]
+scenario.tp = 1, 3, 8
+EOS
+expect_exit 0 "a sweep of tp 1, 3, 8" -- $RL sweep "$tmpd/status.ini" --db "$tmpd/status.db" --threads 1
+expect_exit 0 "its export" -- $RL export --db "$tmpd/status.db" --format csv
+if [ "$(cut -d, -f3,4 "$tmpd/out" | tr '\n' ' ')" = "status,scenario_tp 3,1 2,3 0,8 " ]; then
+	echo "ok - export: status 3 for tp 1, 2 for tp 3, 0 for tp 8"
+else
+	echo "not ok - export: status 3 for tp 1, 2 for tp 3, 0 for tp 8: $(cut -d, -f3,4 "$tmpd/out" | tr '\n' ' ')"; fails=$((fails + 1))
+fi
 finish
