@@ -44,6 +44,28 @@ expect_err "^rooflab sweep: --points-per-commit is given twice \(as --points-per
 expect_exit 2 "one spelling twice" -- $RL sweep spec.ini --db x.db --batch 5 --batch 6
 expect_err "^rooflab sweep: --batch is given twice \('5', then '6'\)$" \
 	"--batch twice: said as before, no alias named"
+# (ux24) a sweep given --batch says it is the transaction size, where it
+# set that alone, said nothing, and the points ran at the spec's
+# scenario.batch (eval, curve, map and claim read --batch as concurrent
+# sequences); --points-per-commit gets no note
+cat >"$tmpd/bnote.ini" <<'EOS'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.batch = 8, 64
+EOS
+bnote="^rooflab sweep: note: --batch is --points-per-commit \(its old spelling\): points per database transaction, not the concurrent sequences of eval's --batch; those are the spec's scenario\.batch \(\[base\] set = scenario\.batch=N, or an \[axes\] line\)$"
+expect_exit 0 "sweep --batch 1" -- $RL sweep "$tmpd/bnote.ini" --db "$tmpd/bnote1.db" --batch 1 --threads 1
+expect_err "$bnote" "sweep --batch: the note"
+expect_exit 0 "sweep --batch=1" -- $RL sweep "$tmpd/bnote.ini" --db "$tmpd/bnote2.db" --batch=1 --threads 1
+expect_err "$bnote" "sweep --batch=1: the note"
+expect_exit 0 "sweep --points-per-commit 1" -- $RL sweep "$tmpd/bnote.ini" --db "$tmpd/bnote3.db" --points-per-commit 1 --threads 1
+if grep -q "note: --batch" "$tmpd/err"; then
+	echo "not ok - sweep --points-per-commit: no note"; fails=$((fails + 1))
+else
+	echo "ok - sweep --points-per-commit: no note"
+fi
 expect_exit 2 "new name's range" -- $RL sweep spec.ini --db x.db --points-per-commit 0
 expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 100000000\]$" \
 	"--points-per-commit's range"
