@@ -221,4 +221,20 @@ if [ "$(cut -d, -f3,4 "$tmpd/out" | tr '\n' ' ')" = "status,scenario_tp 3,1 2,3 
 else
 	echo "not ok - export: status 3 for tp 1, 2 for tp 3, 0 for tp 8: $(cut -d, -f3,4 "$tmpd/out" | tr '\n' ' ')"; fails=$((fails + 1))
 fi
+# (ux24) rooflab help COMMAND is rooflab COMMAND --help, byte for byte,
+# exit 0, where it printed the list of commands; an unknown one exits 2
+# naming it, with the list on stderr; the list's usage line says so
+for c in eval curve map params presets sweep merge export area calibrate validate plot report claim solve; do
+	$RL $c --help >"$tmpd/own" 2>&1
+	expect_exit 0 "rooflab help $c" -- $RL help $c
+	if cmp -s "$tmpd/out" "$tmpd/own"; then
+		echo "ok - rooflab help $c is rooflab $c --help"
+	else
+		echo "not ok - rooflab help $c is rooflab $c --help"; fails=$((fails + 1))
+	fi
+done
+expect_exit 2 "rooflab help evl" -- $RL help evl
+expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "help evl: did you mean eval"
+expect_exit 0 "rooflab help" -- $RL help
+expect_out "^usage: rooflab COMMAND \[options\]   \(rooflab help COMMAND: its options\)$" "the usage line names rooflab help COMMAND"
 finish
