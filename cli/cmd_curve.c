@@ -102,9 +102,10 @@ static void help(FILE *f, int plot)
 	      "(tp x pp).  Each point is the engine at full load with that "
 	      "concurrency\ncap (a closed-loop benchmark).  Without --profile "
 	      "(or a scenario naming one)\neach chip is served under its "
-	      "default profile, as eval takes it (the latest\ncalibrated "
-	      "profile of its software); a chip with none under ideal, the "
-	      "roofline\nwith every efficiency 100%.  Each line says which and "
+	      "default profile, as eval takes it (the last\ncalibrated "
+	      "profile of its software; the profiles fitted per version, such "
+	      "as\ntrtllm-1.0, are no default); a chip with none under ideal, "
+	      "the roofline\nwith every efficiency 100%.  Each line says which and "
 	      "why.  Exit status: 0 ok,\n2 bad input, 1 internal.\n", f);
 	if (!plot)
 		fputs("With --ttft-max or --tpot-max, a point meets the targets "

@@ -31,7 +31,7 @@ static void help(FILE *f)
 	      "replicas; --ep\n(mixtures of experts) pools the experts of ep "
 	      "replicas.  --batch caps concurrent\nsequences (1: a single "
 	      "stream); --osl 1 is a prefill-only request.\nWithout --profile "
-	      "(and a scenario naming one) the profile is the latest\n"
+	      "(and a scenario naming one) the profile is the last\n"
 	      "calibrated profile for the chip's serving software (its preset's "
 	      "[meta]\nsoftware; the profiles fitted per version, such as "
 	      "trtllm-1.0, only by\n--profile); a chip with none is served under "

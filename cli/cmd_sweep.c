@@ -671,6 +671,28 @@ static void resumed_words(char *buf, size_t len, const rl_sweep_stats *st,
 		         (unsigned long long)s->npoints, (unsigned long long)before);
 }
 
+/* --batch, kept as --points-per-commit's old spelling, is what every
+** evaluating command (eval, curve, map, claim) and a spec's scenario.batch
+** take as concurrent sequences: a sweep given it says which it is, where
+** it set the transaction size alone and the points ran at the spec's
+** batch.  An argument after "--" is no option. */
+static void batch_note(int argc, char **argv)
+{
+	int i;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return;
+		if (!strcmp(argv[i], "--batch") || !strncmp(argv[i], "--batch=", 8)) {
+			cli_say("sweep", "note: --batch is --points-per-commit (its old "
+			        "spelling): points per database transaction, not the "
+			        "concurrent sequences of eval's --batch; those are the "
+			        "spec's scenario.batch ([base] set = scenario.batch=N, "
+			        "or an [axes] line)");
+			return;
+		}
+	}
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -686,6 +708,7 @@ int cmd_sweep(int argc, char **argv)
 	rc = opt_parse("sweep", table, &o, argc, argv, &spec, 1, NULL, help);
 	if (rc != OPT_GO_ON)
 		return rc;
+	batch_note(argc, argv);
 	/* 0: one thread per CPU, as claim's Monte Carlo takes it; the rows
 	** do not depend on it (the writer commits them in point order, each
 	** point evaluated alone: sweeps/run.c), which 1, 2 and 4 threads of

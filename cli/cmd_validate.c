@@ -114,12 +114,12 @@ static void help(FILE *f)
 	      "Exit 0 when every row was read, "
 	      "modelled or not; 2 for bad input: a\nfile that cannot be read or "
 	      "is refused (a missing or doubled column, a\nvalue that is not a "
-	      "number, a header and no rows, two rows with one\nid: naming file, "
-	      "line and column), an unknown option or --profile, a\nbad version "
-	      "table, a --db that is not rooflab's or cannot be written\n"
-	      "(read-only, locked), with --strict a row of an unknown name; 1\n"
-	      "for an internal failure (out of memory, a full disk, an I/O\n"
-	      "error).\n", f);
+	      "positive number, every such row in one message,\na header and no "
+	      "rows, two rows with one id: naming file, line and\ncolumn), an "
+	      "unknown option or --profile, a bad version table, a\n--db that "
+	      "is not rooflab's or cannot be written (read-only, locked),\n"
+	      "with --strict a row of an unknown name; 1 for an internal "
+	      "failure\n(out of memory, a full disk, an I/O error).\n", f);
 	opt_help(f, table);
 }
 

@@ -35,7 +35,7 @@ static void usage(FILE *f)
 {
 	size_t i;
 	fprintf(f, "rooflab %s: analytical models of AI accelerators\n\n"
-	           "usage: rooflab COMMAND [options]   (rooflab COMMAND --help)\n\n"
+	           "usage: rooflab COMMAND [options]   (rooflab help COMMAND: its options)\n\n"
 	           "commands:\n", RL_VERSION);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
@@ -75,6 +75,22 @@ static int dispatch(int argc, char **argv)
 {
 	size_t i;
 	if (argc < 2) {
+		usage(stderr);
+		return RL_EINPUT;
+	}
+	/* rooflab help COMMAND is rooflab COMMAND --help, where it printed
+	** this list and left the reader to guess again */
+	if (!strcmp(argv[1], "help") && argc > 2) {
+		char opt[] = "--help";
+		char *av[3];
+		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[2], commands[i].name)) {
+				av[0] = argv[2];
+				av[1] = opt;
+				av[2] = NULL;
+				return commands[i].run(2, av);
+			}
+		unknown_command(argv[2]);
 		usage(stderr);
 		return RL_EINPUT;
 	}

@@ -21,6 +21,9 @@
 #include "rounding.h"
 #include "../model/utf8.h"
 
+/* rows after the first whose value is no positive number, named by line */
+#define BAD_VALUES_SHOWN 8
+
 enum { C_ID, C_CHIPS, C_CHIP, C_MODEL, C_PREC, C_ISL, C_OSL, C_TP, C_SW,
        C_METRIC, C_VALUE, C_SOURCE, C_VERSION, C_PP, C_BATCH, C_RATE,
        C_NOTES, C_COUNT };
@@ -563,12 +566,37 @@ static int unique_ids(const meas_set *set, const char *path, char *err,
 	return rc;
 }
 
+/* The rows whose value is no positive number, in one message: the first
+** whole, "FILE:3: column 'value' (15): 'abc' is not a positive number",
+** then "; nor are lines 5 ('-5'), 9 ('x')" (at most BAD_VALUES_SHOWN
+** lines, each value cut to 20 bytes) and ", and N more lines". */
+static void bad_values(const char *first, const char *more, int nbad,
+                       char *err, size_t errlen)
+{
+	int shown = nbad - 1 < BAD_VALUES_SHOWN ? nbad - 1 : BAD_VALUES_SHOWN;
+	int left = nbad - 1 - shown;
+	size_t u;
+	snprintf(err, errlen, "%s", first);
+	u = strlen(err);
+	if (shown && u < errlen)
+		snprintf(err + u, errlen - u, "; nor %s line%s %s",
+		         shown == 1 ? "is" : "are", shown == 1 ? "" : "s", more);
+	u = strlen(err);
+	if (left && u < errlen)
+		snprintf(err + u, errlen - u, ", and %d more line%s", left,
+		         left == 1 ? "" : "s");
+}
+
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
 	csv_rows cr;
 	int col[C_COUNT], lineno, have_header = 0, header_nf = 0, i, rc;
-	int header_line = 0, tail, status = RL_EINPUT;
+	int header_line = 0, tail, status = RL_EINPUT, nbad = 0;
 	size_t cap = 0;
+	/* the first row whose value is no positive number, said whole, and
+	** the next few said after it by line: a hand-made file's bad rows in
+	** one run, not one a run */
+	char first_bad[1024] = "", more_bad[400] = "";
 	char *joined = NULL; /* an overfull row's notes put back together */
 	memset(set, 0, sizeof *set);
 	/* no FILE to be had (fdopen's ENOMEM): no fault of the file */
@@ -656,11 +684,20 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			continue;
 		}
 		if (num_text(fields[col[C_VALUE]], &v) || v <= 0) {
-			snprintf(err, errlen, "%s:%d: column 'value' (%d): '%.*s' is "
-			         "not a positive number", path, lineno,
-			         col[C_VALUE] + 1, rl_utf8_cut(fields[col[C_VALUE]], 60),
-			         fields[col[C_VALUE]]);
-			goto fail;
+			const char *f = fields[col[C_VALUE]];
+			if (nbad == 0)
+				snprintf(first_bad, sizeof first_bad, "%s:%d: column "
+				         "'value' (%d): '%.*s' is not a positive number",
+				         path, lineno, col[C_VALUE] + 1,
+				         rl_utf8_cut(f, 60), f);
+			else if (nbad <= BAD_VALUES_SHOWN) {
+				size_t u = strlen(more_bad);
+				snprintf(more_bad + u, sizeof more_bad - u, "%s%d ('%.*s')",
+				         u ? ", " : "", lineno, rl_utf8_cut(f, 20), f);
+			}
+			nbad++;
+			set->n--; /* the row is refused: read on for the others */
+			continue;
 		}
 		r->value = v;
 		r->modelled = 1;
@@ -691,6 +728,11 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		joined = NULL;
 	}
 	csv_close(&cr);
+	if (nbad) {
+		bad_values(first_bad, more_bad, nbad, err, errlen);
+		meas_free(set);
+		return RL_EINPUT;
+	}
 	if (rc < 0) {
 		meas_free(set);
 		return RL_EINPUT;
@@ -729,6 +771,10 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 	}
 	return RL_OK;
 fail:
+	/* a bad value before a row refused for another reason is said
+	** first, as the file is read */
+	if (nbad && status == RL_EINPUT)
+		bad_values(first_bad, more_bad, nbad, err, errlen);
 	free(joined);
 	csv_close(&cr);
 	meas_free(set);

@@ -287,13 +287,13 @@ static void fault_words(const rl_config *cfg, const map_shape *h, int f,
 		if (!whole_div(tp, m->heads))
 			snprintf(msg, len,
 			         "tp = %.0f does not divide the model's %.0f attention "
-			         "heads; legal tp on %.0f chips: %s",
-			         tp, m->heads, chips, legal);
+			         "heads; legal tp on %.0f chip%s: %s",
+			         tp, m->heads, chips, chips == 1 ? "" : "s", legal);
 		else
 			snprintf(msg, len,
 			         "tp = %.0f and the model's %.0f KV heads: neither "
-			         "divides the other; legal tp on %.0f chips: %s",
-			         tp, m->kv_heads, chips, legal);
+			         "divides the other; legal tp on %.0f chip%s: %s",
+			         tp, m->kv_heads, chips, chips == 1 ? "" : "s", legal);
 		break;
 	case MF_CHIPS:
 		legal_list(legal, sizeof legal, chips, any_ok, cfg);
@@ -309,8 +309,9 @@ static void fault_words(const rl_config *cfg, const map_shape *h, int f,
 			snprintf(msg, len,
 			         "chips = %.0f is not a multiple of tp x pp = %.0f x %.0f; "
 			         "tp x pp must divide the chips (dp = chips / (tp x "
-			         "pp)): legal products %s; legal tp on %.0f chips: %s",
-			         chips, tp, pp, legal, chips, with);
+			         "pp)): legal products %s; legal tp on %.0f chip%s: %s",
+			         chips, tp, pp, legal, chips, chips == 1 ? "" : "s",
+			         with);
 		}
 		break;
 	case MF_PP:

@@ -940,9 +940,10 @@ static void set_field(rl_config *cfg, const rl_param *p, double v)
 }
 
 /* What a value outside the range may have meant, for its message: a
-** share written as a percentage ("; a share of 1: 60% is 0.6"), or a
-** number in the unit a thousand times smaller ("; the unit is TB/s: 4800
-** GB/s is 4.8"), each only where that reading is in the range; "" else.
+** share written as a percentage ("; it is a share, not a percentage:
+** 60% is 0.6", where it read "a share of 1: 60% is 0.6"), or a number in
+** the unit a thousand times smaller ("; the unit is TB/s: 4800 GB/s is
+** 4.8"), each only where that reading is in the range; "" else.
 ** Both numbers in all their digits (rl_number_write: "4800000 MB/s is
 ** 4800", where %g wrote 4.8e+06). */
 static const char *range_hint(const rl_param *p, double v, char *buf,
@@ -958,7 +959,7 @@ static const char *range_hint(const rl_param *p, double v, char *buf,
 		return buf;
 	if (!p->unit[0] && p->max == 1 && v > 1 && v <= 100 &&
 	    v / 100 >= p->min) {
-		snprintf(buf, len, "; a share of 1: %s%% is %s",
+		snprintf(buf, len, "; it is a share, not a percentage: %s%% is %s",
 		         rl_number_write(v, a, sizeof a),
 		         rl_number_write(v / 100, b, sizeof b));
 		return buf;

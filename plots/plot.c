@@ -17,9 +17,10 @@ static const plot_kind kinds[] = {
 {"factors", plot_build_factors, "claim_factors",
  "the Shapley factors as a waterfall from 1x to the total speedup"},
 {"heatmap", plot_build_heatmap, "results (sweep)",
- "an output (--z, default the speedup) over two swept parameters (--x, "
- "--y) with the target contour, of the designs that break no physical "
- "constraint (silicon.violations)"},
+ "an output (--z; default the speedup, else output tokens/s) "
+ "over two swept parameters (--x, --y; default the first two swept) with "
+ "the target contour where --z is a speedup, of the designs that break no "
+ "physical constraint (silicon.violations)"},
 {"tornado", plot_build_tornado, "claim_tornado",
  "the speedup at each parameter's low and high value, sorted by swing"},
 {"distribution", plot_build_distribution, "claim_mc_samples",

@@ -172,4 +172,69 @@ else
 	echo "not ok - validate --help: --db's stderr line"; fails=$((fails + 1))
 fi
 expect_out '^  --db FILE +store the rows \(stderr, after the report:$' "validate --help: --db's option line"
+# (ux24) the default profile as the helps say it: the last calibrated
+# profile of the chip's software, the per-version fits no default, as
+# eval's first line says it ("the only calibrated profile for
+# TensorRT-LLM ...; 12 other TensorRT-LLM profiles, each fitted on its
+# version and none a default"); curve's and map's said "the latest
+# calibrated profile of its software", read as trtllm-1.0's, and served
+# trtllm-0.10
+for c in eval curve map; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	if tr '\n' ' ' <"$tmpd/out" | grep -q 'the last calibrated profile'; then
+		echo "ok - $c --help: the last calibrated profile"
+	else
+		echo "not ok - $c --help: the last calibrated profile"; fails=$((fails + 1))
+	fi
+	expect_no_out "latest" "$c --help: no 'latest'"
+done
+for c in curve map; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	if tr '\n' ' ' <"$tmpd/out" | grep -q 'as eval takes it (the last calibrated profile of its software; the profiles fitted per version, such as trtllm-1\.0, are no default)'; then
+		echo "ok - $c --help: the per-version fits are no default"
+	else
+		echo "not ok - $c --help: the per-version fits are no default"; fails=$((fails + 1))
+	fi
+done
+# (ux24) export --help says what the status column holds: it named the
+# column and no code.  Its codes checked on a sweep of llama3-70b in BF16
+# on the H100 (80 GB): tp 1 does not fit (141 GB of weights, status 3),
+# tp 3 does not divide the 64 heads (status 2), tp 8 is served (status 0)
+expect_exit 0 "export --help" -- $RL export --help
+if tr '\n' ' ' <"$tmpd/out" | grep -q 'status is 0 for a point served, 2 not evaluable, 3 not fitting in memory, 4 over its TDP at every clock (outputs NULL but status 4.s power figures; sweeps/README\.md)'; then
+	echo "ok - export --help: the status codes"
+else
+	echo "not ok - export --help: the status codes"; fails=$((fails + 1))
+fi
+cat >"$tmpd/status.ini" <<'EOS'
+[base]
+chip = h100-sxm
+model = llama3-70b
+set = scenario.precision=bf16
+[axes]
+scenario.tp = 1, 3, 8
+EOS
+expect_exit 0 "a sweep of tp 1, 3, 8" -- $RL sweep "$tmpd/status.ini" --db "$tmpd/status.db" --threads 1
+expect_exit 0 "its export" -- $RL export --db "$tmpd/status.db" --format csv
+if [ "$(cut -d, -f3,4 "$tmpd/out" | tr '\n' ' ')" = "status,scenario_tp 3,1 2,3 0,8 " ]; then
+	echo "ok - export: status 3 for tp 1, 2 for tp 3, 0 for tp 8"
+else
+	echo "not ok - export: status 3 for tp 1, 2 for tp 3, 0 for tp 8: $(cut -d, -f3,4 "$tmpd/out" | tr '\n' ' ')"; fails=$((fails + 1))
+fi
+# (ux24) rooflab help COMMAND is rooflab COMMAND --help, byte for byte,
+# exit 0, where it printed the list of commands; an unknown one exits 2
+# naming it, with the list on stderr; the list's usage line says so
+for c in eval curve map params presets sweep merge export area calibrate validate plot report claim solve; do
+	$RL $c --help >"$tmpd/own" 2>&1
+	expect_exit 0 "rooflab help $c" -- $RL help $c
+	if cmp -s "$tmpd/out" "$tmpd/own"; then
+		echo "ok - rooflab help $c is rooflab $c --help"
+	else
+		echo "not ok - rooflab help $c is rooflab $c --help"; fails=$((fails + 1))
+	fi
+done
+expect_exit 2 "rooflab help evl" -- $RL help evl
+expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "help evl: did you mean eval"
+expect_exit 0 "rooflab help" -- $RL help
+expect_out "^usage: rooflab COMMAND \[options\]   \(rooflab help COMMAND: its options\)$" "the usage line names rooflab help COMMAND"
 finish

@@ -44,6 +44,28 @@ expect_err "^rooflab sweep: --points-per-commit is given twice \(as --points-per
 expect_exit 2 "one spelling twice" -- $RL sweep spec.ini --db x.db --batch 5 --batch 6
 expect_err "^rooflab sweep: --batch is given twice \('5', then '6'\)$" \
 	"--batch twice: said as before, no alias named"
+# (ux24) a sweep given --batch says it is the transaction size, where it
+# set that alone, said nothing, and the points ran at the spec's
+# scenario.batch (eval, curve, map and claim read --batch as concurrent
+# sequences); --points-per-commit gets no note
+cat >"$tmpd/bnote.ini" <<'EOS'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.batch = 8, 64
+EOS
+bnote="^rooflab sweep: note: --batch is --points-per-commit \(its old spelling\): points per database transaction, not the concurrent sequences of eval's --batch; those are the spec's scenario\.batch \(\[base\] set = scenario\.batch=N, or an \[axes\] line\)$"
+expect_exit 0 "sweep --batch 1" -- $RL sweep "$tmpd/bnote.ini" --db "$tmpd/bnote1.db" --batch 1 --threads 1
+expect_err "$bnote" "sweep --batch: the note"
+expect_exit 0 "sweep --batch=1" -- $RL sweep "$tmpd/bnote.ini" --db "$tmpd/bnote2.db" --batch=1 --threads 1
+expect_err "$bnote" "sweep --batch=1: the note"
+expect_exit 0 "sweep --points-per-commit 1" -- $RL sweep "$tmpd/bnote.ini" --db "$tmpd/bnote3.db" --points-per-commit 1 --threads 1
+if grep -q "note: --batch" "$tmpd/err"; then
+	echo "not ok - sweep --points-per-commit: no note"; fails=$((fails + 1))
+else
+	echo "ok - sweep --points-per-commit: no note"
+fi
 expect_exit 2 "new name's range" -- $RL sweep spec.ini --db x.db --points-per-commit 0
 expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 100000000\]$" \
 	"--points-per-commit's range"
@@ -196,7 +218,7 @@ done
 # (the reading worked by hand: 60% of 1 is 0.6; 4800 GB/s is 4.8 TB/s;
 # 1500 MHz is 1.5 GHz); one that reads as neither gets the range alone
 expect_exit 2 "a share given in percent" -- $RL eval --chip sohu-design --model llama3-8b --set design.frac_mac=60
-expect_err "^rooflab eval: design.frac_mac = 60 is outside the allowed \[0, 1\]; a share of 1: 60% is 0.6$" \
+expect_err "^rooflab eval: design.frac_mac = 60 is outside the allowed \[0, 1\]; it is a share, not a percentage: 60% is 0.6$" \
 	"design.frac_mac=60: 60% is 0.6"
 expect_exit 2 "HBM bandwidth in GB/s" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.hbm_tbps=4800
 expect_err "^rooflab eval: chip.hbm_tbps = 4800 is outside the allowed \[0, 1000\] TB/s; the unit is TB/s: 4800 GB/s is 4.8$" \
@@ -208,13 +230,22 @@ expect_err "; the unit is GHz: 1500 MHz is 1.5$" "design.clock_ghz=1500: 1500 MH
 # / 100 = 0.123456789; chip.link_gbps's range is [0, 1000000] GB/s, and
 # 2000000 MB/s is 2000 GB/s)
 expect_exit 2 "a share in percent with 9 digits" -- $RL eval --chip sohu-design --model llama3-8b --set design.frac_mac=12.3456789
-expect_err "; a share of 1: 12\.3456789% is 0\.123456789$" "design.frac_mac=12.3456789: all its digits"
+expect_err "; it is a share, not a percentage: 12\.3456789% is 0\.123456789$" "design.frac_mac=12.3456789: all its digits"
+# (ux24) the reading in words a reader takes at once: "it is a share,
+# not a percentage", where it read "a share of 1: 60% is 0.6"; a share
+# of 1.5 (by hand: 1.5% is 0.015) gets it too, as in claim's side SPEC
+expect_exit 2 "a share of 1.5" -- $RL area --chip sohu-design --set design.frac_mac=1.5
+expect_err "^rooflab area: design.frac_mac = 1.5 is outside the allowed \[0, 1\]; it is a share, not a percentage: 1.5% is 0.015$" \
+	"design.frac_mac=1.5: 1.5% is 0.015, in words"
+expect_exit 2 "a utilization of 3 in claim's side" -- $RL claim --samples 0 --b sohu,profile.eff_compute=3
+expect_err "^rooflab claim: side b \(sohu\): profile.eff_compute = 3 is outside the allowed \[0.001, 1\]; it is a share, not a percentage: 3% is 0.03$" \
+	"profile.eff_compute=3: 3% is 0.03, in words"
 expect_exit 2 "a link in MB/s" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.link_gbps=2000000
 expect_err "^rooflab eval: chip.link_gbps = 2000000 is outside the allowed \[0, 1000000\] GB/s; the unit is GB/s: 2000000 MB/s is 2000$" \
 	"chip.link_gbps=2000000: 2000000 MB/s, not 2e+06"
 for s in design.frac_mac=150 design.frac_mac=-1 chip.hbm_tbps=2000000 profile.eff_compute=0.0001; do
 	expect_exit 2 "--set $s" -- $RL eval --chip sohu-design --model llama3-8b --set $s
-	if grep -q '; a share of 1\|; the unit is' "$tmpd/err"; then
+	if grep -q '; it is a share\|; the unit is' "$tmpd/err"; then
 		echo "not ok - --set $s: a reading offered"; fails=$((fails + 1))
 	else
 		echo "ok - --set $s: the range alone (no reading in range)"

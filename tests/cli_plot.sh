@@ -1024,4 +1024,34 @@ xml.dom.minidom.parse(sys.argv[1])' "$tmpd/o/nonchar.svg"
 expect_exit 0 "the label's text in it: p ? q?r (the control byte 01 too)" -- grep -q "p ? q?r" "$tmpd/o/nonchar.svg"
 expect_exit 1 "no EF BF BE left in it" -- grep -q "$(printf '\357\277\276')" "$tmpd/o/nonchar.svg"
 
+# (ux24) heatmap's --help says what it draws with no --z: the speedup,
+# else output tokens/s (plots/heatmap.c's guess), where it said "default
+# the speedup" alone; a sweep with no [baseline] has no speedup column,
+# and its heatmap colours the system's output tokens/s over the first two
+# swept parameters in the parameter table's order (chip.hbm_tbps before
+# scenario.batch), no target contour
+expect_exit 0 "plot --help, heatmap" -- "$RL" plot --help
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/help2"
+expect_exit 0 "heatmap's help names its default --z and axes" -- grep -q \
+	"heatmap an output (--z; default the speedup, else output tokens/s) over two swept parameters (--x, --y; default the first two swept) with the target contour where --z is a speedup," \
+	"$tmpd/help2"
+cat >"$tmpd/nobase.ini" <<'EOS'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.batch = 8, 64
+chip.hbm_tbps = 2, 3
+EOS
+expect_exit 0 "a sweep with no baseline" -- "$RL" sweep "$tmpd/nobase.ini" \
+	--db "$tmpd/nobase.db" --threads 1
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "its heatmap with no --z" -- "$RL" plot heatmap \
+		--db "$tmpd/nobase.db" --term dumb
+	expect_out "^ *throughput\.output_tokens_per_s \(tokens/s\) over chip\.hbm_tbps \(TB/s\) and scenario\.batch \(sequences\) *$" \
+		"its title: output tokens/s over chip.hbm_tbps and scenario.batch"
+else
+	echo "skipped: gnuplot not installed (a heatmap with no --z)"
+fi
+
 finish

@@ -434,6 +434,18 @@ bad "non-numeric isl" "x,T,out,h100-sxm,1,llama3-8b,fp8,12x,128,1,1,,,output_tok
 	"bad.csv:2: column 'isl' \(8\): '12x' is not a number"
 bad "non-numeric value" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,fast," \
 	"bad.csv:2: column 'value' \(15\): 'fast' is not a positive number"
+# (ux24) every row whose value is no positive number in one message, the
+# first whole and the next by line, where validate stopped at the first
+# and a hand-made file took a run per bad row (lines 2 and 4 here, line
+# 3 good; an isl that is no number, line 5, is said once these are fixed)
+printf '%s\n%s\n%s\n%s\n%s\n' "$H" \
+	"a,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,fast," \
+	"b,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," \
+	"c,T,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,-2," \
+	"d,T,out,h100-sxm,1,llama3-8b,fp8,12x,128,1,1,,,output_tokens_per_s,1," > "$tmpd/bad2.csv"
+expect_exit 2 "two bad values" -- $RL validate --measurements "$tmpd/bad2.csv" --versions "$V"
+expect_err "bad2\.csv:2: column 'value' \(15\): 'fast' is not a positive number; nor is line 4 \('-2'\)$" \
+	"two bad values: both lines in one message"
 bad "tp neither number nor DEPn" "x,T,out,h100-sxm,1,llama3-8b,fp8,128,128,EP,1,,,output_tokens_per_s,1," \
 	"bad.csv:2: column 'tp' \(10\): 'EP' is not a whole number"
 # the GPU count is named as the header spells it ('gpus' here; the message
