@@ -238,6 +238,34 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
 		expect_out " $4 -\*+.* $5 -#+.* $6 -[$]+.* $7 -%+" "its key tells the four levels apart ($4 to $7)"
 	done
+	# (review45) the contours are drawn at the levels the key names: z
+	# 100000000, 100000001, 100000002 (two units of the 9th digit apart)
+	# gives the levels 1e8 + 2 x k / 5 = 100000000.4, 100000000.8,
+	# 100000001.2, 100000001.6, which the key names, while the script gave
+	# gnuplot each level in 9 digits: 100000000 (z's least, no line, its key
+	# entry gone), 100000001 twice (two lines drawn as one) and 100000002.
+	# The script read through a gnuplot in front of the real one
+	if gp=$(command -v gnuplot); then
+		mkdir -p "$tmpd/gpfake"
+		printf '#!/bin/sh\ntee "%s" | "%s" "$@"\n' "$tmpd/gp.script" "$gp" >"$tmpd/gpfake/gnuplot"
+		chmod +x "$tmpd/gpfake/gnuplot"
+		rm -f "$tmpd/lv2.db"
+		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_tdp_w REAL,
+			throughput_output_tokens_per_s REAL);
+			INSERT INTO results VALUES(1, 0, 500, 100000000),
+			(1, 0, 700, 100000000), (1, 0.1, 500, 100000001),
+			(1, 0.1, 700, 100000001), (1, 0.2, 500, 100000002),
+			(1, 0.2, 700, 100000002)"
+		expect_exit 0 "text heatmap of 100000000 to 100000002" -- env PATH="$tmpd/gpfake:$PATH" \
+			"$RL" plot heatmap --db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
+		expect_out " 100000000\.4 -\*+.* 100000000\.8 -#+.* 100000001\.2 -[$]+.* 100000001\.6 -%+" \
+			"its key names the four levels, each drawn"
+		lv=$(sed -n 's/^set cntrparam levels discrete //p' "$tmpd/gp.script" | tr '\n' ' ')
+		[ "$lv" = "100000000.4 100000000.8 100000001.2 100000001.6 " ] &&
+			echo "ok - the contours are drawn at the levels the key names" ||
+			{ echo "not ok - the script's contour levels: '$lv'"; fails=$((fails + 1)); }
+	fi
 	# (fuzz7, levels target) z from -1.7e308 to 1.7e308, whose difference
 	# is no double: the levels were inf and nan (gnuplot: 'undefined
 	# variable: inf', exit 1); now from each end's share
