@@ -220,12 +220,19 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# fewest significant digits from 3 that do (%g: 1.1e-20, its zeros off);
 	# so z 1e-12 to 1.5e-12, whose levels part at the 13th decimal
 	# and z 1e300 to 2e300, whose levels printed 301 digits each (found by
-	# fuzz-inputs.py's levels target): from 1e15 on in significant digits
+	# fuzz-inputs.py's levels target): from 1e15 on in significant digits;
+	# (review45) z 0 to 5e307 and -5e307 to 5e307, differences that are
+	# doubles but four times (twice) them none: levels 5e307 x k / 5 = 1e307
+	# to 4e307 and -5e307 + 1e308 x k / 5 = -3e307 to 3e307, where
+	# (zmax - zmin) x k overflowed (a level 'inf', gnuplot's 'undefined
+	# variable: inf', exit 1)
 	for zz in "1000 1000.25 1000.5 1000\.1 1000\.2 1000\.3 1000\.4" \
 		"0.5 0.50025 0.5005 0\.5001 0\.5002 0\.5003 0\.5004" \
 		"1e-20 1.25e-20 1.5e-20 1\.1e-20 1\.2e-20 1\.3e-20 1\.4e-20" \
 		"1e-12 1.25e-12 1.5e-12 1\.1e-12 1\.2e-12 1\.3e-12 1\.4e-12" \
-		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300"; do
+		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300" \
+		"0 2.5e307 5e307 1e[+]307 2e[+]307 3e[+]307 4e[+]307" \
+		"-5e307 0 5e307 -3e[+]307 -1e[+]307 1e[+]307 3e[+]307"; do
 		set -- $zz
 		rm -f "$tmpd/lv2.db"
 		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
