@@ -442,12 +442,14 @@ static int text_levels(FILE *s, double zmin, double zmax, double target)
 	double lv[5];
 	char title[4][LEVEL_TITLE_MAX];
 	int k, n = 0;
-	for (k = 1; k <= 4; k++)
-		/* (z from -1.7e308 to 1.7e308: their difference is no double,
-		** the levels from each end's share) */
-		lv[n++] = isfinite(zmax - zmin) ? zmin + (zmax - zmin) * k / 5.0
-		                                : zmin * (1 - k / 5.0) +
-		                                      zmax * (k / 5.0);
+	for (k = 1; k <= 4; k++) {
+		/* (z from -1.7e308 to 1.7e308: their difference is no double;
+		** from 0 to 5e307, four times it none: the levels from each end's
+		** share) */
+		double at = zmin + (zmax - zmin) * k / 5.0;
+		lv[n++] = isfinite(at) ? at
+		                       : zmin * (1 - k / 5.0) + zmax * (k / 5.0);
+	}
 	if (isfinite(target))
 		lv[n++] = target;
 	fputs("set view map\nunset surface\nset contour base\n", s);
