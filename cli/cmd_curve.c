@@ -477,7 +477,8 @@ static int first_of_chip(const series *s, int i)
 ** column; exponent form only from 1e15 on (and below 1e-4), as %.4g. */
 static const char *cell(char *buf, size_t len, double v)
 {
-	if (fabs(v) >= 1e4 && fabs(v) < 1e15)
+	/* from 9999.5, which rounds to 10000 at 4 digits (%.4g: "1e+04") */
+	if (fabs(v) >= 9999.5 && fabs(v) < 1e15)
 		snprintf(buf, len, "%.0f", v);
 	else
 		snprintf(buf, len, "%.4g", v);
@@ -492,7 +493,8 @@ static const char *cell(char *buf, size_t len, double v)
 static const char *cellz(char *buf, size_t len, double v)
 {
 	size_t n;
-	if (!isfinite(v) || (fabs(v) >= 1e4 && fabs(v) < 1e15) || v == 0)
+	/* whole from 9999.5, cell's (%#.4g wrote 9999.75 "1.e+04") */
+	if (!isfinite(v) || (fabs(v) >= 9999.5 && fabs(v) < 1e15) || v == 0)
 		return cell(buf, len, v);
 	snprintf(buf, len, "%#.4g", v);
 	n = strlen(buf);

@@ -589,8 +589,8 @@ static const char *cell(char *buf, size_t len, const char *fmt, double v)
 	return buf;
 }
 
-/* a USD per million tokens figure of the table by rl_fig_text's rule,
-** "n/a" where it is unknown */
+/* a USD per million tokens or tokens per joule figure of the table by
+** rl_fig_text's rule, "n/a" where it is unknown */
 static const char *usd_cell(char *buf, size_t len, double v)
 {
 	if (isfinite(v))
@@ -643,8 +643,9 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	/* a profile fitted on another chip's rows says so, as eval does */
 	evalout_fit_text(f, fit);
 	fputc('\n', f);
+	/* tok/J 8 wide: 0.000378 in its 3 significant digits */
 	fprintf(f, "%4s %4s %4s %4s %4s  %-5s %14s %14s %12s %10s %10s %7s "
-	        "%6s %9s %9s  %s\n",
+	        "%8s %9s %9s  %s\n",
 	        "rank", "tp", "pp", "dp", "ep", "fits", "output tok/s",
 	        "total tok/s", "out/chip", "ttft ms", "tpot ms", "W/chip",
 	        "tok/J", "$/M cost", "$/M price", "bound");
@@ -652,7 +653,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 		char w[32], tj[32], uc[32], up[32], tdp[48], why[128];
 		if (e[i].rc != RL_OK) {
 			fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14s %14s %12s %10s "
-			        "%10s %7s %6s %9s %9s  %s\n",
+			        "%10s %7s %8s %9s %9s  %s\n",
 			        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep,
 			        e[i].rc == RL_ENOFIT ? "no" : "yes", "-", "-", "-", "-",
 			        "-", "-", "-", "-", "-",
@@ -660,14 +661,16 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 			continue;
 		}
 		fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14.1f %14.1f %12.1f %10.2f "
-		        "%10.2f %7s %6s %9s %9s  %s%s%s\n",
+		        "%10.2f %7s %8s %9s %9s  %s%s%s\n",
 		        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "yes",
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,
 		        e[i].ttft_s * 1e3, e[i].tpot_s * 1e3,
 		        cell(w, sizeof w, "%.0f", e[i].watts),
-		        /* three decimals in every row: "%.3g" gave 0.715
-		        ** above 0.58 and 0.46 */
-		        cell(tj, sizeof tj, "%.3f", e[i].tokens_per_j),
+		        /* by eval's rule (figtext.h): 0.715 above 0.580 and
+		        ** 0.460, where "%.3g" gave 0.58 and 0.46, and 0.000380
+		        ** where three decimals gave 0.000 (405B on TP1 x PP64
+		        ** at batch 1) */
+		        usd_cell(tj, sizeof tj, e[i].tokens_per_j),
 		        /* USD per million tokens by eval's rule (figtext.h),
 		        ** as eval, claim and the report write it: 1.70, where
 		        ** "%.3f" wrote 1.699 of the same figure */

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "kinds.h"
 
 #define BIN_OVER 60 /* an axis of more values, sparsely filled, is binned */
@@ -441,18 +442,27 @@ static int text_levels(FILE *s, double zmin, double zmax, double target)
 	double lv[5];
 	char title[4][LEVEL_TITLE_MAX];
 	int k, n = 0;
-	for (k = 1; k <= 4; k++)
-		/* (z from -1.7e308 to 1.7e308: their difference is no double,
-		** the levels from each end's share) */
-		lv[n++] = isfinite(zmax - zmin) ? zmin + (zmax - zmin) * k / 5.0
-		                                : zmin * (1 - k / 5.0) +
-		                                      zmax * (k / 5.0);
+	for (k = 1; k <= 4; k++) {
+		/* (z from -1.7e308 to 1.7e308: their difference is no double;
+		** from 0 to 5e307, four times it none: the levels from each end's
+		** share) */
+		double at = zmin + (zmax - zmin) * k / 5.0;
+		lv[n++] = isfinite(at) ? at
+		                       : zmin * (1 - k / 5.0) + zmax * (k / 5.0);
+	}
 	if (isfinite(target))
 		lv[n++] = target;
 	fputs("set view map\nunset surface\nset contour base\n", s);
-	for (k = 0; k < n; k++)
-		fprintf(s, "set cntrparam levels discrete %.9g\nset table $c%d\n"
-		        "splot $g using 1:2:3 with lines\nunset table\n", lv[k], k);
+	/* each level in the digits that read back as it (numtext.h), so
+	** that gnuplot draws the level the key names: in 9 digits, levels
+	** 100000000.4 to 100000001.6 (z two units of the 9th digit apart)
+	** were drawn at 100000000, 100000001 twice and 100000002 */
+	for (k = 0; k < n; k++) {
+		char lt[32];
+		fprintf(s, "set cntrparam levels discrete %s\nset table $c%d\n"
+		        "splot $g using 1:2:3 with lines\nunset table\n",
+		        rl_number_write(lv[k], lt, sizeof lt), k);
+	}
 	fputs("unset contour\nset surface\nset key below horizontal\n"
 	      "set bmargin 6\nplot ", s);
 	level_titles(lv, 4, title);

@@ -434,4 +434,19 @@ assert 'the preset of chip mi300x does not name (it names none)' in s[1]['softwa
 expect_exit 0 "curve of two million chips, a million tokens in" -- $RL curve --chip h100-sxm --model llama3-8b --chips 2000000 --isl 1000000
 expect_out "^llama3-8b, fp8, 1000000 in / 128 out, 2000000 chips, profile " "the title's counts in digits"
 expect_out "^h100-sxm TP1 x PP1 x DP2000000 \(2000000 chips; the last point: " "the series' chips in digits"
+# (review45) a rate or time between 9999.5 and 10000 is 10000 at four
+# significant digits, five whole digits as the column's 10000 and over
+# are written: %#.4g wrote 9999.75 "1.e+04" (glibc), %.4g "1e+04".  A
+# front end of 9997.5 ms (profile.frontend_ms, range to 1e4) puts the
+# TTFT of 16 tokens in there, the prefill's few ms over it (the JSON's
+# ttft_s checked in range first, so the case stays one)
+expect_exit 0 "curve with a TTFT just under 10 s, JSON" -- $RL curve --chip h100-sxm --model llama3-8b --isl 16 --osl 16 --profile ideal --set profile.frontend_ms=9997.5 --json
+if python3 -c "
+import json, sys
+p = json.load(open(sys.argv[1]))['series'][0]['points'][0]
+assert p['concurrency'] == 1 and 9.9995 <= p['ttft_s'] < 10, p
+" "$tmpd/out"; then echo "ok - the first point's TTFT lies in [9999.5, 10000) ms"; else echo "not ok - the first point's TTFT is out of the case's range"; fails=$((fails + 1)); fi
+expect_exit 0 "curve with a TTFT just under 10 s" -- $RL curve --chip h100-sxm --model llama3-8b --isl 16 --osl 16 --profile ideal --set profile.frontend_ms=9997.5
+expect_out "^ +1 +[0-9.]+ +[0-9.]+ +[0-9.]+ +10000 +[0-9.]+$" "a TTFT of 9999.5-10000 ms reads 10000"
+expect_no_out "e[+]04" "no exponent form in the table"
 finish

@@ -615,4 +615,13 @@ expect_err "^rooflab map: note: profile mine is of TensorRT-LLM 0\.10\.0, softwa
 # design's static power alone, so over it at every clock)
 expect_exit 0 "map: Sohu by design at 10.1234567 W" -- $RL map --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --chips 8 --profile etched-claim --set chip.tdp_w=10.1234567
 expect_out "^\(no mapping of 8 chips runs: those that fit in memory are over the chip's 10\.1234567 W TDP at every clock\)$" "map's no-mapping line: the TDP in all its digits"
+# (review45) a small tokens per joule in its significant digits, as eval
+# writes it (model/figtext.c), where three decimals wrote 0.000: Llama-3.1
+# 405B on 64 H100s at one sequence a replica, TP1 x PP64, draws some 190 W
+# a chip for some 4.6 output tokens/s over 64 chips, 4.6 / 64 / 190 = 3.8e-4
+# tokens per joule; the cell within 2% of its row's output tok/s / 64 /
+# W/chip (the two as the row rounds them), and not 0.000
+expect_exit 0 "map of 405B on 64 chips at batch 1" -- $RL map --chip h100-sxm --model llama3.1-405b --precision fp8 --isl 2048 --osl 128 --chips 64 --batch 1 --profile trtllm-0.10
+check "TP1 x PP64's tok/J in significant digits, out/chip over W/chip by hand" \
+	'$2==1 && $3==64 && $4==1 && $13!="0.000" && $13+0 > 0 && ($13 / ($7 / 64 / $12) - 1)^2 < 0.0004 {print "yes"}'
 finish

@@ -220,12 +220,19 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# fewest significant digits from 3 that do (%g: 1.1e-20, its zeros off);
 	# so z 1e-12 to 1.5e-12, whose levels part at the 13th decimal
 	# and z 1e300 to 2e300, whose levels printed 301 digits each (found by
-	# fuzz-inputs.py's levels target): from 1e15 on in significant digits
+	# fuzz-inputs.py's levels target): from 1e15 on in significant digits;
+	# (review45) z 0 to 5e307 and -5e307 to 5e307, differences that are
+	# doubles but four times (twice) them none: levels 5e307 x k / 5 = 1e307
+	# to 4e307 and -5e307 + 1e308 x k / 5 = -3e307 to 3e307, where
+	# (zmax - zmin) x k overflowed (a level 'inf', gnuplot's 'undefined
+	# variable: inf', exit 1)
 	for zz in "1000 1000.25 1000.5 1000\.1 1000\.2 1000\.3 1000\.4" \
 		"0.5 0.50025 0.5005 0\.5001 0\.5002 0\.5003 0\.5004" \
 		"1e-20 1.25e-20 1.5e-20 1\.1e-20 1\.2e-20 1\.3e-20 1\.4e-20" \
 		"1e-12 1.25e-12 1.5e-12 1\.1e-12 1\.2e-12 1\.3e-12 1\.4e-12" \
-		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300"; do
+		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300" \
+		"0 2.5e307 5e307 1e[+]307 2e[+]307 3e[+]307 4e[+]307" \
+		"-5e307 0 5e307 -3e[+]307 -1e[+]307 1e[+]307 3e[+]307"; do
 		set -- $zz
 		rm -f "$tmpd/lv2.db"
 		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
@@ -238,6 +245,34 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
 		expect_out " $4 -\*+.* $5 -#+.* $6 -[$]+.* $7 -%+" "its key tells the four levels apart ($4 to $7)"
 	done
+	# (review45) the contours are drawn at the levels the key names: z
+	# 100000000, 100000001, 100000002 (two units of the 9th digit apart)
+	# gives the levels 1e8 + 2 x k / 5 = 100000000.4, 100000000.8,
+	# 100000001.2, 100000001.6, which the key names, while the script gave
+	# gnuplot each level in 9 digits: 100000000 (z's least, no line, its key
+	# entry gone), 100000001 twice (two lines drawn as one) and 100000002.
+	# The script read through a gnuplot in front of the real one
+	if gp=$(command -v gnuplot); then
+		mkdir -p "$tmpd/gpfake"
+		printf '#!/bin/sh\ntee "%s" | "%s" "$@"\n' "$tmpd/gp.script" "$gp" >"$tmpd/gpfake/gnuplot"
+		chmod +x "$tmpd/gpfake/gnuplot"
+		rm -f "$tmpd/lv2.db"
+		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_tdp_w REAL,
+			throughput_output_tokens_per_s REAL);
+			INSERT INTO results VALUES(1, 0, 500, 100000000),
+			(1, 0, 700, 100000000), (1, 0.1, 500, 100000001),
+			(1, 0.1, 700, 100000001), (1, 0.2, 500, 100000002),
+			(1, 0.2, 700, 100000002)"
+		expect_exit 0 "text heatmap of 100000000 to 100000002" -- env PATH="$tmpd/gpfake:$PATH" \
+			"$RL" plot heatmap --db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
+		expect_out " 100000000\.4 -\*+.* 100000000\.8 -#+.* 100000001\.2 -[$]+.* 100000001\.6 -%+" \
+			"its key names the four levels, each drawn"
+		lv=$(sed -n 's/^set cntrparam levels discrete //p' "$tmpd/gp.script" | tr '\n' ' ')
+		[ "$lv" = "100000000.4 100000000.8 100000001.2 100000001.6 " ] &&
+			echo "ok - the contours are drawn at the levels the key names" ||
+			{ echo "not ok - the script's contour levels: '$lv'"; fails=$((fails + 1)); }
+	fi
 	# (fuzz7, levels target) z from -1.7e308 to 1.7e308, whose difference
 	# is no double: the levels were inf and nan (gnuplot: 'undefined
 	# variable: inf', exit 1); now from each end's share

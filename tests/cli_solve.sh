@@ -185,4 +185,14 @@ jcheck "b_software_note eval's words, a_software_note null" "assert d['a_softwar
 expect_exit 0 "solve a speedup of 20000000" -- $RL solve --target speedup=20000000 --vary b.chip.link_gbps --no-design --json
 expect_out '"reason": "infeasible: .*the upper bound 1000000\): other limits bind \(target 20000000\)"' "the reason's bound and target in all their digits"
 expect_no_out 'e\+0' "no exponent in the reason"
+# (review45) the text's target line as the rows under it write the
+# target, in all its digits (rl_number_write), where %g wrote
+# "target 1.23457e+06x" and "at least 1.23457e+07 tokens/s" over rows
+# reading 12345678 tokens/s
+expect_exit 0 "solve text, a speedup target of 1234567.5" -- $RL solve --target speedup=1234567.5 --vary b.chip.hbm_tbps --no-design
+expect_out "^speedup b/a now: [0-9.]+x \(total tokens\), target 1234567\.5x$" "the speedup target line in all its digits"
+expect_no_out "e\+06" "no 1.23457e+06 in the text"
+expect_exit 0 "solve text, a target of 12345678 tokens/s" -- $RL solve --target output_tokens_per_s=12345678 --vary b.chip.hbm_tbps --no-design
+expect_out "^target: output_tokens_per_s at least 12345678 tokens/s, the figure of the side each row varies$" "the absolute target line in all its digits"
+expect_no_out "1\.23457e\+07" "no 1.23457e+07 in the text"
 finish
