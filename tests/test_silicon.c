@@ -145,6 +145,22 @@ static void test_chip_cost_memo(void **state)
 	near(rl_chip_cost_kept(&c, 0, &m)->chip_usd, 1474.09, 1e-5);
 }
 
+/* USD per million output tokens written out from cost.h's formula, for an
+** evaluation's own watts and output tokens/s: chips x (chip_usd / (years x
+** 365.25 x 86400 s) + watts x server_overhead x PUE x USD/kWh / 3.6e6
+** J/kWh) x 1e6 / output tokens/s (the figures test_usd_per_mtok_pair
+** works out by hand for 8 chips at 700 W and 1,000 tokens/s). */
+static double usd_mtok_by_hand(const rl_config *c, const rl_result *r,
+                               double chip_usd)
+{
+	double chips = rl_scen_chips(&c->scen);
+	return chips *
+	       (chip_usd / (c->cost.years * 365.25 * 86400.0) +
+	        r->power_w * c->cost.server_overhead * c->cost.pue *
+	            c->cost.usd_per_kwh / 3.6e6) *
+	       1e6 / r->output_tps;
+}
+
 /* GDDR6 (chip.memory gddr6, the L40S's) is not priced as HBM: the same
 ** H100 design with its 85.9 GB called GDDR6 keeps its die (554.09 USD,
 ** test_chip_cost), sits on no interposer (package 1,670 - 750 = 920), and
@@ -172,7 +188,9 @@ static void test_chip_cost_gddr6(void **state)
 	assert_true(isnan(r.chip_cost_usd));
 	assert_true(isnan(r.usd_per_mtok_cost));
 	near(r.chip_price_usd, 33625, 1e-12);
-	assert_true(r.usd_per_mtok_price > 0);
+	/* the price's figure, energy and all, as cost.h writes it */
+	assert_true(r.power_w > 0 && r.output_tps > 0);
+	near(r.usd_per_mtok_price, usd_mtok_by_hand(&c, &r, 33625), 1e-12);
 	/* HBM again: the cost of test_chip_cost */
 	c.chip.memory_kind = RL_MEM_HBM;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
@@ -765,7 +783,7 @@ static void test_eval_cost_and_price(void **state)
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
 	near(r.chip_cost_usd, 3512.59, 1e-5);
 	assert_true(isnan(r.chip_price_usd));
-	assert_true(r.usd_per_mtok_cost > 0);
+	near(r.usd_per_mtok_cost, usd_mtok_by_hand(&c, &r, 3512.589608), 1e-9);
 	assert_true(isnan(r.usd_per_mtok_price));
 	c.cost.price_usd = 33625;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
@@ -802,7 +820,11 @@ static void test_eval_by_design(void **state)
 	assert_int_equal(rl_eval(&c, &design), RL_OK);
 	near(design.output_tps, spec.output_tps, 1e-4);
 	near(design.power_w, spec.power_w, 1e-3);
-	assert_true(design.usd_per_mtok_cost > 0);
+	/* by design the chip's cost is its silicon's: the 3,512.59 USD of
+	** test_chip_cost (die, package, 85.9 GB of HBM) */
+	near(design.chip_cost_usd, 3512.59, 1e-5);
+	near(design.usd_per_mtok_cost,
+	     usd_mtok_by_hand(&c, &design, design.chip_cost_usd), 1e-12);
 	/* shares over 1: bad input */
 	c.design.frac_mac = 0.5;
 	c.design.frac_other = 0.6;
