@@ -35,9 +35,35 @@ expect_exit 0 "scenario preset" -- $RL eval --scenario etched-bench --chip h100-
 expect_out '"isl": 2048' "scenario sets isl"
 expect_out '"tp": 8' "scenario sets tp"
 expect_exit 0 "preset given as a path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h100-sxm.ini" --model llama3-8b
+cp "$tmpd/out" "$tmpd/bypath.txt"
+expect_exit 0 "preset given by its name" -- $RL eval --chip h100-sxm --model llama3-8b
+cp "$tmpd/out" "$tmpd/byname.txt"
+expect_exit 0 "the preset by its path serves as by its name, byte for byte" -- cmp "$tmpd/bypath.txt" "$tmpd/byname.txt"
 expect_exit 0 "prefill only" -- $RL eval --chip h100-sxm --model llama3-8b --osl 1 --json
 expect_out '"bound": "none"' "prefill-only has no decode bound"
+# --set reaches the engine: the elementwise kernels are memory-bound at
+# HBM x eff_memory (engine.c), and with the batch held by max_num_tokens
+# their bytes an iteration do not move, so chip.hbm_tbps 3.35 -> 6 (the
+# preset's hbm_tbps, h100-sxm.ini) scales both phases' elementwise_s by
+# 3.35 / 6 exactly, and the output tokens/s rise
+expect_exit 0 "--set, the preset's HBM" -- $E --json
+cp "$tmpd/out" "$tmpd/hbm335.json"
 expect_exit 0 "--set" -- $E --set chip.hbm_tbps=6 --json
+hbm=$(awk -F' *= *' '$1 == "hbm_tbps" {print $2 + 0}' "$ROOFLAB_DATA/chips/h100-sxm.ini")
+if python3 -c "
+import json
+a = json.load(open('$tmpd/hbm335.json'))
+b = json.load(open('$tmpd/out'))
+assert a['batch']['limit'] == b['batch']['limit'] == 'max_num_tokens'
+for ph in ('prefill', 'decode'):
+    got = b[ph]['elementwise_s'] / a[ph]['elementwise_s']
+    assert abs(got / ($hbm / 6) - 1) < 1e-9, (ph, got, $hbm / 6)
+assert b['throughput']['output_tokens_per_s'] > a['throughput']['output_tokens_per_s']
+" 2>"$tmpd/err"; then
+	echo "ok - --set chip.hbm_tbps=6: elementwise times x $hbm/6, more tokens/s"
+else
+	echo "not ok - --set chip.hbm_tbps=6 did not reach the engine as derived"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "params lists" -- $RL params
 expect_out "chip.hbm_tbps +TB/s" "params shows unit"
 expect_out "profile.max_num_tokens" "params lists profile"
@@ -62,7 +88,26 @@ expect_exit 2 "one parameter in two --set" -- $E --set chip.tdp_w=500 --set chip
 expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', then '--set chip\.tdp_w=700'" "names the parameter"
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
-expect_exit 0 "two parameters, each once" -- $E --set chip.tdp_w=500 --set chip.hbm_tbps=4 --json
+# two parameters each once both reach the engine: at chip.tdp_w=300, under
+# the 370 W this run draws at full clock, the prefill clock is lowered to
+# hold 300 W (limited), and HBM at 4 TB/s scales the elementwise times by
+# 3.35 / 4 (as above; the TDP lowers the core clock, not HBM's rate)
+expect_exit 0 "two parameters, each once" -- $E --set chip.tdp_w=300 --set chip.hbm_tbps=4 --json
+if python3 -c "
+import json
+a = json.load(open('$tmpd/hbm335.json'))
+b = json.load(open('$tmpd/out'))
+assert a['power']['watts'] > 300 and a['power']['limited'] == 0, a['power']
+p = b['power']
+assert p['limited'] == 1 and p['prefill_clock_scale'] < 1 and abs(p['watts'] / 300 - 1) < 1e-6, p
+for ph in ('prefill', 'decode'):
+    got = b[ph]['elementwise_s'] / a[ph]['elementwise_s']
+    assert abs(got / ($hbm / 4) - 1) < 1e-9, (ph, got, $hbm / 4)
+" 2>"$tmpd/err"; then
+	echo "ok - both --set reached the engine: held to 300 W, elementwise x $hbm/4"
+else
+	echo "not ok - two --set: not both applied as derived"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # two unknown names longer than any parameter's, alike in their first 100
 # characters: unknown, not "set twice" (the names were cut to 95 bytes)
 long=chip.$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "x" }')
@@ -75,6 +120,7 @@ expect_err "not a number" "says not a number"
 expect_exit 2 "nan" -- $E --set chip.hbm_tbps=nan
 expect_err "not a finite number" "nan refused"
 expect_exit 2 "inf" -- $E --set chip.hbm_tbps=inf
+expect_err "chip\.hbm_tbps.*not a finite number" "inf refused as not finite"
 expect_exit 2 "bad precision" -- $RL eval --chip h100-sxm --model llama3-8b --precision int3
 expect_err "'int3' is not one of" "lists precisions"
 expect_exit 2 "tp does not divide heads" -- $RL eval --chip h100-sxm --model llama3-70b --tp 3
