@@ -14,6 +14,8 @@ expect_out "ttft_p99_s" "table has the TTFT p99"
 # said "slot", the queue of a batch-size or KV-bound chip alone
 expect_out "and the wait \\(iteration, admission, budget\\), mean" "the wait's row names admission"
 expect_exit 0 "eval --rate --json" -- $E --rate 2 --json
+# below capacity every request offered completes: 2 requests/s x 128
+# output tokens = 256 tokens/s, over 8 chips 32 each
 for k in '"load"' '"regime": "steady"' '"ttft_mean_s"' '"ttft_p50_s"' \
 	'"ttft_p90_s"' '"ttft_p99_s"' '"tpot_s"' '"tpot_p50_s"' '"tpot_p90_s"' \
 	'"tpot_p99_s"' '"e2e_s"' '"utilization"' \
@@ -25,12 +27,39 @@ expect_exit 0 "an endless stream past capacity" -- $E --rate 1000 --json
 expect_out '"regime": "saturated"' "saturated is said"
 expect_out '"ttft_mean_s": null' "saturated TTFT is unbounded (null)"
 expect_out '"queue_growth_requests_per_s"' "saturated: queue growth"
+# conservation: the queue grows by what is offered less what is served,
+# 1000 requests/s less the capacity, and what is served is the capacity
+if python3 -c "
+import json
+l = json.load(open('$tmpd/out'))['load']
+cap = l['capacity_requests_per_s']
+assert 0 < cap < 1000 and l['requests_per_s'] == cap, l
+assert abs(l['queue_growth_requests_per_s'] - (1000 - cap)) < 1e-9 * 1000, l
+" 2>"$tmpd/err"; then
+	echo "ok - saturated: the queue grows by 1000 requests/s less the capacity"
+else
+	echo "not ok - saturated: queue growth is not offered less served"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "saturated table" -- $E --rate 1000
 expect_out "SATURATED" "saturated table says so"
 expect_out "unbounded" "saturated table: unbounded TTFT"
 expect_exit 0 "a burst" -- $E --rate inf --requests 100 --json
 expect_out '"regime": "burst"' "burst regime"
 expect_out '"duration_s"' "burst has a duration"
+# conservation: the burst's 100 requests complete in its duration at its
+# mean rate (requests_per_s = 100 / duration_s, 128 output tokens each),
+# never faster than the capacity at maximum load
+if python3 -c "
+import json
+l = json.load(open('$tmpd/out'))['load']
+assert abs(l['requests_per_s'] * l['duration_s'] / 100 - 1) < 1e-9, l
+assert abs(l['output_tokens_per_s'] / (128 * l['requests_per_s']) - 1) < 1e-9, l
+assert l['requests_per_s'] <= l['capacity_requests_per_s'], l
+" 2>"$tmpd/err"; then
+	echo "ok - burst: 100 requests in duration_s at requests_per_s, under the capacity"
+else
+	echo "not ok - burst: duration and rate do not hold 100 requests"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "a finite run past capacity" -- $E --rate 50 --requests 100 --json
 expect_out '"regime": "overload"' "overload regime"
 
@@ -38,6 +67,25 @@ expect_out '"regime": "overload"' "overload regime"
 expect_exit 0 "best under targets" -- $E --ttft-p99-max 2 --tpot-max 0.2 --json
 expect_out '"best_under_targets"' "json names the search"
 expect_out '"met": true' "the MLPerf-like targets are met"
+# the best rate under the targets is the highest that meets them: each
+# target's value within its bound and the load's own figure, one of them
+# (limited_by targets) reached, and the rate below the capacity
+if python3 -c "
+import json
+b = json.load(open('$tmpd/out'))['best_under_targets']
+l = b['load']
+assert b['limited_by'] == 'targets', b['limited_by']
+key = {('ttft', 99): 'ttft_p99_s', ('tpot', 'mean'): 'tpot_s'}
+for t in b['targets']:
+    assert t['met'] and t['value_s'] <= t['max_s'], t
+    assert t['value_s'] == l[key[(t['metric'], t['percentile'])]], t
+assert max(t['value_s'] / t['max_s'] for t in b['targets']) > 1 - 1e-5, b['targets']
+assert 0 < l['offered_requests_per_s'] < l['capacity_requests_per_s'], l
+" 2>"$tmpd/err"; then
+	echo "ok - best under targets: each target within its bound, one reached, below capacity"
+else
+	echo "not ok - best under targets: the figures do not bear it out"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # a request's TPOT spreads around the mean (prompts arriving while it
 # decodes), so a 99th-percentile target admits a lower rate than the same
 # bound on the mean
