@@ -840,6 +840,12 @@ expect_err "^rooflab solve: --vary a.power.static_w: side a's chip \(.*h100-sxm.
 	"solve says why the static power of the H100 does not act"
 expect_exit 0 "solve the static power of Sohu by design, which has no measured idle" -- $RL solve \
 	--b sohu-design,profile=etched-claim --vary b.power.static_w
+# it starts from the preset's static_w, 57.115098112 W (sohu-design.ini:
+# the H100's 70 W idle less its 5 x 16 GiB stacks' 12.88 W), and says why
+# more of it does not raise the speedup
+sw=$(awk -F' *= *' '$1 == "static_w" {printf "%.1f", $2}' "$ROOFLAB_DATA/chips/sohu-design.ini")
+expect_joined "^  - more idle and leakage power" "at $sw W already\): the chip-to-chip links bind" \
+	"solve: static_w from the preset's $sw W, the links binding"
 expect_exit 0 "solve the TDP of Sohu by design without a limit" -- $RL solve \
 	--b sohu-design,profile=etched-claim,chip.tdp_w=0 --vary b.chip.tdp_w
 expect_out "at no limit \(0 W\) already" "a TDP of 0 reads as no limit"
@@ -943,8 +949,22 @@ expect_err "bad item 'chip\.hbm_tbps=9{80}\.\.\.' \(a key of at most 63 bytes, a
 printf '[claim]\ntarget = %s\n' "$nines" | cut -c1-4009 >"$tmpd/longt.ini"
 expect_exit 2 "a config target of 4000 nines" -- $RL claim --config "$tmpd/longt.ini" --samples 0 --no-design
 expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[1e-06, 1000000000\]$" "the file, line, key and range said"
-# -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range
+# -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range:
+# the same run as 0, byte for byte (seed 0 against seed 1 differs, so the
+# seed is read, not dropped)
 expect_exit 0 "--samples -0 --seed -0" -- $RL claim --samples -0 --seed -0 --no-design
+cp "$tmpd/out" "$tmpd/minus0.txt"
+expect_exit 0 "--samples 0" -- $RL claim --samples 0 --no-design
+cp "$tmpd/out" "$tmpd/plain0.txt"
+expect_exit 0 "--samples -0 runs as --samples 0" -- cmp "$tmpd/minus0.txt" "$tmpd/plain0.txt"
+expect_exit 0 "--samples 10 --seed -0" -- $RL claim --samples 10 --seed -0 --no-design
+cp "$tmpd/out" "$tmpd/seedm0.txt"
+expect_exit 0 "--samples 10 --seed 0" -- $RL claim --samples 10 --seed 0 --no-design
+cp "$tmpd/out" "$tmpd/seed0.txt"
+expect_exit 0 "--seed -0 runs as --seed 0" -- cmp "$tmpd/seedm0.txt" "$tmpd/seed0.txt"
+expect_exit 0 "--samples 10 --seed 1" -- $RL claim --samples 10 --seed 1 --no-design
+cp "$tmpd/out" "$tmpd/seed1.txt"
+expect_exit 1 "and seed 1 draws other samples" -- cmp -s "$tmpd/seed0.txt" "$tmpd/seed1.txt"
 expect_exit 2 "unknown chip" -- $RL claim --a nosuchchip
 expect_err "unknown chip 'nosuchchip'" "unknown chip says why"
 expect_exit 2 "bad spec item" -- $RL claim --b sohu,bogus=1
