@@ -186,6 +186,32 @@ expect_exit 2 "rate not a number" -- $E --rate fast
 expect_exit 2 "burst without requests" -- $E --rate inf
 expect_err "needs --requests" "burst needs --requests"
 expect_exit 0 "requests without rate: a run at maximum load" -- $E --requests 10
+# trtllm-0.10 sets burst_waves false (its profile: max_utilization, no
+# waves), so a run of 10 at maximum load is the steady state, byte for byte
+cp "$tmpd/out" "$tmpd/req10.txt"
+expect_exit 0 "the steady state" -- $E
+cp "$tmpd/out" "$tmpd/steady.txt"
+expect_exit 0 "no waves: --requests 10 gives the steady state's table" -- cmp "$tmpd/req10.txt" "$tmpd/steady.txt"
+# a profile with burst_waves (trtllm-0.15) serves the run in waves of the
+# whole requests admitted at once, its throughput the run's (docs/tour.md):
+# 10 requests, far fewer than the sequences the steady state holds, fill
+# one partial wave, so fewer tokens/s; 1000 come nearer the steady state
+# and stay under it (a run has a start and an end the stream lacks)
+E15="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.15"
+$E15 --json >"$tmpd/w0.json" 2>/dev/null
+$E15 --requests 10 --json >"$tmpd/w10.json" 2>/dev/null
+$E15 --requests 1000 --json >"$tmpd/w1000.json" 2>/dev/null
+if python3 -c "
+import json
+t = [json.load(open('$tmpd/w%s.json' % n)) for n in ('10', '1000', '0')]
+x = [d['throughput']['output_tokens_per_s'] for d in t]
+assert t[2]['batch']['concurrency'] > 10, t[2]['batch']
+assert 0 < x[0] < x[1] < x[2], x
+" 2>"$tmpd/err"; then
+	echo "ok - waves: 10 requests < 1000 < the steady state's tokens/s"
+else
+	echo "not ok - waves: tokens/s of 10, 1000 requests and the steady state"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 2 "fractional requests" -- $E --rate 1 --requests 2.5
 expect_exit 2 "zero requests" -- $E --rate 1 --requests 0
 expect_err "\[1, 1000000000000\]" "requests says the range"
@@ -219,6 +245,9 @@ expect_err "^rooflab eval: --ttft-p99.0-max: the ttft p99 target is given twice 
 expect_exit 2 "map: the mean twice" -- $M --tpot-max 0.05 --tpot-max 0.05
 expect_err "^rooflab map: --tpot-max: the tpot mean target is given twice" "map refuses it too"
 expect_exit 0 "a mean and a percentile of one latency" -- $E --ttft-max 1 --ttft-p50-max 1 --ttft-p99-max 2
+expect_out "^  ttft mean .* target <= 1000\.0 ms: met$" "the mean's target kept"
+expect_out "^  ttft p50 .* target <= 1000\.0 ms: met$" "the p50's beside it"
+expect_out "^  ttft p99 .* target <= 2000\.0 ms: met$" "the p99's beside it"
 # a percentile is named as given, its shortest decimal: "%g" made
 # 99.9999999 "p100", a percentile the options refuse
 expect_exit 0 "a percentile of 10 digits" -- $E --ttft-p99.9999999-max 5 --tpot-p0.1-max 1
