@@ -153,7 +153,25 @@ expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
 expect_err "mappings of 10000000 chips that fit: TP[0-9]+ x PP" "the mappings that fit named"
 expect_exit 2 "switch reduction without the switch" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch
 expect_err "in_network_reduction" "switch message"
-expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true
+expect_exit 0 "ring reduction, the default" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=ring --json
+cp "$tmpd/out" "$tmpd/ring.json"
+expect_exit 0 "switch reduction with it" -- $RL eval --chip h100-sxm $W --tp 8 --set profile.allreduce=switch --set chip.in_network_reduction=true --json
+# each chip sends S bytes an all-reduce through a reducing switch, 2(n-1)/n
+# S = 1.75 S in a ring of 8 (model/comm.c): the link bytes per output token
+# are the ring's x 1 / 1.75 = 4/7 (no other traffic on the links at tp 8),
+# and the shorter all-reduces give more tokens/s
+if python3 -c "
+import json
+r = json.load(open('$tmpd/ring.json'))
+w = json.load(open('$tmpd/out'))
+per = lambda d: d['rates']['link_bytes_per_s_per_chip'] / d['throughput']['output_tokens_per_s']
+assert abs(per(w) / per(r) - 4 / 7) < 1e-9, per(w) / per(r)
+assert w['throughput']['output_tokens_per_s'] > r['throughput']['output_tokens_per_s']
+" 2>"$tmpd/err"; then
+	echo "ok - switch all-reduce: 4/7 of the ring's link bytes a token, more tokens/s"
+else
+	echo "not ok - switch all-reduce against the ring"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # the claim per mapping: mappings of both sides, the headline on Sohu's
 # best, the measured TP8 baseline kept; speedups against it by hand:
 # b's TP8 entry is the as-given speedup, and the best b entry the headline
