@@ -57,7 +57,24 @@ expect_exit 2 "area: a chip file giving static_w beside the H100's idle_w" -- $R
 expect_err "static40\.ini: power\.static_w \(40 W\) and power\.idle_w \(70 W\)" "area: the user's chip file named"
 expect_exit 2 "eval: idle below its stacks'" -- $RL eval --chip h100-sxm --model llama3-8b --set power.hbm_idle_w_per_gb=1
 expect_err "power.idle_w 70 W is less than the 85.8993 W" "eval: idle below its stacks' idle, by hand 1 x 85.9"
-expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60
+expect_exit 0 "eval: the H100's static power from its idle" -- $RL eval --chip h100-sxm --model llama3-8b --json
+cp "$tmpd/out" "$tmpd/idle70.json"
+expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60 --json
+# static_w 60 W takes the place of the board and die's static power the
+# 70 W idle gave, 70 - 0.15 W/GB x 85.89934592 GB = 57.115098112 W (the
+# stacks' idle counted apart either way): both phases draw 2.884901888 W
+# more
+if python3 -c "
+import json
+a = json.load(open('$tmpd/idle70.json'))['power']
+b = json.load(open('$tmpd/out'))['power']
+for k in ('prefill_watts', 'decode_watts'):
+    assert abs(b[k] - a[k] - 2.884901888) < 1e-6, (k, b[k] - a[k])
+" 2>"$tmpd/err"; then
+	echo "ok - eval: static_w 60 in place of the idle's 57.115 W: 2.885 W more in each phase"
+else
+	echo "not ok - eval: static_w alone"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "area table, again" -- $A
 # the H100 has HBM and a wafer price (n4), so its cost is known: one cost
 # line, 3,513 USD (the json's 3512.58), and no 'unknown' beside it (the
