@@ -210,7 +210,22 @@ expect_no_out "nan" "calibrate --no-loo prints no nan"
 expect_out "^absolute error leave-1-out: not worked out \\(--no-loo\\)$" "and says why"
 expect_exit 1 "the --no-loo profile holds no nan" -- grep -qi "nan" "$tmpd/fit.ini"
 expect_exit 0 "its header says there is no leave-out error" -- grep -q "in-sample median |error| [0-9.]*%; no leave-out error (--no-loo)\\." "$tmpd/fit.ini"
-expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
+expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini" --json
+# and serves as the start file with the two fitted values set (a round
+# trip through the profile file), where the start file alone does not
+grep -v profile "$tmpd/out" >"$tmpd/fitrun.json"
+ec=$(sed -n 's/^eff_compute = \([0-9.e+-]*\) .*/\1/p' "$tmpd/fit.ini")
+io=$(sed -n 's/^iter_overhead_ms = \([0-9.e+-]*\) .*/\1/p' "$tmpd/fit.ini")
+expect_exit 0 "the start file with the fitted values set" -- $E --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --set "profile.eff_compute=$ec" --set "profile.iter_overhead_ms=$io" --json
+grep -v profile "$tmpd/out" >"$tmpd/setrun.json"
+expect_exit 0 "the start file alone" -- $E --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --json
+grep -v profile "$tmpd/out" >"$tmpd/startrun.json"
+if [ -n "$ec" ] && [ -n "$io" ] && cmp -s "$tmpd/fitrun.json" "$tmpd/setrun.json" &&
+	! cmp -s "$tmpd/fitrun.json" "$tmpd/startrun.json"; then
+	echo "ok - the fitted profile serves as the start file with eff_compute=$ec, iter_overhead_ms=$io"
+else
+	echo "not ok - the fitted profile does not serve its fitted values ('$ec', '$io')"; fails=$((fails + 1))
+fi
 # a fit of every efficiency and overhead from the 0.10 start file (the
 # docs/tour.md's tour): a fitted key's carried comment does not say it is not
 # fitted ("fitted; ... so not fitted" for eff_attention, eff_memory,
