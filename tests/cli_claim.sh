@@ -285,6 +285,30 @@ for k in '"speedup"' '"total_tokens"' '"output_tokens"' '"a"' '"b"' \
 	'"mapping_wins"' '"mapping_wins_other"'; do
 	expect_out "$k" "json has $k"
 done
+# what the keys hold, by their definitions: the factors are a
+# decomposition of the speedup (their product is it), the Monte Carlo ran
+# the samples and seed asked, its quantiles in order around a probability,
+# none of its interval at or over the target where even p95 is under it;
+# the nominal is the speedup, and each tornado bar's two ends bracket it
+# (every bar's parameter runs from low to high through its nominal)
+if python3 -c "
+import json, math
+d = json.load(open('$tmpd/out'))
+s = d['speedup']['total_tokens']
+assert abs(math.prod(f['factor'] for f in d['factors']) / s - 1) < 1e-8, s
+m = d['monte_carlo']
+assert m['samples'] == 2000 and m['seed'] == 3, m
+assert 0 < m['p05'] <= m['p50'] <= m['p95'] and 0 <= m['prob_ge_target'] <= 1, m
+assert m['p95'] >= d['target'] or m['prob_ge_target'] <= 0.05, (m, d['target'])
+assert m['nominal'] == s, (m['nominal'], s)
+for t in d['tornado']:
+    lo, hi = sorted((t['speedup_low'], t['speedup_high']))
+    assert t['low'] < t['high'] and lo <= s * (1 + 1e-9) and hi >= s * (1 - 1e-9), t
+" 2>"$tmpd/err"; then
+	echo "ok - claim json: factors multiply to the speedup, the Monte Carlo and tornado consistent with it"
+else
+	echo "not ok - claim json: the keys' values"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 cp "$tmpd/out" "$tmpd/run1.json"
 expect_exit 0 "same seed, same JSON" -- $C --json
 if cmp -s "$tmpd/out" "$tmpd/run1.json"; then echo "ok - reproducible"; else
