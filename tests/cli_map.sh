@@ -54,6 +54,28 @@ for k in '"mappings": \[' '"best": \{' '"fits": true' '"output_tokens_per_s"' \
 	'"total_tokens_per_s"' '"latency"' '"bound"'; do
 	expect_out "$k" "map json has $k"
 done
+# the mappings of 8 chips are the ordered tp x pp x dp = 2^3 (ep 1 on a
+# dense model): C(3 + 2, 2) = 10, all fitting here; the best is the first
+# and the highest in output tokens/s; each one's total is 17 x its output
+# ((2048 + 128) / 128) and its per-chip figure an eighth
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+m = d['mappings']
+assert d['legal_mappings'] == len(m) == 10, len(m)
+assert sorted((x['tp'], x['pp'], x['dp']) for x in m) == sorted((t, p, 8 // (t * p)) for t in (1, 2, 4, 8) for p in (1, 2, 4, 8) if 8 % (t * p) == 0)
+for x in m:
+    t = x['throughput']
+    assert x['fits'] and x['ep'] == 1, x
+    assert abs(t['total_tokens_per_s'] / t['output_tokens_per_s'] / 17 - 1) < 1e-8, t
+    assert abs(t['output_tokens_per_s_per_chip'] * 8 / t['output_tokens_per_s'] - 1) < 1e-8, t
+o = [x['throughput']['output_tokens_per_s'] for x in m]
+assert o == sorted(o, reverse=True) and d['best'] == m[0], o
+" 2>"$tmpd/err"; then
+	echo "ok - map json: the 10 mappings of 8 chips, ranked, the best first, totals 17x output"
+else
+	echo "not ok - map json: the mappings' figures"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # a TTFT limit no mapping meets puts every mapping outside it
 expect_exit 0 "map --ttft-max" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.000001
 expect_out "\(outside the limits at full load\)$" "limit marks mappings, at full load"
@@ -165,7 +187,7 @@ import json
 r = json.load(open('$tmpd/ring.json'))
 w = json.load(open('$tmpd/out'))
 per = lambda d: d['rates']['link_bytes_per_s_per_chip'] / d['throughput']['output_tokens_per_s']
-assert abs(per(w) / per(r) - 4 / 7) < 1e-9, per(w) / per(r)
+assert abs(per(w) / per(r) - 4 / 7) < 1e-8, per(w) / per(r)
 assert w['throughput']['output_tokens_per_s'] > r['throughput']['output_tokens_per_s']
 " 2>"$tmpd/err"; then
 	echo "ok - switch all-reduce: 4/7 of the ring's link bytes a token, more tokens/s"
