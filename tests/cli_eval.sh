@@ -57,7 +57,7 @@ b = json.load(open('$tmpd/out'))
 assert a['batch']['limit'] == b['batch']['limit'] == 'max_num_tokens'
 for ph in ('prefill', 'decode'):
     got = b[ph]['elementwise_s'] / a[ph]['elementwise_s']
-    assert abs(got / ($hbm / 6) - 1) < 1e-9, (ph, got, $hbm / 6)
+    assert abs(got / ($hbm / 6) - 1) < 1e-8, (ph, got, $hbm / 6)
 assert b['throughput']['output_tokens_per_s'] > a['throughput']['output_tokens_per_s']
 " 2>"$tmpd/err"; then
 	echo "ok - --set chip.hbm_tbps=6: elementwise times x $hbm/6, more tokens/s"
@@ -102,7 +102,7 @@ p = b['power']
 assert p['limited'] == 1 and p['prefill_clock_scale'] < 1 and abs(p['watts'] / 300 - 1) < 1e-6, p
 for ph in ('prefill', 'decode'):
     got = b[ph]['elementwise_s'] / a[ph]['elementwise_s']
-    assert abs(got / ($hbm / 4) - 1) < 1e-9, (ph, got, $hbm / 4)
+    assert abs(got / ($hbm / 4) - 1) < 1e-8, (ph, got, $hbm / 4)
 " 2>"$tmpd/err"; then
 	echo "ok - both --set reached the engine: held to 300 W, elementwise x $hbm/4"
 else
