@@ -862,6 +862,10 @@ static void test_tdp_binds_on_phase(void **state)
 	near(fr.prefill_share, 0.125, 1e-12);
 	near(fr.power_prefill_w, 300, 1e-9);
 	assert_true(fr.power_decode_w > 100 && fr.power_decode_w < 110);
+	/* decode's: the static 100 W and 0.4 pJ an FMA, 0.2 pJ a FLOP, at
+	** its FLOPs over its time (no HBM, SRAM or vector energy here) */
+	near(fr.power_decode_w,
+	     100 + 0.2e-12 * fr.decode.flops / fr.decode.time_s, 1e-9);
 	assert_true(fr.power_w < 250);
 	assert_int_equal(fr.power_limited, 0);
 	/* softmax scores of the prefill iteration: layers x heads x (7.875
@@ -904,8 +908,8 @@ static void test_tdp_binds_on_phase(void **state)
 ** 7.875 x 20,480 x 4 x 2 = 670.31 MB, so T = 67.031 us and its FMAs draw
 ** 0.4 pJ x s / 2 x F / T = 4.7909 s W: 500 + 4.79 s W in all, 504.79 W at
 ** full clock.  The prefill iteration streams far fewer bytes per second
-** (1.42 GB in 0.689 ms, 2.06e12 B/s: 82 W of HBM): 100 + 300 W of FMAs
-** + 82 = ~382 W.  A TDP
+** (1.42 GB in 0.689 ms, 2.06e12 B/s: 82 W of HBM): the 300 W of
+** test_tdp_binds_on_phase (static 100 + FMAs 200) + 82 = ~382 W.  A TDP
 ** of 503 W binds on decode alone: s_dec = 3 / 4.7909 = 0.62619; prefill
 ** keeps its clock (1), and the result's clock_scale is the lower, decode's.
 ** At s = 0.626 decode's kernels stay memory-bound (GEMMs 1.07 GFLOP /
@@ -926,6 +930,11 @@ static void test_tdp_binds_on_decode(void **state)
 	near(fma_full_w, 4.7909, 1e-4);
 	near(fr.power_decode_w, 500 + fma_full_w, 1e-9);
 	assert_true(fr.power_prefill_w > 370 && fr.power_prefill_w < 400);
+	/* term by term: static, 0.2 pJ a FLOP, 5 pJ/bit = 40 pJ a byte */
+	near(fr.power_prefill_w,
+	     100 + (0.2e-12 * fr.prefill.flops + 40e-12 * fr.prefill.hbm_bytes) /
+	               fr.prefill.time_s,
+	     1e-9);
 	assert_int_equal(fr.power_limited, 0);
 	c.chip.tdp_w = 503;
 	assert_int_equal(rl_eval(&c, &lim), RL_OK);
