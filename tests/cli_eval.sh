@@ -714,6 +714,7 @@ else
 	echo "not ok - eval: USD/Mtoken under the targets"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
 fi
 expect_exit 0 "eval: the cost under targets" -- $U --json
+cp "$tmpd/out" "$tmpd/ucost.json"
 if python3 -c "
 import json
 d = json.load(open('$tmpd/out'))
@@ -728,6 +729,18 @@ else
 fi
 expect_exit 0 "eval: the cost under targets, text" -- $U
 expect_out "^  there: USD [0-9.]+ per million output tokens with the chips at cost, [0-9.]+ at$" "the text gives it"
+# the text's two figures are the JSON's, to the table's 3 significant digits
+tc=$(sed -n 's/^  there: USD \([0-9.]*\) per million output tokens with the chips at cost, \([0-9.]*\) at$/\1 \2/p' "$tmpd/out")
+if python3 -c "
+import json
+c = json.load(open('$tmpd/ucost.json'))['best_under_targets']['cost']
+want = '%#.3g %#.3g' % (c['usd_per_million_tokens_at_cost'], c['usd_per_million_tokens_at_price'])
+assert '$tc' == want, ('$tc', want)
+" 2>"$tmpd/err"; then
+	echo "ok - the text's USD/Mtoken under the targets are the JSON's ($tc)"
+else
+	echo "not ok - the text's USD/Mtoken under the targets ('$tc')"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # power.output_tokens_per_joule: output tokens/s per chip over the watts a
 # chip draws (tokens/s per W).  Sohu by design at tp 1 under etched-claim
 # runs only iterations carrying prefill, each held to its TDP (the clock
@@ -735,6 +748,7 @@ expect_out "^  there: USD [0-9.]+ per million output tokens with the chips at co
 # output tokens/s over 8 chips x 700 W, by hand from the preset's tdp_w
 tdp=$(awk -F' *= *' '$1 == "tdp_w" {print $2 + 0}' "$ROOFLAB_DATA/chips/sohu-design.ini")
 expect_exit 0 "eval: output tokens per joule" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --json
+cp "$tmpd/out" "$tmpd/tpj.json"
 if python3 -c "
 import json
 d = json.load(open('$tmpd/out'))
@@ -749,6 +763,10 @@ else
 fi
 expect_exit 0 "eval: tokens per joule, text" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim
 expect_out "^  output_tokens_per_joule +[0-9.]+ tokens/J   output tokens per joule" "the table gives it in tokens/J"
+tj=$(sed -n 's/^  output_tokens_per_joule  *\([0-9.]*\) tokens\/J .*/\1/p' "$tmpd/out")
+want=$(python3 -c "import json; print('%#.3g' % json.load(open('$tmpd/tpj.json'))['power']['output_tokens_per_joule'])")
+[ -n "$tj" ] && [ "$tj" = "$want" ] && echo "ok - the table's tokens/J is the JSON's to 3 digits ($tj)" ||
+	{ echo "not ok - the table's tokens/J '$tj', the JSON's '$want'"; fails=$((fails + 1)); }
 # a chip naming no node has no power model: n/a, JSON null (the B200)
 expect_exit 0 "eval: tokens per joule without a power model" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal --json
 expect_out '"output_tokens_per_joule": null' "null where the power is n/a"
