@@ -7,6 +7,7 @@ E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 
 
 expect_exit 0 "eval prints a table" -- $E
 expect_out "output_tokens_per_s" "table has throughput"
+cp "$tmpd/out" "$tmpd/table.txt"
 # under 100, 3 significant digits with their trailing zeros, so that 42.0 %
 # stands beside 20.4 % and 1.70 USD/Mtoken beside 0.296 (%.3g wrote 42,
 # 1.7 and 0.46 tokens/J); a whole number (replicas, limited, a clock
@@ -31,6 +32,30 @@ for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
 done
 # FP8 KV cache of Llama-3 70B: 2 x 80 x 8 x 128 bytes = 163840 per token
 expect_out '"kv_bytes_per_token": 163840' "json kv bytes per token by hand"
+# what the figures are by their definitions: Llama-3 70B's 70,553,706,496
+# parameters (test_engine.c test_llama3_70b_shape), of which the embedding
+# and the LM head, 2 x 128,256 x 8,192 = 2,101,346,304, stay at 16 bits
+# (trtllm-0.10.ini head_precision bf16) and the other 68,452,360,192 take
+# 1 byte: 72,655,052,800 bytes, spread over tp 8 (9,081,881,600 a chip);
+# a request is 2048 + 128 tokens, so the total is 17 x the output and
+# the requests/s the output over 128; per chip an eighth; the table's
+# output tokens/s is the JSON's to its one decimal
+to=$(awk '$1 == "output_tokens_per_s" { print $2 }' "$tmpd/table.txt")
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+m, t = d['memory'], d['throughput']
+assert m['weights_bytes'] == 72655052800 and m['weights_bytes_per_chip'] == 9081881600, m
+o = t['output_tokens_per_s']
+assert abs(t['total_tokens_per_s'] / (17 * o) - 1) < 1e-8, t
+assert abs(t['requests_per_s'] * 128 / o - 1) < 1e-8, t
+assert abs(t['output_tokens_per_s_per_chip'] * 8 / o - 1) < 1e-8, t
+assert '%.1f' % o == '$to', (o, '$to')
+" 2>"$tmpd/err"; then
+	echo "ok - eval json: weights by hand, totals, requests and per chip by their definitions, the table's figure"
+else
+	echo "not ok - eval json: its figures by their definitions"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "scenario preset" -- $RL eval --scenario etched-bench --chip h100-sxm --json
 expect_out '"isl": 2048' "scenario sets isl"
 expect_out '"tp": 8' "scenario sets tp"
