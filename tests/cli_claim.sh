@@ -974,21 +974,25 @@ printf '[claim]\ntarget = %s\n' "$nines" | cut -c1-4009 >"$tmpd/longt.ini"
 expect_exit 2 "a config target of 4000 nines" -- $RL claim --config "$tmpd/longt.ini" --samples 0 --no-design
 expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[1e-06, 1000000000\]$" "the file, line, key and range said"
 # -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range:
-# the same run as 0, byte for byte (seed 0 against seed 1 differs, so the
-# seed is read, not dropped)
+# the same run as 0, byte for byte (the text without a Monte Carlo; the
+# JSON with one, the text's Monte Carlo line giving its seconds), and seed
+# 1 draws other samples, so the seed is read, not dropped
 expect_exit 0 "--samples -0 --seed -0" -- $RL claim --samples -0 --seed -0 --no-design
 cp "$tmpd/out" "$tmpd/minus0.txt"
 expect_exit 0 "--samples 0" -- $RL claim --samples 0 --no-design
 cp "$tmpd/out" "$tmpd/plain0.txt"
 expect_exit 0 "--samples -0 runs as --samples 0" -- cmp "$tmpd/minus0.txt" "$tmpd/plain0.txt"
-expect_exit 0 "--samples 10 --seed -0" -- $RL claim --samples 10 --seed -0 --no-design
-cp "$tmpd/out" "$tmpd/seedm0.txt"
-expect_exit 0 "--samples 10 --seed 0" -- $RL claim --samples 10 --seed 0 --no-design
-cp "$tmpd/out" "$tmpd/seed0.txt"
-expect_exit 0 "--seed -0 runs as --seed 0" -- cmp "$tmpd/seedm0.txt" "$tmpd/seed0.txt"
-expect_exit 0 "--samples 10 --seed 1" -- $RL claim --samples 10 --seed 1 --no-design
-cp "$tmpd/out" "$tmpd/seed1.txt"
-expect_exit 1 "and seed 1 draws other samples" -- cmp -s "$tmpd/seed0.txt" "$tmpd/seed1.txt"
+expect_exit 0 "--samples 10 --seed -0" -- $RL claim --samples 10 --seed -0 --no-design --json
+cp "$tmpd/out" "$tmpd/seedm0.json"
+expect_exit 0 "--samples 10 --seed 0" -- $RL claim --samples 10 --seed 0 --no-design --json
+cp "$tmpd/out" "$tmpd/seed0.json"
+expect_exit 0 "--seed -0 runs as --seed 0" -- cmp "$tmpd/seedm0.json" "$tmpd/seed0.json"
+expect_exit 0 "--samples 10 --seed 1" -- $RL claim --samples 10 --seed 1 --no-design --json
+cp "$tmpd/out" "$tmpd/seed1.json"
+expect_exit 0 "and seed 1 draws other samples" -- python3 -c "
+import json
+q = lambda f: [json.load(open(f))['monte_carlo'][k] for k in ('p05', 'p50', 'p95')]
+assert q('$tmpd/seed0.json') != q('$tmpd/seed1.json')"
 expect_exit 2 "unknown chip" -- $RL claim --a nosuchchip
 expect_err "unknown chip 'nosuchchip'" "unknown chip says why"
 expect_exit 2 "bad spec item" -- $RL claim --b sohu,bogus=1
