@@ -666,6 +666,7 @@ expect_exit 2 "eval: a model that does not fit, a TDP under 1 W" -- $RL eval --c
 expect_err "the fewest chips that fit: 2 \(TP2 x PP1, TP1 x PP2\), each over the chip's 0\.4 W TDP at every clock, so none runs" "the fit hint says the 0.4 W TDP as given"
 expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
 expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
+expect_out "^  limited +0 " "the table is there: under its TDP, not limited"
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
 expect_out '"over_tdp": 0,' "json: power.over_tdp 0"
 expect_out '"lowest_clock_watts": null' "json: no power at the lowest clock"
