@@ -593,6 +593,7 @@ check "the one mapping within the limit first" '$1=="1" && $2==8 && $3==1 {print
 # output-tps too survived)
 expect_exit 0 "map default ranking's line" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
 expect_no_out "ranked by" "the default ranking's line names no key"
+expect_out ": 10 legal mappings$" "the line is there, without the key (10 mappings of 8 chips)"
 # a mapping that does not fit has no TTFT: where no mapping meets a limit,
 # ranked by TTFT it comes after every mapping that ran, not first (its
 # TTFT was read as 0).  Llama-3 70B in BF16: 141 GB of weights, not on
