@@ -439,6 +439,7 @@ n=$(printf '%s' "$(tail -c 2 "$tmpd/out")")
 	{ echo "not ok - validate --db --json's stdout ends '$n'"; fails=$((fails + 1)); }
 expect_exit 0 "claim without --db says nothing of storing" -- $RL claim --samples 0 --no-design
 expect_no_err "stored in" "claim without --db: no stored line"
+expect_out "^[A-Z][a-z ]+: 8x Sohu \(as claimed\) is [0-9.]+x as fast as 8x H100$" "the claim ran: its verdict printed"
 # each side's Monte Carlo and tornado through two paths: claim's text and
 # the report of the same run (claim_mc_summary, claim_tornado_sides), Sohu
 # by design's too, which the database did not hold.  The expected lines are
