@@ -57,7 +57,24 @@ expect_exit 2 "area: a chip file giving static_w beside the H100's idle_w" -- $R
 expect_err "static40\.ini: power\.static_w \(40 W\) and power\.idle_w \(70 W\)" "area: the user's chip file named"
 expect_exit 2 "eval: idle below its stacks'" -- $RL eval --chip h100-sxm --model llama3-8b --set power.hbm_idle_w_per_gb=1
 expect_err "power.idle_w 70 W is less than the 85.8993 W" "eval: idle below its stacks' idle, by hand 1 x 85.9"
-expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60
+expect_exit 0 "eval: the H100's static power from its idle" -- $RL eval --chip h100-sxm --model llama3-8b --json
+cp "$tmpd/out" "$tmpd/idle70.json"
+expect_exit 0 "eval: static_w alone once idle_w is 0" -- $RL eval --chip h100-sxm --model llama3-8b --set power.idle_w=0 --set power.static_w=60 --json
+# static_w 60 W takes the place of the board and die's static power the
+# 70 W idle gave, 70 - 0.15 W/GB x 85.89934592 GB = 57.115098112 W (the
+# stacks' idle counted apart either way): both phases draw 2.884901888 W
+# more
+if python3 -c "
+import json
+a = json.load(open('$tmpd/idle70.json'))['power']
+b = json.load(open('$tmpd/out'))['power']
+for k in ('prefill_watts', 'decode_watts'):
+    assert abs(b[k] - a[k] - 2.884901888) < 1e-6, (k, b[k] - a[k])
+" 2>"$tmpd/err"; then
+	echo "ok - eval: static_w 60 in place of the idle's 57.115 W: 2.885 W more in each phase"
+else
+	echo "not ok - eval: static_w alone"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "area table, again" -- $A
 # the H100 has HBM and a wafer price (n4), so its cost is known: one cost
 # line, 3,513 USD (the json's 3512.58), and no 'unknown' beside it (the
@@ -100,7 +117,7 @@ expect_out '"bandwidth_tbps": 4.8' "Sohu HBM bandwidth by hand"
 # 0.97 pJ/B x (0.01 x 9601.9e12 + 2 x 4.8e12) = 102.45; HBM 4 pJ/bit x 8 x
 # 4.8e12 = 153.6: 1837.1 W at the n4 energies as they hold at 1.83 GHz
 # (n4.ini ref_clock_ghz); at its 1.5 GHz, 1.5 / 1.83 = 0.8197 of them
-# (power.dvfs_exponent 1): clocked 81.81 x 0.8197 = 67.06, MAC 1404.28 x
+# (power.dvfs_exponent 1): clocked 81.807 x 1.5 / 1.83 = 67.055, MAC 1404.28 x
 # 0.8197 = 1151.05, the rest as they are: 1579.4 W (1569.1 with the
 # static 70 of before 2026-11-30)
 expect_out '"phy_w": 24.96' "Sohu by design: its PHYs at the derived bandwidth"
@@ -589,7 +606,10 @@ expect_err "phy area: the HBM PHYs need 58\.2 mm2 per die, phy_mm2 gives 40\.0 m
 # ux17 moved 100 mm2 into sohu-design's SRAM by working out 100 / 814 =
 # 0.1229 of its die.  Its 10%, 81.4 mm2, holds 232.8 MB (n4's 2.86
 # MB/mm2); 181.4 mm2 is 22.29% and 2.86 x 181.4 = 518.8 MB, and the 30%
-# unassigned (244.2 mm2) drops by the 100 mm2 to 144.2 (17.71%)
+# unassigned (244.2 mm2) drops by the 100 mm2 to 144.2 (17.71%); at the
+# design's 98.3 MTr/mm2 (sohu-design.ini density_mtr_per_mm2) they hold
+# 181.4 x 98.3 = 17,831.6 M = 17.83 B and 144.2 x 98.3 = 14,174.9 M =
+# 14.17 B transistors
 expect_exit 0 "area: design.sram_mm2" -- $RL area --chip sohu-design --set design.sram_mm2=181.4
 expect_out "^  sram +181\.4 +17\.83 B +22\.29%$" "sram 181.4 mm2 = 22.29%"
 expect_out "^  unassigned +144\.2 +14\.17 B +17\.71%$" "unassigned 144.2 mm2"
@@ -617,7 +637,8 @@ expect_out "^design\.sram_mm2 +mm2 +0\.\.100000 " "design.sram_mm2 listed with i
 # (ux21) a spec-sheet chip whose spec sheet's HBM is not its design's:
 # the H200's 151.4 GB usable (data/chips/h200-sxm.ini hbm_gb) of 6 stacks
 # of 24 GiB, 6 x 25.769803776 = 154.6 GB.  area's cost line prices the
-# design's stacks, 154.6 x 15 USD/GB (cost.hbm_usd_per_gb) = $2319; eval
+# design's stacks, 154.6 x 15 USD/GB (cost.hbm_usd_per_gb) = $2319, chip
+# $554 + $2319 + $1670 = $4543 (the H100's die and package); eval
 # the spec sheet's, 151.4 x 15 = $2271, chip $554 + $2271 + $1670 = $4495:
 # area says so under its line, eval's chip_cost_usd agreeing; none for the
 # H100 (80 GiB both) nor for the H200 served by its design

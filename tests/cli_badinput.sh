@@ -137,7 +137,13 @@ expect_err "part.ini:1: model: not given: heads kv_heads head_dim ffn_hidden voc
 	"only the missing keys are named, at [model]'s header, line 1"
 printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\n' >named.ini
 expect_exit 0 "a model preset naming a whole one" -- "$RL" eval --chip h100-sxm \
-	--model "$PWD/named.ini" --profile trtllm-0.15
+	--model "$PWD/named.ini" --profile trtllm-0.15 --json
+# Llama-3 8B with 16 of its 32 layers: 8,030,261,248 parameters less 16
+# layers of 218,112,000 (Q and O 4096 x 4096, K and V 4096 x 1024, MLP 3 x
+# 4096 x 14336, two norms 4096) = 4,540,469,248; its FP8 KV cache 2 x 16
+# layers x 8 heads x 128 = 32,768 bytes a token, half the whole model's
+expect_out '"params": 4540469248,' "the named model with the file's layers: parameters by hand"
+expect_out '"kv_bytes_per_token": 32768,' "and its KV bytes a token by hand"
 # a last line ending in CR and no LF is a CRLF line (as in a CSV); the
 # reader went back to that line for ever (timeout: a hang fails the check)
 printf '[preset]\nmodel = llama3-8b\n[model]\nlayers = 16\r' >lastcr.ini
@@ -346,8 +352,26 @@ refused_preset "a chip preset naming a profile is refused" \
 	"p\.ini:3: \[preset\] profile = trtllm-0\.15 does not belong in a chip preset" \
 	--chip ./p.ini --model llama3-70b
 printf '[preset]\nchip = h100-sxm\nnode = n4\n[chip]\ntdp_w = 600\n' >chipbase.ini
+expect_exit 0 "the H100 preset itself" -- "$RL" eval --chip h100-sxm --model llama3-70b --json
+cp "$tmpd/out" "$tmpd/h100base.json"
 expect_exit 0 "a chip preset naming a chip and a node" -- "$RL" eval \
-	--chip ./chipbase.ini --model llama3-70b
+	--chip ./chipbase.ini --model llama3-70b --json
+# the file's tdp_w = 600 over the H100's 700: the H100 at full clock draws
+# more than 600 W in prefill (checked), so the file's chip holds prefill
+# to 600 W by its clock (limited), and decode, under 600 W, is the H100's
+if python3 -c "
+import json
+h = json.load(open('$tmpd/h100base.json'))['power']
+c = json.load(open('$tmpd/out'))['power']
+assert h['prefill_watts'] > 600 and h['limited'] == 0, h
+assert c['limited'] == 1 and c['prefill_clock_scale'] < 1, c
+assert abs(c['prefill_watts'] / 600 - 1) < 1e-6, c
+assert c['decode_watts'] == h['decode_watts'] and c['decode_clock_scale'] == 1, (c, h)
+" 2>"$tmpd/err"; then
+	echo "ok - the preset's tdp_w 600 holds its prefill to 600 W, decode as the H100's"
+else
+	echo "not ok - the chip preset's tdp_w over its base's"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # etched-bench names llama3-70b; --model replaces it: Llama-3 8B's
 # 8,030,261,248 parameters (its model card)
 expect_exit 0 "a scenario naming a model, replaced by --model" -- "$RL" \

@@ -285,6 +285,30 @@ for k in '"speedup"' '"total_tokens"' '"output_tokens"' '"a"' '"b"' \
 	'"mapping_wins"' '"mapping_wins_other"'; do
 	expect_out "$k" "json has $k"
 done
+# what the keys hold, by their definitions: the factors are a
+# decomposition of the speedup (their product is it), the Monte Carlo ran
+# the samples and seed asked, its quantiles in order around a probability,
+# none of its interval at or over the target where even p95 is under it;
+# the nominal is the speedup, and each tornado bar's two ends bracket it
+# (every bar's parameter runs from low to high through its nominal)
+if python3 -c "
+import json, math
+d = json.load(open('$tmpd/out'))
+s = d['speedup']['total_tokens']
+assert abs(math.prod(f['factor'] for f in d['factors']) / s - 1) < 1e-8, s
+m = d['monte_carlo']
+assert m['samples'] == 2000 and m['seed'] == 3, m
+assert 0 < m['p05'] <= m['p50'] <= m['p95'] and 0 <= m['prob_ge_target'] <= 1, m
+assert m['p95'] >= d['target'] or m['prob_ge_target'] <= 0.05, (m, d['target'])
+assert m['nominal'] == s, (m['nominal'], s)
+for t in d['tornado']:
+    lo, hi = sorted((t['speedup_low'], t['speedup_high']))
+    assert t['low'] < t['high'] and lo <= s * (1 + 1e-9) and hi >= s * (1 - 1e-9), t
+" 2>"$tmpd/err"; then
+	echo "ok - claim json: factors multiply to the speedup, the Monte Carlo and tornado consistent with it"
+else
+	echo "not ok - claim json: the keys' values"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 cp "$tmpd/out" "$tmpd/run1.json"
 expect_exit 0 "same seed, same JSON" -- $C --json
 if cmp -s "$tmpd/out" "$tmpd/run1.json"; then echo "ok - reproducible"; else
@@ -415,6 +439,7 @@ n=$(printf '%s' "$(tail -c 2 "$tmpd/out")")
 	{ echo "not ok - validate --db --json's stdout ends '$n'"; fails=$((fails + 1)); }
 expect_exit 0 "claim without --db says nothing of storing" -- $RL claim --samples 0 --no-design
 expect_no_err "stored in" "claim without --db: no stored line"
+expect_out "^[A-Z][a-z ]+: 8x Sohu \(as claimed\) is [0-9.]+x as fast as 8x H100$" "the claim ran: its verdict printed"
 # each side's Monte Carlo and tornado through two paths: claim's text and
 # the report of the same run (claim_mc_summary, claim_tornado_sides), Sohu
 # by design's too, which the database did not hold.  The expected lines are
@@ -840,6 +865,12 @@ expect_err "^rooflab solve: --vary a.power.static_w: side a's chip \(.*h100-sxm.
 	"solve says why the static power of the H100 does not act"
 expect_exit 0 "solve the static power of Sohu by design, which has no measured idle" -- $RL solve \
 	--b sohu-design,profile=etched-claim --vary b.power.static_w
+# it starts from the preset's static_w, 57.115098112 W (sohu-design.ini:
+# the H100's 70 W idle less its 5 x 16 GiB stacks' 12.88 W), and says why
+# more of it does not raise the speedup
+sw=$(awk -F' *= *' '$1 == "static_w" {printf "%.1f", $2}' "$ROOFLAB_DATA/chips/sohu-design.ini")
+expect_joined "^  - more idle and leakage power" "at $sw W already\): the chip-to-chip links bind" \
+	"solve: static_w from the preset's $sw W, the links binding"
 expect_exit 0 "solve the TDP of Sohu by design without a limit" -- $RL solve \
 	--b sohu-design,profile=etched-claim,chip.tdp_w=0 --vary b.chip.tdp_w
 expect_out "at no limit \(0 W\) already" "a TDP of 0 reads as no limit"
@@ -943,8 +974,26 @@ expect_err "bad item 'chip\.hbm_tbps=9{80}\.\.\.' \(a key of at most 63 bytes, a
 printf '[claim]\ntarget = %s\n' "$nines" | cut -c1-4009 >"$tmpd/longt.ini"
 expect_exit 2 "a config target of 4000 nines" -- $RL claim --config "$tmpd/longt.ini" --samples 0 --no-design
 expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[1e-06, 1000000000\]$" "the file, line, key and range said"
-# -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range
+# -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range:
+# the same run as 0, byte for byte (the text without a Monte Carlo; the
+# JSON with one, the text's Monte Carlo line giving its seconds), and seed
+# 1 draws other samples, so the seed is read, not dropped
 expect_exit 0 "--samples -0 --seed -0" -- $RL claim --samples -0 --seed -0 --no-design
+cp "$tmpd/out" "$tmpd/minus0.txt"
+expect_exit 0 "--samples 0" -- $RL claim --samples 0 --no-design
+cp "$tmpd/out" "$tmpd/plain0.txt"
+expect_exit 0 "--samples -0 runs as --samples 0" -- cmp "$tmpd/minus0.txt" "$tmpd/plain0.txt"
+expect_exit 0 "--samples 10 --seed -0" -- $RL claim --samples 10 --seed -0 --no-design --json
+cp "$tmpd/out" "$tmpd/seedm0.json"
+expect_exit 0 "--samples 10 --seed 0" -- $RL claim --samples 10 --seed 0 --no-design --json
+cp "$tmpd/out" "$tmpd/seed0.json"
+expect_exit 0 "--seed -0 runs as --seed 0" -- cmp "$tmpd/seedm0.json" "$tmpd/seed0.json"
+expect_exit 0 "--samples 10 --seed 1" -- $RL claim --samples 10 --seed 1 --no-design --json
+cp "$tmpd/out" "$tmpd/seed1.json"
+expect_exit 0 "and seed 1 draws other samples" -- python3 -c "
+import json
+q = lambda f: [json.load(open(f))['monte_carlo'][k] for k in ('p05', 'p50', 'p95')]
+assert q('$tmpd/seed0.json') != q('$tmpd/seed1.json')"
 expect_exit 2 "unknown chip" -- $RL claim --a nosuchchip
 expect_err "unknown chip 'nosuchchip'" "unknown chip says why"
 expect_exit 2 "bad spec item" -- $RL claim --b sohu,bogus=1

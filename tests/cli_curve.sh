@@ -17,6 +17,22 @@ n=$(python3 -c "import json; print(len(json.load(open('$tmpd/out'))['series']))"
 if [ "$n" -eq 4 ]; then echo "ok - four series"; else echo "not ok - four series ($n)"; fails=$((fails + 1)); fi
 expect_out '"tokens_per_s_per_user"' "json points have tokens/s per user"
 expect_out '"output_tokens_per_s_per_chip"' "json points have tokens/s per chip"
+# what the two mean, at every point of the four series: a user's tokens/s
+# is one token per TPOT, a chip's the system's output over its chips
+if python3 -c "
+import json
+n = 0
+for s in json.load(open('$tmpd/out'))['series']:
+    for p in s['points']:
+        assert abs(p['tokens_per_s_per_user'] * p['tpot_s'] - 1) < 1e-6, p
+        assert abs(p['output_tokens_per_s_per_chip'] * s['chips'] / p['output_tokens_per_s'] - 1) < 1e-8, (s['chips'], p)
+        n += 1
+assert n >= 8, n
+" 2>"$tmpd/err"; then
+	echo "ok - every point: tokens/s per user = 1 / tpot, per chip = output / chips"
+else
+	echo "not ok - curve points: per-user or per-chip figures"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_out '"chips": 8' "the system is the largest tp"
 expect_out '"concurrency": 1,' "the curve starts at one sequence"
 expect_exit 0 "step" -- $C --chip h100-sxm --tp 8 --step 4 --json

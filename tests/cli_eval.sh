@@ -7,6 +7,7 @@ E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 
 
 expect_exit 0 "eval prints a table" -- $E
 expect_out "output_tokens_per_s" "table has throughput"
+cp "$tmpd/out" "$tmpd/table.txt"
 # under 100, 3 significant digits with their trailing zeros, so that 42.0 %
 # stands beside 20.4 % and 1.70 USD/Mtoken beside 0.296 (%.3g wrote 42,
 # 1.7 and 0.46 tokens/J); a whole number (replicas, limited, a clock
@@ -31,13 +32,63 @@ for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
 done
 # FP8 KV cache of Llama-3 70B: 2 x 80 x 8 x 128 bytes = 163840 per token
 expect_out '"kv_bytes_per_token": 163840' "json kv bytes per token by hand"
+# what the figures are by their definitions: Llama-3 70B's 70,553,706,496
+# parameters (test_engine.c test_llama3_70b_shape), of which the embedding
+# and the LM head, 2 x 128,256 x 8,192 = 2,101,346,304, stay at 16 bits
+# (trtllm-0.10.ini head_precision bf16) and the other 68,452,360,192 take
+# 1 byte: 72,655,052,800 bytes, spread over tp 8 (9,081,881,600 a chip);
+# a request is 2048 + 128 tokens, so the total is 17 x the output and
+# the requests/s the output over 128; per chip an eighth; the table's
+# output tokens/s is the JSON's to its one decimal
+to=$(awk '$1 == "output_tokens_per_s" { print $2 }' "$tmpd/table.txt")
+if python3 -c "
+import json
+d = json.load(open('$tmpd/out'))
+m, t = d['memory'], d['throughput']
+assert m['weights_bytes'] == 72655052800 and m['weights_bytes_per_chip'] == 9081881600, m
+o = t['output_tokens_per_s']
+assert abs(t['total_tokens_per_s'] / (17 * o) - 1) < 1e-8, t
+assert abs(t['requests_per_s'] * 128 / o - 1) < 1e-8, t
+assert abs(t['output_tokens_per_s_per_chip'] * 8 / o - 1) < 1e-8, t
+assert '%.1f' % o == '$to', (o, '$to')
+" 2>"$tmpd/err"; then
+	echo "ok - eval json: weights by hand, totals, requests and per chip by their definitions, the table's figure"
+else
+	echo "not ok - eval json: its figures by their definitions"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "scenario preset" -- $RL eval --scenario etched-bench --chip h100-sxm --json
 expect_out '"isl": 2048' "scenario sets isl"
 expect_out '"tp": 8' "scenario sets tp"
 expect_exit 0 "preset given as a path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h100-sxm.ini" --model llama3-8b
+cp "$tmpd/out" "$tmpd/bypath.txt"
+expect_exit 0 "preset given by its name" -- $RL eval --chip h100-sxm --model llama3-8b
+cp "$tmpd/out" "$tmpd/byname.txt"
+expect_exit 0 "the preset by its path serves as by its name, byte for byte" -- cmp "$tmpd/bypath.txt" "$tmpd/byname.txt"
 expect_exit 0 "prefill only" -- $RL eval --chip h100-sxm --model llama3-8b --osl 1 --json
 expect_out '"bound": "none"' "prefill-only has no decode bound"
+# --set reaches the engine: the elementwise kernels are memory-bound at
+# HBM x eff_memory (engine.c), and with the batch held by max_num_tokens
+# their bytes an iteration do not move, so chip.hbm_tbps 3.35 -> 6 (the
+# preset's hbm_tbps, h100-sxm.ini) scales both phases' elementwise_s by
+# 3.35 / 6 exactly, and the output tokens/s rise
+expect_exit 0 "--set, the preset's HBM" -- $E --json
+cp "$tmpd/out" "$tmpd/hbm335.json"
 expect_exit 0 "--set" -- $E --set chip.hbm_tbps=6 --json
+hbm=$(awk -F' *= *' '$1 == "hbm_tbps" {print $2 + 0}' "$ROOFLAB_DATA/chips/h100-sxm.ini")
+if python3 -c "
+import json
+a = json.load(open('$tmpd/hbm335.json'))
+b = json.load(open('$tmpd/out'))
+assert a['batch']['limit'] == b['batch']['limit'] == 'max_num_tokens'
+for ph in ('prefill', 'decode'):
+    got = b[ph]['elementwise_s'] / a[ph]['elementwise_s']
+    assert abs(got / ($hbm / 6) - 1) < 1e-8, (ph, got, $hbm / 6)
+assert b['throughput']['output_tokens_per_s'] > a['throughput']['output_tokens_per_s']
+" 2>"$tmpd/err"; then
+	echo "ok - --set chip.hbm_tbps=6: elementwise times x $hbm/6, more tokens/s"
+else
+	echo "not ok - --set chip.hbm_tbps=6 did not reach the engine as derived"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "params lists" -- $RL params
 expect_out "chip.hbm_tbps +TB/s" "params shows unit"
 expect_out "profile.max_num_tokens" "params lists profile"
@@ -62,7 +113,26 @@ expect_exit 2 "one parameter in two --set" -- $E --set chip.tdp_w=500 --set chip
 expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', then '--set chip\.tdp_w=700'" "names the parameter"
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
-expect_exit 0 "two parameters, each once" -- $E --set chip.tdp_w=500 --set chip.hbm_tbps=4 --json
+# two parameters each once both reach the engine: at chip.tdp_w=300, under
+# the 370 W this run draws at full clock, the prefill clock is lowered to
+# hold 300 W (limited), and HBM at 4 TB/s scales the elementwise times by
+# 3.35 / 4 (as above; the TDP lowers the core clock, not HBM's rate)
+expect_exit 0 "two parameters, each once" -- $E --set chip.tdp_w=300 --set chip.hbm_tbps=4 --json
+if python3 -c "
+import json
+a = json.load(open('$tmpd/hbm335.json'))
+b = json.load(open('$tmpd/out'))
+assert a['power']['watts'] > 300 and a['power']['limited'] == 0, a['power']
+p = b['power']
+assert p['limited'] == 1 and p['prefill_clock_scale'] < 1 and abs(p['watts'] / 300 - 1) < 1e-6, p
+for ph in ('prefill', 'decode'):
+    got = b[ph]['elementwise_s'] / a[ph]['elementwise_s']
+    assert abs(got / ($hbm / 4) - 1) < 1e-8, (ph, got, $hbm / 4)
+" 2>"$tmpd/err"; then
+	echo "ok - both --set reached the engine: held to 300 W, elementwise x $hbm/4"
+else
+	echo "not ok - two --set: not both applied as derived"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # two unknown names longer than any parameter's, alike in their first 100
 # characters: unknown, not "set twice" (the names were cut to 95 bytes)
 long=chip.$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "x" }')
@@ -75,6 +145,7 @@ expect_err "not a number" "says not a number"
 expect_exit 2 "nan" -- $E --set chip.hbm_tbps=nan
 expect_err "not a finite number" "nan refused"
 expect_exit 2 "inf" -- $E --set chip.hbm_tbps=inf
+expect_err "chip\.hbm_tbps.*not a finite number" "inf refused as not finite"
 expect_exit 2 "bad precision" -- $RL eval --chip h100-sxm --model llama3-8b --precision int3
 expect_err "'int3' is not one of" "lists precisions"
 expect_exit 2 "tp does not divide heads" -- $RL eval --chip h100-sxm --model llama3-70b --tp 3
@@ -164,7 +235,22 @@ expect_no_out "nan" "calibrate --no-loo prints no nan"
 expect_out "^absolute error leave-1-out: not worked out \\(--no-loo\\)$" "and says why"
 expect_exit 1 "the --no-loo profile holds no nan" -- grep -qi "nan" "$tmpd/fit.ini"
 expect_exit 0 "its header says there is no leave-out error" -- grep -q "in-sample median |error| [0-9.]*%; no leave-out error (--no-loo)\\." "$tmpd/fit.ini"
-expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini"
+expect_exit 0 "fitted profile is usable" -- $E --profile "$tmpd/fit.ini" --json
+# and serves as the start file with the two fitted values set (a round
+# trip through the profile file), where the start file alone does not
+grep -v profile "$tmpd/out" >"$tmpd/fitrun.json"
+ec=$(sed -n 's/^eff_compute = \([0-9.e+-]*\) .*/\1/p' "$tmpd/fit.ini")
+io=$(sed -n 's/^iter_overhead_ms = \([0-9.e+-]*\) .*/\1/p' "$tmpd/fit.ini")
+expect_exit 0 "the start file with the fitted values set" -- $E --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --set "profile.eff_compute=$ec" --set "profile.iter_overhead_ms=$io" --json
+grep -v profile "$tmpd/out" >"$tmpd/setrun.json"
+expect_exit 0 "the start file alone" -- $E --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --json
+grep -v profile "$tmpd/out" >"$tmpd/startrun.json"
+if [ -n "$ec" ] && [ -n "$io" ] && cmp -s "$tmpd/fitrun.json" "$tmpd/setrun.json" &&
+	! cmp -s "$tmpd/fitrun.json" "$tmpd/startrun.json"; then
+	echo "ok - the fitted profile serves as the start file with eff_compute=$ec, iter_overhead_ms=$io"
+else
+	echo "not ok - the fitted profile does not serve its fitted values ('$ec', '$io')"; fails=$((fails + 1))
+fi
 # a fit of every efficiency and overhead from the 0.10 start file (the
 # docs/tour.md's tour): a fitted key's carried comment does not say it is not
 # fitted ("fitted; ... so not fitted" for eff_attention, eff_memory,
@@ -580,6 +666,7 @@ expect_exit 2 "eval: a model that does not fit, a TDP under 1 W" -- $RL eval --c
 expect_err "the fewest chips that fit: 2 \(TP2 x PP1, TP1 x PP2\), each over the chip's 0\.4 W TDP at every clock, so none runs" "the fit hint says the 0.4 W TDP as given"
 expect_exit 0 "eval under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8
 expect_no_out "over_tdp|lowest_clock_watts|at every clock" "under its TDP: no word of it in the table"
+expect_out "^  limited +0 " "the table is there: under its TDP, not limited"
 expect_exit 0 "eval json under its TDP" -- $RL eval --chip h100-sxm --model llama3-8b --precision fp8 --json
 expect_out '"over_tdp": 0,' "json: power.over_tdp 0"
 expect_out '"lowest_clock_watts": null' "json: no power at the lowest clock"
@@ -653,6 +740,7 @@ else
 	echo "not ok - eval: USD/Mtoken under the targets"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
 fi
 expect_exit 0 "eval: the cost under targets" -- $U --json
+cp "$tmpd/out" "$tmpd/ucost.json"
 if python3 -c "
 import json
 d = json.load(open('$tmpd/out'))
@@ -667,6 +755,18 @@ else
 fi
 expect_exit 0 "eval: the cost under targets, text" -- $U
 expect_out "^  there: USD [0-9.]+ per million output tokens with the chips at cost, [0-9.]+ at$" "the text gives it"
+# the text's two figures are the JSON's, to the table's 3 significant digits
+tc=$(sed -n 's/^  there: USD \([0-9.]*\) per million output tokens with the chips at cost, \([0-9.]*\) at$/\1 \2/p' "$tmpd/out")
+if python3 -c "
+import json
+c = json.load(open('$tmpd/ucost.json'))['best_under_targets']['cost']
+want = '%#.3g %#.3g' % (c['usd_per_million_tokens_at_cost'], c['usd_per_million_tokens_at_price'])
+assert '$tc' == want, ('$tc', want)
+" 2>"$tmpd/err"; then
+	echo "ok - the text's USD/Mtoken under the targets are the JSON's ($tc)"
+else
+	echo "not ok - the text's USD/Mtoken under the targets ('$tc')"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # power.output_tokens_per_joule: output tokens/s per chip over the watts a
 # chip draws (tokens/s per W).  Sohu by design at tp 1 under etched-claim
 # runs only iterations carrying prefill, each held to its TDP (the clock
@@ -674,6 +774,7 @@ expect_out "^  there: USD [0-9.]+ per million output tokens with the chips at co
 # output tokens/s over 8 chips x 700 W, by hand from the preset's tdp_w
 tdp=$(awk -F' *= *' '$1 == "tdp_w" {print $2 + 0}' "$ROOFLAB_DATA/chips/sohu-design.ini")
 expect_exit 0 "eval: output tokens per joule" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --json
+cp "$tmpd/out" "$tmpd/tpj.json"
 if python3 -c "
 import json
 d = json.load(open('$tmpd/out'))
@@ -688,6 +789,10 @@ else
 fi
 expect_exit 0 "eval: tokens per joule, text" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim
 expect_out "^  output_tokens_per_joule +[0-9.]+ tokens/J   output tokens per joule" "the table gives it in tokens/J"
+tj=$(sed -n 's/^  output_tokens_per_joule  *\([0-9.]*\) tokens\/J .*/\1/p' "$tmpd/out")
+want=$(python3 -c "import json; print('%#.3g' % json.load(open('$tmpd/tpj.json'))['power']['output_tokens_per_joule'])")
+[ -n "$tj" ] && [ "$tj" = "$want" ] && echo "ok - the table's tokens/J is the JSON's to 3 digits ($tj)" ||
+	{ echo "not ok - the table's tokens/J '$tj', the JSON's '$want'"; fails=$((fails + 1)); }
 # a chip naming no node has no power model: n/a, JSON null (the B200)
 expect_exit 0 "eval: tokens per joule without a power model" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --profile ideal --json
 expect_out '"output_tokens_per_joule": null' "null where the power is n/a"

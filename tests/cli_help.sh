@@ -88,6 +88,13 @@ expect_err "^rooflab solve: --threads: solve runs no Monte Carlo, which is what 
 expect_exit 2 "solve --vary b.design.frac_mac --no-design" -- $RL solve --no-design --vary b.design.frac_mac
 expect_err "side b is not a chip by design" "solve --no-design: b.design.* refused, as its help says"
 expect_exit 0 "claim keeps --threads" -- $RL claim --threads 2 --samples 10 --no-design
+# threads spread the samples, never change them: the same JSON as one
+# thread's (the text's Monte Carlo line gives the seconds it took)
+expect_exit 0 "claim --threads 2 --json" -- $RL claim --threads 2 --samples 10 --no-design --json
+cp "$tmpd/out" "$tmpd/threads2.json"
+expect_exit 0 "claim --threads 1 --json" -- $RL claim --threads 1 --samples 10 --no-design --json
+cp "$tmpd/out" "$tmpd/threads1.json"
+expect_exit 0 "claim --threads 2 gives --threads 1's JSON byte for byte" -- cmp "$tmpd/threads2.json" "$tmpd/threads1.json"
 # a chip without power or cost inputs: "n/a" in the table, null in JSON
 expect_exit 0 "b200 has no node" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8
 expect_out "^  watts +n/a   " "unknown power prints n/a"

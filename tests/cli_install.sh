@@ -54,6 +54,7 @@ expect_out "llama3-70b on 8 x h100-sxm \(TP8 x PP1\)" "installed: eval's result"
 rm "$share/data/chips/l40s.ini"
 expect_exit 0 "installed: presets chip" -- env -u ROOFLAB_DATA "$pfx/bin/rooflab" presets chip
 expect_no_out "^  l40s " "installed: reads the installed data (l40s removed there)"
+expect_out "^  h100-sxm " "installed: the list is there, the presets left in it listed"
 expect_exit 0 "checkout: presets chip" -- "$RL" presets chip
 expect_out "^  l40s " "checkout: l40s still listed"
 expect_exit 2 "installed: ROOFLAB_DATA overrides" -- env ROOFLAB_DATA="$tmpd/none" \

@@ -849,6 +849,15 @@ expect_exit 0 "--samples 0: JSON" -- $RL claim --samples 0 --no-design --json
 expect_out '"mc_skipped": "no Monte Carlo: --samples 0"' "names --samples 0"
 expect_exit 0 "a run with a Monte Carlo" -- $RL claim --samples 400 --seed 5 --no-design --json
 expect_no_out '"mc_skipped"' "has no mc_skipped"
+if python3 -c "
+import json
+m = json.load(open('$tmpd/out'))['monte_carlo']
+assert m['samples'] == 400 and m['seed'] == 5 and 0 < m['p05'] <= m['p50'] <= m['p95'], m
+" 2>"$tmpd/err"; then
+	echo "ok - and ran it: 400 samples of seed 5, its quantiles in order"
+else
+	echo "not ok - a run with a Monte Carlo: its figures"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # too few samples to draw the verdict's word: 0 of 5 samples reach 20x,
 # whose 95% interval is [0, 43.4%] (Wilson's, worked in test_words.c),
 # across the 10% band: said with its fix in the text, the JSON and the

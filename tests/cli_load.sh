@@ -14,6 +14,8 @@ expect_out "ttft_p99_s" "table has the TTFT p99"
 # said "slot", the queue of a batch-size or KV-bound chip alone
 expect_out "and the wait \\(iteration, admission, budget\\), mean" "the wait's row names admission"
 expect_exit 0 "eval --rate --json" -- $E --rate 2 --json
+# below capacity every request offered completes: 2 requests/s x 128
+# output tokens = 256 tokens/s, over 8 chips 32 each
 for k in '"load"' '"regime": "steady"' '"ttft_mean_s"' '"ttft_p50_s"' \
 	'"ttft_p90_s"' '"ttft_p99_s"' '"tpot_s"' '"tpot_p50_s"' '"tpot_p90_s"' \
 	'"tpot_p99_s"' '"e2e_s"' '"utilization"' \
@@ -25,12 +27,39 @@ expect_exit 0 "an endless stream past capacity" -- $E --rate 1000 --json
 expect_out '"regime": "saturated"' "saturated is said"
 expect_out '"ttft_mean_s": null' "saturated TTFT is unbounded (null)"
 expect_out '"queue_growth_requests_per_s"' "saturated: queue growth"
+# conservation: the queue grows by what is offered less what is served,
+# 1000 requests/s less the capacity, and what is served is the capacity
+if python3 -c "
+import json
+l = json.load(open('$tmpd/out'))['load']
+cap = l['capacity_requests_per_s']
+assert 0 < cap < 1000 and l['requests_per_s'] == cap, l
+assert abs(l['queue_growth_requests_per_s'] - (1000 - cap)) < 1e-9 * 1000, l
+" 2>"$tmpd/err"; then
+	echo "ok - saturated: the queue grows by 1000 requests/s less the capacity"
+else
+	echo "not ok - saturated: queue growth is not offered less served"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "saturated table" -- $E --rate 1000
 expect_out "SATURATED" "saturated table says so"
 expect_out "unbounded" "saturated table: unbounded TTFT"
 expect_exit 0 "a burst" -- $E --rate inf --requests 100 --json
 expect_out '"regime": "burst"' "burst regime"
 expect_out '"duration_s"' "burst has a duration"
+# conservation: the burst's 100 requests complete in its duration at its
+# mean rate (requests_per_s = 100 / duration_s, 128 output tokens each),
+# never faster than the capacity at maximum load
+if python3 -c "
+import json
+l = json.load(open('$tmpd/out'))['load']
+assert abs(l['requests_per_s'] * l['duration_s'] / 100 - 1) < 1e-8, l
+assert abs(l['output_tokens_per_s'] / (128 * l['requests_per_s']) - 1) < 1e-8, l
+assert l['requests_per_s'] <= l['capacity_requests_per_s'], l
+" 2>"$tmpd/err"; then
+	echo "ok - burst: 100 requests in duration_s at requests_per_s, under the capacity"
+else
+	echo "not ok - burst: duration and rate do not hold 100 requests"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 0 "a finite run past capacity" -- $E --rate 50 --requests 100 --json
 expect_out '"regime": "overload"' "overload regime"
 
@@ -38,6 +67,25 @@ expect_out '"regime": "overload"' "overload regime"
 expect_exit 0 "best under targets" -- $E --ttft-p99-max 2 --tpot-max 0.2 --json
 expect_out '"best_under_targets"' "json names the search"
 expect_out '"met": true' "the MLPerf-like targets are met"
+# the best rate under the targets is the highest that meets them: each
+# target's value within its bound and the load's own figure, one of them
+# (limited_by targets) reached, and the rate below the capacity
+if python3 -c "
+import json
+b = json.load(open('$tmpd/out'))['best_under_targets']
+l = b['load']
+assert b['limited_by'] == 'targets', b['limited_by']
+key = {('ttft', 99): 'ttft_p99_s', ('tpot', 'mean'): 'tpot_s'}
+for t in b['targets']:
+    assert t['met'] and t['value_s'] <= t['max_s'], t
+    assert t['value_s'] == l[key[(t['metric'], t['percentile'])]], t
+assert max(t['value_s'] / t['max_s'] for t in b['targets']) > 1 - 1e-5, b['targets']
+assert 0 < l['offered_requests_per_s'] < l['capacity_requests_per_s'], l
+" 2>"$tmpd/err"; then
+	echo "ok - best under targets: each target within its bound, one reached, below capacity"
+else
+	echo "not ok - best under targets: the figures do not bear it out"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # a request's TPOT spreads around the mean (prompts arriving while it
 # decodes), so a 99th-percentile target admits a lower rate than the same
 # bound on the mean
@@ -138,6 +186,32 @@ expect_exit 2 "rate not a number" -- $E --rate fast
 expect_exit 2 "burst without requests" -- $E --rate inf
 expect_err "needs --requests" "burst needs --requests"
 expect_exit 0 "requests without rate: a run at maximum load" -- $E --requests 10
+# trtllm-0.10 sets burst_waves false (its profile: max_utilization, no
+# waves), so a run of 10 at maximum load is the steady state, byte for byte
+cp "$tmpd/out" "$tmpd/req10.txt"
+expect_exit 0 "the steady state" -- $E
+cp "$tmpd/out" "$tmpd/steady.txt"
+expect_exit 0 "no waves: --requests 10 gives the steady state's table" -- cmp "$tmpd/req10.txt" "$tmpd/steady.txt"
+# a profile with burst_waves (trtllm-0.15) serves the run in waves of the
+# whole requests admitted at once, its throughput the run's (docs/tour.md):
+# 10 requests, far fewer than the sequences the steady state holds, fill
+# one partial wave, so fewer tokens/s; 1000 come nearer the steady state
+# and stay under it (a run has a start and an end the stream lacks)
+E15="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.15"
+$E15 --json >"$tmpd/w0.json" 2>/dev/null
+$E15 --requests 10 --json >"$tmpd/w10.json" 2>/dev/null
+$E15 --requests 1000 --json >"$tmpd/w1000.json" 2>/dev/null
+if python3 -c "
+import json
+t = [json.load(open('$tmpd/w%s.json' % n)) for n in ('10', '1000', '0')]
+x = [d['throughput']['output_tokens_per_s'] for d in t]
+assert t[2]['batch']['concurrency'] > 10, t[2]['batch']
+assert 0 < x[0] < x[1] < x[2], x
+" 2>"$tmpd/err"; then
+	echo "ok - waves: 10 requests < 1000 < the steady state's tokens/s"
+else
+	echo "not ok - waves: tokens/s of 10, 1000 requests and the steady state"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 expect_exit 2 "fractional requests" -- $E --rate 1 --requests 2.5
 expect_exit 2 "zero requests" -- $E --rate 1 --requests 0
 expect_err "\[1, 1000000000000\]" "requests says the range"
@@ -171,6 +245,9 @@ expect_err "^rooflab eval: --ttft-p99.0-max: the ttft p99 target is given twice 
 expect_exit 2 "map: the mean twice" -- $M --tpot-max 0.05 --tpot-max 0.05
 expect_err "^rooflab map: --tpot-max: the tpot mean target is given twice" "map refuses it too"
 expect_exit 0 "a mean and a percentile of one latency" -- $E --ttft-max 1 --ttft-p50-max 1 --ttft-p99-max 2
+expect_out "^  ttft mean .* target <= 1000\.0 ms: met$" "the mean's target kept"
+expect_out "^  ttft p50 .* target <= 1000\.0 ms: met$" "the p50's beside it"
+expect_out "^  ttft p99 .* target <= 2000\.0 ms: met$" "the p99's beside it"
 # a percentile is named as given, its shortest decimal: "%g" made
 # 99.9999999 "p100", a percentile the options refuse
 expect_exit 0 "a percentile of 10 digits" -- $E --ttft-p99.9999999-max 5 --tpot-p0.1-max 1

@@ -295,7 +295,28 @@ expect_exit 2 "a flag given twice" -- $RL params --json --json
 expect_err "^rooflab params: --json is given twice$" "says so"
 expect_exit 2 "validate --measurements twice" -- $RL validate --measurements a.csv --measurements b.csv
 expect_err "^rooflab validate: --measurements is given twice \\('a.csv', then 'b.csv'\\)$" "names both files"
-expect_exit 0 "--set repeats" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --set chip.hbm_tbps=3 --set chip.hbm_gb=80
+expect_exit 0 "--set repeats" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --batch 1 --set chip.hbm_tbps=3 --set chip.hbm_gb=80 --json
+cp "$tmpd/out" "$tmpd/rep2.json"
+expect_exit 0 "--set once, the preset's HBM rate" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --batch 1 --set chip.hbm_gb=80 --json
+# both --set applied: the ideal profile's KV cache takes all HBM but the
+# weights, 80e9 - 8,030,261,248 (Llama-3 8B at FP8) = 71,969,738,752
+# bytes; at batch 1 a decode iteration reads the weights but the embedding
+# table (8,030,261,248 - 128,256 x 4096 = 7,504,924,672 bytes: 2.5016 ms
+# at 3 TB/s) and the KV of ~2,112 tokens (65,536 bytes each, 1.8% more),
+# memory-bound: 3.35 / 3 of its time at the preset's 3.35 TB/s
+if python3 -c "
+import json
+a = json.load(open('$tmpd/out'))
+b = json.load(open('$tmpd/rep2.json'))
+assert abs(b['memory']['kv_capacity_bytes'] / 71969738752 - 1) < 1e-9, b['memory']
+t = b['decode']['iteration_s']
+assert 7504924672 / 3e12 <= t <= 1.02 * 7504924672 / 3e12, t
+assert abs(t / a['decode']['iteration_s'] - 3.35 / 3) < 1e-8, (t, a['decode'])
+" 2>"$tmpd/err"; then
+	echo "ok - both --set applied: KV capacity 80 GB less the weights, decode at 3 TB/s by hand"
+else
+	echo "not ok - --set repeats: not both applied as derived"; tail -3 "$tmpd/err" | sed 's/^/    err: /'; fails=$((fails + 1))
+fi
 # the same for an option read by a callback of one value: claim's sides
 # and target, sweep's shard, eval's rate (the second replaced the first)
 expect_exit 2 "claim --a given twice" -- $RL claim --a h100-sxm --a b200 --samples 0 --no-design
@@ -305,4 +326,7 @@ expect_err "^rooflab claim: --target is given twice \\('5', then '30'\\)$" "name
 expect_exit 2 "eval --rate given twice" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --rate 2 --rate 3
 expect_err "^rooflab eval: --rate is given twice" "says so"
 expect_exit 0 "two latency targets of one prefix" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --ttft-max 2 --ttft-p99-max 5
+# (the best load under both meets both: each listed, met)
+expect_out "^  ttft mean .* target <= 2000\.0 ms: met$" "the mean's target listed, met"
+expect_out "^  ttft p99 .* target <= 5000\.0 ms: met$" "the p99's listed beside it, met"
 finish

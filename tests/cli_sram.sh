@@ -174,7 +174,10 @@ done
 M4="$RL map --scenario etched-bench --chip sohu-design --model llama3-8b --profile etched-claim --set scenario.batch=64 --set design.frac_mac=0.1 --set design.frac_sram=0.5 --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false --set design.hbm_stacks=0 --chips 4"
 expect_exit 0 "map, no HBM, 4 chips" -- $M4
 # map says it in eval's words (one function, rl_map_none_fits_words),
-# where it wrote "(the fewest chips of which a mapping fits: 8: ...)"
+# where it wrote "(the fewest chips of which a mapping fits: 8: ...)": at
+# TP4 each chip holds a quarter of Llama-3 8B's 8,030,261,248 FP8 weight
+# bytes, 2,007.6 MB, over the 0.5 x 814 mm2 x 2.86 MB/mm2 = 1,164.0 MB of
+# SRAM the share keeps
 expect_out "^\(at the most split, TP4 x PP1: model does not fit: 2007\.6 MB of weights per chip exceed the 1164\.0 MB of SRAM" "map says why none fits"
 expect_out "^\(no mapping of 4 chips fits; the fewest chips that fit: 8 \(.*\); map --chips 8 ranks them\)$" "map names the fewest chips, in eval's words"
 cp "$tmpd/out" "$tmpd/human4"

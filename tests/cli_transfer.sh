@@ -151,6 +151,9 @@ import json
 rows = json.load(open('$tmpd/ds.json'))['rows']
 assert [x['status'] for x in rows] == ['ok'] * 4 + ['not_modelled'], rows
 assert all(x['predicted'] > 0 for x in rows[:4]), rows
+# on the same b200 at DEP8, FP4 (half the weight bytes, twice the peak)
+# serves more than FP8
+assert rows[1]['predicted'] > rows[3]['predicted'], (rows[1], rows[3])
 assert 'does not fit' in rows[4]['reason'], rows[4]"
 fi
 

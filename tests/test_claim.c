@@ -470,6 +470,35 @@ static void uncertain(rl_uparam *u)
 	u[2].hi = 1;
 }
 
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a > b) - (a < b);
+}
+
+/* The summary of a run from its samples by the definitions: the share of
+** the finite speedups at or over the target, and the median as GSL's
+** quantile of the sorted values, (n - 1) x 0.5 between two of them. */
+static void mc_summary_by_hand(const rl_mc_result *r, int n, double target,
+                               double *prob, double *p50)
+{
+	double *v = malloc((size_t)n * sizeof *v), d;
+	int i, m = 0, ge = 0, k;
+	assert_non_null(v);
+	for (i = 0; i < n; i++)
+		if (isfinite(r->speedup[i])) {
+			v[m++] = r->speedup[i];
+			ge += r->speedup[i] >= target;
+		}
+	assert_true(m > 1);
+	qsort(v, (size_t)m, sizeof *v, cmp_double);
+	d = (m - 1) * 0.5;
+	k = (int)d;
+	*p50 = (1 - (d - k)) * v[k] + (d - k) * v[k + 1];
+	*prob = (double)ge / m;
+	free(v);
+}
+
 static void test_mc_reproducible_and_ordered(void **state)
 {
 	rl_config a, b;
@@ -496,6 +525,12 @@ static void test_mc_reproducible_and_ordered(void **state)
 	assert_true(r1->p05 < r1->p95);
 	assert_true(r1->prob_ge_target >= 0 && r1->prob_ge_target <= 1);
 	assert_int_equal(r1->valid + r1->failed, 4000);
+	{
+		double prob, p50;
+		mc_summary_by_hand(r1, 4000, 2, &prob, &p50);
+		assert_true(r1->prob_ge_target == prob);
+		assert_true(r1->p50 == p50);
+	}
 	/* another seed, another draw */
 	o.seed = 43;
 	assert_int_equal(rl_mc_run(&a, &b, u, 3, &o, r2, err, sizeof err), 0);

@@ -145,6 +145,22 @@ static void test_chip_cost_memo(void **state)
 	near(rl_chip_cost_kept(&c, 0, &m)->chip_usd, 1474.09, 1e-5);
 }
 
+/* USD per million output tokens written out from cost.h's formula, for an
+** evaluation's own watts and output tokens/s: chips x (chip_usd / (years x
+** 365.25 x 86400 s) + watts x server_overhead x PUE x USD/kWh / 3.6e6
+** J/kWh) x 1e6 / output tokens/s (the figures test_usd_per_mtok_pair
+** works out by hand for 8 chips at 700 W and 1,000 tokens/s). */
+static double usd_mtok_by_hand(const rl_config *c, const rl_result *r,
+                               double chip_usd)
+{
+	double chips = rl_scen_chips(&c->scen);
+	return chips *
+	       (chip_usd / (c->cost.years * 365.25 * 86400.0) +
+	        r->power_w * c->cost.server_overhead * c->cost.pue *
+	            c->cost.usd_per_kwh / 3.6e6) *
+	       1e6 / r->output_tps;
+}
+
 /* GDDR6 (chip.memory gddr6, the L40S's) is not priced as HBM: the same
 ** H100 design with its 85.9 GB called GDDR6 keeps its die (554.09 USD,
 ** test_chip_cost), sits on no interposer (package 1,670 - 750 = 920), and
@@ -172,7 +188,9 @@ static void test_chip_cost_gddr6(void **state)
 	assert_true(isnan(r.chip_cost_usd));
 	assert_true(isnan(r.usd_per_mtok_cost));
 	near(r.chip_price_usd, 33625, 1e-12);
-	assert_true(r.usd_per_mtok_price > 0);
+	/* the price's figure, energy and all, as cost.h writes it */
+	assert_true(r.power_w > 0 && r.output_tps > 0);
+	near(r.usd_per_mtok_price, usd_mtok_by_hand(&c, &r, 33625), 1e-12);
 	/* HBM again: the cost of test_chip_cost */
 	c.chip.memory_kind = RL_MEM_HBM;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
@@ -765,7 +783,7 @@ static void test_eval_cost_and_price(void **state)
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
 	near(r.chip_cost_usd, 3512.59, 1e-5);
 	assert_true(isnan(r.chip_price_usd));
-	assert_true(r.usd_per_mtok_cost > 0);
+	near(r.usd_per_mtok_cost, usd_mtok_by_hand(&c, &r, 3512.589608), 1e-9);
 	assert_true(isnan(r.usd_per_mtok_price));
 	c.cost.price_usd = 33625;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
@@ -802,7 +820,11 @@ static void test_eval_by_design(void **state)
 	assert_int_equal(rl_eval(&c, &design), RL_OK);
 	near(design.output_tps, spec.output_tps, 1e-4);
 	near(design.power_w, spec.power_w, 1e-3);
-	assert_true(design.usd_per_mtok_cost > 0);
+	/* by design the chip's cost is its silicon's: the 3,512.59 USD of
+	** test_chip_cost (die, package, 85.9 GB of HBM) */
+	near(design.chip_cost_usd, 3512.59, 1e-5);
+	near(design.usd_per_mtok_cost,
+	     usd_mtok_by_hand(&c, &design, design.chip_cost_usd), 1e-12);
 	/* shares over 1: bad input */
 	c.design.frac_mac = 0.5;
 	c.design.frac_other = 0.6;
@@ -840,6 +862,10 @@ static void test_tdp_binds_on_phase(void **state)
 	near(fr.prefill_share, 0.125, 1e-12);
 	near(fr.power_prefill_w, 300, 1e-9);
 	assert_true(fr.power_decode_w > 100 && fr.power_decode_w < 110);
+	/* decode's: the static 100 W and 0.4 pJ an FMA, 0.2 pJ a FLOP, at
+	** its FLOPs over its time (no HBM, SRAM or vector energy here) */
+	near(fr.power_decode_w,
+	     100 + 0.2e-12 * fr.decode.flops / fr.decode.time_s, 1e-9);
 	assert_true(fr.power_w < 250);
 	assert_int_equal(fr.power_limited, 0);
 	/* softmax scores of the prefill iteration: layers x heads x (7.875
@@ -882,8 +908,8 @@ static void test_tdp_binds_on_phase(void **state)
 ** 7.875 x 20,480 x 4 x 2 = 670.31 MB, so T = 67.031 us and its FMAs draw
 ** 0.4 pJ x s / 2 x F / T = 4.7909 s W: 500 + 4.79 s W in all, 504.79 W at
 ** full clock.  The prefill iteration streams far fewer bytes per second
-** (1.42 GB in 0.689 ms, 2.06e12 B/s: 82 W of HBM): 100 + 300 W of FMAs
-** + 82 = ~382 W.  A TDP
+** (1.42 GB in 0.689 ms, 2.06e12 B/s: 82 W of HBM): the 300 W of
+** test_tdp_binds_on_phase (static 100 + FMAs 200) + 82 = ~382 W.  A TDP
 ** of 503 W binds on decode alone: s_dec = 3 / 4.7909 = 0.62619; prefill
 ** keeps its clock (1), and the result's clock_scale is the lower, decode's.
 ** At s = 0.626 decode's kernels stay memory-bound (GEMMs 1.07 GFLOP /
@@ -904,6 +930,11 @@ static void test_tdp_binds_on_decode(void **state)
 	near(fma_full_w, 4.7909, 1e-4);
 	near(fr.power_decode_w, 500 + fma_full_w, 1e-9);
 	assert_true(fr.power_prefill_w > 370 && fr.power_prefill_w < 400);
+	/* term by term: static, 0.2 pJ a FLOP, 5 pJ/bit = 40 pJ a byte */
+	near(fr.power_prefill_w,
+	     100 + (0.2e-12 * fr.prefill.flops + 40e-12 * fr.prefill.hbm_bytes) /
+	               fr.prefill.time_s,
+	     1e-9);
 	assert_int_equal(fr.power_limited, 0);
 	c.chip.tdp_w = 503;
 	assert_int_equal(rl_eval(&c, &lim), RL_OK);
