@@ -34,7 +34,10 @@
 ** same on every run: two builds whose hashes agree give
 ** every one of those results the same bit for bit, a NaN being any NaN
 ** (hash_d); `bench --dump N` prints those results, one a line, to find
-** where two builds differ (scripts/check-bits.sh compares two).
+** where two builds differ (scripts/check-bits.sh compares two);
+** `bench --chunks` times the real path's fastest chunk alone, as make
+** bench's line does (one line: ns per evaluation and the CPU), for
+** alternated runs of two builds under `taskset -c K` (tests/BENCH.md).
 */
 #define _GNU_SOURCE /* sched_setaffinity */
 #include <sched.h>
@@ -615,8 +618,17 @@ int main(int argc, char **argv)
 		return hash_all(atol(argv[2]), NULL);
 	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
 		return hash_all(atol(argv[2]), stdout);
+	if (argc == 2 && strcmp(argv[1], "--chunks") == 0) {
+		int cpu;
+		if (setup_real(&c) != 0)
+			return 1;
+		t0 = fastest_chunk(&c, &sink, &cpu);
+		printf("real path fastest chunk %.2f ns cpu%d (sum %.17g)\n", t0,
+		       cpu, sink);
+		return 0;
+	}
 	if (argc != 1) {
-		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N]\n");
+		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N | --chunks]\n");
 		return 2;
 	}
 	setup(&c);
