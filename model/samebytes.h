@@ -38,15 +38,36 @@
 #define RL_SAMEBYTES_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(RL_NO_AVX)
 #define RL_SAME_AVX 1
 #include <immintrin.h>
 
+/* a XOR b's 32 bytes at i, ORed into *acc */
+#define RL_SAME_CHUNK(acc, a, b, i)                                          \
+	(acc) = _mm256_or_ps(                                                \
+	    (acc), _mm256_xor_ps(_mm256_loadu_ps((const float *)((a) + (i))), \
+	                         _mm256_loadu_ps((const float *)((b) + (i)))))
+
 /* n >= 32, a constant where inlined.  (Four registers take the ORs in
 ** turn, joined at the end: four short chains of dependent ORs, not one
-** long one; the same bits.) */
+** long one; the same bits.)
+** From 96 bytes on, the loads of a are 32-byte aligned but three: a 32-byte
+** load that crosses a 64-byte cache line costs about two, and a
+** configuration on the stack or in a struct is 8- or 16-byte aligned, so
+** that loading it from its start split every other load, 20 of each side's
+** 40 on make bench's real path (7 ns an evaluation, 8% of it, where the
+** configuration was not 32-byte aligned: tests/BENCH.md; the key beside it
+** lies at its address mod 32, eval.c).  So the first 32 bytes, then K
+** chunks from a's first 32-byte aligned byte, head (0 to 31 bytes in), and
+** the last 64 bytes as two: K = (n - 31) / 32 keeps head + 32 K <= n, and
+** n - 32 K < 64, so that [0, 32), [head, head + 32 K) and [n - 64, n)
+** cover [0, n) for any head (a byte compared twice is the same byte).
+** A 32-byte aligned a takes the loads from its start, which split none,
+** without the three more loads (a branch that a configuration at one
+** address takes the same way every time). */
 static inline __attribute__((always_inline, target("avx"))) int
 rl_same_avx_body(const unsigned char *a, const unsigned char *b, size_t n)
 {
@@ -54,17 +75,22 @@ rl_same_avx_body(const unsigned char *a, const unsigned char *b, size_t n)
 	size_t i;
 	for (i = 0; i < 4; i++)
 		acc[i] = _mm256_setzero_ps();
+	if (n >= 96 && __builtin_expect(((uintptr_t)a & 31) != 0, 1)) {
+		size_t head = (size_t)(-(uintptr_t)a & 31), k = (n - 31) / 32;
+		const unsigned char *pa = a + head, *pb = b + head;
+		RL_SAME_CHUNK(acc[1], a, b, 0);
+		RL_SAME_CHUNK(acc[2], a, b, n - 64);
+		RL_SAME_CHUNK(acc[3], a, b, n - 32);
 #pragma GCC unroll 64
-	for (i = 0; i + 32 <= n; i += 32)
-		acc[i / 32 % 4] = _mm256_or_ps(
-		    acc[i / 32 % 4],
-		    _mm256_xor_ps(_mm256_loadu_ps((const float *)(a + i)),
-		                  _mm256_loadu_ps((const float *)(b + i))));
-	if (n % 32) /* the last 32 bytes, ending at n */
-		acc[0] = _mm256_or_ps(
-		    acc[0],
-		    _mm256_xor_ps(_mm256_loadu_ps((const float *)(a + n - 32)),
-		                  _mm256_loadu_ps((const float *)(b + n - 32))));
+		for (i = 0; i < k; i++)
+			RL_SAME_CHUNK(acc[i % 4], pa, pb, 32 * i);
+	} else {
+#pragma GCC unroll 64
+		for (i = 0; i + 32 <= n; i += 32)
+			RL_SAME_CHUNK(acc[i / 32 % 4], a, b, i);
+		if (n % 32) /* the last 32 bytes, ending at n */
+			RL_SAME_CHUNK(acc[0], a, b, n - 32);
+	}
 	d = _mm256_or_ps(_mm256_or_ps(acc[0], acc[1]),
 	                 _mm256_or_ps(acc[2], acc[3]));
 	return _mm256_testz_si256(_mm256_castps_si256(d),

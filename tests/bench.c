@@ -34,7 +34,11 @@
 ** same on every run: two builds whose hashes agree give
 ** every one of those results the same bit for bit, a NaN being any NaN
 ** (hash_d); `bench --dump N` prints those results, one a line, to find
-** where two builds differ (scripts/check-bits.sh compares two).
+** where two builds differ (scripts/check-bits.sh compares two);
+** `bench --chunks` times the real path's fastest chunk alone, as make
+** bench's line does (one line: ns per evaluation and the CPU; `bench
+** --chunks fixture` the fixture's), for
+** alternated runs of two builds under `taskset -c K` (tests/BENCH.md).
 */
 #define _GNU_SOURCE /* sched_setaffinity */
 #include <sched.h>
@@ -615,8 +619,20 @@ int main(int argc, char **argv)
 		return hash_all(atol(argv[2]), NULL);
 	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
 		return hash_all(atol(argv[2]), stdout);
+	if ((argc == 2 || (argc == 3 && strcmp(argv[2], "fixture") == 0)) &&
+	    strcmp(argv[1], "--chunks") == 0) {
+		int cpu;
+		if (argc == 3)
+			setup(&c);
+		else if (setup_real(&c) != 0)
+			return 1;
+		t0 = fastest_chunk(&c, &sink, &cpu);
+		printf("%s fastest chunk %.2f ns cpu%d (sum %.17g)\n",
+		       argc == 3 ? "fixture" : "real path", t0, cpu, sink);
+		return 0;
+	}
 	if (argc != 1) {
-		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N]\n");
+		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N | --chunks [fixture]]\n");
 		return 2;
 	}
 	setup(&c);

@@ -11,7 +11,11 @@
 ** its n a constant, as eval.c's are.  For each: equal spans; every byte
 ** changed in turn, in each of its eight bits and all of them, with the
 ** spans at each of 32 alignments (a moved, then b); a change just past
-** the end or just before the start, which must not count.  Where the
+** the end or just before the start, which must not count.  From 96 bytes
+** on the compare loads a from its first 32-byte aligned byte (head, 0 to
+** 31 bytes in) besides its first and last bytes: the 32 alignments of a
+** give every head (each fails with one chunk fewer, the next-to-last 32
+** bytes or the first 32 left out).  Where the
 ** processor has no AVX (or the build is not x86-64 GCC or Clang), eval.c
 ** uses memcmp and nothing here runs but the skip.
 */
