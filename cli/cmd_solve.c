@@ -192,15 +192,18 @@ int cmd_solve(int argc, char **argv)
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "",
 		       claim_speedup_x(now, sizeof now, rep->speedup_total));
+		/* the target as given, in all its digits, as the rows' words
+		** write it (claim_target_text: 1234567.5x, where %g wrote
+		** 1.23457e+06x) */
 		if (rep->opts.target_kind == CLAIM_T_SPEEDUP)
-			printf(", target %gx\n", rep->opts.target);
+			printf(", target %sx\n", claim_target_text(rep->opts.target).s);
 		else
-			printf("\ntarget: %s at %s %g %s, the figure of the side "
+			printf("\ntarget: %s at %s %s %s, the figure of the side "
 			       "each row varies\n",
 			       claim_target_key(rep->opts.target_kind),
 			       claim_target_at_most(rep->opts.target_kind) ? "most"
 			                                                   : "least",
-			       rep->opts.target,
+			       claim_target_text(rep->opts.target).s,
 			       claim_target_unit(rep->opts.target_kind));
 		if (rep->b_remapped)
 			printf("(at the mapping the scenario names, TP%.0f, it would be "

@@ -15,6 +15,7 @@
 #include "../config/presets.h"
 #include "../config/setup.h"
 #include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -127,6 +128,7 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	sqlite3_stmt *st;
 	char q[900], chip[1024] = "", node[1024] = "", prof[1024] = "";
 	char src[400] = "", lab[128], files[3200], cap[480] = "", type[16] = "";
+	char wt[32];
 	double w = NAN;
 	snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
 	         "json_extract(json, '$.%s.chip') END, CASE WHEN json_valid(json) "
@@ -170,9 +172,11 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	** directory's name on, and so are these (rl_data_rel) */
 	snprintf(files, sizeof files, "%s%s%s and %s", rl_data_rel(chip),
 	         node[0] ? ", " : "", rl_data_rel(node), rl_data_rel(prof));
+	/* the cap as given, in all its digits, as claim's text writes it */
 	if (isfinite(w) && w > 0)
-		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %g W "
-		         "per chip counts as violating physics (%s)", w,
+		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %s W "
+		         "per chip counts as violating physics (%s)",
+		         rl_number_write(w, wt, sizeof wt),
 		         src[0] ? src : "no source given");
 	doc_para(&r->d, "Held fixed, not varied: the rest of %s is its presets' "
 	         "values (%s), each with its source or ASSUMPTION beside it "
@@ -338,7 +342,7 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 	         "plus energy");
 	for (i = 0; i < 3; i++) {
 		double x[4];
-		char q[400];
+		char q[400], xt[4][32];
 		snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
 		         "json_extract(json, '$.cost_basis.%s.years') END, CASE "
 		         "WHEN json_valid(json) THEN json_extract(json, "
@@ -360,17 +364,21 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 		if (!(isfinite(x[0]) && isfinite(x[1]) && isfinite(x[2]) &&
 		      isfinite(x[3])))
 			continue;
+		/* the settings as given, in all their digits, as claim's
+		** text writes them (rl_number_write) */
+		for (k = 0; k < 4; k++)
+			rl_number_write(x[k], xt[k], sizeof xt[k]);
 		if (i == 0) {
 			memcpy(a, x, sizeof a);
-			snprintf(buf, len, "the chips amortized over %g years, plus "
-			         "energy: the chips' power x %g for the server x PUE "
-			         "%g at %g USD/kWh", x[0], x[3], x[2], x[1]);
+			snprintf(buf, len, "the chips amortized over %s years, plus "
+			         "energy: the chips' power x %s for the server x PUE "
+			         "%s at %s USD/kWh", xt[0], xt[3], xt[2], xt[1]);
 		} else if (isfinite(a[0]) && (x[0] != a[0] || x[1] != a[1] ||
 		                              x[2] != a[2] || x[3] != a[3])) {
 			size_t n = strlen(buf);
-			snprintf(buf + n, len - n, "; side %s: %g years, x %g for the "
-			         "server x PUE %g at %g USD/kWh", sides[i], x[0], x[3],
-			         x[2], x[1]);
+			snprintf(buf + n, len - n, "; side %s: %s years, x %s for the "
+			         "server x PUE %s at %s USD/kWh", sides[i], xt[0], xt[3],
+			         xt[2], xt[1]);
 		}
 	}
 }

@@ -1107,4 +1107,27 @@ has "$tmpd/tg/report.md" "target: the probability's" "Probability that the speed
 has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 1234567.5x"
 lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
 
+# (small52) the cost settings as given, in all their digits, as claim's
+# text writes them (rl_number_write: 0.1234567 USD/kWh and PUE 1.2345678,
+# where %g wrote 0.123457 and 1.23457); what binds side b at its mapping
+# in eval's digits (rl_fig_text: 20.0 ms of all-reduces for the default
+# Sohu at TP8, as cli_claim checks against eval, where %.3g wrote 20 ms)
+cbdb="$tmpd/costbasis.db"
+expect_exit 0 "claim with cost settings of many digits --db" -- "$RL" claim --samples 0 --no-design \
+	--a h100-sxm,profile=trtllm-0.10,cost.usd_per_kwh=0.1234567,cost.years=4.5 \
+	--b sohu,profile=etched-claim,cost.usd_per_kwh=0.1234567,cost.years=4.5,cost.pue=1.2345678 \
+	--db "$cbdb"
+expect_out "^  energy: the chips' power \(power/chip above\) x 1\.82 for the server x PUE 1\.2 at 0\.1234567 USD/kWh$" \
+	"claim's text: the energy price in all its digits"
+expect_out "^  b: 4\.5 years, x 1\.82 for the server x PUE 1\.2345678 at 0\.1234567 USD/kWh$" \
+	"claim's text: side b's PUE in all its digits"
+expect_exit 0 "its report" -- "$RL" report --db "$cbdb" --no-plots --out "$tmpd/tg/cost.md"
+has "$tmpd/tg/cost.md" "report: the cost basis in all its digits" \
+	"the chips amortized over 4.5 years, plus energy: the chips' power x 1.82 for the server x PUE 1.2 at 0.1234567 USD/kWh; side b: 4.5 years, x 1.82 for the server x PUE 1.2345678 at 0.1234567 USD/kWh"
+lacks "$tmpd/tg/cost.md" "report: no six-digit cost setting" "0\.123457 \|1\.23457 "
+expect_exit 0 "claim of the default sides --db" -- "$RL" claim --samples 0 --db "$tmpd/binds.db"
+expect_exit 0 "its report" -- "$RL" report --db "$tmpd/binds.db" --no-plots --out "$tmpd/tg/binds.md"
+has "$tmpd/tg/binds.md" "report: what binds in eval's digits" \
+	"communication-bound: 20.0 ms of all-reduces not hidden under compute against 4.22 ms of GEMMs and 0.176 ms of attention."
+
 finish

@@ -263,7 +263,17 @@ static void test_waterfall(void **state)
 	assert_non_null(strstr(s, "\n2 1 2 0.5 "));
 	assert_non_null(strstr(s, "\n3 1 4 4 "));
 	assert_non_null(strstr(s, "\n4 1 4 4 "));
-	assert_non_null(strstr(s, "= 4x"));          /* the title's total */
+	/* the title's total as the claim's text writes a speedup (4.00x,
+	** where %.3g wrote 4x); each bar's label its last field, a factor to
+	** three decimals as the text's factors (x0.500, where gnuplot's
+	** %.3g wrote x0.5), the total as the title */
+	assert_non_null(strstr(s, "= 4.00x"));
+	assert_non_null(strstr(s, " \"x2.000\"\n"));
+	assert_non_null(strstr(s, " \"x0.500\"\n"));
+	assert_non_null(strstr(s, " \"x4.000\"\n"));
+	assert_non_null(strstr(s, " \"total 4.00x\"\nEOD\n"));
+	assert_non_null(strstr(s, "using 1:3:6 with labels"));
+	assert_null(strstr(s, "sprintf"));
 	assert_non_null(strstr(s, "scenario sc"));
 	free(s);
 }
@@ -798,6 +808,52 @@ static void test_heatmap_log_axes(void **state)
 	s = axes_script("(0.01),(0.5)", "(1),(100)", NULL);
 	assert_null(strstr(s, "set logscale"));
 	free(s);
+}
+
+/* A claim run's target of 1234567.5x in all its digits, as the claim's
+** text and the report write it (claim_target_text), where %g wrote
+** 1.23457e+06x: the factor, tornado and distribution plots' 'claimed' line
+** labels and the distribution's P(>= ...) title. */
+#define CLAIM_RUN_BIG_TARGET \
+	"INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B', 'sc', " \
+	"1234567.5, 4, 4, '{}');"
+
+static void test_target_digits(void **state)
+{
+	char path[64], sql[160];
+	sqlite3 *db, *w;
+	char *s;
+	int i;
+	(void)state;
+	s = script_made(CLAIM_RUN_BIG_TARGET
+	                "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
+	                "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);",
+	                "factors", RL_OK);
+	assert_non_null(strstr(s, "set label 1 'claimed 1234567.5x'"));
+	assert_null(strstr(s, "1.23457e+06"));
+	free(s);
+	s = script_made(CLAIM_RUN_BIG_TARGET
+	                "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6);",
+	                "tornado", RL_OK);
+	assert_non_null(strstr(s, "set label 2 'claimed 1234567.5x'"));
+	assert_null(strstr(s, "1.23457e+06"));
+	free(s);
+	db = make_db(path, sizeof path, CLAIM_RUN_BIG_TARGET);
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	for (i = 1; i <= 101; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
+		         "VALUES(1, %d, %d, 0);", i, i);
+		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_close(w);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	s = script_of(db, "distribution", path, RL_OK);
+	assert_non_null(strstr(s, "P(>= 1234567.5x) = "));
+	assert_non_null(strstr(s, "set label 1 'claimed 1234567.5x'"));
+	assert_null(strstr(s, "1.23457e+06"));
+	free(s);
+	drop_db(db, path);
 }
 
 static void test_tornado_hides_flat_rows(void **state)
@@ -1585,6 +1641,7 @@ int main(void)
 		cmocka_unit_test(test_heatmap_unbuildable),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
+		cmocka_unit_test(test_target_digits),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_roofline_maps),
 		cmocka_unit_test(test_roofline_clear_of_roof),
