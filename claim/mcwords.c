@@ -10,6 +10,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "../model/figtext.h"
 #include "../model/status.h"
 #include "mcwords.h"
 #include "numwords.h"
@@ -322,10 +323,17 @@ int claim_mc_tail_words(const claim_mc_summary *b,
 	claim_prob_text(bd->prob_ge_target, pd, sizeof pd);
 	claim_speedup_x(mb, sizeof mb, b->p50);
 	claim_speedup_x(md, sizeof md, bd->p50);
-	if (ceiling_tflops >= 1000)
-		snprintf(ceil, sizeof ceil, "%.3g PFLOPS", ceiling_tflops / 1000);
-	else
-		snprintf(ceil, sizeof ceil, "%.3g TFLOPS", ceiling_tflops);
+	/* by eval's rule (rl_fig_text: 2.50 PFLOPS; 1000.0 PFLOPS, where
+	** %.3g wrote 1e+03) */
+	{
+		char f[32];
+		if (ceiling_tflops >= 1000)
+			snprintf(ceil, sizeof ceil, "%s PFLOPS",
+			         rl_fig_text(f, sizeof f, ceiling_tflops / 1000));
+		else
+			snprintf(ceil, sizeof ceil, "%s TFLOPS",
+			         rl_fig_text(f, sizeof f, ceiling_tflops));
+	}
 	snprintf(buf, len, "Sohu by design reaches %sx in more samples than "
 	         "Sohu as claimed (%s against %s) though its median is lower "
 	         "(%s against %s): as claimed's peak FP8 stops at %s, the top "

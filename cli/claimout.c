@@ -1015,10 +1015,13 @@ static void side_a_legend(FILE *f, const claim_report *rep)
 static void sohu_legend(FILE *f, const claim_report *rep)
 {
 	const rl_config *d = &rep->bd.cfg;
-	char text[400], tw[32];
+	char text[400], tw[32], ck[32];
 	int n;
 	if (strcmp(rep->b.form, "as claimed"))
 		return;
+	/* the clock as given, in all its digits (1.755 GHz, where %.2g
+	** wrote 1.8) */
+	rl_number_write(d->design.clock_hz / 1e9, ck, sizeof ck);
 	n = snprintf(text, sizeof text, "b is Sohu's spec sheet as Etched's "
 	             "figures imply it (data/chips/sohu.ini, served as claimed: "
 	             "%.0f%% of peak, no serving overheads)",
@@ -1028,16 +1031,16 @@ static void sohu_legend(FILE *f, const claim_report *rep)
 	** model/numtext.h) */
 	if (rep->have_bd && n > 0 && (size_t)n < sizeof text && d->chip.tdp_w > 0)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
-		         "from its silicon: %.0f mm2 of die at %.2g GHz, held to a "
+		         "from its silicon: %.0f mm2 of die at %s GHz, held to a "
 		         "%s W power limit, its TDP (data/chips/sohu-design.ini)",
-		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9,
+		         d->design.die_m2 * 1e6, ck,
 		         rl_number_write(d->chip.tdp_w, tw, sizeof tw));
 	else if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
-		         "from its silicon: %.0f mm2 of die at %.2g GHz, with no "
+		         "from its silicon: %.0f mm2 of die at %s GHz, with no "
 		         "power limit (TDP 0: none given; "
 		         "data/chips/sohu-design.ini)",
-		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9);
+		         d->design.die_m2 * 1e6, ck);
 	wrapped(f, "  ", text, 4);
 }
 

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "../claim/claim.h"
+#include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "../claim/words.h"
 #include "../config/presetnote.h"
 #include "../config/presets.h"
@@ -43,15 +45,16 @@ static void empty_note(rctx *r, int n, const char *what)
 }
 
 /* A factor or their product to three decimals, 1e15 and past to 3
-** digits, as claim's text gives them (cli/claimout.c, factor_text:
-** "x   1.900", "=  21.389"): four significant digits wrote 1.9 above
-** 1.282, and 1 for the interconnect's 1.000 ("-" where none). */
+** digits, as claim's text gives them (claim/numwords.h
+** claim_factor_text: "x   1.900", "=  21.389"): four significant digits
+** wrote 1.9 above 1.282, and 1 for the interconnect's 1.000 ("-" where
+** none). */
 static const char *factor_num(char *buf, size_t len, double v)
 {
 	if (isfinite(v))
-		snprintf(buf, len, fabs(v) < 1e15 ? "%.3f" : "%.3g", v);
+		claim_factor_text(buf, len, v);
 	else
-		report_num(buf, len, v, 4);
+		report_value(buf, len, v);
 	return buf;
 }
 
@@ -211,15 +214,20 @@ void report_assumptions(rctx *r)
 		pdb_text(st, 6, src, sizeof src);
 		if (isfinite(l) && isfinite(u) && l != u)
 			snprintf(range, sizeof range, "%s .. %s",
-			         report_num(lo, sizeof lo, l, 4),
-			         report_num(hi, sizeof hi, u, 4));
+			         claim_plain_num(lo, sizeof lo, l),
+			         claim_plain_num(hi, sizeof hi, u));
 		else
 			snprintf(range, sizeof range, "fixed");
 		if (n++ == 0)
 			doc_table_begin(&r->d, 6, h);
 		cells[0] = report_side_label(r, side, lab, sizeof lab);
 		cells[1] = param;
-		cells[2] = report_num(v, sizeof v, pdb_real(st, 2), 4);
+		/* the stated value and the range as the claim's text writes
+		** them (claim/mcwords.h claim_plain_num, one function, where
+		** report_num was a copy of its rule) */
+		cells[2] = isfinite(pdb_real(st, 2))
+		               ? claim_plain_num(v, sizeof v, pdb_real(st, 2))
+		               : report_value(v, sizeof v, pdb_real(st, 2));
 		cells[3] = unit;
 		cells[4] = range;
 		cells[5] = src;

@@ -491,7 +491,7 @@ static int must_be_true(rctx *r)
 		}
 		if (sqlite3_column_int(st, 3))
 			doc_item(&r->d, "%s would have to be %s (%s).", p ? p : "?",
-			         report_num(v, sizeof v, pdb_real(st, 2), 4),
+			         report_fig(v, sizeof v, pdb_real(st, 2)),
 			         why ? why : "");
 		else
 			doc_item(&r->d, "%s: no value in its range reaches %sx (%s).",

@@ -205,6 +205,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_mc_summary SET nominal_below = 1.5" \
 		"claim_mc_summary\.nominal_below .* holds 1\.5, outside \[0, 1\]" \
 		"a share past 1"
+	# (small52) the value held in all its digits (rl_number_write), where
+	# %g wrote 1.5 and 3
+	badcell "UPDATE claim_mc_summary SET nominal_below = 1.2345678" \
+		"claim_mc_summary\.nominal_below .* holds 1\.2345678, outside \[0, 1\]" \
+		"a share past 1, in all its digits"
+	badcell "UPDATE claim_mc_summary SET not_evaluable = 2.5000001" \
+		"claim_mc_summary\.not_evaluable of claim run [0-9]+, side b_by_design, holds 2\.5000001, not a whole number" \
+		"a real in a count, in all its digits"
 	badcell "UPDATE claim_mc SET samples = -1" \
 		"claim_mc\.samples of claim run [0-9]+, side b, holds -1, below 0" \
 		"a negative count of version 1's claim_mc"
@@ -423,8 +431,12 @@ has "$md" "validation: a fitted row is called in-sample" "| in-sample (fitted on
 # each row's metric, the unit of its measured and modeled values, in a
 # column of its own (mkplotdb's rows are output tokens/s); a database from
 # before the column shows '-', and validate --db adds the column to it
+# (small52) the measured value as given, in all its digits, and the
+# model's figure by eval's rule, as validate's table writes them:
+# mkplotdb's 5835.57 measured and 6100 modelled (6100.0, one decimal from
+# 100), where "%.5g" wrote 5835.6 and 6100
 has "$md" "validation: the metric column" \
-	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.6 |"
+	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.57 | 6100.0 |"
 if command -v sqlite3 >/dev/null 2>&1; then
 	"$RL" claim --samples 0 --no-design --db "$tmpd/nometric.db" >/dev/null &&
 		"$RL" validate --db "$tmpd/nometric.db" >/dev/null
@@ -432,7 +444,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "report of a database from before the metric column" -- \
 		"$RL" report --db "$tmpd/nometric.db" --out "$tmpd/md/nometric.md" --no-plots
 	has "$tmpd/md/nometric.md" "validation: no metric stored, '-'" \
-		"| trtllm010-h100-llama3-70b-fp8-tp2-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | - | 5835.6 |"
+		"| trtllm010-h100-llama3-70b-fp8-tp2-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | - | 5835.57 |"
 	expect_exit 0 "validate --db into it" -- "$RL" validate --db "$tmpd/nometric.db"
 	[ "$(sqlite3 "$tmpd/nometric.db" "SELECT count(*) FROM pragma_table_info('validation') WHERE name = 'metric'")" = 1 ] &&
 		echo "ok - validate --db adds the metric column" ||
