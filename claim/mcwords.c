@@ -11,6 +11,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "../model/status.h"
 #include "mcwords.h"
 #include "numwords.h"
@@ -89,8 +90,13 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	/* the share is the claim's, not side b's: said so whichever chip
 	** side b is (an H200 drawn from Sohu's ranges too) */
 	int has_s = stated && stated[0], has_b = by && by[0];
-	int u = snprintf(buf, len, "if %s reaches >= %g%% utilization, %s%s%s%s"
-	                 "%s%s ", who, 100 * g->at_least,
+	/* the claim's share as given, in all its digits, as a percentage
+	** (rl_number_shift: 12.3456789%, where %g wrote 12.3457; the
+	** double 100 x 0.905, 90.50000000000001, is not what was given) */
+	char pc[32];
+	int u = snprintf(buf, len, "if %s reaches >= %s%% utilization, %s%s%s%s"
+	                 "%s%s ", who,
+	                 rl_number_shift(g->at_least, 2, pc, sizeof pc),
 	                 has_s ? "the share stated in \"" : "the share the claim "
 	                 "states", has_s ? stated : "", has_s ? "\"" : "",
 	                 has_b ? " (" : "", has_b ? by : "", has_b ? ")" : "");

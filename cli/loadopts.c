@@ -138,18 +138,14 @@ void loadopts_unit_notes(const char *cmd, const load_opts *lo)
 		/* the value as given and the option that means it in ms, in
 		** all their digits (rl_number_write: 12.345678 ms is
 		** 0.012345678, where %g wrote 12.3457 and 0.0123457); the
-		** second the decimal given moved three places (its text read
-		** with e-3), where max_s / 1000 wrote 0.012345677999999999 */
+		** second the decimal given moved three places (rl_number_shift),
+		** where max_s / 1000 wrote 0.012345677999999999 */
 		rl_number_write(t->max_s, v, sizeof v);
-		if (strpbrk(v, "eE")) /* (in exponent form past 1e15) */
-			snprintf(ms, sizeof ms, "%.17g", t->max_s / 1000);
-		else
-			snprintf(ms, sizeof ms, "%se-3", v);
 		fprintf(stderr, "rooflab %s: note: %s %s is %s s %s; the targets "
 		        "are in seconds: %s ms is %s %s\n", cmd, opt, v, v,
 		        t->metric == RL_SLO_TPOT ? "per output token"
 		                                 : "to the first token",
-		        v, opt, rl_number_write(strtod(ms, NULL), ms, sizeof ms));
+		        v, opt, rl_number_shift(t->max_s, -3, ms, sizeof ms));
 	}
 }
 

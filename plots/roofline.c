@@ -119,8 +119,9 @@ static int point_labels(lab_row *L, int nl, const side_row *r, int n,
 				         ph ? r[j].df : r[j].pf))
 					snprintf(t + strlen(t), tl - strlen(t), " = %s",
 					         r[j].label);
-			/* by eval's rule (rl_fig_text: 600.0, 55.0 TFLOP/s),
-			** where %.3g wrote 55 beside eval's 55.0 */
+			/* by eval's rule (rl_fig_text: one decimal from 100,
+			** 600.0 where %.0f wrote 600; 0.500 where %.3g wrote
+			** 0.5) */
 			snprintf(t + strlen(t), tl - strlen(t), " %s: %s TFLOP/s",
 			         ph ? "decode" : "prefill",
 			         rl_fig_text(fy, sizeof fy, y / 1e12));
@@ -546,8 +547,9 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			lw = 1.5;
 		if (ps < 0.9)
 			ps = 0.9;
-		/* the peak and the bandwidth by eval's rule (rl_fig_text),
-		** where %.4g and %.3g wrote 989.4 and 3.35 */
+		/* the peak and the bandwidth by eval's rule (rl_fig_text:
+		** 1000.0 and 12345.6 TFLOP/s, where %.4g wrote 1000 and
+		** 1.235e+04) */
 		snprintf(t, sizeof t, "%s roof (%s TFLOP/s, %s TB/s)",
 		         r[i].label, rl_fig_text(pk, sizeof pk, r[i].peak / 1e12),
 		         rl_fig_text(bw, sizeof bw, r[i].bw / 1e12));

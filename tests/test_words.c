@@ -833,6 +833,15 @@ static void test_mc_given(void **state)
 	assert_string_equal(b, "if S reaches >= 96% utilization, the "
 	                    "share the claim states (no sample evaluated): "
 	                    "not evaluated");
+	/* (small52) the share as given, in all its digits, as a percentage:
+	** 0.905 is 90.5%, 0.123456789 is 12.3456789%, where %g of the
+	** double 100 x 0.123456789 wrote 12.3457 */
+	g.at_least = 0.905;
+	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, sizeof b);
+	assert_true(strstr(b, "if S reaches >= 90.5% utilization, ") == b);
+	g.at_least = 0.123456789;
+	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, sizeof b);
+	assert_true(strstr(b, "if S reaches >= 12.3456789% utilization, ") == b);
 	g.valid = 9;
 	/* a short buffer is cut, not overrun */
 	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, 12);
