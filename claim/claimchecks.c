@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "../model/params.h"
 #include "../model/silicon.h"
 #include "claim.h"
@@ -231,10 +232,14 @@ static int kv_complete(const kvfile *k, const char *path, char *err,
 		}
 	for (i = 0; i < NNUMBERS; i++)
 		if (!kv_has(k, numbers[i].section, numbers[i].key)) {
+			/* the bound in all its digits, as num_parse's range says
+			** it (1000000000000, where %g wrote 1e+12) */
+			char mx[32];
 			section_at(k, path, numbers[i].section, where, sizeof where);
 			snprintf(err, errlen, "%s[%s] has no %s (a number above 0, "
-			         "at most %g)", where, numbers[i].section,
-			         numbers[i].key, numbers[i].max);
+			         "at most %s)", where, numbers[i].section,
+			         numbers[i].key,
+			         rl_number_write(numbers[i].max, mx, sizeof mx));
 			return -1;
 		}
 	return 0;
@@ -345,10 +350,12 @@ static void check_speedup(claim_report *rep, const kvfile *k)
 	    rep->opts.target == claimed) {
 		char pr[32];
 		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
+		/* the target in all its digits, as the verdict's P(>= Tx)
+		** (claim_target_text), where %g wrote 1.23457e+06x */
 		snprintf(c->verdict, sizeof c->verdict, "consistent with the "
 		         "model at the stated values only; over the assumption "
-		         "ranges P(>= %gx) = %s: %s, as the verdict says",
-		         claimed, pr, claim_verdict_word(1, mc->prob_ge_target, s,
+		         "ranges P(>= %sx) = %s: %s, as the verdict says",
+		         claim_target_text(claimed).s, pr, claim_verdict_word(1, mc->prob_ge_target, s,
 		         claimed));
 	}
 }
@@ -396,7 +403,7 @@ static void check_baseline(claim_report *rep, const kvfile *k)
 	rep->base_total[1] = v11;
 	rep->base_total[2] = v12;
 	snprintf(c->model_value, sizeof c->model_value,
-	         "TensorRT-LLM table x (%g+%g)/%g: v0.10 %.0f, v0.11 %.0f, "
+	         "TensorRT-LLM table x (%.0f+%.0f)/%.0f: v0.10 %.0f, v0.11 %.0f, "
 	         "v0.12 %.0f tokens/s (+%.0f%% in software); the claimed "
 	         "500k is then %.1fx, %.1fx, %.1fx; model %s: %.0f tokens/s; "
 	         "side b at its mapping is %.1fx, %.1fx, %.1fx of them",

@@ -281,10 +281,15 @@ static void target_reason(claim_solve_row *row, const char *name)
 		snprintf(row->s.reason, sizeof row->s.reason, "met over the whole "
 		         "range of %s (%s %s %s everywhere): at worst %s at %s",
 		         name, key, cmp, tg, mt, at);
-	else if (s->feasible)
+	else if (s->feasible) {
+		/* the value as rl_solve's (rl_fig_text_dir, toward the side
+		** that reaches the target) */
+		char rv[32];
 		snprintf(row->s.reason, sizeof row->s.reason, "reaches %s %s %s "
-		         "at %s %s %.6g", key, cmp, tg, name,
-		         s->direction > 0 ? ">=" : "<=", s->value);
+		         "at %s %s %s", key, cmp, tg, name,
+		         s->direction > 0 ? ">=" : "<=",
+		         rl_fig_text_dir(rv, sizeof rv, s->value, s->direction));
+	}
 	else if (isfinite(s->metric))
 		snprintf(row->s.reason, sizeof row->s.reason, "infeasible: %s at "
 		         "best %s, at %s = %s (target %s %s %s)", key, mt, name,

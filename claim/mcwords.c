@@ -10,6 +10,8 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "../model/status.h"
 #include "mcwords.h"
 #include "numwords.h"
@@ -88,8 +90,13 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	/* the share is the claim's, not side b's: said so whichever chip
 	** side b is (an H200 drawn from Sohu's ranges too) */
 	int has_s = stated && stated[0], has_b = by && by[0];
-	int u = snprintf(buf, len, "if %s reaches >= %g%% utilization, %s%s%s%s"
-	                 "%s%s ", who, 100 * g->at_least,
+	/* the claim's share as given, in all its digits, as a percentage
+	** (rl_number_shift: 12.3456789%, where %g wrote 12.3457; the
+	** double 100 x 0.905, 90.50000000000001, is not what was given) */
+	char pc[32];
+	int u = snprintf(buf, len, "if %s reaches >= %s%% utilization, %s%s%s%s"
+	                 "%s%s ", who,
+	                 rl_number_shift(g->at_least, 2, pc, sizeof pc),
 	                 has_s ? "the share stated in \"" : "the share the claim "
 	                 "states", has_s ? stated : "", has_s ? "\"" : "",
 	                 has_b ? " (" : "", has_b ? by : "", has_b ? ")" : "");
@@ -322,10 +329,17 @@ int claim_mc_tail_words(const claim_mc_summary *b,
 	claim_prob_text(bd->prob_ge_target, pd, sizeof pd);
 	claim_speedup_x(mb, sizeof mb, b->p50);
 	claim_speedup_x(md, sizeof md, bd->p50);
-	if (ceiling_tflops >= 1000)
-		snprintf(ceil, sizeof ceil, "%.3g PFLOPS", ceiling_tflops / 1000);
-	else
-		snprintf(ceil, sizeof ceil, "%.3g TFLOPS", ceiling_tflops);
+	/* by eval's rule (rl_fig_text: 2.50 PFLOPS; 1000.0 PFLOPS, where
+	** %.3g wrote 1e+03) */
+	{
+		char f[32];
+		if (ceiling_tflops >= 1000)
+			snprintf(ceil, sizeof ceil, "%s PFLOPS",
+			         rl_fig_text(f, sizeof f, ceiling_tflops / 1000));
+		else
+			snprintf(ceil, sizeof ceil, "%s TFLOPS",
+			         rl_fig_text(f, sizeof f, ceiling_tflops));
+	}
 	snprintf(buf, len, "Sohu by design reaches %sx in more samples than "
 	         "Sohu as claimed (%s against %s) though its median is lower "
 	         "(%s against %s): as claimed's peak FP8 stops at %s, the top "

@@ -26,6 +26,12 @@ const char *claim_speedup2(char *buf, size_t len, double x)
 	return buf;
 }
 
+const char *claim_factor_text(char *buf, size_t len, double x)
+{
+	snprintf(buf, len, fabs(x) < 1e15 ? "%.3f" : "%.3g", x);
+	return buf;
+}
+
 const char *claim_speedup_x(char *buf, size_t len, double x)
 {
 	char d[32];

@@ -11,6 +11,12 @@
 /* A speedup of the tornado to two decimals, as the text prints it
 ** ("17.67"), 1e15 and past to 3 digits ("1e+300"). */
 const char *claim_speedup2(char *buf, size_t len, double x);
+/* A Shapley factor to three decimals ("1.900", "0.873"), 1e15 and past
+** to 3 digits ("1.36e+250"), as claim_speedup2 gives a speedup (%.3f of a
+** side made near zero printed 250 digits): the claim's text's factors and
+** the factor plot's bars (plots/factors.c), where the plot's %.3g wrote
+** 1.9 beside the text's 1.900. */
+const char *claim_factor_text(char *buf, size_t len, double x);
 /* A speedup as the sentences print it, claim_speedup2's digits and "x"
 ** ("17.67x"), or "not evaluated" where it is not a number (NULL in the
 ** claim database, a Monte Carlo with no evaluable sample), where the

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "mcwords.h"
 #include "numwords.h"
 #include "robustwords.h"
@@ -21,8 +22,10 @@ const char *claim_robust_fraction_words(char *buf, size_t len, double f)
 		snprintf(buf, len, "a quarter");
 	else if (f == 0.1)
 		snprintf(buf, len, "a tenth");
-	else
-		snprintf(buf, len, "%g of", f);
+	else { /* in all its digits (0.123456789 of, where %g wrote 0.123457) */
+		char v[32];
+		snprintf(buf, len, "%s of", rl_number_write(f, v, sizeof v));
+	}
 	return buf;
 }
 

@@ -14,6 +14,8 @@
 
 #include "../config/meassetup.h"
 #include "../model/utf8.h"
+#include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "../model/calibrate.h"
 #include "../model/engine.h"
 #include "../model/load.h"
@@ -139,13 +141,18 @@ static void modelled(val_row *o, const meas_row *m)
 		** tokens/s against 2,409) that their error is no number: not
 		** modelled, where it printed +inf% and was counted among the
 		** modelled rows beside a JSON error of null */
+		/* the measured value as given, in all its digits, the model's
+		** figure by eval's rule, as calibrate's left-out line says
+		** them (2.2250738585072014e-308, where %.6g wrote 2.22507e-308) */
+		char mv[32], pv[32];
+		rl_number_write(m->value, mv, sizeof mv);
 		if (isfinite(o->predicted))
 			snprintf(o->reason, sizeof o->reason, "its error is no "
-			         "finite percentage (measured %.6g, modelled %.6g)",
-			         m->value, o->predicted);
+			         "finite percentage (measured %s, modelled %s)", mv,
+			         rl_fig_text(pv, sizeof pv, o->predicted));
 		else /* a TTFT at a rate past what the server serves */
 			snprintf(o->reason, sizeof o->reason, "the model gives no "
-			         "finite figure for it (measured %.6g)", m->value);
+			         "finite figure for it (measured %s)", mv);
 		o->error = NAN;
 		return;
 	}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 #include "../model/params.h"
 #include "claim.h"
@@ -335,7 +336,7 @@ static const char *target_noun(int kind)
 static void target_words(const claim_solve_row *r, char *buf, size_t len)
 {
 	char noun[160], want[64], now[64], lo[64], hi[64], best[64];
-	char tgt[160], fig[64], already[640] = "", tg[40];
+	char tgt[160], fig[64], already[640] = "", tg[40], nf[32], mf[32];
 	const rl_solve_result *s = &r->s;
 	const char *unit = claim_target_unit(r->target_kind);
 	const char *rest;
@@ -355,11 +356,16 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	         rl_number_write(r->target, tg, sizeof tg), unit);
 	met = isfinite(r->nominal) &&
 	      (most ? r->nominal <= r->target : r->nominal >= r->target);
+	/* the figures now and at best by eval's rule (rl_fig_text), as
+	** the reason's (claimrun.c target_reason), where %.4g wrote
+	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4 */
+	rl_fig_text(nf, sizeof nf, r->nominal);
+	rl_fig_text(mf, sizeof mf, m);
 	if (met)
-		snprintf(already, sizeof already, "%s is met already (%.4g %s now, "
-		         "%s at %s): ", tgt, r->nominal, unit, r->who, now);
+		snprintf(already, sizeof already, "%s is met already (%s %s now, "
+		         "%s at %s): ", tgt, nf, unit, r->who, now);
 	if (s->met_all) {
-		snprintf(fig, sizeof fig, "%.4g %s", m, unit);
+		snprintf(fig, sizeof fig, "%s %s", mf, unit);
 		snprintf(buf, len, "%severy %s in its range, %s to %s, meets it "
 		         "(the worst, %s, at %s)", met ? already : "", noun, lo, hi,
 		         fig, best);
@@ -371,13 +377,13 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 		char beyond[400];
 		beyond_words(r->param, s->value, beyond, sizeof beyond);
 		snprintf(buf, len, "%s needs %s %s %s%s (%s; assumed: %s, where "
-		         "it is %.4g %s)%s", tgt,
+		         "it is %s %s)%s", tgt,
 		         s->direction > 0 ? "at least" : "at most", want,
 		         rest ? "" : "of ", rest ? rest : noun, r->who, now,
-		         r->nominal, unit, beyond);
+		         nf, unit, beyond);
 	} else
 		snprintf(buf, len, "%s cannot reach %s (%s; assumed: %s): at best "
-		         "%.4g %s, %s %s%s%s%s", noun, tgt, r->who, now, m, unit,
+		         "%s %s, %s %s%s%s%s", noun, tgt, r->who, now, mf, unit,
 		         /* a plateau: the lever stops helping there */
 		         s->saturated ? "from" : "at",
 		         isfinite(s->best_at) ? best : "?",
@@ -420,8 +426,13 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		/* the least speedup to two digits where %.2f shows 0.00x, at
 		** the range's end where the grid's point there (0 TB/s cannot
 		** be evaluated: 1e-7 of the top) shows as that end */
-		if (isfinite(s->metric) && s->metric < 0.01)
-			snprintf(x, sizeof x, "%.2gx", s->metric);
+		if (isfinite(s->metric) && s->metric < 0.01) {
+			/* by eval's rule (0.000647x, where %.2g wrote
+			** 0.00065x) */
+			char f[32];
+			snprintf(x, sizeof x, "%sx", rl_fig_text(f, sizeof f,
+			                                         s->metric));
+		}
 		else
 			claim_speedup_x(x, sizeof x, s->metric);
 		/* a range up to the parameter table's own ceiling on a

@@ -306,15 +306,6 @@ void claimout_fit_notes(FILE *f, const claim_report *rep)
 	}
 }
 
-/* A factor to three decimals, 1e15 and past to 3 digits ("1.36e+250"),
-** as claim_speedup2 gives a speedup: %.3f of a side made near zero
-** printed 250 digits */
-static const char *factor_text(char *buf, size_t len, double x)
-{
-	snprintf(buf, len, fabs(x) < 1e15 ? "%.3f" : "%.3g", x);
-	return buf;
-}
-
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
                          size_t n, double ratio)
 {
@@ -326,11 +317,11 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 		/* padded by characters, as the side labels are */
 		fprintf(f, "    %s x%8s\n",
 		        rl_utf8_cell(fs[i].name, 30, 0, name, sizeof name),
-		        factor_text(x, sizeof x, exp(phi[i])));
+		        claim_factor_text(x, sizeof x, exp(phi[i])));
 		prod *= exp(phi[i]);
 	}
 	fprintf(f, "    %-30s =%8s  (all swapped: %s)\n", "product",
-	        factor_text(p, sizeof p, prod), factor_text(r, sizeof r, ratio));
+	        claim_factor_text(p, sizeof p, prod), claim_factor_text(r, sizeof r, ratio));
 }
 
 /* The longest text wrapped: the names of the parameters a tornado leaves
@@ -538,8 +529,11 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 		wrapped(f, "      ", u->source[i], 6);
 	}
 	if (u->power_cap_w > 0) {
-		snprintf(text, sizeof text, "a sample drawing over %g W per chip "
-		         "counts as violating physics: %s", u->power_cap_w,
+		/* the cap as given, in all its digits (rl_number_write) */
+		char cw[32];
+		snprintf(text, sizeof text, "a sample drawing over %s W per chip "
+		         "counts as violating physics: %s",
+		         rl_number_write(u->power_cap_w, cw, sizeof cw),
 		         u->power_cap_source[0] ? u->power_cap_source
 		         : "(no source given)");
 		wrapped(f, "    ", text, 6);
@@ -729,17 +723,22 @@ int claimout_given_binds(const rl_result *r, claimout_binds *g)
 
 static void given_binds(FILE *f, const rl_result *r)
 {
-	char line[512];
+	char line[512], ms[5][32];
 	claimout_binds g;
 	if (claimout_given_binds(r, &g) != 0)
 		return;
+	/* the figures as eval's rows write them (model/figtext.c: 20.0 ms,
+	** where %.3g wrote 20 ms beside eval's 20.0 ms) */
 	snprintf(line, sizeof line, "what binds there (per chip, the engine's "
 	         "breakdown as rooflab eval prints it): an iteration carrying "
-	         "prefill takes %.3g ms (time per output token %.3g ms), %s-bound: "
-	         "%.3g ms of all-reduces not hidden under compute against %.3g ms "
-	         "of GEMMs and %.3g ms of attention",
-	         g.iteration_ms, g.tpot_ms, g.binding, g.all_reduce_ms, g.gemm_ms,
-	         g.attention_ms);
+	         "prefill takes %s ms (time per output token %s ms), %s-bound: "
+	         "%s ms of all-reduces not hidden under compute against %s ms "
+	         "of GEMMs and %s ms of attention",
+	         rl_fig_text(ms[0], sizeof ms[0], g.iteration_ms),
+	         rl_fig_text(ms[1], sizeof ms[1], g.tpot_ms), g.binding,
+	         rl_fig_text(ms[2], sizeof ms[2], g.all_reduce_ms),
+	         rl_fig_text(ms[3], sizeof ms[3], g.gemm_ms),
+	         rl_fig_text(ms[4], sizeof ms[4], g.attention_ms));
 	wrapped(f, "  ", line, 4);
 }
 
@@ -861,16 +860,24 @@ static void energy_text(FILE *f, const claim_report *rep)
 	const claim_side *s[3] = {&rep->a, &rep->b, &rep->bd};
 	const rl_cost *ca = &rep->a.cfg.cost;
 	int i;
-	fprintf(f, "  energy: the chips' power (power/chip above) x %g for the "
-	        "server x PUE %g at %g USD/kWh\n", ca->server_overhead, ca->pue,
-	        ca->usd_per_kwh);
+	/* the cost settings as given, in all their digits (rl_number_write:
+	** 0.1234567 USD/kWh, where %g wrote 0.123457) */
+	char n[4][32];
+	fprintf(f, "  energy: the chips' power (power/chip above) x %s for the "
+	        "server x PUE %s at %s USD/kWh\n",
+	        rl_number_write(ca->server_overhead, n[0], sizeof n[0]),
+	        rl_number_write(ca->pue, n[1], sizeof n[1]),
+	        rl_number_write(ca->usd_per_kwh, n[2], sizeof n[2]));
 	for (i = 1; i < (rep->have_bd ? 3 : 2); i++) {
 		const rl_cost *c = &s[i]->cfg.cost;
 		if (c->years != ca->years || c->usd_per_kwh != ca->usd_per_kwh ||
 		    c->pue != ca->pue || c->server_overhead != ca->server_overhead)
-			fprintf(f, "  %s: %g years, x %g for the server x PUE %g at %g "
-			        "USD/kWh\n", i == 1 ? "b" : "b'", c->years,
-			        c->server_overhead, c->pue, c->usd_per_kwh);
+			fprintf(f, "  %s: %s years, x %s for the server x PUE %s at %s "
+			        "USD/kWh\n", i == 1 ? "b" : "b'",
+			        rl_number_write(c->years, n[0], sizeof n[0]),
+			        rl_number_write(c->server_overhead, n[1], sizeof n[1]),
+			        rl_number_write(c->pue, n[2], sizeof n[2]),
+			        rl_number_write(c->usd_per_kwh, n[3], sizeof n[3]));
 	}
 }
 
@@ -898,9 +905,9 @@ static void cost_text(FILE *f, const claim_report *rep)
 	const char *tag[3] = {"a", "b", "b'"};
 	char price[64], cost[64], lab[LABEL_CELL], fv[64];
 	int i, lw = label_width(rep), chips_only = 0;
-	fprintf(f, "\nUSD per million output tokens (chips amortized over %g "
+	fprintf(f, "\nUSD per million output tokens (chips amortized over %s "
 	        "years, plus energy), chip USD in brackets:\n",
-	        rep->a.cfg.cost.years);
+	        rl_number_write(rep->a.cfg.cost.years, fv, sizeof fv));
 	energy_text(f, rep);
 	fprintf(f, "     %-*s %-32s %s\n", lw, "side",
 	        "at the price a buyer pays", "at manufacturing cost");
@@ -1008,10 +1015,13 @@ static void side_a_legend(FILE *f, const claim_report *rep)
 static void sohu_legend(FILE *f, const claim_report *rep)
 {
 	const rl_config *d = &rep->bd.cfg;
-	char text[400], tw[32];
+	char text[400], tw[32], ck[32];
 	int n;
 	if (strcmp(rep->b.form, "as claimed"))
 		return;
+	/* the clock as given, in all its digits (1.755 GHz, where %.2g
+	** wrote 1.8) */
+	rl_number_write(d->design.clock_hz / 1e9, ck, sizeof ck);
 	n = snprintf(text, sizeof text, "b is Sohu's spec sheet as Etched's "
 	             "figures imply it (data/chips/sohu.ini, served as claimed: "
 	             "%.0f%% of peak, no serving overheads)",
@@ -1021,16 +1031,16 @@ static void sohu_legend(FILE *f, const claim_report *rep)
 	** model/numtext.h) */
 	if (rep->have_bd && n > 0 && (size_t)n < sizeof text && d->chip.tdp_w > 0)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
-		         "from its silicon: %.0f mm2 of die at %.2g GHz, held to a "
+		         "from its silicon: %.0f mm2 of die at %s GHz, held to a "
 		         "%s W power limit, its TDP (data/chips/sohu-design.ini)",
-		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9,
+		         d->design.die_m2 * 1e6, ck,
 		         rl_number_write(d->chip.tdp_w, tw, sizeof tw));
 	else if (rep->have_bd && n > 0 && (size_t)n < sizeof text)
 		snprintf(text + n, sizeof text - (size_t)n, "; b' is Sohu derived "
-		         "from its silicon: %.0f mm2 of die at %.2g GHz, with no "
+		         "from its silicon: %.0f mm2 of die at %s GHz, with no "
 		         "power limit (TDP 0: none given; "
 		         "data/chips/sohu-design.ini)",
-		         d->design.die_m2 * 1e6, d->design.clock_hz / 1e9);
+		         d->design.die_m2 * 1e6, ck);
 	wrapped(f, "  ", text, 4);
 }
 

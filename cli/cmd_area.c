@@ -9,6 +9,7 @@
 
 #include "../model/cost.h"
 #include "../model/engine.h"
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 #include "../model/power.h"
 #include "../model/silicon.h"
@@ -226,6 +227,7 @@ static void no_cost_line(const rl_setup *st, const area_view *v)
 	const rl_chip_cost *c = &v->cost;
 	int gddr6 = cfg->chip.memory_kind == RL_MEM_GDDR6;
 	char die[4 * RL_NAME_MAX + 128], mem[160], node[4 * RL_NAME_MAX + 1];
+	char yt[32];
 	/* (a node's name, a path at times, with its controls as '?', as the
 	** "design on node" line shows it: an escape in it reached the
 	** terminal from here) */
@@ -246,8 +248,8 @@ static void no_cost_line(const rl_setup *st, const area_view *v)
 		         cfg->node.wafer_diameter_m * 1e3);
 	else
 		snprintf(die, sizeof die, "node %s's yield for a %.0f mm2 die is "
-		         "%g: no die cost", node, cfg->design.die_m2 * 1e6,
-		         c->yield);
+		         "%s: no die cost", node, cfg->design.die_m2 * 1e6,
+		         rl_fig_text(yt, sizeof yt, c->yield));
 	if (gddr6)
 		snprintf(mem, sizeof mem, "chip.memory gddr6: no price per GB "
 		         "of GDDR6 in data/sources/silicon.csv");
@@ -492,13 +494,15 @@ static void sram_note(const rl_config *cfg, const rl_silicon *si)
 	int copy = cfg->chip.sram_hbm_copy > 0.5;
 	if (!(sram > 0))
 		return;
+	char sh[32];
 	if (share > 0)
-		printf("(SRAM: chip.sram_resident_share %g keeps up to %.1f MB of "
+		printf("(SRAM: chip.sram_resident_share %s keeps up to %.1f MB of "
 		       "weights per chip resident,\n read from it at %.1f TB/s "
 		       "instead of from HBM: eval's "
 		       "memory.sram_resident_bytes_per_chip;\n what they leave of "
 		       "it holds KV, read at the same bandwidth; %s)\n",
-		       share, share * sram / 1e6, bw / 1e12,
+		       rl_number_write(share, sh, sizeof sh), share * sram / 1e6,
+		       bw / 1e12,
 		       copy ? "their copy stays in HBM\n (chip.sram_hbm_copy = "
 		              "true; false frees it for the KV cache)"
 		            : "no copy in HBM\n (chip.sram_hbm_copy = false): "
@@ -535,22 +539,25 @@ static void row3(const char *what, double design, double sheet, double div)
 ** loads are not compared across that convention without a word. */
 static void energy_clock_note(const rl_setup *st, const rl_config *cfg)
 {
-	char node[RL_NAME_MAX];
+	char node[RL_NAME_MAX], nt[32], rt[32];
 	double nom = cfg->design.clock_hz, ref = cfg->node.ref_clock_hz;
 	if (!(nom > 0) || !st->node[0])
 		return;
 	rl_utf8_cell(st->node, 0, 0, node, sizeof node);
+	/* the clocks as given, in all their digits (rl_number_write: 1.755
+	** GHz, where %.3g wrote 1.75) */
+	rl_number_write(nom / 1e9, nt, sizeof nt);
 	if (ref > 0)
 		printf("(energies: node %s's FMA and clocked-logic energies hold "
-		       "at %.3g GHz (node.ref_clock_ghz);\n at the design's %.3g "
+		       "at %s GHz (node.ref_clock_ghz);\n at the design's %s "
 		       "GHz, %.3f of them)\n",
-		       node, ref / 1e9, nom / 1e9,
+		       node, rl_number_write(ref / 1e9, rt, sizeof rt), nt,
 		       rl_power_clock_energy(cfg, 1.0));
 	else
 		printf("(energies: node %s names no clock its energies hold at "
 		       "(node.ref_clock_ghz 0):\n taken as they are at the "
-		       "design's %.3g GHz; compare nodes at one reference)\n",
-		       node, nom / 1e9);
+		       "design's %s GHz; compare nodes at one reference)\n",
+		       node, nt);
 }
 
 static void out_table(const rl_setup *st, const area_view *v)
@@ -584,10 +591,11 @@ static void out_table(const rl_setup *st, const area_view *v)
 	if (si->dies > 1)
 		printf("  (blocks per die; the package has %.0f)\n", si->dies);
 	printf("\nMAC arrays: %.0f FP16 FMA units x %.0f transistors = %.2f B "
-	       "(%.2f%% of the transistors), at %.3g GHz\n",
+	       "(%.2f%% of the transistors), at %s GHz\n",
 	       si->fma_units, cfg->design.transistors_per_fma,
 	       si->fma_units * cfg->design.transistors_per_fma / 1e9,
-	       si->mac_share * 100, cfg->design.clock_hz / 1e9);
+	       si->mac_share * 100,
+	       rl_number_write(cfg->design.clock_hz / 1e9, tw, sizeof tw));
 	printf("\n  %-28s %12s %12s\n", "", "design", "spec sheet");
 	row3("peak BF16 dense (TFLOPS)", v->derived.peak_flops_bf16,
 	     cfg->chip.peak_flops_bf16, 1e12);
@@ -662,15 +670,19 @@ static void out_table(const rl_setup *st, const area_view *v)
 	else
 		printf("TDP: none given\n");
 	if (v->have_power && v->tdp_clock > 0 && v->tdp_clock < 1) {
-		char ghz[48] = "";
+		/* the clock lowered to and its share by eval's rule (0.850,
+		** 1.50 GHz, where %.3g wrote 0.85 and 1.5) */
+		char ghz[48] = "", f[32], sc[32];
 		if (cfg->design.clock_hz > 0)
-			snprintf(ghz, sizeof ghz, " (%.3g GHz)",
-			         v->tdp_clock * cfg->design.clock_hz / 1e9);
+			snprintf(ghz, sizeof ghz, " (%s GHz)",
+			         rl_fig_text(f, sizeof f, v->tdp_clock *
+			                                      cfg->design.clock_hz / 1e9));
 		printf("(note: full load would draw %.0f W; the TDP lowers the "
-		       "clock to %.3g of nominal%s\n there, as eval does for a "
+		       "clock to %s of nominal%s\n there, as eval does for a "
 		       "phase over it (power.clock_scale): not a violation;\n "
 		       "--set chip.tdp_w=%.0f lifts the limit)\n",
-		       v->pw.total_w, v->tdp_clock, ghz, ceil(v->pw.total_w));
+		       v->pw.total_w, rl_fig_text(sc, sizeof sc, v->tdp_clock), ghz,
+		       ceil(v->pw.total_w));
 	}
 	if (v->have_cost) {
 		/* a package of several dies pays each (cost.c: dies x die) */

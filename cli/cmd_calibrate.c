@@ -19,6 +19,7 @@
 #include "../model/utf8.h"
 #include "../model/archgroup.h"
 #include "../model/calibrate.h"
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 #include "../model/stats.h"
 #include "commands.h"
@@ -139,7 +140,7 @@ static void help(FILE *f)
 ** as it was: the fit's own residual takes it. */
 static int finite_log_error(const rl_calib_row *cr, const meas_row *m)
 {
-	char id[MEAS_FIELD];
+	char id[MEAS_FIELD], mv[32], pv[32];
 	double pred;
 	if (rl_calib_predict(cr, NULL, 0, NULL, &pred) || !(pred > 0))
 		return 1;
@@ -149,15 +150,20 @@ static int finite_log_error(const rl_calib_row *cr, const meas_row *m)
 	** the fit takes, as validate models the row) */
 	if (isfinite(rl_calib_log_error(pred, cr->measured, cr->half_step)))
 		return 1;
+	/* the measured value as given, in all its digits (rl_number_write),
+	** the model's figure by eval's rule (rl_fig_text), where %.6g wrote
+	** 1e+308 and 1360.12 */
 	if (isfinite(pred))
 		printf("left out %s: its log error is no finite number (measured "
-		       "%.6g, modelled %.6g)\n",
-		       rl_utf8_cell(m->id, 0, 0, id, sizeof id), cr->measured,
-		       pred);
+		       "%s, modelled %s)\n",
+		       rl_utf8_cell(m->id, 0, 0, id, sizeof id),
+		       rl_number_write(cr->measured, mv, sizeof mv),
+		       rl_fig_text(pv, sizeof pv, pred));
 	else
 		printf("left out %s: the model gives no finite figure for it "
-		       "(measured %.6g)\n",
-		       rl_utf8_cell(m->id, 0, 0, id, sizeof id), cr->measured);
+		       "(measured %s)\n",
+		       rl_utf8_cell(m->id, 0, 0, id, sizeof id),
+		       rl_number_write(cr->measured, mv, sizeof mv));
 	return 0;
 }
 
@@ -365,9 +371,11 @@ static int mark_weight(const char *list, const meas_row *const *used,
 				break;
 			}
 			if (named[i] && weight[i] != w) {
+				char w0[32], w1[32];
 				snprintf(err, errlen, "--weight: row '%.*s' weighted "
-				         "twice (%g, then %g)", rl_utf8_cut(ent, 80),
-				         ent, weight[i], w);
+				         "twice (%s, then %s)", rl_utf8_cut(ent, 80),
+				         ent, rl_number_write(weight[i], w0, sizeof w0),
+				         rl_number_write(w, w1, sizeof w1));
 				rc = RL_EINPUT;
 				break;
 			}
@@ -468,11 +476,17 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 		double h = meas_half_step(used[i]);
 		e_fit[i] = rl_calib_miss(model[i], used[i]->value, h);
 		e_loo[i] = loo ? rl_calib_miss(loov[i], used[i]->value, h) : NAN;
-		printf("%s %11.5g %11.5g %+7.1f%% ",
+		/* the measured value as given, the model's and the left-out
+		** figures by eval's rule, as validate's table writes them,
+		** where %.5g wrote 5835.6 beside validate's 5835.57 */
+		char mv[32], pv[32];
+		printf("%s %11s %11s %+7.1f%% ",
 		       rl_utf8_cell(used[i]->id, 46, 1, id, sizeof id),
-		       used[i]->value, model[i], 100 * e_fit[i]);
+		       rl_number_write(used[i]->value, mv, sizeof mv),
+		       rl_fig_text(pv, sizeof pv, model[i]), 100 * e_fit[i]);
 		if (loo)
-			printf("%11.5g %+7.1f%%", loov[i], 100 * e_loo[i]);
+			printf("%11s %+7.1f%%", rl_fig_text(pv, sizeof pv, loov[i]),
+			       100 * e_loo[i]);
 		else /* none worked out (--no-loo): not a NaN */
 			printf("%11s %8s", "-", "-");
 		printf("%s\n", aside[i] ? "  (set aside)" : "");
@@ -482,9 +496,12 @@ static void print_errors(const meas_row *const *used, size_t nrows,
 	printf("\nfit: %zu iterations, rms log error %.3f (start %.3f)",
 	       info->iterations, info->rms_log,
 	       sqrt(info->chisq0 / (double)nfitted));
-	if (info->chisq_prior > 0)
-		printf("; the priors add %.3g to the sum of squares %.3g",
-		       info->chisq_prior, info->chisq);
+	if (info->chisq_prior > 0) {
+		char cp[32], cs[32];
+		printf("; the priors add %s to the sum of squares %s",
+		       rl_fig_text(cp, sizeof cp, info->chisq_prior),
+		       rl_fig_text(cs, sizeof cs, info->chisq));
+	}
 	printf("\n");
 	printf("absolute error   in-sample: median %.1f%%, 90th pct %.1f%%\n",
 	       100 * stats_abs_quantile(e_fit, nrows, 0.5),
@@ -553,13 +570,20 @@ static void fit_comment(const rl_param *p, double v, double lo, double hi,
 		const char *at = v <= lo + 0.01 * w   ? "lower"
 		                 : v >= hi - 0.01 * w ? "upper"
 		                                      : NULL;
-		snprintf(buf, len, "in [%g, %g]%s%s%s", lo, hi,
+		char lt[32], ht[32];
+		/* the bounds and the prior as given, in all their digits */
+		snprintf(buf, len, "in [%s, %s]%s%s%s",
+		         rl_number_write(lo, lt, sizeof lt),
+		         rl_number_write(hi, ht, sizeof ht),
 		         at ? ", ON ITS " : "", at ? at : "", at ? " BOUND" : "");
 	}
 	l = strlen(buf);
-	if (isfinite(centre))
-		snprintf(buf + l, len - l, "%sprior %g +- %g", l ? ", " : "",
-		         centre, sigma);
+	if (isfinite(centre)) {
+		char ct[32], st[32];
+		snprintf(buf + l, len - l, "%sprior %s +- %s", l ? ", " : "",
+		         rl_number_write(centre, ct, sizeof ct),
+		         rl_number_write(sigma, st, sizeof st));
+	}
 }
 
 /* What one calibration holds, from the options to the fitted values. */
@@ -809,7 +833,7 @@ static int job_fit(calib_job *j, const calibrate_args *o)
 ** into the profile (j->base) with what the profile says of each. */
 static void job_print(calib_job *j, const calibrate_args *o)
 {
-	char err[1024], prof[4200], mf[4200], sw[1024];
+	char err[1024], prof[4200], mf[4200], sw[1024], hd[32];
 	size_t i;
 	/* (paths and the software as given, their controls as '?':
 	** rl_utf8_cell) */
@@ -832,9 +856,10 @@ static void job_print(calib_job *j, const calibrate_args *o)
 	             j->twins, &j->info, j->aside, j->e_fit, j->e_loo, j->meta,
 	             sizeof j->meta);
 	if (o->huber > 0)
-		printf("Huber's loss, delta %g (log error): %zu of the %zu fitted "
+		printf("Huber's loss, delta %s (log error): %zu of the %zu fitted "
 		       "rows beyond it at the fit (weighted down), after %zu "
-		       "reweighted solves\n", o->huber, j->info.downweighted,
+		       "reweighted solves\n",
+		       rl_number_write(o->huber, hd, sizeof hd), j->info.downweighted,
 		       j->nrows - j->naside, j->info.robust_rounds);
 	printf("\nfitted:\n");
 	for (i = 0; i < j->nfit; i++) {
@@ -865,10 +890,13 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	}
 	aside_note[0] = '\0';
 	huber_note[0] = '\0';
-	if (o->huber > 0)
-		snprintf(huber_note, sizeof huber_note, " Huber's loss, delta %g "
+	if (o->huber > 0) {
+		char hd[32];
+		snprintf(huber_note, sizeof huber_note, " Huber's loss, delta %s "
 		         "of log error (--huber): %zu rows beyond it at the fit.",
-		         o->huber, j->info.downweighted);
+		         rl_number_write(o->huber, hd, sizeof hd),
+		         j->info.downweighted);
+	}
 	if (j->naside)
 		snprintf(aside_note, sizeof aside_note, ", %zu more set aside "
 		         "(predicted, not fitted; the errors count them, the rms "

@@ -400,10 +400,13 @@ static const char *targets_words(const rl_slo *t, int nt, char *buf,
 	int j;
 	buf[0] = '\0';
 	for (j = 0; j < nt && used < len; j++) {
-		char name[48];
+		char name[48], ms[64];
 		loadout_target_name(&t[j], name, sizeof name);
-		used += (size_t)snprintf(buf + used, len - used, "%s%s <= %g ms",
-		                         j ? ", " : "", name, t[j].max_s * 1e3);
+		/* in ms by eval's rule, as the search's and eval's targets
+		** (evalout_value: 1500.0 ms, where %g wrote 1500) */
+		evalout_value(ms, sizeof ms, t[j].max_s * 1e3, "ms");
+		used += (size_t)snprintf(buf + used, len - used, "%s%s <= %s",
+		                         j ? ", " : "", name, ms);
 	}
 	return buf;
 }

@@ -261,21 +261,23 @@ static void each_under_targets(FILE *f, const load_opts *lo,
 	        "%10s\n", "tp", "pp", "dp", "ep", "output tok/s", "out/chip",
 	        "req/s");
 	for (k = 0; k < n; k++) {
-		char name[48], lat[64];
+		char name[48], lat[64], rps[32];
 		i = ord[k];
 		if (e[i].rc != RL_OK)
 			continue;
+		/* the degrees whole, in all their digits (DP 1000000, where
+		** %4g wrote 1e+06); requests/s by eval's rule (rl_fig_text) */
 		if (mc[i].slo_met) {
-			fprintf(f, "%4g %4g %4g %4g %14.1f %12.1f %10.3g%s\n",
+			fprintf(f, "%4.0f %4.0f %4.0f %4.0f %14.1f %12.1f %10s%s\n",
 			        e[i].tp, e[i].pp, e[i].dp, e[i].ep,
 			        mc[i].slo_output_tps, mc[i].slo_output_tps / chips,
-			        mc[i].slo_rps,
+			        rl_fig_text(rps, sizeof rps, mc[i].slo_rps),
 			        mc[i].slo_at_capacity ? "  (saturation rate)" : "");
 			continue;
 		}
 		loadout_target_name(&lo->t[mc[i].slo_failed], name, sizeof name);
 		evalout_value(lat, sizeof lat, mc[i].slo_unloaded_s * 1e3, "ms");
-		fprintf(f, "%4g %4g %4g %4g   misses %s: %s without load\n",
+		fprintf(f, "%4.0f %4.0f %4.0f %4.0f   misses %s: %s without load\n",
 		        e[i].tp, e[i].pp, e[i].dp, e[i].ep, name, lat);
 	}
 }
@@ -652,7 +654,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	for (i = 0; i < n; i++) {
 		char w[32], tj[32], uc[32], up[32], tdp[48], why[128];
 		if (e[i].rc != RL_OK) {
-			fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14s %14s %12s %10s "
+			fprintf(f, "%4zu %4.0f %4.0f %4.0f %4.0f  %-5s %14s %14s %12s %10s "
 			        "%10s %7s %8s %9s %9s  %s\n",
 			        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep,
 			        e[i].rc == RL_ENOFIT ? "no" : "yes", "-", "-", "-", "-",
@@ -660,7 +662,7 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 			        rl_map_not_run_words(&st->cfg, &e[i], why, sizeof why));
 			continue;
 		}
-		fprintf(f, "%4zu %4g %4g %4g %4g  %-5s %14.1f %14.1f %12.1f %10.2f "
+		fprintf(f, "%4zu %4.0f %4.0f %4.0f %4.0f  %-5s %14.1f %14.1f %12.1f %10.2f "
 		        "%10.2f %7s %8s %9s %9s  %s%s%s\n",
 		        i + 1, e[i].tp, e[i].pp, e[i].dp, e[i].ep, "yes",
 		        e[i].output_tps, e[i].total_tps, e[i].output_tps / chips,

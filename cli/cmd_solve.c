@@ -192,8 +192,9 @@ int cmd_solve(int argc, char **argv)
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "",
 		       claim_speedup_x(now, sizeof now, rep->speedup_total));
-		/* the target as given, in all its digits, as the rows under
-		** it write it (claim_target_text), where %g wrote 1.23457e+06 */
+		/* the target as given, in all its digits, as the rows' words
+		** write it (claim_target_text: 1234567.5x, where %g wrote
+		** 1.23457e+06x) */
 		if (rep->opts.target_kind == CLAIM_T_SPEEDUP)
 			printf(", target %sx\n", claim_target_text(rep->opts.target).s);
 		else

@@ -14,6 +14,7 @@
 #include "../config/presets.h"
 #include "../config/profiles.h"
 #include "../config/shword.h"
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 #include "../sweeps/points.h"
 #include "../sweeps/run.h"
@@ -549,7 +550,7 @@ static void first_why(const rl_sweep_spec *s, const char *what,
 ** its stop. */
 static void warn_short_ranges(const rl_sweep_spec *s)
 {
-	char msg[sizeof s->path + 512];
+	char msg[sizeof s->path + 512], n[4][32];
 	size_t k;
 	for (k = 0; k < s->naxes; k++) {
 		const rl_axis *a = &s->axes[k];
@@ -560,12 +561,16 @@ static void warn_short_ranges(const rl_sweep_spec *s)
 		last = rl_sweep_axis_value(a, a->count - 1);
 		if (fabs(last - a->stop) <= 1e-9 * fmax(1, fabs(a->stop)))
 			continue;
-		snprintf(msg, sizeof msg, "%s:%d: %s = %g:%g:%g ends at %g, short "
-		         "of its stop %g (%g - %g is not a whole number of steps of "
-		         "%g); give a stop on the grid to reach it", s->path, a->line,
-		         a->name,
-		         a->start, a->stop, a->step, last, a->stop, a->stop,
-		         a->start, a->step);
+		/* the axis as given, in all its digits (rl_number_write:
+		** 1000000:2500000:1000000, where %g wrote 1e+06:2.5e+06:1e+06) */
+		rl_number_write(a->start, n[0], sizeof n[0]);
+		rl_number_write(a->stop, n[1], sizeof n[1]);
+		rl_number_write(a->step, n[2], sizeof n[2]);
+		rl_number_write(last, n[3], sizeof n[3]);
+		snprintf(msg, sizeof msg, "%s:%d: %s = %s:%s:%s ends at %s, short "
+		         "of its stop %s (%s - %s is not a whole number of steps of "
+		         "%s); give a stop on the grid to reach it", s->path, a->line,
+		         a->name, n[0], n[1], n[2], n[3], n[1], n[1], n[0], n[2]);
 		cli_warn("sweep", msg);
 	}
 }

@@ -32,6 +32,8 @@
 #include "../model/utf8.h"
 #include "../model/comm.h"
 #include "../model/engine.h"
+#include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -586,8 +588,11 @@ static void print_rows(const val_row *v, size_t n)
 	int w = id_width(v, n);
 	/* tp/pp 6 wide: "DEP4/2" (DEPn over pp stages) is 6 characters.
 	** measured and model in the row's own metric, named last (its unit:
-	** tokens/s, seconds, TFLOPS), to six significant digits: a TTFT of
-	** 0.021 s read "0.0" at one decimal */
+	** tokens/s, seconds, TFLOPS): the measured value as given, in all
+	** its digits (rl_number_write), the model's figure by eval's rule
+	** (rl_fig_text: 0.0210 s, 5648.5 tokens/s), where %.6g wrote both
+	** to six digits, 1e+06 in exponent form, and the same figure read
+	** 5648.54 here and 5648.5 in eval */
 	printf("%-*s %-9s %-14s %-5s %5s %5s %6s %11s %11s %8s  %-13s  %s\n", w,
 	       "row", "chip", "model", "prec", "isl", "osl", "tp/pp", "measured",
 	       "model", "error", "", "metric");
@@ -595,6 +600,7 @@ static void print_rows(const val_row *v, size_t n)
 		const meas_row *m = v[i].row;
 		char id[SHOWN_MAX], chip[SHOWN_MAX], model[SHOWN_MAX];
 		char prec[SHOWN_MAX], metric[SHOWN_MAX], map[32], isl[32], osl[32];
+		char mv[32], pv[32];
 		if (v[i].status != VAL_OK)
 			continue;
 		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
@@ -611,9 +617,10 @@ static void print_rows(const val_row *v, size_t n)
 			snprintf(osl, sizeof osl, "%.0f", m->osl);
 			mapping_of(m, map, sizeof map);
 		}
-		printf("%s %s %s %s %5s %5s %6s %11.6g %11.6g %+7.1f%%  %-13s  %s\n",
-		       id, chip, model, prec, isl, osl, map, m->value,
-		       v[i].predicted, 100 * v[i].error,
+		printf("%s %s %s %s %5s %5s %6s %11s %11s %+7.1f%%  %-13s  %s\n",
+		       id, chip, model, prec, isl, osl, map,
+		       rl_number_write(m->value, mv, sizeof mv),
+		       rl_fig_text(pv, sizeof pv, v[i].predicted), 100 * v[i].error,
 		       v[i].in_fit ? "(fitted chip)"
 		       : v[i].out_of_sample ? "(borrowed)" : "(held out)", metric);
 	}

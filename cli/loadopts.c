@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 
 /* --rate: requests/s > 0, or inf (all requests at once) */
@@ -94,15 +95,17 @@ int loadopts_take_target(const opt_def *d, void *field, const char *name,
 			/* --ttft-max 1 --ttft-max 2 (or --ttft-p99-max and
 			** --ttft-p99.0-max): both were kept and printed as two
 			** targets, "ttft mean <= 1000 ms, ttft mean <= 2000 ms" */
-			char what[32];
+			char what[32], was[32];
 			if (pct > 0) {
 				what[0] = 'p';
 				loadopts_pct_text(pct, what + 1, sizeof what - 1);
 			} else
 				snprintf(what, sizeof what, "mean");
 			snprintf(err, errlen, "%s: the %s %s target is given twice "
-			         "(%g s, then '%.*s'): give it once", name,
-			         rl_slo_metric_name(d->ival), what, lo->t[k].max_s,
+			         "(%s s, then '%.*s'): give it once", name,
+			         rl_slo_metric_name(d->ival), what,
+			         /* as given, in all its digits (rl_number_write) */
+			         rl_number_write(lo->t[k].max_s, was, sizeof was),
 			         rl_utf8_cut(v ? v : "", 200), v ? v : "");
 			return -1;
 		}
@@ -119,7 +122,7 @@ void loadopts_unit_notes(const char *cmd, const load_opts *lo)
 	int k;
 	for (k = 0; k < lo->nt; k++) {
 		const rl_slo *t = &lo->t[k];
-		char opt[48], pt[32];
+		char opt[48], pt[32], v[32], ms[40];
 		double ms_at = t->metric == RL_SLO_TPOT ? 10
 		               : t->metric == RL_SLO_TTFT ? 100 : 0;
 		if (!(ms_at > 0 && t->max_s >= ms_at))
@@ -132,11 +135,17 @@ void loadopts_unit_notes(const char *cmd, const load_opts *lo)
 			snprintf(opt, sizeof opt, "--%s-max",
 			         rl_slo_metric_name(t->metric));
 		}
-		fprintf(stderr, "rooflab %s: note: %s %g is %g s %s; the targets "
-		        "are in seconds: %g ms is %s %g\n", cmd, opt, t->max_s,
-		        t->max_s, t->metric == RL_SLO_TPOT ? "per output token"
-		                                           : "to the first token",
-		        t->max_s, opt, t->max_s / 1000);
+		/* the value as given and the option that means it in ms, in
+		** all their digits (rl_number_write: 12.345678 ms is
+		** 0.012345678, where %g wrote 12.3457 and 0.0123457); the
+		** second the decimal given moved three places (rl_number_shift),
+		** where max_s / 1000 wrote 0.012345677999999999 */
+		rl_number_write(t->max_s, v, sizeof v);
+		fprintf(stderr, "rooflab %s: note: %s %s is %s s %s; the targets "
+		        "are in seconds: %s ms is %s %s\n", cmd, opt, v, v,
+		        t->metric == RL_SLO_TPOT ? "per output token"
+		                                 : "to the first token",
+		        v, opt, rl_number_shift(t->max_s, -3, ms, sizeof ms));
 	}
 }
 

@@ -9,6 +9,7 @@
 #include "evalout.h"
 #include "loadopts.h"
 #include "../model/cost.h"
+#include "../model/figtext.h"
 #include "../model/precision.h"
 
 typedef struct {
@@ -223,16 +224,19 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
                           const rl_slo_result *sr, const loadout_usd *u)
 {
 	if (!sr->met) {
-		char name[48], a[64], b[64];
+		char name[48], a[64], b[64], x[32];
 		loadout_target_name(&t[sr->failed], name, sizeof name);
 		evalout_value(a, sizeof a, t[sr->failed].max_s * 1e3, "ms");
 		evalout_value(b, sizeof b, sr->unloaded_s * 1e3, "ms");
 		/* by how much: the latency without load over the target, as
 		** eval's figures say it (a rate only adds to it) */
 		fprintf(f, "\nbest under the targets: NONE: no concurrency meets "
-		        "%s <= %s; without any load it is already %s, %.3gx the "
+		        "%s <= %s; without any load it is already %s, %sx the "
 		        "target\n", name, a, b,
-		        sr->unloaded_s / t[sr->failed].max_s);
+		        /* by eval's rule, as the two figures before it
+		        ** (2.00x, where %.3g wrote 2x) */
+		        rl_fig_text(x, sizeof x, sr->unloaded_s /
+		                                     t[sr->failed].max_s));
 		loadout_targets_table(f, t, n, NULL);
 		return;
 	}

@@ -12,6 +12,7 @@
 
 #include "csvrows.h"
 #include "num.h"
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 
 enum { D_SW, D_VERSION, D_ISL, D_OSL, D_OSL_MAX, D_SOURCE, D_COUNT };
@@ -23,9 +24,14 @@ static int field_num(const csv_rows *cr, int k, double lo, double hi,
                      double *v, char *err, size_t errlen)
 {
 	if (num_text(cr->fields[k], v) || !(*v >= lo && *v <= hi)) {
+		/* the bounds in all their digits (rl_number_write), as
+		** num_parse's ranges, where %g wrote 1e+07 */
+		char lt[32], ht[32];
 		snprintf(err, errlen, "%s:%d: column '%s' (%d): '%.*s' is not a "
-		         "number in %g .. %g", cr->path, cr->line, d_names[k], k + 1,
-		         rl_utf8_cut(cr->fields[k], 60), cr->fields[k], lo, hi);
+		         "number in %s .. %s", cr->path, cr->line, d_names[k], k + 1,
+		         rl_utf8_cut(cr->fields[k], 60), cr->fields[k],
+		         rl_number_write(lo, lt, sizeof lt),
+		         rl_number_write(hi, ht, sizeof ht));
 		return -1;
 	}
 	return 0;

@@ -12,7 +12,18 @@
 #include "../model/status.h"
 #include "pctenc.h"
 #include "regfile.h"
+#include "shword.h"
 #include "../model/utf8.h"
+
+int rl_db_missing(const char *opt, const char *path, const char *make,
+                  char *err, size_t errlen)
+{
+	char q[4200];
+	snprintf(err, errlen, "%s%s%s: no such database (make one with %s %s)",
+	         opt ? opt : "", opt ? " " : "", path, make,
+	         rl_sh_word(path, "FILE", q, sizeof q));
+	return RL_EINPUT;
+}
 
 int rl_db_target_check(const char *path, char *err, size_t errlen)
 {

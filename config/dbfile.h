@@ -40,6 +40,17 @@ typedef struct {
 ** path from one puts its name in front. */
 int rl_db_target_check(const char *path, char *err, size_t errlen);
 
+/* The message of a database that is not there, one wording for every
+** command that reads one (sweeps/store.c for export and merge,
+** plots/pdb.c for plot, reports/report.c for report): "[OPT ]PATH: no
+** such database (make one with MAKE PATH)", PATH in the command as sh
+** reads it back (shword.h rl_sh_word; "FILE" where it does not fit).
+** opt, when not NULL, names the option that gave the path ("--sweeps");
+** make is the command that writes one, up to the file ("rooflab sweep
+** SPEC --db").  Returns RL_EINPUT (exit 2: the user's input). */
+int rl_db_missing(const char *opt, const char *path, const char *make,
+                  char *err, size_t errlen);
+
 /* The marks (PRAGMA application_id) of rooflab's two kinds of database,
 ** by which any command names a file of the other kind: sweep and merge
 ** write sweep databases (sweeps/store.h), claim --db and validate --db

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *rl_fig_text(char *buf, size_t len, double v)
@@ -27,5 +28,38 @@ const char *rl_fig_text(char *buf, size_t len, double v)
 	n = strlen(buf);
 	if (n > 1 && buf[n - 1] == '.')
 		buf[n - 1] = '\0';
+	return buf;
+}
+
+/* One unit of the last digit rl_fig_text shows of v, by the form that
+** applies to v itself (not to a figure carried into the next: 99.96 down
+** steps 0.1 from "100" to 99.9): 1 whole from 1e5, 0.1 from 100, else the
+** third significant digit's place (its exponent as %e writes it) */
+static double last_digit(double v)
+{
+	double a = fabs(v);
+	char e[32];
+	if (a >= 1e5 && a < 1e15)
+		return 1;
+	if (a >= 100 && a < 1e15)
+		return 0.1;
+	snprintf(e, sizeof e, "%.16e", a);
+	return pow(10, atoi(strchr(e, 'e') + 1) - 2);
+}
+
+const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir)
+{
+	int i;
+	rl_fig_text(buf, len, v);
+	if (len == 0 || dir == 0 || !isfinite(v))
+		return buf;
+	/* formatted again from the figure moved one step (3.65 up 3.66),
+	** twice where the step itself rounds back */
+	for (i = 0; i < 4; i++) {
+		double x = strtod(buf, NULL);
+		if (dir > 0 ? x >= v : x <= v)
+			break;
+		rl_fig_text(buf, len, x + dir * last_digit(v));
+	}
 	return buf;
 }

@@ -13,4 +13,13 @@
 /* v by the rule above into buf (len bytes); returns buf. */
 const char *rl_fig_text(char *buf, size_t len, double v);
 
+/* rl_fig_text's figure of a threshold, moved one unit of its last shown
+** digit toward dir (1 up, -1 down) where nearest rounding fell on the
+** other side of v, so that the figure said still holds: a value that
+** reaches a target at "x >= 3.65817" reads ">= 3.66", at "x <= 0.495417"
+** "<= 0.495", where nearest gave 0.495 and 0.496 the other way round
+** ("x >= 0.495" would not reach it); dir 0, or a figure shown exactly,
+** as rl_fig_text.  Returns buf. */
+const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir);
+
 #endif

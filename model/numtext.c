@@ -34,3 +34,13 @@ const char *rl_number_write(double v, char *buf, size_t len)
 	snprintf(buf, len, "%.17g", v);
 	return buf;
 }
+
+const char *rl_number_shift(double v, int places, char *buf, size_t len)
+{
+	char t[64];
+	rl_number_write(v, t, sizeof t);
+	if (strpbrk(t, "eEnN")) /* exponent form, inf or nan */
+		return rl_number_write(v * pow(10, places), buf, len);
+	snprintf(t + strlen(t), sizeof t - strlen(t), "e%d", places);
+	return rl_number_write(strtod(t, NULL), buf, len);
+}

@@ -24,4 +24,11 @@ int rl_number_text(const char *text, double *x);
 ** number for a finite v.  Returns buf. */
 const char *rl_number_write(double v, char *buf, size_t len);
 
+/* v x 10^places as text by the same rule, from the decimal of v's text
+** moved that many places (its text read with "eN"): a share of 0.905 is
+** 90.5 %, 12.345678 ms 0.012345678 s, where 100 x 0.905 and 12.345678 /
+** 1000 as doubles write 90.50000000000001 and 0.012345677999999999; v in
+** exponent form (past 1e15) scaled as a double.  Returns buf. */
+const char *rl_number_shift(double v, int places, char *buf, size_t len);
+
 #endif

@@ -309,11 +309,16 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		res->value = r;
 		res->metric = target * exp(g_at(&c, r));
 		{
-			char tg[32];
+			/* the value by eval's rule, rounded toward the side
+			** that still reaches the target (rl_fig_text_dir:
+			** ">= 3.66" of 3.65817), where %.6g wrote 3.65817 and
+			** from 1e6 1.23457e+06 */
+			char tg[32], rv[32];
 			snprintf(res->reason, sizeof res->reason,
-			         "reaches %s at %s %s %.6g",
+			         "reaches %s at %s %s %s",
 			         rl_number_write(target, tg, sizeof tg), name,
-			         res->direction > 0 ? ">=" : "<=", r);
+			         res->direction > 0 ? ">=" : "<=",
+			         rl_fig_text_dir(rv, sizeof rv, r, res->direction));
 		}
 	}
 	return 0;

@@ -10,6 +10,7 @@
 
 #include "../config/shword.h"
 
+#include "../model/figtext.h"
 #include "kinds.h"
 
 #define MAX_SIDES 8
@@ -73,7 +74,7 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 	for (i = 0; i < n; i++)
 		for (ph = 0; ph < 2; ph++) {
 			double v[NPARTS], sum = 0;
-			char name[64], lab[200];
+			char name[64], lab[200], ms[32];
 			for (k = 0; k < NPARTS; k++) {
 				snprintf(name, sizeof name, "%s.%s", phases[ph], parts[k]);
 				if ((rc = side_value(val, o->dbpath, sides[i], name,
@@ -85,8 +86,10 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 			}
 			if (!(sum > 0) || !isfinite(sum))
 				continue;
-			snprintf(lab, sizeof lab, "%.31s %s: %.3g ms", sides[i],
-			         phases[ph], sum * 1e3);
+			/* the time by eval's rule, as eval's rows write it
+			** (rl_fig_text: 24.4 ms, 100.0 ms) */
+			snprintf(lab, sizeof lab, "%.31s %s: %s ms", sides[i],
+			         phases[ph], rl_fig_text(ms, sizeof ms, sum * 1e3));
 			gp_field(s, lab);
 			for (k = 0; k < NPARTS; k++)
 				fprintf(s, " %.9g", 100 * v[k] / sum);

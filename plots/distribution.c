@@ -118,10 +118,13 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	** violating samples, and it drops a title line wider than its 120
 	** columns whole: the scenario on a line of its own there, where the
 	** line with "grey: ..." (177 columns) took the interval with it */
-	snprintf(t, sizeof t, "Monte Carlo speedup of %s over %s: P(>= %gx) = "
+	/* the target in all its digits, as the claim's text and the report
+	** write it (claim_target_text: 1234567.5x, where %g wrote
+	** 1.23457e+06x) */
+	snprintf(t, sizeof t, "Monte Carlo speedup of %s over %s: P(>= %sx) = "
 	         "%s\n90%% interval %s .. %s, median %s%sscenario "
 	         "%s (claim run %ld; %ld samples%s%s)", c->b_label, c->a_label,
-	         target, pt, x[0], x[2], x[1], mono ? "\n" : "; ", c->scenario,
+	         claim_target_text(target).s, pt, x[0], x[2], x[1], mono ? "\n" : "; ", c->scenario,
 	         c->id, samples, isfinite(viol) && viol > 0 && !mono ?
 	         "; grey: samples that violate physical limits" : "",
 	         clipped ? "; tails in the edge bins" : "");
@@ -138,8 +141,8 @@ static void write_script(FILE *s, const pdb_claim *c, const double *v,
 	        "nohead lw 3 lc rgb 'black'\n", target, target);
 	/* the target's label left of its line when it sits in the right
 	** half (clear of the right axis' tics), else right of it */
-	fprintf(s, "set label 1 'claimed %gx' at first %.9g, graph 0.6 %s\n",
-	        target, target, target > (lo + hi) / 2 ? "right offset -0.5,0"
+	fprintf(s, "set label 1 'claimed %sx' at first %.9g, graph 0.6 %s\n",
+	        claim_target_text(target).s, target, target > (lo + hi) / 2 ? "right offset -0.5,0"
 	                                               : "left offset 0.5,0");
 	/* the bars stay under 75% of the height; the percentiles' lines end
 	** at 80%: the 5th percentile labelled left of its line, the 95th

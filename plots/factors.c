@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../claim/numwords.h"
+#include "../model/figtext.h"
+#include "gp.h"
 #include "kinds.h"
 
 #define MAX_FACTORS 32
@@ -22,7 +25,7 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 {
 	pdb_claim c;
 	sqlite3_stmt *st;
-	char names[MAX_FACTORS][96], t[700];
+	char names[MAX_FACTORS][96], t[700], a[32], b[32], lab[48];
 	double f[MAX_FACTORS], cum = 1, lo = 1, hi = 1, target;
 	int n = 0, i, rc;
 
@@ -58,27 +61,38 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	hi = fmax(hi, target);
 	if (!(lo / 1.6 > 0) || !isfinite(hi * 2.2)) {
 		snprintf(err, errlen, "%s: claim run %ld: the running product of "
-		         "its factors spans %g to %g, more than a plot's log axis "
-		         "can hold", o->dbpath, c.id, lo, hi);
+		         "its factors spans %s to %s, more than a plot's log axis "
+		         "can hold", o->dbpath, c.id, rl_fig_text(a, sizeof a, lo),
+		         rl_fig_text(b, sizeof b, hi));
 		return RL_EINPUT;
 	}
 	cum = 1;
 
+	/* each bar's label its last field, as the claim's text writes the
+	** factor (claim_factor_text: x1.900) and the speedup
+	** (claim_speedup_x: 21.39x), where gnuplot's %.3g wrote x1.9 and
+	** 21.4x */
 	fputs("$w << EOD\n", s);
 	for (i = 0; i < n; i++) {
 		double next = cum * f[i];
-		fprintf(s, "%d %.9g %.9g %.9g %ld\n", i + 1, fmin(cum, next),
+		fprintf(s, "%d %.9g %.9g %.9g %ld ", i + 1, fmin(cum, next),
 		        fmax(cum, next), f[i],
 		        rgb(f[i] >= 1 ? PLOT_COLOR_UP : PLOT_COLOR_DOWN));
+		snprintf(lab, sizeof lab, "x%s", claim_factor_text(a, sizeof a, f[i]));
+		gp_field(s, lab);
+		fputc('\n', s);
 		cum = next;
 	}
-	fprintf(s, "%d %.9g %.9g %.9g %ld\n", n + 1, fmin(1, cum), fmax(1, cum),
+	fprintf(s, "%d %.9g %.9g %.9g %ld ", n + 1, fmin(1, cum), fmax(1, cum),
 	        cum, rgb(PLOT_COLOR_TOTAL));
-	fputs("EOD\n", s);
+	snprintf(lab, sizeof lab, "total %s", claim_speedup_x(a, sizeof a, cum));
+	gp_field(s, lab);
+	fputs("\nEOD\n", s);
 
 	snprintf(t, sizeof t, "Where the speedup comes from: %s over %s = "
-	         "%.3gx\nas a product of Shapley factors; scenario %s (claim run "
-	         "%ld)", c.b_label, c.a_label, cum, c.scenario, c.id);
+	         "%s\nas a product of Shapley factors; scenario %s (claim run "
+	         "%ld)", c.b_label, c.a_label, claim_speedup_x(a, sizeof a, cum),
+	         c.scenario, c.id);
 	fputs("set title ", s);
 	gp_quote(s, t);
 	fprintf(s, "\nset logscale y\nset format y '%%gx'\n"
@@ -95,16 +109,14 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fprintf(s, "'total' %d)\n", n + 1);
 	fprintf(s, "set arrow 1 from graph 0, first %.9g to graph 1, first %.9g "
 	        "nohead ls 99\n", target, target);
-	fprintf(s, "set label 1 'claimed %gx' at graph 0.01, first %.9g "
-	        "offset 0,0.7\n", target, target);
+	fprintf(s, "set label 1 'claimed %sx' at graph 0.01, first %.9g "
+	        "offset 0,0.7\n", claim_target_text(target).s, target);
 	fputs("set arrow 2 from graph 0, first 1 to graph 1, first 1 nohead "
 	      "lc rgb '#888888'\n", s);
 	fputs("set style fill solid 0.8 border rgb '#333333'\n"
 	      "plot $w using 1:(sqrt($2*$3)):($1-0.38):($1+0.38):2:3:5 "
 	      "with boxxyerror lc rgb variable notitle, \\\n"
-	      "  $w using 1:3:(sprintf($1 > ", s);
-	fprintf(s, "%d ? 'total %%.3gx' : 'x%%.3g', $4)) with labels offset "
-	        "0,0.8 notitle, \\\n", n);
+	      "  $w using 1:3:6 with labels offset 0,0.8 notitle, \\\n", s);
 	fprintf(s, "  NaN with boxes fs solid lc rgb '%s' title 'factor > 1 "
 	        "(gain)', \\\n  NaN with boxes fs solid lc rgb '%s' title "
 	        "'factor < 1 (loss)', \\\n  NaN with boxes fs solid lc rgb '%s' "

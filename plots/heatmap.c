@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../claim/numwords.h"
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 #include "kinds.h"
 
@@ -471,7 +473,7 @@ static int text_levels(FILE *s, double zmin, double zmax, double target)
 		        k ? ", \\\n  " : "", k, k + 1, title[k]);
 	if (n > 4)
 		fprintf(s, ", \\\n  $c4 using 1:2 with lines lt 5 title ' target "
-		        "%gx '", target);
+		        "%sx '", claim_target_text(target).s);
 	fputc('\n', s);
 	return RL_OK;
 }
@@ -592,7 +594,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	grid g;
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
 	char sql[PDB_WHERE_LEN + 1024];
-	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32];
+	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32],
+	     zf[32];
 	char bnote[160], vnote[200], zsel[200], others[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0, nbad = 0;
@@ -748,17 +751,23 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	snprintf(zhi, sizeof zhi, "%.9g", zmax);
 	flat = !strcmp(zlo, zhi);
 	draw = draw && !flat; /* no contour on one colour */
+	/* the target in all its digits (claim_target_text), the speedups
+	** reached by eval's rule (rl_fig_text), where %g and %.3g wrote
+	** 1.23457e+06 and 1.2e+04 */
 	if (flat && !speedup)
-		snprintf(note, sizeof note, "; %s at every cell", zlo);
+		snprintf(note, sizeof note, "; %s at every cell",
+		         rl_fig_text(zf, sizeof zf, zmin));
 	else if (draw)
-		snprintf(note, sizeof note, "; %sline: %gx",
-		         o->mono ? "" : "white ", target);
+		snprintf(note, sizeof note, "; %sline: %sx",
+		         o->mono ? "" : "white ", claim_target_text(target).s);
 	else if (speedup && zmax < target)
-		snprintf(note, sizeof note, "; %g is reached nowhere (at most "
-		         "%.3g)", target, zmax);
+		snprintf(note, sizeof note, "; %s is reached nowhere (at most "
+		         "%s)", claim_target_text(target).s,
+		         rl_fig_text(zf, sizeof zf, zmax));
 	else if (speedup)
-		snprintf(note, sizeof note, "; %g is exceeded everywhere (at "
-		         "least %.3g)", target, zmin);
+		snprintf(note, sizeof note, "; %s is exceeded everywhere (at "
+		         "least %s)", claim_target_text(target).s,
+		         rl_fig_text(zf, sizeof zf, zmin));
 	/* the parameters a cell takes its best over, named */
 	if (!(binx || biny) && rows > g.n)
 		other_swept(db, &sw, x, y, others, sizeof others);

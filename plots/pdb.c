@@ -46,13 +46,10 @@ int pdb_open(const char *path, sqlite3 **db, char *err, size_t errlen)
 	}
 	if (access(path, R_OK) != 0) {
 		/* plot and report read claim, sweep and validation databases */
-		char q[4200];
 		if (errno == ENOENT)
-			snprintf(err, errlen, "%s: no such database (make one with "
-			         "rooflab claim, sweep or validate --db %s)", path,
-			         rl_sh_word(path, "FILE", q, sizeof q));
-		else
-			cannot_read(path, strerror(errno), err, errlen);
+			return rl_db_missing(NULL, path, "rooflab claim, sweep or "
+			                     "validate --db", err, errlen);
+		cannot_read(path, strerror(errno), err, errlen);
 		return RL_EINPUT;
 	}
 	if ((kind = rl_not_regular(path))) {

@@ -27,6 +27,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../model/figtext.h"
 #include "kinds.h"
 #include "labels.h"
 
@@ -102,7 +103,7 @@ static int point_labels(lab_row *L, int nl, const side_row *r, int n,
 	for (ph = 0; ph < 2; ph++)
 		for (i = 0; i < n && nl < MAX_LABELS; i++) {
 			double x = ph ? r[i].di : r[i].pi, y = ph ? r[i].df : r[i].pf;
-			char *t = L[nl].text;
+			char *t = L[nl].text, fy[32];
 			size_t tl = sizeof L[nl].text;
 			int dup = 0;
 			if (!(x > 0) || !(y > 0))
@@ -118,9 +119,12 @@ static int point_labels(lab_row *L, int nl, const side_row *r, int n,
 				         ph ? r[j].df : r[j].pf))
 					snprintf(t + strlen(t), tl - strlen(t), " = %s",
 					         r[j].label);
-			snprintf(t + strlen(t), tl - strlen(t),
-			         y >= 100e12 ? " %s: %.0f TFLOP/s" : " %s: %.3g TFLOP/s",
-			         ph ? "decode" : "prefill", y / 1e12);
+			/* by eval's rule (rl_fig_text: one decimal from 100,
+			** 600.0 where %.0f wrote 600; 0.500 where %.3g wrote
+			** 0.5) */
+			snprintf(t + strlen(t), tl - strlen(t), " %s: %s TFLOP/s",
+			         ph ? "decode" : "prefill",
+			         rl_fig_text(fy, sizeof fy, y / 1e12));
 			L[nl].color = plot_color(i);
 			L[nl].font = 0;
 			L[nl].x = x;
@@ -142,7 +146,9 @@ static void map_name(char *buf, size_t len, double tp, double pp, double dp,
 	buf[0] = 0;
 	for (i = 0; i < 4 && u < len; i++)
 		if (v[i] > 1)
-			u += (size_t)snprintf(buf + u, len - u, "%s%s%g", u ? " " : "",
+			/* whole, in all their digits (DP1000000, where %g wrote
+			** DP1e+06), as the mapping's words write them */
+			u += (size_t)snprintf(buf + u, len - u, "%s%s%.0f", u ? " " : "",
 			                      k[i], v[i]);
 	if (!buf[0])
 		snprintf(buf, len, "TP1");
@@ -533,7 +539,7 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	}
 	fputs("plot ", s);
 	for (i = 0; i < n; i++) {
-		char t[300];
+		char t[300], pk[32], bw[32];
 		const char *col = plot_color(i);
 		/* later sides thinner and smaller, so coinciding ones nest */
 		double lw = 7.0 - 2.8 * i, ps = 2.6 - 0.8 * i;
@@ -541,8 +547,12 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			lw = 1.5;
 		if (ps < 0.9)
 			ps = 0.9;
-		snprintf(t, sizeof t, "%s roof (%.4g TFLOP/s, %.3g TB/s)",
-		         r[i].label, r[i].peak / 1e12, r[i].bw / 1e12);
+		/* the peak and the bandwidth by eval's rule (rl_fig_text:
+		** 1000.0 and 12345.6 TFLOP/s, where %.4g wrote 1000 and
+		** 1.235e+04) */
+		snprintf(t, sizeof t, "%s roof (%s TFLOP/s, %s TB/s)",
+		         r[i].label, rl_fig_text(pk, sizeof pk, r[i].peak / 1e12),
+		         rl_fig_text(bw, sizeof bw, r[i].bw / 1e12));
 		int j, same = 0;
 		for (j = 0; j < i; j++)
 			same |= near(r[i].peak, r[i].bw, r[j].peak, r[j].bw);
@@ -558,7 +568,8 @@ int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 			        "ps 1 lc rgb '%s' notitle", i, col);
 		if (r[i].link > 0) {
 			snprintf(t, sizeof t, "%s link bandwidth roof per phase "
-			         "(%.3g GB/s x FLOP per link byte)", r[i].label, r[i].link / 1e9);
+			         "(%s GB/s x FLOP per link byte)", r[i].label,
+			         rl_fig_text(bw, sizeof bw, r[i].link / 1e9));
 			fprintf(s, ", \\\n  $l%d using 1:2 with lines dt 2 lw %g lc "
 			        "rgb '%s' title ", i, lw > 3 ? 3 : lw, col);
 			gp_quote(s, t);

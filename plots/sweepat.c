@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../config/num.h"
+#include "../model/numtext.h"
 #include "../model/params.h"
 #include "kinds.h"
 
@@ -40,10 +41,17 @@ static void values_of(sqlite3 *db, const char *col, const char *where,
 		if (sqlite3_column_type(st, 0) == SQLITE_TEXT)
 			used += (size_t)snprintf(buf + used, len - used, "%s%.24s",
 			                         used ? ", " : "", t ? t : "");
-		else
-			used += (size_t)snprintf(buf + used, len - used, "%s%.12g",
+		else {
+			/* a swept value in all its digits, as a sweep point's
+			** axes are written (rl_number_write), where %.12g wrote
+			** 100000000000000 as 1e+14 */
+			char nv[32];
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
 			                         used ? ", " : "",
-			                         sqlite3_column_double(st, 0));
+			                         rl_number_write(sqlite3_column_double(st,
+			                                                               0),
+			                                         nv, sizeof nv));
+		}
 	}
 	sqlite3_finalize(st);
 }
@@ -166,8 +174,9 @@ int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
 			                  err, errlen)))
 				return rc;
 			snprintf(cond, sizeof cond, " AND \"%s\" = %.17g", cols[i], w);
-			snprintf(words, sizeof words, "%s.%s=%.12g", p->section, p->key,
-			         w);
+			char nv[32];
+			snprintf(words, sizeof words, "%s.%s=%s", p->section, p->key,
+			         rl_number_write(w, nv, sizeof nv));
 		}
 		if (found) {
 			long long n = 0;

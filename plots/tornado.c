@@ -149,8 +149,9 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	        "nohead lc rgb 'black' lw 2\n", base, base);
 	fprintf(s, "set arrow 2 from first %.9g, graph 0 to first %.9g, graph 1 "
 	        "nohead ls 99 lc rgb '%s'\n", target, target, PLOT_COLOR_B);
-	fprintf(s, "set label 2 'claimed %gx' at first %.9g, graph 1 "
-	        "right offset -0.5,-1 tc rgb '%s'\n", target, target, PLOT_COLOR_B);
+	fprintf(s, "set label 2 'claimed %sx' at first %.9g, graph 1 "
+	        "right offset -0.5,-1 tc rgb '%s'\n", claim_target_text(target).s,
+	        target, PLOT_COLOR_B);
 	fprintf(s, "set style fill solid 0.75 border rgb '#333333'\n"
 	        "plot $t using (%.9g):1:(%.9g < $2 ? %.9g : $2):(%.9g < $2 ? $2 "
 	        ": %.9g):($1-0.38):($1) with boxxyerror lc rgb '%s' "

@@ -18,6 +18,8 @@
 
 #include "../config/slurp.h"
 #include "../config/tmpfile.h"
+#include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "rctx.h"
 
 /* a figure's temporary name: its path (draw_file's, under 1500 bytes)
@@ -32,23 +34,32 @@ void report_warn(rctx *r, const char *msg)
 		         used ? "\n" : "", msg);
 }
 
-const char *report_num(char *buf, size_t len, double v, int digits)
+const char *report_value(char *buf, size_t len, double v)
 {
 	if (v != v)
 		snprintf(buf, len, "-");
-	else if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v); /* 12000, not 1.2e+04 */
 	else
-		snprintf(buf, len, "%.*g", digits, v);
+		rl_number_write(v, buf, len);
+	return buf;
+}
+
+const char *report_fig(char *buf, size_t len, double v)
+{
+	if (v != v)
+		snprintf(buf, len, "-");
+	else
+		rl_fig_text(buf, len, v);
 	return buf;
 }
 
 const char *report_pct(char *buf, size_t len, double x, int sign)
 {
+	char num[32];
 	if (fabs(100 * x) < 1e6)
 		snprintf(buf, len, sign ? "%+.1f%%" : "%.1f%%", 100 * x);
 	else
-		snprintf(buf, len, sign ? "%+.3g%%" : "%.3g%%", 100 * x);
+		snprintf(buf, len, "%s%s%%", sign && x > 0 ? "+" : "",
+		         rl_fig_text(num, sizeof num, 100 * x));
 	return buf;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../claim/numwords.h"
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/presets.h"
@@ -166,8 +167,9 @@ void report_design_space(rctx *r)
 	         "random or Sobol samples), said under its heading in its "
 	         "spec's own words; the heatmap "
 	         "colors the speedup (the throughput for a sweep without a "
-	         "baseline) over two swept parameters with the %gx contour, the Pareto plot keeps the designs no other design "
-	         "beats on both throughput and power or cost.", r->c.target);
+	         "baseline) over two swept parameters with the %sx contour, the Pareto plot keeps the designs no other design "
+	         "beats on both throughput and power or cost.",
+	         claim_target_text(r->c.target).s);
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
@@ -249,9 +251,12 @@ void report_design_space(rctx *r)
 					               words + 1);
 				}
 		}
+		/* the target in all its digits, as the claim's text writes
+		** it (claim_target_text), where %g wrote 1.23457e+06x */
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
-		         "two swept parameters, with the %gx contour where it is "
-		         "crossed", name, name[0] ? " " : "", ids[i], r->c.target);
+		         "two swept parameters, with the %sx contour where it is "
+		         "crossed", name, name[0] ? " " : "", ids[i],
+		         claim_target_text(r->c.target).s);
 		report_figure(r, "heatmap", &po, cap);
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the designs no "
 		         "other design beats on both power or cost and "
@@ -329,12 +334,14 @@ void report_validation(rctx *r)
 			pdb_text(st, k, c[k], sizeof c[k]);
 		snprintf(c[4], sizeof c[4], "%.0f/%.0f", pdb_real(st, 4),
 		         pdb_real(st, 5));
-		report_num(c[5], sizeof c[5], pdb_real(st, 6), 3);
+		/* tp whole; the measured value as given and the model's
+		** figure by eval's rule, as validate's table writes them */
+		report_value(c[5], sizeof c[5], pdb_real(st, 6));
 		pdb_text(st, 11, c[6], sizeof c[6]);
 		if (!c[6][0])
 			snprintf(c[6], sizeof c[6], "-");
-		report_num(c[7], sizeof c[7], pdb_real(st, 7), 5);
-		report_num(c[8], sizeof c[8], pdb_real(st, 8), 5);
+		report_value(c[7], sizeof c[7], pdb_real(st, 7));
+		report_fig(c[8], sizeof c[8], pdb_real(st, 8));
 		if (isfinite(pdb_real(st, 9)))
 			snprintf(c[9], sizeof c[9], "%+.1f%%", 100 * pdb_real(st, 9));
 		else

@@ -128,14 +128,21 @@ int report_b_default(rctx *r);
 ** run holds none (verdict.c). */
 void report_workload(rctx *r, char *buf, size_t len);
 
-/* Number formatting: "%.*g" into buf, a whole number whole ("12000",
-** not "1.2e+04"), "-" for NAN. */
-const char *report_num(char *buf, size_t len, double v, int digits);
+/* A value as given (a measured value, an assumption's range) in all its
+** digits (model/numtext.h rl_number_write: 12000, 0.1234567, where
+** "%.4g" wrote 1.2e+04 and 0.1235), "-" for NAN. */
+const char *report_value(char *buf, size_t len, double v);
+/* A figure the model works out by eval's rule (model/figtext.h
+** rl_fig_text: 5648.5, 0.0210, where "%.5g" wrote 5648.5 and 0.021),
+** "-" for NAN. */
+const char *report_fig(char *buf, size_t len, double v);
 
 /* A fraction x as a percentage, "12.3%" (sign: "+12.3%"), or past a
-** million percent to three digits, "1e+32%": any finite x fits a cell of
-** 32 bytes, where its "%.1f" digits, cut to the cell, read another number
-** without its '%' (figure.c; repeat.c, valgroups.c). */
+** million percent whole, as eval's rule writes a figure from 1e5
+** ("123456789%", where "%.3g" wrote 1.23e+08%), from 1e15 to three digits
+** ("1e+32%"): any finite x fits a cell of 32 bytes, where its "%.1f"
+** digits, cut to the cell, read another number without its '%'
+** (figure.c; repeat.c, valgroups.c). */
 const char *report_pct(char *buf, size_t len, double x, int sign);
 
 /* The sections (verdict.c, sections.c, sensitivity.c, more.c). */

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "../claim/numwords.h"
-#include "../config/shword.h"
+#include "../config/dbfile.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
 #include "../model/utf8.h"
@@ -153,12 +153,9 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		return RL_EINPUT;
 	}
 	if (access(o->dbpath, F_OK) != 0 && errno == ENOENT) {
-		/* (the command's file as sh reads it back: rl_sh_word) */
-		char q[4200];
-		snprintf(err, errlen, "--db %s: no such database (make one with "
-		         "rooflab claim --db %s)", o->dbpath,
-		         rl_sh_word(o->dbpath, "FILE", q, sizeof q));
-		return RL_EINPUT;
+		/* (the command's file as sh reads it back) */
+		return rl_db_missing("--db", o->dbpath, "rooflab claim --db", err,
+		                     errlen);
 	}
 	rc = pdb_open(o->dbpath, &r.db, err, errlen);
 	if (rc)
@@ -180,12 +177,9 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 			return RL_EINPUT;
 		}
 		if (access(o->sweeps, F_OK) != 0 && errno == ENOENT) {
-			char q[4200];
-			snprintf(err, errlen, "--sweeps %s: no such database (make "
-			         "one with rooflab sweep SPEC --db %s)", o->sweeps,
-			         rl_sh_word(o->sweeps, "FILE", q, sizeof q));
 			sqlite3_close(r.db);
-			return RL_EINPUT;
+			return rl_db_missing("--sweeps", o->sweeps, "rooflab sweep "
+			                     "SPEC --db", err, errlen);
 		}
 		rc = pdb_open(o->sweeps, &r.sdb, err, errlen);
 		if (rc) {

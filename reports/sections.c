@@ -10,11 +10,14 @@
 #include <string.h>
 
 #include "../claim/claim.h"
+#include "../claim/mcwords.h"
+#include "../claim/numwords.h"
 #include "../claim/words.h"
 #include "../config/presetnote.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
 #include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -42,15 +45,16 @@ static void empty_note(rctx *r, int n, const char *what)
 }
 
 /* A factor or their product to three decimals, 1e15 and past to 3
-** digits, as claim's text gives them (cli/claimout.c, factor_text:
-** "x   1.900", "=  21.389"): four significant digits wrote 1.9 above
-** 1.282, and 1 for the interconnect's 1.000 ("-" where none). */
+** digits, as claim's text gives them (claim/numwords.h
+** claim_factor_text: "x   1.900", "=  21.389"): four significant digits
+** wrote 1.9 above 1.282, and 1 for the interconnect's 1.000 ("-" where
+** none). */
 static const char *factor_num(char *buf, size_t len, double v)
 {
 	if (isfinite(v))
-		snprintf(buf, len, fabs(v) < 1e15 ? "%.3f" : "%.3g", v);
+		claim_factor_text(buf, len, v);
 	else
-		report_num(buf, len, v, 4);
+		report_value(buf, len, v);
 	return buf;
 }
 
@@ -127,6 +131,7 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	sqlite3_stmt *st;
 	char q[900], chip[1024] = "", node[1024] = "", prof[1024] = "";
 	char src[400] = "", lab[128], files[3200], cap[480] = "", type[16] = "";
+	char wt[32];
 	double w = NAN;
 	snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
 	         "json_extract(json, '$.%s.chip') END, CASE WHEN json_valid(json) "
@@ -170,9 +175,11 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	** directory's name on, and so are these (rl_data_rel) */
 	snprintf(files, sizeof files, "%s%s%s and %s", rl_data_rel(chip),
 	         node[0] ? ", " : "", rl_data_rel(node), rl_data_rel(prof));
+	/* the cap as given, in all its digits, as claim's text writes it */
 	if (isfinite(w) && w > 0)
-		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %g W "
-		         "per chip counts as violating physics (%s)", w,
+		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %s W "
+		         "per chip counts as violating physics (%s)",
+		         rl_number_write(w, wt, sizeof wt),
 		         src[0] ? src : "no source given");
 	doc_para(&r->d, "Held fixed, not varied: the rest of %s is its presets' "
 	         "values (%s), each with its source or ASSUMPTION beside it "
@@ -207,15 +214,20 @@ void report_assumptions(rctx *r)
 		pdb_text(st, 6, src, sizeof src);
 		if (isfinite(l) && isfinite(u) && l != u)
 			snprintf(range, sizeof range, "%s .. %s",
-			         report_num(lo, sizeof lo, l, 4),
-			         report_num(hi, sizeof hi, u, 4));
+			         claim_plain_num(lo, sizeof lo, l),
+			         claim_plain_num(hi, sizeof hi, u));
 		else
 			snprintf(range, sizeof range, "fixed");
 		if (n++ == 0)
 			doc_table_begin(&r->d, 6, h);
 		cells[0] = report_side_label(r, side, lab, sizeof lab);
 		cells[1] = param;
-		cells[2] = report_num(v, sizeof v, pdb_real(st, 2), 4);
+		/* the stated value and the range as the claim's text writes
+		** them (claim/mcwords.h claim_plain_num, one function, where
+		** report_num was a copy of its rule) */
+		cells[2] = isfinite(pdb_real(st, 2))
+		               ? claim_plain_num(v, sizeof v, pdb_real(st, 2))
+		               : report_value(v, sizeof v, pdb_real(st, 2));
 		cells[3] = unit;
 		cells[4] = range;
 		cells[5] = src;
@@ -338,7 +350,7 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 	         "plus energy");
 	for (i = 0; i < 3; i++) {
 		double x[4];
-		char q[400];
+		char q[400], xt[4][32];
 		snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
 		         "json_extract(json, '$.cost_basis.%s.years') END, CASE "
 		         "WHEN json_valid(json) THEN json_extract(json, "
@@ -360,17 +372,21 @@ static void cost_basis_words(rctx *r, char *buf, size_t len)
 		if (!(isfinite(x[0]) && isfinite(x[1]) && isfinite(x[2]) &&
 		      isfinite(x[3])))
 			continue;
+		/* the settings as given, in all their digits, as claim's
+		** text writes them (rl_number_write) */
+		for (k = 0; k < 4; k++)
+			rl_number_write(x[k], xt[k], sizeof xt[k]);
 		if (i == 0) {
 			memcpy(a, x, sizeof a);
-			snprintf(buf, len, "the chips amortized over %g years, plus "
-			         "energy: the chips' power x %g for the server x PUE "
-			         "%g at %g USD/kWh", x[0], x[3], x[2], x[1]);
+			snprintf(buf, len, "the chips amortized over %s years, plus "
+			         "energy: the chips' power x %s for the server x PUE "
+			         "%s at %s USD/kWh", xt[0], xt[3], xt[2], xt[1]);
 		} else if (isfinite(a[0]) && (x[0] != a[0] || x[1] != a[1] ||
 		                              x[2] != a[2] || x[3] != a[3])) {
 			size_t n = strlen(buf);
-			snprintf(buf + n, len - n, "; side %s: %g years, x %g for the "
-			         "server x PUE %g at %g USD/kWh", sides[i], x[0], x[3],
-			         x[2], x[1]);
+			snprintf(buf + n, len - n, "; side %s: %s years, x %s for the "
+			         "server x PUE %s at %s USD/kWh", sides[i], xt[0], xt[3],
+			         xt[2], xt[1]);
 		}
 	}
 }

@@ -17,6 +17,7 @@
 #include "../claim/numwords.h"
 #include "../claim/words.h"
 #include "../model/mapping.h"
+#include "../model/numtext.h"
 #include "../plots/kinds.h"
 #include "rctx.h"
 
@@ -137,18 +138,24 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 {
 	int type = sqlite3_column_type(st, col);
 	double v = sqlite3_column_double(st, col);
-	char why[96], msg[600];
+	char why[128], msg[600], vt[32], lt[32], ht[32];
 	if (type == SQLITE_NULL && !whole)
 		return 0;
+	/* the value held and the bounds in all their digits
+	** (rl_number_write: 2.5000001, not a whole number, where %g wrote
+	** 2.5), as a refused setting is quoted */
+	rl_number_write(v, vt, sizeof vt);
+	rl_number_write(lo, lt, sizeof lt);
+	rl_number_write(hi, ht, sizeof ht);
 	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
 		snprintf(why, sizeof why, "%s", type == SQLITE_TEXT ? "text" :
 		         type == SQLITE_BLOB ? "a blob" : "NULL");
 	else if (whole && type != SQLITE_INTEGER)
-		snprintf(why, sizeof why, "%g, not a whole number", v);
+		snprintf(why, sizeof why, "%s, not a whole number", vt);
 	else if (!(v >= lo && v <= hi))
-		snprintf(why, sizeof why, isinf(hi) ? "%g, below %g"
-		                                    : "%g, outside [%g, %g]",
-		         v, lo, hi);
+		snprintf(why, sizeof why, isinf(hi) ? "%s, below %s"
+		                                    : "%s, outside [%s, %s]",
+		         vt, lt, ht);
 	else
 		return 0;
 	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "

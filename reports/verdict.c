@@ -17,6 +17,7 @@
 #include "../claim/verdict.h"
 #include "../claim/words.h"
 #include "../config/shword.h"
+#include "../model/figtext.h"
 #include "../model/mapping.h"
 #include "rctx.h"
 
@@ -218,7 +219,7 @@ static void given_binds_item(rctx *r, int *open, const char *given)
 	    "$.b_as_given_binds.tpot_ms", "$.b_as_given_binds.all_reduce_ms",
 	    "$.b_as_given_binds.gemm_ms", "$.b_as_given_binds.attention_ms"};
 	sqlite3_stmt *st;
-	char bind[32] = "";
+	char bind[32] = "", ms[6][32];
 	double v[6];
 	int i, known = 0;
 	json_numbers(r, path, v, 6);
@@ -238,12 +239,15 @@ static void given_binds_item(rctx *r, int *open, const char *given)
 		known |= strcmp(bind, rl_bound_name(i)) == 0;
 	if (!known)
 		return;
+	/* the figures as claim's text and eval write them (rl_fig_text) */
+	for (i = 1; i < 6; i++)
+		rl_fig_text(ms[i], sizeof ms[i], v[i]);
 	base_item(r, open, "What binds %s at %s, the scenario's mapping (per "
 	         "chip, the engine's breakdown as rooflab eval prints it): an "
-	         "iteration carrying prefill takes %.3g ms (time per output token %.3g ms), "
-	         "%s-bound: %.3g ms of all-reduces not hidden under compute "
-	         "against %.3g ms of GEMMs and %.3g ms of attention.",
-	         r->c.b_label, given, v[1], v[2], bind, v[3], v[4], v[5]);
+	         "iteration carrying prefill takes %s ms (time per output token %s ms), "
+	         "%s-bound: %s ms of all-reduces not hidden under compute "
+	         "against %s ms of GEMMs and %s ms of attention.",
+	         r->c.b_label, given, ms[1], ms[2], bind, ms[3], ms[4], ms[5]);
 }
 
 /* A count of chips the run's JSON gives that the items print in all their
@@ -487,7 +491,7 @@ static int must_be_true(rctx *r)
 		}
 		if (sqlite3_column_int(st, 3))
 			doc_item(&r->d, "%s would have to be %s (%s).", p ? p : "?",
-			         report_num(v, sizeof v, pdb_real(st, 2), 4),
+			         report_fig(v, sizeof v, pdb_real(st, 2)),
 			         why ? why : "");
 		else
 			doc_item(&r->d, "%s: no value in its range reaches %sx (%s).",

@@ -11,6 +11,7 @@
 
 #include "../config/commalist.h"
 #include "../config/ini.h"
+#include "../model/numtext.h"
 #include "../model/status.h"
 #include "text.h"
 
@@ -46,7 +47,7 @@ static int range_end_check(const rl_axis *ax, char *const parts[3],
 {
 	const rl_param *p = ax->param;
 	double v = rl_sweep_axis_value(ax, k);
-	char allowed[300];
+	char allowed[300], vt[32];
 	rl_config cfg;
 	rl_config_defaults(&cfg);
 	if (rl_param_set(&cfg, p, v, err, errlen) == RL_P_OK)
@@ -54,11 +55,13 @@ static int range_end_check(const rl_axis *ax, char *const parts[3],
 	if (!(v < p->min || v > p->max))
 		return -1;
 	rl_param_allowed_text(p, allowed, sizeof allowed);
-	snprintf(err, errlen, "%s.%s = %s:%s:%s%s %s %.15g%s, outside the "
+	/* the value in all its digits, as a sweep point's axes are written
+	** (rl_number_write), where %.15g wrote 1e+15 */
+	snprintf(err, errlen, "%s.%s = %s:%s:%s%s %s %s%s, outside the "
 	         "allowed %s; give a %s within it", p->section, p->key, parts[0],
 	         parts[1], parts[2], islog ? " log" : "",
-	         k ? "reaches" : "starts at", v, k ? " at its last value" : "",
-	         allowed, k ? "stop" : "start");
+	         k ? "reaches" : "starts at", rl_number_write(v, vt, sizeof vt),
+	         k ? " at its last value" : "", allowed, k ? "stop" : "start");
 	return -1;
 }
 
@@ -147,13 +150,16 @@ static int log_repeats(const rl_axis *ax, char *err, size_t errlen)
 	for (k = 1; k < ax->count; k++) {
 		v = rl_sweep_axis_value(ax, k);
 		if (v == prev) {
+			char t[3][32];
 			snprintf(err, errlen, "%s: a log range of %llu points from "
-			         "%.15g to %.15g gives %.15g at points %llu and %llu (a "
+			         "%s to %s gives %s at points %llu and %llu (a "
 			         "whole-number parameter, its values rounded): a value "
 			         "twice makes the same points twice; give fewer points "
 			         "or a list", ax->name, (unsigned long long)ax->count,
-			         ax->start, ax->stop, v, (unsigned long long)k,
-			         (unsigned long long)k + 1);
+			         rl_number_write(ax->start, t[0], sizeof t[0]),
+			         rl_number_write(ax->stop, t[1], sizeof t[1]),
+			         rl_number_write(v, t[2], sizeof t[2]),
+			         (unsigned long long)k, (unsigned long long)k + 1);
 			return -1;
 		}
 		raw = ax->start * exp((double)k * lr / (double)(ax->count - 1));
@@ -170,6 +176,7 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 {
 	char *parts[3], *c1, *c2, *third;
 	double a, b, c;
+	char at[32], bt[32], ct[32];
 	int islog = 0, d, dmax = 0;
 	size_t l;
 	c1 = strchr(text, ':');
@@ -203,10 +210,15 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 		         parts[2], islog ? " log" : "");
 		return -1;
 	}
+	/* the parts as given, in all their digits (rl_number_write:
+	** 2000000, where %g wrote 2e+06) */
+	rl_number_write(a, at, sizeof at);
+	rl_number_write(b, bt, sizeof bt);
+	rl_number_write(c, ct, sizeof ct);
 	if (a > b) {
-		snprintf(err, errlen, "%s.%s: inverted range, start %g > stop %g "
-		         "(write the smaller value first)", p->section, p->key, a,
-		         b);
+		snprintf(err, errlen, "%s.%s: inverted range, start %s > stop %s "
+		         "(write the smaller value first)", p->section, p->key, at,
+		         bt);
 		return -1;
 	}
 	ax->start = a;
@@ -214,12 +226,12 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 	if (islog) {
 		if (c != floor(c) || c < 2 || c > 1e9) {
 			snprintf(err, errlen, "%s.%s: a log range needs a whole count "
-			         "of at least 2 points, got %g", p->section, p->key, c);
+			         "of at least 2 points, got %s", p->section, p->key, ct);
 			return -1;
 		}
 		if (a <= 0 || a == b) {
 			snprintf(err, errlen, "%s.%s: a log range needs 0 < start < "
-			         "stop, got %g:%g", p->section, p->key, a, b);
+			         "stop, got %s:%s", p->section, p->key, at, bt);
 			return -1;
 		}
 		ax->kind = RL_AX_LOG;
@@ -228,12 +240,12 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 		double n;
 		if (!(c > 0)) {
 			snprintf(err, errlen, "%s.%s: empty range, the step must be "
-			         "positive (got %g)", p->section, p->key, c);
+			         "positive (got %s)", p->section, p->key, ct);
 			return -1;
 		}
 		if (p->type == RL_PT_INT && c != floor(c)) {
-			snprintf(err, errlen, "%s.%s is a whole number; step %g is "
-			         "not", p->section, p->key, c);
+			snprintf(err, errlen, "%s.%s is a whole number; step %s is "
+			         "not", p->section, p->key, ct);
 			return -1;
 		}
 		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;

@@ -166,14 +166,11 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 	if (readonly && stat(path, &sb) != 0) {
 		/* export and merge read what rooflab sweep wrote: say how to
 		** make one, as plot and report do */
-		char q[4200];
 		if (errno == ENOENT)
-			snprintf(err, errlen, "%s: no such database (make one with "
-			         "rooflab sweep SPEC --db %s)", path,
-			         rl_sh_word(path, "FILE", q, sizeof q));
-		else
-			snprintf(err, errlen, "%s: cannot read: %s", path,
-			         strerror(errno));
+			return rl_db_missing(NULL, path, "rooflab sweep SPEC --db", err,
+			                     errlen);
+		snprintf(err, errlen, "%s: cannot read: %s", path,
+		         strerror(errno));
 		return RL_EINPUT;
 	}
 	if (readonly && (kind = rl_not_regular(path))) {

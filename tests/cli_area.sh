@@ -136,6 +136,13 @@ expect_exit 0 "Sohu by design at its 1.5 GHz" -- $RL area --chip sohu-design
 expect_out "clock to 0\.558 of nominal \(0\.838 GHz\)" "the TDP's clock from 1.5 GHz"
 expect_exit 0 "Sohu by design at 2.5 GHz" -- $RL area --chip sohu-design --set design.clock_ghz=2.5
 expect_out "clock to 0\.335 of nominal \(0\.838 GHz\)" "the same clock at the TDP from 2.5 GHz"
+# (small52) the design's clock as given, in all its digits (rl_number_write),
+# where %.3g wrote 1.75 of design.clock_ghz 1.755: the MAC arrays' line
+# and the energies' note; 1.755 / 1.83 = 0.959 of the energies
+expect_exit 0 "Sohu by design at 1.755 GHz" -- $RL area --chip sohu-design --set design.clock_ghz=1.755
+expect_out "of the transistors\), at 1\.755 GHz$" "the MAC arrays' clock in all its digits"
+expect_out "^ at the design's 1\.755 GHz, 0\.959 of them\)$" "the energies' note: the clock in all its digits"
+expect_no_out "1\.75 GHz" "no clock cut to three digits"
 expect_exit 0 "H100 area with 8 stacks" -- $RL area --chip h100-sxm --set design.hbm_stacks=8 --json
 # 8 x 670 GB/s = 5.36 TB/s: PHY 0.65 x 8 x 5.36 = 27.872 W
 expect_out '"phy_w": 27.872' "8 stacks: the PHYs at the design's 5.36 TB/s"

@@ -1865,6 +1865,15 @@ else
 	echo "not ok - what binds b at TP8: claim '$(cat "$tmpd/binds")', eval '$(cat "$tmpd/binds.eval")'"
 	fails=$((fails + 1))
 fi
+# (small52) and in eval's very digits (model/figtext.c rl_fig_text, one
+# rule for both), where claim's %.3g wrote "20 ms" of all-reduces beside
+# eval's "20.0 ms"
+if [ -s "$tmpd/binds" ] && [ "$(cat "$tmpd/binds")" = "$(cat "$tmpd/binds.eval")" ]; then
+	echo "ok - what binds b at TP8: claim's figures are eval's as printed ($(cat "$tmpd/binds"))"
+else
+	echo "not ok - what binds b at TP8 in eval's digits: claim '$(cat "$tmpd/binds")', eval '$(cat "$tmpd/binds.eval")'"
+	fails=$((fails + 1))
+fi
 # the same figures in claim --json (b_as_given_binds, ms per chip) against
 # eval's breakdown of the same side at TP8, and the binding resource the
 # text names: the all-reduces outlast GEMMs and attention together
@@ -2126,4 +2135,26 @@ expect_exit 0 "claim, Sohu by design at 712.123456 W" -- env ROOFLAB_DATA="$tmpd
 expect_out "Sohu derived from its silicon and held to a 712\.123456 W TDP \(b' below\)" "the by-design line: the TDP in all its digits"
 expect_out "held to a 712\.123456 W power limit, its TDP \(data/chips/sohu-design\.ini\)" "the legend: the TDP in all its digits"
 expect_no_out "712\.123 W" "no %g TDP"
+# (small52) the speedup claim's verdict at the stated values only: its
+# P(>= Tx) with the target in all its digits, as the verdict's own (a
+# claims file whose speedup is 20.123456789, claimed at that target:
+# 21.39x at the stated values is over 0.9 x 20.12, so the sentence is
+# said), where %g wrote 20.1235x; the JSON holds the verdict whole
+cp -r "${ROOFLAB_DATA:-$(dirname "$0")/../data}" "$tmpd/cl52"
+cp "$tmpd/cl52/claims/etched-2024.ini" "$tmpd/cl52.orig"
+sed 's/^value = 20$/value = 20.123456789/' "$tmpd/cl52/claims/etched-2024.ini" >"$tmpd/cl52.ini" &&
+	mv "$tmpd/cl52.ini" "$tmpd/cl52/claims/etched-2024.ini"
+expect_exit 0 "claim, a claimed speedup of 20.123456789" -- env ROOFLAB_DATA="$tmpd/cl52" \
+	$RL claim --target 20.123456789 --samples 50 --no-design --json
+expect_out '"verdict": "consistent with the model at the stated values only; over the assumption ranges P\(>= 20\.123456789x\) = [0-9.]+%: [A-Za-z ]+, as the verdict says"' \
+	"the speedup claim's verdict: the target in all its digits, the sentence whole"
+expect_no_out "20\.1235x" "no %g target"
+# a claims file lacking a number names its bound in all its digits, as
+# the number's own refusal ('a number in [0, 1000000000000]'), where %g
+# wrote 1e+12
+grep -v '^value = 500000$' "$tmpd/cl52.orig" >"$tmpd/cl52/claims/etched-2024.ini"
+expect_exit 2 "claim, a claims file with no throughput value" -- env ROOFLAB_DATA="$tmpd/cl52" \
+	$RL claim --samples 0 --no-design
+expect_err "etched-2024\.ini:13: \[throughput\] has no value \(a number above 0, at most 1000000000000\)$" \
+	"the missing number's bound in all its digits"
 finish

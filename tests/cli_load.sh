@@ -242,6 +242,9 @@ expect_exit 2 "target missing" -- $E --ttft-max
 # same latency is a target of its own
 expect_exit 2 "the same target twice" -- $E --ttft-p99-max 1 --tpot-max 1 --ttft-p99.0-max 2
 expect_err "^rooflab eval: --ttft-p99.0-max: the ttft p99 target is given twice \(1 s, then '2'\): give it once$" "both values named"
+# (small52) the first as given, in all its digits, where %g wrote 1.23457
+expect_exit 2 "the same target twice, many digits" -- $E --ttft-p99-max 1.2345678 --ttft-p99.0-max 2
+expect_err "^rooflab eval: --ttft-p99.0-max: the ttft p99 target is given twice \(1\.2345678 s, then '2'\): give it once$" "the first value in all its digits"
 expect_exit 2 "map: the mean twice" -- $M --tpot-max 0.05 --tpot-max 0.05
 expect_err "^rooflab map: --tpot-max: the tpot mean target is given twice" "map refuses it too"
 expect_exit 0 "a mean and a percentile of one latency" -- $E --ttft-max 1 --ttft-p50-max 1 --ttft-p99-max 2

@@ -175,6 +175,12 @@ command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
 expect_exit 0 "map over 1e7 chips" -- $tmo $RL map --chip l40s \
 	--model gpt-j-6b --chips 10000000
 expect_out "on 10000000 x l40s, .*: 44 legal mappings" "its 44 legal mappings"
+# (small52) the table's degrees whole, in all their digits: TP1 x PP1
+# leaves DP 10000000, TP1 x PP2 DP 5000000 (by hand: 1e7 / (tp x pp)),
+# where %4g wrote 1e+07 and 5e+06
+expect_out "^ +[0-9]+ +1 +1 10000000 +1  yes " "its DP of 10000000 in all its digits"
+expect_out "^ +[0-9]+ +1 +2 5000000 +1  yes " "its DP of 5000000 in all its digits"
+expect_no_out "e\+0[67] " "no degree in exponent form"
 expect_exit 2 "eval of a model that fits no chip of 1e7 at tp 1" -- $tmo \
 	$RL eval --chip l40s $W16 --tp 1 --chips 10000000
 # (the chips in all their digits, where %g wrote "1e+07 chips")

@@ -178,6 +178,11 @@ expect_err "^rooflab map: note: --tpot-max 50 is 50 s per output token; the targ
 expect_exit 0 "eval --ttft-p99-max 500" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --ttft-p99-max 500
 expect_err "^rooflab eval: note: --ttft-p99-max 500 is 500 s to the first token; the targets are in seconds: 500 ms is --ttft-p99-max 0\.5$" \
 	"--ttft-p99-max 500: the note names the percentile's option"
+# (small52) the value as given, in all its digits (rl_number_write), where
+# %g wrote 12.3457 and 0.0123457: 12.345678 ms is 0.012345678 s
+expect_exit 0 "map --tpot-max 12.345678" -- $M --tpot-max 12.345678
+expect_err "^rooflab map: note: --tpot-max 12\.345678 is 12\.345678 s per output token; the targets are in seconds: 12\.345678 ms is --tpot-max 0\.012345678$" \
+	"--tpot-max 12.345678: the note in all its digits"
 for t in "--tpot-max 9.9" "--tpot-max 0.05" "--ttft-max 99" "--e2e-max 5000"; do
 	expect_exit 0 "map $t" -- $M $t
 	if grep -q 'note: .* the targets are in seconds' "$tmpd/err"; then

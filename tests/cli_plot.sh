@@ -308,6 +308,29 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			expect_out " $7 -%+[+]" "the key ends after its fourth level"
 		fi
 	done
+	# (small52) the target in all its digits, as the claim's text writes
+	# it (claim_target_text), the speedup reached by eval's rule
+	# (rl_fig_text), where %g wrote 1.23457e+06: z -10, 2.5, 15 (the last
+	# above) reaches at most 15 (whole: "15"); z 10, 25, 40.5 crossed by
+	# a target of 20.123456789 draws its line under that name; a target
+	# under every cell, 0.1234567, is exceeded everywhere, at least 10
+	expect_exit 0 "text heatmap, a target of 1234567.5" -- "$RL" plot heatmap \
+		--db "$tmpd/lv3.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb --target 1234567.5
+	expect_out "1234567\.5 is reached nowhere \(at most 15\)" "the target in all its digits, the most reached as a figure"
+	expect_no_out "e\+06" "no exponent in the title"
+	sqlite3 "$tmpd/lv3.db" "UPDATE results SET speedup_total_tokens = 40.5 WHERE speedup_total_tokens = 15;
+		UPDATE results SET speedup_total_tokens = 10 WHERE speedup_total_tokens = -10;
+		UPDATE results SET speedup_total_tokens = 25 WHERE speedup_total_tokens = 2.5"
+	expect_exit 0 "text heatmap, a target of 20.123456789 crossed" -- "$RL" plot heatmap \
+		--db "$tmpd/lv3.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb --target 20.123456789
+	expect_out "line: 20\.123456789x" "the title names the line in all its digits"
+	expect_out "target 20\.123456789x [ -]*@+" "the key names the line in all its digits"
+	expect_exit 0 "text heatmap, a target under every cell" -- "$RL" plot heatmap \
+		--db "$tmpd/lv3.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb --target 0.1234567
+	expect_out "0\.1234567 is exceeded everywhere \(at least 10\)" "the target in all its digits, the least as a figure"
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi
@@ -326,8 +349,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "heatmap of one value everywhere" -- "$RL" plot heatmap \
 		--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w \
 		--out "$tmpd/o/flat.svg"
+	# (the value by eval's rule, model/figtext.c: one decimal from 100)
 	expect_exit 0 "its title says the value" -- \
-		grep -q '5243.10532 at every cell' "$tmpd/o/flat.svg"
+		grep -q '5243.1 at every cell' "$tmpd/o/flat.svg"
 	sqlite3 "$tmpd/flat.db" "UPDATE results SET throughput_output_tokens_per_s = 0"
 	expect_exit 0 "heatmap of 0 everywhere" -- "$RL" plot heatmap \
 		--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w --term dumb
@@ -348,7 +372,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		done
 	done
 	expect_exit 0 "its title says the value" -- \
-		grep -q '4.94065646e-324 at every cell' "$tmpd/o/flatx.svg"
+		grep -q '4.94e-324 at every cell' "$tmpd/o/flatx.svg"
 else
 	echo "skipped: sqlite3 not installed (a heatmap of one value)"
 fi

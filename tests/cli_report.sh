@@ -205,6 +205,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_mc_summary SET nominal_below = 1.5" \
 		"claim_mc_summary\.nominal_below .* holds 1\.5, outside \[0, 1\]" \
 		"a share past 1"
+	# (small52) the value held in all its digits (rl_number_write), where
+	# %g wrote 1.5 and 3
+	badcell "UPDATE claim_mc_summary SET nominal_below = 1.2345678" \
+		"claim_mc_summary\.nominal_below .* holds 1\.2345678, outside \[0, 1\]" \
+		"a share past 1, in all its digits"
+	badcell "UPDATE claim_mc_summary SET not_evaluable = 2.5000001" \
+		"claim_mc_summary\.not_evaluable of claim run [0-9]+, side b_by_design, holds 2\.5000001, not a whole number" \
+		"a real in a count, in all its digits"
 	badcell "UPDATE claim_mc SET samples = -1" \
 		"claim_mc\.samples of claim run [0-9]+, side b, holds -1, below 0" \
 		"a negative count of version 1's claim_mc"
@@ -423,8 +431,12 @@ has "$md" "validation: a fitted row is called in-sample" "| in-sample (fitted on
 # each row's metric, the unit of its measured and modeled values, in a
 # column of its own (mkplotdb's rows are output tokens/s); a database from
 # before the column shows '-', and validate --db adds the column to it
+# (small52) the measured value as given, in all its digits, and the
+# model's figure by eval's rule, as validate's table writes them:
+# mkplotdb's 5835.57 measured and 6100 modelled (6100.0, one decimal from
+# 100), where "%.5g" wrote 5835.6 and 6100
 has "$md" "validation: the metric column" \
-	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.6 |"
+	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.57 | 6100.0 |"
 if command -v sqlite3 >/dev/null 2>&1; then
 	"$RL" claim --samples 0 --no-design --db "$tmpd/nometric.db" >/dev/null &&
 		"$RL" validate --db "$tmpd/nometric.db" >/dev/null
@@ -432,7 +444,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "report of a database from before the metric column" -- \
 		"$RL" report --db "$tmpd/nometric.db" --out "$tmpd/md/nometric.md" --no-plots
 	has "$tmpd/md/nometric.md" "validation: no metric stored, '-'" \
-		"| trtllm010-h100-llama3-70b-fp8-tp2-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | - | 5835.6 |"
+		"| trtllm010-h100-llama3-70b-fp8-tp2-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | - | 5835.57 |"
 	expect_exit 0 "validate --db into it" -- "$RL" validate --db "$tmpd/nometric.db"
 	[ "$(sqlite3 "$tmpd/nometric.db" "SELECT count(*) FROM pragma_table_info('validation') WHERE name = 'metric'")" = 1 ] &&
 		echo "ok - validate --db adds the metric column" ||
@@ -1106,5 +1118,28 @@ has "$tmpd/tg/report.md" "target: the title's digits" "1234567.5x as fast as"
 has "$tmpd/tg/report.md" "target: the probability's" "Probability that the speedup reaches 1234567.5x: "
 has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 1234567.5x"
 lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
+
+# (small52) the cost settings as given, in all their digits, as claim's
+# text writes them (rl_number_write: 0.1234567 USD/kWh and PUE 1.2345678,
+# where %g wrote 0.123457 and 1.23457); what binds side b at its mapping
+# in eval's digits (rl_fig_text: 20.0 ms of all-reduces for the default
+# Sohu at TP8, as cli_claim checks against eval, where %.3g wrote 20 ms)
+cbdb="$tmpd/costbasis.db"
+expect_exit 0 "claim with cost settings of many digits --db" -- "$RL" claim --samples 0 --no-design \
+	--a h100-sxm,profile=trtllm-0.10,cost.usd_per_kwh=0.1234567,cost.years=4.5 \
+	--b sohu,profile=etched-claim,cost.usd_per_kwh=0.1234567,cost.years=4.5,cost.pue=1.2345678 \
+	--db "$cbdb"
+expect_out "^  energy: the chips' power \(power/chip above\) x 1\.82 for the server x PUE 1\.2 at 0\.1234567 USD/kWh$" \
+	"claim's text: the energy price in all its digits"
+expect_out "^  b: 4\.5 years, x 1\.82 for the server x PUE 1\.2345678 at 0\.1234567 USD/kWh$" \
+	"claim's text: side b's PUE in all its digits"
+expect_exit 0 "its report" -- "$RL" report --db "$cbdb" --no-plots --out "$tmpd/tg/cost.md"
+has "$tmpd/tg/cost.md" "report: the cost basis in all its digits" \
+	"the chips amortized over 4.5 years, plus energy: the chips' power x 1.82 for the server x PUE 1.2 at 0.1234567 USD/kWh; side b: 4.5 years, x 1.82 for the server x PUE 1.2345678 at 0.1234567 USD/kWh"
+lacks "$tmpd/tg/cost.md" "report: no six-digit cost setting" "0\.123457 \|1\.23457 "
+expect_exit 0 "claim of the default sides --db" -- "$RL" claim --samples 0 --db "$tmpd/binds.db"
+expect_exit 0 "its report" -- "$RL" report --db "$tmpd/binds.db" --no-plots --out "$tmpd/tg/binds.md"
+has "$tmpd/tg/binds.md" "report: what binds in eval's digits" \
+	"communication-bound: 20.0 ms of all-reduces not hidden under compute against 4.22 ms of GEMMs and 0.176 ms of attention."
 
 finish

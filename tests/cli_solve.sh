@@ -195,4 +195,30 @@ expect_no_out "e\+06" "no 1.23457e+06 in the text"
 expect_exit 0 "solve text, a target of 12345678 tokens/s" -- $RL solve --target output_tokens_per_s=12345678 --vary b.chip.hbm_tbps --no-design
 expect_out "^target: output_tokens_per_s at least 12345678 tokens/s, the figure of the side each row varies$" "the absolute target line in all its digits"
 expect_no_out "1\.23457e\+07" "no 1.23457e+07 in the text"
+# (small52) the reason's value by eval's rule (model/figtext.c), three
+# significant digits rounded toward the side that still reaches the
+# target (rl_fig_text_dir), where %.6g wrote 7.54081 and 1.63026: a TPOT
+# of at most 1 ms needs at least the value (up: the least figure of two
+# decimals at or above it, between 1 and 10); a speedup of 3x of b over a
+# follows with a's bandwidth at most the value (down: the greatest at or
+# below it)
+expect_exit 0 "solve tpot_s at most 1 ms, the reason" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target tpot_s=0.001 --json
+jcheck "the reason's value rounded up to three digits" "
+import math
+v = r['value']
+assert 1 <= v < 10, v
+assert r['reason'] == 'reaches tpot_s <= 0.001 at b.chip.hbm_tbps >= %.2f' % (math.ceil(v * 100) / 100), (r['reason'], v)"
+expect_exit 0 "solve 3x by a's bandwidth, the reason" -- $RL solve --a $A --b $B --vary a.chip.hbm_tbps --target 3 --json
+jcheck "the reason's value rounded down to three digits" "
+import math
+v = r['value']
+assert 1 <= v < 10, v
+assert r['reason'] == 'reaches 3 at chip.hbm_tbps <= %.2f' % (math.floor(v * 100) / 100), (r['reason'], v)"
+# the text's target line: the target as given, in all its digits, as the
+# rows' words write it, where %g wrote 1.23457e+06x and 123457 s
+expect_exit 0 "solve a speedup of 1234567.5, text" -- $RL solve --target speedup=1234567.5 --vary b.chip.link_gbps --no-design
+expect_out "^speedup b/a now: [0-9.]+x \(total tokens\), target 1234567\.5x$" "the text's target in all its digits"
+expect_exit 0 "solve a TTFT of at most 123456.75 s, text" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target ttft_s=123456.75
+expect_out "^target: ttft_s at most 123456\.75 s, the figure of the side each row varies$" "the absolute target in all its digits"
+expect_no_out "e\+06|123457 s" "no exponent, no digit lost in the text"
 finish

@@ -2283,6 +2283,22 @@ printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-cl
 expect_exit 0 "a range short of its stop" -- $RL sweep "$d/short.ini" --db "$d/short.db"
 expect_err "warning: .*short\.ini:6: design\.die_mm2 = 600:850:70 ends at 810, short of its stop 850 \(850 - 600 is not a whole number of steps of 70\)" \
 	"the range that ends short is said, with where it ends"
+# (small52) the axis in all its digits (rl_number_write), where %g wrote
+# 600.123:850:70.0001 and 810.123: 600.1234:850:70.00005 is 600.1234,
+# 670.12345, 740.1235, 810.12355 (by hand; 880.1236 is past 850)
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600.1234:850:70.00005\n' >"$d/short2.ini"
+expect_exit 0 "a range short of its stop, many digits" -- $RL sweep "$d/short2.ini" --db "$d/short2.db"
+expect_err "warning: .*short2\.ini:6: design\.die_mm2 = 600\.1234:850:70\.00005 ends at 810\.12355, short of its stop 850 \(850 - 600\.1234 is not a whole number of steps of 70\.00005\)" \
+	"the short range in all its digits"
+# (small52) an inverted range and a step refused name the parts in all
+# their digits, where %g wrote 900.123 and 2.5e+06
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 900.1234567:600:10\n' >"$d/inv.ini"
+expect_exit 2 "an inverted range" -- $RL sweep "$d/inv.ini" --db "$d/inv.db"
+expect_err "design\.die_mm2: inverted range, start 900\.1234567 > stop 600 \(write the smaller value first\)" \
+	"the inverted range in all its digits"
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\nscenario.batch = 1:5000000:2500000.5\n' >"$d/step.ini"
+expect_exit 2 "a whole-number axis with a step that is not" -- $RL sweep "$d/step.ini" --db "$d/step.db"
+expect_err "scenario\.batch is a whole number; step 2500000\.5 is not" "the step in all its digits"
 printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.frac_sram = 0.05:0.45:0.1\n' >"$d/full.ini"
 expect_exit 0 "ranges that reach their stops" -- $RL sweep "$d/full.ini" --db "$d/full-range.db"
 if grep -q "short of its stop" "$d/err"; then

@@ -661,6 +661,28 @@ static void test_has_column(void **state)
 	sqlite3_close(db);
 }
 
+/* rl_db_missing: the one wording of a database that is not there, the
+** option in front where one is named, the path in the command as sh
+** reads it back (quoted where it holds a blank or a ';'), exit 2 */
+static void test_missing_words(void **state)
+{
+	char err[512];
+	(void)state;
+	assert_int_equal(rl_db_missing(NULL, "runs.db", "rooflab sweep SPEC --db",
+	                               err, sizeof err), RL_EINPUT);
+	assert_string_equal(err, "runs.db: no such database (make one with "
+	                    "rooflab sweep SPEC --db runs.db)");
+	assert_int_equal(rl_db_missing("--sweeps", "my runs.db",
+	                               "rooflab sweep SPEC --db", err, sizeof err),
+	                 RL_EINPUT);
+	assert_string_equal(err, "--sweeps my runs.db: no such database (make "
+	                    "one with rooflab sweep SPEC --db 'my runs.db')");
+	assert_int_equal(rl_db_missing("--db", "a;b.db", "rooflab claim --db",
+	                               err, sizeof err), RL_EINPUT);
+	assert_string_equal(err, "--db a;b.db: no such database (make one with "
+	                    "rooflab claim --db 'a;b.db')");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -671,6 +693,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_target, setup, teardown),
 	    cmocka_unit_test(test_constraint_words),
 	    cmocka_unit_test(test_has_column),
+	    cmocka_unit_test(test_missing_words),
 	    cmocka_unit_test_setup_teardown(test_found, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_version_words, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_identify_names_the_kind, setup,

@@ -234,6 +234,22 @@ static void test_subnormal(void **state)
 	assert_true(x == 2.3e-308);
 }
 
+/* rl_number_shift: the decimal moved, by hand: 0.905 x 100 is 90.5 (the
+** double product 90.50000000000001), 12.345678 / 1000 is 0.012345678
+** (the quotient 0.012345677999999999), 0.9 x 100 is 90, 50 / 1000 is
+** 0.05; 1e20 / 1000 (exponent form) 1e+17 */
+static void test_number_shift(void **state)
+{
+	char b[64];
+	(void)state;
+	assert_string_equal(rl_number_shift(0.905, 2, b, sizeof b), "90.5");
+	assert_string_equal(rl_number_shift(12.345678, -3, b, sizeof b),
+	                    "0.012345678");
+	assert_string_equal(rl_number_shift(0.9, 2, b, sizeof b), "90");
+	assert_string_equal(rl_number_shift(50, -3, b, sizeof b), "0.05");
+	assert_string_equal(rl_number_shift(1e20, -3, b, sizeof b), "1e+17");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +262,7 @@ int main(void)
 	    cmocka_unit_test(test_part_of_text),
 	    cmocka_unit_test(test_subnormal),
 	    cmocka_unit_test(test_number_write),
+	    cmocka_unit_test(test_number_shift),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

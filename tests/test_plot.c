@@ -263,7 +263,17 @@ static void test_waterfall(void **state)
 	assert_non_null(strstr(s, "\n2 1 2 0.5 "));
 	assert_non_null(strstr(s, "\n3 1 4 4 "));
 	assert_non_null(strstr(s, "\n4 1 4 4 "));
-	assert_non_null(strstr(s, "= 4x"));          /* the title's total */
+	/* the title's total as the claim's text writes a speedup (4.00x,
+	** where %.3g wrote 4x); each bar's label its last field, a factor to
+	** three decimals as the text's factors (x0.500, where gnuplot's
+	** %.3g wrote x0.5), the total as the title */
+	assert_non_null(strstr(s, "= 4.00x"));
+	assert_non_null(strstr(s, " \"x2.000\"\n"));
+	assert_non_null(strstr(s, " \"x0.500\"\n"));
+	assert_non_null(strstr(s, " \"x4.000\"\n"));
+	assert_non_null(strstr(s, " \"total 4.00x\"\nEOD\n"));
+	assert_non_null(strstr(s, "using 1:3:6 with labels"));
+	assert_null(strstr(s, "sprintf"));
 	assert_non_null(strstr(s, "scenario sc"));
 	free(s);
 }
@@ -800,6 +810,52 @@ static void test_heatmap_log_axes(void **state)
 	free(s);
 }
 
+/* A claim run's target of 1234567.5x in all its digits, as the claim's
+** text and the report write it (claim_target_text), where %g wrote
+** 1.23457e+06x: the factor, tornado and distribution plots' 'claimed' line
+** labels and the distribution's P(>= ...) title. */
+#define CLAIM_RUN_BIG_TARGET \
+	"INSERT INTO claim_runs VALUES(1, 'now', 'v', 'g', 'A', 'B', 'sc', " \
+	"1234567.5, 4, 4, '{}');"
+
+static void test_target_digits(void **state)
+{
+	char path[64], sql[160];
+	sqlite3 *db, *w;
+	char *s;
+	int i;
+	(void)state;
+	s = script_made(CLAIM_RUN_BIG_TARGET
+	                "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
+	                "(1, 2, 'f2', 0.5), (1, 3, 'f3', 4);",
+	                "factors", RL_OK);
+	assert_non_null(strstr(s, "set label 1 'claimed 1234567.5x'"));
+	assert_null(strstr(s, "1.23457e+06"));
+	free(s);
+	s = script_made(CLAIM_RUN_BIG_TARGET
+	                "INSERT INTO claim_tornado VALUES(1, 'moves', 1, 2, 3, 6);",
+	                "tornado", RL_OK);
+	assert_non_null(strstr(s, "set label 2 'claimed 1234567.5x'"));
+	assert_null(strstr(s, "1.23457e+06"));
+	free(s);
+	db = make_db(path, sizeof path, CLAIM_RUN_BIG_TARGET);
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	for (i = 1; i <= 101; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
+		         "VALUES(1, %d, %d, 0);", i, i);
+		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_close(w);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	s = script_of(db, "distribution", path, RL_OK);
+	assert_non_null(strstr(s, "P(>= 1234567.5x) = "));
+	assert_non_null(strstr(s, "set label 1 'claimed 1234567.5x'"));
+	assert_null(strstr(s, "1.23457e+06"));
+	free(s);
+	drop_db(db, path);
+}
+
 static void test_tornado_hides_flat_rows(void **state)
 {
 	char *s;
@@ -858,7 +914,15 @@ static void test_roofline_links(void **state)
 	                "(1, 'c', 'C', 4e15, 5e12, NULL, NULL, 150, 600e12, NULL, "
 	                "NULL, NULL);", "roofline", RL_OK);
 	assert_non_null(strstr(s, "$l0 << EOD\n40 400\n250 400\nEOD\n"));
-	assert_non_null(strstr(s, "'B = C decode: 600 TFLOP/s'"));
+	/* the figure by eval's rule (model/figtext.c: one decimal from 100,
+	** 600.0, where "%.0f" wrote 600); the roofs' key the peak and the
+	** bandwidth by the same rule: 1000.0 TFLOP/s and 3 TB/s (whole under
+	** 100), 4000.0 and 5; a's link bandwidth 400.0 GB/s */
+	assert_non_null(strstr(s, "'B = C decode: 600.0 TFLOP/s'"));
+	assert_non_null(strstr(s, "'A roof (1000.0 TFLOP/s, 3 TB/s)'"));
+	assert_non_null(strstr(s, "'B roof (4000.0 TFLOP/s, 5 TB/s)'"));
+	assert_non_null(strstr(s, "'A link bandwidth roof per phase (400.0 GB/s x "
+	                          "FLOP per link byte)'"));
 	assert_null(strstr(s, "'C decode"));
 	assert_non_null(strstr(s, "roof2(x) with lines lw 1.5 dt (6,4)"));
 	assert_non_null(strstr(s, "roof1(x) with lines lw 4.2 dt 1"));
@@ -1183,8 +1247,13 @@ static void test_breakdown(void **state)
 	                "(1, 'a', 'decode.overhead_s', 0.001, ''),"
 	                "(1, 'b', 'throughput.total_tokens_per_s', 5, '');",
 	                "breakdown", RL_OK);
+	/* each time by eval's rule (model/figtext.c), of the parts' sum as
+	** doubles add them (by hand, in that order): 0.06 + 0.02 + 0.01 +
+	** 0.01 is 99.99999999999999 ms, under 100, three digits: 100; 0.005
+	** + 0.001 + 0.001 + 0.002 + 0.001 is 10.000000000000002 ms, not
+	** whole: 10.0 (where %.3g wrote 10 beside eval's 10.0) */
 	assert_non_null(strstr(s, "\"a prefill: 100 ms\" 60 20 10 10 0\n"));
-	assert_non_null(strstr(s, "\"a decode: 10 ms\" 50 10 10 20 10\n"));
+	assert_non_null(strstr(s, "\"a decode: 10.0 ms\" 50 10 10 20 10\n"));
 	assert_null(strstr(s, "\"b "));
 	assert_non_null(strstr(s, "rowstacked"));
 	free(s);
@@ -1585,6 +1654,7 @@ int main(void)
 		cmocka_unit_test(test_heatmap_unbuildable),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
+		cmocka_unit_test(test_target_digits),
 		cmocka_unit_test(test_roofline_links),
 		cmocka_unit_test(test_roofline_maps),
 		cmocka_unit_test(test_roofline_clear_of_roof),

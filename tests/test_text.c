@@ -186,6 +186,46 @@ static void test_fig_text(void **state)
 	fig_is(1.2368970767735e62, "1.24e+62");
 }
 
+static void fig_dir_is(double v, int dir, const char *want)
+{
+	char buf[64];
+	assert_string_equal(rl_fig_text_dir(buf, sizeof buf, v, dir), want);
+}
+
+/* a threshold's figure by rl_fig_text's rule, moved one unit of its last
+** digit toward dir where nearest rounding fell on the other side (by
+** hand): 3.65817 nearest 3.66, down 3.65; 0.4956 nearest 0.496, down
+** 0.495; 99.96 nearest 100, down 99.9 (a step of 0.1, three digits, not
+** 1 from "100"); 99.94 nearest 99.9, up 100.0 (rl_fig_text of 100
+** itself, one decimal from 100); 1234.56 nearest 1234.6,
+** down 1234.5; 123456.4 up 123457; 1.23456e20 up 1.24e+20; 5.004e-5 up
+** 5.01e-05; a figure shown exactly (2, 0.5) and dir 0 not moved.  %.6g,
+** solve's before, wrote 3.65817 and 1.23456e+20. */
+static void test_fig_text_dir(void **state)
+{
+	(void)state;
+	fig_dir_is(3.65817, 1, "3.66");
+	fig_dir_is(3.65817, -1, "3.65");
+	fig_dir_is(3.65817, 0, "3.66");
+	fig_dir_is(0.495417, 1, "0.496");
+	fig_dir_is(0.495417, -1, "0.495");
+	fig_dir_is(0.4956, -1, "0.495");
+	fig_dir_is(0.4956, 1, "0.496");
+	fig_dir_is(99.96, -1, "99.9");
+	fig_dir_is(99.96, 1, "100");
+	fig_dir_is(99.94, 1, "100.0");
+	fig_dir_is(99.94, -1, "99.9");
+	fig_dir_is(1234.56, 1, "1234.6");
+	fig_dir_is(1234.56, -1, "1234.5");
+	fig_dir_is(123456.4, 1, "123457");
+	fig_dir_is(123456.4, -1, "123456");
+	fig_dir_is(1.23456e20, 1, "1.24e+20");
+	fig_dir_is(1.23456e20, -1, "1.23e+20");
+	fig_dir_is(5.004e-5, 1, "5.01e-05");
+	fig_dir_is(2, 1, "2");
+	fig_dir_is(0.5, -1, "0.500");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +234,7 @@ int main(void)
 	    cmocka_unit_test(test_data_rel),
 	    cmocka_unit_test(test_preset_stem),
 	    cmocka_unit_test(test_fig_text),
+	    cmocka_unit_test(test_fig_text_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

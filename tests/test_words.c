@@ -58,6 +58,7 @@ static void test_tail_words(void **state)
 	bd.p50 = 10.68;
 	assert_int_equal(claim_mc_tail_words(&b, &bd, 12000, 20, w, sizeof w),
 	                 0);
+	/* (the ceiling by eval's rule: 12000 TFLOPS is 12 PFLOPS, whole) */
 	assert_string_equal(w, "Sohu by design reaches 20x in more samples "
 	                       "than Sohu as claimed (0.18% against 0.086%) "
 	                       "though its median is lower (10.68x against "
@@ -225,7 +226,10 @@ static void test_target_met_at_equality(void **state)
 	r.target = 0.01;
 	r.nominal = 0.01;
 	reached(&r, 1, 0.753854464, b, sizeof b);
-	assert_true(strstr(b, "TPOT at most 0.01 s is met already (0.01 s now, "
+	/* the figure now by eval's rule (model/figtext.c, three digits with
+	** their zeros: 0.0100; small52, where %.4g wrote 0.01), the target as
+	** given (0.01) */
+	assert_true(strstr(b, "TPOT at most 0.01 s is met already (0.0100 s now, "
 	                      "Sohu at 4.8 TB/s): it still holds with at least ") ==
 	            b);
 	row(&r, "b.chip.hbm_tbps", 4.8);
@@ -233,9 +237,21 @@ static void test_target_met_at_equality(void **state)
 	r.target = 1000;
 	r.nominal = 1000;
 	reached(&r, 1, 3.0, b, sizeof b);
+	/* (the figure one decimal from 100, 1000.0; the target as given) */
 	assert_true(strstr(b, "system output tokens/s at least 1000 tokens/s is "
-	                      "met already (1000 tokens/s now, Sohu at 4.8 "
+	                      "met already (1000.0 tokens/s now, Sohu at 4.8 "
 	                      "TB/s): it still holds with at least ") == b);
+	/* (small52) a figure from 1e4 on in plain digits, by eval's rule:
+	** 12345.6 tokens/s (one decimal from 100), where %.4g wrote
+	** 1.235e+04 */
+	row(&r, "b.chip.hbm_tbps", 4.8);
+	r.target_kind = CLAIM_T_OUTPUT_TPS;
+	r.target = 10000;
+	r.nominal = 12345.6;
+	reached(&r, 1, 3.0, b, sizeof b);
+	assert_true(strstr(b, "system output tokens/s at least 10000 tokens/s "
+	                      "is met already (12345.6 tokens/s now, Sohu at "
+	                      "4.8 TB/s): it still holds with at least ") == b);
 	/* the target as given, in all its digits: 20000000 tokens/s, where
 	** %g wrote 2e+07 (not met: 0 now) */
 	row(&r, "b.chip.hbm_tbps", 4.8);
@@ -375,20 +391,22 @@ static void test_sentences(void **state)
 	r.s.metric = 0.00064667;
 	r.s.best_at = 0.000118;
 	claim_solve_words(&r, b, sizeof b);
+	/* the least speedup by eval's rule, three digits of 0.00064667:
+	** 0.000647x (small52; %.2g wrote 0.00065x) */
 	/* 1000 TB/s is hbm_tbps's ceiling in the parameter table
 	** (params.c), the model's input limit and no bound of a chip's */
 	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
 	                       "TB/s): every HBM bandwidth per chip in its "
 	                       "range, from 0.0 TB/s up, with no upper bound "
 	                       "(the model takes up to 1000 TB/s), meets it "
-	                       "(the least speedup, 0.00065x, at its low end)");
+	                       "(the least speedup, 0.000647x, at its low end)");
 	/* a range that stops below the ceiling keeps both ends */
 	r.s.hi = 8;
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
 	                       "TB/s): every HBM bandwidth per chip in its "
 	                       "range, 0.0 TB/s to 8.0 TB/s, meets it (the "
-	                       "least speedup, 0.00065x, at its low end)");
+	                       "least speedup, 0.000647x, at its low end)");
 	/* link_gbps's ceiling, 1e6 GB/s, read "0 GB/s to 1e+06 GB/s" */
 	row(&r, "b.chip.link_gbps", 450);
 	r.nominal = 21.39;
@@ -815,6 +833,15 @@ static void test_mc_given(void **state)
 	assert_string_equal(b, "if S reaches >= 96% utilization, the "
 	                    "share the claim states (no sample evaluated): "
 	                    "not evaluated");
+	/* (small52) the share as given, in all its digits, as a percentage:
+	** 0.905 is 90.5%, 0.123456789 is 12.3456789%, where %g of the
+	** double 100 x 0.123456789 wrote 12.3457 */
+	g.at_least = 0.905;
+	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, sizeof b);
+	assert_true(strstr(b, "if S reaches >= 90.5% utilization, ") == b);
+	g.at_least = 0.123456789;
+	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, sizeof b);
+	assert_true(strstr(b, "if S reaches >= 12.3456789% utilization, ") == b);
 	g.valid = 9;
 	/* a short buffer is cut, not overrun */
 	claim_mc_given_words(&g, "S", NULL, NULL, 20, b, 12);
@@ -1324,6 +1351,9 @@ static void test_robust_summary_words(void **state)
 	                    "a quarter");
 	assert_string_equal(claim_robust_fraction_words(b, 32, 0.1), "a tenth");
 	assert_string_equal(claim_robust_fraction_words(b, 32, 0.3), "0.3 of");
+	/* (small52) in all its digits, where %g wrote 0.123457 of */
+	assert_string_equal(claim_robust_fraction_words(b, 32, 0.123456789),
+	                    "0.123456789 of");
 }
 
 /* Solve's b' header says Sohu by design runs "its best mapping" only
