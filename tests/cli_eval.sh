@@ -306,7 +306,7 @@ expect_exit 0 "calibrate --weight of an id holding '='" -- $RL calibrate --profi
 expect_exit 0 "its header: one row weighted" -- grep -q "^; Fitted on 16 rows .* 1 row weighted in the fit" "$tmpd/fitx.ini"
 # a W out of its range names the row it weighs, of several
 expect_exit 2 "calibrate --weight with one W of two out of range" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "$w1=2,$a1=0" --no-loo --out "$tmpd/fitx.ini"
-expect_err "^rooflab calibrate: --weight: row '$a1': '0' is not a number in \\(0, 100\\]" "the message names the row whose W it refuses"
+expect_err "^rooflab calibrate: --weight: row '$a1': '0' is outside the allowed range \\(a number in \\(0, 100\\]\\)" "the message names the row whose W it refuses"
 expect_exit 2 "calibrate --weight of an unknown row" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --weight "no-such-row=2" --no-loo --out "$tmpd/fitx.ini"
 expect_err "^rooflab calibrate: --weight: no row 'no-such-row' among the 16 rows" "the message names the id"
 # a row set aside is in no fit: its weight would count nowhere while the
