@@ -556,7 +556,7 @@ expect_out "^power at full load \(fp8, GDDR6 at full bandwidth\): 795 W = static
 # (ux21) its memory named as what it is, GDDR6, where the line read "HBM
 # at full bandwidth" and "+ HBM 52" and the table "HBM capacity (GB)"
 expect_out "^  GDDR6 capacity \(GB\) +- +48\.3$" "L40S: the capacity row names GDDR6"
-expect_out "^  GDDR6 bandwidth \(GB/s\) +- +864\.0$" "L40S: the bandwidth row names GDDR6"
+expect_out "^  GDDR6 bandwidth \(TB/s\) +- +0\.864$" "L40S: the bandwidth row names GDDR6, in chip.hbm_tbps's TB/s (0.864 TB/s, to the GB/s)"
 expect_out "^\(full load, every MAC array busy and GDDR6 at full bandwidth at once, is a ceiling$" "L40S: the ceiling's note names GDDR6"
 expect_no_out "HBM (capacity|bandwidth|at full|[0-9])" "L40S: no HBM figure"
 # over its TDP even at the lowest clock (the H100's idle 70 W and HBM PHYs
