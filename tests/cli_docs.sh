@@ -142,7 +142,7 @@ comma() { awk -v n="$1" 'BEGIN { if (n >= 1000) printf "%d,%03d", n / 1000, n % 
 summ() { sed -n "s/^$1 *\([0-9]*\) rows: median |error| *\([0-9.]*%\), 90th percentile *\([0-9.]*%\).*/\1 \2 \3/p" "$tmpd/val"; }
 para=$(sed -n '/^Of the [0-9,]* published rows/,/^$/p' "$root/README.md" | tr '\n' ' ' | tr -s ' ')
 set -- $(sed -n 's/^\([0-9]*\) of \([0-9]*\) rows modelled\( (.*)\)*$/\1 \2/p' "$tmpd/val") \
-	$(summ 'all modelled rows') $(summ 'out of sample (borrowed)') $(summ 'held-out chips')
+	$(summ 'in sample and held out') $(summ 'out of sample (borrowed)') $(summ 'held-out chips')
 held=$(sed -n '/^held-out rows by chip/,/^$/p' "$tmpd/val" | sed -n '3,$s/.* \([0-9.]*%\) .*% .*%$/\1/p' | tr '\n' ' ')
 set -- "$@" $held
 want1="Of the $(comma "$2") published rows $(comma "$1") are modelled; over $(comma "$3") of them (the $6 whose"
