@@ -49,11 +49,18 @@ static int label_width(const claim_report *rep)
 	return w;
 }
 
-/* A bound's name short enough for a column ("communication": "comm"). */
-static const char *short_bound(int bound)
+/* The side table's bound column: prefill's and decode's bounds by the
+** model's names (model/precision.c), as map and eval write them, where
+** "communication" read "comm" here alone; one word where both are the
+** same ("communication", not "communication/communication", which would
+** push the row past 100 columns). */
+static void bound_cell(char *buf, size_t len, const claim_side *s)
 {
-	const char *n = rl_bound_name(bound);
-	return !strcmp(n, "communication") ? "comm" : n;
+	if (s->r.prefill_bound == s->r.decode_bound)
+		snprintf(buf, len, "%s", rl_bound_name(s->r.prefill_bound));
+	else
+		snprintf(buf, len, "%s/%s", rl_bound_name(s->r.prefill_bound),
+		         rl_bound_name(s->r.decode_bound));
 }
 
 /* The column headers of side_line, which fit 100 columns with labels of
@@ -70,8 +77,7 @@ static void side_line(FILE *f, const char *tag, const claim_side *s, int lw)
 	char out[64], tot[64], bound[40], lab[LABEL_CELL];
 	evalout_value(out, sizeof out, s->r.output_tps, "");
 	evalout_value(tot, sizeof tot, s->r.total_tps, "");
-	snprintf(bound, sizeof bound, "%s/%s", short_bound(s->r.prefill_bound),
-	         short_bound(s->r.decode_bound));
+	bound_cell(bound, sizeof bound, s);
 	/* a label wider than the column: on its own line (wrapped where it
 	** passes 100 columns), the numbers under the headers below it */
 	if (rl_utf8_chars(s->label) > (size_t)lw) {
@@ -975,9 +981,9 @@ static void power_note(FILE *f, const claim_report *rep)
 }
 
 /* The side table's columns in words, under it: an investor met "MFU" and
-** "comm/comm" there with no word of what they are (model/outputs.c's docs
-** of utilization.mfu, prefill.bound and decode.bound; eval's power.watts),
-** and HBM nowhere spelled out. */
+** "comm/comm" (now "communication") there with no word of what they are
+** (model/outputs.c's docs of utilization.mfu, prefill.bound and
+** decode.bound; eval's power.watts), and HBM nowhere spelled out. */
 static void columns_legend(FILE *f)
 {
 	wrapped(f, "  ", "columns: tokens/s of each side's whole system (all its "
@@ -985,9 +991,10 @@ static void columns_legend(FILE *f)
 	        "model FLOPs utilization: the model's FLOPs per second over the "
 	        "chips' peak at the compute precision; bound pre/dec: what sets "
 	        "the time of an iteration carrying prefill and of the iterations "
-	        "decode tokens see (compute, memory: HBM traffic, HBM the "
-	        "chip's high-bandwidth DRAM; comm: "
-	        "chip-to-chip communication, overhead: host time); power/chip: "
+	        "decode tokens see, one word where both are the same "
+	        "(compute, memory: HBM traffic, HBM the "
+	        "chip's high-bandwidth DRAM; communication: "
+	        "chip to chip, overhead: host time); power/chip: "
 	        "one chip's average draw serving this workload (n/a: the chip "
 	        "has no power model)", 4);
 }

@@ -11,6 +11,7 @@
 #include "../model/engine.h"
 #include "../model/figtext.h"
 #include "../model/numtext.h"
+#include "../model/params.h"
 #include "../model/power.h"
 #include "../model/silicon.h"
 #include "commands.h"
@@ -176,7 +177,7 @@ static void served_cost_note(const rl_config *cfg, const area_view *v)
 	if (!served_cost(cfg, v, &served))
 		return;
 	printf("(HBM priced at the design's %.1f GB; eval serves the spec sheet's "
-	       "%.1f GB\n and prices the chip at $%.0f, HBM $%.0f: its "
+	       "%.1f GB\n and prices the chip at %.0f USD, HBM %.0f USD: its "
 	       "cost.chip_cost_usd)\n", v->derived.hbm_bytes / 1e9,
 	       cfg->chip.hbm_bytes / 1e9, served.chip_usd, served.hbm_usd);
 }
@@ -186,11 +187,12 @@ static void served_cost_note(const rl_config *cfg, const area_view *v)
 ** table's note under its columns, in one line for the JSON. */
 static void hbm_kept_words(const rl_config *cfg, char *buf, size_t len)
 {
+	char bw[48];
+	opts_hbm_bw_text(cfg, bw, sizeof bw);
 	snprintf(buf, len, "design.hbm_stacks = 0 gives no HBM, so serving "
-	         "keeps the spec sheet's %.1f GB at %.0f GB/s (chip.hbm_gb, "
+	         "keeps the spec sheet's %.1f GB at %s (chip.hbm_gb, "
 	         "chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 "
-	         "--set chip.hbm_tbps=0 too", cfg->chip.hbm_bytes / 1e9,
-	         cfg->chip.hbm_Bps / 1e9);
+	         "--set chip.hbm_tbps=0 too", cfg->chip.hbm_bytes / 1e9, bw);
 }
 
 /* A chip served by its design whose design gives no SRAM block
@@ -233,7 +235,7 @@ static void no_cost_line(const rl_setup *st, const area_view *v)
 	** terminal from here) */
 	rl_utf8_cell(st->node, 0, 0, node, sizeof node);
 	if (isfinite(c->die_usd))
-		snprintf(die, sizeof die, "die $%.0f", c->die_usd);
+		snprintf(die, sizeof die, "die %.0f USD", c->die_usd);
 	else if (!st->node[0])
 		snprintf(die, sizeof die, "no node ([preset] node): no wafer "
 		         "price, so no die cost");
@@ -254,10 +256,10 @@ static void no_cost_line(const rl_setup *st, const area_view *v)
 		snprintf(mem, sizeof mem, "chip.memory gddr6: no price per GB "
 		         "of GDDR6 in data/sources/silicon.csv");
 	else if (v->derived.hbm_bytes > 0)
-		snprintf(mem, sizeof mem, "HBM $%.0f", c->hbm_usd);
+		snprintf(mem, sizeof mem, "HBM %.0f USD", c->hbm_usd);
 	else
 		snprintf(mem, sizeof mem, "no HBM");
-	printf("manufacturing cost: unknown (%s;\n %s;\n package%s $%.0f)\n",
+	printf("manufacturing cost: unknown (%s;\n %s;\n package%s %.0f USD)\n",
 	       die,
 	       mem, gddr6 || !(v->derived.hbm_bytes > 0) ? " without interposer"
 	                                                 : "",
@@ -519,18 +521,24 @@ static void sram_note(const rl_config *cfg, const rl_silicon *si)
 		                    "does not give");
 }
 
-static void row3(const char *what, double design, double sheet, double div)
+static void row3p(const char *what, double design, double sheet, double div,
+                  int prec)
 {
 	char a[32], b[32];
 	if (design > 0)
-		snprintf(a, sizeof a, "%.1f", design / div);
+		snprintf(a, sizeof a, "%.*f", prec, design / div);
 	else
 		snprintf(a, sizeof a, "-");
 	if (sheet > 0)
-		snprintf(b, sizeof b, "%.1f", sheet / div);
+		snprintf(b, sizeof b, "%.*f", prec, sheet / div);
 	else
 		snprintf(b, sizeof b, "-");
 	printf("  %-28s %12s %12s\n", what, a, b);
+}
+
+static void row3(const char *what, double design, double sheet, double div)
+{
+	row3p(what, design, sheet, div, 1);
 }
 
 /* The clock the node's FMA and clocked-logic energies hold at, which a
@@ -571,6 +579,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 	** read "HBM capacity", "HBM at full bandwidth" and "+ HBM 52" */
 	const char *mem = cfg->chip.memory_kind == RL_MEM_GDDR6 ? "GDDR6" : "HBM";
 	char label[48], full[48];
+	/* chip.hbm_tbps's unit and scale: the one table of display units */
+	const rl_param *bw = rl_param_find("chip", "hbm_tbps");
 	/* the chip's name and its node's (its file names it), their
 	** controls as '?' */
 	char chip[RL_NAME_MAX], node[RL_NAME_MAX];
@@ -606,19 +616,24 @@ static void out_table(const rl_setup *st, const area_view *v)
 	row3("SRAM (MB)", si->sram_bytes, cfg->chip.sram_bytes, 1e6);
 	snprintf(label, sizeof label, "%s capacity (GB)", mem);
 	row3(label, si->hbm_bytes, cfg->chip.hbm_bytes, 1e9);
-	snprintf(label, sizeof label, "%s bandwidth (GB/s)", mem);
-	row3(label, si->hbm_Bps, cfg->chip.hbm_Bps, 1e9);
+	/* in chip.hbm_tbps's unit (model/params.c), as eval, claim and
+	** the chip files give it, where this row alone said GB/s */
+	snprintf(label, sizeof label, "%s bandwidth (%s)", mem, bw->unit);
+	row3p(label, si->hbm_Bps, cfg->chip.hbm_Bps, bw->scale, 3);
 	row3("SRAM bandwidth (TB/s)", si->sram_Bps, cfg->chip.sram_Bps, 1e12);
 	if (cfg->chip.by_design > 0.5) {
 		printf("(serving reads the design column: chip.by_design = "
 		       "true)\n");
-		if (opts_design_hbm_kept(cfg))
+		if (opts_design_hbm_kept(cfg)) {
+			char kept[48];
+			opts_hbm_bw_text(cfg, kept, sizeof kept);
 			printf("(but its HBM: design.hbm_stacks = 0 gives none, so "
-			       "serving keeps the spec\n sheet's %.1f GB at %.0f "
-			       "GB/s (chip.hbm_gb, chip.hbm_tbps); a chip without "
+			       "serving keeps the spec\n sheet's %.1f GB at %s "
+			       "(chip.hbm_gb, chip.hbm_tbps); a chip without "
 			       "HBM\n needs --set chip.hbm_gb=0 --set "
 			       "chip.hbm_tbps=0 too)\n",
-			       cfg->chip.hbm_bytes / 1e9, cfg->chip.hbm_Bps / 1e9);
+			       cfg->chip.hbm_bytes / 1e9, kept);
+		}
 		if (sram_kept(cfg, si))
 			printf("(and its SRAM: the design gives no SRAM block "
 			       "(design.frac_sram 0), so serving\n keeps the spec "
@@ -690,7 +705,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 		if (si->dies > 1)
 			snprintf(ndies, sizeof ndies, " x %.0f", si->dies);
 		printf("manufacturing cost: %.0f dies per wafer, yield %.1f%%, "
-		       "die $%.0f%s, HBM $%.0f, package $%.0f: chip $%.0f (what "
+		       "die %.0f USD%s, HBM %.0f USD, package %.0f USD: chip %.0f "
+		       "USD (what "
 		       "it costs to make, not its price)\n",
 		       v->cost.dies_per_wafer, v->cost.yield * 100, v->cost.die_usd,
 		       ndies, v->cost.hbm_usd, v->cost.package_usd,
@@ -701,8 +717,8 @@ static void out_table(const rl_setup *st, const area_view *v)
 	}
 	/* (cost.c leaves the interposer out without HBM) */
 	if (v->have_cost && !(v->derived.hbm_bytes > 0))
-		printf("(package without HBM: cost.package_usd $%.0f less the "
-		       "silicon interposer's\n cost.interposer_usd $%.0f, which a "
+		printf("(package without HBM: cost.package_usd %.0f USD less the "
+		       "silicon interposer's\n cost.interposer_usd %.0f USD, which a "
 		       "chip without HBM stacks does not need;\n its organic "
 		       "substrate is counted as nothing: silicon.csv gives no "
 		       "organic\n package cost)\n",

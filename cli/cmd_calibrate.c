@@ -911,7 +911,7 @@ static int job_write(calib_job *j, const calibrate_args *o)
 	if (o->loo)
 		snprintf(loo_note, sizeof loo_note, ", %s median |error| %.1f%%, "
 		         "90th percentile %.1f%%%s%s%s",
-		         loo_kind(o) == LOO_ROW ? "leave-one-out"
+		         loo_kind(o) == LOO_ROW ? "leave-one-row-out"
 		                                : loo_words[loo_kind(o)],
 		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.5),
 		         100 * stats_abs_quantile(j->e_loo, j->nrows, 0.9),

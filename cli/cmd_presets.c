@@ -143,7 +143,7 @@ static int profile_meta_cb(void *ud, const char *section, const char *key,
 		error_of("leave-one-model-out", value, m->error, sizeof m->error);
 	} else if (!strcmp(key, "leave_one_out") && value[0] &&
 	           !m->error[0]) {
-		error_of("leave-one-out", value, m->error, sizeof m->error);
+		error_of("leave-one-row-out", value, m->error, sizeof m->error);
 	}
 	return 0;
 }

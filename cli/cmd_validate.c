@@ -868,10 +868,13 @@ int cmd_validate(int argc, char **argv)
 			rc = RL_EINTERNAL; /* said after the summary */
 		printf("\n");
 		{
-			/* "all modelled rows": in sample and held out; the rows of
-			** a borrowed profile's fitted chip apart, never mixed in */
+			/* the rows in sample and held out, pooled; the rows of a
+			** borrowed profile's fitted chip apart, never mixed in.
+			** The first line said "all modelled rows" over 1497 rows
+			** above "1507 of 1536 rows modelled": all the modelled
+			** rows are the 1507, the out-of-sample rows with them */
 			static const char *const label[4] = {
-			    "all modelled rows", "held-out chips",
+			    "in sample and held out", "held-out chips",
 			    "rows of the fitted chips", "out of sample (borrowed)"};
 			static const unsigned sets[4] = {
 			    VAL_SET_BIT(VAL_SET_HELD_OUT) | VAL_SET_BIT(VAL_SET_FITTED),
@@ -889,7 +892,8 @@ int cmd_validate(int argc, char **argv)
 					       "90th percentile %5.1f%%%s\n", label[k], got,
 					       got == 1 ? "row " : "rows",
 					       100 * med, 100 * p90,
-					       k == 3 ? " (apart from all modelled rows)"
+					       k == 3 ? " (apart from those in sample "
+					                "and held out)"
 					       : k == 1 ? kinds : "");
 				else
 					printf("%-26s    0 rows\n", label[k]);
@@ -897,10 +901,9 @@ int cmd_validate(int argc, char **argv)
 		}
 		{
 			/* the out-of-sample rows are modelled too, but not in
-			** "all modelled rows": where there are some, the line
-			** says how the two counts above make up this one, where
-			** "all modelled rows 1497" stood over "1507 of 1536 rows
-			** modelled" unexplained */
+			** the rows in sample and held out: where there are some,
+			** the line says how the two counts above make up all the
+			** modelled rows, this one */
 			size_t nm = 0, nall, nout;
 			for (i = 0; i < n; i++)
 				nm += v[i].status == VAL_OK;
@@ -909,9 +912,9 @@ int cmd_validate(int argc, char **argv)
 			nout = val_summary(v, n, VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE),
 			                   &med, &p90);
 			if (nout && nall + nout == nm)
-				printf("%zu of %zu rows modelled (all modelled rows' "
-				       "%zu and the %zu out of sample)\n", nm, n, nall,
-				       nout);
+				printf("%zu of %zu rows modelled (all modelled rows: "
+				       "the %zu in sample and held out and the %zu out "
+				       "of sample)\n", nm, n, nall, nout);
 			else
 				printf("%zu of %zu rows modelled\n", nm, n);
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../config/dbfile.h"
+#include "../model/params.h"
 #include "../model/utf8.h"
 
 /* --set section.key=value, repeated: checked when applied (opts_apply) */
@@ -100,22 +101,30 @@ int opts_design_hbm_kept(const rl_config *cfg)
 	       (c->hbm_bytes > 0 || c->hbm_Bps > 0);
 }
 
+void opts_hbm_bw_text(const rl_config *cfg, char *buf, size_t len)
+{
+	const rl_param *p = rl_param_find("chip", "hbm_tbps");
+	char v[40];
+	rl_param_format(p, rl_param_get(cfg, p), v, sizeof v);
+	snprintf(buf, len, "%s %s", v, p->unit);
+}
+
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st)
 {
 	int k;
 	if (st->cfg.chip.by_design > 0.5) {
-		char msg[1024];
+		char msg[1024], bw[48];
 		if (!opts_design_hbm_kept(&st->cfg))
 			return;
+		opts_hbm_bw_text(&st->cfg, bw, sizeof bw);
 		snprintf(msg, sizeof msg,
 		         "%s is served by its design (chip.by_design = true), "
 		         "whose design.hbm_stacks = 0 gives no HBM: serving keeps "
-		         "its spec sheet's %.1f GB at %.0f GB/s (chip.hbm_gb, "
+		         "its spec sheet's %.1f GB at %s (chip.hbm_gb, "
 		         "chip.hbm_tbps); a chip without HBM needs --set "
 		         "chip.hbm_gb=0 --set chip.hbm_tbps=0 too",
-		         st->chip, st->cfg.chip.hbm_bytes / 1e9,
-		         st->cfg.chip.hbm_Bps / 1e9);
+		         st->chip, st->cfg.chip.hbm_bytes / 1e9, bw);
 		cli_warn(cmd, msg);
 		return;
 	}

@@ -40,6 +40,11 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 ** the chip without HBM the design column shows; else 0 (GDDR6, on the
 ** board, is no design's). */
 int opts_design_hbm_kept(const rl_config *cfg);
+
+/* The spec sheet's HBM bandwidth in chip.hbm_tbps's unit (model/params.c,
+** the one table of display units: "4.8 TB/s"), as the chip files and the
+** other commands give it, where area and eval's warning wrote "4800 GB/s". */
+void opts_hbm_bw_text(const rl_config *cfg, char *buf, size_t len);
 /* 1 when "design.KEY[=value]" names such a key (one that acts on a chip
 ** given by design alone), else 0. */
 int opts_design_inert(const char *assignment);

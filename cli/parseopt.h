@@ -5,7 +5,9 @@
 ** another table), where its value goes in the command's option struct,
 ** its help line and its allowed range.  One parser walks argv against the
 ** table; --help comes from the table; every bad value is reported the same
-** way: "rooflab CMD: --NAME: 'VALUE' is not a number in [LO, HI]", exit 2.
+** way: "rooflab CMD: --NAME: 'VALUE' is not a number in [LO, HI]" (or
+** "is outside the allowed range (a number in [LO, HI])" for a number
+** beyond an end), exit 2.
 */
 #ifndef RL_PARSEOPT_H
 #define RL_PARSEOPT_H

@@ -69,10 +69,15 @@ int num_read(const char *what, const char *v, const num_range *r,
 	double x;
 	int text = rl_number_text(v, &x), under = text && isfinite(x) &&
 	                                             errno == ERANGE;
+	int inside = text &&
+	             ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) &&
+	             x <= r->hi;
 	int ok = text && !isnan(x) &&
 	         (isfinite(x) ? errno == 0 : (r->flags & NUM_INF) && x > 0) &&
-	         ((r->flags & NUM_LO_OPEN) ? x > r->lo : x >= r->lo) && x <= r->hi &&
+	         inside &&
 	         (!(r->flags & NUM_WHOLE) || !isfinite(x) || x == floor(x));
+	/* a finite number held as written (no underflow) beyond an end */
+	int outside = text && isfinite(x) && errno == 0 && !inside;
 	if (!ok) {
 		char range[160], text[200];
 		num_range_text(r, range, sizeof range);
@@ -88,7 +93,18 @@ int num_read(const char *what, const char *v, const num_range *r,
 			         "nearer 0 than 2.2250738585072014e-308 (the "
 			         "smallest normal double) is refused");
 		}
-		if (r->noun)
+		/* a number the range leaves out ('0' in [1, 64]) is said to be
+		** outside it, where "'0' is not a number in [1, 64]" read as if
+		** 0 were no number; "is not" stays for a text that is no
+		** number (or not a whole one inside the range, or one a double
+		** cannot hold) */
+		if (outside && r->noun)
+			snprintf(err, errlen, "%s: %s is outside the allowed range "
+			         "of %s (%s)", what, text, r->noun, range);
+		else if (outside)
+			snprintf(err, errlen, "%s: %s is outside the allowed range "
+			         "(%s)", what, text, range);
+		else if (r->noun)
 			snprintf(err, errlen, "%s: %s is not %s (%s)", what, text,
 			         r->noun, range);
 		else

@@ -1,7 +1,9 @@
 /*
 ** num.h: a number read from text, whole or not, within a range: the one
 ** number parser of the program and its one message, "WHAT: 'TEXT' is not
-** a number in [LO, HI]" (a whole number, a positive number, NOUN (...)).
+** a number in [LO, HI]" (a whole number, a positive number, NOUN (...)),
+** or for a number beyond an end "WHAT: 'TEXT' is outside the allowed range
+** (a number in [LO, HI])".
 ** A number is the whole of its text: decimal, no blank before or after it
 ** (" 80" and "80 " are refused alike; INI values and sweep list items are
 ** trimmed by their own syntax before they get here).  num_span and

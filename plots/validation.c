@@ -8,7 +8,7 @@
 ** sample; a database written before the column out_of_sample has none).
 ** Past MAX_CHIPS - 1 chips, the rest share the last color as "other chips
 ** (N)": every row is drawn, none dropped.  The title's figures are those
-** of validate's text: "all modelled rows" (in sample and held out), the
+** of validate's text: "in sample and held out" (its first summary line), the
 ** out-of-sample rows on a line of their own, each from the rows' errors.
 */
 #include <math.h>
@@ -33,7 +33,7 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	char chips[MAX_CHIPS][64], last[64] = "", t[700], sql[400];
 	double lo = 1e300, hi = 0;
 	long rows = 0, oos_rows = 0;
-	/* the rows' errors: [0] all modelled rows, [1] out of sample */
+	/* the rows' errors: [0] in sample and held out, [1] out of sample */
 	double *e[2] = {NULL, NULL}, med[2], p90[2];
 	size_t ne[2] = {0, 0}, cap[2] = {0, 0};
 	int have[MAX_CHIPS][3];
@@ -116,8 +116,9 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	hi = pow(10, ceil(log10(hi * 1.3)));
 	/* validate stores "versions.csv" where each row took its version's
 	** profile (cmd_validate.c), which the title read as a profile's name.
-	** The figures are the text's: "all modelled rows" (in sample and held
-	** out), the out-of-sample rows apart, where the title gave the run's
+	** The figures are the text's: "in sample and held out" (once "all
+	** modelled rows", which all the modelled rows are with the out-of-sample
+	** ones), the out-of-sample rows apart, where the title gave the run's
 	** stored figure over both (4.0% / 11.4% over 1507 rows beside the
 	** text's 3.9% / 11.5% over 1497) */
 	{
@@ -132,7 +133,8 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 		** "median |error| nan%, ... 0 rows") */
 		if (ins)
 			snprintf(head, sizeof head, "median |error| %.1f%%, 90th "
-			         "percentile %.1f%%, %ld row%s (all modelled rows)",
+			         "percentile %.1f%%, %ld row%s (in sample and held "
+			         "out)",
 			         100 * med[0], 100 * p90[0], ins, ins == 1 ? "" : "s");
 		else
 			snprintf(head, sizeof head, "no modelled row in sample");

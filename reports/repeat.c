@@ -186,8 +186,8 @@ static int read_spans(rctx *r, long run, span *same, span *changed,
 
 /* The |error| quantiles of validation run `run`'s rows, as validate's
 ** summary lines count them: e[0] the rows it pools (the chips a profile
-** was fitted on and held-out chips: "all modelled rows"), e[1] those of a
-** borrowed profile (out_of_sample), never mixed in; *fit: of e[0], the
+** was fitted on and held-out chips: "in sample and held out"), e[1] those
+** of a borrowed profile (out_of_sample), never mixed in; *fit: of e[0], the
 ** rows of the chip and software their profile was fitted on.  0 where it
 ** could not be read (report_bad said why), else 1; free() both arrays. */
 typedef struct {
@@ -257,7 +257,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		         rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd));
 		return;
 	}
-	/* the rows validate's "all modelled rows" pools, its out-of-sample
+	/* the rows validate's "in sample and held out" pools, its out-of-sample
 	** rows (a borrowed profile) said apart, never mixed in; "mostly a
 	** fit" where nine in ten pooled rows or more were fitted on */
 	if (!read_errors(r, v->id, &es)) {

@@ -88,12 +88,12 @@ if has validate; then
 		# have microbenchmarks only (validate's and claim's trust line,
 		# claim/valtrust.c); the held-out median alone, over an H200
 		# GEMM and copy, read as the serving model's on chips it never
-		# saw (ux19). "all modelled rows" is mostly the profiles' own fitted
-		# rows (in-sample): the demo says so on the line and prints the
+		# saw (ux19). validate's "in sample and held out" line is mostly
+		# the profiles' own fitted rows: the demo says so on the line and prints the
 		# off-fit figures right under it, lest its median read as the model's
 		# error on a new chip (under the verdict too where claim ran)
-		grep -E '^all modelled rows' "$out/validate.txt" |
-			sed -E 's/^all modelled rows +([0-9]+ rows): median \|error\| +([0-9.]+%), 90th percentile +([0-9.]+%)$/all modelled rows, mostly in-sample (the rows the profiles were fitted on; not the error on a new chip): \1, median |error| \2, 90th percentile \3/' |
+		grep -E '^in sample and held out ' "$out/validate.txt" |
+			sed -E 's/^in sample and held out +([0-9]+ rows): median \|error\| +([0-9.]+%), 90th percentile +([0-9.]+%)$/rows in sample and held out, mostly the rows the profiles were fitted on (not the error on a new chip): \1, median |error| \2, 90th percentile \3/' |
 			fit 4
 		grep '^the model off its fit ' "$out/validate.txt" | fit 4
 		grep -E '^[0-9]+ of [0-9]+ rows modelled' "$out/validate.txt" |

@@ -80,13 +80,17 @@ expect_exit 0 "area table, again" -- $A
 # line, 3,513 USD (the json's 3512.58), and no 'unknown' beside it (the
 # 'unknown' line was the else of the no-HBM note, printed for every chip
 # with HBM)
-expect_out '^manufacturing cost: 63 dies per wafer, .* chip [$]3513 ' "the H100's cost line"
+expect_out '^manufacturing cost: 63 dies per wafer, .* chip 3513 USD ' "the H100's cost line, in USD as eval and claim write it"
 expect_no_out "manufacturing cost: unknown" "a known cost is not also called unknown"
+# HBM bandwidth in TB/s, as chip.hbm_tbps and eval give it (it was GB/s
+# here alone): the H100's sheet 3.35 TB/s (data/chips/h100-sxm.ini), its
+# design 5 stacks x 670 GB/s = 3.35 TB/s
+expect_out "^  HBM bandwidth \(TB/s\) +3\.350 +3\.350$" "the H100's HBM bandwidth in TB/s"
 # two dies: the package pays both (cost.c: dies x die), and the words say
 # so: 2 x 554.09 + 1288 HBM + 1670 package = 3512.58 + 554.09 = 4066.67;
 # the MAC arrays split between them, 27.5 / 2 = 13.8 mm2 a die
 expect_exit 0 "H100 design as two dies" -- $A --set design.dies=2
-expect_out '^manufacturing cost: .* die [$]554 x 2, HBM [$]1288, package [$]1670: chip [$]4067 ' "two dies: the die cost times 2, and the sum adds up"
+expect_out '^manufacturing cost: .* die 554 USD x 2, HBM 1288 USD, package 1670 USD: chip 4067 USD ' "two dies: the die cost times 2, and the sum adds up"
 expect_out "^  \(blocks per die; the package has 2\)$" "two dies: the block table is per die"
 expect_out "^  mac +13\.8 +1\.35 B" "two dies: half the MAC arrays on each"
 # GDDR6 (chip.memory): no price per GB, so the cost is unknown, the die's
@@ -94,9 +98,9 @@ expect_out "^  mac +13\.8 +1\.35 B" "two dies: half the MAC arrays on each"
 # wafer price nothing is worked out and the node is the reason (it printed
 # 'die $nan, package without interposer $nan')
 expect_exit 0 "H100 design with GDDR6" -- $A --set chip.memory=gddr6
-expect_out '^manufacturing cost: unknown \(die [$]554;$' "GDDR6: the cost unknown, the die's by hand"
+expect_out '^manufacturing cost: unknown \(die 554 USD;$' "GDDR6: the cost unknown, the die's by hand"
 expect_out '^ chip.memory gddr6: no price per GB of GDDR6 in data/sources/silicon.csv;$' "GDDR6: why the cost is unknown"
-expect_out '^ package without interposer [$]920\)$' "GDDR6: the package by hand"
+expect_out '^ package without interposer 920 USD\)$' "GDDR6: the package by hand"
 expect_exit 0 "H100 design with GDDR6 and no wafer price" -- $A --set chip.memory=gddr6 --set node.wafer_usd=0
 expect_out '^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$' "no wafer price: the node named"
 expect_no_out 'nan' "no wafer price: no NaN printed"
@@ -288,27 +292,28 @@ expect_out "^die: 814 mm2 x 2, 104\.00 B transistors per die" "B200: two dies of
 expect_out "^MAC arrays: 606208 FP16 FMA units x 10000 transistors = 6\.06 B \(2\.91% of the transistors\)" "B200 MAC share by hand"
 expect_out "peak BF16 dense \(TFLOPS\) +2250\.0 +2250\.0" "B200 BF16 peak by hand"
 expect_out "peak FP4 dense \(TFLOPS\) +9000\.0 +9000\.0" "B200 FP4 peak by hand"
-expect_out "HBM bandwidth \(GB/s\) +7700\.0 +7700\.0" "B200 HBM 8 x 962.5"
+expect_out "HBM bandwidth \(TB/s\) +7\.700 +7\.700$" "B200 HBM 8 x 962.5 GB/s = 7.700 TB/s, in chip.hbm_tbps's unit"
+expect_no_out "GB/s" "area gives no bandwidth in GB/s"
 expect_out "^power: unknown" "B200 names no node: no power"
 # no node, no die cost, said so (it printed "die $nan"); what needs no
 # node is given: B200's HBM 8 x 24.15919104 GB x 15 USD/GB (cost.hbm_usd_per_gb)
 # = 2899.08, its package 1,670 (cost.package_usd); the L40S's GDDR6 sits
 # on no interposer: 1,670 - 750 (cost.interposer_usd) = 920
 expect_out "^manufacturing cost: unknown \(no node \(\[preset\] node\): no wafer price, so no die cost;$" "B200: no node, no die cost, in words"
-expect_out "^ HBM [$]2899;$" "B200: its HBM's cost by hand, 8 x 24.16 GB x 15"
-expect_out "^ package [$]1670\)$" "B200: its package"
+expect_out "^ HBM 2899 USD;$" "B200: its HBM's cost by hand, 8 x 24.16 GB x 15"
+expect_out "^ package 1670 USD\)$" "B200: its package"
 expect_no_out "nan" "B200: no NaN in the table"
 expect_exit 0 "L40S area (GDDR6, no node)" -- $RL area --chip l40s
 expect_out "^manufacturing cost: unknown \(no node \(\[preset\] node\): no wafer price, so no die cost;$" "L40S: no node, no die cost, in words"
 expect_out "^ chip.memory gddr6: no price per GB of GDDR6 in data/sources/silicon.csv;$" "L40S: no GDDR6 price"
-expect_out "^ package without interposer [$]920\)$" "L40S: package 1670 - 750 by hand"
+expect_out "^ package without interposer 920 USD\)$" "L40S: package 1670 - 750 by hand"
 expect_no_out "nan" "L40S: no NaN in the table (it printed die \$nan)"
 expect_exit 0 "L40S area json" -- $RL area --chip l40s --json
 expect_out '"die_usd": null' "L40S json: no die cost"
 expect_out '"package_usd": 920' "L40S json: the package, 1670 - 750"
 expect_exit 0 "H100 with a node priced at 0" -- $RL area --chip h100-sxm --set node.wafer_usd=0
 expect_out "^manufacturing cost: unknown \(node n4 gives no wafer price: no die cost;$" "a node without a wafer price named"
-expect_out "^ HBM [$]1288;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
+expect_out "^ HBM 1288 USD;$" "H100: HBM 85.9 GB x 15 by hand, 1288.5"
 # 300 mm wafer, 90000 mm2 die: pi 150^2 / 90000 - pi 300 / sqrt(180000)
 # = 0.79 - 2.22 < 1 whole die (cost.c rl_dies_per_wafer), by hand; n4 has
 # its wafer price, so the line must not say it has none
@@ -427,8 +432,8 @@ expect_no_out "HBM at full bandwidth" "no 'HBM at full bandwidth' without HBM"
 # without HBM stacks no silicon interposer: the package's 1,670 (CoWoS-S
 # 750 + test and assembly 920, silicon.csv) less the 750, 920, and the
 # words say what is left out and that the organic substrate counts as none
-expect_out '^manufacturing cost: .* HBM [$]0, package [$]920: chip ' "no HBM: the package less its interposer, 920"
-expect_out "^\(package without HBM: cost\.package_usd [$]1670 less the silicon interposer's$" "the words: what is left out"
+expect_out '^manufacturing cost: .* HBM 0 USD, package 920 USD: chip ' "no HBM: the package less its interposer, 920"
+expect_out "^\(package without HBM: cost\.package_usd 1670 USD less the silicon interposer's$" "the words: what is left out"
 expect_out "^ its organic substrate is counted as nothing: silicon\.csv gives no organic$" "the words: the substrate's limitation"
 expect_exit 0 "Sohu by design without HBM: area json" -- $RL area --chip sohu-design \
 	--set design.hbm_stacks=0 --json
@@ -650,9 +655,9 @@ expect_out "^design\.sram_mm2 +mm2 +0\.\.100000 " "design.sram_mm2 listed with i
 # area says so under its line, eval's chip_cost_usd agreeing; none for the
 # H100 (80 GiB both) nor for the H200 served by its design
 expect_exit 0 "area of the H200" -- $RL area --chip h200-sxm
-expect_out "^manufacturing cost: .* HBM \\\$2319, .*chip \\\$4543 " "the cost line prices the design's 154.6 GB"
+expect_out "^manufacturing cost: .* HBM 2319 USD, .*chip 4543 USD " "the cost line prices the design's 154.6 GB"
 expect_out "^\(HBM priced at the design's 154\.6 GB; eval serves the spec sheet's 151\.4 GB$" "the note names both capacities"
-expect_out "^ and prices the chip at \\\$4495, HBM \\\$2271: its cost\.chip_cost_usd\)$" "the note gives eval's figures"
+expect_out "^ and prices the chip at 4495 USD, HBM 2271 USD: its cost\.chip_cost_usd\)$" "the note gives eval's figures"
 expect_exit 0 "eval of the H200" -- $RL eval --chip h200-sxm --model llama3-8b
 expect_out "^  chip_cost_usd +4495\.1 USD" "eval's chip cost is the note's"
 expect_exit 0 "area of the H100" -- $RL area --chip h100-sxm
@@ -678,9 +683,9 @@ expect_out "^power: unknown \(no process node \(\[preset\] node\): no energy per
 # gives none, is refused instead (no note)
 expect_exit 0 "area: the H200 by design with no stacks" -- $RL area --chip h200-sxm --set chip.by_design=true --set design.hbm_stacks=0
 expect_out "^\(but its HBM: design\.hbm_stacks = 0 gives none, so serving keeps the spec$" "area: the design's no HBM is not what serving reads"
-expect_out "^ sheet's 151\.4 GB at 4800 GB/s \(chip\.hbm_gb, chip\.hbm_tbps\)" "area: the sheet's HBM it keeps"
+expect_out "^ sheet's 151\.4 GB at 4\.8 TB/s \(chip\.hbm_gb, chip\.hbm_tbps\)" "area: the sheet's HBM it keeps"
 expect_exit 0 "eval: the H200 by design with no stacks" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --set design.hbm_stacks=0
-expect_err "warning: h200-sxm is served by its design .*design\.hbm_stacks = 0 gives no HBM: serving keeps its spec sheet's 151\.4 GB at 4800 GB/s" "eval warns that the sheet's HBM is served"
+expect_err "warning: h200-sxm is served by its design .*design\.hbm_stacks = 0 gives no HBM: serving keeps its spec sheet's 151\.4 GB at 4\.8 TB/s" "eval warns that the sheet's HBM is served"
 expect_out "^  hbm_bytes_per_s_per_chip " "eval serves it (with the sheet's HBM)"
 expect_exit 2 "eval: and without the sheet's HBM too" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --set design.hbm_stacks=0 --set chip.hbm_gb=0 --set chip.hbm_tbps=0
 expect_err "a chip without HBM \(both 0\) needs every weight" "eval: the chip without HBM the warning points to is refused"
@@ -695,7 +700,7 @@ expect_no_err "serving keeps its spec sheet" "no warning where the design gives 
 # $2271 and $4495 worked out above), in cost.as_served; null where none
 expect_exit 0 "area --json: the H200 by design with no stacks" -- $RL area --chip h200-sxm --set chip.by_design=true --set design.hbm_stacks=0 --json
 kept=$(python3 -c "import json,sys; d = json.load(open(sys.argv[1])); k = d['hbm_kept']; print('%r|%r|%s|%r' % (k['capacity_gb'], k['bandwidth_tbps'], k['note'], d['cost']['as_served']))" "$tmpd/out")
-[ "$kept" = "151.4|4.8|design.hbm_stacks = 0 gives no HBM, so serving keeps the spec sheet's 151.4 GB at 4800 GB/s (chip.hbm_gb, chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 --set chip.hbm_tbps=0 too|None" ] &&
+[ "$kept" = "151.4|4.8|design.hbm_stacks = 0 gives no HBM, so serving keeps the spec sheet's 151.4 GB at 4.8 TB/s (chip.hbm_gb, chip.hbm_tbps); a chip without HBM needs --set chip.hbm_gb=0 --set chip.hbm_tbps=0 too|None" ] &&
 	echo "ok - area json: the sheet's HBM kept, with the note" ||
 	{ echo "not ok - area json hbm_kept: $kept"; fails=$((fails + 1)); }
 expect_exit 0 "area --json of the H200" -- $RL area --chip h200-sxm --json

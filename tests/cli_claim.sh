@@ -950,9 +950,14 @@ expect_err "seed" "fractional seed says why"
 # whole character with its size (config/num.c), and a spec past 200 bytes
 # too (claim/claimspec.c), where quoted whole they filled the message and
 # lost the range: 77 of 5000 nines, 38 of 3000 e-acutes (2 bytes each).
-for bad in 1e308 nan inf -inf -0 20x20 0x14 '２０'; do
+for bad in nan inf -inf 20x20 0x14 '２０'; do
 	expect_exit 2 "--target $bad" -- $RL claim --target "$bad" --samples 0 --no-design
 	expect_err "^rooflab claim: --target: '$bad' is not a number in \[1e-06, 1000000000\]$" "--target $bad names the key and the range"
+done
+# numbers beyond an end are outside the range, not "not a number"
+for bad in 1e308 -0 0; do
+	expect_exit 2 "--target $bad" -- $RL claim --target "$bad" --samples 0 --no-design
+	expect_err "^rooflab claim: --target: '$bad' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)$" "--target $bad: a number outside the range"
 done
 nines=$(awk 'BEGIN { while (n++ < 5000) printf "9" }')
 expect_exit 2 "--target of 5000 nines" -- $RL claim --target "$nines" --samples 0 --no-design

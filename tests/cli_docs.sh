@@ -142,7 +142,7 @@ comma() { awk -v n="$1" 'BEGIN { if (n >= 1000) printf "%d,%03d", n / 1000, n % 
 summ() { sed -n "s/^$1 *\([0-9]*\) rows: median |error| *\([0-9.]*%\), 90th percentile *\([0-9.]*%\).*/\1 \2 \3/p" "$tmpd/val"; }
 para=$(sed -n '/^Of the [0-9,]* published rows/,/^$/p' "$root/README.md" | tr '\n' ' ' | tr -s ' ')
 set -- $(sed -n 's/^\([0-9]*\) of \([0-9]*\) rows modelled\( (.*)\)*$/\1 \2/p' "$tmpd/val") \
-	$(summ 'all modelled rows') $(summ 'out of sample (borrowed)') $(summ 'held-out chips')
+	$(summ 'in sample and held out') $(summ 'out of sample (borrowed)') $(summ 'held-out chips')
 held=$(sed -n '/^held-out rows by chip/,/^$/p' "$tmpd/val" | sed -n '3,$s/.* \([0-9.]*%\) .*% .*%$/\1/p' | tr '\n' ' ')
 set -- "$@" $held
 want1="Of the $(comma "$2") published rows $(comma "$1") are modelled; over $(comma "$3") of them (the $6 whose"
@@ -428,4 +428,17 @@ grep -q '4\.27-4\.31 s' "$root/tests/BENCH.md" &&
 	grep -A2 '^How long it takes' "$root/docs/claim.md" | tr '\n' ' ' | grep -q '30 November 2026 (perf6, tests/BENCH\.md' &&
 	echo "ok - docs/claim.md's claim time is BENCH.md's perf6 figure, dated" ||
 	{ echo "not ok - docs/claim.md's claim time is not tests/BENCH.md's, dated"; fails=$((fails + 1)); }
+# the runs docs/claim.md counts are the ones claim prints: by hand, the
+# ranges narrowed all together to 1/2, 1/4 and 1/10 (three runs) and the
+# one range that moves P most narrowed alone (a fourth): "4 more runs",
+# where the doc said "three more runs"
+"$RL" claim >"$tmpd/claim" 2>&1
+if grep -q '^  range robustness (4 more runs):$' "$tmpd/claim" &&
+	tr '\n' ' ' <"$root/docs/claim.md" | grep -q '(three runs, and a fourth for the range that moves P most narrowed alone, below: claim.s "4 more runs")' &&
+	! grep -q 'three more runs' "$root/docs/claim.md"; then
+	echo "ok - docs/claim.md counts claim's 4 more runs: three narrowed together, one alone"
+else
+	echo "not ok - docs/claim.md's count of the more runs is not claim's 4"; fails=$((fails + 1))
+	grep 'range robustness' "$tmpd/claim" | sed 's/^/    /'
+fi
 finish

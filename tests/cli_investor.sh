@@ -198,10 +198,21 @@ fi
 # utilization.mfu, model FLOPs / (chips x peak); prefill.bound, decode.bound),
 # nor HBM, which the bound "memory" is the traffic to
 awk '/^     side +out tok\/s total tok\/s +MFU +bound pre\/dec +power\/chip$/ {p=1} p && /^$/ {exit} p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/cols"
-if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see (compute, memory: HBM traffic, HBM the chip's high-bandwidth DRAM; comm: chip-to-chip communication, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then
+if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see, one word where both are the same (compute, memory: HBM traffic, HBM the chip's high-bandwidth DRAM; communication: chip to chip, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then
 	echo "ok - the side table's columns in words"
 else
 	echo "not ok - the side table's columns in words"; sed 's/^/    /' "$tmpd/cols"; fails=$((fails + 1))
+fi
+# the bounds by the model's names, as map and eval write them: the H100 at
+# TP8 is communication-bound in prefill and decode (the text's "prefill
+# takes 24.4 ms ..., communication-bound"), one word for both, where the
+# column read "comm/comm"; the Sohus compute-bound in both
+if grep -Eq '^  a  8x H100 \(TensorRT-LLM 0\.10\) +[0-9.]+ +[0-9.]+ +[0-9.]+%  communication   [0-9]+ W$' "$tmpd/text" &&
+	grep -Eq '^  b  8x Sohu \(as claimed\) +[0-9.]+ +[0-9.]+ +[0-9.]+%  compute         n/a$' "$tmpd/text" &&
+	! grep -q 'comm/\|/comm\|comm:' "$tmpd/text"; then
+	echo "ok - the side table's bounds say communication, as map does"
+else
+	echo "not ok - the side table's bounds"; grep '^  [ab]' "$tmpd/text" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 # where side a comes from, by its files (the default: h100-sxm under
 # trtllm-0.10, claim/claimrun.c DEFAULT_A), where the text named neither

@@ -24,7 +24,7 @@ power_cap_w = -5
 INI
 expect_exit 2 "uncertainty: a negative power cap" -- \
 	$RL claim --uncertainty "$tmpd/u2.ini" --samples 10
-expect_err "power_cap_w: '-5' is not a number >= 0$" "the power cap's range"
+expect_err "power_cap_w: '-5' is outside the allowed range \(a number >= 0\)$" "the power cap's range: -5 a number outside it"
 
 printf '[claim]\nsamples = 2.5\n' >"$tmpd/c1.ini"
 expect_exit 2 "config: samples not whole" -- $RL claim --config "$tmpd/c1.ini"
@@ -32,7 +32,7 @@ expect_err "samples: '2.5' is not a whole number in \[0, 100000000\]" \
 	"samples are whole in a config file too"
 printf '[claim]\nseed = 4294967296\n' >"$tmpd/c2.ini"
 expect_exit 2 "config: seed out of range" -- $RL claim --config "$tmpd/c2.ini"
-expect_err "seed: '4294967296' is not a whole number in \[0, 4294967295\]" \
+expect_err "seed: '4294967296' is outside the allowed range \(a whole number in \[0, 4294967295\]\)" \
 	"the seed's range written in full"
 # the command line wins over the file: a good --samples does not hide
 # the file's bad one (the file is read first)

@@ -32,7 +32,7 @@ expect_exit 0 "claim --help" -- $RL claim --help
 expect_out "^  --threads N " "claim's worker threads are --threads too"
 # an alias is the option: its range, and both spellings count as one
 expect_exit 2 "alias out of range" -- $RL sweep spec.ini --db x.db --threads -1
-expect_err "^rooflab sweep: --threads: '-1' is not a whole number in \[0, 1024\]$" \
+expect_err "^rooflab sweep: --threads: '-1' is outside the allowed range \(a whole number in \[0, 1024\]\)$" \
 	"--threads' range"
 expect_exit 2 "both spellings" -- $RL sweep spec.ini --db x.db --jobs 2 --threads 3
 expect_err "^rooflab sweep: --threads is given twice \(as --jobs '2', then as --threads '3'; --jobs is an alias of --threads\): give it once$" \
@@ -67,7 +67,7 @@ else
 	echo "ok - sweep --points-per-commit: no note"
 fi
 expect_exit 2 "new name's range" -- $RL sweep spec.ini --db x.db --points-per-commit 0
-expect_err "^rooflab sweep: --points-per-commit: '0' is not a whole number in \[1, 100000000\]$" \
+expect_err "^rooflab sweep: --points-per-commit: '0' is outside the allowed range \(a whole number in \[1, 100000000\]\)$" \
 	"--points-per-commit's range"
 
 # --help as the value of an option is that value, not a request for help
@@ -107,7 +107,7 @@ expect_err "^rooflab eval: unexpected argument 'x\?y' \(see rooflab eval --help\
 expect_exit 2 "missing value" -- $RL sweep spec.ini --db
 expect_err "^rooflab sweep: --db needs a value \(FILE\)$" "missing value named"
 expect_exit 2 "out of range" -- $RL sweep spec.ini --db x.db --jobs 1025
-expect_err "^rooflab sweep: --jobs: '1025' is not a whole number in \[0, 1024\]$" \
+expect_err "^rooflab sweep: --jobs: '1025' is outside the allowed range \(a whole number in \[0, 1024\]\)$" \
 	"the option, the value and the range"
 expect_exit 2 "not whole" -- $RL sweep spec.ini --db x.db --batch=2.5
 expect_err "^rooflab sweep: --batch: '2.5' is not a whole number in \[1, 100000000\]$" \
@@ -143,14 +143,14 @@ expect_exit 2 "params WORD" -- $RL params nosuch
 expect_err "^rooflab params: unexpected argument 'nosuch' \(see rooflab params --help\)$" \
 	"params WORD: as any command's extra word"
 expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
-expect_err "^rooflab calibrate: --row-sigma: '0' is not a number in \(0, 10\]$" \
+expect_err "^rooflab calibrate: --row-sigma: '0' is outside the allowed range \(a number in \(0, 10\]\)$" \
 	"0 is not a row sigma: the range's open end shown"
 expect_exit 2 "plot --target 0" -- $RL plot roofline --db x.db --target 0
-expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1000000000\]$" \
+expect_err "^rooflab plot: --target: '0' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)$" \
 	"claim's --target range"
 # plot's --target as claim's: speedup=X too, where it took a bare N alone
 expect_exit 2 "plot --target speedup=0" -- $RL plot factors --db x.db --target speedup=0
-expect_err "^rooflab plot: --target: '0' is not a number in \[1e-06, 1000000000\]$" \
+expect_err "^rooflab plot: --target: '0' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)$" \
 	"plot --target speedup=X is read as claim reads it"
 expect_exit 2 "plot roofline --target speedup=5" -- $RL plot roofline --db x.db --target speedup=5
 expect_err "^rooflab plot: --target: plot roofline does not use it" \

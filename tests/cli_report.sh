@@ -785,7 +785,7 @@ expect_exit 2 "missing sweep database whose name needs quotes" -- "$RL" report -
 expect_err "make one with rooflab sweep SPEC --db '[^ ]*/no such;x\.db'\)\$" "missing sweep database: the command's file quoted for sh"
 expect_exit 2 "bad --run" -- "$RL" report --db "$db" --run 0 \
 	--out "$tmpd/bad.html"
-expect_err "--run: '0' is not a run id" "bad --run: message"
+expect_err "--run: '0' is outside the allowed range of a run id \(a whole number in \[1, 9007199254740992\]\)" "bad --run: message, 0 a number outside the range"
 expect_exit 2 "unknown option" -- "$RL" report --db "$db" --colour \
 	--out "$tmpd/bad.html"
 expect_err "unknown option '--colour'" "unknown option: message"

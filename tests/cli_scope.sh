@@ -38,7 +38,8 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 expect_exit 0 "scoped table: validate text" -- $RL validate --measurements "$M" --versions "$V"
 expect_out "^lent-70b .*\(borrowed\)" "text: the borrowed row tagged"
-expect_out "^all modelled rows +3 rows" "text: all modelled rows are in sample and held out (2 + 1)"
+expect_out "^in sample and held out +3 rows" "text: the rows in sample and held out (2 + 1)"
+expect_out "^5 of [0-9]+ rows modelled \(all modelled rows: the 3 in sample and held out and the 2 out of sample\)$" "text: all modelled rows are those 3 and the 2 out of sample"
 expect_out "^out of sample \(borrowed\) +2 rows" "text: out-of-sample rows apart"
 expect_out "^5 of 6 rows modelled" "text: modelled count"
 expect_out "^out-of-sample rows \(a borrowed profile\) by chip" "text: out-of-sample cells"

@@ -1,8 +1,9 @@
 /*
 ** test_num.c: the one number parser (config/num.c, on the rule of
 ** model/numtext.c that --set shares): what it accepts, what it refuses and
-** the message it gives, "WHAT: 'TEXT' is not ...", with the range in
-** words.  Every expected value is written by hand.
+** the message it gives, "WHAT: 'TEXT' is not ..." for a text that is no
+** number and "WHAT: 'TEXT' is outside the allowed range (...)" for a
+** number beyond an end, with the range in words.  Every expected value is written by hand.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -39,8 +40,13 @@ static void test_closed_range(void **state)
 	assert_true(x == 64);
 	assert_int_equal(num_read("--n", "2.5e1", &r, &x, err, sizeof err), 0);
 	assert_true(x == 25);
-	refused("0.5", &r, "--n: '0.5' is not a number in [1, 64]");
-	refused("65", &r, "--n: '65' is not a number in [1, 64]");
+	/* numbers beyond an end: outside the range, not "not a number" */
+	refused("0.5", &r, "--n: '0.5' is outside the allowed range (a number "
+	        "in [1, 64])");
+	refused("65", &r, "--n: '65' is outside the allowed range (a number in "
+	        "[1, 64])");
+	refused("-1e3", &r, "--n: '-1e3' is outside the allowed range (a number "
+	        "in [1, 64])");
 	refused("", &r, "--n: '' is not a number in [1, 64]");
 	refused("8x", &r, "--n: '8x' is not a number in [1, 64]");
 	refused("nan", &r, "--n: 'nan' is not a number in [1, 64]");
@@ -63,7 +69,11 @@ static void test_whole_and_noun(void **state)
 	assert_true(x == 4294967295.0);
 	/* %g would print 4.29497e+09: the bound is written in full */
 	refused("1.5", &r, "--n: '1.5' is not a whole number in [0, 4294967295]");
-	refused("0", &id, "--n: '0' is not a run id (a whole number >= 1)");
+	refused("4294967296", &r, "--n: '4294967296' is outside the allowed "
+	        "range (a whole number in [0, 4294967295])");
+	refused("0", &id, "--n: '0' is outside the allowed range of a run id (a "
+	        "whole number >= 1)");
+	refused("one", &id, "--n: 'one' is not a run id (a whole number >= 1)");
 }
 
 static void test_open_and_inf(void **state)
@@ -74,12 +84,14 @@ static void test_open_and_inf(void **state)
 	double x;
 	char err[256];
 	(void)state;
-	refused("0", &pos, "--n: '0' is not a positive number");
+	refused("0", &pos, "--n: '0' is outside the allowed range (a positive "
+	        "number)");
 	refused("inf", &pos, "--n: 'inf' is not a positive number");
 	assert_int_equal(num_read("--n", "inf", &rate, &x, err, sizeof err), 0);
 	assert_true(isinf(x) && x > 0);
 	refused("-inf", &rate, "--n: '-inf' is not a number > 0, or inf");
-	refused("0", &rate, "--n: '0' is not a number > 0, or inf");
+	refused("0", &rate, "--n: '0' is outside the allowed range (a number > "
+	        "0, or inf)");
 	assert_int_equal(num_read("--n", "-3", &any, &x, err, sizeof err), 0);
 	assert_true(x == -3);
 	refused("1e999", &any, "--n: '1e999' is not a number");
@@ -226,7 +238,8 @@ static void test_subnormal(void **state)
 	refused("1e-999", &r, "--n: '1e-999' is not a number in (0, 100]; a "
 	        "number nearer 0 than 2.2250738585072014e-308 (the smallest "
 	        "normal double) is refused");
-	refused("0", &r, "--n: '0' is not a number in (0, 100]");
+	refused("0", &r, "--n: '0' is outside the allowed range (a number in (0, "
+	        "100])");
 	/* text that is no number, though strtod read a subnormal from its
 	** start (with ERANGE): refused as not a number, without the note */
 	refused("4.9e-324x", &r, "--n: '4.9e-324x' is not a number in (0, 100]");
