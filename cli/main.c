@@ -79,8 +79,10 @@ static int dispatch(int argc, char **argv)
 		return RL_EINPUT;
 	}
 	/* rooflab help COMMAND is rooflab COMMAND --help, where it printed
-	** this list and left the reader to guess again */
-	if (!strcmp(argv[1], "help") && argc > 2) {
+	** this list and left the reader to guess again; help about help
+	** (help, --help, -h) is this list, as before */
+	if (!strcmp(argv[1], "help") && argc > 2 && strcmp(argv[2], "help") &&
+	    strcmp(argv[2], "--help") && strcmp(argv[2], "-h")) {
 		char opt[] = "--help";
 		char *av[3];
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -244,4 +244,17 @@ expect_exit 2 "rooflab help evl" -- $RL help evl
 expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "help evl: did you mean eval"
 expect_exit 0 "rooflab help" -- $RL help
 expect_out "^usage: rooflab COMMAND \[options\]   \(rooflab help COMMAND: its options\)$" "the usage line names rooflab help COMMAND"
+# (review46) help about help is the list, exit 0, as 'rooflab help' and
+# 'rooflab --help' give it (before ux24 'rooflab help --help' did): the
+# list, byte for byte, where 'help help', 'help --help' and 'help -h'
+# exited 2 with "unknown command '--help'"
+cp "$tmpd/out" "$tmpd/list"
+for h in help --help -h; do
+	expect_exit 0 "rooflab help $h" -- $RL help $h
+	if cmp -s "$tmpd/out" "$tmpd/list"; then
+		echo "ok - rooflab help $h is the list"
+	else
+		echo "not ok - rooflab help $h is the list"; fails=$((fails + 1))
+	fi
+done
 finish

@@ -23,9 +23,11 @@ W16="--model llama3-70b --precision fp16 --isl 2048 --osl 128"
 # 9800 TFLOPS x 0.9 / 141.1 GFLOP per token = 500,241 total tokens/s, and
 # no longer bound by its links.  etched-claim has no serving overheads, so
 # it is near that roofline too: attention adds 4 x 80 layers x 64 heads x
-# 128 = 2.62 MFLOP per key, about 1,024 / 2 keys per prompt token (causal)
-# and 2,112 per decode token: (2048 x 1.34 + 128 x 5.54) / 2176 = 1.59
-# GFLOP a token, 1.1% more; at least 95% of 500,241 = 475,229
+# 128 = 2.62 MFLOP per key, (2048 + 1) / 2 = 1,024.5 keys per prompt token
+# (causal; engine.c ctx_prefill) and 2048 + 128 / 2 = 2,112 per decode
+# token: (2048 x 2.69 + 128 x 5.54) / 2176 = 2.85 GFLOP a token, 2.0% more
+# (review46: 1,024 / 2 keys and 1.34 GFLOP, 1.1%, halved the prompt's);
+# at least 95% of 500,241 = 475,229
 expect_exit 0 "sohu pp 8" -- $RL eval --chip sohu $W --tp 1 --pp 8 --profile etched-claim
 # the mapping spelled as claim and solve spell it: TP and PP always, DP
 # and EP only above 1 (here both 1), where it said "tp 1 x pp 8 x dp 1, ep 1"
