@@ -2054,6 +2054,7 @@ expect_exit 0 "claim with side b a B200" -- $RL claim --b b200 --samples 0
 expect_out "^  side b: profile trtllm-0\.10 was fitted on h100-sxm rows only \([0-9]+ serving rows of its version" "claim's note for side b"
 expect_exit 0 "claim's default sides" -- $RL claim --samples 0
 expect_no_out "^  side [ab]'?: profile" "no note for the H100 or Sohu as claimed"
+expect_out "^  a is the chip of data/chips/h100-sxm\.ini served by data/profiles/trtllm-0\.10\.ini" "side a: the H100 under trtllm-0.10, the profile fitted on its rows"
 # (review42) a side whose profile is of software its chip's preset does
 # not name says so, in eval's words: trtllm-0.10's [meta] names
 # TensorRT-LLM 0.10.0, data/chips/mi300x.ini names no software, so its
