@@ -558,6 +558,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "the concurrency with --z-best most" -- "$RL" plot heatmap \
 		--db "$tmpd/mem.db" --x design.frac_mac --y chip.tdp_w --z batch.concurrency --z-best most --term dumb
 	expect_no_out "no best" "--z-best chooses: nothing to say"
+	# and draws the cells' most, tp 2's 2, 3, 4, 5: four levels between 2
+	# and 5 at (5 - 2) / 5 = 0.6 apart, 2.6, 3.2, 3.8, 4.4
+	expect_out "8 design points, the most over the other swept parameters \(scenario\.tp\) *$" \
+		"--z-best most: the subtitle names the most"
+	expect_out "2\.60 -\*+ 3\.20 -#+ 3\.80 -[$]+ 4\.40 -%+" "--z-best most: levels 2.6 to 4.4 of the cells' 2 to 5, by hand"
 	# pareto of the free memory (headroom, better more) on x: (free, TPOT)
 	# (1, 5), (2, 3), (3, 4), (4, 1) as dir.db; (4, 1) beats every other
 	# point on more free and less TPOT: 1 of 4; the concurrency on x is
