@@ -37,6 +37,36 @@ for kind in roofline factors heatmap tornado distribution batch pareto validatio
 		echo "not ok - $kind.svg is not an SVG"; fails=$((fails + 1))
 	fi
 done
+# what each image says, from mkplotdb's rows by hand: the roofline's two
+# sides' labels; the factors' product 2.5 x 1.4 x 2 x 2.5 x 1 = 17.5; the
+# sweep's 6 frac_mac x 5 hbm_tbps = 30 points, the target 20x crossed
+# (speedup 5 to 5 x 3.5 x sqrt(2) = 24.7); the tornado's sides; claim_mc's
+# P 0.23, p05 11.2, p50 16.8, p95 24.9; the batch plot's run; the pareto of
+# power 300 + 900 f + 40 b against throughput 7500 (f / 0.2) sqrt(b / 4):
+# 7 of the 30 dominated ((0.2, 7), (0.2, 8) by (0.3, 4): 730 W, 11250
+# tokens/s against 760 W, 9921.6 and 800 W, 10606.6; (0.3, 7), 850 W,
+# 14882.4, by (0.4, 4), 820 W, 15000; (0.3, 8), 890 W, 15909.9, by (0.4,
+# 5), 860 W, 16770.5; (0.6, 4), 1000 W, 22500, by (0.5, 6), 990 W, 22964.0;
+# (0.7, 4), 1090 W, 26250, by (0.6, 6), 1080 W, 27556.8; (0.7, 5), 1130 W,
+# 29348.4, by (0.6, 7), 1120 W, 29764.7):
+# 23 on the frontier; validation's 4 rows, |error| 0.045, 0.047, 0.081,
+# 0.238: median (0.047 + 0.081) / 2 = 6.4%, p90 0.081 + 0.7 x 0.157 = 19.1%
+for kw in "roofline|8x H100 SXM vs 8x Sohu (by design)" \
+	"factors|over 8x H100 SXM = 17.5x" \
+	"heatmap|sweep run 1: 30 design points; white line: 20x" \
+	"tornado|Sensitivity of the speedup of 8x Sohu (by design) over 8x H100 SXM" \
+	"distribution|20x) = 23.0%" \
+	"distribution|90% interval 11.20x .. 24.90x, median 16.80x" \
+	"batch|scenario etched-bench (claim run 1)" \
+	"pareto|23 of 30 design points on the frontier" \
+	"validation|median |error| 6.4%, 90th percentile 19.1%, 4 rows"; do
+	kind=${kw%%|*}; w=${kw#*|}
+	if grep -qF -- "$w" "$tmpd/o/$kind.svg"; then
+		echo "ok - $kind.svg says '$w'"
+	else
+		echo "not ok - $kind.svg lacks '$w'"; fails=$((fails + 1))
+	fi
+done
 
 # an output path holding a tab, a control byte (0x01) and a quote after
 # it is written there, byte for byte (the script names it with each such
