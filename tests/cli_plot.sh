@@ -1008,6 +1008,22 @@ cp "$tmpd/novalid.db" "$tmpd/negtps.db"
 sqlite3 "$tmpd/negtps.db" "UPDATE claim_batch SET output_tps = -9.2e18 WHERE side = 'a' AND batch = (SELECT min(batch) FROM claim_batch WHERE side = 'a'); UPDATE claim_batch SET output_tps = 9e999 WHERE side = 'b' AND batch = (SELECT max(batch) FROM claim_batch WHERE side = 'b')"
 expect_exit 0 "interactivity with a negative and an infinite throughput" -- "$RL" plot interactivity --db "$tmpd/negtps.db" --out "$tmpd/negtps.svg"
 expect_exit 0 "and batch" -- "$RL" plot batch --db "$tmpd/negtps.db" --out "$tmpd/negtps-b.svg"
+# what interactivity draws, read in the script: each side's rows less the
+# one changed (its count in the database less 1), the labels on the first
+# and last of those; neither the -9.2e18 nor the infinite figure
+if [ -x "$tmpd/gpfake/gnuplot" ]; then
+	na=$(sqlite3 "$tmpd/negtps.db" "SELECT count(*) - 1 FROM claim_batch WHERE side = 'a'")
+	nb=$(sqlite3 "$tmpd/negtps.db" "SELECT count(*) - 1 FROM claim_batch WHERE side = 'b'")
+	PATH="$tmpd/gpfake:$PATH" "$RL" plot interactivity --db "$tmpd/negtps.db" --term dumb >/dev/null 2>&1
+	got=$(awk '/<< EOD/ { n = $1; c = 0; next } /^EOD/ { printf "%s %d ", n, c; n = ""; next } n != "" { c++ }' "$tmpd/gp.script")
+	if [ "$got" = "\$c0 $na \$c1 $nb " ] &&
+		grep -q "every ::$((na - 1))::$((na - 1)) with labels" "$tmpd/gp.script" &&
+		! grep -Eq -- "-9\.2e\+?18|inf" "$tmpd/gp.script"; then
+		echo "ok - interactivity draws $na and $nb points, each side's rows less the one left out"
+	else
+		echo "not ok - interactivity's points: '$got', want \$c0 $na \$c1 $nb"; fails=$((fails + 1))
+	fi
+fi
 # a label longer than rooflab writes (127 characters; a database changed
 # by hand: 200) is cut where the plot reads it, and says so: 124
 # characters and "..." in the 127 the reader keeps (it was cut silently)
