@@ -668,6 +668,19 @@ for v in 0.2 0.18; do
 		echo "not ok - claim at $v TB/s: '$s1'"; fails=$((fails + 1))
 	fi
 done
+# and at the value itself the target exactly: solve's root is narrowed to
+# a relative 1e-12 (model/solve.c) and the JSON gives it in 10 digits (a
+# relative 5e-10); side b is HBM-bound here, its speedup in proportion to
+# the bandwidth (0.999 and 1.001 of the value give 0.999x and 1.001x), so
+# claim there gives 1x within 5e-10 and its own 10 digits' 5e-10: 1e-8
+sv=$(python3 -c 'import json,sys; print(repr(json.load(open(sys.argv[1]))["solve"][0]["value"]))' "$tmpd/out" 2>/dev/null)
+s1=$($RL claim --b "sohu,profile=etched-claim,tp=1,pp=1,chip.hbm_tbps=$sv" --samples 0 --no-design --json 2>/dev/null |
+	python3 -c 'import json,sys; print(repr(json.load(sys.stdin)["speedup"]["total_tokens"]))' 2>/dev/null)
+if awk -v s="$s1" 'BEGIN { exit !(s != "" && (s - 1) ^ 2 <= 1e-16) }'; then
+	echo "ok - claim at solve's $sv TB/s gives the target 1x (${s1}x)"
+else
+	echo "not ok - claim at solve's '$sv' TB/s: '${s1}x', not 1x"; fails=$((fails + 1))
+fi
 # a floor met exactly: side b the same as side a (the H100 at its
 # default), b / a = 1 exactly, so a target of 1 is met now; it still holds
 # with b's HBM at a's, the preset's 3.35 TB/s (data/chips/h100-sxm.ini)
