@@ -683,10 +683,12 @@ else
 fi
 # a floor met exactly: side b the same as side a (the H100 at its
 # default), b / a = 1 exactly, so a target of 1 is met now; it still holds
-# with b's HBM at a's, the preset's 3.35 TB/s (data/chips/h100-sxm.ini)
+# with b's HBM at a's, the preset's 3.35 TB/s (data/chips/h100-sxm.ini),
+# the root to a relative 1e-12 and the JSON's 10 digits (5e-10): within
+# 1e-9 of 3.35, where (3.34, 3.36) was held until 2026-12-01
 expect_exit 0 "solve a target met exactly (b = a)" -- $RL solve --target 1 --a h100-sxm --b h100-sxm --vary b.chip.hbm_tbps --json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["solve"][0]; sys.exit(0 if d["speedup"]["total_tokens"] == 1 and r["met_now"] and r["feasible"] and not r["met_everywhere"] and 3.34 < r["value"] < 3.36 else 1)' "$tmpd/out"; then
-	echo "ok - JSON: a speedup of exactly the target is met now"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["solve"][0]; sys.exit(0 if d["speedup"]["total_tokens"] == 1 and r["met_now"] and r["feasible"] and not r["met_everywhere"] and abs(r["value"] - 3.35) <= 3.35e-9 else 1)' "$tmpd/out"; then
+	echo "ok - JSON: a speedup of exactly the target is met now, at 3.35 TB/s"
 else
 	echo "not ok - JSON of a target met exactly: $(cat "$tmpd/out")"; fails=$((fails + 1))
 fi
