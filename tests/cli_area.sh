@@ -552,6 +552,11 @@ fi
 expect_exit 0 "H100 TP8, 16 sequences of 128/2048 (decode-only iterations run)" -- $RL eval --chip h100-sxm \
 	--model llama3-70b --isl 128 --osl 2048 --tp 8 --profile trtllm-0.10 --batch 16
 expect_no_out "no decode-only iteration runs here" "no note where decode-only iterations run"
+# and they do: 16 sequences each emit a token an iteration, so a request of
+# 2048 out ends every 2048 / 16 = 128 iterations, bringing its 128 prompt
+# tokens: 16 x 128 / 2048 = 1 prefill token an iteration on average, one
+# iteration in 128 carrying the whole 128-token prompt (the table's %.3g: 1)
+expect_out "^  prefill_tokens_per_iter +1 tokens " "16 x 128 / 2048 = 1 prefill token an iteration, by hand"
 # eval's silicon.violations is a set of flags, not a count: 8 stacks need
 # 8 x 9.7 = 77.6 mm2 of PHY, frac_phy 0.08 x 814 = 65.1 mm2 gives less
 # (flag 4), which the table read as "violations 4 physical constraints
@@ -563,6 +568,9 @@ expect_out "^ phy area: the HBM PHYs need 77\.6 mm2 per die, frac_phy gives 65\.
 expect_exit 0 "eval: 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_no_out "^\(silicon\.violations" "none named where none is violated"
+# and the flags read 0: 4 stacks need 4 x 9.7 = 38.8 mm2 of PHY of the
+# 65.1 mm2 frac_phy gives, and 4 x 6.5 = 26 mm of the 64.3 mm long edges
+expect_out "^  violations +0 +physical constraints violated " "silicon.violations 0 with 4 stacks, by hand"
 # area says at which clock the node's energies hold, the convention a node
 # change moves (docs/power.md, Power and the TDP): n4's at 1.83 GHz, so at Sohu by
 # design's 1.5 GHz 1.5 / 1.83 = 0.820 of them; n5 names none, so they are
@@ -584,6 +592,10 @@ expect_out "^\(room for at most 9 stacks on the long edges, 6\.5 mm each, and 6 
 expect_out "^ design\.frac_phy gives, 65\.1 mm2 at 9\.7 mm2 each: the PHY area binds; more is a violation\)$" "the PHY area binds"
 expect_exit 0 "area: 6 stacks" -- $RL area --chip sohu-design --set design.hbm_stacks=6
 expect_no_err "phy area" "6 stacks fit the PHY area"
+# and area says so: 6 x 6.5 = 39.0 mm of edge, 6 x 9.7 = 58.2 mm2 of the
+# 65.1 mm2 PHY area (the 6 the room line above names), nothing violated
+expect_out "^HBM: 6 x hbm3e stacks; PHY edge 39\.0 mm needed of 64\.3 mm on the long edges" "6 stacks: 6 x 6.5 = 39.0 mm of edge, by hand"
+expect_out "^violations: none$" "6 stacks: violations none"
 expect_exit 0 "area: 7 stacks" -- $RL area --chip sohu-design --set design.hbm_stacks=7
 expect_err "phy area: the HBM PHYs need 67\.9 mm2 per die, frac_phy gives 65\.1 mm2" "7 do not"
 expect_exit 0 "area --json: the stacks, two dies" -- $RL area --chip sohu-design --set design.dies=2 --set design.frac_phy=0.13 --json
@@ -693,6 +705,25 @@ expect_exit 0 "area: Sohu by design with no stacks" -- $RL area --chip sohu-desi
 if grep -q "serving keeps the spec" "$tmpd/out"; then echo "not ok - Sohu by design (no HBM on its sheet) gets the note"; fails=$((fails + 1)); else echo "ok - no note for Sohu by design"; fi
 expect_exit 0 "eval: the H200 by design with its 6 stacks" -- $RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true
 expect_no_err "serving keeps its spec sheet" "no warning where the design gives stacks"
+# and the design's stacks are served, not the sheet's 151.4 GB: 6 x
+# 25.769803776 GB (24 GiB, data/chips/h200-sxm.ini) = 154.618822656 GB, so
+# the KV cache (profile.kv_fraction 0.9 of what is left) grows by 0.9 x
+# (154.618822656 - 151.4) GB = 2,896,940,390 bytes against the sheet's run;
+# each capacity is whole tokens of 65,536 bytes a chip, and the JSON's 10
+# digits round each by up to 50 bytes: within 2 x 65,536 + 100 bytes
+$RL eval --chip h200-sxm --model llama3-8b --set chip.by_design=true --json >"$tmpd/hd.json" 2>/dev/null
+$RL eval --chip h200-sxm --model llama3-8b --json >"$tmpd/hs.json" 2>/dev/null
+if python3 -c "
+import json, sys
+d = json.load(open('$tmpd/hd.json'))['memory']['kv_capacity_bytes']
+s = json.load(open('$tmpd/hs.json'))['memory']['kv_capacity_bytes']
+want = 0.9 * (6 * 25.769803776e9 - 151.4e9)
+sys.exit(0 if abs((d - s) - want) <= 2 * 65536 + 100 else 1)
+"; then
+	echo "ok - the design's 6 x 24 GiB served: the KV cache 0.9 x 3.2188 GB larger, by hand"
+else
+	echo "not ok - the H200 by design: KV capacity not 0.9 x (154.6188 - 151.4) GB over the sheet's"; fails=$((fails + 1))
+fi
 # (ux22, JSON) area --json says what the table's notes say of the HBM: a
 # chip served by its design with no stacks keeps its sheet's HBM, the
 # H200's 151.4 GB at 4.8 TB/s (data/chips/h200-sxm.ini), in "hbm_kept"

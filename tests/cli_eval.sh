@@ -595,6 +595,13 @@ expect_out "^  replicas +1   +data-parallel replicas \(chips / \(tp x pp\)\)$" "
 expect_exit 0 "a chip by design with a node, text table" -- $RL eval --chip sohu-design --model llama3-8b --profile etched-claim
 expect_no_out "n/a:" "no description says n/a of a value that is known"
 expect_no_out "null" "the text table does not say JSON's null"
+# and says the known values: every iteration carries a prefill chunk here
+# (the note under the table), each at the TDP (limited 1), so the chip's
+# average is its 700 W; its cost $554 die + $2319 for 4 stacks of HBM +
+# $1670 package = $4543 (cli_area.sh works each out; each term to the
+# dollar, so 4541.5 to 4544.5)
+expect_out "^  watts +700\.0 W " "Sohu by design: watts the 700 W TDP every iteration runs at"
+expect_out "^  chip_cost_usd +454[1-4]\.[0-9] USD " "Sohu by design: chip cost 554 + 2319 + 1670 = 4543 USD"
 # a data folder with a later TensorRT-LLM profile and a still later one of
 # other software: the later TensorRT-LLM one is the default
 dd=$tmpd/data
@@ -836,6 +843,7 @@ for c in b200 l40s; do
 done
 expect_exit 0 "eval on the H100 it was fitted on" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1
 expect_no_out "^note: profile" "no note on the chip it was fitted on"
+expect_out "^profile trtllm-0\.10 \(the default for this chip" "the H100: served by trtllm-0.10, the profile fitted on it"
 # a profile of a software the chip's preset does not name ([meta]
 # software: data/chips/mi300x.ini names none, its comment says why) says
 # its figures are that software's carried over by assumption; the H100's
@@ -848,6 +856,7 @@ expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama
 expect_out '"software_note": null' "null where the preset names the profile's software"
 expect_exit 0 "eval on the H100 again" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile trtllm-0.10
 expect_no_err "software the preset" "no software note on the H100"
+expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the H100: the profile line names trtllm-0.10"
 # (review42) a profile given by path is read from its file for the note,
 # as the chip is (setup's chip_file): a copy of trtllm-0.10 named
 # mytrt.ini is TensorRT-LLM 0.10.0's ([meta] software), which the MI300X's
@@ -877,6 +886,7 @@ mkdir -p "$tmpd/refit"
 sed 's/^eff_link = [0-9.]*/eff_link = 0.6/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/refit/trtllm-0.10.ini"
 expect_exit 0 "eval on the H200 under a refit saved as trtllm-0.10.ini" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/refit/trtllm-0.10.ini"
 expect_no_out "fitted on h100-sxm" "a refit of one's own under a shipped name: not said to be fitted on the H100"
+expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the refit under a shipped name: its profile line"
 expect_exit 0 "the same, JSON" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/refit/trtllm-0.10.ini" --json
 expect_out '"profile_fit": null,' "JSON profile_fit null for the refit"
 expect_exit 0 "eval on the H200 under the shipped file by path" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
@@ -915,6 +925,7 @@ expect_out '"profile_fit": null,' "JSON profile_fit null for ideal"
 # the H100's file a note)
 expect_exit 0 "eval on the H100 given by path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h100-sxm.ini" --model llama3-8b --tp 1
 expect_no_out "^note: profile" "no note on the H100 given by path"
+expect_out "^llama3-8b on 1 x h100-sxm \(TP1 x PP1\)" "the H100 given by path is read as h100-sxm"
 expect_exit 0 "eval on the H200 given by path" -- $RL eval --chip "$ROOFLAB_DATA/chips/h200-sxm.ini" --model llama3-8b --tp 1
 expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "the H200 by path: named by its file name"
 # an L40S file named h100-sxm.ini.ini is the chip h100-sxm.ini (its file
@@ -945,6 +956,7 @@ expect_out "\"profile_chosen\": \"named by --profile; $copyw\"" "JSON profile_ch
 expect_out '"fitted_chip": "h100-sxm",' "JSON profile_fit names the fit's chip"
 expect_exit 0 "eval on the H100 under the copy" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine.ini"
 expect_no_out "^note: profile" "the copy on the H100 its fit was made on: no chip note"
+expect_out "^profile mine \(named by --profile; $copyw\)$" "the copy on the H100: its profile line"
 expect_exit 0 "eval under the shipped file by path" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$ROOFLAB_DATA/profiles/trtllm-0.10.ini"
 expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the shipped file by path: no copy note"
 expect_exit 0 "eval under a copy of ideal" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/myideal.ini"
@@ -1088,6 +1100,7 @@ expect_out "^  b  8x Sohu \(as claimed\) +$want \+ energy \(chip 33625\)" "claim
 # a chip with a power model: no such note, JSON null
 expect_exit 0 "eval H100, text" -- $E
 expect_no_out "the chips alone" "no chips-only note where the figure is known"
+expect_out "^  usd_per_million_tokens_at_price +[0-9]+\.[0-9]+ USD/Mtoken " "the H100: the full figure at price, not n/a"
 # (small51) a TDP as given, in all its digits (model/numtext.h
 # rl_number_write, as claim's text writes it since 418418c): 700.1234 W
 # reads 700.1234 and 10.1234567 W 10.1234567, where %g wrote their first

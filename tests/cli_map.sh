@@ -468,6 +468,14 @@ expect_out '"clock_scale": 1,?$' "map json: the H100 runs at its full clock"
 expect_no_out '"clock_scale": 0' "map json: no H100 mapping at a lowered clock"
 expect_exit 0 "map of the H100" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
 expect_no_out "TDP clock 0" "no H100 row carries the TDP mark"
+# and the rows are there, each under the H100's 700 W TDP (W/chip, the
+# 13th column): the 10 mappings of 8 chips (C(5,2), above)
+if awk '$1 ~ /^[0-9]+$/ && NF >= 16 { n++; if ($13 + 0 <= 0 || $13 + 0 > 700) bad++ }
+	END { exit !(n == 10 && bad == 0) }' "$tmpd/out"; then
+	echo "ok - the H100's 10 rows, each at most 700 W a chip"
+else
+	echo "not ok - the H100's map: not 10 rows each within 700 W"; sed 's/^/    out: /' "$tmpd/out" | head -8; fails=$((fails + 1))
+fi
 # over its TDP even at the lowest clock (the H100's idle 70 W and HBM PHYs
 # 0.65 pJ/bit x 8 x 3.35 TB/s = 17.42 W at any clock: 87.42 W and up, over
 # 80 W; cli_eval.sh): no mapping runs, so none is best; each is listed,

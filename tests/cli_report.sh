@@ -237,6 +237,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"UPDATE claim_tornado_sides SET speedup_low = NULL, speedup_high = NULL WHERE param = 'b.design.clock_ghz'"
 	lacks "$tmpd/md/nul.md" "sensitivity: NULL speedups are not named unchanged" \
 		"unchanged over its range: b.design.clock"
+	# but listed, mkplotdb's 1 to 1.83 GHz, each end's speedup not evaluated
+	has "$tmpd/md/nul.md" "sensitivity: NULL speedups listed as not evaluated" \
+		"| b.design.clock\\_ghz | 1 | 1.83 | GHz | not evaluated | not evaluated |"
 	# more mappings than claim keeps (300 rows of TP2 x PP1 x DP4, 3 wins each,
 	# for side b by design, 3 of 900 = 0.3%): the list ends in ", ..." at
 	# a whole mapping, where its 1400-byte buffer cut it mid-word
@@ -596,6 +599,10 @@ expect_exit 0 "report of the H100 sweep" -- "$RL" report --db "$db" \
 grep -qF "Run 1's \\[base\\]:" "$tmpd/md/nofit.md" &&
 	{ echo "not ok - a note for a sweep on its profile's chip"; fails=$((fails + 1)); } ||
 	echo "ok - no carried note for a sweep on its profile's chip"
+# and its section is there: one.ini's run, whose one axis is scenario.isl
+has "$tmpd/md/nofit.md" "the H100 sweep: its section" "### Sweep one (run 1)"
+has "$tmpd/md/nofit.md" "the H100 sweep: its axis, the workload, named" \
+	"No Pareto frontier: this sweep varies the workload (scenario.isl)"
 # the sweep's name in its heading is its spec's by preset_stem's rule, the
 # one a preset's name follows: the file name less folder and a final
 # ".ini" ("Sweep one (run 1)"); a spec named ".ini" alone keeps its name
@@ -883,6 +890,7 @@ expect_err "its folder is ${#dd} bytes; a Markdown report, whose figures are wri
 	"the message gives the folder's length and the limit"
 expect_exit 0 "the HTML report, which writes no figure files, is written there" -- \
 	"$RL" report --db "$db" --no-plots --out "$dd/r.html"
+sections "$dd/r.html" "the HTML report in a deep folder"
 # how far to trust the model (reports/repeat.c): the validation run's error
 # beside how far the published tables move between adjacent versions
 # (validation_repeat, validate --db), the same clause in the verdict and the
@@ -1095,6 +1103,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	lacks "$tmpd/md/cnt300.md" "b's 1e300 chips: no mappings item" "^- Mappings (TP"
 	lacks "$tmpd/md/cnt300.md" "b's 1e300 chips: no N-way item" "Etched's benchmark says"
 	lacks "$tmpd/md/cnt300.md" "b's 1e300 chips: no count in 20 digits" "[0-9]\{20\}"
+	# and nothing else moves: the report is the untouched run's, its files'
+	# names aside, less items of b's chips (its mappings, 8-way, what binds
+	# it at the scenario's TP8), with no line added
+	sed 's/cnt300\./cnt./g' "$tmpd/md/cnt300.md" | diff "$tmpd/md/cnt.md" - >"$tmpd/cnt.diff"
+	if ! grep -q '^>' "$tmpd/cnt.diff" && grep -q '^< - Mappings (TP' "$tmpd/cnt.diff" &&
+		! grep '^<' "$tmpd/cnt.diff" | grep -qv '^< - '; then
+		echo "ok - b's 1e300 chips: the report the same, less items"
+	else
+		echo "not ok - b's 1e300 chips: the report moved otherwise"; head -8 "$tmpd/cnt.diff" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
 	report_altered "$tmpd/cnt.db" cnt85 0 "report of a's chips changed to 8.5" \
 		"UPDATE claim_runs SET json = json_set(json, '\$.a.setup.chips', 8.5)"
 	lacks "$tmpd/md/cnt85.md" "a's 8.5 chips: no mappings item" "^- Mappings (TP"

@@ -22,6 +22,9 @@ expect_out "^chip\.sram_hbm_copy +- +false\|true +true " "the HBM copy kept by d
 E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --tp 8"
 expect_exit 0 "h100: eval" -- $E
 expect_no_out "sram_resident_bytes_per_chip|sram_bytes_per_s_per_chip" "h100: no SRAM line in the table"
+# and the table is there, its weights all in HBM: 72,655,052,800 bytes
+# over tp 8 = 9,081,881,600 a chip (cli_eval.sh derives them), 9.08 GB
+expect_out "^  weights_bytes_per_chip +9\.08 GB " "h100: 72,655,052,800 / 8 = 9.08 GB of weights a chip"
 expect_exit 0 "h100: eval --json" -- $E --json
 expect_out '"sram_resident_bytes_per_chip": 0$' "h100: JSON resident bytes 0"
 expect_out '"sram_bytes_per_s_per_chip": 0,' "h100: JSON SRAM rate 0"
@@ -105,6 +108,9 @@ expect_out "read at chip\.sram_tbps, 1705\.1 TB/s, no$" "the note: the SRAM's ba
 expect_out "^ needs more pipeline stages \(pp\) or tp\)$" "the note: the fix for a larger model"
 expect_exit 0 "with HBM: the table" -- $S --set chip.sram_resident_share=1 --set chip.sram_hbm_copy=false
 expect_no_out "no HBM" "with HBM: no such note"
+# and the SRAM holds what it can: 0.5 x 814 x 2.86 = 1164.02 MB, under the
+# last stage's 1,397,788,672 bytes (above): full
+expect_out "^  sram_resident_bytes_per_chip +1164\.0 MB " "with HBM: 1164.0 MB resident, the SRAM full"
 
 # No mapping of 4 chips fits the 1,164,020,000 bytes of SRAM: the most
 # split, tp 4 x pp 1, holds 8,030,261,248 / 4 = 2,007,565,312 bytes (32 x

@@ -2717,6 +2717,10 @@ expect_exit 0 "export of the [baseline]-noted run" -- $RL export --db "$d/swb.db
 expect_err "^rooflab export: note: run 1's \[baseline\]: $swn\$" "export's stderr says the [baseline]'s software note"
 expect_exit 0 "export of a run on the H100" -- $RL export --db "$d/defprof.db" --format csv
 expect_no_err "is of TensorRT" "export: no software note where the preset names the software"
+# and the CSV holds the run's two points, tp 4 and 8 ([axes]), both served
+# (status 0: 72.7 GB of FP8 weights over 4 or 8 H100s of 80 GB)
+expect_out "^1,0,0,4," "export: point 0, tp 4, served"
+expect_out "^1,1,0,8," "export: point 1, tp 8, served"
 # merged shards keep it
 $RL sweep "$d/sw.ini" --db "$d/sw0.db" --shard 0/2 2>/dev/null
 $RL sweep "$d/sw.ini" --db "$d/sw1.db" --shard 1/2 2>/dev/null
@@ -2731,6 +2735,9 @@ if q "$d/sw.db" "SELECT sqlite_version() >= '3.35'" | grep -q 1; then
 	q "$d/swold.db" "ALTER TABLE runs DROP COLUMN software_note; ALTER TABLE runs DROP COLUMN baseline_software_note"
 	expect_exit 0 "export of a run in a file without software_note" -- $RL export --db "$d/swold.db" --format csv
 	expect_no_err "is of TensorRT" "a file without software_note: no software note"
+	# and exports the run's two points, batch 1 and 2 ([axes])
+	expect_out "^1,0,[0-9],1," "a file without software_note: point 0, batch 1"
+	expect_out "^1,1,[0-9],2," "a file without software_note: point 1, batch 2"
 	expect_exit 0 "a new run in a file without software_note" -- $RL sweep "$d/swb.ini" --db "$d/swold.db"
 	a=$(q "$d/swold.db" "SELECT id, software_note IS NULL, baseline_software_note IS NULL, quote(software_note), substr(baseline_software_note, 1, 19) FROM runs ORDER BY id" | tr '\n' ' ')
 	[ "$a" = "1|1|1|NULL| 2|0|0|''|profile trtllm-0.10 " ] && echo "ok - software_note added: NULL for the old run, the new run's notes" ||

@@ -704,7 +704,21 @@ static void test_eval_without_node(void **state)
 	c.scen.isl = 128;
 	c.scen.osl = 128;
 	assert_int_equal(rl_eval(&c, &r), RL_OK);
-	assert_true(r.output_tps > 0);
+	/* throughput is known, and is the node's: the node prices energy and
+	** silicon, and enters the time only through a TDP that lowers the
+	** clock; with the n4 node and no TDP (0: none) the same chip serves
+	** the same tokens/s, exactly */
+	{
+		rl_config n;
+		rl_result rn;
+		fx_h100_design(&n);
+		n.scen.isl = 128;
+		n.scen.osl = 128;
+		n.chip.tdp_w = 0;
+		assert_int_equal(rl_eval(&n, &rn), RL_OK);
+		assert_true(rn.output_tps > 0 && !isnan(rn.power_w));
+		assert_true(r.output_tps == rn.output_tps);
+	}
 	assert_true(isnan(r.power_w));
 	assert_true(isnan(r.chip_cost_usd));
 	assert_true(isnan(r.chip_price_usd));
