@@ -38,7 +38,7 @@ for kind in roofline factors heatmap tornado distribution batch pareto validatio
 	fi
 done
 # what each image says, from mkplotdb's rows by hand: the roofline's two
-# sides' labels; the factors' product 2.5 x 1.4 x 2 x 2.5 x 1 = 17.5; the
+# sides' labels; the factors' product 2.5 x 1.4 x 2 x 2.5 x 1 = 17.5 (17.50x); the
 # sweep's 6 frac_mac x 5 hbm_tbps = 30 points, the target 20x crossed
 # (speedup 5 to 5 x 3.5 x sqrt(2) = 24.7); the tornado's sides; claim_mc's
 # P 0.23, p05 11.2, p50 16.8, p95 24.9; the batch plot's run; the pareto of
@@ -52,7 +52,7 @@ done
 # 23 on the frontier; validation's 4 rows, |error| 0.045, 0.047, 0.081,
 # 0.238: median (0.047 + 0.081) / 2 = 6.4%, p90 0.081 + 0.7 x 0.157 = 19.1%
 for kw in "roofline|8x H100 SXM vs 8x Sohu (by design)" \
-	"factors|over 8x H100 SXM = 17.5x" \
+	"factors|over 8x H100 SXM = 17.50x" \
 	"heatmap|sweep run 1: 30 design points; white line: 20x" \
 	"tornado|Sensitivity of the speedup of 8x Sohu (by design) over 8x H100 SXM" \
 	"distribution|20x) = 23.0%" \
@@ -161,12 +161,14 @@ fi
 expect_exit 0 "--run selects the claim run" -- "$RL" plot factors --db "$db" \
 	--run 1 --out "$tmpd/o/run1.svg"
 # mkplotdb's claim run 1: factors 2.5, 1.4, 2, 2.5, 1 in that order, whose
-# product 2.5 x 1.4 x 2 x 2.5 x 1 = 17.5 is the total the title gives
-expect_exit 0 "run 1's title: the total 17.5x of its factors" -- \
-	grep -q "over 8x H100 SXM = 17\.5x" "$tmpd/o/run1.svg"
+# product 2.5 x 1.4 x 2 x 2.5 x 1 = 17.5 is the total the title gives, in
+# claim's two decimals (17.50x); the bars in claim's factor words, three
+# decimals (x2.500)
+expect_exit 0 "run 1's title: the total 17.50x of its factors" -- \
+	grep -q "over 8x H100 SXM = 17\.50x" "$tmpd/o/run1.svg"
 expect_exit 0 "run 1's title names it" -- grep -q "(claim run 1)" "$tmpd/o/run1.svg"
 f=$(grep -o '>x[0-9.]*<' "$tmpd/o/run1.svg" | tr -d '<>' | tr '\n' ' ')
-[ "$f" = "x2.5 x1.4 x2 x2.5 x1 " ] && echo "ok - run 1's bars: its five factors in order" ||
+[ "$f" = "x2.500 x1.400 x2.000 x2.500 x1.000 " ] && echo "ok - run 1's bars: its five factors in order" ||
 	{ echo "not ok - run 1's bar labels: '$f'"; fails=$((fails + 1)); }
 expect_exit 0 "heatmap with named axes and output" -- "$RL" plot heatmap \
 	--db "$db" --x chip.hbm_tbps --y design.frac_mac \
@@ -453,9 +455,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			expect_exit 0 "heatmap of $v everywhere ($out)" -- "$RL" plot heatmap \
 				--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w $out
 		done
-		# the value in the script's 9 significant digits, the text's title
-		# as the image's: 1.79e+308, -1.79e+308, 4.94065646e-324
-		t=$(awk -v v="$v" 'BEGIN { printf "%.9g", v }')
+		# the value by the figure rule (model/figtext.c: from 1e15 and under
+		# 1e-4, three significant digits in exponent form), the text's title
+		# as the image's: 1.79e+308, -1.79e+308, 4.94e-324
+		t=$(awk -v v="$v" 'BEGIN { printf "%.3g", v }')
 		expect_exit 0 "the text's title says $t" -- "$RL" plot heatmap \
 			--db "$tmpd/flat.db" --x design.frac_mac --y chip.tdp_w --term dumb
 		expect_out "sweep run 1: 4 design points; $(printf '%s' "$t" | sed 's/[.+]/\\&/g') at every cell" "$v everywhere: the title's value ($t)"
