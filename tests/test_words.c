@@ -237,9 +237,10 @@ static void test_target_met_at_equality(void **state)
 	r.target = 1000;
 	r.nominal = 1000;
 	reached(&r, 1, 3.0, b, sizeof b);
-	/* (the figure one decimal from 100, 1000.0; the target as given) */
+	/* (the figure a whole number, whole: 1000, where small52's one
+	** decimal from 100 wrote 1000.0; the target as given) */
 	assert_true(strstr(b, "system output tokens/s at least 1000 tokens/s is "
-	                      "met already (1000.0 tokens/s now, Sohu at 4.8 "
+	                      "met already (1000 tokens/s now, Sohu at 4.8 "
 	                      "TB/s): it still holds with at least ") == b);
 	/* (small52) a figure from 1e4 on in plain digits, by eval's rule:
 	** 12345.6 tokens/s (one decimal from 100), where %.4g wrote
