@@ -83,7 +83,7 @@ expect_out "\(outside the limits at full load\)$" "limit marks mappings, at full
 # latency limits)" beside a list under the targets showing the same
 # mappings meeting them at a lower rate)
 expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpot-max soon
-expect_err "is not a number in \\[1e-09, 1000000\\]" "tpot-max message with the range"
+expect_err "is not a number in \\[0.000000001, 1000000\\]" "tpot-max message with the range"
 # map searches the mapping: a --tp, --pp or --ep is refused rather than
 # ignored (the ranking was the same with or without it), and --help lists
 # neither them nor eval's --rate and --requests, which map refuses
@@ -434,11 +434,11 @@ else echo "not ok - best_under_targets null where no mapping runs"; fails=$((fai
 # ms"), naming no mapping, as if the TTFT target were what no mapping met.
 expect_exit 0 "map: targets no mapping meets" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5
 expect_out "no mapping meets them; the nearest is TP8 x PP1 \(" "map names the nearest mapping"
-expect_out "no concurrency meets e2e mean <= 500.0 ms" "the nearest misses the end-to-end target"
+expect_out "no concurrency meets e2e mean <= 500 ms" "the nearest misses the end-to-end target"
 expect_no_out "meets ttft mean <= 200.0 ms; without" "not the TTFT, which TP8 meets"
 # eval of that mapping says the same
 expect_exit 0 "eval tp 8: the same targets" -- $RL eval --chip h100-sxm $W --tp 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5
-expect_out "no concurrency meets e2e mean <= 500.0 ms" "eval of TP8 misses end to end alone"
+expect_out "no concurrency meets e2e mean <= 500 ms" "eval of TP8 misses end to end alone"
 expect_exit 0 "map --json: targets no mapping meets" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5 --json
 expect_out '"nearest": \{' "map json names the nearest mapping"
 expect_out '"met": false' "map json: not met"
