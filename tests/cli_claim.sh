@@ -2158,4 +2158,11 @@ expect_exit 2 "claim, a claims file with no throughput value" -- env ROOFLAB_DAT
 	$RL claim --samples 0 --no-design
 expect_err "etched-2024\.ini:13: \[throughput\] has no value \(a number above 0, at most 1000000000000\)$" \
 	"the missing number's bound in all its digits"
+# (small53) the Monte Carlo's power cap as given, in all its digits
+# (rl_number_write, small52), where %g wrote 1000.12: the shipped
+# uncertainty file with its cap made 1000.123456 W
+sed 's/^power_cap_w = .*/power_cap_w = 1000.123456/' "$ROOFLAB_DATA/uncertainty/sohu.ini" >"$tmpd/cap7.ini"
+expect_exit 0 "claim with a power cap of 10 digits" -- $RL claim --uncertainty "$tmpd/cap7.ini" --samples 50 --no-design
+expect_out "^    a sample drawing over 1000\.123456 W per chip counts as violating physics" \
+	"the power-cap line says the cap in all its digits"
 finish

@@ -559,6 +559,15 @@ fi
 expect_exit 0 "map: a TPOT target alone, each mapping" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5
 check "map: each mapping at its saturation rate" \
 	'/^each mapping under the targets/ {on=1; next} on && NF >= 7 && $1 ~ /^[0-9]/ {n++; if ($0 ~ /\(saturation rate\)$/) s++} END {if (n == 10 && s == n) print "yes"}'
+# (small53) the req/s column by eval's rule (model/figtext.c: one decimal
+# from 100), where %10.3g wrote 3.51e+03: llama3-8b at 128 in / 16 out on
+# 8 H100s runs every mapping at its saturation rate, over 100 requests/s,
+# each its output tokens/s over the 16 output tokens (56106.3 / 16 =
+# 3506.6 by hand), so each cell is digits, a point and one decimal, within
+# 0.1 of tok/s / 16
+expect_exit 0 "map: 8B at 128/16, a TPOT target" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --isl 128 --osl 16 --chips 8 --profile trtllm-0.10 --tpot-max 0.5
+check "map: req/s past 100 in plain digits, one decimal" \
+	'/^each mapping under the targets/ {on=1; next} on && /^$/ {on=0} on && $1 ~ /^[0-9]/ {n++; d = $7 - $5 / 16; if ($7 ~ /^[0-9][0-9][0-9]+\.[0-9]$/ && d <= 0.1 && d >= -0.1) k++} END {if (n == 10 && k == n) print "yes"}'
 # --rank-by: each key orders the mappings by its figure (tokens per joule
 # highest first; $/M and latency lowest first), ties by output tokens/s;
 # the JSON names the key, its field and order.  Expected from the

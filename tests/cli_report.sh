@@ -1118,6 +1118,26 @@ has "$tmpd/tg/report.md" "target: the title's" "x as fast as 8x H100 (TensorRT-L
 has "$tmpd/tg/report.md" "target: the title's digits" "1234567.5x as fast as"
 has "$tmpd/tg/report.md" "target: the probability's" "Probability that the speedup reaches 1234567.5x: "
 has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 1234567.5x"
+# (small53) the heatmap's caption says the contour's target in the same
+# digits (claim_target_text, small52), where %g wrote 1.23457e+06x: a
+# sweep over two parameters beside the 1234567.5x run, with its plots
+cat >"$tmpd/two.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+profile = ideal
+[axes]
+scenario.isl = 128, 256
+chip.hbm_tbps = 2, 3
+EOF
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "a sweep over two parameters" -- "$RL" sweep "$tmpd/two.ini" --db "$tmpd/twosweep.db"
+	mkdir -p "$tmpd/tgp"
+	expect_exit 0 "report of the 1234567.5x run with that sweep" -- "$RL" report --db "$tgdb" \
+		--sweeps "$tmpd/twosweep.db" --out "$tmpd/tgp/r.md"
+	has "$tmpd/tgp/r.md" "target: the heatmap's caption" \
+		"(run 1): an output over two swept parameters, with the 1234567.5x contour where it is crossed"
+fi
 lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
 
 # (small52) the cost settings as given, in all their digits, as claim's

@@ -129,6 +129,24 @@ if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 2 "a value the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
 		--at scenario.isl=1000 --term dumb --out "$d/h.txt"
 	expect_err "run 1 has no point where scenario.isl is 1000; its values there: 128, 1024$" "names the values it has"
+	# (small53) the values in all their digits (rl_number_write, small52),
+	# where %.12g wrote 3.3500000000001 as 3.35: a sweep whose HBM axis
+	# holds a value of 14 significant digits
+	cat >"$d/d13.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 3.3500000000001, 4.8
+chip.peak_tflops_fp8 = 1000, 2000
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+	expect_exit 0 "a sweep with a 14-digit HBM value" -- $RL sweep "$d/d13.ini" --db "$d/d13.db"
+	expect_exit 2 "a value that run lacks is refused" -- $RL plot heatmap --db "$d/d13.db" \
+		--at chip.hbm_tbps=4 --term dumb --out "$d/h.txt"
+	expect_err "run 1 has no point where chip\.hbm_tbps is 4; its values there: 3\.3500000000001, 4\.8$" \
+		"names the swept values in all their digits"
 	expect_exit 2 "a choice the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
 		--at scenario.precision=fp4 --term dumb --out "$d/h.txt"
 	expect_exit 2 "an output is no slice" -- $RL plot heatmap --db "$d/sl.db" \
