@@ -833,7 +833,7 @@ static int job_fit(calib_job *j, const calibrate_args *o)
 ** into the profile (j->base) with what the profile says of each. */
 static void job_print(calib_job *j, const calibrate_args *o)
 {
-	char err[1024], prof[4200], mf[4200], sw[1024], hd[32];
+	char err[1024], prof[4200], mf[4200], sw[1024], hd[32], vt[32];
 	size_t i;
 	/* (paths and the software as given, their controls as '?':
 	** rl_utf8_cell) */
@@ -868,8 +868,11 @@ static void job_print(calib_job *j, const calibrate_args *o)
 			cli_say("calibrate", err);
 		fit_comment(j->fit[i], j->values[i], j->lo[i], j->hi[i], j->centre[i],
 		            j->sigma[i], j->fit_com[i], sizeof j->fit_com[i]);
-		printf("  profile.%-24s %12.6g %-6s %s\n", j->fit[i]->key,
-		       j->values[i], j->fit[i]->unit, j->fit_com[i]);
+		/* the digits the profile file writes (%.10g), where %12.6g
+		** cut 0.7234567891 to 0.723457 */
+		printf("  profile.%-24s %12s %-6s %s\n", j->fit[i]->key,
+		       profileout_value(j->values[i], vt, sizeof vt),
+		       j->fit[i]->unit, j->fit_com[i]);
 	}
 }
 

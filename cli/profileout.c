@@ -143,6 +143,12 @@ static int lines_fit(const char *text, size_t len, const char *out,
 
 /* The profile's text into f (see profileout_write): 0, or -1 when out of
 ** memory. */
+const char *profileout_value(double v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.10g", v);
+	return buf;
+}
+
 static int put_profile(FILE *f, const char *out, const char *start_path,
                        const char *software, const rl_setup *st,
                        const rl_param *const *fit, size_t nfit,
@@ -193,8 +199,8 @@ static int put_profile(FILE *f, const char *out, const char *start_path,
 			rl_param_format(&t[i], rl_param_get(&st->cfg, &t[i]), val,
 			                sizeof val);
 		else
-			snprintf(val, sizeof val, "%.10g",
-			         rl_param_get(&st->cfg, &t[i]));
+			profileout_value(rl_param_get(&st->cfg, &t[i]), val,
+			                 sizeof val);
 		if (!(src = key_comment(start_path, t[i].key)))
 			return -1;
 		fprintf(f, "%s = %s", t[i].key, val);

@@ -25,6 +25,11 @@
 ** comment near it with the fit's note, or a summary or path that long),
 ** nothing written then; RL_EINTERNAL with err when writing fails or
 ** memory runs out. */
+/* v, a number of the profile, as the file writes it (%.10g: profiles have
+** been written and fitted to 10 digits), into buf; returns buf.  The
+** fitted list calibrate prints says the same digits. */
+const char *profileout_value(double v, char *buf, size_t len);
+
 int profileout_write(const char *out, const char *start_path,
                      const char *software, const rl_setup *st,
                      const rl_param *const *fit, size_t nfit,

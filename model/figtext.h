@@ -3,7 +3,8 @@
 ** that writes the same figure (eval's rows, claim's and the report's USD
 ** per million tokens): in exponent form from 1e15 (1.24e+62), whole from
 ** 1e5, one decimal from 100, else three significant digits with their
-** trailing zeros (42.0, 1.70, 0.460), a whole number whole (1, 0).
+** trailing zeros (42.0, 1.70, 0.460); a whole number under 1e5 whole (1,
+** 0, 160, 33625).
 */
 #ifndef RL_FIGTEXT_H
 #define RL_FIGTEXT_H

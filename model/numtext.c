@@ -19,6 +19,32 @@ int rl_number_text(const char *text, double *x)
 	       !isspace((unsigned char)*text);
 }
 
+/* buf, v's text of prec significant digits by %g, in plain decimals
+** where %g took its exponent form for a magnitude users type (1e-9 to
+** 1e15): the same digits (so it reads back the same), as %.*f writes them
+** with as many decimals as the last one needs, trailing zeros dropped
+** (%.6g's 1e-06 is 0.000001) */
+static const char *plain_decimals(double v, int prec, char *buf, size_t len)
+{
+	char e[40];
+	int exp10, places;
+	size_t n;
+	if (!strpbrk(buf, "eE") || !(fabs(v) >= 1e-9 && fabs(v) < 1e15))
+		return buf;
+	snprintf(e, sizeof e, "%.*e", prec - 1, v);
+	exp10 = atoi(strchr(e, 'e') + 1);
+	places = prec - 1 - exp10;
+	snprintf(buf, len, "%.*f", places < 0 ? 0 : places, v);
+	n = strlen(buf);
+	if (!strchr(buf, '.'))
+		return buf;
+	while (n > 1 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+	return buf;
+}
+
 const char *rl_number_write(double v, char *buf, size_t len)
 {
 	int prec;
@@ -29,10 +55,11 @@ const char *rl_number_write(double v, char *buf, size_t len)
 	for (prec = 6; prec < 17; prec++) {
 		snprintf(buf, len, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return buf;
+			break;
 	}
-	snprintf(buf, len, "%.17g", v);
-	return buf;
+	if (prec == 17)
+		snprintf(buf, len, "%.17g", v);
+	return plain_decimals(v, prec, buf, len);
 }
 
 const char *rl_number_shift(double v, int places, char *buf, size_t len)

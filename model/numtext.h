@@ -19,7 +19,9 @@ int rl_number_text(const char *text, double *x);
 
 /* v as text for a message or a listing: a whole number below 1e15 in all
 ** its digits (10000000, where %g wrote 1e+07), any other the shortest of
-** %.6g to %.17g that reads back as v (0.001, 709.78; 1e+20 past 1e15).
+** %.6g to %.17g that reads back as v (0.001, 709.78; 1e+20 past 1e15),
+** its digits in plain decimals from 1e-9 where %g takes its exponent form
+** (0.000001, 0.00000025, where %g wrote 1e-06 and 2.5e-07; 1e-10 as %g).
 ** -0 reads -0 (a value refused as written).  The text is a valid JSON
 ** number for a finite v.  Returns buf. */
 const char *rl_number_write(double v, char *buf, size_t len);

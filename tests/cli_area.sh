@@ -517,7 +517,7 @@ expect_out "^violations: none" "n4 at 147.0 MTr/mm2, the node's own: no violatio
 # says so under it, where the row stood alone over the TDP
 expect_exit 0 "Sohu by design, 8 stacks, etched-bench TP1" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim --set design.hbm_stacks=8
-expect_out "^  decode_sequences +127\.0 sequences" "127 decode tokens beside the 2048-token prompt"
+expect_out "^  decode_sequences +127 sequences" "127 decode tokens beside the 2048-token prompt"
 expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk," "the note: no decode-only iteration runs"
 expect_out "^ 700 W TDP, which would lower its clock" "the note names the TDP the unfitted decode row passes"
 # the TDP as given (300.5 W read "300 W"), and no such note where the

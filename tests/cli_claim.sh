@@ -619,20 +619,21 @@ expect_no_out "the chip-to-chip links bind" "links do not bind at one chip per r
 # cannot reach 1e-06x ... even at 0.0 TB/s ... it gives 0.01x" stood of a
 # side at 17.50x.  Under every value of the range: met everywhere, no value
 # needed (JSON value null, met_everywhere), and claim with side b at the
-# range's low end (2e-4 TB/s, above the grid's 1e-4) still meets 1e-06x
+# range's low end (2e-4 TB/s, above the grid's 1e-4) still meets 0.000001x
 expect_exit 0 "solve a target met everywhere" -- $RL solve --target speedup=1e-6 --vary b.chip.hbm_tbps
-expect_out "1e-06x is met already" "solve says a target under the speedup is met"
+# (small53: the target in plain decimals, 0.000001x, where %g wrote 1e-06x)
+expect_out "0.000001x is met already" "solve says a target under the speedup is met"
 expect_out "every HBM bandwidth" "solve says every value meets it"
 # the range solve searched ends at the parameter table's ceiling (hbm_tbps
 # takes 0 to 1000 TB/s, model/params.c), no bound of the chip's: said in
 # words, where it read "0.0 TB/s to 1000.0 TB/s"
-expect_joined "1e-06x is met already" "every HBM bandwidth per chip in its range, from 0\.0 TB/s up, with no upper bound \(the model takes up to 1000 TB/s\), meets it" \
+expect_joined "0.000001x is met already" "every HBM bandwidth per chip in its range, from 0\.0 TB/s up, with no upper bound \(the model takes up to 1000 TB/s\), meets it" \
 	"a range to the table's ceiling said to have no upper bound"
 # so too the links: at Sohu's TP1 x PP1 x DP8 nothing crosses between
-# chips (claim's "does not enter"), so every link bandwidth meets 1e-06x;
+# chips (claim's "does not enter"), so every link bandwidth meets 0.000001x;
 # link_gbps's ceiling, 1e6 GB/s, read "0 GB/s to 1e+06 GB/s"
 expect_exit 0 "solve a link target met everywhere" -- $RL solve --target speedup=1e-6 --vary b.chip.link_gbps
-expect_joined "1e-06x is met already" "every chip-to-chip bandwidth in its range, from 0 GB/s up, with no upper bound \(the model takes up to 1 million GB/s\), meets it" \
+expect_joined "0.000001x is met already" "every chip-to-chip bandwidth in its range, from 0 GB/s up, with no upper bound \(the model takes up to 1 million GB/s\), meets it" \
 	"the link range without bound in words"
 expect_no_out "e\+06 GB/s" "no link bandwidth in exponent form"
 expect_no_out "cannot reach" "solve does not say a met target cannot be reached"
@@ -645,7 +646,7 @@ fi
 low=$($RL claim --b "sohu,profile=etched-claim,tp=1,pp=1,chip.hbm_tbps=0.0002" --samples 0 --no-design --json 2>/dev/null |
 	python3 -c 'import json,sys; print(repr(json.load(sys.stdin)["speedup"]["total_tokens"]))' 2>/dev/null)
 if awk -v s="$low" 'BEGIN { exit !(s != "" && s + 0 >= 1e-6) }'; then
-	echo "ok - claim at 0.0002 TB/s still meets 1e-06x ($low)"
+	echo "ok - claim at 0.0002 TB/s still meets 0.000001x ($low)"
 else
 	echo "not ok - claim at 0.0002 TB/s: '$low'"; fails=$((fails + 1))
 fi
@@ -693,7 +694,7 @@ else
 	echo "not ok - JSON of a target met exactly: $(cat "$tmpd/out")"; fails=$((fails + 1))
 fi
 # claim's JSON: a row met everywhere has no direction of values, "any"
-# (the hbm row at 1e-06x, met everywhere as solve says above)
+# (the hbm row at 0.000001x, met everywhere as solve says above)
 expect_exit 0 "claim --target 1e-6 --json" -- $RL claim --target 1e-6 --samples 0 --no-design --json
 if python3 -c 'import json,sys; r=[x for x in json.load(open(sys.argv[1]))["solve"] if x["param"] == "b.chip.hbm_tbps"][0]; sys.exit(0 if r["met_everywhere"] and r["direction"] == "any" else 1)' "$tmpd/out"; then
 	echo "ok - claim JSON: met everywhere, direction any"
@@ -706,10 +707,10 @@ fi
 # that, so b/a stays above 21.39 / 8.3e4 = 2.6e-4x > 1e-6x (17.50 before
 # attention was hidden under Sohu's GEMMs, attn_overlap 1, 2026-11-30), and
 # more bandwidth only speeds b: every peak meets it, as assumed and relaxed
-if python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["must_be_true"]; sys.exit(0 if m[0].startswith("1e-06x is met already (21.39x now) at every peak FP8 per chip in its range") and "with HBM (4.8 TB/s) and links (450 GB/s) as assumed: every peak FP8 per chip in its range meets 1e-06x" in m and "with unlimited chip-to-chip and HBM bandwidth: every peak FP8 per chip in its range meets 1e-06x" in m else 1)' "$tmpd/out"; then
+if python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["must_be_true"]; sys.exit(0 if m[0].startswith("0.000001x is met already (21.39x now) at every peak FP8 per chip in its range") and "with HBM (4.8 TB/s) and links (450 GB/s) as assumed: every peak FP8 per chip in its range meets 0.000001x" in m and "with unlimited chip-to-chip and HBM bandwidth: every peak FP8 per chip in its range meets 0.000001x" in m else 1)' "$tmpd/out"; then
 	echo "ok - claim JSON: what must be true of a target met at every peak"
 else
-	echo "not ok - claim JSON's must_be_true at 1e-06x: $(cat "$tmpd/out" | head -c 600)"; fails=$((fails + 1))
+	echo "not ok - claim JSON's must_be_true at 0.000001x: $(cat "$tmpd/out" | head -c 600)"; fails=$((fails + 1))
 fi
 # above the speedup now and out of reach (HBM stops helping at about
 # 21x): neither met nor feasible, no value
@@ -959,7 +960,7 @@ expect_err "samples" "negative samples says why"
 expect_exit 2 "fractional seed" -- $RL claim --seed 1.5
 expect_err "seed" "fractional seed says why"
 # absurd quantities (filter1): each refused with exit 2, the key and its
-# allowed range named, or taken.  --target's range is [1e-06, 1000000000]
+# allowed range named, or taken.  --target's range is [0.000001, 1000000000]
 # (cli/claimargs.c); chip.hbm_tbps [0, 1000] TB/s and scenario.tp whole
 # [1, 4096] (model/params.c).  A value past 80 bytes is quoted cut at a
 # whole character with its size (config/num.c), and a spec past 200 bytes
@@ -967,7 +968,7 @@ expect_err "seed" "fractional seed says why"
 # lost the range: 77 of 5000 nines, 38 of 3000 e-acutes (2 bytes each).
 for bad in nan inf -inf 20x20 0x14 '２０'; do
 	expect_exit 2 "--target $bad" -- $RL claim --target "$bad" --samples 0 --no-design
-	expect_err "^rooflab claim: --target: '$bad' is not a number in \[1e-06, 1000000000\]$" "--target $bad names the key and the range"
+	expect_err "^rooflab claim: --target: '$bad' is not a number in \[0.000001, 1000000000\]$" "--target $bad names the key and the range"
 done
 # numbers beyond an end are outside the range, not "not a number"
 for bad in 1e308 -0 0; do
@@ -976,10 +977,10 @@ for bad in 1e308 -0 0; do
 done
 nines=$(awk 'BEGIN { while (n++ < 5000) printf "9" }')
 expect_exit 2 "--target of 5000 nines" -- $RL claim --target "$nines" --samples 0 --no-design
-expect_err "^rooflab claim: --target: '9{77}\.\.\.' \(5000 bytes\) is not a number in \[1e-06, 1000000000\]$" "a long --target is quoted cut, the range said"
+expect_err "^rooflab claim: --target: '9{77}\.\.\.' \(5000 bytes\) is not a number in \[0.000001, 1000000000\]$" "a long --target is quoted cut, the range said"
 acutes=$(awk 'BEGIN { while (n++ < 3000) printf "\303\251" }')
 expect_exit 2 "--target of 3000 e-acutes" -- $RL claim --target "$acutes" --samples 0 --no-design
-expect_err "^rooflab claim: --target: '(é){38}\.\.\.' \(6000 bytes \(3000 characters\)\) is not a number in \[1e-06, 1000000000\]$" "cut at a whole character"
+expect_err "^rooflab claim: --target: '(é){38}\.\.\.' \(6000 bytes \(3000 characters\)\) is not a number in \[0.000001, 1000000000\]$" "cut at a whole character"
 for bad in 1e308 nan inf 20x20; do
 	expect_exit 2 "a side's chip.hbm_tbps=$bad" -- $RL claim --b "sohu,profile=etched-claim,chip.hbm_tbps=$bad" --samples 0 --no-design
 	expect_err "chip\.hbm_tbps.*\[0, 1000\] TB/s" "chip.hbm_tbps=$bad names the key and the range"
@@ -993,7 +994,7 @@ expect_exit 2 "a side item of 1500 bytes" -- $RL claim --b "sohu,profile=etched-
 expect_err "bad item 'chip\.hbm_tbps=9{80}\.\.\.' \(a key of at most 63 bytes, a value of at most 255\)$" "a long item is quoted cut, its limits said"
 printf '[claim]\ntarget = %s\n' "$nines" | cut -c1-4009 >"$tmpd/longt.ini"
 expect_exit 2 "a config target of 4000 nines" -- $RL claim --config "$tmpd/longt.ini" --samples 0 --no-design
-expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[1e-06, 1000000000\]$" "the file, line, key and range said"
+expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[0.000001, 1000000000\]$" "the file, line, key and range said"
 # -0 is 0, a whole number in --samples' [0, 100000000] and --seed's range:
 # the same run as 0, byte for byte (the text without a Monte Carlo; the
 # JSON with one, the text's Monte Carlo line giving its seconds), and seed
@@ -2178,4 +2179,11 @@ expect_exit 2 "claim, a claims file with no throughput value" -- env ROOFLAB_DAT
 	$RL claim --samples 0 --no-design
 expect_err "etched-2024\.ini:13: \[throughput\] has no value \(a number above 0, at most 1000000000000\)$" \
 	"the missing number's bound in all its digits"
+# (small53) the Monte Carlo's power cap as given, in all its digits
+# (rl_number_write, small52), where %g wrote 1000.12: the shipped
+# uncertainty file with its cap made 1000.123456 W
+sed 's/^power_cap_w = .*/power_cap_w = 1000.123456/' "$ROOFLAB_DATA/uncertainty/sohu.ini" >"$tmpd/cap7.ini"
+expect_exit 0 "claim with a power cap of 10 digits" -- $RL claim --uncertainty "$tmpd/cap7.ini" --samples 50 --no-design
+expect_out "^    a sample drawing over 1000\.123456 W per chip counts as violating physics" \
+	"the power-cap line says the cap in all its digits"
 finish

@@ -366,7 +366,7 @@ expect_exit 0 "curve text with targets" -- $T --ttft-max 0.5 --tpot-max 0.03
 # (small52) in ms by eval's rule, as eval's targets table says them
 # (model/figtext.c: one decimal from 100, a whole number under it whole:
 # 500.0 and 30), where %g wrote 500
-expect_out "^targets: ttft mean <= 500\.0 ms, tpot mean <= 30 ms \(each point's closed-loop means\)$" "the targets said"
+expect_out "^targets: ttft mean <= 500 ms, tpot mean <= 30 ms \(each point's closed-loop means\)$" "the targets said"
 expect_out "TPOT ms  targets$" "a targets column"
 expect_out " met$" "a point meeting them"
 expect_out " misses tpot mean$" "a point missing the TPOT"

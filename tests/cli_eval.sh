@@ -237,6 +237,21 @@ expect_exit 2 "measurements without columns" -- $RL validate --measurements "$tm
 expect_err "header lacks column" "names the missing column"
 expect_exit 0 "calibrate writes a profile" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fit.ini"
 expect_out "wrote " "calibrate says where"
+# (small53) the fitted list prints each value as the profile file writes
+# it (%.10g), where %12.6g cut the file's digits to six: the two fitted
+# values, as fit.ini holds them, in the list, with more than six
+# significant digits (a fit's value, not a round start)
+for k in eff_compute iter_overhead_ms; do
+	v=$(sed -n "s/^$k = \([0-9.e+-]*\) .*/\1/p" "$tmpd/fit.ini")
+	d=$(printf '%s' "$v" | sed 's/e.*//; s/[^0-9]//g; s/^0*//')
+	ve=$(printf '%s' "$v" | sed 's/[.+]/\\&/g')
+	if [ "${#d}" -gt 6 ] && grep -qE "^  profile\.$k +$ve " "$tmpd/out"; then
+		echo "ok - calibrate's fitted list: $k in the file's digits ($v)"
+	else
+		echo "not ok - calibrate's fitted list: $k in the file's digits (file '$v'; list: $(grep "profile\.$k" "$tmpd/out"))"
+		fails=$((fails + 1))
+	fi
+done
 # --no-loo: no leave-out error is worked out, and none is printed or
 # written as "nan" (the row table's column and the profile's header)
 expect_no_out "nan" "calibrate --no-loo prints no nan"

@@ -85,7 +85,7 @@ expect_out "\(outside the limits at full load\)$" "limit marks mappings, at full
 # latency limits)" beside a list under the targets showing the same
 # mappings meeting them at a lower rate)
 expect_exit 2 "map bad --tpot-max" -- $RL map --chip h100-sxm $W --chips 8 --tpot-max soon
-expect_err "is not a number in \\[1e-09, 1000000\\]" "tpot-max message with the range"
+expect_err "is not a number in \\[0.000000001, 1000000\\]" "tpot-max message with the range"
 # map searches the mapping: a --tp, --pp or --ep is refused rather than
 # ignored (the ranking was the same with or without it), and --help lists
 # neither them nor eval's --rate and --requests, which map refuses
@@ -436,11 +436,11 @@ else echo "not ok - best_under_targets null where no mapping runs"; fails=$((fai
 # ms"), naming no mapping, as if the TTFT target were what no mapping met.
 expect_exit 0 "map: targets no mapping meets" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5
 expect_out "no mapping meets them; the nearest is TP8 x PP1 \(" "map names the nearest mapping"
-expect_out "no concurrency meets e2e mean <= 500.0 ms" "the nearest misses the end-to-end target"
+expect_out "no concurrency meets e2e mean <= 500 ms" "the nearest misses the end-to-end target"
 expect_no_out "meets ttft mean <= 200.0 ms; without" "not the TTFT, which TP8 meets"
 # eval of that mapping says the same
 expect_exit 0 "eval tp 8: the same targets" -- $RL eval --chip h100-sxm $W --tp 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5
-expect_out "no concurrency meets e2e mean <= 500.0 ms" "eval of TP8 misses end to end alone"
+expect_out "no concurrency meets e2e mean <= 500 ms" "eval of TP8 misses end to end alone"
 expect_exit 0 "map --json: targets no mapping meets" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --ttft-max 0.2 --e2e-max 0.5 --json
 expect_out '"nearest": \{' "map json names the nearest mapping"
 expect_out '"met": false' "map json: not met"
@@ -569,6 +569,15 @@ fi
 expect_exit 0 "map: a TPOT target alone, each mapping" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10 --tpot-max 0.5
 check "map: each mapping at its saturation rate" \
 	'/^each mapping under the targets/ {on=1; next} on && NF >= 7 && $1 ~ /^[0-9]/ {n++; if ($0 ~ /\(saturation rate\)$/) s++} END {if (n == 10 && s == n) print "yes"}'
+# (small53) the req/s column by eval's rule (model/figtext.c: one decimal
+# from 100), where %10.3g wrote 3.51e+03: llama3-8b at 128 in / 16 out on
+# 8 H100s runs every mapping at its saturation rate, over 100 requests/s,
+# each its output tokens/s over the 16 output tokens (56106.3 / 16 =
+# 3506.6 by hand), so each cell is digits, a point and one decimal, within
+# 0.1 of tok/s / 16
+expect_exit 0 "map: 8B at 128/16, a TPOT target" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --isl 128 --osl 16 --chips 8 --profile trtllm-0.10 --tpot-max 0.5
+check "map: req/s past 100 in plain digits, one decimal" \
+	'/^each mapping under the targets/ {on=1; next} on && /^$/ {on=0} on && $1 ~ /^[0-9]/ {n++; d = $7 - $5 / 16; if ($7 ~ /^[0-9][0-9][0-9]+\.[0-9]$/ && d <= 0.1 && d >= -0.1) k++} END {if (n == 10 && k == n) print "yes"}'
 # --rank-by: each key orders the mappings by its figure (tokens per joule
 # highest first; $/M and latency lowest first), ties by output tokens/s;
 # the JSON names the key, its field and order.  Expected from the

@@ -146,11 +146,11 @@ expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "^rooflab calibrate: --row-sigma: '0' is outside the allowed range \(a number in \(0, 10\]\)$" \
 	"0 is not a row sigma: the range's open end shown"
 expect_exit 2 "plot --target 0" -- $RL plot roofline --db x.db --target 0
-expect_err "^rooflab plot: --target: '0' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)$" \
+expect_err "^rooflab plot: --target: '0' is outside the allowed range \(a number in \[0.000001, 1000000000\]\)$" \
 	"claim's --target range"
 # plot's --target as claim's: speedup=X too, where it took a bare N alone
 expect_exit 2 "plot --target speedup=0" -- $RL plot factors --db x.db --target speedup=0
-expect_err "^rooflab plot: --target: '0' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)$" \
+expect_err "^rooflab plot: --target: '0' is outside the allowed range \(a number in \[0.000001, 1000000000\]\)$" \
 	"plot --target speedup=X is read as claim reads it"
 expect_exit 2 "plot roofline --target speedup=5" -- $RL plot roofline --db x.db --target speedup=5
 expect_err "^rooflab plot: --target: plot roofline does not use it" \
@@ -203,10 +203,10 @@ expect_err "^rooflab export: missing --format csv\|json \(csv: a header line and
 # with the number to give; what is no number and an x, or a number out of
 # the range, gets no such line
 expect_exit 2 "claim --target 20x" -- $RL claim --target 20x --samples 0 --no-design
-expect_err "^rooflab claim: --target: '20x' is not a number in \[1e-06, 1000000000\]; write the speedup without its x: 20$" \
+expect_err "^rooflab claim: --target: '20x' is not a number in \[0.000001, 1000000000\]; write the speedup without its x: 20$" \
 	"claim --target 20x: without its x"
 expect_exit 2 "solve --target speedup=2.5X" -- $RL solve --target speedup=2.5X --vary b.chip.link_gbps
-expect_err "^rooflab solve: --target speedup \(x\): '2.5X' is not a number in \[1e-06, 1000000000\]; write the speedup without its x: 2.5$" \
+expect_err "^rooflab solve: --target speedup \(x\): '2.5X' is not a number in \[0.000001, 1000000000\]; write the speedup without its x: 2.5$" \
 	"solve --target speedup=2.5X: without its X"
 expect_exit 2 "plot --target 25x" -- $RL plot factors --db x.db --target 25x
 expect_err "; write the speedup without its x: 25$" "plot --target 25x: without its x"
@@ -332,6 +332,6 @@ expect_exit 2 "eval --rate given twice" -- $RL eval --chip h100-sxm --model llam
 expect_err "^rooflab eval: --rate is given twice" "says so"
 expect_exit 0 "two latency targets of one prefix" -- $RL eval --chip h100-sxm --model llama3-8b --profile ideal --ttft-max 2 --ttft-p99-max 5
 # (the best load under both meets both: each listed, met)
-expect_out "^  ttft mean .* target <= 2000\.0 ms: met$" "the mean's target listed, met"
-expect_out "^  ttft p99 .* target <= 5000\.0 ms: met$" "the p99's listed beside it, met"
+expect_out "^  ttft mean .* target <= 2000 ms: met$" "the mean's target listed, met"
+expect_out "^  ttft p99 .* target <= 5000 ms: met$" "the p99's listed beside it, met"
 finish

@@ -821,7 +821,7 @@ expect_err "kinds: roofline, factors, heatmap, tornado, distribution, batch, int
 	"the unknown kind's message lists every kind, curve too"
 expect_exit 2 "bad --target" -- "$RL" plot factors --db "$db" --target -3 \
 	--out "$tmpd/x.png"
-expect_err "--target: '-3' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)" "bad --target: message"
+expect_err "--target: '-3' is outside the allowed range \(a number in \[0.000001, 1000000000\]\)" "bad --target: message"
 # above claim's range: factors' axis around 1e308 x 2.2 was 'inf' in the
 # script (exit 1); a product of factors past the doubles is refused
 expect_exit 2 "plot --target 1e308" -- "$RL" plot factors --db "$db" \

@@ -436,10 +436,11 @@ has "$md" "validation: a fitted row is called in-sample" "| in-sample (fitted on
 # before the column shows '-', and validate --db adds the column to it
 # (small52) the measured value as given, in all its digits, and the
 # model's figure by eval's rule, as validate's table writes them:
-# mkplotdb's 5835.57 measured and 6100 modelled (6100.0, one decimal from
-# 100), where "%.5g" wrote 5835.6 and 6100
+# mkplotdb's 5835.57 measured and 6100 modelled (a whole number whole,
+# where small52's one decimal from 100 wrote 6100.0), where "%.5g" wrote
+# 5835.6 and 6100
 has "$md" "validation: the metric column" \
-	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.57 | 6100.0 |"
+	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.57 | 6100 |"
 if command -v sqlite3 >/dev/null 2>&1; then
 	"$RL" claim --samples 0 --no-design --db "$tmpd/nometric.db" >/dev/null &&
 		"$RL" validate --db "$tmpd/nometric.db" >/dev/null
@@ -1135,6 +1136,26 @@ has "$tmpd/tg/report.md" "target: the title's" "x as fast as 8x H100 (TensorRT-L
 has "$tmpd/tg/report.md" "target: the title's digits" "1234567.5x as fast as"
 has "$tmpd/tg/report.md" "target: the probability's" "Probability that the speedup reaches 1234567.5x: "
 has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 1234567.5x"
+# (small53) the heatmap's caption says the contour's target in the same
+# digits (claim_target_text, small52), where %g wrote 1.23457e+06x: a
+# sweep over two parameters beside the 1234567.5x run, with its plots
+cat >"$tmpd/two.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+profile = ideal
+[axes]
+scenario.isl = 128, 256
+chip.hbm_tbps = 2, 3
+EOF
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "a sweep over two parameters" -- "$RL" sweep "$tmpd/two.ini" --db "$tmpd/twosweep.db"
+	mkdir -p "$tmpd/tgp"
+	expect_exit 0 "report of the 1234567.5x run with that sweep" -- "$RL" report --db "$tgdb" \
+		--sweeps "$tmpd/twosweep.db" --out "$tmpd/tgp/r.md"
+	has "$tmpd/tgp/r.md" "target: the heatmap's caption" \
+		"(run 1): an output over two swept parameters, with the 1234567.5x contour where it is crossed"
+fi
 lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
 
 # (small52) the cost settings as given, in all their digits, as claim's

@@ -207,10 +207,11 @@ print(("ok" if ok else "not ok") + f" - the fitted values are off 0: {vals}")
 # the model column by eval's rule (model/figtext.h, small52; it was
 # %.5g): exponent form from 1e15, whole from 1e5, one decimal from 100,
 # else three significant digits with their zeros, a whole number whole
+# (from 100 too, small53)
 def fig(v):
     a = abs(v)
     if a >= 1e15: return "%.3g" % v
-    if a >= 1e5: return "%.0f" % v
+    if a >= 1e5 or (a >= 100 and v == int(v)): return "%.0f" % v
     if a >= 100: return "%.1f" % v
     if v == int(v) or a < 1e-4: return "%.3g" % v
     t = "%#.3g" % v

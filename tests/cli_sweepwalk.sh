@@ -129,6 +129,24 @@ if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 2 "a value the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
 		--at scenario.isl=1000 --term dumb --out "$d/h.txt"
 	expect_err "run 1 has no point where scenario.isl is 1000; its values there: 128, 1024$" "names the values it has"
+	# (small53) the values in all their digits (rl_number_write, small52),
+	# where %.12g wrote 3.3500000000001 as 3.35: a sweep whose HBM axis
+	# holds a value of 14 significant digits
+	cat >"$d/d13.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 3.3500000000001, 4.8
+chip.peak_tflops_fp8 = 1000, 2000
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+	expect_exit 0 "a sweep with a 14-digit HBM value" -- $RL sweep "$d/d13.ini" --db "$d/d13.db"
+	expect_exit 2 "a value that run lacks is refused" -- $RL plot heatmap --db "$d/d13.db" \
+		--at chip.hbm_tbps=4 --term dumb --out "$d/h.txt"
+	expect_err "run 1 has no point where chip\.hbm_tbps is 4; its values there: 3\.3500000000001, 4\.8$" \
+		"names the swept values in all their digits"
 	expect_exit 2 "a choice the run lacks is refused" -- $RL plot heatmap --db "$d/sl.db" \
 		--at scenario.precision=fp4 --term dumb --out "$d/h.txt"
 	expect_exit 2 "an output is no slice" -- $RL plot heatmap --db "$d/sl.db" \
@@ -468,15 +486,15 @@ expect_exit 0 "pareto on the cost per token over the stacks" -- $RL plot pareto 
 if tr -s ' \n' ' ' <"$d/out" | grep -q "preset's whatever"; then echo "not ok - a cost axis that follows the design gets the price note"; fails=$((fails + 1)); else echo "ok - no price note on the manufacturing cost axis"; fi
 expect_exit 0 "eval by design with --set design.hbm_stacks=6" -- $RL eval --chip sohu-design --profile etched-claim --scenario etched-bench --set scenario.tp=1 --set design.hbm_stacks=6
 expect_err "^rooflab eval: note: sohu-design is given by its design \(chip.by_design = true\): its price \(cost.price_usd\) is its preset's whatever --set design.hbm_stacks=6" "eval notes the price does not follow --set design.hbm_stacks"
-expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
+expect_out "chip_price_usd +33625 USD" "the price row is the preset's"
 expect_exit 0 "eval by design with the price set too" -- $RL eval --chip sohu-design --profile etched-claim --scenario etched-bench --set scenario.tp=1 --set design.hbm_stacks=6 --set cost.price_usd=40000
 if grep -q "note: .* given by its design" "$d/err"; then echo "not ok - eval notes a price the --set gave"; fails=$((fails + 1)); else echo "ok - eval: no note where --set gives the price"; fi
 
-# eval too, for --set chip.*: the price row stays 33625.0 USD
+# eval too, for --set chip.*: the price row stays 33625 USD
 expect_exit 0 "eval with --set chip.hbm_tbps=5" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5
 expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's whatever --set chip.hbm_tbps=5" "eval notes the price does not follow --set chip.hbm_tbps"
 named_params "eval's note" "$d/err"
-expect_out "chip_price_usd +33625.0 USD" "the price row is the preset's"
+expect_out "chip_price_usd +33625 USD" "the price row is the preset's"
 expect_exit 0 "eval without a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set scenario.tp=2
 if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --set chip.* notes the price"; fails=$((fails + 1)); else echo "ok - eval: no note without --set chip.*"; fi
 # (review40) where the price is given, by --set cost.price_usd or as an
@@ -484,7 +502,7 @@ if grep -q "note: .* spec sheet" "$d/err"; then echo "not ok - eval without --se
 # given price (40000, not 33625), which the notes contradicted; sweep and
 # eval on a spec-sheet chip, plot pareto's title (both notes) on each
 expect_exit 0 "eval with --set chip.hbm_tbps=5 and the price set" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=5 --set cost.price_usd=40000
-expect_out "chip_price_usd +40000.0 USD" "the price row is the price set"
+expect_out "chip_price_usd +40000 USD" "the price row is the price set"
 if grep -q "preset's" "$d/err"; then echo "not ok - eval notes the preset's price where --set gives it"; fails=$((fails + 1)); else echo "ok - eval (spec sheet): no note where --set gives the price"; fi
 sed 's/^chip.hbm_tbps = .*/&\ncost.price_usd = 30000, 40000/' "$d/cost.ini" >"$d/costp.ini"
 expect_exit 0 "the chip.hbm_tbps sweep with the price an axis too" -- $RL sweep "$d/costp.ini" --db "$d/costp.db"

@@ -211,6 +211,9 @@ static void test_datasets(void **state)
 	                "TensorRT-LLM," TRITON ",202,214,100,x\n");
 	assert_int_equal(meas_datasets_apply(&set, bad, err, sizeof err), -1);
 	assert_non_null(strstr(err, ":2: column 'osl_max'"));
+	/* (small53) the range its osl (214) to 1e7, in all its digits, where
+	** %g wrote 214 .. 1e+07 (by hand) */
+	assert_non_null(strstr(err, "'100' is not a number in 214 .. 10000000"));
 	unlink(bad);
 	/* path is gone: nothing to apply */
 	assert_int_equal(meas_datasets_apply(&set, path, err, sizeof err), 0);

@@ -205,7 +205,8 @@ static void test_part_of_text(void **state)
 ** read as out of the range it is in; 1e-999 (read as 0) the same; a
 ** normal number as small is taken */
 /* rl_number_write: a whole number below 1e15 in all its digits, any other
-** the shortest %.6g-%.17g text that reads back (values by hand) */
+** the shortest %.6g-%.17g text that reads back, in plain decimals from
+** 1e-9 (values by hand) */
 static void test_number_write(void **state)
 {
 	char b[40];
@@ -217,7 +218,18 @@ static void test_number_write(void **state)
 	assert_string_equal(rl_number_write(-64, b, sizeof b), "-64");
 	assert_string_equal(rl_number_write(0.001, b, sizeof b), "0.001");
 	assert_string_equal(rl_number_write(709.78, b, sizeof b), "709.78");
-	assert_string_equal(rl_number_write(2.5e-7, b, sizeof b), "2.5e-07");
+	/* from 1e-9 in plain decimals, all the digits that read back, where
+	** %g took its exponent form (2.5e-07, 1e-06); under 1e-9 as %g */
+	assert_string_equal(rl_number_write(2.5e-7, b, sizeof b), "0.00000025");
+	assert_string_equal(rl_number_write(0.000001, b, sizeof b), "0.000001");
+	assert_string_equal(rl_number_write(-0.000001, b, sizeof b),
+	                    "-0.000001");
+	assert_string_equal(rl_number_write(1.5e-5, b, sizeof b), "0.000015");
+	assert_string_equal(rl_number_write(1.0000001e-5, b, sizeof b),
+	                    "0.000010000001");
+	assert_string_equal(rl_number_write(1e-9, b, sizeof b), "0.000000001");
+	assert_string_equal(rl_number_write(1e-10, b, sizeof b), "1e-10");
+	assert_string_equal(rl_number_write(0.0001, b, sizeof b), "0.0001");
 	assert_string_equal(rl_number_write(1e15, b, sizeof b), "1e+15");
 	assert_string_equal(rl_number_write(1e308, b, sizeof b), "1e+308");
 	/* 0.1 + 0.2 is not 0.3: 17 digits, where %g wrote 0.3 */

@@ -163,8 +163,9 @@ static void fig_is(double v, const char *want)
 
 /* under 100: three significant digits, their trailing zeros kept (42.0
 ** beside 20.4, where %.3g wrote 42); a whole number whole; a figure that
-** rounds to 100 without its point; from 100 one decimal; from 1e5 whole;
-** from 1e15 in exponent form */
+** rounds to 100 without its point; from 100 one decimal, a whole number
+** whole (160, where %.1f wrote 160.0); from 1e5 whole; from 1e15 in
+** exponent form */
 static void test_fig_text(void **state)
 {
 	(void)state;
@@ -179,8 +180,17 @@ static void test_fig_text(void **state)
 	fig_is(20, "20");
 	fig_is(99.96, "100");
 	fig_is(-2.5, "-2.50");
-	fig_is(160, "160.0");
-	fig_is(33625, "33625.0");
+	fig_is(80, "80");
+	fig_is(100, "100");
+	fig_is(160, "160");
+	fig_is(160.4, "160.4");
+	fig_is(99999, "99999");
+	fig_is(100000, "100000");
+	fig_is(33625, "33625");
+	fig_is(-160, "-160");
+	fig_is(0.5, "0.500");
+	fig_is(1e-5, "1e-05");
+	fig_is(159.96, "160.0");
 	fig_is(374135.4, "374135");
 	fig_is(5e-5, "5e-05");
 	fig_is(1.2368970767735e62, "1.24e+62");
@@ -196,8 +206,8 @@ static void fig_dir_is(double v, int dir, const char *want)
 ** digit toward dir where nearest rounding fell on the other side (by
 ** hand): 3.65817 nearest 3.66, down 3.65; 0.4956 nearest 0.496, down
 ** 0.495; 99.96 nearest 100, down 99.9 (a step of 0.1, three digits, not
-** 1 from "100"); 99.94 nearest 99.9, up 100.0 (rl_fig_text of 100
-** itself, one decimal from 100); 1234.56 nearest 1234.6,
+** 1 from "100"); 99.94 nearest 99.9, up 100 (99.9 + 0.1, a whole
+** number, whole as 99.96's; 100.0 before); 1234.56 nearest 1234.6,
 ** down 1234.5; 123456.4 up 123457; 1.23456e20 up 1.24e+20; 5.004e-5 up
 ** 5.01e-05; a figure shown exactly (2, 0.5) and dir 0 not moved.  %.6g,
 ** solve's before, wrote 3.65817 and 1.23456e+20. */
@@ -213,7 +223,10 @@ static void test_fig_text_dir(void **state)
 	fig_dir_is(0.4956, 1, "0.496");
 	fig_dir_is(99.96, -1, "99.9");
 	fig_dir_is(99.96, 1, "100");
-	fig_dir_is(99.94, 1, "100.0");
+	fig_dir_is(99.94, 1, "100");
+	fig_dir_is(159.96, 1, "160.0");
+	fig_dir_is(159.94, 1, "160");
+	fig_dir_is(160, -1, "160");
 	fig_dir_is(99.94, -1, "99.9");
 	fig_dir_is(1234.56, 1, "1234.6");
 	fig_dir_is(1234.56, -1, "1234.5");

@@ -237,9 +237,10 @@ static void test_target_met_at_equality(void **state)
 	r.target = 1000;
 	r.nominal = 1000;
 	reached(&r, 1, 3.0, b, sizeof b);
-	/* (the figure one decimal from 100, 1000.0; the target as given) */
+	/* (the figure a whole number, whole: 1000, where small52's one
+	** decimal from 100 wrote 1000.0; the target as given) */
 	assert_true(strstr(b, "system output tokens/s at least 1000 tokens/s is "
-	                      "met already (1000.0 tokens/s now, Sohu at 4.8 "
+	                      "met already (1000 tokens/s now, Sohu at 4.8 "
 	                      "TB/s): it still holds with at least ") == b);
 	/* (small52) a figure from 1e4 on in plain digits, by eval's rule:
 	** 12345.6 tokens/s (one decimal from 100), where %.4g wrote
@@ -394,17 +395,18 @@ static void test_sentences(void **state)
 	/* the least speedup by eval's rule, three digits of 0.00064667:
 	** 0.000647x (small52; %.2g wrote 0.00065x) */
 	/* 1000 TB/s is hbm_tbps's ceiling in the parameter table
-	** (params.c), the model's input limit and no bound of a chip's */
-	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
-	                       "TB/s): every HBM bandwidth per chip in its "
+	** (params.c), the model's input limit and no bound of a chip's; the
+	** target in plain decimals, 0.000001x (small53; %g wrote 1e-06x) */
+	assert_string_equal(b, "0.000001x is met already (17.50x now, Sohu at "
+	                       "4.8 TB/s): every HBM bandwidth per chip in its "
 	                       "range, from 0.0 TB/s up, with no upper bound "
 	                       "(the model takes up to 1000 TB/s), meets it "
 	                       "(the least speedup, 0.000647x, at its low end)");
 	/* a range that stops below the ceiling keeps both ends */
 	r.s.hi = 8;
 	claim_solve_words(&r, b, sizeof b);
-	assert_string_equal(b, "1e-06x is met already (17.50x now, Sohu at 4.8 "
-	                       "TB/s): every HBM bandwidth per chip in its "
+	assert_string_equal(b, "0.000001x is met already (17.50x now, Sohu at "
+	                       "4.8 TB/s): every HBM bandwidth per chip in its "
 	                       "range, 0.0 TB/s to 8.0 TB/s, meets it (the "
 	                       "least speedup, 0.000647x, at its low end)");
 	/* link_gbps's ceiling, 1e6 GB/s, read "0 GB/s to 1e+06 GB/s" */
