@@ -780,6 +780,35 @@ expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json
 expect_out '"profile_fit": null,' "JSON profile_fit null for ideal"
+# (fuzz8) a chip's or profile's [meta] software longer than the 127 bytes
+# the software note reads (config/profiles.c meta_info), or a calibrated
+# longer than 31, is refused where the file is loaded (exit 2, the file,
+# its line and the limit), as the chip's default profile refused it: the
+# note was left out without a word (a copy of trtllm-0.10 whose software
+# is 128 bytes on the MI300X, which names none, printed no note, where
+# 127 bytes gave one; a calibrated of 32 bytes the same; a chip file of
+# 128 bytes under --profile no note, where without one it was refused).
+# trtllm-0.10.ini's software is on its line 7, calibrated on line 9
+t127=$(awk 'BEGIN { while (i++ < 127) printf "T" }')
+mkdir -p "$tmpd/long"
+sed "s/^software = .*/software = ${t127}x/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/sw128.ini"
+sed "s/^software = .*/software = $t127/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/sw127.ini"
+sed "s/^calibrated = .*/calibrated = 2026-11-30 refit by hand, thrice/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/cal32.ini"
+sed "s/^calibrated = .*/calibrated = 2026-11-30 refit by hand, twice/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/cal31.ini"
+expect_exit 2 "a profile whose [meta] software is 128 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/sw128.ini"
+expect_err "^rooflab eval: .*/long/sw128\.ini:7: \[meta\] software: 128 bytes; at most 127 bytes$" "refused naming the file, line 7 and the limit"
+expect_no_out "." "nothing printed"
+expect_exit 0 "one of 127 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/sw127.ini"
+expect_err "^rooflab eval: note: profile sw127 is of $t127, software the preset of chip mi300x does not name \(it names none\): " "its software note, the 127 bytes whole"
+expect_exit 2 "a profile whose [meta] calibrated is 32 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/cal32.ini"
+expect_err "^rooflab eval: .*/long/cal32\.ini:9: \[meta\] calibrated: 32 bytes; at most 31 bytes$" "refused naming the file, line 9 and the limit"
+expect_exit 0 "one of 31 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/cal31.ini"
+expect_err "^rooflab eval: note: profile cal31 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): " "its software note"
+printf '[meta]\nsoftware = %sx\n[preset]\nchip = h100-sxm\n' "$t127" >"$tmpd/long/chip128.ini"
+expect_exit 2 "a chip file whose software is 128 bytes, under --profile" -- $RL eval --chip "$tmpd/long/chip128.ini" --model llama3-8b --tp 1 --profile trtllm-0.10
+expect_err "^rooflab eval: .*/long/chip128\.ini:2: \[meta\] software: 128 bytes; at most 127 bytes$" "refused naming the chip file and line 2"
+expect_exit 2 "the same with no profile named" -- $RL eval --chip "$tmpd/long/chip128.ini" --model llama3-8b --tp 1
+expect_err "chip128\.ini:2: \[meta\] software: 128 bytes; at most 127 bytes$" "refused alike"
 # (fuzz6's mutation pass) a chip given by path is read by its file name
 # less .ini: the H100's file is the chip trtllm-0.10 was fitted on (no
 # note), the H200's names h200-sxm (a mutant reading the whole path gave
