@@ -16,8 +16,9 @@
 #include "../model/status.h"
 
 typedef struct {
-	char software[128];   /* [meta] software */
-	char calibrated[32];  /* [meta] calibrated (profiles) */
+	/* (a longer one is refused when the file is loaded: setup.h) */
+	char software[RL_META_SOFTWARE_MAX];     /* [meta] software */
+	char calibrated[RL_META_CALIBRATED_MAX]; /* [meta] calibrated */
 	char parent[256];     /* [preset] chip (chips built on another) */
 	int too_long;         /* one of them did not fit: refused */
 	/* [meta] fitted (profiles fitted by script), read for the copy note

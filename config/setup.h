@@ -17,6 +17,12 @@
 
 #define RL_NAME_MAX 128
 #define RL_SETS_MAX 256
+/* The bytes (NUL included) of a chip's or profile's [meta] software and
+** calibrated that the default profile and the software note read
+** (config/profiles.c): a longer one is refused where the file is loaded
+** (setup_load), where the note was left out without a word (fuzz8) */
+#define RL_META_SOFTWARE_MAX 128
+#define RL_META_CALIBRATED_MAX 32
 
 typedef struct {
 	rl_config cfg;

@@ -361,6 +361,19 @@ mutated from real files, one target at a time (--targets):
                 digits (gnuplot traces no contour over a span that is no
                 double, nor at some levels of a span near 1e-9 of z, and
                 keys none there: not judged) (fuzz7)
+  softnote      a copy of a fitted profile whose [meta] software, name or
+                calibrated is hostile (quotes, shell, SQL, gnuplot and HTML
+                text, controls, bidi, invalid UTF-8, NUL, CR, 126-300
+                bytes) on a chip whose preset names TensorRT-LLM or none (or
+                a chip file of hostile software), by eval, map, curve,
+                claim --json, or a sweep read back by export and report
+                --sweeps: exit 2 exactly where a value is refused (a
+                software of 128 bytes or a calibrated of 32 on among them),
+                else the software note exactly where the chip's software is
+                no family of the profile's, the value in it byte for byte
+                (JSON, runs.software_note and baseline_software_note,
+                export's run), the copy note naming the fit its [meta] name
+                and figures give; nothing run, no markup from it (fuzz8)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -5975,6 +5988,275 @@ class Fuzzer:
                 break
         return why
 
+    # ---- fuzz8: the software note and the [meta] a profile's fit is read by
+    SN_PIECES = ["Tri'ton", '"x"', "`touch PW`", "$(touch PW)",
+                 "'; DROP TABLE runs; --", "x'); DELETE FROM runs; --",
+                 'set output "|touch PW"', 'system("touch PW")', "\\",
+                 "<b>&amp;</b>", "</p><script>x</script>", "\u202e", "\u2028",
+                 "\x1b[31m", "\x7f", "\x01", "\t", "é", "日本", "\U0001f600",
+                 "TensorRT-LLM", "TensorRT-LLM ", "vLLM 0.6.0", "0.10.0",
+                 " ", "%s%n", "{{x}}", "\ufeff"]
+    SN_RAW = [b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00", b"\r"]
+    SN_NAMES = ["trtllm-0.10", "trtllm-0.19", "trtllm-1.0", "ideal",
+                "trtllm-0.10.ini", "/x", "../profiles/trtllm-0.10",
+                "trtllm-0.10 ", "TRTLLM-0.10", "p", "a" * 127, "a" * 128,
+                "trtllm-0.1", "'; DROP TABLE x; --"]
+    SN_CHIPS = {"mi300x": "", "h100-sxm": "TensorRT-LLM",
+                "h200-sxm": "TensorRT-LLM", "sohu": ""}
+
+    def sn_text(self):
+        """hostile [meta] text: pieces, at times a byte no UTF-8 holds, a
+        NUL or a CR, at times padded to 126-129 or 300 bytes"""
+        r = self.rng
+        t = "".join(r.choice(self.SN_PIECES)
+                    for _ in range(r.randint(1, 5))).encode()
+        if r.random() < 0.1:
+            k = r.randrange(len(t) + 1)
+            t = t[:k] + r.choice(self.SN_RAW) + t[k:]
+        if r.random() < 0.3:
+            t = t + b"v" * max(0, r.choice([126, 127, 128, 129, 300]) -
+                               len(t))
+        return t
+
+    def t_softnote(self):
+        """a copy of a fitted profile whose [meta] software, name or
+        calibrated is hostile (quotes, shell, SQL, gnuplot and HTML text,
+        controls, bidi, invalid UTF-8, NUL, CR, 126-300 bytes), on a chip
+        whose preset names TensorRT-LLM or no software (or a chip file
+        whose software is hostile), through eval, map, curve, claim --json,
+        or a sweep (its runs.software_note, baseline_software_note) read
+        back by export (JSON, CSV) and report --sweeps"""
+        r = self.rng
+        src = r.choice(["trtllm-0.10", "trtllm-0.10", "trtllm-0.19"])
+        with open(os.path.join(DATA, "profiles", src + ".ini"), "rb") as f:
+            data = f.read()
+        sw = self.sn_text() if r.random() < 0.8 else None
+        name = r.choice(self.SN_NAMES).encode() if r.random() < 0.4 \
+            else None
+        cal = self.sn_text()[:r.choice([31, 32, 40])] \
+            if r.random() < 0.15 else None
+        if sw is not None:
+            data = re.sub(rb"(?m)^software = .*$",
+                          lambda m: b"software = " + sw, data, count=1)
+        if name is not None:
+            data = re.sub(rb"(?m)^name = .*$", lambda m: b"name = " + name,
+                          data, count=1)
+        if cal is not None:
+            data = re.sub(rb"(?m)^calibrated = .*$",
+                          lambda m: b"calibrated = " + cal, data, count=1)
+        self.put("p.ini", data)
+        chip = r.choice(list(self.SN_CHIPS))
+        chipsw = self.SN_CHIPS[chip]
+        chipval = None
+        if r.random() < 0.2:
+            chipval = self.sn_text()
+            self.put("c.ini", b"[meta]\nsoftware = " + chipval +
+                     b"\n[preset]\nchip = h100-sxm\n")
+            chip = "c.ini"
+        self.sn = {"src": src, "data": data, "chip": chip, "chipsw": chipsw,
+                   "chipval": chipval, "kind": None}
+        self.rm("PW", "sw.db", "c.db")
+        kind = r.choice(["eval", "eval", "map", "curve", "claim", "sweep",
+                         "sweep", "sweep"])
+        self.sn["kind"] = kind
+        if kind in ("eval", "map", "curve"):
+            argv = [kind, "--chip", chip, "--model", "llama3-8b",
+                    "--profile", "p.ini"]
+            if kind == "eval":
+                argv += ["--tp", "1"]
+            if kind == "map":
+                argv += ["--chips", r.choice(["1", "2"])]
+            return argv + (["--json"] if r.random() < 0.7 else [])
+        if kind == "claim":
+            return ["claim", "--b", f"{chip},profile=p.ini", "--samples",
+                    "5", "--no-design", "--json"]
+        base = r.random() < 0.7
+        bl = not base or r.random() < 0.5
+        # the profile on the [base] or the [baseline], or both; the other
+        # section on the H100 (TensorRT-LLM)
+        self.sn["sections"] = ((chip if base else "h100-sxm", base),
+                               ("h100-sxm" if base else chip, bl))
+        spec = ("[base]\nchip = %s\nmodel = llama3-8b\n%s[axes]\n"
+                "scenario.batch = 1, 2\n[baseline]\nchip = %s\n"
+                "model = llama3-8b\n%s" % (
+                    chip if base else "h100-sxm",
+                    "profile = p.ini\n" if base else "",
+                    "h100-sxm" if base else chip,
+                    "profile = p.ini\n" if bl else ""))
+        self.put("s.ini", spec.encode())
+        self.sn["spec"] = spec
+        p = self.rl("sweep", "s.ini", "--db", "sw.db")
+        self.sn["sweep"] = p
+        if p.returncode != 0:
+            return ["sweep", "s.ini", "--db", "sw.db"]
+        return r.choice([["export", "--db", "sw.db", "--format", "json"],
+                         ["export", "--db", "sw.db", "--format", "csv"],
+                         ["report", "--db", os.path.join(self.seeds,
+                                                         "claim.db"),
+                          "--sweeps", "sw.db", "--out", "r.html",
+                          "--no-plots"]])
+
+    @staticmethod
+    def sn_value(data, key):
+        """the [meta] value of key in data as the INI reader takes it:
+        (None, None) where absent, else (value, why refused or None): one
+        CR at the end cut (CRLF), another refused, a comment cut from a ';'
+        or '#' after a blank, bytes no UTF-8 refused, blanks trimmed"""
+        m = re.search(rb"(?m)^" + key + rb" = ([^\n]*)", data)
+        if not m:
+            return None, None
+        v = m.group(1)
+        if b"\x00" in data:
+            return v, "NUL"
+        if v.endswith(b"\r"):
+            v = v[:-1]
+        if b"\r" in v:
+            return v, "CR"
+        c = re.search(rb"(?<=[ \t\n\v\f\r])[;#]", v)
+        if c:
+            v = v[:c.start()]
+        try:
+            v.decode("utf-8")
+        except UnicodeDecodeError:
+            return v, "UTF-8"
+        v = v.strip(b" \t\n\v\f\r")
+        return v, "empty" if not v else None
+
+    def sn_refusal(self, data, key, cap):
+        """why data's [meta] key is refused (None: taken, or absent)"""
+        v, bad = self.sn_value(data, key)
+        if bad or v is None:
+            return bad
+        return "long" if cap and len(v) >= cap else None
+
+    def softnote_check(self, argv, p):
+        """exit 2 exactly where a [meta] value is refused (NUL, CR, no
+        UTF-8, empty, software of 128 bytes or calibrated of 32 on), the
+        message naming the file; else the software note exactly where the
+        chip's software is no family of the profile's, its words the
+        profile's [meta] software byte for byte in JSON and the sweep's
+        database and export's JSON; no file PW; no control byte on stderr
+        nor markup from the value in the report"""
+        why = self.stderr_clean(p.stderr)
+        sn = self.sn
+        if os.path.exists(self.path("PW")):
+            why.append("a command in a [meta] value ran (PW made)")
+        data = sn["data"]
+        sw = self.sn_value(data, b"software")[0]
+        bad = self.sn_refusal(data, b"software", 128) or \
+            self.sn_refusal(data, b"calibrated", 32) or \
+            self.sn_refusal(data, b"name", 0)
+        nm = self.sn_value(data, b"name")[0]
+        cbad = None
+        chipsw = sn["chipsw"]
+        if sn["chipval"] is not None:
+            cdata = b"software = " + sn["chipval"] + b"\n"
+            cbad = self.sn_refusal(cdata, b"software", 128)
+            chipsw = None if cbad else \
+                self.sn_value(cdata, b"software")[0].decode()
+        # refusals: at the sweep (its own exit), else at the command
+        rc, err = p.returncode, p.stderr
+        if sn["kind"] == "sweep" and argv[0] != "sweep":
+            rc, err = sn["sweep"].returncode, sn["sweep"].stderr
+            if "p.ini" not in sn["spec"]:
+                bad = None
+        if bad or cbad:
+            if rc != 2:
+                why.append(f"[meta] {bad or cbad} value taken "
+                           f"(exit {rc})")
+            elif not re.search(rb"[pc]\.ini", err):
+                why.append("refusal names no p.ini or c.ini: " +
+                           err.decode("utf-8", "replace")[:120])
+            return why
+        if rc != 0:
+            why.append(f"exit {rc}: " + err.decode("utf-8", "replace")[-160:])
+            return why
+        sws = sw.decode("utf-8")
+
+        def want_on(chip):
+            """the note of p.ini on chip (None: none), by of_family"""
+            csw = chipsw if chip == sn["chip"] else self.SN_CHIPS[chip]
+            name = "c" if chip == "c.ini" else chip
+            if csw and sws.startswith(csw) and \
+                    sws[len(csw):len(csw) + 1] in ("", " "):
+                return None
+            return (f"profile p is of {sws}, software the preset of chip "
+                    f"{name} does not name (it names {csw or 'none'}): its "
+                    "figures are that software's efficiencies carried over "
+                    "to this chip by ASSUMPTION")
+        want = want_on(sn["chip"])
+        if sn["kind"] in ("eval", "map", "curve", "claim") and \
+                "--json" in argv:
+            try:
+                d = json.loads(p.stdout)
+            except Exception:  # noqa: BLE001 (judge says it)
+                return why
+            got = []
+
+            def walk(x):
+                if isinstance(x, dict):
+                    for k, v in x.items():
+                        if k.endswith("software_note"):
+                            got.append(v)
+                        walk(v)
+                elif isinstance(x, list):
+                    for v in x:
+                        walk(v)
+            walk(d)
+            if sn["kind"] == "claim":
+                got = [d.get("b", {}).get("software_note")]
+            if not got:
+                why.append("no software_note in the JSON")
+            for g in got:
+                if g != want:
+                    why.append(f"software_note {str(g)[:80]!r}, worked out "
+                               f"{str(want)[:80]!r}")
+                    break
+            if sn["kind"] == "eval":
+                fit = re.search(r"a copy of profile (\S+)'s fit",
+                                d["setup"].get("profile_chosen") or "")
+                wfit = nm.decode() if nm is not None else "p"
+                wfit = wfit if wfit == sn["src"] else None
+                if (fit.group(1) if fit else None) != wfit:
+                    why.append(f"copy note names {fit and fit.group(1)!r}, "
+                               f"worked out {wfit!r} ([meta] name {nm!r})")
+        if sn["kind"] == "sweep" and argv[0] != "sweep":
+            con = sqlite3.connect(self.path("sw.db"))
+            con.text_factory = bytes
+            row = con.execute("SELECT software_note, baseline_software_note "
+                              "FROM runs").fetchone()
+            con.close()
+            (bchip, onbase), (lchip, onbl) = sn["sections"]
+            wb = want_on(bchip) if onbase else None
+            wl = want_on(lchip) if onbl else None
+            for k, w, label in ((0, wb, "software_note"),
+                                (1, wl, "baseline_software_note")):
+                w = w.encode() if w else None
+                if (row[k] or None) != w:
+                    why.append(f"runs.{label} {row[k]!r:.80}, worked out "
+                               f"{w!r:.80}")
+            if argv[0] == "export" and "json" in argv:
+                try:
+                    run = json.loads(p.stdout)["run"]
+                except Exception:  # noqa: BLE001 (judge says it)
+                    return why
+                g = run.get("software_note")
+                if (g != wb) if wb else g not in ("", None):
+                    why.append(f"export's run.software_note {g!r:.80}")
+            if (wb or wl) and b"is of " not in p.stderr and \
+                    argv[0] == "export":
+                why.append("export says no software note")
+            if argv[0] == "report":
+                page = open(self.path("r.html"), "rb").read() if \
+                    os.path.exists(self.path("r.html")) else b""
+                for mark in (b"<b>&amp;</b>", b"<script>", b"\x1b"):
+                    if mark in sw and mark in page:
+                        why.append(f"the report holds {mark!r} from the "
+                                   "value")
+                if (wb or wl) and b"is of " not in page:
+                    why.append("the report says no software note")
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -6100,7 +6382,8 @@ class Fuzzer:
                    "csvdiff": self.t_csvdiff, "inicom": self.t_inicom,
                    "trunc": self.t_trunc,
                    "profilefit": self.t_profilefit,
-                   "nulcols": self.t_nulcols, "levels": self.t_levels}
+                   "nulcols": self.t_nulcols, "levels": self.t_levels,
+                   "softnote": self.t_softnote}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6140,7 +6423,8 @@ class Fuzzer:
                   "trunc": self.trunc_check,
                   "profilefit": self.profilefit_check,
                   "nulcols": self.nulcols_check,
-                  "levels": self.levels_check}
+                  "levels": self.levels_check,
+                  "softnote": self.softnote_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -6190,7 +6474,7 @@ def main():
                     "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
-                    "trunc,profilefit,nulcols,levels "
+                    "trunc,profilefit,nulcols,levels,softnote "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

@@ -934,6 +934,39 @@ expect_exit 0 "eval on the H100, JSON" -- $RL eval --chip h100-sxm --model llama
 expect_out '"profile_fit": null,' "JSON profile_fit null there"
 expect_exit 0 "ideal is no fitted profile" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile ideal --json
 expect_out '"profile_fit": null,' "JSON profile_fit null for ideal"
+# (fuzz8) a chip's or profile's [meta] software longer than the 127 bytes
+# the software note reads (config/profiles.c meta_info), or a calibrated
+# longer than 31, is refused where the file is loaded (exit 2, the file,
+# its line and the limit), as the chip's default profile refused it: the
+# note was left out without a word (a copy of trtllm-0.10 whose software
+# is 128 bytes on the MI300X, which names none, printed no note, where
+# 127 bytes gave one; a calibrated of 32 bytes the same; a chip file of
+# 128 bytes under --profile no note, where without one it was refused).
+# trtllm-0.10.ini's software is on its line 7, calibrated on line 9
+t127=$(awk 'BEGIN { while (i++ < 127) printf "T" }')
+mkdir -p "$tmpd/long"
+sed "s/^software = .*/software = ${t127}x/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/sw128.ini"
+sed "s/^software = .*/software = $t127/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/sw127.ini"
+sed "s/^calibrated = .*/calibrated = 2026-11-30 refit by hand, thrice/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/cal32.ini"
+sed "s/^calibrated = .*/calibrated = 2026-11-30 refit by hand, twice/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/long/cal31.ini"
+expect_exit 2 "a profile whose [meta] software is 128 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/sw128.ini"
+expect_err "^rooflab eval: .*/long/sw128\.ini:7: \[meta\] software: 128 bytes; at most 127 bytes$" "refused naming the file, line 7 and the limit"
+expect_no_out "." "nothing printed"
+expect_exit 0 "one of 127 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/sw127.ini"
+expect_err "^rooflab eval: note: profile sw127 is of $t127, software the preset of chip mi300x does not name \(it names none\): " "its software note, the 127 bytes whole"
+expect_exit 2 "a profile whose [meta] calibrated is 32 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/cal32.ini"
+expect_err "^rooflab eval: .*/long/cal32\.ini:9: \[meta\] calibrated: 32 bytes; at most 31 bytes$" "refused naming the file, line 9 and the limit"
+expect_exit 0 "one of 31 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/cal31.ini"
+expect_err "^rooflab eval: note: profile cal31 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): " "its software note"
+printf '[meta]\nsoftware = %sx\n[preset]\nchip = h100-sxm\n' "$t127" >"$tmpd/long/chip128.ini"
+expect_exit 2 "a chip file whose software is 128 bytes, under --profile" -- $RL eval --chip "$tmpd/long/chip128.ini" --model llama3-8b --tp 1 --profile trtllm-0.10
+expect_err "^rooflab eval: .*/long/chip128\.ini:2: \[meta\] software: 128 bytes; at most 127 bytes$" "refused naming the chip file and line 2"
+expect_exit 2 "the same with no profile named" -- $RL eval --chip "$tmpd/long/chip128.ini" --model llama3-8b --tp 1
+expect_err "chip128\.ini:2: \[meta\] software: 128 bytes; at most 127 bytes$" "refused alike"
+# (fuzz8) the limit is a chip's and a profile's, whose software is read: a
+# model's [meta] is free text, 128 bytes of software in it taken
+printf '[meta]\nsoftware = %sx\n[preset]\nmodel = llama3-8b\n' "$t127" >"$tmpd/long/model128.ini"
+expect_exit 0 "a model file whose [meta] software is 128 bytes" -- $RL eval --chip h100-sxm --model "$tmpd/long/model128.ini" --tp 1
 # (fuzz6's mutation pass) a chip given by path is read by its file name
 # less .ini: the H100's file is the chip trtllm-0.10 was fitted on (no
 # note), the H200's names h200-sxm (a mutant reading the whole path gave
@@ -976,6 +1009,67 @@ expect_exit 0 "eval under the shipped file by path" -- $RL eval --chip h100-sxm 
 expect_out "^profile trtllm-0\.10 \(named by --profile\)$" "the shipped file by path: no copy note"
 expect_exit 0 "eval under a copy of ideal" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/myideal.ini"
 expect_out "^profile myideal \(named by --profile\)$" "a copy of a profile fitted on nothing: no copy note"
+# (fuzz8's mutation pass over profile_fit_of, copy_note and meta_cb) each
+# case by the files' [meta] as data/profiles/ gives it:
+# - a copy of trtllm-0.19, a profile fitted per version ([meta] fitted
+#   2026-11-30, no calibrated), says whose fit it is, with that date (a
+#   mutant asking for calibrated alone said nothing)
+cp "$ROOFLAB_DATA/profiles/trtllm-0.19.ini" "$tmpd/mine19.ini"
+expect_exit 0 "eval under a copy of trtllm-0.19" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/mine19.ini"
+expect_out "^profile mine19 \(named by --profile; a copy of profile trtllm-0\.19's fit \(its \[meta\] name\), fitted on TensorRT-LLM 0\.19\.0 on 2026-11-30: its figures are that version's fit, validated as trtllm-0\.19\)$" "a copy of a fitted profile: its fitted date"
+# - a copy of trtllm-0.10 with no [meta] name, saved as trtllm-0.10.ini,
+#   goes by its own name: trtllm-0.10's figures, so that fit (fitted on
+#   the H100's rows: a note on the H200; a mutant leaving the name "" gave
+#   none)
+mkdir -p "$tmpd/noname"
+sed '/^name = /d' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/noname/trtllm-0.10.ini"
+expect_exit 0 "eval on the H200 under trtllm-0.10 with no [meta] name" -- $RL eval --chip h200-sxm --model llama3-8b --tp 1 --profile "$tmpd/noname/trtllm-0.10.ini"
+expect_out "^note: profile trtllm-0\.10 was fitted on h100-sxm rows only \($n10 serving rows of its version there, 0 on h200-sxm\)" "its own name gives the fit"
+# - a [meta] name that is a path (to a copy of trtllm-0.10 with no .ini,
+#   which a preset path reads) names no shipped fit: no copy note (a
+#   mutant taking a path with '/' said "a copy of profile /...'s fit")
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/fitcopy"
+sed "s|^name = .*|name = $tmpd/fitcopy|" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/pathname.ini"
+expect_exit 0 "eval under a profile whose [meta] name is a path" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/pathname.ini"
+expect_out "^profile pathname \(named by --profile\)$" "a path is no shipped fit: no copy note"
+# - a [meta] name ending in .ini names a file, no shipped fit, though one
+#   of that name lies in the folder eval runs in (fitcopy.ini, a copy of
+#   trtllm-0.10, which --profile fitcopy.ini reads there), and so does a
+#   name that is ".ini" alone (a file .ini there): no copy note (mutants
+#   dropping the .ini rule, or taking it from 5 bytes on, named that file
+#   as the fit)
+mkdir -p "$tmpd/cwd8"
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/cwd8/fitcopy.ini"
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$tmpd/cwd8/.ini"
+sed "s|^name = .*|name = fitcopy.ini|" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/cwd8/byini.ini"
+sed "s|^name = .*|name = .ini|" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$tmpd/cwd8/dotini.ini"
+expect_exit 0 "eval under a profile whose [meta] name is fitcopy.ini" -- sh -c "cd '$tmpd/cwd8' && $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile byini.ini"
+expect_out "^profile byini \(named by --profile\)$" "a name ending in .ini is no shipped fit: no copy note"
+expect_exit 0 "eval under a profile whose [meta] name is .ini" -- sh -c "cd '$tmpd/cwd8' && $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile dotini.ini"
+expect_out "^profile dotini \(named by --profile\)$" "nor is .ini alone"
+# - in a data folder, a profile of both calibrated (2026-11-30) and fitted
+#   (2025-01-01) dates: the copy note gives the calibrated one (a mutant
+#   preferring fitted passed); one whose fitted date is 37 bytes, more than
+#   meta_info keeps (31), has none kept: no copy note (a mutant copying it
+#   whole wrote past the field); and one whose software is 128 bytes is
+#   refused when the chip's default profile is looked for (a mutant
+#   refusing past 128 alone read it)
+d8=$tmpd/data8
+mkdir -p "$d8/profiles"
+for x in chips models nodes scenarios; do ln -s "$ROOFLAB_DATA/$x" "$d8/$x"; done
+cp "$ROOFLAB_DATA"/profiles/*.ini "$d8/profiles/"
+sed 's/^name = .*/name = both/; s/^calibrated = .*/calibrated = 2026-11-30\nfitted = 2025-01-01/' "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$d8/profiles/both.ini"
+cp "$d8/profiles/both.ini" "$tmpd/mineboth.ini"
+sed 's/^name = .*/name = longfit/; s/^fitted = .*/fitted = 2026-11-30, refit by hand twice, 2026/' "$ROOFLAB_DATA/profiles/trtllm-0.19.ini" >"$d8/profiles/longfit.ini"
+cp "$d8/profiles/longfit.ini" "$tmpd/minelf.ini"
+expect_exit 0 "a copy of a profile calibrated and fitted" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/mineboth.ini"
+expect_out "^profile mineboth \(named by --profile; a copy of profile both's fit \(its \[meta\] name\), fitted on TensorRT-LLM 0\.10\.0 on 2026-11-30: " "the calibrated date, not the fitted one"
+expect_exit 0 "a copy of a profile whose fitted date is 37 bytes" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/minelf.ini"
+expect_out "^profile minelf \(named by --profile\)$" "no date kept: no copy note"
+awk 'BEGIN { while (i++ < 128) printf "T" }' >"$tmpd/t128"
+sed "s/^software = .*/software = $(cat "$tmpd/t128")/; s/^name = .*/name = long/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$d8/profiles/long.ini"
+expect_exit 2 "a data folder's profile of 128-byte software, no profile named" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1
+expect_err "long\.ini:7: \[meta\] software: 128 bytes; at most 127 bytes" "refused, naming it"
 # (small51) a profile through a pipe (--profile <(cat mine.ini)) would be
 # read once by the load and again, empty, by the copy note and the
 # software note: no note, without a word.  It is refused before either,

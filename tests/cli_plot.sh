@@ -293,14 +293,33 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# doubles but four times (twice) them none: levels 5e307 x k / 5 = 1e307
 	# to 4e307 and -5e307 + 1e308 x k / 5 = -3e307 to 3e307, where
 	# (zmax - zmin) x k overflowed (a level 'inf', gnuplot's 'undefined
-	# variable: inf', exit 1)
+	# variable: inf', exit 1);
+	# (fuzz8's mutation pass over level_digits and level_titles, each case
+	# by hand from zmin + (zmax - zmin) k / 5) levels 1e-7 to 4e-7 (z 0 to
+	# 5e-7) at the 9 decimals three digits of 1e-7 take, 0.000000100 (a
+	# mutant capping at 8 passed); 0.001000010 to 0.001000016 alike at 8
+	# decimals (0.00100001 twice), told apart at the 9th, its zero kept (a
+	# mutant stopping at 8 wrote %g's 0.00100001); 1000, 1000.5, 1001,
+	# 1001.5 read 1000 twice at none (1000.5 rounds to even), one decimal
+	# each (a mutant comparing from the third level on passed); 2.5e14 to
+	# 1e15, the last exactly 1e15, in significant digits (a mutant taking
+	# 1e15 below it wrote 1000000000000000); 1.1234e15, 1.2468e15,
+	# 1.3702e15, 1.4936e15 told apart at 3 of them (a mutant from 4 wrote
+	# 1.123e+15); -1.8e300 to -1.2e300 by their size (a mutant reading the
+	# most level by its sign wrote 301 digits)
 	for zz in "1000 1000.25 1000.5 1000\.1 1000\.2 1000\.3 1000\.4" \
 		"0.5 0.50025 0.5005 0\.5001 0\.5002 0\.5003 0\.5004" \
 		"1e-20 1.25e-20 1.5e-20 1\.1e-20 1\.2e-20 1\.3e-20 1\.4e-20" \
 		"1e-12 1.25e-12 1.5e-12 1\.1e-12 1\.2e-12 1\.3e-12 1\.4e-12" \
 		"1e300 1.5e300 2e300 1\.2e[+]300 1\.4e[+]300 1\.6e[+]300 1\.8e[+]300" \
 		"0 2.5e307 5e307 1e[+]307 2e[+]307 3e[+]307 4e[+]307" \
-		"-5e307 0 5e307 -3e[+]307 -1e[+]307 1e[+]307 3e[+]307"; do
+		"-5e307 0 5e307 -3e[+]307 -1e[+]307 1e[+]307 3e[+]307" \
+		"0 2.5e-7 5e-7 0\.000000100 0\.000000200 0\.000000300 0\.000000400" \
+		"0.001000008 0.001000013 0.001000018 0\.001000010 0\.001000012 0\.001000014 0\.001000016" \
+		"999.5 1000.75 1002 1000\.0 1000\.5 1001\.0 1001\.5" \
+		"0 6.25e14 1.25e15 2\.5e[+]14 5e[+]14 7\.5e[+]14 1e[+]15" \
+		"1e15 1.3085e15 1.617e15 1\.12e[+]15 1\.25e[+]15 1\.37e[+]15 1\.49e[+]15" \
+		"-2e300 -1.5e300 -1e300 -1\.8e[+]300 -1\.6e[+]300 -1\.4e[+]300 -1\.2e[+]300"; do
 		set -- $zz
 		rm -f "$tmpd/lv2.db"
 		sqlite3 "$tmpd/lv2.db" "CREATE TABLE results(run_id INTEGER,

@@ -646,6 +646,19 @@ has "$tmpd/md/sw.md" "... in sweep's words" \
 grep -qF "is of TensorRT" "$tmpd/md/nofit.md" &&
 	{ echo "not ok - a software note for the H100 sweep"; fails=$((fails + 1)); } ||
 	echo "ok - no software note for the H100 sweep"
+# (fuzz8's mutation pass over the notes' loop: a mutant saying the
+# [base]'s software note for the [baseline] passed) the [baseline]'s on
+# the MI300X under trtllm-0.10, the [base] on the H100 (its preset names
+# TensorRT-LLM: none), in the same words after "Run 1's [baseline]: "
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 128, 256\n[baseline]\nchip = mi300x\nmodel = llama3-8b\nprofile = trtllm-0.10\n' >"$tmpd/swb.ini"
+"$RL" sweep "$tmpd/swb.ini" --db "$tmpd/swbsweep.db" 2>/dev/null
+expect_exit 0 "report of a sweep whose [baseline] is on the MI300X under trtllm-0.10" -- "$RL" report --db "$db" \
+	--sweeps "$tmpd/swbsweep.db" --out "$tmpd/md/swb.md" --no-plots
+has "$tmpd/md/swb.md" "the [baseline]'s software note in the sweep's section" \
+	"Run 1's \[baseline\]: profile trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of chip mi300x does not name (it names none): its figures are that software's efficiencies carried over to this chip by ASSUMPTION."
+grep -qF "Run 1's \\[base\\]: profile trtllm-0.10 is of" "$tmpd/md/swb.md" &&
+	{ echo "not ok - a [base] software note where the [base] is on the H100"; fails=$((fails + 1)); } ||
+	echo "ok - no [base] software note where the [base] is on the H100"
 expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
 	--out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \

@@ -237,6 +237,24 @@ static void test_number_write(void **state)
 	                    "0.30000000000000004");
 	assert_string_equal(rl_number_write(1.0000001, b, sizeof b),
 	                    "1.0000001");
+	/* (fuzz8's mutation pass) a whole number's size by its magnitude:
+	** -1e20 is past 1e15 (%.0f wrote 21 digits for it, were the sign
+	** counted); 1e14 below it in all its digits (not 1e+14) */
+	assert_string_equal(rl_number_write(-1e20, b, sizeof b), "-1e+20");
+	assert_string_equal(rl_number_write(1e14, b, sizeof b),
+	                    "100000000000000");
+	/* 0.1 + 0.7 is one step (1.1e-16) below 0.8's double: 16 digits
+	** read back (0.7999999999999999 lies 3.3e-17 from it, within half a
+	** step), 15 give 0.8, another double: 16 written, not %.17g's
+	** 0.79999999999999993 */
+	assert_string_equal(rl_number_write(0.1 + 0.7, b, sizeof b),
+	                    "0.7999999999999999");
+	/* twice the least subnormal, 9.8813129168249309e-324: doubles there
+	** lie 4.94e-324 apart, so 6 digits read back (%.6g first), where
+	** %.7g wrote 9.881313e-324 */
+	assert_string_equal(rl_number_write(2 * 4.9406564584124654e-324, b,
+	                                    sizeof b),
+	                    "9.88131e-324");
 }
 
 static void test_subnormal(void **state)

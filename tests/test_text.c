@@ -182,6 +182,7 @@ static void test_fig_text(void **state)
 	fig_is(-2.5, "-2.50");
 	fig_is(80, "80");
 	fig_is(100, "100");
+	fig_is(100.5, "100.5");
 	fig_is(160, "160");
 	fig_is(160.4, "160.4");
 	fig_is(99999, "99999");
@@ -194,6 +195,29 @@ static void test_fig_text(void **state)
 	fig_is(374135.4, "374135");
 	fig_is(5e-5, "5e-05");
 	fig_is(1.2368970767735e62, "1.24e+62");
+	/* (fuzz8's mutation pass) each rule from its edge on: 1e15 in
+	** exponent form, 1e5 whole, 100 whole (small53: a whole number
+	** whole from 100 on) and 100.5 with one decimal (%#.3g would write
+	** 100), 1e-4 in three digits with their zeros (%#.3g: 0.000100); a
+	** negative figure by its size as a positive one */
+	fig_is(1e15, "1e+15");
+	fig_is(1e5, "100000");
+	fig_is(100, "100");
+	fig_is(100.5, "100.5");
+	fig_is(1e-4, "0.000100");
+	fig_is(-160, "-160");
+	fig_is(-374135.4, "-374135");
+	fig_is(-1.2368970767735e62, "-1.24e+62");
+}
+
+/* a buffer of no bytes is left as it was (no point cut from what it
+** held) */
+static void test_fig_text_empty(void **state)
+{
+	char buf[8] = "ab.";
+	(void)state;
+	assert_ptr_equal(rl_fig_text(buf, 0, 100.04), buf);
+	assert_string_equal(buf, "ab.");
 }
 
 static void fig_dir_is(double v, int dir, const char *want)
@@ -248,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(test_preset_stem),
 	    cmocka_unit_test(test_fig_text),
 	    cmocka_unit_test(test_fig_text_dir),
+	    cmocka_unit_test(test_fig_text_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,284 @@
+/*
+** test_fuzznum.c: a property fuzzer of the two ways a number is written as
+** text for a user (model/numtext.c rl_number_write, model/figtext.c
+** rl_fig_text) over doubles drawn by a fixed-seed generator: random bit
+** patterns (subnormals, NaNs of any payload, infinities), decimals of 1-17
+** digits at every exponent, whole numbers and their neighbours around the
+** rules' edges (1e-4, 100, 1e5, 1e15), and each negated.  Properties, not
+** values (those are by hand in test_num.c and test_text.c):
+**   rl_number_write: a finite v reads back (strtod, and rl_number_text,
+**   the program's own reader) as the same double, bit for bit (-0
+**   included); the text is a JSON number; a whole number below 1e15 has
+**   no point and no exponent; no fewer digits (at least 6) read back; the
+**   buffer is never written past len and ends in a NUL for any len > 0.
+**   rl_fig_text: no point without a digit after it; the value within the
+**   rule's rounding (half a unit of 3 significant digits, of one decimal,
+**   of a whole); an exponent only from 1e15 or under 1e-4; the buffer as
+**   above, and untouched for len 0.
+** Deterministic: ROOFLAB_FUZZ_ITERS (default 1000) x 20 doubles, seed
+** ROOFLAB_FUZZ_SEED (default 1).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/figtext.h"
+#include "../model/numtext.h"
+
+typedef struct {
+	uint64_t s;
+} rng;
+
+static uint64_t next(rng *r)
+{
+	/* xorshift64* */
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return r->s * 0x2545f4914f6cdd1dULL;
+}
+
+static long env_long(const char *name, long def)
+{
+	const char *v = getenv(name);
+	char *end;
+	long x;
+	if (!v || !*v)
+		return def;
+	x = strtol(v, &end, 10);
+	return *end || x <= 0 ? def : x;
+}
+
+static const double edges[] = {0.0,    1e-4,   1e-4 * (1 + 1e-15),
+                               9.9995e-5,      99.95,  99.96,  100.0,
+                               99999.95,       1e5,    1e15,   1e15 - 1,
+                               1e15 + 2,       999999999999999.9,
+                               0.1,    0.3,    1.0 / 3, 2.5e-7, 4.9e-324,
+                               2.2250738585072014e-308,
+                               1.7976931348623157e308, 9007199254740993.0,
+                               0.5,    12.25,  1234567.5};
+
+/* one double: a bit pattern, a decimal, an edge or a neighbour of one */
+static double draw(rng *r)
+{
+	uint64_t u = next(r);
+	double v;
+	char t[64];
+	switch (u % 4) {
+	case 0:
+		u = next(r);
+		memcpy(&v, &u, sizeof v);
+		break;
+	case 1: /* 1-17 digits at an exponent from -330 to 310 */
+		snprintf(t, sizeof t, "%.*e", (int)(next(r) % 17),
+		         (double)(next(r) % 1000000000ULL) / 1e8);
+		snprintf(t + strlen(t) - 4, 8, "e%+d",
+		         (int)(next(r) % 641) - 330);
+		v = strtod(t, NULL);
+		break;
+	case 2:
+		v = edges[next(r) % (sizeof edges / sizeof edges[0])];
+		break;
+	default: /* an edge a few doubles away, or a whole number */
+		v = edges[next(r) % (sizeof edges / sizeof edges[0])];
+		if (next(r) % 2) {
+			int k = (int)(next(r) % 7) - 3;
+			for (; k > 0; k--)
+				v = nextafter(v, INFINITY);
+			for (; k < 0; k++)
+				v = nextafter(v, -INFINITY);
+		} else {
+			v = (double)(next(r) >> (next(r) % 64));
+		}
+	}
+	return next(r) % 2 ? -v : v;
+}
+
+/* s is a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static int json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return 0;
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* the significant digits of a number's text (leading zeros not counted) */
+static int sig_digits(const char *s)
+{
+	int n = 0, lead = 1;
+	for (; *s && *s != 'e'; s++) {
+		if (*s < '0' || *s > '9')
+			continue;
+		if (lead && *s == '0')
+			continue;
+		lead = 0;
+		n++;
+	}
+	return n;
+}
+
+static void same_double(double a, double b, const char *text)
+{
+	if (memcmp(&a, &b, sizeof a)) {
+		print_error("'%s' read back as %.17g, not %.17g\n", text, a, b);
+		fail();
+	}
+}
+
+static void number_write_props(double v)
+{
+	char buf[64], t[320];
+	double x;
+	int d;
+	rl_number_write(v, buf, sizeof buf);
+	if (!isfinite(v)) {
+		assert_true(strstr(buf, isnan(v) ? "nan" : "inf") != NULL);
+		return;
+	}
+	if (!json_number(buf)) {
+		print_error("%.17g written '%s': no JSON number\n", v, buf);
+		fail();
+	}
+	assert_true(strlen(buf) <= 24); /* "-1.2345678901234567e-308" */
+	same_double(strtod(buf, NULL), v, buf);
+	assert_int_equal(rl_number_text(buf, &x), 1);
+	same_double(x, v, buf);
+	if (v == floor(v) && fabs(v) < 1e15) {
+		assert_null(strpbrk(buf, ".e"));
+		return;
+	}
+	/* the fewest digits from 6 that read back: one fewer does not */
+	d = sig_digits(buf);
+	assert_true(d <= 17);
+	if (d > 6) {
+		snprintf(t, sizeof t, "%.*g", d - 1, v);
+		if (strtod(t, NULL) == v) {
+			print_error("%.17g written '%s', where '%s' reads back\n", v,
+			            buf, t);
+			fail();
+		}
+	}
+}
+
+static void fig_text_props(double v)
+{
+	char buf[64];
+	double a = fabs(v), x;
+	long double tol;
+	size_t n;
+	rl_fig_text(buf, sizeof buf, v);
+	n = strlen(buf);
+	assert_true(n > 0 && n < 40);
+	assert_true(buf[n - 1] != '.');
+	if (isnan(v)) {
+		assert_non_null(strstr(buf, "nan"));
+		return;
+	}
+	x = strtod(buf, NULL);
+	if (isinf(v)) {
+		/* "inf" or "-inf" */
+		assert_true(x == v);
+		return;
+	}
+	/* the unit the rule rounds to, half of it the error allowed (and
+	** the double a decimal of 3 digits reads as: 1e-15 of it) */
+	tol = a >= 1e15 ? 0.005L * a
+	      : a >= 1e5 ? 0.5
+	      : a >= 100 ? 0.05
+	      : v == floor(v) ? 0
+	                      : 0.005L * a; /* (subnormals: long double) */
+	/* (read in long double: 1.8e+308, DBL_MAX's figure, is past the
+	** doubles) */
+	if (!(fabsl(strtold(buf, NULL) - v) <= tol * (1 + 1e-9L) + 1e-15L * a)) {
+		print_error("%.17g written '%s': off by more than %Lg\n", v, buf,
+		            tol);
+		fail();
+	}
+	/* an exponent from 1e15, or where it rounds to under 1e-4 (not 0)
+	** alone */
+	assert_true((strchr(buf, 'e') != NULL) ==
+	            (a >= 1e15 || (a > 0 && fabs(x) < 1e-4)));
+	/* 1e-4 to 100, not whole: three significant digits, their zeros
+	** kept (100 where it rounds up: "100") */
+	if (a >= 1e-4 && a < 100 && v != floor(v) && strcmp(buf + (v < 0), "100"))
+		assert_int_equal(sig_digits(buf), 3);
+}
+
+/* no byte past len written, a NUL within it (len > 0), nothing at len 0 */
+static void small_buffers(double v)
+{
+	size_t len;
+	for (len = 0; len <= 26; len++) {
+		char buf[40];
+		size_t i;
+		memset(buf, '#', sizeof buf);
+		buf[sizeof buf - 1] = '\0';
+		if (len)
+			rl_number_write(v, buf, len);
+		for (i = len; i < sizeof buf - 1; i++)
+			assert_int_equal(buf[i], '#');
+		if (len)
+			assert_non_null(memchr(buf, '\0', len));
+		memset(buf, '#', sizeof buf);
+		memcpy(buf, "ab.", 4);
+		rl_fig_text(buf, len, v);
+		if (len == 0)
+			assert_string_equal(buf, "ab.");
+		else
+			assert_non_null(memchr(buf, '\0', len));
+		for (i = len > 4 ? len : 4; i < sizeof buf; i++)
+			assert_int_equal(buf[i], '#');
+	}
+}
+
+static void test_fuzz_numbers(void **state)
+{
+	rng r = {(uint64_t)env_long("ROOFLAB_FUZZ_SEED", 1) * 0x9e3779b97f4a7c15ULL};
+	long n = env_long("ROOFLAB_FUZZ_ITERS", 1000) * 20, i;
+	(void)state;
+	for (i = 0; i < n; i++) {
+		double v = draw(&r);
+		number_write_props(v);
+		fig_text_props(v);
+		if (i % 16 == 0)
+			small_buffers(v);
+	}
+	print_message("numbers: %ld doubles\n", n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_fuzz_numbers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
