@@ -973,7 +973,7 @@ done
 # numbers beyond an end are outside the range, not "not a number"
 for bad in 1e308 -0 0; do
 	expect_exit 2 "--target $bad" -- $RL claim --target "$bad" --samples 0 --no-design
-	expect_err "^rooflab claim: --target: '$bad' is outside the allowed range \(a number in \[1e-06, 1000000000\]\)$" "--target $bad: a number outside the range"
+	expect_err "^rooflab claim: --target: '$bad' is outside the allowed range \(a number in \[0.000001, 1000000000\]\)$" "--target $bad: a number outside the range"
 done
 nines=$(awk 'BEGIN { while (n++ < 5000) printf "9" }')
 expect_exit 2 "--target of 5000 nines" -- $RL claim --target "$nines" --samples 0 --no-design
