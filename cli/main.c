@@ -79,8 +79,12 @@ static int help_stray(const char *name, const char *word)
 {
 	char q[200], c[600], msg[1000];
 	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
+	/* (plot curve has options of its own: said where to read them) */
 	snprintf(msg, sizeof msg, "unexpected argument %s: help takes one "
-	         "command (rooflab help %s)", c, name);
+	         "command (rooflab help %s%s)", c, name,
+	         strcmp(name, "plot") ? ""
+	                              : "; plot curve's own options: rooflab "
+	                                "plot curve --help");
 	return bad_input("help", msg);
 }
 

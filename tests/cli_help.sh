@@ -113,6 +113,9 @@ expect_err "^rooflab help: unexpected argument 'extra': help takes one command \
 	{ echo "not ok - help eval extra printed help"; fails=$((fails + 1)); }
 expect_exit 2 "help help extra" -- $RL help help extra
 expect_err "unexpected argument 'extra'" "help help: a stray word is named"
+# help plot curve: plot curve's own help is named, the word refused
+expect_exit 2 "help plot curve" -- $RL help plot curve
+expect_err "^rooflab help: unexpected argument 'curve': help takes one command \(rooflab help plot; plot curve's own options: rooflab plot curve --help\)$" "help plot curve: names plot curve --help"
 expect_exit 0 "help eval" -- $RL help eval
 expect_out "^usage: rooflab eval" "help eval without a stray word is eval's help"
 # every command's --help gives its exit statuses, as rooflab --help does
