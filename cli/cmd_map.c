@@ -446,10 +446,11 @@ static void nofit_out(json_w *w, FILE *f, const rl_setup *st,
 		/* some fit in memory, none runs: each over its TDP, or not
 		** fitting (the table's words per mapping) */
 		char tw[32];
+		double n = rl_scen_chips(&st->cfg.scen);
 		if (e[0].rc != RL_OK)
-			fprintf(f, "(no mapping of %.0f chips runs: those that fit in "
-			        "memory are over the chip's %s W TDP at every "
-			        "clock)\n", rl_scen_chips(&st->cfg.scen),
+			fprintf(f, "(no mapping of %.0f chip%s runs: those that fit "
+			        "in memory are over the chip's %s W TDP at every "
+			        "clock)\n", n, n == 1 ? "" : "s",
 			        rl_number_write(st->cfg.chip.tdp_w, tw, sizeof tw));
 		return;
 	}
@@ -778,9 +779,9 @@ int cmd_map(int argc, char **argv)
 			setup_where(&st, why, err, sizeof err);
 		} else
 			snprintf(err, sizeof err,
-			         "no legal mapping of %.0f chips for this model and "
+			         "no legal mapping of %.0f chip%s for this model and "
 			         "chip (see rooflab eval --tp/--pp/--ep for why)",
-			         chips);
+			         chips, chips == 1 ? "" : "s");
 		free(e);
 		free(mc);
 		return bad_input("map", err);

@@ -76,13 +76,13 @@ static void bd_header(const claim_report *rep)
 			break;
 	if (k == rep->nsolve)
 		return;
-	printf("b': %s, %s on %.0f chips%s\n"
+	printf("b': %s, %s on %.0f chip%s%s\n"
 	       "speedup b'/a now: %s (total tokens); the rows of b.design and "
 	       "b.node vary b'\n",
 	       rl_utf8_cell(rep->bd.label, 0, 0, lb, sizeof lb),
 	       rl_mapping_words(mb, sizeof mb, s->tp, s->pp,
 	                        rl_scen_chips(s) / (s->tp * s->pp), 1),
-	       rl_scen_chips(s),
+	       rl_scen_chips(s), rl_scen_chips(s) == 1 ? "" : "s",
 	       claim_bd_mapping_note(rep),
 	       claim_speedup_x(now, sizeof now,
 	                       rep->bd.r.total_tps / rep->a.r.total_tps));
@@ -181,14 +181,14 @@ int cmd_solve(int argc, char **argv)
 		/* the labels (a --config file's too), controls as '?' */
 		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[64];
 		char now[40], given[40];
-		printf("a: %s\nb: %s, %s on %.0f chips%s\n"
+		printf("a: %s\nb: %s, %s on %.0f chip%s%s\n"
 		       "speedup b/a now: %s (total tokens)",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
 		       rl_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
 		                           rl_scen_chips(sb) / (sb->tp * sb->pp),
 		                           1),
-		       rl_scen_chips(sb),
+		       rl_scen_chips(sb), rl_scen_chips(sb) == 1 ? "" : "s",
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "",
 		       claim_speedup_x(now, sizeof now, rep->speedup_total));

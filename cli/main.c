@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "options.h"
 #include "../config/setup.h"
 #include "../model/params.h"
 #include "../model/utf8.h"
@@ -71,6 +72,22 @@ static void unknown_command(const char *name)
 		fprintf(stderr, "rooflab: unknown command %s\n\n", c);
 }
 
+/* "rooflab help eval extra": help takes one command, and a word after it
+** was dropped without a word; it is refused as any command's extra word
+** is ("unexpected argument 'extra'"), naming the help that was meant. */
+static int help_stray(const char *name, const char *word)
+{
+	char q[200], c[600], msg[1000];
+	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
+	/* (plot curve has options of its own: said where to read them) */
+	snprintf(msg, sizeof msg, "unexpected argument %s: help takes one "
+	         "command (rooflab help %s%s)", c, name,
+	         strcmp(name, "plot") ? ""
+	                              : "; plot curve's own options: rooflab "
+	                                "plot curve --help");
+	return bad_input("help", msg);
+}
+
 static int dispatch(int argc, char **argv)
 {
 	size_t i;
@@ -87,6 +104,8 @@ static int dispatch(int argc, char **argv)
 		char *av[3];
 		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (!strcmp(argv[2], commands[i].name)) {
+				if (argc > 3)
+					return help_stray(commands[i].name, argv[3]);
 				av[0] = argv[2];
 				av[1] = opt;
 				av[2] = NULL;
@@ -98,6 +117,8 @@ static int dispatch(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
+		if (!strcmp(argv[1], "help") && argc > 3)
+			return help_stray(argv[2], argv[3]);
 		usage(stdout);
 		return RL_OK;
 	}

@@ -514,8 +514,9 @@ void rl_map_fit_hint(const rl_config *cfg, char *err, size_t len)
 	if (used + 2 >= len)
 		return;
 	if ((k = rl_map_fitting(cfg, list, sizeof list)) > 0) {
-		snprintf(err + used, len - used, "; mappings of %.0f chips that fit: "
-		         "%s", rl_scen_chips(&cfg->scen), list);
+		double n = rl_scen_chips(&cfg->scen);
+		snprintf(err + used, len - used, "; mappings of %.0f chip%s that "
+		         "fit: %s", n, n == 1 ? "" : "s", list);
 		over_tdp_note(cfg, k, err, len);
 	} else {
 		char words[768];

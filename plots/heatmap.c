@@ -342,6 +342,46 @@ static void edges(const double *u, long n, long i, int lg, double *lo,
 		*hi = u[i];
 }
 
+/* gnuplot 5.4 draws nothing over a range whose ends lie more than the
+** largest double apart (audit47: an x of -1e308 and 1e308 put every cell
+** in one column, a z of -1.7e308 to 1.7e308 left the contours and the
+** colour bar's scale blank, exit 0): refused, the column named with its
+** range, where an empty picture was written.  A hair of margin for the
+** 9 digits the script carries of each end. */
+static int span_undrawable(double lo, double hi)
+{
+	return !isfinite((hi - lo) * (1 + 1e-8));
+}
+
+/* The axis's cells' edges, first to last, as the script gives them. */
+static void axis_ends(const double *u, long n, int lg, double *lo,
+                      double *hi)
+{
+	double a, b;
+	edges(u, n, 0, lg, lo, &a);
+	edges(u, n, n - 1, lg, &b, hi);
+}
+
+/* The message for a span refused (span_undrawable): which column, its
+** least and most value (the cells' edges reach past them by half a
+** cell's gap); RL_EINPUT. */
+static int span_refused(const char *db, const char *what, const char *col,
+                        double least, double most, char *err, size_t errlen)
+{
+	char l[160], a[32], b[32];
+	int axis = strcmp(what, "the colour (z)") != 0;
+	plot_column_label(col, l, sizeof l);
+	snprintf(err, errlen, "%s: %s, %s, runs from %s to %s: %s more than "
+	         "the largest double (1.8e308) apart, which gnuplot draws blank; "
+	         "a heatmap takes values within about %s of it either side of 0",
+	         db, what, l, rl_fig_text(a, sizeof a, least),
+	         rl_fig_text(b, sizeof b, most),
+	         axis ? "its cells' outer edges (half a gap past each end) lie"
+	              : "its ends lie",
+	         axis ? "a quarter" : "half");
+	return RL_EINPUT;
+}
+
 static long index_of(const double *u, long n, double v)
 {
 	const double *p = bsearch(&v, u, (size_t)n, sizeof *u, cmp_double);
@@ -735,6 +775,22 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 				zmin = fmin(zmin, g.z[i]);
 				zmax = fmax(zmax, g.z[i]);
 			}
+	}
+	axis_ends(g.ux, g.nx, lgx, &lo, &hi);
+	axis_ends(g.uy, g.ny, lgy, &lo2, &hi2);
+	rc = span_undrawable(lo, hi)
+	     ? span_refused(o->dbpath, "the x axis", x, g.ux[0], g.ux[g.nx - 1],
+	                    err, errlen)
+	     : span_undrawable(lo2, hi2)
+	     ? span_refused(o->dbpath, "the y axis", y, g.uy[0], g.uy[g.ny - 1],
+	                    err, errlen)
+	     : span_undrawable(zmin, zmax)
+	     ? span_refused(o->dbpath, "the colour (z)", z, zmin, zmax, err,
+	                    errlen)
+	     : RL_OK;
+	if (rc) {
+		grid_free(&g);
+		return rc;
 	}
 	speedup = !strncmp(z, "speedup", 7);
 	target = o->target > 0 ? o->target : 20;

@@ -291,20 +291,22 @@ static void baselines(rctx *r)
 		if (moved)
 			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
-			         "DP: whole copies side by side): %s as %s on %.0f chips, "
-			         "the scenario's; %s as %s on %.0f chips, its best "
+			         "DP: whole copies side by side): %s as %s on %.0f chip%s, "
+			         "the scenario's; %s as %s on %.0f chip%s, its best "
 			         "mapping of the chips (as %s it would be %s).",
-			         c->a_label, ma, v[J_ACH], c->b_label, mb, v[J_BCH],
+			         c->a_label, ma, v[J_ACH], v[J_ACH] == 1 ? "" : "s",
+			         c->b_label, mb, v[J_BCH], v[J_BCH] == 1 ? "" : "s",
 			         ma, x[0]);
 		if (moved)
 			given_binds_item(r, &open, ma);
 		else
 			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
-			         "DP: whole copies side by side): %s as %s on %.0f chips, "
-			         "%s as %s on %.0f chips, as the scenario and the sides "
-			         "give them.", c->a_label, ma, v[J_ACH], c->b_label, mb,
-			         v[J_BCH]);
+			         "DP: whole copies side by side): %s as %s on %.0f chip%s, "
+			         "%s as %s on %.0f chip%s, as the scenario and the sides "
+			         "give them.", c->a_label, ma, v[J_ACH],
+			         v[J_ACH] == 1 ? "" : "s", c->b_label, mb, v[J_BCH],
+			         v[J_BCH] == 1 ? "" : "s");
 	}
 	/* Etched's benchmark is "8-way model parallel" (claims.md), where b's
 	** best mapping runs copies of the model (ux16) */

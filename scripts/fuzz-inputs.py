@@ -5946,17 +5946,29 @@ class Fuzzer:
         if p.returncode not in (0, 2):
             return why  # judge names it
         full, zs = self.lv
+        finite = [z for z in zs if abs(z) != float("inf")]
+        wide = bool(finite) and max(finite) - min(finite) == float("inf")
         if p.returncode != 0:
-            # a --target outside [1e-6, 1e9] is refused, naming it
-            if full and b"--target" not in p.stderr:
+            # a --target outside [1e-6, 1e9] is refused, naming it; so is
+            # a z whose ends lie more than the largest double apart, where
+            # gnuplot traced no contour (nothing drawn, exit 0)
+            if full and b"--target" not in p.stderr and not (
+                    wide and b"the colour (z)" in p.stderr):
                 why.append("levels: a full grid refused: " +
                            p.stderr.decode("utf-8", "replace")[:120])
+            if wide and b"the colour (z)" not in p.stderr and \
+                    b"--target" not in p.stderr:
+                why.append("levels: a z past a double's span refused "
+                           "without naming it")
+            return why
+        if wide:
+            why.append("levels: a z past a double's span drawn (gnuplot "
+                       "draws it blank), not refused")
             return why
         zmin, zmax = min(zs), max(zs)
         span = zmax - zmin
         if span == float("inf"):
-            # gnuplot traces no contour over such a span (nothing drawn,
-            # exit 0): the levels are not judged
+            # an infinite z (no cell): the levels are not judged
             return why
         flat = "%.9g" % zmin == "%.9g" % zmax
         out = p.stdout.decode("utf-8", "replace")

@@ -105,6 +105,19 @@ else
 fi
 expect_exit 0 "b200 --json" -- $RL eval --chip b200 --model llama3-70b --precision fp8 --tp 8 --json
 expect_out '"watts": null' "unknown power is null in JSON"
+# help takes one command: a word after it is refused, named, with nothing
+# on standard output (it printed eval's help and dropped the word)
+expect_exit 2 "help eval extra" -- $RL help eval extra
+expect_err "^rooflab help: unexpected argument 'extra': help takes one command \(rooflab help eval\)$" "help COMMAND: a stray word is named"
+[ ! -s "$tmpd/out" ] && echo "ok - help eval extra prints no help" ||
+	{ echo "not ok - help eval extra printed help"; fails=$((fails + 1)); }
+expect_exit 2 "help help extra" -- $RL help help extra
+expect_err "unexpected argument 'extra'" "help help: a stray word is named"
+# help plot curve: plot curve's own help is named, the word refused
+expect_exit 2 "help plot curve" -- $RL help plot curve
+expect_err "^rooflab help: unexpected argument 'curve': help takes one command \(rooflab help plot; plot curve's own options: rooflab plot curve --help\)$" "help plot curve: names plot curve --help"
+expect_exit 0 "help eval" -- $RL help eval
+expect_out "^usage: rooflab eval" "help eval without a stray word is eval's help"
 # every command's --help gives its exit statuses, as rooflab --help does
 # for all (calibrate's said none)
 cmds=$($RL --help | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p')

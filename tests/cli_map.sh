@@ -487,6 +487,10 @@ expect_out "^   1    1    1    8    1  yes +- +- .* over its 80 W TDP at every c
 expect_no_out "^ +[0-9]+ .* [0-9]+\.[0-9] " "map: no mapping over its TDP shows a throughput"
 expect_out "^\(no mapping of 8 chips runs: those that fit in memory are over the chip's 80 W TDP at every clock\)$" \
 	"map: says no mapping runs"
+# and of one chip, in the singular (it read "no mapping of 1 chips runs")
+expect_exit 0 "map one chip over the TDP at every clock" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 1 --set chip.tdp_w=80
+expect_out "^\(no mapping of 1 chip runs: those that fit in memory are over the chip's 80 W TDP at every clock\)$" \
+	"map: one chip, no mapping runs, singular"
 # a TDP of 80.5 W, under the 87.42 W at any clock: said as given, not
 # rounded to 80 (mutation tests)
 expect_exit 0 "map over a TDP of 80.5 W" -- $RL map --chip h100-sxm --model llama3-8b --precision fp8 --chips 8 --set chip.tdp_w=80.5

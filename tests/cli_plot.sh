@@ -213,9 +213,11 @@ is_png "$tmpd/o/sweep.png" && echo "ok - sweep.png is a PNG" ||
 # axis values near the doubles' end (a database altered by hand) put an
 # outer cell's edge past it, 'inf' in gnuplot's script (exit 1): a log
 # axis of 0.3, 0.5 and 4e264 (its top edge 4e264 x sqrt(8e264)) and a
-# linear one of -1e308 and 1e308 (half their gap beyond each): each drawn
+# linear one of -4.4e307 and 4.4e307 (half their gap beyond each: edges
+# -8.8e307 and 8.8e307, 1.76e308 apart, under the largest double,
+# 1.797e308): each drawn
 if command -v sqlite3 >/dev/null 2>&1; then
-	for ax in "0.3 0.5 4e264" "-1e308 1e308"; do
+	for ax in "0.3 0.5 4e264" "-4.4e307 4.4e307"; do
 		rm -f "$tmpd/edge.db"
 		sqlite3 "$tmpd/edge.db" "CREATE TABLE results(run_id INTEGER,
 			design_frac_mac REAL, chip_hbm_tbps REAL, speedup_total_tokens REAL)"
@@ -229,17 +231,39 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		n=$(($(echo $ax | wc -w) * 2))
 		expect_out "sweep run 1: $n design points; 20 is reached nowhere \(at most 3\)" \
 			"axis $ax: its $n points counted, the most z 3"
-		# the log axis's contours drawn at 2 + (3 - 2) x k / 5 = 2.2, 2.4,
-		# 2.6, 2.8.  (audit47) Not so the linear -1e308 and 1e308: the
-		# script gives gnuplot the same four levels, but gnuplot's contour
-		# tables come back empty (x's span, 2e308, overflows), the plot and
-		# its key blank, exit 0; as an image (--out .svg) no cell is drawn
-		# either, gnuplot mapping every x onto one column; reported, not
-		# asserted
-		case $ax in 0.3*)
-			expect_out " 2\.20 -\*+ 2\.40 -#+ 2\.60 -[$]+ 2\.80 -%+" "axis $ax: the levels, by hand" ;;
-		esac
+		# the contours drawn at 2 + (3 - 2) x k / 5 = 2.2, 2.4, 2.6, 2.8
+		expect_out " 2\.20 -\*+ 2\.40 -#+ 2\.60 -[$]+ 2\.80 -%+" "axis $ax: the levels, by hand"
 	done
+	# (audit47) not so an x of -1e308 and 1e308 (its edges -1e308 and
+	# 1e308, the outer ones held at the values, 2e308 apart) or of -5e307
+	# and 5e307 (edges -1e308 and 1e308): gnuplot's contour tables came
+	# back empty, the plot and its key blank, and as an image every x fell
+	# in one column, exit 0; refused now, the axis and its range named
+	for ax in "-1e308 1e308 -1e[+]308 1e[+]308" "-5e307 5e307 -5e[+]307 5e[+]307"; do
+		set -- $ax
+		rm -f "$tmpd/edge.db"
+		sqlite3 "$tmpd/edge.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_hbm_tbps REAL, speedup_total_tokens REAL);
+			INSERT INTO results VALUES(1, $1, 1, 2), (1, $1, 2, 3),
+			(1, $2, 1, 2), (1, $2, 2, 3)"
+		for term in "--term dumb" "--out $tmpd/o/edge.svg"; do
+			rm -f "$tmpd/o/edge.svg"
+			expect_exit 2 "heatmap of an axis $1 to $2 ($term)" -- "$RL" plot heatmap \
+				--db "$tmpd/edge.db" --x design.frac_mac --y chip.hbm_tbps $term
+			expect_err "^rooflab plot: .*edge\.db: the x axis, design\.frac_mac, runs from $3 to $4: its cells' outer edges .* more than the largest double \(1\.8e308\) apart" \
+				"axis $1 to $2: refused, the axis and its range named"
+		done
+		[ ! -e "$tmpd/o/edge.svg" ] && echo "ok - axis $1 to $2: no image written" ||
+			{ echo "not ok - axis $1 to $2: an image written"; fails=$((fails + 1)); }
+	done
+	# the same of y (chip.hbm_tbps -1e308 and 1e308, x 0.1 and 0.2)
+	sqlite3 "$tmpd/edge.db" "UPDATE results SET chip_hbm_tbps = CASE chip_hbm_tbps
+		WHEN 1 THEN -1e308 ELSE 1e308 END, design_frac_mac = CASE
+		WHEN design_frac_mac < 0 THEN 0.1 ELSE 0.2 END"
+	expect_exit 2 "heatmap of a y axis -1e308 to 1e308" -- "$RL" plot heatmap \
+		--db "$tmpd/edge.db" --x design.frac_mac --y chip.hbm_tbps --term dumb
+	expect_err "the y axis, chip\.hbm_tbps \(TB/s\), runs from -1e[+]308 to 1e[+]308" \
+		"y axis -1e308 to 1e308: refused, named"
 fi
 
 # (ux22) a text heatmap (--term dumb) filled every cell with '*' whatever
@@ -360,30 +384,49 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			echo "ok - the contours are drawn at the levels the key names" ||
 			{ echo "not ok - the script's contour levels: '$lv'"; fails=$((fails + 1)); }
 	fi
-	# (fuzz7, levels target) z from -1.7e308 to 1.7e308, whose difference
-	# is no double: the levels were inf and nan (gnuplot: 'undefined
-	# variable: inf', exit 1); now from each end's share
+	# (fuzz7, levels target) z from -8.9e307 to 8.9e307, 1.78e308 apart
+	# (a double, under 1.797e308), four times which is none: the levels
+	# were inf and nan (gnuplot: 'undefined variable: inf', exit 1); now
+	# from each end's share
 	sqlite3 "$tmpd/lv2.db" "UPDATE results SET throughput_output_tokens_per_s =
-		CASE design_frac_mac WHEN 0 THEN -1.7e308 WHEN 0.2 THEN 1.7e308 ELSE 0 END"
-	expect_exit 0 "text heatmap of -1.7e308 to 1.7e308" -- "$RL" plot heatmap \
+		CASE design_frac_mac WHEN 0 THEN -8.9e307 WHEN 0.2 THEN 8.9e307 ELSE 0 END"
+	expect_exit 0 "text heatmap of -8.9e307 to 8.9e307" -- "$RL" plot heatmap \
 		--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
-	expect_out "sweep run 1: 6 design points" "-1.7e308 to 1.7e308: its 6 points counted"
-	# the levels from each end's share: -1.7e308 + (1.7e308 / 5 + 1.7e308 /
-	# 5) x k = -1.02e308, -3.4e307, 3.4e307, 1.02e308, read in the script
-	# (gnuplot's contour tables come back empty here, as for the axis of
-	# -1e308 and 1e308 above: audit47, reported, not asserted)
+	expect_out "sweep run 1: 6 design points" "-8.9e307 to 8.9e307: its 6 points counted"
+	# the levels from each end's share: -8.9e307 + (8.9e307 / 5 + 8.9e307 /
+	# 5) x k = -5.34e307, -1.78e307, 1.78e307, 5.34e307, in the key and
+	# drawn: z grows with x alone, so each level is a line across y, the
+	# four side by side in a row of the plot
+	expect_out " -5\.34e[+]307 -\*+.* -1\.78e[+]307 -#+.* 1\.78e[+]307 -[$]+.* 5\.34e[+]307 -%+" \
+		"-8.9e307 to 8.9e307: its key names the four levels, by hand"
+	expect_out "[|] +\* +# +[$] +% +[|]" "-8.9e307 to 8.9e307: the four contours drawn"
 	if [ -x "$tmpd/gpfake/gnuplot" ]; then
 		PATH="$tmpd/gpfake:$PATH" "$RL" plot heatmap --db "$tmpd/lv2.db" \
 			--x design.frac_mac --y chip.tdp_w --term dumb >/dev/null 2>&1
 		sed -n 's/^set cntrparam levels discrete //p' "$tmpd/gp.script" >"$tmpd/lv2.lv"
-		if awk 'BEGIN { split("-1.02e308 -3.4e307 3.4e307 1.02e308", w) }
+		if awk 'BEGIN { split("-5.34e307 -1.78e307 1.78e307 5.34e307", w) }
 			{ n++; if ((($1 - w[n]) / w[n]) ^ 2 > 1e-24) bad++ }
 			END { exit !(n == 4 && !bad) }' "$tmpd/lv2.lv"; then
-			echo "ok - -1.7e308 to 1.7e308: the script's four levels, by hand"
+			echo "ok - -8.9e307 to 8.9e307: the script's four levels, by hand"
 		else
-			echo "not ok - -1.7e308 to 1.7e308: the script's levels $(tr '\n' ' ' <"$tmpd/lv2.lv")"; fails=$((fails + 1))
+			echo "not ok - -8.9e307 to 8.9e307: the script's levels $(tr '\n' ' ' <"$tmpd/lv2.lv")"; fails=$((fails + 1))
 		fi
 	fi
+	# (audit47) z from -1.7e308 to 1.7e308, 3.4e308 apart, no double: the
+	# script gave gnuplot finite levels, but its contour tables came back
+	# empty, the plot and its key blank, exit 0 (as an image, the colour
+	# bar without a scale); refused now, the column and its range named,
+	# nothing written
+	sqlite3 "$tmpd/lv2.db" "UPDATE results SET throughput_output_tokens_per_s =
+		CASE design_frac_mac WHEN 0 THEN -1.7e308 WHEN 0.2 THEN 1.7e308 ELSE 0 END"
+	for term in "--term dumb" "--out $tmpd/o/z17.svg"; do
+		expect_exit 2 "heatmap of z -1.7e308 to 1.7e308 ($term)" -- "$RL" plot heatmap \
+			--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w $term
+		expect_err "^rooflab plot: .*lv2\.db: the colour \(z\), throughput\.output_tokens_per_s \(tokens/s\), runs from -1\.7e[+]308 to 1\.7e[+]308: its ends lie more than the largest double \(1\.8e308\) apart" \
+			"z -1.7e308 to 1.7e308: refused, the column and its range named"
+	done
+	[ ! -e "$tmpd/o/z17.svg" ] && echo "ok - z -1.7e308 to 1.7e308: no image written" ||
+		{ echo "not ok - z -1.7e308 to 1.7e308: an image written"; fails=$((fails + 1)); }
 	# (fuzz7 mutation pass over text_levels) a speedup's levels and its
 	# target's line: z 10, 25, 40 gives 10 + 30 x k / 5 = 16, 22, 28, 34
 	# (16.0: three significant digits) and, 20 lying between 10 and 40, the

@@ -1134,6 +1134,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 else
 	echo "ok - skipped: sqlite3 is not installed"
 fi
+# one chip a side: "on 1 chip" in the mappings item (it read "on 1 chips")
+expect_exit 0 "claim run on one chip a side" -- "$RL" claim --samples 0 \
+	--a h100-sxm,chips=1,tp=1 --b sohu,chips=1,tp=1 --db "$tmpd/claim1chip.db"
+expect_exit 0 "report of the one-chip run" -- "$RL" report --db "$tmpd/claim1chip.db" \
+	--out "$tmpd/md/claim1chip.md" --no-plots
+has "$tmpd/md/claim1chip.md" "one chip a side: the mappings on 1 chip" "as TP1 x PP1 on 1 chip, 1 x sohu"
+lacks "$tmpd/md/claim1chip.md" "one chip a side: never '1 chips'" " 1 chips"
 
 # the target as given, in all its digits (claim_target_text), as the
 # claim's text writes it: --target 1234567.5 is 1234567.5x in the title,
