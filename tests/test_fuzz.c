@@ -35,21 +35,9 @@
 #include "../model/utf8.h"
 #include "../model/mcrobust.h"
 #include "../model/montecarlo.h"
+#include "xorshift.h"
 
 #define MAX_TEXT (256 * 1024)
-
-typedef struct {
-	uint64_t s;
-} rng;
-
-static uint64_t next(rng *r)
-{
-	/* xorshift64* */
-	r->s ^= r->s >> 12;
-	r->s ^= r->s << 25;
-	r->s ^= r->s >> 27;
-	return r->s * 0x2545f4914f6cdd1dULL;
-}
 
 static size_t below(rng *r, size_t n)
 {

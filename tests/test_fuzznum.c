@@ -31,19 +31,7 @@
 
 #include "../model/figtext.h"
 #include "../model/numtext.h"
-
-typedef struct {
-	uint64_t s;
-} rng;
-
-static uint64_t next(rng *r)
-{
-	/* xorshift64* */
-	r->s ^= r->s >> 12;
-	r->s ^= r->s << 25;
-	r->s ^= r->s >> 27;
-	return r->s * 0x2545f4914f6cdd1dULL;
-}
+#include "xorshift.h"
 
 static long env_long(const char *name, long def)
 {
