@@ -71,6 +71,25 @@ static void drop_db(sqlite3 *db, const char *path)
 	unlink(path);
 }
 
+/* make_db's database of sql with claim run 1's Monte Carlo samples 1, 2,
+** ..., 101 (sample i of speedup i), opened for plotting. */
+static sqlite3 *make_db_samples(char *path, size_t len, const char *sql)
+{
+	char ins[160];
+	sqlite3 *db = make_db(path, len, sql), *w;
+	int i;
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	for (i = 1; i <= 101; i++) {
+		snprintf(ins, sizeof ins, "INSERT INTO claim_mc_samples "
+		         "VALUES(1, %d, %d, 0);", i, i);
+		assert_int_equal(sqlite3_exec(w, ins, NULL, NULL, NULL), SQLITE_OK);
+	}
+	sqlite3_close(w);
+	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	return db;
+}
+
 /* The plot `kind` of db (make_db's, at path) on the axes x, y and z
 ** (NULL: the kind's own), whose status must be expect: the script (NULL
 ** where plot_script wrote none), its message in err. */
@@ -820,10 +839,9 @@ static void test_heatmap_log_axes(void **state)
 
 static void test_target_digits(void **state)
 {
-	char path[64], sql[160];
-	sqlite3 *db, *w;
+	char path[64];
+	sqlite3 *db;
 	char *s;
-	int i;
 	(void)state;
 	s = script_made(CLAIM_RUN_BIG_TARGET
 	                "INSERT INTO claim_factors VALUES(1, 1, 'f1', 2),"
@@ -838,16 +856,7 @@ static void test_target_digits(void **state)
 	assert_non_null(strstr(s, "set label 2 'claimed 1234567.5x'"));
 	assert_null(strstr(s, "1.23457e+06"));
 	free(s);
-	db = make_db(path, sizeof path, CLAIM_RUN_BIG_TARGET);
-	sqlite3_close(db);
-	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
-	for (i = 1; i <= 101; i++) {
-		snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
-		         "VALUES(1, %d, %d, 0);", i, i);
-		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
-	}
-	sqlite3_close(w);
-	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	db = make_db_samples(path, sizeof path, CLAIM_RUN_BIG_TARGET);
 	s = script_of(db, "distribution", path, RL_OK);
 	assert_non_null(strstr(s, "P(>= 1234567.5x) = "));
 	assert_non_null(strstr(s, "set label 1 'claimed 1234567.5x'"));
@@ -1269,25 +1278,14 @@ static void test_breakdown(void **state)
 
 static void test_quantiles(void **state)
 {
-	char path[64], sql[160];
-	sqlite3 *db, *w;
+	char path[64];
+	sqlite3 *db;
 	char *s;
-	int i;
 	(void)state;
 	/* samples 1..101 and no claim_mc row: linear-interpolated quantiles at
 	** position q x 100 give p05 = 6, p50 = 51, p95 = 96; 20..101 are >= 20,
 	** 82 of 101 = 81.2% */
-	db = make_db(path, sizeof path,
-	             CLAIM_RUN_1);
-	sqlite3_close(db);
-	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
-	for (i = 1; i <= 101; i++) {
-		snprintf(sql, sizeof sql, "INSERT INTO claim_mc_samples "
-		         "VALUES(1, %d, %d, 0);", i, i);
-		assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
-	}
-	sqlite3_close(w);
-	assert_int_equal(pdb_open(path, &db, (char[256]){0}, 256), RL_OK);
+	db = make_db_samples(path, sizeof path, CLAIM_RUN_1);
 	s = script_of(db, "distribution", path, RL_OK);
 	assert_non_null(strstr(s, "P(>= 20x) = 81.2%"));
 	/* the quantiles to two decimals, as the claim's text prints them
