@@ -88,6 +88,26 @@ static int help_stray(const char *name, const char *word)
 	return bad_input("help", msg);
 }
 
+/* "rooflab --help extra": the list of commands takes no word, and one
+** after it was dropped without a word, where "rooflab help eval extra"
+** is refused (help_stray); refused alike, naming a command's own help
+** where the word is a command ("rooflab --help eval" meant eval's). */
+static int list_stray(const char *opt, const char *word)
+{
+	char q[200], c[600], msg[1000];
+	size_t i;
+	int cmd = 0;
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(word, commands[i].name))
+			cmd = 1;
+	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
+	snprintf(msg, sizeof msg, "unexpected argument %s: %s takes no word "
+	         "(rooflab %s: the commands%s%s%s)", c, opt, opt,
+	         cmd ? "; rooflab help " : "", cmd ? word : "",
+	         cmd ? ": its options" : "");
+	return bad_input(opt, msg);
+}
+
 static int dispatch(int argc, char **argv)
 {
 	size_t i;
@@ -119,6 +139,8 @@ static int dispatch(int argc, char **argv)
 	    !strcmp(argv[1], "help")) {
 		if (!strcmp(argv[1], "help") && argc > 3)
 			return help_stray(argv[2], argv[3]);
+		if (strcmp(argv[1], "help") && argc > 2)
+			return list_stray(argv[1], argv[2]);
 		usage(stdout);
 		return RL_OK;
 	}

@@ -116,6 +116,17 @@ expect_err "unexpected argument 'extra'" "help help: a stray word is named"
 # help plot curve: plot curve's own help is named, the word refused
 expect_exit 2 "help plot curve" -- $RL help plot curve
 expect_err "^rooflab help: unexpected argument 'curve': help takes one command \(rooflab help plot; plot curve's own options: rooflab plot curve --help\)$" "help plot curve: names plot curve --help"
+# rooflab --help (and -h) takes no word: one after it is refused, exit 2,
+# as help COMMAND WORD is, with nothing on standard output (it printed the
+# list and dropped the word); a command's name points to its help
+expect_exit 2 "--help extra" -- $RL --help extra
+expect_err "^rooflab --help: unexpected argument 'extra': --help takes no word \(rooflab --help: the commands\)$" "--help: a stray word is named"
+[ ! -s "$tmpd/out" ] && echo "ok - --help extra prints no list" ||
+	{ echo "not ok - --help extra printed the list"; fails=$((fails + 1)); }
+expect_exit 2 "-h extra" -- $RL -h extra
+expect_err "^rooflab -h: unexpected argument 'extra': -h takes no word \(rooflab -h: the commands\)$" "-h: a stray word is named"
+expect_exit 2 "--help eval" -- $RL --help eval
+expect_err "; rooflab help eval: its options\)$" "--help eval: names rooflab help eval"
 expect_exit 0 "help eval" -- $RL help eval
 expect_out "^usage: rooflab eval" "help eval without a stray word is eval's help"
 # every command's --help gives its exit statuses, as rooflab --help does
