@@ -22,9 +22,13 @@
 #include "numwords.h"
 #include "words.h"
 
-#define DEFAULT_A "h100-sxm,profile=trtllm-0.10,label=8x H100 (TensorRT-LLM 0.10)"
-#define DEFAULT_B "sohu,profile=etched-claim,label=8x Sohu (as claimed)"
-#define DEFAULT_BD "sohu-design,profile=etched-claim,label=8x Sohu (by design)"
+/* the default sides' labels less their chip count, which count_label
+** puts before them from the scenario ("8x H100 (...)" of etched-bench's
+** 8 chips, "1x H100 (...)" of a one-chip scenario's, which read "8x"
+** above a mapping "on 1 chip" when the 8 was written here) */
+#define DEFAULT_A "h100-sxm,profile=trtllm-0.10,label=H100 (TensorRT-LLM 0.10)"
+#define DEFAULT_B "sohu,profile=etched-claim,label=Sohu (as claimed)"
+#define DEFAULT_BD "sohu-design,profile=etched-claim,label=Sohu (by design)"
 
 claim_report *claim_report_alloc(void)
 {
@@ -50,6 +54,21 @@ static void side_error(const claim_spec *s, const char *name, int line,
 		         line, name, name, s->chip, msg);
 	else
 		snprintf(err, errlen, "side %s (%s): %s", name, s->chip, msg);
+}
+
+/* A default side's label (DEFAULT_A, _B, _BD) after its chip count, the
+** scenario's as the side loaded it: "8x Sohu (as claimed)".  The label is
+** short and the count plain digits (1000000x, where %g wrote 1e+06x): one
+** that would not fit keeps the label without the count. */
+static void count_label(claim_side *side)
+{
+	char cn[40], out[CLAIM_LABEL_MAX];
+	int n = snprintf(out, sizeof out, "%sx %s",
+	                 rl_number_write(rl_scen_chips(&side->st.cfg.scen), cn,
+	                                 sizeof cn),
+	                 side->label);
+	if (n > 0 && (size_t)n < sizeof out)
+		memcpy(side->label, out, (size_t)n + 1);
 }
 
 /* A side's default label ("8 x h100-sxm (trtllm-0.10, chip default)",
@@ -88,7 +107,7 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 	claim_opts *o = &rep->opts;
 	claim_spec spec;
 	char path[1024], msg[1024];
-	int default_b = !o->b.given, line, rc;
+	int default_a = !o->a.given, default_b = !o->b.given, line, rc;
 
 	/* the scenario as given; a path longer than the record holds (it
 	** goes into the JSON and the database, whose readers keep 127) by
@@ -112,12 +131,16 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		side_error(&o->a, "a", line, msg, err, errlen);
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
+	if (default_a)
+		count_label(&rep->a);
 	if ((rc = claim_side_load(&o->b, o->scenario, NULL,
 	                          default_b ? "as claimed" : NULL, &rep->b,
 	                          &line, msg, sizeof msg))) {
 		side_error(&o->b, "b", line, msg, err, errlen);
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
+	if (default_b)
+		count_label(&rep->b);
 	/* two sides of the user's, not the Etched claim: each default label
 	** names its mapping too */
 	if (!default_b) {
@@ -136,6 +159,7 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 			         msg);
 			return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 		}
+		count_label(&rep->bd);
 		rep->have_bd = 1;
 	}
 	if (!o->no_uncertainty && (o->uncertainty || default_b)) {

@@ -1600,6 +1600,16 @@ cp "$ROOFLAB_DATA/scenarios/etched-bench.ini" "$sd/myscen.ini"
 expect_exit 0 "claim with a scenario path of over 127 characters" -- \
 	$RL claim --samples 0 --no-design --scenario "$sd/myscen.ini" --json
 expect_out '^  "scenario": "myscen",$' "is recorded by the scenario's name"
+# the default sides' labels count the scenario's chips (claimrun.c
+# count_label): on a one-chip scenario "1x", where they read "8x H100" and
+# "8x Sohu" whatever the scenario (small54)
+sed 's/^tp = 8/tp = 1/; s/^chips = 8/chips = 1/' "$ROOFLAB_DATA/scenarios/etched-bench.ini" >"$tmpd/one-chip.ini"
+expect_exit 0 "claim on a one-chip scenario" -- \
+	$RL claim --samples 0 --scenario "$tmpd/one-chip.ini" --json
+expect_out '^    "label": "1x H100 \(TensorRT-LLM 0\.10\)",$' "side a's label: 1x H100"
+expect_out '^    "label": "1x Sohu \(as claimed\)",$' "side b's label: 1x Sohu (as claimed)"
+expect_out '^    "label": "1x Sohu \(by design\)",$' "side b' label: 1x Sohu (by design)"
+expect_no_out '"label": "8x' "no label of 8 chips on one"
 
 # A side naming a chip and no profile (and a scenario naming none: etched-
 # bench names only the model) takes the profile eval takes for the chip:

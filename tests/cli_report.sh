@@ -1141,6 +1141,18 @@ expect_exit 0 "report of the one-chip run" -- "$RL" report --db "$tmpd/claim1chi
 	--out "$tmpd/md/claim1chip.md" --no-plots
 has "$tmpd/md/claim1chip.md" "one chip a side: the mappings on 1 chip" "as TP1 x PP1 on 1 chip, 1 x sohu"
 lacks "$tmpd/md/claim1chip.md" "one chip a side: never '1 chips'" " 1 chips"
+# a one-chip scenario's run: its default sides' labels count 1 chip
+# (claimrun.c count_label), where the title read "8x Sohu" and "8x
+# H100" over mappings "on 1 chip" (small54)
+sed 's/^tp = 8/tp = 1/; s/^chips = 8/chips = 1/' \
+	"$ROOFLAB_DATA/scenarios/etched-bench.ini" >"$tmpd/one-chip.ini"
+expect_exit 0 "claim run on one chip" -- "$RL" claim --samples 0 \
+	--scenario "$tmpd/one-chip.ini" --db "$tmpd/onescen.db"
+expect_exit 0 "report of the one-chip run" -- "$RL" report --db "$tmpd/onescen.db" \
+	--out "$tmpd/md/onescen.md" --no-plots
+has "$tmpd/md/onescen.md" "one chip: the title's labels say 1x" \
+	"# Is 1x Sohu (as claimed) 20x as fast as 1x H100 (TensorRT-LLM 0.10)?"
+lacks "$tmpd/md/onescen.md" "one chip: no 8x label" "8x \(Sohu\|H100\)"
 
 # the target as given, in all its digits (claim_target_text), as the
 # claim's text writes it: --target 1234567.5 is 1234567.5x in the title,

@@ -98,7 +98,12 @@ expect_out "TPOT at most 0.001 s needs at least 7.6 TB/s of HBM bandwidth per ch
 expect_out "^b: .*, TP1 x PP1 on 1 chip$" "text: side b on 1 chip, singular"
 sed 's/^tp = 8/tp = 1/; s/^chips = 8/chips = 1/' "$ROOFLAB_DATA/scenarios/etched-bench.ini" >"$tmpd/one-chip.ini"
 expect_exit 0 "solve b' on one chip" -- $RL solve --scenario "$tmpd/one-chip.ini" --target speedup=20 --vary b.design.frac_mac
-expect_out "^b': 8x Sohu \(by design\), TP1 x PP1 on 1 chip \(its best mapping, as claim runs it\)$" "b' on 1 chip, singular"
+expect_out "^b': 1x Sohu \(by design\), TP1 x PP1 on 1 chip \(its best mapping, as claim runs it\)$" "b' on 1 chip, singular"
+# the default sides' labels count the scenario's chips, one here: they
+# read "8x H100" and "8x Sohu" above a mapping "on 1 chip" (small54)
+expect_out "^a: 1x H100 \(TensorRT-LLM 0\.10\)$" "side a's label: 1x, the scenario's one chip"
+expect_out "^b: 1x Sohu \(as claimed\), TP1 x PP1 on 1 chip" "side b's label: 1x, the scenario's one chip"
+expect_no_out "8x (H100|Sohu)" "no 8x label on a one-chip scenario"
 expect_no_out " 1 chips" "solve on one chip never says '1 chips'"
 # the speedup stays the default and its JSON the same but for target
 expect_exit 0 "solve speedup" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target 3 --json
