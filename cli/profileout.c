@@ -14,6 +14,7 @@
 #include "../config/ini.h"
 #include "../config/memout.h"
 #include "../config/presets.h"
+#include "../config/setup.h"
 #include "../config/tmpfile.h"
 #include "../model/utf8.h"
 
@@ -236,6 +237,16 @@ int profileout_write(const char *out, const char *start_path,
 	if (!m) {
 		snprintf(err, errlen, "cannot write %s: out of memory", out);
 		return RL_EINTERNAL;
+	}
+	/* the [meta] software the loader takes back (setup.h), where a
+	** longer one was written and the profile then refused everywhere */
+	if (software && strlen(software) >= RL_META_SOFTWARE_MAX) {
+		rl_memout_close(m, &mo, &text, &len);
+		free(text);
+		snprintf(err, errlen, "cannot write %s: --software is %zu bytes; "
+		         "a profile's [meta] software takes at most %d bytes", out,
+		         strlen(software), RL_META_SOFTWARE_MAX - 1);
+		return RL_EINPUT;
 	}
 	bad = put_profile(m, out, start_path, software, st, fit, nfit, fit_com,
 	                  meta, summary) != 0;
