@@ -142,14 +142,14 @@ static int lines_fit(const char *text, size_t len, const char *out,
 	return 1;
 }
 
-/* The profile's text into f (see profileout_write): 0, or -1 when out of
-** memory. */
 const char *profileout_value(double v, char *buf, size_t len)
 {
 	snprintf(buf, len, "%.10g", v);
 	return buf;
 }
 
+/* The profile's text into f (see profileout_write): 0, or -1 when out of
+** memory. */
 static int put_profile(FILE *f, const char *out, const char *start_path,
                        const char *software, const rl_setup *st,
                        const rl_param *const *fit, size_t nfit,
