@@ -329,8 +329,8 @@ int claim_mc_tail_words(const claim_mc_summary *b,
 	claim_prob_text(bd->prob_ge_target, pd, sizeof pd);
 	claim_speedup_x(mb, sizeof mb, b->p50);
 	claim_speedup_x(md, sizeof md, bd->p50);
-	/* by eval's rule (rl_fig_text: 2.50 PFLOPS; 1000.0 PFLOPS, where
-	** %.3g wrote 1e+03) */
+	/* by eval's rule (rl_fig_text: 2.50 PFLOPS; 1000 PFLOPS, whole from
+	** 100, where %.3g wrote 1e+03) */
 	{
 		char f[32];
 		if (ceiling_tflops >= 1000)

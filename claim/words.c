@@ -358,9 +358,11 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	      (most ? r->nominal <= r->target : r->nominal >= r->target);
 	/* the figures now and at best by eval's rule (rl_fig_text), as
 	** the reason's (claimrun.c target_reason), where %.4g wrote
-	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4 */
-	rl_fig_text(nf, sizeof nf, r->nominal);
-	rl_fig_text(mf, sizeof mf, m);
+	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4; on the
+	** target's side they are on (rl_fig_text_side: at best 0.0101 s of
+	** 0.01003 under a ceiling of 0.01, where 0.0100 read as met) */
+	rl_fig_text_side(nf, sizeof nf, r->nominal, r->target, most);
+	rl_fig_text_side(mf, sizeof mf, m, r->target, most);
 	if (met)
 		snprintf(already, sizeof already, "%s is met already (%s %s now, "
 		         "%s at %s): ", tgt, nf, unit, r->who, now);

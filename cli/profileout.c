@@ -14,6 +14,7 @@
 #include "../config/ini.h"
 #include "../config/memout.h"
 #include "../config/presets.h"
+#include "../config/setup.h"
 #include "../config/tmpfile.h"
 #include "../model/utf8.h"
 
@@ -141,14 +142,14 @@ static int lines_fit(const char *text, size_t len, const char *out,
 	return 1;
 }
 
-/* The profile's text into f (see profileout_write): 0, or -1 when out of
-** memory. */
 const char *profileout_value(double v, char *buf, size_t len)
 {
 	snprintf(buf, len, "%.10g", v);
 	return buf;
 }
 
+/* The profile's text into f (see profileout_write): 0, or -1 when out of
+** memory. */
 static int put_profile(FILE *f, const char *out, const char *start_path,
                        const char *software, const rl_setup *st,
                        const rl_param *const *fit, size_t nfit,
@@ -236,6 +237,16 @@ int profileout_write(const char *out, const char *start_path,
 	if (!m) {
 		snprintf(err, errlen, "cannot write %s: out of memory", out);
 		return RL_EINTERNAL;
+	}
+	/* the [meta] software the loader takes back (setup.h), where a
+	** longer one was written and the profile then refused everywhere */
+	if (software && strlen(software) >= RL_META_SOFTWARE_MAX) {
+		rl_memout_close(m, &mo, &text, &len);
+		free(text);
+		snprintf(err, errlen, "cannot write %s: --software is %zu bytes; "
+		         "a profile's [meta] software takes at most %d bytes", out,
+		         strlen(software), RL_META_SOFTWARE_MAX - 1);
+		return RL_EINPUT;
 	}
 	bad = put_profile(m, out, start_path, software, st, fit, nfit, fit_com,
 	                  meta, summary) != 0;

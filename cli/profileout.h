@@ -12,6 +12,11 @@
 #include "../model/params.h"
 #include "../model/status.h"
 
+/* v, a number of the profile, as the file writes it (%.10g: profiles have
+** been written and fitted to 10 digits), into buf; returns buf.  The
+** fitted list calibrate prints says the same digits. */
+const char *profileout_value(double v, char *buf, size_t len);
+
 /* Write st's profile to out (complete or not at all: a temporary renamed
 ** into place).  The keys of fit[nfit] say "fitted" with fit_com[k] (their
 ** bounds and prior) before the start file's comment; the others carry
@@ -22,14 +27,10 @@
 ** '#' in [meta]'s values).  RL_OK; RL_EINPUT with err when out cannot be
 ** created (a folder that does not exist or cannot be written) or a line
 ** would be longer than the INI reader takes (INI_LINE_MAX: a start file's
-** comment near it with the fit's note, or a summary or path that long),
-** nothing written then; RL_EINTERNAL with err when writing fails or
-** memory runs out. */
-/* v, a number of the profile, as the file writes it (%.10g: profiles have
-** been written and fitted to 10 digits), into buf; returns buf.  The
-** fitted list calibrate prints says the same digits. */
-const char *profileout_value(double v, char *buf, size_t len);
-
+** comment near it with the fit's note, or a summary or path that long)
+** or software is longer than a [meta] software the loader takes
+** (config/setup.h RL_META_SOFTWARE_MAX), nothing written then;
+** RL_EINTERNAL with err when writing fails or memory runs out. */
 int profileout_write(const char *out, const char *start_path,
                      const char *software, const rl_setup *st,
                      const rl_param *const *fit, size_t nfit,

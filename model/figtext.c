@@ -66,3 +66,19 @@ const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir)
 	}
 	return buf;
 }
+
+/* does x meet the target (a floor, or a ceiling where most)? */
+static int meets(double x, double target, int most)
+{
+	return most ? x <= target : x >= target;
+}
+
+const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
+                             int most)
+{
+	rl_fig_text(buf, len, v);
+	if (len == 0 || !isfinite(v) || !isfinite(target) ||
+	    meets(strtod(buf, NULL), target, most) == meets(v, target, most))
+		return buf;
+	return rl_fig_text_dir(buf, len, v, v < target ? -1 : 1);
+}

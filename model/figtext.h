@@ -23,4 +23,13 @@ const char *rl_fig_text(char *buf, size_t len, double v);
 ** as rl_fig_text.  Returns buf. */
 const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir);
 
+/* rl_fig_text's figure of v said beside a target (most 0: a floor, v
+** meets it at >= target; 1: a ceiling, at <=): where nearest rounding put
+** the figure on the other side of the target than v (a best of 0.01003
+** s under a ceiling of 0.01 s read 0.0100, 19.97 under a floor of 20
+** read 20.0), moved one unit of its last digit back to v's side
+** (rl_fig_text_dir: 0.0101, 19.9); else as rl_fig_text.  Returns buf. */
+const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
+                             int most);
+
 #endif

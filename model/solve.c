@@ -224,10 +224,12 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		                 at != (res->bound > 0 ? last : first);
 		/* the target and the range's bounds in all their digits
 		** (rl_number_write: 10000000, where %g wrote 1e+07), the
-		** metric and a point of the scan as figures (rl_fig_text) */
+		** metric and a point of the scan as figures (rl_fig_text), the
+		** metric on the target's side it is on (rl_fig_text_side: 19.9
+		** of 19.97 short of 20, where 20.0 read as reached) */
 		char tg[32], mt[32], xa[32], bd[32];
 		rl_number_write(target, tg, sizeof tg);
-		rl_fig_text(mt, sizeof mt, res->metric);
+		rl_fig_text_side(mt, sizeof mt, res->metric, target, 0);
 		rl_fig_text(xa, sizeof xa, x[at]);
 		if (all_above)
 			snprintf(res->reason, sizeof res->reason,

@@ -76,4 +76,34 @@ expect_err "cannot write .*out2\\.ini: the line of 'eff_compute' would be [0-9]+
 	"the message names the key and the limit"
 expect_exit 1 "nothing is written" -- test -e "$tmpd/out2.ini"
 
+
+# --software names the profile's [meta] software, which the loader takes to
+# 127 bytes (config/setup.h RL_META_SOFTWARE_MAX 128, NUL included): a
+# software of 128 bytes, the rows of a measurements copy naming it, wrote a
+# profile (exit 0) that every command then refused ("[meta] software: 128
+# bytes; at most 127 bytes"): refused here, exit 2, nothing written; 127
+# bytes is written and reads back
+sw127=$(awk 'BEGIN { for (i = 0; i < 127; i++) printf "s" }')
+sw128="${sw127}t"
+for n in 127 128; do
+	eval "sw=\$sw$n"
+	awk -F, -v OFS=, -v s="$sw" 'NR == 1 { print; next }
+		$10 == "TensorRT-LLM 0.10.0" { $10 = s; print }' \
+		"$ROOFLAB_DATA/measurements.csv" >"$tmpd/m$n.csv"
+done
+expect_exit 0 "the 128-byte software is 128 bytes" -- test "${#sw128}" -eq 128
+expect_exit 2 "calibrate --software of 128 bytes --out: exit 2" -- \
+	$RL calibrate --profile "$start0" --measurements "$tmpd/m128.csv" \
+	--software "$sw128" --fit eff_compute --no-loo --out "$tmpd/sw128.ini"
+expect_err "cannot write .*sw128\\.ini: --software is 128 bytes; a profile's \\[meta\\] software takes at most 127" \
+	"the message names --software, its size and the limit"
+expect_exit 1 "nothing is written" -- test -e "$tmpd/sw128.ini"
+expect_exit 0 "calibrate --software of 127 bytes --out" -- \
+	$RL calibrate --profile "$start0" --measurements "$tmpd/m127.csv" \
+	--software "$sw127" --fit eff_compute --no-loo --out "$tmpd/sw127.ini"
+expect_exit 0 "its [meta] software is the 127 bytes" -- \
+	test "$(line software "$tmpd/sw127.ini")" = "software = $sw127"
+expect_exit 0 "and it reads back" -- \
+	$RL eval --profile "$tmpd/sw127.ini" --chip h100-sxm --model llama3-8b
+
 finish

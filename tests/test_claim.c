@@ -349,6 +349,33 @@ static int share_metric(const rl_config *c, void *ud, double *v)
 	return 0;
 }
 
+/* metric = 19.96 + 0.01 x (x the MAC share): 19.97 at most, at x = 1 */
+static int near_twenty(const rl_config *c, void *ud, double *v)
+{
+	(void)ud;
+	*v = 19.96 + 0.01 * c->design.frac_mac;
+	return 0;
+}
+
+/* An infeasible reason's figure stays short of the target: 19.97 to
+** three digits is 20.0, which read as the 20 reached ("the upper bound
+** ... stops it at 20.0 (target 20)", small52, where %g wrote 19.97);
+** moved one unit of its last digit down by hand, 19.9. */
+static void test_solve_reason_short_of_target(void **state)
+{
+	rl_config a;
+	rl_solve_result s;
+	const rl_param *p = rl_param_find("design", "frac_mac");
+	char err[256];
+	(void)state;
+	rl_config_defaults(&a);
+	assert_int_equal(rl_solve(&a, p, 1, 0, near_twenty, NULL, 20, &s, err,
+	                          sizeof err), 0);
+	assert_false(s.feasible);
+	assert_true(fabs(s.metric - 19.97) < 1e-9);
+	assert_non_null(strstr(s.reason, "stops it at 19.9 (target 20)"));
+}
+
 /* The edge of the values that can be evaluated is found, not the last
 ** grid point before it.  frac_mac over [0, 1] is log-spaced from 1e-7 to
 ** 1 (97 points): the last below 0.5 is 10^(-35/96) = 0.4319, the next
@@ -1029,6 +1056,7 @@ int main(void)
 	    cmocka_unit_test(test_solve_whole_is_least),
 	    cmocka_unit_test(test_solve_floor_both_ways),
 	    cmocka_unit_test(test_solve_evaluable_edge),
+	    cmocka_unit_test(test_solve_reason_short_of_target),
 	    cmocka_unit_test(test_mc_reproducible_and_ordered),
 	    cmocka_unit_test(test_draws),
 	    cmocka_unit_test(test_truncated_draws),
