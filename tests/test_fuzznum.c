@@ -214,10 +214,10 @@ static void fig_text_props(double v)
 		            tol);
 		fail();
 	}
-	/* an exponent from 1e15, or where it rounds to under 1e-4 (not 0)
-	** alone */
+	/* an exponent where the figure shown is from 1e15 (999999999999999.9
+	** rounds to it), or where it rounds to under 1e-4 (not 0) alone */
 	assert_true((strchr(buf, 'e') != NULL) ==
-	            (a >= 1e15 || (a > 0 && fabs(x) < 1e-4)));
+	            (fabs(x) >= 1e15 || (a > 0 && fabs(x) < 1e-4)));
 	/* 1e-4 to 100, not whole: three significant digits, their zeros
 	** kept (100 where it rounds up: "100") */
 	if (a >= 1e-4 && a < 100 && v != floor(v) && strcmp(buf + (v < 0), "100"))

@@ -183,6 +183,15 @@ static void test_fig_text(void **state)
 	fig_is(80, "80");
 	fig_is(100, "100");
 	fig_is(100.5, "100.5");
+	/* (the lead, after review47) a figure rounded over an edge in the
+	** form of what it shows: 99999.96 at one decimal is 100000.0, at
+	** 1e5, where figures are whole: 100000; 999999999999999.9 whole is
+	** 1000000000000000 = 1e15, from which three digits in exponent
+	** form: 1e+15; 99999.94 stays 99999.9 */
+	fig_is(99999.96, "100000");
+	fig_is(-99999.96, "-100000");
+	fig_is(999999999999999.9, "1e+15");
+	fig_is(99999.94, "99999.9");
 	fig_is(160, "160");
 	fig_is(160.4, "160.4");
 	fig_is(99999, "99999");
@@ -204,6 +213,15 @@ static void test_fig_text(void **state)
 	fig_is(1e5, "100000");
 	fig_is(100, "100");
 	fig_is(100.5, "100.5");
+	/* (the lead, after review47) a figure rounded over an edge in the
+	** form of what it shows: 99999.96 at one decimal is 100000.0, at
+	** 1e5, where figures are whole: 100000; 999999999999999.9 whole is
+	** 1000000000000000 = 1e15, from which three digits in exponent
+	** form: 1e+15; 99999.94 stays 99999.9 */
+	fig_is(99999.96, "100000");
+	fig_is(-99999.96, "-100000");
+	fig_is(999999999999999.9, "1e+15");
+	fig_is(99999.94, "99999.9");
 	fig_is(1e-4, "0.000100");
 	fig_is(-160, "-160");
 	fig_is(-374135.4, "-374135");
