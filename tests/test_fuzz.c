@@ -44,17 +44,6 @@ static size_t below(rng *r, size_t n)
 	return n ? (size_t)(next(r) % n) : 0;
 }
 
-static long env_long(const char *name, long def)
-{
-	const char *v = getenv(name);
-	char *end;
-	long x;
-	if (!v || !*v)
-		return def;
-	x = strtol(v, &end, 10);
-	return *end || x <= 0 ? def : x;
-}
-
 /* A file's text (the first MAX_TEXT / 4 bytes), or NULL when absent. */
 static char *slurp(const char *path)
 {

@@ -33,17 +33,6 @@
 #include "../model/numtext.h"
 #include "xorshift.h"
 
-static long env_long(const char *name, long def)
-{
-	const char *v = getenv(name);
-	char *end;
-	long x;
-	if (!v || !*v)
-		return def;
-	x = strtol(v, &end, 10);
-	return *end || x <= 0 ? def : x;
-}
-
 static const double edges[] = {0.0,    1e-4,   1e-4 * (1 + 1e-15),
                                9.9995e-5,      99.95,  99.96,  100.0,
                                99999.95,       1e5,    1e15,   1e15 - 1,
