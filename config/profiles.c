@@ -22,7 +22,8 @@ typedef struct {
 	char parent[256];     /* [preset] chip (chips built on another) */
 	int too_long;         /* one of them did not fit: refused */
 	/* [meta] fitted (profiles fitted by script), read for the copy note
-	** alone, never refused: "" where not given or too long to keep */
+	** alone: "" where not given (one too long to keep is refused where
+	** the file is loaded, config/setup.c meta_check, as calibrated is) */
 	char fitted[32];
 } meta_info;
 

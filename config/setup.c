@@ -358,7 +358,8 @@ static int meta_check(const char *kind, const char *key, const char *value,
 {
 	size_t cap = strcmp(kind, "chip") && strcmp(kind, "profile") ? 0
 	             : !strcmp(key, "software")                    ? RL_META_SOFTWARE_MAX
-	             : !strcmp(key, "calibrated")                  ? RL_META_CALIBRATED_MAX
+	             : !strcmp(key, "calibrated") || !strcmp(key, "fitted")
+	                                                           ? RL_META_CALIBRATED_MAX
 	                                                           : 0;
 	size_t len = strlen(value);
 	char size[64];

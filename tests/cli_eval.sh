@@ -958,6 +958,17 @@ expect_exit 2 "a profile whose [meta] calibrated is 32 bytes" -- $RL eval --chip
 expect_err "^rooflab eval: .*/long/cal32\.ini:9: \[meta\] calibrated: 32 bytes; at most 31 bytes$" "refused naming the file, line 9 and the limit"
 expect_exit 0 "one of 31 bytes" -- $RL eval --chip mi300x --model llama3-8b --tp 1 --profile "$tmpd/long/cal31.ini"
 expect_err "^rooflab eval: note: profile cal31 is of TensorRT-LLM 0\.10\.0, software the preset of chip mi300x does not name \(it names none\): " "its software note"
+# (the lead, review47's left item) a [meta] fitted, the copy note's date
+# where a profile gives no calibrated, is held in as many bytes as
+# calibrated: one of 32 bytes was dropped without a word, now refused as
+# calibrated is (trtllm-0.11.ini's fitted is on its line 9); one of 31
+# loads, a copy of 0.11's fit
+sed "s/^fitted = .*/fitted = 2026-11-30 refit by hand, thrice/" "$ROOFLAB_DATA/profiles/trtllm-0.11.ini" >"$tmpd/long/fit32.ini"
+sed "s/^fitted = .*/fitted = 2026-11-30 refit by hand, twice/" "$ROOFLAB_DATA/profiles/trtllm-0.11.ini" >"$tmpd/long/fit31.ini"
+expect_exit 2 "a profile whose [meta] fitted is 32 bytes" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/long/fit32.ini"
+expect_err "^rooflab eval: .*/long/fit32\.ini:9: \[meta\] fitted: 32 bytes; at most 31 bytes$" "refused naming the file, line 9 and the limit"
+expect_exit 0 "one of 31 bytes" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/long/fit31.ini"
+expect_out "^profile fit31 \(named by --profile; a copy of profile trtllm-0\.11's fit" "a copy of 0.11's fit"
 printf '[meta]\nsoftware = %sx\n[preset]\nchip = h100-sxm\n' "$t127" >"$tmpd/long/chip128.ini"
 expect_exit 2 "a chip file whose software is 128 bytes, under --profile" -- $RL eval --chip "$tmpd/long/chip128.ini" --model llama3-8b --tp 1 --profile trtllm-0.10
 expect_err "^rooflab eval: .*/long/chip128\.ini:2: \[meta\] software: 128 bytes; at most 127 bytes$" "refused naming the chip file and line 2"
@@ -1050,8 +1061,9 @@ expect_out "^profile dotini \(named by --profile\)$" "nor is .ini alone"
 # - in a data folder, a profile of both calibrated (2026-11-30) and fitted
 #   (2025-01-01) dates: the copy note gives the calibrated one (a mutant
 #   preferring fitted passed); one whose fitted date is 37 bytes, more than
-#   meta_info keeps (31), has none kept: no copy note (a mutant copying it
-#   whole wrote past the field); and one whose software is 128 bytes is
+#   meta_info keeps (31), is refused where it is loaded, naming its line 9
+#   (it had none kept and no copy note without a word); and one whose
+#   software is 128 bytes is
 #   refused when the chip's default profile is looked for (a mutant
 #   refusing past 128 alone read it)
 d8=$tmpd/data8
@@ -1064,8 +1076,8 @@ sed 's/^name = .*/name = longfit/; s/^fitted = .*/fitted = 2026-11-30, refit by 
 cp "$d8/profiles/longfit.ini" "$tmpd/minelf.ini"
 expect_exit 0 "a copy of a profile calibrated and fitted" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/mineboth.ini"
 expect_out "^profile mineboth \(named by --profile; a copy of profile both's fit \(its \[meta\] name\), fitted on TensorRT-LLM 0\.10\.0 on 2026-11-30: " "the calibrated date, not the fitted one"
-expect_exit 0 "a copy of a profile whose fitted date is 37 bytes" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/minelf.ini"
-expect_out "^profile minelf \(named by --profile\)$" "no date kept: no copy note"
+expect_exit 2 "a copy of a profile whose fitted date is 37 bytes" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/minelf.ini"
+expect_err "^rooflab eval: .*/minelf\.ini:9: \[meta\] fitted: 37 bytes; at most 31 bytes$" "refused, naming its line 9 and the limit"
 awk 'BEGIN { while (i++ < 128) printf "T" }' >"$tmpd/t128"
 sed "s/^software = .*/software = $(cat "$tmpd/t128")/; s/^name = .*/name = long/" "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" >"$d8/profiles/long.ini"
 expect_exit 2 "a data folder's profile of 128-byte software, no profile named" -- env ROOFLAB_DATA="$d8" $RL eval --chip h100-sxm --model llama3-8b --tp 1
