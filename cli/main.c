@@ -79,12 +79,13 @@ static int help_stray(const char *name, const char *word)
 {
 	char q[200], c[600], msg[1000];
 	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
-	/* (plot curve has options of its own: said where to read them) */
+	/* (plot curve has options of its own: said where to read them after
+	** "help plot curve" alone; the other kinds' are in help plot) */
 	snprintf(msg, sizeof msg, "unexpected argument %s: help takes one "
 	         "command (rooflab help %s%s)", c, name,
-	         strcmp(name, "plot") ? ""
-	                              : "; plot curve's own options: rooflab "
-	                                "plot curve --help");
+	         strcmp(name, "plot") || strcmp(word, "curve")
+	             ? ""
+	             : "; plot curve's own options: rooflab plot curve --help");
 	return bad_input("help", msg);
 }
 

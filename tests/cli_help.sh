@@ -116,6 +116,11 @@ expect_err "unexpected argument 'extra'" "help help: a stray word is named"
 # help plot curve: plot curve's own help is named, the word refused
 expect_exit 2 "help plot curve" -- $RL help plot curve
 expect_err "^rooflab help: unexpected argument 'curve': help takes one command \(rooflab help plot; plot curve's own options: rooflab plot curve --help\)$" "help plot curve: names plot curve --help"
+# (the lead, review47's left item) another kind after help plot is not
+# pointed to plot curve's options, which are not its own: help plot holds
+# every other kind's
+expect_exit 2 "help plot heatmap" -- $RL help plot heatmap
+expect_err "^rooflab help: unexpected argument 'heatmap': help takes one command \(rooflab help plot\)$" "help plot heatmap: names help plot alone"
 # rooflab --help (and -h) takes no word: one after it is refused, exit 2,
 # as help COMMAND WORD is, with nothing on standard output (it printed the
 # list and dropped the word); a command's name points to its help
