@@ -32,6 +32,16 @@ static const rl_command commands[] = {
     {"solve", cmd_solve, "the value of one parameter at which a speedup target is reached"},
 };
 
+/* The command named name, or NULL. */
+static const rl_command *find_command(const char *name)
+{
+	size_t i;
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
+
 static void usage(FILE *f)
 {
 	size_t i;
@@ -96,11 +106,7 @@ static int help_stray(const char *name, const char *word)
 static int list_stray(const char *opt, const char *word)
 {
 	char q[200], c[600], msg[1000];
-	size_t i;
-	int cmd = 0;
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(word, commands[i].name))
-			cmd = 1;
+	int cmd = find_command(word) != NULL;
 	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
 	snprintf(msg, sizeof msg, "unexpected argument %s: %s takes no word "
 	         "(rooflab %s: the commands%s%s%s)", c, opt, opt,
@@ -111,7 +117,7 @@ static int list_stray(const char *opt, const char *word)
 
 static int dispatch(int argc, char **argv)
 {
-	size_t i;
+	const rl_command *c;
 	if (argc < 2) {
 		usage(stderr);
 		return RL_EINPUT;
@@ -123,15 +129,14 @@ static int dispatch(int argc, char **argv)
 	    strcmp(argv[2], "--help") && strcmp(argv[2], "-h")) {
 		char opt[] = "--help";
 		char *av[3];
-		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-			if (!strcmp(argv[2], commands[i].name)) {
-				if (argc > 3)
-					return help_stray(commands[i].name, argv[3]);
-				av[0] = argv[2];
-				av[1] = opt;
-				av[2] = NULL;
-				return commands[i].run(2, av);
-			}
+		if ((c = find_command(argv[2])) != NULL) {
+			if (argc > 3)
+				return help_stray(c->name, argv[3]);
+			av[0] = argv[2];
+			av[1] = opt;
+			av[2] = NULL;
+			return c->run(2, av);
+		}
 		unknown_command(argv[2]);
 		usage(stderr);
 		return RL_EINPUT;
@@ -149,9 +154,8 @@ static int dispatch(int argc, char **argv)
 		printf("rooflab %s\n", RL_VERSION);
 		return RL_OK;
 	}
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+	if ((c = find_command(argv[1])) != NULL)
+		return c->run(argc - 1, argv + 1);
 	unknown_command(argv[1]);
 	usage(stderr);
 	return RL_EINPUT;
