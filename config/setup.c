@@ -349,7 +349,7 @@ static int step_skip(load_ctx *lc, int step)
 	return 0;
 }
 
-/* A chip's or profile's [meta] software or calibrated longer than
+/* A chip's or profile's [meta] software, calibrated or fitted longer than
 ** profiles.c reads: -1 with "[meta] KEY: N bytes; at most M bytes" (the
 ** reader puts the file and line before it), else 0.  The rest of [meta]
 ** is free text (name, notes, sources). */
