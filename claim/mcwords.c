@@ -239,12 +239,38 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 	return 0;
 }
 
+/* The significant digits of a number's text (its digits but the zeros
+** that lead it): 1507.5 5, 0.0000001 1, 12000 5 */
+static int sig_digits(const char *t)
+{
+	int n = 0, lead = 1;
+	for (; *t && *t != 'e' && *t != 'E'; t++) {
+		if (*t < '0' || *t > '9')
+			continue;
+		if (lead && *t == '0')
+			continue;
+		lead = 0;
+		n++;
+	}
+	return n;
+}
+
 const char *claim_plain_num(char *buf, size_t len, double v)
 {
-	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else
-		snprintf(buf, len, "%.4g", v);
+	char t[64];
+	/* as written: the fewest digits that read back as v (rl_number_write,
+	** the rule of a target and of a value refused), where they are as
+	** few as a user types; a value nobody typed (a normal's percentile,
+	** a product of doubles) to 4 significant digits, in plain decimals
+	** as that figure reads back (12350, where %.4g wrote 1.235e+04) */
+	rl_number_write(v, t, sizeof t);
+	if (isfinite(v) && sig_digits(t) > CLAIM_PLAIN_DIGITS &&
+	    !(v == floor(v) && fabs(v) < 1e15)) {
+		char r[32];
+		snprintf(r, sizeof r, "%.4g", v);
+		rl_number_write(strtod(r, NULL), t, sizeof t);
+	}
+	snprintf(buf, len, "%s", t);
 	return buf;
 }
 

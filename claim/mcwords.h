@@ -71,8 +71,18 @@ void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
 int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
                            size_t len);
 
-/* A tornado row's end as the text gives it: a whole number whole
-** ("12000", where %.4g wrote "1.2e+04"), any other to 4 digits. */
+/* A stated value or a range's end as every place a reader meets it
+** writes it (claim's assumptions block, tornado rows and lean lines, the
+** robustness sentence, the tornado plot, the report's tables): as the
+** data file wrote it, the fewest digits that read back as v
+** (rl_number_write: "1507.5", "57.12", "12000", "0.0000001", where %.4g
+** wrote 1508 beside the source's 1507.5), where those are at most
+** CLAIM_PLAIN_DIGITS significant digits; a value nobody typed (a normal's
+** 5th percentile, 0.1 x 3's 0.30000000000000004) to 4 significant
+** digits in plain decimals ("1.645", "0.3", "12350").  One function of
+** the double alone, so one value reads the same in each of those places
+** (the text's and the database's doubles are the same). */
+#define CLAIM_PLAIN_DIGITS 9
 const char *claim_plain_num(char *buf, size_t len, double v);
 
 /* claim_swing_flat: 1 when the two ends are numbers that print the same

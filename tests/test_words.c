@@ -1106,6 +1106,41 @@ static void test_lever_noun_inner_parenthesis(void **state)
 	assert_int_equal(claim_doc_phrase_len("no parenthesis"), 14);
 }
 
+/* claim_plain_num: a range's bound or a stated value as the data file
+** writes it, one text wherever a reader meets the value (the claim's
+** assumptions block, its tornado rows and lean lines, the tornado plot,
+** the report's tables, the robustness sentence).  sohu-design.ini's
+** hbm_stack_gbps high end, 6030 GB/s / 4 stacks, is 1507.5 as written
+** (%.4g wrote 1508, beside the source's "1200-1507.5 GB/s"); its
+** static_w 57.12 and 0.195 pJ are five and three digits as written; a
+** whole number whole (12000, not 1.2e+04); 1e-7 in plain decimals.  A
+** value no one typed, the 5th percentile of a standard normal
+** (1.6448536269514722, 17 digits to read back), to 4 significant digits:
+** 1.645; 12345.678901 of 11 digits: 12350 (not %.4g's 1.235e+04); and
+** 0.1 x 3 computed (0.30000000000000004 as a double, not the double of
+** 0.3, 17 digits to read back): 0.3. */
+static void test_plain_num_as_written(void **state)
+{
+	char b[32], w[160];
+	(void)state;
+	assert_string_equal(claim_plain_num(b, sizeof b, 1507.5), "1507.5");
+	assert_string_equal(claim_plain_num(b, sizeof b, 57.12), "57.12");
+	assert_string_equal(claim_plain_num(b, sizeof b, 0.195), "0.195");
+	assert_string_equal(claim_plain_num(b, sizeof b, 6.03), "6.03");
+	assert_string_equal(claim_plain_num(b, sizeof b, 12000), "12000");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1e-7), "0.0000001");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1507.125), "1507.125");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1.6448536269514722),
+	                    "1.645");
+	assert_string_equal(claim_plain_num(b, sizeof b, 12345.678901),
+	                    "12350");
+	assert_string_equal(claim_plain_num(b, sizeof b, 0.1 * 3), "0.3");
+	/* the same value in the tornado's lean line as in the rows */
+	claim_lean_words("b.design.hbm_stack_gbps", "GB/s", 1200, 1507.5,
+	                 13.48, 13.40, 13.48, w, sizeof w);
+	assert_non_null(strstr(w, "at 1507.5 GB/s"));
+}
+
 static void test_speedup_short(void **state)
 {
 	char b[40];
@@ -1520,6 +1555,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_investor_few_samples),
 	    cmocka_unit_test(test_robust_investor_few_evaluated),
 	    cmocka_unit_test(test_robust_summary_words),
+	    cmocka_unit_test(test_plain_num_as_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
