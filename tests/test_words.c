@@ -1204,6 +1204,20 @@ static void test_speedup_side(void **state)
 	claim_mc_given_words(&g, "B", NULL, NULL, 20, w, sizeof w);
 	assert_non_null(strstr(w, "90% interval 15.00x .. 25.00x, median "
 	                          "19.99x, P(>= 20x) = 45.0%"));
+	/* the tornado family reads the nominal as the verdict does: the
+	** nominal sentence, a lean line's end, and a row from 19.996 to
+	** 20.001 about a nominal of 20.001, which moves across the target
+	** (19.99x .. 20.00x), not "unchanged" (both 20.00 at two decimals) */
+	s.p50 = 13;
+	s.nominal = 19.996;
+	s.nominal_below = 0.99;
+	assert_int_equal(claim_mc_nominal_words(&s, 20, w, sizeof w), 0);
+	assert_non_null(strstr(w, "the speedup at the stated values, 19.99x, "));
+	claim_lean_words("b.x", "", 0, 1, 15, 19.996, 19.996, 20, w, sizeof w);
+	assert_string_equal(w, "b.x: 15.00x at 0, 19.99x at 1 (1.33x down, "
+	                       "1.00x up)");
+	assert_false(claim_swing_flat(20.001, 19.996, 20.001, 20));
+	assert_true(claim_swing_flat(20.001, 20.004, 20.001, 20));
 }
 
 static void test_speedup_short(void **state)
