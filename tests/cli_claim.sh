@@ -2236,13 +2236,20 @@ if [ $# -eq 3 ]; then
 		"the report's verdict: the speedup on its side of the target"
 	expect_no_out "(^|[^0-9.])$(printf '%s' "$sr" | sed 's/\./\\./g')x" \
 		"the report: no figure of x across the target ($sr)"
-	# the tornado plot's title names x as the text does
+	# the tornado plot's title and the factor plot's total name x as the
+	# text does
 	if command -v gnuplot >/dev/null 2>&1; then
 		expect_exit 0 "the tornado plot of it" -- $RL plot tornado \
 			--db "$tmpd/side.db" --out "$tmpd/side.svg"
 		cp "$tmpd/side.svg" "$tmpd/out"
 		expect_out "at the stated values ${swq}x" \
 			"the tornado plot: the speedup on its side of the target"
+		# and the factor plot's total, the product of its factors
+		expect_exit 0 "the factor plot of it" -- $RL plot factors \
+			--db "$tmpd/side.db" --out "$tmpd/sidef.svg"
+		cp "$tmpd/sidef.svg" "$tmpd/out"
+		expect_out "total ${swq}x" \
+			"the factor plot's total: the speedup on its side of the target"
 	else
 		echo "ok - skipped: gnuplot is not installed (the tornado plot)"
 	fi
