@@ -330,12 +330,16 @@ static void check_speedup(claim_report *rep, const kvfile *k)
 	u = snprintf(c->model_value, sizeof c->model_value,
 	             "%s vs %s: %sx (input+output tokens), %sx (output "
 	             "tokens)", rep->b.label, rep->a.label,
-	             claim_speedup2(x1, sizeof x1, s),
-	             claim_speedup2(x2, sizeof x2, rep->speedup_output));
+	             claim_speedup2_side(x1, sizeof x1, s, rep->opts.target),
+	             claim_speedup2_side(x2, sizeof x2, rep->speedup_output,
+	                                 rep->opts.target));
+	/* (on the target's side, as the verdict's lines say them) */
 	if (rep->have_bd && cell_room(sizeof c->model_value, u))
 		snprintf(c->model_value + u, cell_room(sizeof c->model_value, u),
 		         "; %s: %sx", rep->bd.label,
-		         claim_speedup2(x1, sizeof x1, rep->bd_speedup_total));
+		         claim_speedup2_side(x1, sizeof x1,
+		                             rep->bd_speedup_total,
+		                             rep->opts.target));
 	snprintf(c->verdict, sizeof c->verdict,
 	         s >= 0.9 * claimed ? "consistent with the model"
 	         : s >= 0.5 * claimed

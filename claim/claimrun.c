@@ -748,7 +748,8 @@ static void must_be_true(claim_report *rep)
 	rl_number_write(tgt, tg, sizeof tg);
 	if (met)
 		snprintf(already, sizeof already, "%sx is met already (%s now)",
-		         tg, claim_speedup_x(x, sizeof x, rep->speedup_total));
+		         tg, claim_speedup_side(x, sizeof x, rep->speedup_total,
+		                                tgt));
 	if (met)
 		snprintf(lead, sizeof lead, "%s; it holds down to", already);
 	else

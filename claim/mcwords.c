@@ -124,9 +124,10 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	claim_prob_text(g->prob_ge_target, pr, sizeof pr);
 	snprintf(buf + (len - room), room, "(%s of the samples, %lld of %lld):"
 	         " 90%% interval %s .. %s, median %s, P(>= %sx) = %s", sh, g->n,
-	         g->valid, claim_speedup_x(q[0], sizeof q[0], g->p05),
-	         claim_speedup_x(q[1], sizeof q[1], g->p95),
-	         claim_speedup_x(q[2], sizeof q[2], g->p50),
+	         g->valid, claim_speedup_side(q[0], sizeof q[0],
+	                                      g->p05, target),
+	         claim_speedup_side(q[1], sizeof q[1], g->p95, target),
+	         claim_speedup_side(q[2], sizeof q[2], g->p50, target),
 	         claim_target_text(target).s, pr);
 }
 
@@ -145,11 +146,11 @@ void claim_mc_quantile_words(const claim_mc_summary *s, double target,
 	if (isfinite(s->p05) || isfinite(s->p50) || isfinite(s->p95)) {
 		snprintf(buf, len, "speedup %s %s, %s %s, %s %s; P(>= %sx) = %s",
 		         claim_mc_quantile_name(0),
-		         claim_speedup_x(q[0], sizeof q[0], s->p05),
+		         claim_speedup_side(q[0], sizeof q[0], s->p05, target),
 		         claim_mc_quantile_name(1),
-		         claim_speedup_x(q[1], sizeof q[1], s->p50),
+		         claim_speedup_side(q[1], sizeof q[1], s->p50, target),
 		         claim_mc_quantile_name(2),
-		         claim_speedup_x(q[2], sizeof q[2], s->p95),
+		         claim_speedup_side(q[2], sizeof q[2], s->p95, target),
 		         claim_target_text(target).s, pr);
 		return;
 	}
@@ -200,8 +201,8 @@ void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
 	         s->viol[3], n, both);
 }
 
-int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
-                           size_t len)
+int claim_mc_nominal_words(const claim_mc_summary *s, double target,
+                           char *buf, size_t len)
 {
 	char nom[32], med[32], num[32], at[40];
 	double b = s->nominal_below;
@@ -232,37 +233,65 @@ int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
 	snprintf(buf, len, "the speedup at the stated values, %sx, sits at "
 	         "the %s percentile of the samples, so the median (%sx) is %s "
 	         "it",
-	         claim_speedup2(nom, sizeof nom, s->nominal), at,
-	         claim_speedup2(med, sizeof med, s->p50),
+	         claim_speedup2_side(nom, sizeof nom, s->nominal, target), at,
+	         claim_speedup2_side(med, sizeof med, s->p50, target),
 	         s->p50 < s->nominal ? "below" : s->p50 > s->nominal ? "above"
 	                                                           : "at");
 	return 0;
 }
 
+/* The significant digits of a number's text (its digits but the zeros
+** that lead it): 1507.5 5, 0.0000001 1, 12000 5 */
+static int sig_digits(const char *t)
+{
+	int n = 0, lead = 1;
+	for (; *t && *t != 'e' && *t != 'E'; t++) {
+		if (*t < '0' || *t > '9')
+			continue;
+		if (lead && *t == '0')
+			continue;
+		lead = 0;
+		n++;
+	}
+	return n;
+}
+
 const char *claim_plain_num(char *buf, size_t len, double v)
 {
-	if (isfinite(v) && v == floor(v) && fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else
-		snprintf(buf, len, "%.4g", v);
+	char t[64];
+	/* as written: the fewest digits that read back as v (rl_number_write,
+	** the rule of a target and of a value refused), where they are as
+	** few as a user types; a value nobody typed (a normal's percentile,
+	** a product of doubles) to 4 significant digits, in plain decimals
+	** as that figure reads back (12350, where %.4g wrote 1.235e+04) */
+	rl_number_write(v, t, sizeof t);
+	if (isfinite(v) && sig_digits(t) > CLAIM_PLAIN_DIGITS &&
+	    !(v == floor(v) && fabs(v) < 1e15)) {
+		char r[32];
+		snprintf(r, sizeof r, "%.4g", v);
+		rl_number_write(strtod(r, NULL), t, sizeof t);
+	}
+	snprintf(buf, len, "%s", t);
 	return buf;
 }
 
 int claim_swing_flat(double nominal, double speedup_low,
-                     double speedup_high)
+                     double speedup_high, double target)
 {
 	char lo[32], hi[32], nom[32];
 	/* an end that is not a number (NULL in the database, a sample the
 	** model could not evaluate) moved nothing it can be said of */
 	if (!isfinite(speedup_low) || !isfinite(speedup_high) ||
-	    strcmp(claim_speedup2(lo, sizeof lo, speedup_low),
-	           claim_speedup2(hi, sizeof hi, speedup_high)))
+	    strcmp(claim_speedup2_side(lo, sizeof lo, speedup_low, target),
+	           claim_speedup2_side(hi, sizeof hi, speedup_high,
+	                               target)))
 		return 0;
 	/* and both ends where the stated values put it: a range that leaves
 	** its stated value out (low = high = 12740 against a stated 9800)
 	** moves the speedup to the same figure at both ends */
 	return !isfinite(nominal) ||
-	       !strcmp(lo, claim_speedup2(nom, sizeof nom, nominal));
+	       !strcmp(lo, claim_speedup2_side(nom, sizeof nom, nominal,
+	                                       target));
 }
 
 /* How much further a tornado row reaches below the nominal than above it,
@@ -297,7 +326,7 @@ const char *claim_lean_intro(double nominal, double p50)
 
 void claim_lean_words(const char *param, const char *unit, double low,
                       double high, double speedup_low, double speedup_high,
-                      double nominal, char *buf, size_t len)
+                      double nominal, double target, char *buf, size_t len)
 {
 	/* an end not evaluated: how far either way is unknown (fmin and fmax
 	** would take the other end for both) */
@@ -306,9 +335,10 @@ void claim_lean_words(const char *param, const char *unit, double low,
 	double hi = both ? fmax(speedup_low, speedup_high) : NAN;
 	char vl[32], vh[32], x[4][32];
 	snprintf(buf, len, "%s: %s at %s, %s at %s%s%s (%s down, %s up)",
-	         param, claim_speedup_x(x[0], sizeof x[0], speedup_low),
+	         param, claim_speedup_side(x[0], sizeof x[0],
+	                                   speedup_low, target),
 	         claim_plain_num(vl, sizeof vl, low),
-	         claim_speedup_x(x[1], sizeof x[1], speedup_high),
+	         claim_speedup_side(x[1], sizeof x[1], speedup_high, target),
 	         claim_plain_num(vh, sizeof vh, high), unit && unit[0] ? " " : "",
 	         unit ? unit : "", claim_speedup_x(x[2], sizeof x[2], nominal / lo),
 	         claim_speedup_x(x[3], sizeof x[3], hi / nominal));
@@ -327,8 +357,8 @@ int claim_mc_tail_words(const claim_mc_summary *b,
 		return -1;
 	claim_prob_text(b->prob_ge_target, pb, sizeof pb);
 	claim_prob_text(bd->prob_ge_target, pd, sizeof pd);
-	claim_speedup_x(mb, sizeof mb, b->p50);
-	claim_speedup_x(md, sizeof md, bd->p50);
+	claim_speedup_side(mb, sizeof mb, b->p50, target);
+	claim_speedup_side(md, sizeof md, bd->p50, target);
 	/* by eval's rule (rl_fig_text: 2.50 PFLOPS; 1000 PFLOPS, whole from
 	** 100, where %.3g wrote 1e+03) */
 	{

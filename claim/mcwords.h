@@ -49,7 +49,9 @@ const char *claim_mc_quantile_name(int k);
 ** among others "5th percentile not evaluated" (claim_speedup_x).  Every
 ** speedup of these sentences is claim_speedup2's (two decimals, 1e15 and
 ** past in exponent form), so that a sentence is at most a few hundred
-** bytes whatever the numbers. */
+** bytes whatever the numbers, on the target's side it is on
+** (claim_speedup_side: a median of 19.996 is 19.99x beside P(>= 20x), as
+** are the given and tail sentences' below). */
 void claim_mc_quantile_words(const claim_mc_summary *s, double target,
                              char *buf, size_t len);
 
@@ -67,22 +69,35 @@ void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
 ** 68th percentile of the samples, so the median (10.68x) is below it";
 ** a share rounding to 100 or 0 with samples beyond it to a tenth, with no
 ** ordinal suffix ("the 99.7 percentile": claim_ordinal_suffix's rule);
-** 0, or -1 (buf "") where it cannot be said (no nominal, no sample). */
-int claim_mc_nominal_words(const claim_mc_summary *s, char *buf,
-                           size_t len);
+** 0, or -1 (buf "") where it cannot be said (no nominal, no sample).
+** The speedups on target's side they are on (claim_speedup2_side), as the
+** verdict's lines print the same nominal. */
+int claim_mc_nominal_words(const claim_mc_summary *s, double target,
+                           char *buf, size_t len);
 
-/* A tornado row's end as the text gives it: a whole number whole
-** ("12000", where %.4g wrote "1.2e+04"), any other to 4 digits. */
+/* A stated value or a range's end as every place a reader meets it
+** writes it (claim's assumptions block, tornado rows and lean lines, the
+** robustness sentence, the tornado plot, the report's tables): as the
+** data file wrote it, the fewest digits that read back as v
+** (rl_number_write: "1507.5", "57.12", "12000", "0.0000001", where %.4g
+** wrote 1508 beside the source's 1507.5), where those are at most
+** CLAIM_PLAIN_DIGITS significant digits; a value nobody typed (a normal's
+** 5th percentile, 0.1 x 3's 0.30000000000000004) to 4 significant
+** digits in plain decimals ("1.645", "0.3", "12350").  One function of
+** the double alone, so one value reads the same in each of those places
+** (the text's and the database's doubles are the same). */
+#define CLAIM_PLAIN_DIGITS 9
 const char *claim_plain_num(char *buf, size_t len, double v);
 
 /* claim_swing_flat: 1 when the two ends are numbers that print the same
-** (claim_speedup2, numwords.h) as each other and as the nominal, the
-** speedup at the stated values (not compared where it is not a number),
+** (claim_speedup2_side beside target, numwords.h: as every tornado row
+** prints them) as each other and as the nominal, the speedup at the
+** stated values (not compared where it is not a number),
 ** a swing the text, the report and the tornado plot name apart ("unchanged
 ** over the range") rather than draw.  Ends that agree away from the
 ** nominal (a range leaving its stated value out) are a move. */
 int claim_swing_flat(double nominal, double speedup_low,
-                     double speedup_high);
+                     double speedup_high, double target);
 
 /* 1 when the row leans the way the median moved (down when p50 is below
 ** the nominal) by more than 1% in log terms. */
@@ -92,10 +107,12 @@ int claim_lean_shown(double nominal, double p50, double speedup_low,
 ** down) */
 const char *claim_lean_intro(double nominal, double p50);
 /* "b.design.frac_mac: 8.65x at 0.1, 15.94x at 0.4 (1.38x down, 1.34x up)",
-** the unit after the high end where there is one */
+** the unit after the high end where there is one; the two speedups on
+** target's side they are on (claim_speedup_side, as the tornado's rows),
+** the two ratios as claim_speedup_x. */
 void claim_lean_words(const char *param, const char *unit, double low,
                       double high, double speedup_low, double speedup_high,
-                      double nominal, char *buf, size_t len);
+                      double nominal, double target, char *buf, size_t len);
 
 /* Why Sohu by design (bd) reaches the target in more samples than Sohu
 ** as claimed (b) though its median is lower, in one sentence: "Sohu by

@@ -29,6 +29,21 @@ const char *claim_speedup_x(char *buf, size_t len, double x);
 ** of 0.5 from above "0.51x". */
 const char *claim_speedup_short(char *buf, size_t len, double x,
                                 double target);
+/* A speedup x printed beside a target (the verdict, the Monte Carlo's
+** quantiles beside P(>= target), what must be true, solve, the report):
+** as claim_speedup_x writes it, but on the target's side it is on (x >=
+** target meets it, as P(>= target) counts): where two decimals carried x
+** across, its hundredths floored (19.996 short of 20 is "19.99x", where
+** "20.00x" read as met) or ceiled (20.0049 reaches 20.0041: "20.01x", not
+** "20.00x"), one hundredth further where that lands on the target's
+** other side still; a target or an x that is not a number, or x from
+** 1e15 (exponent form), as claim_speedup_x. */
+const char *claim_speedup_side(char *buf, size_t len, double x,
+                               double target);
+/* claim_speedup_side's digits without the "x" (and "nan" where x is not
+** a number, as claim_speedup2), for a table's cell or a "%sx". */
+const char *claim_speedup2_side(char *buf, size_t len, double x,
+                                double target);
 /* A target as given, in all its digits (model/numtext.h rl_number_write:
 ** 1000000 and 1234567.5, where %g wrote 1e+06 and 1.23457e+06), as one
 ** value for a format's "%sx": claim_target_text(t).s lives to the end of

@@ -116,7 +116,8 @@ void claim_robust_words(const claim_robust_summary *s, double target,
 		claim_robust_fraction_words(fw, sizeof fw, s->fraction[i]);
 		u = snprintf(buf + used, len - used, "%s %s at %s (%s%s)",
 		             i ? "," : "", pr, fw, i ? "" : "median ",
-		             claim_speedup_x(med, sizeof med, s->p50[i]));
+		             claim_speedup_side(med, sizeof med, s->p50[i],
+		                                target));
 		used += u > 0 ? (size_t)u : 0;
 	}
 }
@@ -138,7 +139,7 @@ int claim_robust_top_words(const claim_robust_summary *s, double target,
 	         claim_plain_num(hi, sizeof hi, s->top_high),
 	         s->top_unit[0] ? " " : "", s->top_unit,
 	         claim_target_text(target).s, pr,
-	         claim_speedup_x(med, sizeof med, s->top_p50));
+	         claim_speedup_side(med, sizeof med, s->top_p50, target));
 	if (s->next[0] && isfinite(s->next_prob)) {
 		size_t used = strlen(buf);
 		claim_prob_text(s->next_prob, pr, sizeof pr);
@@ -160,7 +161,7 @@ void claim_robust_investor_words(const claim_robust_summary *s,
 		return;
 	claim_prob_text(s->prob[n], pr, sizeof pr);
 	claim_robust_fraction_words(fw, sizeof fw, s->fraction[n]);
-	claim_speedup_x(med, sizeof med, s->p50[n]);
+	claim_speedup_side(med, sizeof med, s->p50[n], target);
 	snprintf(around, sizeof around, "%s", s->etched
 	         ? "around Etched's figures (the stated values)"
 	         : "around the stated values");

@@ -31,11 +31,16 @@ const char *claim_verdict_sentence(char *buf, size_t len, int have_prob,
                                    const char *b, const char *a)
 {
 	const char *w = claim_verdict_word(have_prob, prob, x, target);
-	char x2[32], pr[32];
-	claim_speedup2(x2, sizeof x2, x);
+	char x2[40], pr[32];
+	/* on the target's side it is on (claim_speedup_side): 19.996 "is
+	** 19.99x ..., not 20x", where it read "is 20.00x ..., not 20x" */
+	if (isfinite(x))
+		claim_speedup_side(x2, sizeof x2, x, target);
+	else /* as it read ("nanx"): the word, Undetermined, says why */
+		snprintf(x2, sizeof x2, "%sx", claim_speedup2(pr, sizeof pr, x));
 	if (have_prob && isfinite(prob) && (x >= target) != (prob >= 0.5)) {
 		claim_prob_text(prob, pr, sizeof pr);
-		snprintf(buf, len, "%s: %s is %sx as fast as %s at the stated "
+		snprintf(buf, len, "%s: %s is %s as fast as %s at the stated "
 		         "values, %s %sx, but %s%s of the samples over the "
 		         "assumption ranges %s.", w, b, x2, a,
 		         x >= target ? "reaching" : "not",
@@ -43,7 +48,7 @@ const char *claim_verdict_sentence(char *buf, size_t len, int have_prob,
 		         x >= target ? "only " : "", pr,
 		         x >= target ? "do" : "reach it");
 	} else
-		snprintf(buf, len, "%s: %s is %sx as fast as %s, %s %sx.", w, b,
+		snprintf(buf, len, "%s: %s is %s as fast as %s, %s %sx.", w, b,
 		         x2, a, x >= target ? "reaching" : "not",
 		         claim_target_text(target).s);
 	return buf;

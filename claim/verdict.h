@@ -23,7 +23,8 @@ const char *claim_verdict_word(int have_prob, double prob, double speedup,
 ** values disagree the sentence says both ("Not supported: B is 17.67x as
 ** fast as A at the stated values, reaching 17x, but only 4.0% of the
 ** samples over the assumption ranges do.").  The speedup as
-** claim_speedup2 writes it.  b and a are the sides' labels as the caller
+** claim_speedup_side writes it beside the target (19.996 "is 19.99x ...,
+** not 20x").  b and a are the sides' labels as the caller
 ** shows them (the terminal's cells, the JSON's raw text).  The text and
 ** the JSON's verdict.text both say it. */
 const char *claim_verdict_sentence(char *buf, size_t len, int have_prob,

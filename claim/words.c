@@ -423,7 +423,8 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	if (met)
 		snprintf(already, sizeof already, "%sx is met already (%s now, %s "
 		         "at %s): ", tg,
-		         claim_speedup_x(x, sizeof x, r->nominal), r->who, now);
+		         claim_speedup_side(x, sizeof x, r->nominal, r->target),
+		         r->who, now);
 	if (s->met_all) {
 		/* the least speedup to two digits where %.2f shows 0.00x, at
 		** the range's end where the grid's point there (0 TB/s cannot
@@ -435,8 +436,8 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 			snprintf(x, sizeof x, "%sx", rl_fig_text(f, sizeof f,
 			                                         s->metric));
 		}
-		else
-			claim_speedup_x(x, sizeof x, s->metric);
+		else /* on the target's side (19.996 of a 20x target: 19.99x) */
+			claim_speedup_side(x, sizeof x, s->metric, r->target);
 		/* a range up to the parameter table's own ceiling on a
 		** quantity with a unit has no bound there but the model's input
 		** limit: "0 GB/s to 1e+06 GB/s" read as if links stopped at a
@@ -487,12 +488,14 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	         fabs(s->metric / r->nominal - 1) < 1e-3)
 		snprintf(buf, len, "more %s does not raise the speedup above "
 		         "%s (%s, at %s already)%s%s", noun,
-		         claim_speedup_x(x, sizeof x, r->nominal), r->who,
+		         claim_speedup_side(x, sizeof x, r->nominal, r->target),
+		         r->who,
 		         now, r->binds[0] ? ": " : "", r->binds);
 	else if (s->saturated)
 		snprintf(buf, len, "more %s stops helping at %s, from %s on "
 		         "(%s; assumed: %s)%s%s", noun,
-		         claim_speedup_x(x, sizeof x, s->metric), best, r->who, now,
+		         claim_speedup_side(x, sizeof x, s->metric, r->target),
+		         best, r->who, now,
 		         r->binds[0] ? ": " : "", r->binds);
 	else if (s->bound != 0)
 		snprintf(buf, len, "%s cannot reach %sx (%s): even at %s, the "

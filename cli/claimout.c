@@ -101,6 +101,16 @@ static void side_line(FILE *f, const char *tag, const claim_side *s, int lw)
 /* The verdict first: one sentence, the number, the interval, the
 ** mapping. */
 
+/* A speedup of b over a in the text's two decimals, on the target's side
+** it is on (claim_speedup2_side: 19.996 of a 20x target is 19.99, where
+** it read 20.00 beside a verdict of "not 20x"), so that one speedup reads
+** the same in the verdict's lines and the details under them. */
+static const char *b_over_a(char *buf, size_t len, double x,
+                            const claim_report *rep)
+{
+	return claim_speedup2_side(buf, len, x, rep->opts.target);
+}
+
 /* Side a at its own best mapping of the same chips, where that is not the
 ** mapping it ran: the verdict divides by a at the scenario's mapping (for
 ** the default side a the one TensorRT-LLM 0.10's table measured, TP8),
@@ -111,16 +121,16 @@ static void best_a_text(FILE *f, const claim_report *rep)
 {
 	const rl_map_entry *e = &rep->map_a[0];
 	const rl_scenario *sa = &rep->a.cfg.scen;
-	char m[80], x[32], la[LABEL_CELL], line[LABEL_CELL + 160];
+	char m[80], x[40], la[LABEL_CELL], line[LABEL_CELL + 160];
 	if (rep->nmap_a == 0 || e->rc != RL_OK || !(e->total_tps > 0) ||
 	    (e->tp == sa->tp && e->pp == sa->pp &&
 	     e->dp * e->tp * e->pp == rl_scen_chips(sa)))
 		return;
 	rl_mapping_words(m, sizeof m, e->tp, e->pp, e->dp, e->ep);
 	snprintf(line, sizeof line, "against %s at its own best mapping, %s "
-	         "(modelled, not measured): %sx", rl_utf8_cell(rep->a.label, 0,
-	         0, la, sizeof la), m, claim_speedup2(x, sizeof x,
-	         rep->b.r.total_tps / e->total_tps));
+	         "(modelled, not measured): %s", rl_utf8_cell(rep->a.label, 0,
+	         0, la, sizeof la), m, claim_speedup_side(x, sizeof x,
+	         rep->b.r.total_tps / e->total_tps, rep->opts.target));
 	wrapped(f, "  ", line, 4);
 }
 
@@ -132,7 +142,7 @@ static void best_a_text(FILE *f, const claim_report *rep)
 static void by_design_text(FILE *f, const claim_report *rep)
 {
 	const rl_mc_result *mc = rep->have_unc_d ? rep->mc_d : NULL;
-	char x[32], pr[32], lb[LABEL_CELL], tdp[48], tw[32];
+	char x[40], pr[32], lb[LABEL_CELL], tdp[48], tw[32];
 	char line[LABEL_CELL + 256];
 	int n;
 	if (!rep->have_bd || !isfinite(rep->bd_speedup_total))
@@ -144,9 +154,9 @@ static void by_design_text(FILE *f, const claim_report *rep)
 	else
 		snprintf(tdp, sizeof tdp, "with no power limit");
 	n = snprintf(line, sizeof line, "%s, Sohu derived from its silicon and "
-	             "%s (b' below): %sx", rl_utf8_cell(rep->bd.label, 0, 0, lb,
-	             sizeof lb), tdp, claim_speedup2(x, sizeof x,
-	             rep->bd_speedup_total));
+	             "%s (b' below): %s", rl_utf8_cell(rep->bd.label, 0, 0, lb,
+	             sizeof lb), tdp, claim_speedup_side(x, sizeof x,
+	             rep->bd_speedup_total, rep->opts.target));
 	if (mc && isfinite(mc->prob_ge_target) && n > 0 &&
 	    (size_t)n < sizeof line) {
 		claim_prob_text(mc->prob_ge_target, pr, sizeof pr);
@@ -167,9 +177,11 @@ static void verdict_text(FILE *f, const claim_report *rep)
 	char line[2 * LABEL_CELL + 256], few[256], ma[64], mb[64];
 	int side;
 	/* every speedup as claim_speedup2 gives it: two decimals, 1e15 and
-	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits) */
-	claim_speedup_x(x2, sizeof x2, x);
-	claim_speedup_x(y2, sizeof y2, rep->speedup_output);
+	** past in exponent form (a side a of 1e-250 TB/s gave 252 digits);
+	** beside the target on its side of it (claim_speedup_side: 19.996
+	** is 19.99x under a 20x target, where it read 20.00x) */
+	claim_speedup_side(x2, sizeof x2, x, tgt);
+	claim_speedup_side(y2, sizeof y2, rep->speedup_output, tgt);
 	/* the word follows the probability over the ranges, the sentence the
 	** stated values: where they disagree ("Not supported: ... reaching
 	** 17x."), the sentence says both (claim_verdict_sentence) */
@@ -194,9 +206,9 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		/* wrapped: in exponent form it ran to 106 */
 		snprintf(line, sizeof line, "90%% interval %s .. %s, median %s, "
 		         "P(>= %sx) = %s",
-		         claim_speedup_x(q[0], sizeof q[0], mc->p05),
-		         claim_speedup_x(q[1], sizeof q[1], mc->p95),
-		         claim_speedup_x(q[2], sizeof q[2], mc->p50),
+		         claim_speedup_side(q[0], sizeof q[0], mc->p05, tgt),
+		         claim_speedup_side(q[1], sizeof q[1], mc->p95, tgt),
+		         claim_speedup_side(q[2], sizeof q[2], mc->p50, tgt),
 		         claim_target_text(tgt).s, pr);
 		wrapped(f, "  over the assumption ranges: ", line, 4);
 	}
@@ -406,11 +418,11 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 ** claim/mcwords.h's words, which the report repeats. */
 static void median_text(FILE *f, const claim_mc_summary *s,
                         const claim_uncertainty *u,
-                        const rl_tornado_row *torn)
+                        const rl_tornado_row *torn, double target)
 {
 	size_t i, shown = 0;
 	char words[512], sentence[sizeof words + 1];
-	if (claim_mc_nominal_words(s, words, sizeof words))
+	if (claim_mc_nominal_words(s, target, words, sizeof words))
 		return;
 	snprintf(sentence, sizeof sentence, "%s.", words);
 	wrapped(f, "  ", sentence, 2);
@@ -426,8 +438,8 @@ static void median_text(FILE *f, const claim_mc_summary *s,
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
 		claim_lean_words(name, p->p->unit, t->low, t->high,
-		                 t->speedup_low, t->speedup_high, s->nominal, words,
-		                 sizeof words);
+		                 t->speedup_low, t->speedup_high, s->nominal,
+		                 target, words, sizeof words);
 		fprintf(f, "    %s\n", words);
 		shown++;
 	}
@@ -628,7 +640,7 @@ static void unc_text(FILE *f, const claim_report *rep,
 		wrapped(f, "  ", v, 4);
 		if (mc->nmaps > 0)
 			wins_text(f, mc);
-		median_text(f, &s, u, torn);
+		median_text(f, &s, u, torn, rep->opts.target);
 		if (b == &rep->bd)
 			tail_text(f, rep, &s);
 	} else if (skipped)
@@ -643,13 +655,18 @@ static void unc_text(FILE *f, const claim_report *rep,
 		char name[128], lo[32], hi[32], vl[32], vh[32], noun[256];
 		snprintf(name, sizeof name, "%c.%s.%s", p->side ? 'b' : 'a',
 		         p->p->section, p->p->key);
-		claim_speedup_x(lo, sizeof lo, t->speedup_low);
-		claim_speedup_x(hi, sizeof hi, t->speedup_high);
+		/* each end on the target's side it is on, as the verdict's
+		** lines print the nominal (claim_speedup_side) */
+		claim_speedup_side(lo, sizeof lo, t->speedup_low,
+		                   rep->opts.target);
+		claim_speedup_side(hi, sizeof hi, t->speedup_high,
+		                   rep->opts.target);
 		/* a swing that rounds to zero is named below, as the tornado
 		** plot and the report leave it out */
 		if (claim_swing_flat(b == &rep->b ? rep->speedup_total
 		                                  : rep->bd_speedup_total,
-		                     t->speedup_low, t->speedup_high)) {
+		                     t->speedup_low, t->speedup_high,
+		                     rep->opts.target)) {
 			flat[nflat++] = i;
 			continue;
 		}
@@ -776,13 +793,14 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		else
 			fprintf(f, "  b %-24s %10.0f  %6sx\n", nb,
 			        rep->map_b[i].total_tps,
-			        claim_speedup2(x[0], sizeof x[0],
-			                       rep->map_b[i].total_tps / a));
+			        b_over_a(x[0], sizeof x[0],
+			                 rep->map_b[i].total_tps / a, rep));
 	}
 	if (rep->b_remapped)
 		fprintf(f, "b runs its best mapping; at the mapping the scenario "
 		        "names (TP%.0f) it would be %sx\n", rep->b_given_tp,
-		        claim_speedup2(x[0], sizeof x[0], rep->b_given_total / a));
+		        b_over_a(x[0], sizeof x[0],
+		                 rep->b_given_total / a, rep));
 	if (rep->b_remapped)
 		given_binds(f, &rep->b_given_r);
 	/* Etched's benchmark is "8-way model parallel" (claims.md): TP8 is one
@@ -797,8 +815,8 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		         "parallel\" (claims.md): the model split over all %.0f chips, "
 		         "no copies; b's best such mapping, %s, gives %sx (%s above "
 		         "runs copies of the model)", nchips, nchips, nb,
-		         claim_speedup2(x[0], sizeof x[0],
-		                        rep->map_b[mp].total_tps / a), na);
+		         b_over_a(x[0], sizeof x[0],
+		                        rep->map_b[mp].total_tps / a, rep), na);
 		wrapped(f, "", line, 2);
 	}
 	map_name(na, sizeof na, &rep->map_a[0]);
@@ -806,8 +824,8 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		fprintf(f, "a's best mapping, %s (model, not measured): %.0f "
 		        "total tokens/s; b/a there: %sx\n", na,
 		        rep->map_a[0].total_tps,
-		        claim_speedup2(x[0], sizeof x[0],
-		                       rep->b.r.total_tps / rep->map_a[0].total_tps));
+		        b_over_a(x[0], sizeof x[0], rep->b.r.total_tps /
+		                 rep->map_a[0].total_tps, rep));
 	/* these two wrapped at 100 columns as the rest of the text
 	** (wrapped): one line each ran to 177 and 151 */
 	if (rep->have_bd && rep->b_remapped) {
@@ -817,9 +835,9 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		         "modelled)", rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
 		         rep->bd_remapped ? "its best mapping"
 		                          : "the mapping the scenario names",
-		         claim_speedup2(x[0], sizeof x[0], rep->tdp_speedup[0]),
-		         claim_speedup2(x[1], sizeof x[1], rep->tdp_speedup[1]),
-		         claim_speedup2(x[2], sizeof x[2], rep->tdp_speedup[2]));
+		         b_over_a(x[0], sizeof x[0], rep->tdp_speedup[0], rep),
+		         b_over_a(x[1], sizeof x[1], rep->tdp_speedup[1], rep),
+		         b_over_a(x[2], sizeof x[2], rep->tdp_speedup[2], rep));
 		wrapped(f, "", line, 2);
 	}
 	/* measured, where the speedups above divide by a as modelled */
@@ -829,14 +847,14 @@ static void mappings_text(FILE *f, const claim_report *rep)
 		         "tables of the same cell (total tokens/s): 0.10 (%.0f) "
 		         "%sx, and the later 0.11 (%.0f) %sx, 0.12 (%.0f) %sx",
 		         rep->base_total[0],
-		         claim_speedup2(x[0], sizeof x[0],
-		                        rep->b.r.total_tps / rep->base_total[0]),
+		         b_over_a(x[0], sizeof x[0], rep->b.r.total_tps /
+		                  rep->base_total[0], rep),
 		         rep->base_total[1],
-		         claim_speedup2(x[1], sizeof x[1],
-		                        rep->b.r.total_tps / rep->base_total[1]),
+		         b_over_a(x[1], sizeof x[1], rep->b.r.total_tps /
+		                  rep->base_total[1], rep),
 		         rep->base_total[2],
-		         claim_speedup2(x[2], sizeof x[2],
-		                        rep->b.r.total_tps / rep->base_total[2]));
+		         b_over_a(x[2], sizeof x[2], rep->b.r.total_tps /
+		                  rep->base_total[2], rep));
 		wrapped(f, "", line, 2);
 	}
 }
@@ -1073,14 +1091,15 @@ void claimout_text(FILE *f, const claim_report *rep)
 	sohu_legend(f, rep);
 	fprintf(f, "\nspeedup b/a: %sx counted %s (input+output "
 	        "tokens), %sx in output tokens\n",
-	        claim_speedup2(x[0], sizeof x[0], rep->speedup_total),
+	        b_over_a(x[0], sizeof x[0], rep->speedup_total, rep),
 	        rep->b_default ? "Etched's way" : "in all tokens",
-	        claim_speedup2(x[1], sizeof x[1], rep->speedup_output));
+	        b_over_a(x[1], sizeof x[1], rep->speedup_output, rep));
 	if (rep->have_bd)
 		fprintf(f, "speedup b'/a (%s): %sx (input+output), %sx "
 		        "(output)\n", rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab),
-		        claim_speedup2(x[0], sizeof x[0], rep->bd_speedup_total),
-		        claim_speedup2(x[1], sizeof x[1], rep->bd_speedup_output));
+		        b_over_a(x[0], sizeof x[0], rep->bd_speedup_total, rep),
+		        b_over_a(x[1], sizeof x[1],
+		                 rep->bd_speedup_output, rep));
 	cost_text(f, rep);
 
 	mappings_text(f, rep);

@@ -59,6 +59,17 @@ static void help(FILE *f)
 	opt_help(f, solve_table);
 }
 
+/* A speedup of the header, beside a speedup target on the target's side
+** it is on (claim_speedup_side: 19.996 "19.99x" beside "target 20x",
+** where it read 20.00x); under a target of another figure as any. */
+static const char *header_x(char *buf, size_t len, double x,
+                            const claim_report *rep)
+{
+	return rep->opts.target_kind == CLAIM_T_SPEEDUP
+	           ? claim_speedup_side(buf, len, x, rep->opts.target)
+	           : claim_speedup_x(buf, len, x);
+}
+
 /* Where a row varies Sohu by design (a b.design or b.node lever of a side
 ** b given by its spec sheet: claimrun.c side_for), that side and its
 ** speedup now, claim's "speedup b'/a", under the header's side b: the
@@ -84,8 +95,8 @@ static void bd_header(const claim_report *rep)
 	                        rl_scen_chips(s) / (s->tp * s->pp), 1),
 	       rl_scen_chips(s), rl_scen_chips(s) == 1 ? "" : "s",
 	       claim_bd_mapping_note(rep),
-	       claim_speedup_x(now, sizeof now,
-	                       rep->bd.r.total_tps / rep->a.r.total_tps));
+	       header_x(now, sizeof now,
+	                rep->bd.r.total_tps / rep->a.r.total_tps, rep));
 }
 
 int cmd_solve(int argc, char **argv)
@@ -191,7 +202,7 @@ int cmd_solve(int argc, char **argv)
 		       rl_scen_chips(sb), rl_scen_chips(sb) == 1 ? "" : "s",
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "",
-		       claim_speedup_x(now, sizeof now, rep->speedup_total));
+		       header_x(now, sizeof now, rep->speedup_total, rep));
 		/* the target as given, in all its digits, as the rows' words
 		** write it (claim_target_text: 1234567.5x, where %g wrote
 		** 1.23457e+06x) */
@@ -208,8 +219,8 @@ int cmd_solve(int argc, char **argv)
 		if (rep->b_remapped)
 			printf("(at the mapping the scenario names, TP%.0f, it would be "
 			       "%s)\n", rep->b_given_tp,
-			       claim_speedup_x(given, sizeof given, rep->b_given_total /
-			                                        rep->a.r.total_tps));
+			       header_x(given, sizeof given, rep->b_given_total /
+			                rep->a.r.total_tps, rep));
 		bd_header(rep);
 		/* a side's profile fitted on another chip's rows, as eval and
 		** claim say it */

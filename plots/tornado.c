@@ -19,13 +19,14 @@
 #define MAX_ROWS 40
 
 /* 1 when v prints as base as the claim's text and the report print a
-** speedup (claim_speedup2, two decimals): a row they list as moving it
-** (17.48 .. 17.53 about 17.5) is drawn, where three digits hid it */
-static int same_printed(double v, double base)
+** speedup (claim_speedup2_side, two decimals on the target's side): a
+** row they list as moving it (17.48 .. 17.53 about 17.5) is drawn, where
+** three digits hid it */
+static int same_printed(double v, double base, double target)
 {
 	char a[32], b[32];
-	claim_speedup2(a, sizeof a, v);
-	claim_speedup2(b, sizeof b, base);
+	claim_speedup2_side(a, sizeof a, v, target);
+	claim_speedup2_side(b, sizeof b, base, target);
 	return !strcmp(a, b);
 }
 
@@ -82,8 +83,10 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	base = c.speedup_total;
 	if (!isfinite(base))
 		base = (sl[0] + sh[0]) / 2;
+	target = plot_target(o, &c);
 	for (i = k = 0; i < n; i++) {
-		if (same_printed(sl[i], base) && same_printed(sh[i], base)) {
+		if (same_printed(sl[i], base, target) &&
+		    same_printed(sh[i], base, target)) {
 			hidden++;
 			continue;
 		}
@@ -100,10 +103,10 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (n == 0) {
 		snprintf(err, errlen, "%s: claim run %ld: no parameter of the "
 		         "sensitivity table moves the speedup away from %s",
-		         o->dbpath, c.id, claim_speedup_x(bx, sizeof bx, base));
+		         o->dbpath, c.id,
+		         claim_speedup_side(bx, sizeof bx, base, target));
 		return RL_EINPUT;
 	}
-	target = plot_target(o, &c);
 	lo = fmin(base, target);
 	hi = fmax(base, target);
 	for (i = 0; i < n; i++) {
@@ -121,7 +124,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	** the low and high ends of its range, the others at their stated
 	** values", "under the stated assumptions"), where the plot said
 	** "the others nominal" and "nominal 17.50x" */
-	claim_speedup_x(bx, sizeof bx, base);
+	claim_speedup_side(bx, sizeof bx, base, target);
 	snprintf(t, sizeof t, "Sensitivity of the speedup of %s over %s\n"
 	         "each assumption alone at its low or high value, the others "
 	         "at their stated values\n"

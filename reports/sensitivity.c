@@ -313,7 +313,7 @@ static void nominal_words(rctx *r, const char *side,
 	sqlite3_stmt *st;
 	char words[512];
 	int v2, shown = 0;
-	if (!claim_mc_nominal_words(s, words, sizeof words))
+	if (!claim_mc_nominal_words(s, r->c.target, words, sizeof words))
 		sentence(r, words);
 	if (!isfinite(s->nominal) || !isfinite(s->p50) ||
 	    !(st = tornado_rows(r, side, &v2)))
@@ -332,7 +332,7 @@ static void nominal_words(rctx *r, const char *side,
 			doc_list_begin(&r->d);
 		}
 		claim_lean_words(p, unit, pdb_real(st, 1), pdb_real(st, 2), sl, sh,
-		                 s->nominal, words, sizeof words);
+		                 s->nominal, r->c.target, words, sizeof words);
 		doc_item(&r->d, "%s.", words);
 	}
 	report_finish(r, st, r->o->dbpath);
@@ -370,7 +370,7 @@ static void tornado_table(rctx *r, const char *side, double nominal)
 			break;
 		pdb_text(st, 0, p, sizeof p);
 		pdb_text(st, 3, unit, sizeof unit);
-		if (claim_swing_flat(nominal, sl, sh)) {
+		if (claim_swing_flat(nominal, sl, sh, r->c.target)) {
 			size_t l = strlen(p) + (nflat ? 2 : 0);
 			if (cut) {
 				/* counted, not named */
@@ -387,8 +387,9 @@ static void tornado_table(rctx *r, const char *side, double nominal)
 		}
 		claim_plain_num(c[0], sizeof c[0], pdb_real(st, 1));
 		claim_plain_num(c[1], sizeof c[1], pdb_real(st, 2));
-		claim_speedup_x(c[2], sizeof c[2], sl);
-		claim_speedup_x(c[3], sizeof c[3], sh);
+		/* on the target's side, as claim's text prints the rows */
+		claim_speedup_side(c[2], sizeof c[2], sl, r->c.target);
+		claim_speedup_side(c[3], sizeof c[3], sh, r->c.target);
 		/* the parameter in words, as claim's text gives it under the
 		** row (claim_lever_noun); blank where it has none but its name */
 		claim_lever_noun(p, noun, sizeof noun);

@@ -287,7 +287,8 @@ static void baselines(rctx *r)
 		mapping_words(mb, sizeof mb, v[J_BTP], v[J_BPP],
 		              v[J_BCH] / (v[J_BTP] * v[J_BPP]), 1);
 		if (moved)
-			claim_speedup_x(x[0], sizeof x[0], v[J_GIVEN]);
+			claim_speedup_side(x[0], sizeof x[0],
+			                   v[J_GIVEN], c->target);
 		if (moved)
 			base_item(r, &open, "Mappings (TP: each layer split across "
 			         "chips; PP: the layers split into consecutive stages; "
@@ -317,7 +318,8 @@ static void baselines(rctx *r)
 		         "all %.0f chips, no copies; %s's best such mapping, %s, gives "
 		         "%s.", v[J_BCH], v[J_BCH], c->b_label,
 		         mapping_words(ma, sizeof ma, v[J_MP_TP], v[J_MP_PP], 1, 1),
-		         claim_speedup_x(x[0], sizeof x[0], v[J_MP]));
+		         claim_speedup_side(x[0], sizeof x[0],
+		                            v[J_MP], c->target));
 	if (isfinite(v[J_BEST_A]) && isfinite(v[J_BTP_A]) &&
 	    isfinite(v[J_BPP_A]) && isfinite(v[J_BDP_A]) &&
 	    !(v[J_BTP_A] == v[J_ATP] && v[J_BPP_A] == v[J_APP] &&
@@ -326,7 +328,8 @@ static void baselines(rctx *r)
 		         "chips, %s (modelled, not measured): %s.", c->a_label,
 		         mapping_words(ma, sizeof ma, v[J_BTP_A], v[J_BPP_A],
 		                       v[J_BDP_A], v[J_BEP_A]),
-		         claim_speedup_x(x[0], sizeof x[0], v[J_BEST_A]));
+		         claim_speedup_side(x[0], sizeof x[0],
+		                            v[J_BEST_A], c->target));
 	if (isfinite(v[J_T10]) && isfinite(v[J_T11]) && isfinite(v[J_T12]))
 		base_item(r, &open, "Against the measured TensorRT-LLM tables of the "
 		         "same cell, where the speedups above divide by side "
@@ -334,9 +337,12 @@ static void baselines(rctx *r)
 		         "compared with, and %s and %s against the later 0.11 and "
 		         "0.12, the same H100s under newer software (the other "
 		         "claims below; data/sources/claims.md).",
-		         claim_speedup_x(x[0], sizeof x[0], v[J_T10]),
-		         claim_speedup_x(x[1], sizeof x[1], v[J_T11]),
-		         claim_speedup_x(x[2], sizeof x[2], v[J_T12]));
+		         claim_speedup_side(x[0], sizeof x[0],
+		                            v[J_T10], c->target),
+		         claim_speedup_side(x[1], sizeof x[1],
+		                            v[J_T11], c->target),
+		         claim_speedup_side(x[2], sizeof x[2],
+		                            v[J_T12], c->target));
 	if (isfinite(v[J_BD])) {
 		report_side_label(r, "b_by_design", bd, sizeof bd);
 		if (isfinite(v[J_BD700]) && isfinite(v[J_BD1000]) &&
@@ -345,15 +351,20 @@ static void baselines(rctx *r)
 			         "process node and power) rather than from Etched's "
 			         "figures, and held to its TDP: %s (with a TDP of 700 "
 			         "W: %s, 1000 W: %s, none: %s).", bd,
-			         claim_speedup_x(x[0], sizeof x[0], v[J_BD]),
-			         claim_speedup_x(x[1], sizeof x[1], v[J_BD700]),
-			         claim_speedup_x(x[2], sizeof x[2], v[J_BD1000]),
-			         claim_speedup_x(x[3], sizeof x[3], v[J_BDNONE]));
+			         claim_speedup_side(x[0], sizeof x[0],
+			                            v[J_BD], c->target),
+			         claim_speedup_side(x[1], sizeof x[1],
+			                            v[J_BD700], c->target),
+			         claim_speedup_side(x[2], sizeof x[2],
+			                            v[J_BD1000], c->target),
+			         claim_speedup_side(x[3], sizeof x[3],
+			                            v[J_BDNONE], c->target));
 		else
 			base_item(r, &open, "%s, Sohu derived from its silicon (die, "
 			         "process node and power) rather than from Etched's "
 			         "figures, and held to its TDP: %s.", bd,
-			         claim_speedup_x(x[0], sizeof x[0], v[J_BD]));
+			         claim_speedup_side(x[0], sizeof x[0],
+			                            v[J_BD], c->target));
 	}
 	if (open)
 		doc_list_end(&r->d);
@@ -692,7 +703,7 @@ void report_verdict(rctx *r)
 {
 	const pdb_claim *c = &r->c;
 	mc_row m;
-	char iv[80], pr[40], tp[120], so[40], med[32];
+	char iv[80], pr[40], tp[120], so[40], med[40], q[3][40];
 	int side;
 	double ta = report_side_value(r, "a", "throughput.total_tokens_per_s");
 	double tb = report_side_value(r, "b", "throughput.total_tokens_per_s");
@@ -702,8 +713,15 @@ void report_verdict(rctx *r)
 	snprintf(pr, sizeof pr, "not computed");
 	tp[0] = 0;
 	snprintf(so, sizeof so, "not stored");
+	/* every speedup beside the target on the side of it it is on
+	** (claim_speedup_side: a median of 19.996 is 19.99x beside a 20x
+	** target, where %.2fx gave 20.00x), as the claim's text says them */
 	if (m.have && isfinite(m.p05) && isfinite(m.p95))
-		snprintf(iv, sizeof iv, "%.2fx to %.2fx", m.p05, m.p95);
+		snprintf(iv, sizeof iv, "%s to %s",
+		         claim_speedup_side(q[0], sizeof q[0],
+		                            m.p05, c->target),
+		         claim_speedup_side(q[1], sizeof q[1],
+		                            m.p95, c->target));
 	/* the stated speedup against the interval (none where not finite) */
 	side = isfinite(c->speedup_total)
 	           ? claim_vs_interval(c->speedup_total, m.p05, m.p95) : 0;
@@ -713,16 +731,17 @@ void report_verdict(rctx *r)
 		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s, both "
 		         "modelled)", tb, ta);
 	if (isfinite(c->speedup_output))
-		snprintf(so, sizeof so, "%.2fx", c->speedup_output);
+		claim_speedup_side(so, sizeof so, c->speedup_output, c->target);
+	claim_speedup_side(q[2], sizeof q[2], c->speedup_total, c->target);
 
 	doc_heading(&r->d, 2, "verdict", "Verdict");
 	if (isfinite(c->speedup_total))
 		doc_para_class(&r->d, "verdict", "%s. Is %s %sx as fast as %s? Under the "
-		               "stated assumptions the model gives %.2fx%s; the 90%% "
+		               "stated assumptions the model gives %s%s; the 90%% "
 		               "interval is %s and the probability of reaching %sx "
 		               "is %s.", word(c, &m), c->b_label,
 		               claim_target_text(c->target).s,
-		               c->a_label, c->speedup_total,
+		               c->a_label, q[2],
 		               c->speedup_total >= c->target ? "" :
 		               ", short of the claim", iv,
 		               claim_target_text(c->target).s, pr);
@@ -735,9 +754,9 @@ void report_verdict(rctx *r)
 		** user's are no claim of Etched's (claim's text says so too);
 		** a run that does not record which says that */
 		int def = report_b_default(r);
-		doc_item(&r->d, "Speedup under the stated assumptions: %.2fx in "
+		doc_item(&r->d, "Speedup under the stated assumptions: %s in "
 		         "total (input + output) tokens per second%s%s; %s in "
-		         "output tokens only.", c->speedup_total,
+		         "output tokens only.", q[2],
 		         def > 0 ? ", Etched's way of counting" : "", tp, so);
 		char qd[4200];
 		if (def < 0)
@@ -751,7 +770,9 @@ void report_verdict(rctx *r)
 	if (m.have)
 		doc_item(&r->d, "90%% interval: %s (median %s), from %ld Monte "
 		         "Carlo samples over the assumption ranges (seed %ld)%s%s.",
-		         iv, claim_speedup_x(med, sizeof med, m.p50), m.samples,
+		         iv, claim_speedup_side(med, sizeof med,
+		                                m.p50, c->target),
+		         m.samples,
 		         m.seed,
 		         isfinite(m.viol) && m.viol > 0 ?
 		         "; some samples violate physical limits, see the "

@@ -2196,4 +2196,64 @@ sed 's/^power_cap_w = .*/power_cap_w = 1000.123456/' "$ROOFLAB_DATA/uncertainty/
 expect_exit 0 "claim with a power cap of 10 digits" -- $RL claim --uncertainty "$tmpd/cap7.ini" --samples 50 --no-design
 expect_out "^    a sample drawing over 1000\.123456 W per chip counts as violating physics" \
 	"the power-cap line says the cap in all its digits"
+# (claimfig) a speedup printed beside its target keeps its side of it:
+# the target set halfway between the speedup x at the stated values and
+# its two-decimal figure R (x from the JSON, 21.38897499 on 2026-12-01: R
+# = 21.39 lies above x, the target 21.3894875 too, and x falls short of
+# it), every place that prints x (the verdict, the stated-values line,
+# the details, the tornado, solve's header, the report) prints x's
+# hundredths moved back to its side (floored: 21.38x), never R ("is
+# 21.39x as fast as ..., not 21.3894875x"); where R lies below x, the
+# hundredths ceiled
+sx=$($RL claim --samples 0 --no-design --json 2>/dev/null |
+	python3 -c 'import json,sys; print(repr(json.load(sys.stdin)["speedup"]["total_tokens"]))' 2>/dev/null)
+set -- $(python3 -c 'import math,sys
+x = float(sys.argv[1]); r = "%.2f" % x; t = "%.9g" % ((x + float(r)) / 2)
+if float(r) > float(t) > x: print(t, "%.2f" % (math.floor(x * 100) / 100), r)
+elif float(r) < float(t) <= x: print(t, "%.2f" % (math.ceil(x * 100) / 100), r)' "$sx" 2>/dev/null)
+if [ $# -eq 3 ]; then
+	st=$1 sw=$2 sr=$3
+	swq=$(printf '%s' "$sw" | sed 's/\./\\./g')
+	expect_exit 0 "claim with the target between x and its figure ($st)" -- \
+		$RL claim --samples 200 --seed 3 --target "$st" --db "$tmpd/side.db"
+	cp "$tmpd/out" "$tmpd/side.txt"
+	expect_out "^[A-Za-z ]+: .* is ${swq}x as fast as " \
+		"the verdict's speedup on its side of the target"
+	expect_out "^  under the stated assumptions: ${swq}x counting input\+output" \
+		"the stated values' speedup on its side of the target"
+	expect_out "^speedup b/a: ${swq}x " "the details' speedup b/a as the verdict's"
+	expect_out "speedup +[0-9.]+x \.\. ${swq}x$" "a tornado row's end at the stated values as the verdict's"
+	expect_no_out "(^|[^0-9.])$(printf '%s' "$sr" | sed 's/\./\\./g')x" \
+		"no figure of x across the target ($sr)"
+	expect_exit 0 "solve with the same target" -- $RL solve --target "$st" \
+		--vary b.chip.peak_tflops_fp8
+	expect_out "^speedup b/a now: ${swq}x \(total tokens\), target $(printf '%s' "$st" | sed 's/\./\\./g')x$" \
+		"solve's header: the speedup on its side of the target"
+	expect_exit 0 "report of it" -- $RL report --db "$tmpd/side.db" \
+		--out "$tmpd/side.md" --no-plots
+	cp "$tmpd/side.md" "$tmpd/out"
+	expect_out "the model gives ${swq}x, short of the claim" \
+		"the report's verdict: the speedup on its side of the target"
+	expect_no_out "(^|[^0-9.])$(printf '%s' "$sr" | sed 's/\./\\./g')x" \
+		"the report: no figure of x across the target ($sr)"
+	# the tornado plot's title and the factor plot's total name x as the
+	# text does
+	if command -v gnuplot >/dev/null 2>&1; then
+		expect_exit 0 "the tornado plot of it" -- $RL plot tornado \
+			--db "$tmpd/side.db" --out "$tmpd/side.svg"
+		cp "$tmpd/side.svg" "$tmpd/out"
+		expect_out "at the stated values ${swq}x" \
+			"the tornado plot: the speedup on its side of the target"
+		# and the factor plot's total, the product of its factors
+		expect_exit 0 "the factor plot of it" -- $RL plot factors \
+			--db "$tmpd/side.db" --out "$tmpd/sidef.svg"
+		cp "$tmpd/sidef.svg" "$tmpd/out"
+		expect_out "total ${swq}x" \
+			"the factor plot's total: the speedup on its side of the target"
+	else
+		echo "ok - skipped: gnuplot is not installed (the tornado plot)"
+	fi
+else
+	echo "ok - skipped: the speedup at the stated values ('$sx') has two decimals or no JSON"
+fi
 finish

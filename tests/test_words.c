@@ -685,19 +685,19 @@ static void test_mc_words(void **state)
 	                    "HBM stacks 0, area shares 397); not evaluable: 0");
 	s.not_evaluable = 397;
 	s.not_evaluable_violating = 397;
-	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), 0);
+	assert_int_equal(claim_mc_nominal_words(&s, 20, b, sizeof b), 0);
 	/* the tornado plot's words, "at the stated values" */
 	assert_string_equal(b, "the speedup at the stated values, 11.93x, sits "
 	                    "at the 68th percentile of the samples, so the "
 	                    "median (10.68x) is below it");
 	s.nominal_below = 0.01;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 1st percentile"));
 	s.nominal_below = 0.22;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 22nd percentile"));
 	s.nominal_below = 0.113;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 11th percentile"));
 	/* near the ends, a share that rounds to 100 (or 0) while some
 	** samples lie above (below) the nominal: 289 of 100,000 above it
@@ -709,83 +709,83 @@ static void test_mc_words(void **state)
 	** ordinal suffix at either end (claim_ordinal_suffix): "the 99.7th"
 	** beside "the 0.3" was two rules */
 	s.nominal_below = 0.99711;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 99.7 percentile of the samples"));
 	s.nominal_below = 0.99996;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 99.9 percentile"));
 	s.nominal_below = 0.995;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 99.5 percentile"));
 	s.nominal_below = 0.004;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 0.4 percentile of the samples"));
 	s.nominal_below = 0.003;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 0.3 percentile of the samples"));
 	s.nominal_below = 0.00001;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 0.1 percentile"));
 	s.nominal_below = 0.002;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 0.2 percentile"));
 	/* whole ones by the English rule: 0.21 the 21st, 0.12 the 12th,
 	** 0.03 the 3rd, 0.93 the 93rd, 0.525 rounds to the 53rd */
 	s.nominal_below = 0.21;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 21st percentile"));
 	s.nominal_below = 0.12;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 12th percentile"));
 	s.nominal_below = 0.03;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 3rd percentile"));
 	s.nominal_below = 0.93;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 93rd percentile"));
 	s.nominal_below = 0.525;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 53rd percentile"));
 	s.nominal_below = 1.0;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 100th percentile"));
 	s.nominal_below = 0.0;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 0th percentile"));
 	s.nominal_below = 0.985;
-	claim_mc_nominal_words(&s, b, sizeof b);
+	claim_mc_nominal_words(&s, 20, b, sizeof b);
 	assert_non_null(strstr(b, " the 99th percentile"));
 	/* no sample evaluated: nothing to say */
 	s.nominal_below = NAN;
-	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), -1);
+	assert_int_equal(claim_mc_nominal_words(&s, 20, b, sizeof b), -1);
 	assert_string_equal(b, "");
 	/* the lean of a row around the nominal 12 with the median below it */
 	assert_true(claim_lean_shown(12, 11, 8, 15));
 	assert_false(claim_lean_shown(12, 11, 10, 14.4));   /* 1.2x each way */
 	assert_false(claim_lean_shown(12, 13, 8, 15));      /* median above */
-	claim_lean_words("b.design.frac_mac", "", 0.1, 0.4, 8, 15, 12, b,
+	claim_lean_words("b.design.frac_mac", "", 0.1, 0.4, 8, 15, 12, 20, b,
 	                 sizeof b);
 	assert_string_equal(b, "b.design.frac_mac: 8.00x at 0.1, 15.00x at 0.4 "
 	                    "(1.50x down, 1.25x up)");
 	claim_lean_words("b.chip.peak_tflops_fp8", "TFLOPS", 5000, 12000, 10.07,
-	                 20.64, 17.67, b, sizeof b);
+	                 20.64, 17.67, 20, b, sizeof b);
 	assert_string_equal(b, "b.chip.peak_tflops_fp8: 10.07x at 5000, 20.64x "
 	                    "at 12000 TFLOPS (1.75x down, 1.17x up)");
 	/* a swing that prints the same at two decimals is flat */
-	assert_true(claim_swing_flat(17.5, 17.5, 17.50001));
-	assert_false(claim_swing_flat(17.5, 17.5, 17.51));
+	assert_true(claim_swing_flat(17.5, 17.5, 17.50001, 20));
+	assert_false(claim_swing_flat(17.5, 17.5, 17.51, 20));
 	/* ends that are not numbers (NaN stored as NULL) moved nothing that
 	** can be said: not flat, though both print "nan" (fuzz9) */
-	assert_false(claim_swing_flat(17.5, NAN, NAN));
-	assert_false(claim_swing_flat(17.5, NAN, 17.5));
+	assert_false(claim_swing_flat(17.5, NAN, NAN, 20));
+	assert_false(claim_swing_flat(17.5, NAN, 17.5, 20));
 	/* ends that agree away from the nominal (a range low = high = 3 TB/s
 	** leaving the stated 4.8 out: 16.40x at both ends, 21.39x stated)
 	** moved it (fuzz5): "17.50" against "17.49" at two decimals */
-	assert_false(claim_swing_flat(21.39, 16.40, 16.40));
-	assert_false(claim_swing_flat(17.49, 17.5, 17.50001));
-	assert_true(claim_swing_flat(17.504, 17.5, 17.50001));
+	assert_false(claim_swing_flat(21.39, 16.40, 16.40, 20));
+	assert_false(claim_swing_flat(17.49, 17.5, 17.50001, 20));
+	assert_true(claim_swing_flat(17.504, 17.5, 17.50001, 20));
 	/* a nominal not known: the ends alone */
-	assert_true(claim_swing_flat(NAN, 16.40, 16.40));
+	assert_true(claim_swing_flat(NAN, 16.40, 16.40, 20));
 	/* a speedup of 1e15 and past in exponent form: %.2f of 1e300 is 301
 	** digits and 3 decimals, which a 32-byte cell cut to other digits */
 	assert_string_equal(claim_speedup2(b, 32, 1e300), "1e+300");
@@ -803,13 +803,13 @@ static void test_mc_words(void **state)
 	claim_mc_quantile_words(&s, 20, b, sizeof b);
 	assert_string_equal(b, "speedup 5th percentile 5e+199x, median 6e+199x, "
 	                    "95th percentile 2.5e+200x; P(>= 20x) = 0.18%");
-	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), 0);
+	assert_int_equal(claim_mc_nominal_words(&s, 20, b, sizeof b), 0);
 	assert_string_equal(b, "the speedup at the stated values, 1e+200x, "
 	                    "sits at the 99th percentile of the samples, so "
 	                    "the median (6e+199x) is below it");
 	/* ends 5e199 and 2e200 around 1e200: 2x down, 2x up */
 	claim_lean_words("b.profile.eff_compute", "", 0.3, 0.95, 5e199, 2e200,
-	                 1e200, b, sizeof b);
+	                 1e200, 20, b, sizeof b);
 	assert_string_equal(b, "b.profile.eff_compute: 5e+199x at 0.3, 2e+200x "
 	                    "at 0.95 (2.00x down, 2.00x up)");
 }
@@ -1024,12 +1024,12 @@ static void test_mc_not_evaluated(void **state)
 	assert_string_equal(b, "speedup 5th percentile 9.50x, median not "
 	                    "evaluated, 95th percentile 14.00x; P(>= 20x) = n/a");
 	s.nominal_below = 0.7;
-	assert_int_equal(claim_mc_nominal_words(&s, b, sizeof b), -1);
+	assert_int_equal(claim_mc_nominal_words(&s, 20, b, sizeof b), -1);
 	/* nor leans: fmin/fmax took 15 for both ends, 0.80x down */
 	assert_false(claim_lean_shown(12, 13, NAN, 15));
 	assert_string_equal(claim_speedup_x(b, 32, NAN), "not evaluated");
 	assert_string_equal(claim_speedup_x(b, 32, 17.666), "17.67x");
-	claim_lean_words("b.design.frac_mac", "", 0.1, 0.4, NAN, 15, 12, b,
+	claim_lean_words("b.design.frac_mac", "", 0.1, 0.4, NAN, 15, 12, 20, b,
 	                 sizeof b);
 	assert_string_equal(b, "b.design.frac_mac: not evaluated at 0.1, 15.00x "
 	                    "at 0.4 (not evaluated down, not evaluated up)");
@@ -1104,6 +1104,120 @@ static void test_lever_noun_inner_parenthesis(void **state)
 	                                      "iteration, layer, sequence) not "
 	                                      "hidden"), 24);
 	assert_int_equal(claim_doc_phrase_len("no parenthesis"), 14);
+}
+
+/* claim_plain_num: a range's bound or a stated value as the data file
+** writes it, one text wherever a reader meets the value (the claim's
+** assumptions block, its tornado rows and lean lines, the tornado plot,
+** the report's tables, the robustness sentence).  sohu-design.ini's
+** hbm_stack_gbps high end, 6030 GB/s / 4 stacks, is 1507.5 as written
+** (%.4g wrote 1508, beside the source's "1200-1507.5 GB/s"); its
+** static_w 57.12 and 0.195 pJ are five and three digits as written; a
+** whole number whole (12000, not 1.2e+04); 1e-7 in plain decimals.  A
+** value no one typed, the 5th percentile of a standard normal
+** (1.6448536269514722, 17 digits to read back), to 4 significant digits:
+** 1.645; 12345.678901 of 11 digits: 12350 (not %.4g's 1.235e+04); and
+** 0.1 x 3 computed (0.30000000000000004 as a double, not the double of
+** 0.3, 17 digits to read back): 0.3. */
+static void test_plain_num_as_written(void **state)
+{
+	char b[32], w[160];
+	(void)state;
+	assert_string_equal(claim_plain_num(b, sizeof b, 1507.5), "1507.5");
+	assert_string_equal(claim_plain_num(b, sizeof b, 57.12), "57.12");
+	assert_string_equal(claim_plain_num(b, sizeof b, 0.195), "0.195");
+	assert_string_equal(claim_plain_num(b, sizeof b, 6.03), "6.03");
+	assert_string_equal(claim_plain_num(b, sizeof b, 12000), "12000");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1e-7), "0.0000001");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1507.125), "1507.125");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1.6448536269514722),
+	                    "1.645");
+	assert_string_equal(claim_plain_num(b, sizeof b, 12345.678901),
+	                    "12350");
+	assert_string_equal(claim_plain_num(b, sizeof b, 0.1 * 3), "0.3");
+	/* the same value in the tornado's lean line as in the rows */
+	claim_lean_words("b.design.hbm_stack_gbps", "GB/s", 1200, 1507.5,
+	                 13.48, 13.40, 13.48, 20, w, sizeof w);
+	assert_non_null(strstr(w, "at 1507.5 GB/s"));
+}
+
+/* claim_speedup_side: a speedup printed beside a target keeps its side
+** of it (P(>= target) counts x >= target).  By hand: 19.996 to two
+** decimals is 20.00, at a 20x target, though 19.996 falls short: its
+** hundredths floored, 19.99x; 20.004 reaches 20 and 20.00 reads so: as
+** written; against a target of more digits, 20.0049 reaches 20.0041 but
+** 20.00 would not: its hundredths ceiled, 20.01x; one ulp under 0.1 floors
+** to 0.10 (x 100 rounds to 10.0), the target, so one hundredth less,
+** 0.09x; away from the target, as claim_speedup_x ("13.16x", "not
+** evaluated"). */
+static void test_speedup_side(void **state)
+{
+	char b[40], w[400];
+	claim_mc_summary s;
+	claim_mc_given g;
+	(void)state;
+	assert_string_equal(claim_speedup_side(b, sizeof b, 19.996, 20),
+	                    "19.99x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, 20.004, 20),
+	                    "20.00x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, 20, 20), "20.00x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, 20.0049, 20.0041),
+	                    "20.01x");
+	assert_string_equal(claim_speedup_side(b, sizeof b,
+	                                       nextafter(0.1, 0), 0.1),
+	                    "0.09x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, 13.16, 20),
+	                    "13.16x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, NAN, 20),
+	                    "not evaluated");
+	assert_string_equal(claim_speedup_side(b, sizeof b, 19.996, NAN),
+	                    "20.00x");
+	/* the verdict: 19.996 is not 20x, in its figure as in its words */
+	claim_verdict_sentence(w, sizeof w, 1, 0.3, 19.996, 20, "B", "A");
+	assert_string_equal(w, "Possible but unlikely: B is 19.99x as fast as "
+	                       "A, not 20x.");
+	claim_verdict_sentence(w, sizeof w, 1, 0.6, 19.996, 20, "B", "A");
+	assert_string_equal(w, "Plausible: B is 19.99x as fast as A at the "
+	                       "stated values, not 20x, but 60.0% of the "
+	                       "samples over the assumption ranges reach it.");
+	/* the Monte Carlo line: a median of 19.996 beside P(>= 20x) = 49.9%
+	** (under half the samples reach 20x: the median does not) */
+	memset(&s, 0, sizeof s);
+	s.samples = 1000;
+	s.p05 = 12;
+	s.p50 = 19.996;
+	s.p95 = 19.9951;
+	s.prob_ge_target = 0.499;
+	claim_mc_quantile_words(&s, 20, w, sizeof w);
+	assert_string_equal(w, "speedup 5th percentile 12.00x, median 19.99x, "
+	                       "95th percentile 19.99x; P(>= 20x) = 49.9%");
+	/* the same under a condition */
+	memset(&g, 0, sizeof g);
+	g.at_least = 0.9;
+	g.n = 100;
+	g.valid = 1000;
+	g.share = 0.1;
+	g.p05 = 15;
+	g.p50 = 19.996;
+	g.p95 = 25;
+	g.prob_ge_target = 0.45;
+	claim_mc_given_words(&g, "B", NULL, NULL, 20, w, sizeof w);
+	assert_non_null(strstr(w, "90% interval 15.00x .. 25.00x, median "
+	                          "19.99x, P(>= 20x) = 45.0%"));
+	/* the tornado family reads the nominal as the verdict does: the
+	** nominal sentence, a lean line's end, and a row from 19.996 to
+	** 20.001 about a nominal of 20.001, which moves across the target
+	** (19.99x .. 20.00x), not "unchanged" (both 20.00 at two decimals) */
+	s.p50 = 13;
+	s.nominal = 19.996;
+	s.nominal_below = 0.99;
+	assert_int_equal(claim_mc_nominal_words(&s, 20, w, sizeof w), 0);
+	assert_non_null(strstr(w, "the speedup at the stated values, 19.99x, "));
+	claim_lean_words("b.x", "", 0, 1, 15, 19.996, 19.996, 20, w, sizeof w);
+	assert_string_equal(w, "b.x: 15.00x at 0, 19.99x at 1 (1.33x down, "
+	                       "1.00x up)");
+	assert_false(claim_swing_flat(20.001, 19.996, 20.001, 20));
+	assert_true(claim_swing_flat(20.001, 20.004, 20.001, 20));
 }
 
 static void test_speedup_short(void **state)
@@ -1520,6 +1634,8 @@ int main(void)
 	    cmocka_unit_test(test_robust_investor_few_samples),
 	    cmocka_unit_test(test_robust_investor_few_evaluated),
 	    cmocka_unit_test(test_robust_summary_words),
+	    cmocka_unit_test(test_plain_num_as_written),
+	    cmocka_unit_test(test_speedup_side),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
