@@ -454,6 +454,29 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		echo "ok - validate --db adds the metric column" ||
 		{ echo "not ok - no metric column after validate --db"; fails=$((fails + 1)); }
 fi
+# a microbenchmark's row (a GEMM's TFLOPS) has no lengths and no mapping:
+# validate stores 0 for them and its own table prints '-' for each
+# (cli/cmd_validate.c, meas_micro), where the report wrote "0/0" and TP 0;
+# a length that is NULL (a database changed by hand) is '-', where "%.0f"
+# wrote "nan"; an error of 1e300 (100 * 1e300 %) is a figure, not 303
+# digits cut at the cell's 95 bytes.  Expected cells by hand from the rows
+# inserted: 798 and 764.2 as given, -0.0426 -> -4.3%; 1e300 -> +1e+302%
+# by rl_fig_text's exponent form (report_pct, as the verdict's)
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" valmicro 0 "report of a microbenchmark row" \
+		"INSERT INTO validation VALUES(1, 'gemm-x', 'h100-sxm',
+		 'gemm 8192x8192x8192', 'bf16', 0, 0, 0, 798, 764.2, -0.0426, 1,
+		 'PyTorch 2.11', 'tflops', 0), (1, 'nul-len', 'h100-sxm',
+		 'llama3-70b', 'fp8', NULL, 128, 2, 100, 1e300, 1e300, 0,
+		 'TensorRT-LLM 0.10.0', 'output_tokens_per_s', 0)"
+	has "$tmpd/md/valmicro.md" "validation: a GEMM row has no ISL/OSL or TP" \
+		"| gemm-x | h100-sxm | gemm 8192x8192x8192 | bf16 | - | - | tflops | 798 | 764.2 | -4.3% |"
+	has "$tmpd/md/valmicro.md" "validation: a NULL length is '-'" \
+		"| nul-len | h100-sxm | llama3-70b | fp8 | -/128 | 2 |"
+	lacks "$tmpd/md/valmicro.md" "validation: no 'nan' for a NULL length" "nan/"
+	has "$tmpd/md/valmicro.md" "validation: an error of 1e300 as a figure" \
+		"| +1e+302% |"
+fi
 if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
 	echo "ok - no fitted row called held out"
 else
