@@ -40,6 +40,22 @@ static void read_mc(rctx *r, mc_row *m)
 		return;
 	sqlite3_bind_int64(st, 1, r->c.id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
+		/* each cell as claim writes it, as the sensitivity section
+		** checks version 1's claim_mc (report_bad_cell): beside
+		** claim_mc_summary, which that section reads, this row went
+		** unchecked, and a probability of 1e300 read "Supported" */
+		static const char *const names[] = {
+		    "samples", "seed", "p05", "p50", "p95", "prob_ge_target",
+		    "violation_rate"};
+		int k;
+		for (k = 0; k < 7; k++)
+			if (report_bad_cell(r, st, k, names[k], "claim_mc", "b",
+			                    k < 2, k == 1 ? -INFINITY : k < 2 ||
+			                    k >= 5 ? 0 : -INFINITY,
+			                    k >= 5 ? 1 : INFINITY)) {
+				report_finish(r, st, r->o->dbpath);
+				return;
+			}
 		m->have = 1;
 		m->samples = (long)sqlite3_column_int64(st, 0);
 		m->seed = (long)sqlite3_column_int64(st, 1);

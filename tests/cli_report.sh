@@ -216,6 +216,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_mc SET samples = -1" \
 		"claim_mc\.samples of claim run [0-9]+, side b, holds -1, below 0" \
 		"a negative count of version 1's claim_mc"
+	# a database of schema version 2 keeps side b in claim_mc_summary,
+	# which the sensitivity section reads and checks, and in claim_mc too,
+	# which the verdict read unchecked: a probability of 1e300 there made
+	# the verdict "Supported" with a probability of 39 digits while the
+	# sensitivity section said 23.0%; claim_mc's row is checked as version
+	# 1's is (the bounds [0, 1] of a share, as claim writes it)
+	badcell "INSERT INTO claim_mc_summary(run_id, side, samples, seed, p05, p50, p95, prob_ge_target, violation_rate, viol_power, viol_reticle, viol_hbm_stacks, viol_area_shares, not_evaluable, nominal, nominal_below) SELECT run_id, 'b', samples, seed, p05, p50, p95, prob_ge_target, violation_rate, 0, 0, 0, 0, 0, NULL, NULL FROM claim_mc; UPDATE claim_mc SET prob_ge_target = 1e300" \
+		"claim_mc\.prob_ge_target of claim run [0-9]+, side b, holds 1e\+300, outside \[0, 1\]" \
+		"a probability past 1 in claim_mc beside claim_mc_summary"
 	badcell "UPDATE claim_tornado SET speedup_high = x'00'" \
 		"claim_tornado\.speedup_high of claim run [0-9]+, side b, holds a blob" \
 		"a blob in version 1's tornado"
