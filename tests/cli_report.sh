@@ -486,6 +486,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	has "$tmpd/md/valmicro.md" "validation: an error of 1e300 as a figure" \
 		"| +1e+302% |"
 fi
+# the cost table's dollars: a chip price of 1e300 (a database changed by
+# hand) was "%.0f" cut to the cell's 31 digits, another number; past 1e15
+# a figure in eval's exponent form (model/figtext.h: 1e+300), below it
+# whole dollars as before (mkplotdb's 3513 stays 3513)
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" bigprice 0 "report of a price of 1e300" \
+		"UPDATE claim_sides SET value = 1e300 WHERE side = 'a' AND name = 'cost.chip_price_usd'"
+	has "$tmpd/md/bigprice.md" "costs: a price of 1e300 as a figure" \
+		"| a | 1e+300 | 1.68 | 3513 | 0.263 |"
+fi
 if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
 	echo "ok - no fitted row called held out"
 else
