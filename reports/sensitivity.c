@@ -72,6 +72,27 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 			total = 0;
 			break;
 		}
+		/* a factor is a whole number too, stored as a REAL (NULL: the
+		** row of other mappings): 1.5 read "TP2" in rl_mapping_words */
+		for (k = 0; k < 4; k++) {
+			double f = pdb_real(st, k);
+			if (isfinite(f) && f != floor(f)) {
+				char vt[32], msg[600];
+				snprintf(msg, sizeof msg, "%s: cannot read: "
+				         "claim_mc_maps.%s of claim run %ld, side %s, "
+				         "holds %s, not a whole number, where rooflab "
+				         "claim writes a whole number (a database "
+				         "changed by hand?)", r->o->dbpath, names[k],
+				         r->c.id, side,
+				         rl_number_write(f, vt, sizeof vt));
+				report_bad(r, RL_EINPUT, msg);
+				break;
+			}
+		}
+		if (k < 4) {
+			total = 0;
+			break;
+		}
 		total = sqlite3_column_int64(st, 5);
 		map_words(w, sizeof w, pdb_real(st, 0), pdb_real(st, 1),
 		          pdb_real(st, 2), pdb_real(st, 3));

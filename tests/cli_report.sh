@@ -237,6 +237,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "INSERT INTO claim_mc_maps VALUES((SELECT max(id) FROM claim_runs), 'b_by_design', 0, 0.5, 1, 8, 1, 3)" \
 		"claim_mc_maps\.tp of claim run [0-9]+, side b_by_design, holds 0\.5, below 1" \
 		"a mapping's tp below 1"
+	# a factor that is not whole is no mapping claim searches either: TP1.5
+	# read "TP2" (rl_mapping_words' %.0f), a mapping that did not win
+	badcell "INSERT INTO claim_mc_maps VALUES((SELECT max(id) FROM claim_runs), 'b_by_design', 0, 1.5, 1, 8, 1, 3)" \
+		"claim_mc_maps\.tp of claim run [0-9]+, side b_by_design, holds 1\.5, not a whole number" \
+		"a mapping's tp not whole"
 	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
 		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
 		"text at a tornado row's end"
