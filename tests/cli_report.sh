@@ -501,6 +501,18 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	has "$tmpd/md/bigprice.md" "costs: a price of 1e300 as a figure" \
 		"| a | 1e+300 | 1.68 | 3513 | 0.263 |"
 fi
+# no held-out row but rows out of sample (a borrowed profile's): the note
+# under "Held out" said every row was of a fitted chip "so these errors
+# measure the fit, not a prediction", above the out-of-sample table that
+# says its rows measure a prediction; it names them apart now
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" oosonly 0 "report with no held-out row but out-of-sample ones" \
+		"UPDATE validation SET out_of_sample = 1 WHERE in_calibration = 0"
+	lacks "$tmpd/md/oosonly.md" "validation: no 'measure the fit' over out-of-sample rows" \
+		"so these errors measure the fit, not a prediction"
+	has "$tmpd/md/oosonly.md" "validation: the out-of-sample rows named beside no held-out row" \
+		"No held-out rows: apart from the out-of-sample rows below"
+fi
 if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
 	echo "ok - no fitted row called held out"
 else
