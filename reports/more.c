@@ -18,6 +18,7 @@
 #include "../config/stamp.h"
 #include "../config/shword.h"
 #include "../config/version.h"
+#include "../model/utf8.h"
 #include "../plots/kinds.h"
 #include "../sweeps/store.h"
 #include "rctx.h"
@@ -86,8 +87,10 @@ static void sweep_about(rctx *r, long id, char *buf, size_t len)
 		                         used ? " " : "", (int)(end - t), t);
 		p += n + (p[n] == '\n');
 	}
-	if (used >= len && len > 4) /* cut: said so */
-		memcpy(buf + len - 4, "...", 4);
+	if (used >= len && len > 4) /* cut: said so, at a whole character
+	                             ** (rl_utf8_cut), where "..." over the
+	                             ** last bytes split an 'é' into U+FFFD */
+		memcpy(buf + rl_utf8_cut(buf, len - 4), "...", 4);
 	if (buf[0] >= 'a' && buf[0] <= 'z') /* a sentence */
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 }

@@ -606,6 +606,15 @@ expect_exit 0 "report of a 1-point sweep not finished" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/one.md"
 has "$tmpd/o/one.md" "the report says 0 of its 1 point (singular)" \
 	"Run 1 is not finished: 0 of its 1 point done"
+# a spec's opening comment longer than the report keeps (1500 bytes): 'x'
+# and 800 'é' (1601 bytes) was cut with "..." over its last 3 bytes, which
+# split an 'é' (2 bytes, at odd offsets) and printed U+FFFD (esc()'s
+# replacement for a byte that begins no character); cut at a whole 'é'
+sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; x' || replace(hex(zeroblob(800)), '00', 'é') || char(10) || '[base]'"
+expect_exit 0 "report of a sweep with a long spec comment" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/longabout.md" --no-plots
+has "$tmpd/o/longabout.md" "a long spec comment cut at a whole character" "éé..."
+lacks "$tmpd/o/longabout.md" "no U+FFFD where a long spec comment is cut" "$(printf '\357\277\275')"
 cp "$db" "$tmpd/val1.db"
 sqlite3 "$tmpd/val1.db" "DELETE FROM validation WHERE id != 'h100-128-128';
 	UPDATE validation_runs SET rows = 1"
