@@ -615,6 +615,17 @@ expect_exit 0 "report of a sweep with a long spec comment" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/longabout.md" --no-plots
 has "$tmpd/o/longabout.md" "a long spec comment cut at a whole character" "éé..."
 lacks "$tmpd/o/longabout.md" "no U+FFFD where a long spec comment is cut" "$(printf '\357\277\275')"
+# a spec comment that opens with a block marker (CommonMark 5.2, 5.3:
+# "1. " an ordered list, "- " a bullet) was a paragraph that Markdown
+# renders as a list, the "1." dropped: escaped at the line's start
+sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; 1. what this asks' || char(10) || '[base]'"
+expect_exit 0 "report of a sweep whose comment opens with '1. '" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/mdlist.md" --no-plots
+has "$tmpd/o/mdlist.md" "Markdown: '1. ' at a paragraph's start escaped" '1\. what this asks'
+sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; - dash first' || char(10) || '[base]'"
+expect_exit 0 "report of a sweep whose comment opens with '- '" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/mdlist.md" --no-plots
+has "$tmpd/o/mdlist.md" "Markdown: '- ' at a paragraph's start escaped" '\- dash first'
 cp "$db" "$tmpd/val1.db"
 sqlite3 "$tmpd/val1.db" "DELETE FROM validation WHERE id != 'h100-128-128';
 	UPDATE validation_runs SET rows = 1"
