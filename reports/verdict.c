@@ -704,6 +704,17 @@ static void robust_item(rctx *r)
 	         top[0] ? "; " : "", top);
 }
 
+/* A figure to the unit ("%.0f": 494587), 1e15 and past as rl_fig_text
+** writes it (1e+300), so that it fits a 32-byte buffer. */
+static const char *whole_text(char *buf, size_t len, double v)
+{
+	if (fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v);
+	else
+		rl_fig_text(buf, len, v);
+	return buf;
+}
+
 void report_verdict(rctx *r)
 {
 	const pdb_claim *c = &r->c;
@@ -725,9 +736,15 @@ void report_verdict(rctx *r)
 	           ? claim_vs_interval(c->speedup_total, m.p05, m.p95) : 0;
 	if (m.have && isfinite(m.prob))
 		claim_prob_text(m.prob, pr, sizeof pr);
-	if (isfinite(ta) && isfinite(tb))
-		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s, both "
-		         "modelled)", tb, ta);
+	if (isfinite(ta) && isfinite(tb)) {
+		/* whole tokens/s, past 1e15 in exponent form (rl_fig_text),
+		** where "%.0f" of 1e300 filled tp and was cut into another
+		** number without its closing parenthesis */
+		char na[32], nb[32];
+		snprintf(tp, sizeof tp, " (%s against %s tokens/s, both "
+		         "modelled)", whole_text(nb, sizeof nb, tb),
+		         whole_text(na, sizeof na, ta));
+	}
 	if (isfinite(c->speedup_output))
 		snprintf(so, sizeof so, "%.2fx", c->speedup_output);
 

@@ -513,6 +513,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	has "$tmpd/md/oosonly.md" "validation: the out-of-sample rows named beside no held-out row" \
 		"No held-out rows: apart from the out-of-sample rows below"
 fi
+# the verdict's tokens/s: side b's 1e300 (a database changed by hand) was
+# "%.0f" cut at its 120-byte buffer into another number with no closing
+# parenthesis; 1e15 and past in eval's exponent form (1e+300), mkplotdb's
+# 23000 whole as before
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" bigtps 0 "report of a throughput of 1e300" \
+		"UPDATE claim_sides SET value = 1e300 WHERE side = 'b' AND name = 'throughput.total_tokens_per_s'"
+	has "$tmpd/md/bigtps.md" "verdict: a throughput of 1e300 as a figure" \
+		"(1e+300 against 23000 tokens/s, both modelled)"
+fi
 if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
 	echo "ok - no fitted row called held out"
 else
