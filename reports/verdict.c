@@ -160,6 +160,17 @@ static void json_text(rctx *r, const char *path, char *buf, size_t len)
 	report_finish(r, st, r->o->dbpath);
 }
 
+/* A figure to the unit ("%.0f": 494587), 1e15 and past as rl_fig_text
+** writes it (1e+300), so that it fits a 32-byte buffer. */
+static const char *whole_text(char *buf, size_t len, double v)
+{
+	if (fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v);
+	else
+		rl_fig_text(buf, len, v);
+	return buf;
+}
+
 void report_workload(rctx *r, char *buf, size_t len)
 {
 	static const char *const path[2] = {"$.a.setup.isl", "$.a.setup.osl"};
@@ -181,9 +192,14 @@ void report_workload(rctx *r, char *buf, size_t len)
 		pdb_text(st, 1, prec, sizeof prec);
 	}
 	report_finish(r, st, r->o->dbpath);
-	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1]))
-		snprintf(buf, len, "%s in %s, %.0f tokens in and %.0f out per "
-		         "request", model, prec, v[0], v[1]);
+	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1])) {
+		/* (whole_text: "%.0f" of a length of 1e300 in the run's JSON
+		** was cut at the buffer's end into another number) */
+		char in[32], out[32];
+		snprintf(buf, len, "%s in %s, %s tokens in and %s out per "
+		         "request", model, prec, whole_text(in, sizeof in, v[0]),
+		         whole_text(out, sizeof out, v[1]));
+	}
 }
 
 /* "TP1 x PP2 x DP4": a mapping as the claim's text names it
@@ -702,17 +718,6 @@ static void robust_item(rctx *r)
 	doc_item(&r->d, "How far the verdict moves with the width of the "
 	         "assumption ranges: %s. In full, %s%s%s.", inv, all,
 	         top[0] ? "; " : "", top);
-}
-
-/* A figure to the unit ("%.0f": 494587), 1e15 and past as rl_fig_text
-** writes it (1e+300), so that it fits a 32-byte buffer. */
-static const char *whole_text(char *buf, size_t len, double v)
-{
-	if (fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else
-		rl_fig_text(buf, len, v);
-	return buf;
 }
 
 void report_verdict(rctx *r)
