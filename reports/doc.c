@@ -65,9 +65,37 @@ static void esc(doc *d, const char *str)
 	}
 }
 
+/* Markdown: the backslash that keeps a line's text from opening a block
+** (CommonMark 4.1, 5.2, 5.3): '-' or '+' first ("- x" a list, "---" a
+** rule), or digits then '.' or ')' before a blank or the end ("1. x" an
+** ordered list); esc() escapes '*', '#', '>' everywhere.  A paragraph or
+** an item whose text comes from a database (a sweep spec's comment)
+** stands as the text it is. */
+static const char *md_line_start(doc *d, const char *s)
+{
+	size_t n = 0;
+	if (d->fmt != DOC_MD)
+		return s;
+	if (*s == '-' || *s == '+') {
+		fputc('\\', d->f);
+		return s;
+	}
+	while (n < 9 && s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (n && (s[n] == '.' || s[n] == ')') &&
+	    (s[n + 1] == ' ' || s[n + 1] == '\t' || !s[n + 1])) {
+		fwrite(s, 1, n, d->f);
+		fputc('\\', d->f);
+		return s + n;
+	}
+	return s;
+}
+
 /* The formatted text, escaped, whole: a text longer than buf (a claim's
-** words, a path, a note) is formatted again into memory of its size. */
-static void vesc(doc *d, const char *fmt, va_list ap)
+** words, a path, a note) is formatted again into memory of its size;
+** at a line's start (line: a paragraph, an item) as md_line_start
+** keeps it. */
+static void vesc_at(doc *d, int line, const char *fmt, va_list ap)
 {
 	char buf[4096], *big;
 	va_list again;
@@ -77,10 +105,10 @@ static void vesc(doc *d, const char *fmt, va_list ap)
 	if (n >= 0 && (size_t)n >= sizeof buf &&
 	    (big = malloc((size_t)n + 1)) != NULL) {
 		vsnprintf(big, (size_t)n + 1, fmt, again);
-		esc(d, big);
+		esc(d, line ? md_line_start(d, big) : big);
 		free(big);
 	} else {
-		esc(d, buf);
+		esc(d, line ? md_line_start(d, buf) : buf);
 	}
 	va_end(again);
 }
@@ -160,13 +188,14 @@ static void para(doc *d, const char *cls, const char *fmt, va_list ap)
 			fprintf(d->f, "<p class=\"%s\">", cls);
 		else
 			fputs("<p>", d->f);
-		vesc(d, fmt, ap);
+		vesc_at(d, 0, fmt, ap);
 		fputs("</p>\n", d->f);
 	} else {
 		const char *mark = !cls ? "" : (!strcmp(cls, "verdict") ? "**" :
 		                                 "_");
 		fputs(mark, d->f);
-		vesc(d, fmt, ap);
+		/* (a note or a verdict opens with its mark) */
+		vesc_at(d, !mark[0], fmt, ap);
 		fprintf(d->f, "%s\n\n", mark);
 	}
 }
@@ -198,7 +227,7 @@ void doc_item(doc *d, const char *fmt, ...)
 	va_list ap;
 	fputs(d->fmt == DOC_HTML ? "<li>" : "- ", d->f);
 	va_start(ap, fmt);
-	vesc(d, fmt, ap);
+	vesc_at(d, 1, fmt, ap);
 	va_end(ap);
 	fputs(d->fmt == DOC_HTML ? "</li>\n" : "\n", d->f);
 }

@@ -13,10 +13,12 @@
 #include "../claim/numwords.h"
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
+#include "../config/measure.h"
 #include "../config/presets.h"
 #include "../config/stamp.h"
 #include "../config/shword.h"
 #include "../config/version.h"
+#include "../model/utf8.h"
 #include "../plots/kinds.h"
 #include "../sweeps/store.h"
 #include "rctx.h"
@@ -85,8 +87,10 @@ static void sweep_about(rctx *r, long id, char *buf, size_t len)
 		                         used ? " " : "", (int)(end - t), t);
 		p += n + (p[n] == '\n');
 	}
-	if (used >= len && len > 4) /* cut: said so */
-		memcpy(buf + len - 4, "...", 4);
+	if (used >= len && len > 4) /* cut: said so, at a whole character
+	                             ** (rl_utf8_cut), where "..." over the
+	                             ** last bytes split an 'é' into U+FFFD */
+		memcpy(buf + rl_utf8_cut(buf, len - 4), "...", 4);
 	if (buf[0] >= 'a' && buf[0] <= 'z') /* a sentence */
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 }
@@ -332,18 +336,33 @@ void report_validation(rctx *r)
 		int k;
 		for (k = 0; k < 4; k++)
 			pdb_text(st, k, c[k], sizeof c[k]);
-		snprintf(c[4], sizeof c[4], "%.0f/%.0f", pdb_real(st, 4),
-		         pdb_real(st, 5));
-		/* tp whole; the measured value as given and the model's
-		** figure by eval's rule, as validate's table writes them */
-		report_value(c[5], sizeof c[5], pdb_real(st, 6));
 		pdb_text(st, 11, c[6], sizeof c[6]);
+		if (meas_metric_micro(c[6])) {
+			/* a microbenchmark has no lengths and no mapping: '-' as
+			** validate's table writes them (meas_micro), where the
+			** 0s validate stores for them read "0/0" and TP 0 */
+			snprintf(c[4], sizeof c[4], "-");
+			snprintf(c[5], sizeof c[5], "-");
+		} else {
+			/* each length as given, '-' for a NULL one (a database
+			** changed by hand), where "%.0f" wrote "nan" */
+			char isl[40], osl[40];
+			snprintf(c[4], sizeof c[4], "%s/%s",
+			         report_value(isl, sizeof isl, pdb_real(st, 4)),
+			         report_value(osl, sizeof osl, pdb_real(st, 5)));
+			/* tp whole */
+			report_value(c[5], sizeof c[5], pdb_real(st, 6));
+		}
 		if (!c[6][0])
 			snprintf(c[6], sizeof c[6], "-");
+		/* the measured value as given and the model's figure by
+		** eval's rule, as validate's table writes them */
 		report_value(c[7], sizeof c[7], pdb_real(st, 7));
 		report_fig(c[8], sizeof c[8], pdb_real(st, 8));
+		/* report_pct: "%+.1f%%" below 1e6 %, a figure above it, where
+		** 1e300's 303 digits were cut at the cell's end */
 		if (isfinite(pdb_real(st, 9)))
-			snprintf(c[9], sizeof c[9], "%+.1f%%", 100 * pdb_real(st, 9));
+			report_pct(c[9], sizeof c[9], pdb_real(st, 9), 1);
 		else
 			snprintf(c[9], sizeof c[9], "-");
 		snprintf(c[10], sizeof c[10], "%s", sqlite3_column_int(st, 10)

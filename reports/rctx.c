@@ -9,8 +9,10 @@
 */
 #include "rctx.h"
 
+#include <math.h>
 #include <stdio.h>
 
+#include "../model/numtext.h"
 #include "../plots/kinds.h"
 
 void report_bad(rctx *r, int rc, const char *msg)
@@ -97,4 +99,38 @@ int report_val_run(rctx *r, const pdb_validation **v)
 	}
 	*v = &r->val;
 	return r->val_state == 1 ? 1 : r->val_state == 2 ? 0 : -1;
+}
+
+int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                    const char *table, const char *side, int whole,
+                    double lo, double hi)
+{
+	int type = sqlite3_column_type(st, col);
+	double v = sqlite3_column_double(st, col);
+	char why[128], msg[600], vt[32], lt[32], ht[32];
+	if (type == SQLITE_NULL && !whole)
+		return 0;
+	/* the value held and the bounds in all their digits
+	** (rl_number_write: 2.5000001, not a whole number, where %g wrote
+	** 2.5), as a refused setting is quoted */
+	rl_number_write(v, vt, sizeof vt);
+	rl_number_write(lo, lt, sizeof lt);
+	rl_number_write(hi, ht, sizeof ht);
+	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
+		snprintf(why, sizeof why, "%s", type == SQLITE_TEXT ? "text" :
+		         type == SQLITE_BLOB ? "a blob" : "NULL");
+	else if (whole && type != SQLITE_INTEGER)
+		snprintf(why, sizeof why, "%s, not a whole number", vt);
+	else if (!(v >= lo && v <= hi))
+		snprintf(why, sizeof why, isinf(hi) ? "%s, below %s"
+		                                    : "%s, outside [%s, %s]",
+		         vt, lt, ht);
+	else
+		return 0;
+	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "
+	         "side %s, holds %s, where rooflab claim writes %s (a database "
+	         "changed by hand?)", r->o->dbpath, table, name, r->c.id, side,
+	         why, whole ? "a whole number" : "a number or NULL");
+	report_bad(r, RL_EINPUT, msg);
+	return 1;
 }

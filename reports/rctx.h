@@ -96,6 +96,15 @@ sqlite3_stmt *report_prepare(rctx *r, sqlite3 *db, const char *path,
 ** holds none, -1 where it cannot be read (kept in r->bad). */
 int report_val_run(rctx *r, const pdb_validation **v);
 
+/* Cell col of a row of claim run r->c.id's `table` for side `side`,
+** checked as claim writes it: a number (NULL too, unless whole), a whole
+** one (SQLite's INTEGER) when whole, within [lo, hi].  0 when it is; 1
+** when not, with "DB: cannot read: TABLE.NAME of claim run N, side S,
+** holds WHAT" kept in r->bad (exit 2), so the report fails rather than
+** print a number claim never writes (sensitivity.c, verdict.c). */
+int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                    const char *table, const char *side, int whole,
+                    double lo, double hi);
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
 

@@ -33,14 +33,10 @@ static void map_words(char *buf, size_t len, double tp, double pp,
 		rl_mapping_words(buf, len, tp, pp, dp, ep);
 }
 
-static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
-                    const char *table, const char *side, int whole,
-                    double lo, double hi);
-
 /* How often each mapping of the side won the Monte Carlo (claim_mc_maps),
 ** in words; nothing for a database written before the table.  A row's
 ** factors are numbers of at least 1 (NULL: the row of other mappings), its
-** wins a whole number not below 0, as claim writes them (bad_cell). */
+** wins a whole number not below 0, as claim writes them (report_bad_cell). */
 static void mapping_share(rctx *r, const char *side, const char *label)
 {
 	sqlite3_stmt *st;
@@ -69,10 +65,31 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 		size_t n;
 		int k;
 		for (k = 0; k < 5; k++)
-			if (bad_cell(r, st, k, names[k], "claim_mc_maps", side, k == 4,
+			if (report_bad_cell(r, st, k, names[k], "claim_mc_maps", side, k == 4,
 			             k == 4 ? 0 : 1, INFINITY))
 				break;
 		if (k < 5) {
+			total = 0;
+			break;
+		}
+		/* a factor is a whole number too, stored as a REAL (NULL: the
+		** row of other mappings): 1.5 read "TP2" in rl_mapping_words */
+		for (k = 0; k < 4; k++) {
+			double f = pdb_real(st, k);
+			if (isfinite(f) && f != floor(f)) {
+				char vt[32], msg[600];
+				snprintf(msg, sizeof msg, "%s: cannot read: "
+				         "claim_mc_maps.%s of claim run %ld, side %s, "
+				         "holds %s, not a whole number, where rooflab "
+				         "claim writes a whole number (a database "
+				         "changed by hand?)", r->o->dbpath, names[k],
+				         r->c.id, side,
+				         rl_number_write(f, vt, sizeof vt));
+				report_bad(r, RL_EINPUT, msg);
+				break;
+			}
+		}
+		if (k < 4) {
 			total = 0;
 			break;
 		}
@@ -132,42 +149,8 @@ static long side_rows(rctx *r, const char *table, const char *side)
 ** failed naming the cell (r->bad, exit 2), where SQLite's conversions read
 ** text as 0 and a real as the nearest 64-bit integer and the section
 ** printed them ("0 samples", "0.00x", "nanx"). */
-static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
-                    const char *table, const char *side, int whole,
-                    double lo, double hi)
-{
-	int type = sqlite3_column_type(st, col);
-	double v = sqlite3_column_double(st, col);
-	char why[128], msg[600], vt[32], lt[32], ht[32];
-	if (type == SQLITE_NULL && !whole)
-		return 0;
-	/* the value held and the bounds in all their digits
-	** (rl_number_write: 2.5000001, not a whole number, where %g wrote
-	** 2.5), as a refused setting is quoted */
-	rl_number_write(v, vt, sizeof vt);
-	rl_number_write(lo, lt, sizeof lt);
-	rl_number_write(hi, ht, sizeof ht);
-	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
-		snprintf(why, sizeof why, "%s", type == SQLITE_TEXT ? "text" :
-		         type == SQLITE_BLOB ? "a blob" : "NULL");
-	else if (whole && type != SQLITE_INTEGER)
-		snprintf(why, sizeof why, "%s, not a whole number", vt);
-	else if (!(v >= lo && v <= hi))
-		snprintf(why, sizeof why, isinf(hi) ? "%s, below %s"
-		                                    : "%s, outside [%s, %s]",
-		         vt, lt, ht);
-	else
-		return 0;
-	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "
-	         "side %s, holds %s, where rooflab claim writes %s (a database "
-	         "changed by hand?)", r->o->dbpath, table, name, r->c.id, side,
-	         why, whole ? "a whole number" : "a number or NULL");
-	report_bad(r, RL_EINPUT, msg);
-	return 1;
-}
-
 /* A tornado row's numbers (low, high, speedup_low, speedup_high at
-** columns 1, 2, 4, 5): 1 when one is not as claim writes it (bad_cell). */
+** columns 1, 2, 4, 5): 1 when one is not as claim writes it (report_bad_cell). */
 static int bad_tornado_row(rctx *r, sqlite3_stmt *st, int v2,
                            const char *side)
 {
@@ -177,7 +160,7 @@ static int bad_tornado_row(rctx *r, sqlite3_stmt *st, int v2,
 	const char *table = v2 ? "claim_tornado_sides" : "claim_tornado";
 	int k;
 	for (k = 0; k < 4; k++)
-		if (bad_cell(r, st, cols[k], names[k], table, side, 0, -INFINITY,
+		if (report_bad_cell(r, st, cols[k], names[k], table, side, 0, -INFINITY,
 		             INFINITY))
 			return 1;
 	return 0;
@@ -228,7 +211,7 @@ static int read_summary(rctx *r, const char *side, claim_mc_summary *s)
 		for (k = 0; k < n; k++) {
 			int whole = k < 2 || (k >= 7 && k <= 11);
 			int share = k == 5 || k == 6 || k == 13;
-			if (bad_cell(r, st, k, names[k], table, side, whole,
+			if (report_bad_cell(r, st, k, names[k], table, side, whole,
 			             k == 1 ? -INFINITY : share || whole ? 0 :
 			             -INFINITY, share ? 1 : INFINITY)) {
 				report_finish(r, st, r->o->dbpath);

@@ -9,6 +9,7 @@
 ** profile's rows as either.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +62,7 @@ static void row(rctx *r, char key[4][96], const errs *g, int in)
 ** has_oos: the table has the column out_of_sample (a database written
 ** before it has none, and its borrowed rows read as held out). */
 static void side_table(rctx *r, long run, int in, int has_version,
-                       int has_oos, const char *title)
+                       int has_oos, int any_oos, const char *title)
 {
 	static const char *const h[SIDE_COUNT][7] = {
 	    {"chip", "software version", "model", "precision", "held-out rows",
@@ -122,7 +123,14 @@ static void side_table(rctx *r, long run, int in, int has_version,
 		doc_table_end(&r->d);
 	} else if (in != SIDE_OUT_OF_SAMPLE) {
 		doc_para(&r->d, "%s", title);
+		/* rows out of sample (a borrowed profile's) measure a
+		** prediction, as their table below says: not "the fit" */
 		doc_para_class(&r->d, "note", in ? "No in-sample rows in this run."
+		               : any_oos ? "No held-out rows: apart from the "
+		               "out-of-sample rows below, every row modelled here "
+		               "is of a chip and version its profile was fitted "
+		               "on, and their errors measure the fit, not a "
+		               "prediction."
 		               : "No held-out rows: every row modelled here is of "
 		               "a chip its profile was fitted on, so these errors "
 		               "measure the fit, not a prediction.");
@@ -148,11 +156,26 @@ void report_validation_groups(rctx *r, long run, const char *profile)
 	         profile, has_version ? "" : " This validation run predates the "
 	         "version column: rerun rooflab validate --db to group by "
 	         "version.");
-	side_table(r, run, SIDE_IN_SAMPLE, has_version, has_oos,
+	long long any_oos = 0;
+	if (has_oos == 1) {
+		/* whether the out-of-sample table has rows: the held-out note
+		** names them */
+		char sql[200], err[600];
+		int rc;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM validation WHERE "
+		         "run_id = %ld AND error IS NOT NULL AND in_calibration = "
+		         "0 AND coalesce(out_of_sample, 0) != 0", run);
+		if ((rc = pdb_count(r->db, r->o->dbpath, sql, &any_oos, err,
+		                    sizeof err))) {
+			report_bad(r, rc, err);
+			return;
+		}
+	}
+	side_table(r, run, SIDE_IN_SAMPLE, has_version, has_oos, any_oos > 0,
 	           "In-sample (the fitted chip):");
-	side_table(r, run, SIDE_HELD_OUT, has_version, has_oos,
+	side_table(r, run, SIDE_HELD_OUT, has_version, has_oos, any_oos > 0,
 	           "Held out (other chips):");
-	side_table(r, run, SIDE_OUT_OF_SAMPLE, has_version, has_oos,
+	side_table(r, run, SIDE_OUT_OF_SAMPLE, has_version, has_oos, any_oos > 0,
 	           "Out of sample (the fitted chip's rows of a version whose "
 	           "profile was fitted on another version's rows: "
 	           "data/profiles/versions.csv, fitted_version; they measure a "

@@ -40,6 +40,22 @@ static void read_mc(rctx *r, mc_row *m)
 		return;
 	sqlite3_bind_int64(st, 1, r->c.id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
+		/* each cell as claim writes it, as the sensitivity section
+		** checks version 1's claim_mc (report_bad_cell): beside
+		** claim_mc_summary, which that section reads, this row went
+		** unchecked, and a probability of 1e300 read "Supported" */
+		static const char *const names[] = {
+		    "samples", "seed", "p05", "p50", "p95", "prob_ge_target",
+		    "violation_rate"};
+		int k;
+		for (k = 0; k < 7; k++)
+			if (report_bad_cell(r, st, k, names[k], "claim_mc", "b",
+			                    k < 2, k == 1 ? -INFINITY : k < 2 ||
+			                    k >= 5 ? 0 : -INFINITY,
+			                    k >= 5 ? 1 : INFINITY)) {
+				report_finish(r, st, r->o->dbpath);
+				return;
+			}
 		m->have = 1;
 		m->samples = (long)sqlite3_column_int64(st, 0);
 		m->seed = (long)sqlite3_column_int64(st, 1);
@@ -144,6 +160,17 @@ static void json_text(rctx *r, const char *path, char *buf, size_t len)
 	report_finish(r, st, r->o->dbpath);
 }
 
+/* A figure to the unit ("%.0f": 494587), 1e15 and past as rl_fig_text
+** writes it (1e+300), so that it fits a 32-byte buffer. */
+static const char *whole_text(char *buf, size_t len, double v)
+{
+	if (fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v);
+	else
+		rl_fig_text(buf, len, v);
+	return buf;
+}
+
 void report_workload(rctx *r, char *buf, size_t len)
 {
 	static const char *const path[2] = {"$.a.setup.isl", "$.a.setup.osl"};
@@ -165,9 +192,14 @@ void report_workload(rctx *r, char *buf, size_t len)
 		pdb_text(st, 1, prec, sizeof prec);
 	}
 	report_finish(r, st, r->o->dbpath);
-	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1]))
-		snprintf(buf, len, "%s in %s, %.0f tokens in and %.0f out per "
-		         "request", model, prec, v[0], v[1]);
+	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1])) {
+		/* (whole_text: "%.0f" of a length of 1e300 in the run's JSON
+		** was cut at the buffer's end into another number) */
+		char in[32], out[32];
+		snprintf(buf, len, "%s in %s, %s tokens in and %s out per "
+		         "request", model, prec, whole_text(in, sizeof in, v[0]),
+		         whole_text(out, sizeof out, v[1]));
+	}
 }
 
 /* "TP1 x PP2 x DP4": a mapping as the claim's text names it
@@ -727,9 +759,15 @@ void report_verdict(rctx *r)
 	           ? claim_vs_interval(c->speedup_total, m.p05, m.p95) : 0;
 	if (m.have && isfinite(m.prob))
 		claim_prob_text(m.prob, pr, sizeof pr);
-	if (isfinite(ta) && isfinite(tb))
-		snprintf(tp, sizeof tp, " (%.0f against %.0f tokens/s, both "
-		         "modelled)", tb, ta);
+	if (isfinite(ta) && isfinite(tb)) {
+		/* whole tokens/s, past 1e15 in exponent form (rl_fig_text),
+		** where "%.0f" of 1e300 filled tp and was cut into another
+		** number without its closing parenthesis */
+		char na[32], nb[32];
+		snprintf(tp, sizeof tp, " (%s against %s tokens/s, both "
+		         "modelled)", whole_text(nb, sizeof nb, tb),
+		         whole_text(na, sizeof na, ta));
+	}
 	if (isfinite(c->speedup_output))
 		claim_speedup_side(so, sizeof so, c->speedup_output, c->target);
 	claim_speedup_side(q[2], sizeof q[2], c->speedup_total, c->target);

@@ -216,6 +216,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_mc SET samples = -1" \
 		"claim_mc\.samples of claim run [0-9]+, side b, holds -1, below 0" \
 		"a negative count of version 1's claim_mc"
+	# a database of schema version 2 keeps side b in claim_mc_summary,
+	# which the sensitivity section reads and checks, and in claim_mc too,
+	# which the verdict read unchecked: a probability of 1e300 there made
+	# the verdict "Supported" with a probability of 39 digits while the
+	# sensitivity section said 23.0%; claim_mc's row is checked as version
+	# 1's is (the bounds [0, 1] of a share, as claim writes it)
+	badcell "INSERT INTO claim_mc_summary(run_id, side, samples, seed, p05, p50, p95, prob_ge_target, violation_rate, viol_power, viol_reticle, viol_hbm_stacks, viol_area_shares, not_evaluable, nominal, nominal_below) SELECT run_id, 'b', samples, seed, p05, p50, p95, prob_ge_target, violation_rate, 0, 0, 0, 0, 0, NULL, NULL FROM claim_mc; UPDATE claim_mc SET prob_ge_target = 1e300" \
+		"claim_mc\.prob_ge_target of claim run [0-9]+, side b, holds 1e\+300, outside \[0, 1\]" \
+		"a probability past 1 in claim_mc beside claim_mc_summary"
 	badcell "UPDATE claim_tornado SET speedup_high = x'00'" \
 		"claim_tornado\.speedup_high of claim run [0-9]+, side b, holds a blob" \
 		"a blob in version 1's tornado"
@@ -228,6 +237,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "INSERT INTO claim_mc_maps VALUES((SELECT max(id) FROM claim_runs), 'b_by_design', 0, 0.5, 1, 8, 1, 3)" \
 		"claim_mc_maps\.tp of claim run [0-9]+, side b_by_design, holds 0\.5, below 1" \
 		"a mapping's tp below 1"
+	# a factor that is not whole is no mapping claim searches either: TP1.5
+	# read "TP2" (rl_mapping_words' %.0f), a mapping that did not win
+	badcell "INSERT INTO claim_mc_maps VALUES((SELECT max(id) FROM claim_runs), 'b_by_design', 0, 1.5, 1, 8, 1, 3)" \
+		"claim_mc_maps\.tp of claim run [0-9]+, side b_by_design, holds 1\.5, not a whole number" \
+		"a mapping's tp not whole"
 	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
 		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
 		"text at a tornado row's end"
@@ -454,6 +468,72 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		echo "ok - validate --db adds the metric column" ||
 		{ echo "not ok - no metric column after validate --db"; fails=$((fails + 1)); }
 fi
+# a microbenchmark's row (a GEMM's TFLOPS) has no lengths and no mapping:
+# validate stores 0 for them and its own table prints '-' for each
+# (cli/cmd_validate.c, meas_micro), where the report wrote "0/0" and TP 0;
+# a length that is NULL (a database changed by hand) is '-', where "%.0f"
+# wrote "nan"; an error of 1e300 (100 * 1e300 %) is a figure, not 303
+# digits cut at the cell's 95 bytes.  Expected cells by hand from the rows
+# inserted: 798 and 764.2 as given, -0.0426 -> -4.3%; 1e300 -> +1e+302%
+# by rl_fig_text's exponent form (report_pct, as the verdict's)
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" valmicro 0 "report of a microbenchmark row" \
+		"INSERT INTO validation VALUES(1, 'gemm-x', 'h100-sxm',
+		 'gemm 8192x8192x8192', 'bf16', 0, 0, 0, 798, 764.2, -0.0426, 1,
+		 'PyTorch 2.11', 'tflops', 0), (1, 'nul-len', 'h100-sxm',
+		 'llama3-70b', 'fp8', NULL, 128, 2, 100, 1e300, 1e300, 0,
+		 'TensorRT-LLM 0.10.0', 'output_tokens_per_s', 0)"
+	has "$tmpd/md/valmicro.md" "validation: a GEMM row has no ISL/OSL or TP" \
+		"| gemm-x | h100-sxm | gemm 8192x8192x8192 | bf16 | - | - | tflops | 798 | 764.2 | -4.3% |"
+	has "$tmpd/md/valmicro.md" "validation: a NULL length is '-'" \
+		"| nul-len | h100-sxm | llama3-70b | fp8 | -/128 | 2 |"
+	lacks "$tmpd/md/valmicro.md" "validation: no 'nan' for a NULL length" "nan/"
+	has "$tmpd/md/valmicro.md" "validation: an error of 1e300 as a figure" \
+		"| +1e+302% |"
+fi
+# the cost table's dollars: a chip price of 1e300 (a database changed by
+# hand) was "%.0f" cut to the cell's 31 digits, another number; past 1e15
+# a figure in eval's exponent form (model/figtext.h: 1e+300), below it
+# whole dollars as before (mkplotdb's 3513 stays 3513)
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" bigprice 0 "report of a price of 1e300" \
+		"UPDATE claim_sides SET value = 1e300 WHERE side = 'a' AND name = 'cost.chip_price_usd'"
+	has "$tmpd/md/bigprice.md" "costs: a price of 1e300 as a figure" \
+		"| a | 1e+300 | 1.68 | 3513 | 0.263 |"
+fi
+# no held-out row but rows out of sample (a borrowed profile's): the note
+# under "Held out" said every row was of a fitted chip "so these errors
+# measure the fit, not a prediction", above the out-of-sample table that
+# says its rows measure a prediction; it names them apart now
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" oosonly 0 "report with no held-out row but out-of-sample ones" \
+		"UPDATE validation SET out_of_sample = 1 WHERE in_calibration = 0"
+	lacks "$tmpd/md/oosonly.md" "validation: no 'measure the fit' over out-of-sample rows" \
+		"so these errors measure the fit, not a prediction"
+	has "$tmpd/md/oosonly.md" "validation: the out-of-sample rows named beside no held-out row" \
+		"No held-out rows: apart from the out-of-sample rows below"
+fi
+# the verdict's tokens/s: side b's 1e300 (a database changed by hand) was
+# "%.0f" cut at its 120-byte buffer into another number with no closing
+# parenthesis; 1e15 and past in eval's exponent form (1e+300), mkplotdb's
+# 23000 whole as before
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" bigtps 0 "report of a throughput of 1e300" \
+		"UPDATE claim_sides SET value = 1e300 WHERE side = 'b' AND name = 'throughput.total_tokens_per_s'"
+	has "$tmpd/md/bigtps.md" "verdict: a throughput of 1e300 as a figure" \
+		"(1e+300 against 23000 tokens/s, both modelled)"
+fi
+# the workload under the title: an input length of 1e300 in the run's
+# JSON (changed by hand) was "%.0f" cut at the 300-byte buffer into
+# another number; past 1e15 in eval's exponent form (1e+300), the
+# claim's own 128 out whole (claim --samples 0 writes the scenario's
+# osl, 128: data/scenarios/etched-bench.ini)
+if command -v sqlite3 >/dev/null 2>&1 && [ -f "$tmpd/nometric.db" ]; then
+	report_altered "$tmpd/nometric.db" bigisl 0 "report of an input length of 1e300" \
+		"UPDATE claim_runs SET json = json_set(json, '\$.a.setup.isl', 1e300)"
+	has "$tmpd/md/bigisl.md" "workload: a length of 1e300 as a figure" \
+		"1e+300 tokens in and 128 out per request"
+fi
 if grep -q 'in-sample (fitted on) | *$' "$md" && ! grep -q "no (held out)" "$md"; then
 	echo "ok - no fitted row called held out"
 else
@@ -547,6 +627,26 @@ expect_exit 0 "report of a 1-point sweep not finished" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/one.md"
 has "$tmpd/o/one.md" "the report says 0 of its 1 point (singular)" \
 	"Run 1 is not finished: 0 of its 1 point done"
+# a spec's opening comment longer than the report keeps (1500 bytes): 'x'
+# and 800 'é' (1601 bytes) was cut with "..." over its last 3 bytes, which
+# split an 'é' (2 bytes, at odd offsets) and printed U+FFFD (esc()'s
+# replacement for a byte that begins no character); cut at a whole 'é'
+sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; x' || replace(hex(zeroblob(800)), '00', 'é') || char(10) || '[base]'"
+expect_exit 0 "report of a sweep with a long spec comment" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/longabout.md" --no-plots
+has "$tmpd/o/longabout.md" "a long spec comment cut at a whole character" "éé..."
+lacks "$tmpd/o/longabout.md" "no U+FFFD where a long spec comment is cut" "$(printf '\357\277\275')"
+# a spec comment that opens with a block marker (CommonMark 5.2, 5.3:
+# "1. " an ordered list, "- " a bullet) was a paragraph that Markdown
+# renders as a list, the "1." dropped: escaped at the line's start
+sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; 1. what this asks' || char(10) || '[base]'"
+expect_exit 0 "report of a sweep whose comment opens with '1. '" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/mdlist.md" --no-plots
+has "$tmpd/o/mdlist.md" "Markdown: '1. ' at a paragraph's start escaped" '1\. what this asks'
+sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; - dash first' || char(10) || '[base]'"
+expect_exit 0 "report of a sweep whose comment opens with '- '" -- "$RL" report \
+	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/mdlist.md" --no-plots
+has "$tmpd/o/mdlist.md" "Markdown: '- ' at a paragraph's start escaped" '\- dash first'
 cp "$db" "$tmpd/val1.db"
 sqlite3 "$tmpd/val1.db" "DELETE FROM validation WHERE id != 'h100-128-128';
 	UPDATE validation_runs SET rows = 1"
