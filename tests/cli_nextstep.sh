@@ -1,0 +1,34 @@
+#!/bin/sh
+# cli_nextstep.sh: a message for input a command lacks says what to give
+# and where it comes from, and a help text says what the command does
+# (ux26's walk of the three README paths with fresh eyes).  Each check's
+# expected words are the message as written for it in cli/; exit 2 for bad
+# input is README.md's "Exit status" paragraph.
+. "$(dirname "$0")/clilib.sh"
+
+# the chips every missing --chip names: eval's list (config/opts.c), the
+# presets of data/chips
+expect_exit 2 "eval without --chip" -- $RL eval --model llama3-70b
+eval_known=$(sed -n 's/^rooflab eval: missing --chip NAME (known: \(.*\))$/\1/p' "$tmpd/err")
+[ -n "$eval_known" ] && echo "ok - eval names the known chips" ||
+	{ echo "not ok - eval names the known chips"; fails=$((fails + 1)); }
+
+# 1. area without --chip names the chips to choose from, as eval, map and
+#    curve do (it said "missing --chip NAME" alone)
+expect_exit 2 "area without --chip" -- $RL area
+expect_err "^rooflab area: missing --chip NAME \(known: .*h100-sxm.*sohu-design.*\)$" \
+	"area without --chip names the known chips"
+area_known=$(sed -n 's/^rooflab area: missing --chip NAME (known: \(.*\))$/\1/p' "$tmpd/err")
+[ -n "$area_known" ] && [ "$area_known" = "$eval_known" ] &&
+	echo "ok - area's list is eval's" ||
+	{ echo "not ok - area's list '$area_known' is not eval's '$eval_known'"; fails=$((fails + 1)); }
+# a scenario naming no chip is the same missing chip
+expect_exit 2 "area with a scenario and no chip" -- $RL area --scenario etched-bench
+expect_err "^rooflab area: missing --chip NAME \(known: .*h100-sxm" \
+	"area --scenario without a chip names the known chips"
+# calibrate without --profile names the profiles (every file of
+# data/profiles: trtllm-0.10.ini and ideal.ini among them)
+expect_exit 2 "calibrate without --profile" -- $RL calibrate
+expect_err "^rooflab calibrate: missing --profile NAME: the profile whose efficiencies to fit \(known: .*ideal.*trtllm-0\.10.*\)$" \
+	"calibrate without --profile names the known profiles"
+finish
