@@ -31,4 +31,27 @@ expect_err "^rooflab area: missing --chip NAME \(known: .*h100-sxm" \
 expect_exit 2 "calibrate without --profile" -- $RL calibrate
 expect_err "^rooflab calibrate: missing --profile NAME: the profile whose efficiencies to fit \(known: .*ideal.*trtllm-0\.10.*\)$" \
 	"calibrate without --profile names the known profiles"
+
+# 2. export and plot without --db say which database to give and which
+#    command writes one, as sweep's and report's do (they said "missing
+#    --db FILE" and "--db FILE is required" alone)
+expect_exit 2 "export without --db" -- $RL export --format csv
+expect_err "^rooflab export: missing --db FILE: the sweep database to export \(rooflab sweep SPEC --db FILE writes one; rooflab merge OUT\.db PART\.db\.\.\. joins a sweep's shards into one\)$" \
+	"export without --db names the sweep database and its commands"
+# each kind's database, from the table it reads (rooflab plot --help:
+# heatmap and pareto [results (sweep)], factors [claim_factors],
+# validation [validation])
+for k in heatmap pareto; do
+	expect_exit 2 "plot $k without --db" -- $RL plot $k --out "$tmpd/p.png"
+	expect_err "^rooflab plot: --db FILE is required: plot $k reads a sweep database \(rooflab sweep SPEC --db FILE writes one\)$" \
+		"plot $k without --db names a sweep database"
+done
+for k in factors tornado distribution roofline batch; do
+	expect_exit 2 "plot $k without --db" -- $RL plot $k --out "$tmpd/p.png"
+	expect_err "^rooflab plot: --db FILE is required: plot $k reads a claim database \(rooflab claim --db FILE writes one; make demo writes out/claim\.db\)$" \
+		"plot $k without --db names a claim database"
+done
+expect_exit 2 "plot validation without --db" -- $RL plot validation --out "$tmpd/p.png"
+expect_err "^rooflab plot: --db FILE is required: plot validation reads a claim database holding a validation run \(rooflab validate --db FILE writes one; make demo writes out/claim\.db\)$" \
+	"plot validation without --db names validate's database"
 finish
