@@ -54,4 +54,15 @@ done
 expect_exit 2 "plot validation without --db" -- $RL plot validation --out "$tmpd/p.png"
 expect_err "^rooflab plot: --db FILE is required: plot validation reads a claim database holding a validation run \(rooflab validate --db FILE writes one; make demo writes out/claim\.db\)$" \
 	"plot validation without --db names validate's database"
+
+# 3. merge given too few files says which are missing (it printed its
+#    usage line alone, whatever was missing)
+expect_exit 2 "merge with no file" -- $RL merge
+expect_err "^rooflab merge: missing OUT\.db and PART\.db\.\.\.: the new database, then the shard databases of rooflab sweep --shard I/N \(usage: rooflab merge OUT\.db PART\.db\.\.\.\)$" \
+	"merge with no file names both"
+expect_exit 2 "merge with OUT.db alone" -- $RL merge "$tmpd/m.db"
+expect_err "^rooflab merge: no PART\.db given after OUT\.db: name the shard databases of rooflab sweep --shard I/N \(usage: rooflab merge OUT\.db PART\.db\.\.\.\)$" \
+	"merge with OUT.db alone names the parts it lacks"
+[ ! -e "$tmpd/m.db" ] && echo "ok - merge with OUT.db alone makes no OUT.db" ||
+	{ echo "not ok - merge with OUT.db alone made $tmpd/m.db"; fails=$((fails + 1)); }
 finish
