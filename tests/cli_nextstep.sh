@@ -65,4 +65,31 @@ expect_err "^rooflab merge: no PART\.db given after OUT\.db: name the shard data
 	"merge with OUT.db alone names the parts it lacks"
 [ ! -e "$tmpd/m.db" ] && echo "ok - merge with OUT.db alone makes no OUT.db" ||
 	{ echo "not ok - merge with OUT.db alone made $tmpd/m.db"; fails=$((fails + 1)); }
+
+# 4. map --help's options list says what map takes: --chips from 1 (map
+#    refuses 0, the "tp x pp x ep" eval reads it as) and its targets
+#    without eval's "without --rate:" (map refuses --rate); it listed
+#    eval's rows, "(scenario.chips: 0..10000000)" and "without --rate:"
+expect_exit 0 "map --help" -- $RL map --help
+sed -n '/^options:$/,$p' "$tmpd/out" >"$tmpd/mapopts"
+if grep -q 'rate' "$tmpd/mapopts" && ! grep -q 'no --rate: map searches the load' "$tmpd/mapopts"; then
+	echo "not ok - map's options list speaks of --rate as an option"
+	grep -n 'rate' "$tmpd/mapopts" | sed 's/^/    /'
+	fails=$((fails + 1))
+else
+	echo "ok - map's options list offers no --rate"
+fi
+expect_no_out "scenario\.chips: 0\.\." "map --help gives no --chips 0"
+expect_out "^  --chips N +chips to map the model over \(scenario\.chips:$" "map --help: --chips, its own row"
+expect_out "^ +1\.\.10000000; 0, eval's tp x pp x ep, refused\)$" "map --help: --chips from 1"
+for o in "--ttft-max S" "--tpot-max S" "--e2e-max S" "--ttft-pNN-max S" "--rank-by"; do
+	n=$(grep -c -- "^  $o" "$tmpd/mapopts")
+	[ "$n" = 1 ] && echo "ok - map --help lists $o once" ||
+		{ echo "not ok - map --help lists $o $n times"; fails=$((fails + 1)); }
+done
+# what the help says: --chips 0 refused (exit 2), and the rows stand for
+# the options map takes
+expect_exit 2 "map --chips 0" -- $RL map --chip h100-sxm --model llama3-8b --chips 0
+expect_exit 2 "map --rate" -- $RL map --chip h100-sxm --model llama3-8b --chips 1 --rate 1
+expect_exit 0 "map --ttft-max --e2e-max --ttft-p99-max" -- $RL map --chip h100-sxm --model llama3-8b --chips 1 --profile ideal --ttft-max 2 --e2e-max 60 --ttft-p99-max 5
 finish
