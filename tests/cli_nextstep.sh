@@ -92,4 +92,41 @@ done
 expect_exit 2 "map --chips 0" -- $RL map --chip h100-sxm --model llama3-8b --chips 0
 expect_exit 2 "map --rate" -- $RL map --chip h100-sxm --model llama3-8b --chips 1 --rate 1
 expect_exit 0 "map --ttft-max --e2e-max --ttft-p99-max" -- $RL map --chip h100-sxm --model llama3-8b --chips 1 --profile ideal --ttft-max 2 --e2e-max 60 --ttft-p99-max 5
+
+# 5. a run ID is one range wherever a command takes --run: the IDs
+#    SQLite's rowid gives a run are exact in a double to 2^53 =
+#    9007199254740992, export's, plot's and report's bound; sweep's said
+#    [1, 1e+15] and refused a run ID export reads
+for c in sweep export plot report; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	r=$(grep -A1 '^  --run ID' "$tmpd/out" | tr -s ' \n' ' ')
+	case $r in
+	*"(a whole number in [1, 9007199254740992])"*)
+		echo "ok - $c --run: [1, 9007199254740992]" ;;
+	*)	echo "not ok - $c --run: $r"; fails=$((fails + 1)) ;;
+	esac
+done
+# a run ID past 1e15 is an ID sweep looks for (none there), not a range
+# error; one past 2^53 is refused by each command alike
+cat >"$tmpd/s.ini" <<'INI'
+[base]
+scenario = etched-bench
+chip = sohu
+[axes]
+chip.hbm_tbps = 1, 2
+INI
+expect_exit 0 "a sweep of 2 points" -- $RL sweep "$tmpd/s.ini" --db "$tmpd/s.db"
+expect_exit 2 "sweep --resume --run 2e15" -- $RL sweep "$tmpd/s.ini" --db "$tmpd/s.db" --resume --run 2000000000000000
+expect_err "holds no run 2000000000000000 " "sweep --run 2e15: no such run, not out of range"
+expect_exit 2 "export --run 2e15" -- $RL export --db "$tmpd/s.db" --format csv --run 2000000000000000
+expect_err "has no run 2000000000000000;" "export --run 2e15: no such run alike"
+for c in sweep export; do
+	case $c in
+	sweep) set -- sweep "$tmpd/s.ini" --db "$tmpd/s.db" --resume ;;
+	export) set -- export --db "$tmpd/s.db" --format csv ;;
+	esac
+	expect_exit 2 "$c --run 2^53 + 2" -- $RL "$@" --run 9007199254740994
+	expect_err "^rooflab $c: --run: '9007199254740994' is outside the allowed range of a run id \(a whole number in \[1, 9007199254740992\]\)$" \
+		"$c --run past 2^53: the same range in the message"
+done
 finish
