@@ -129,4 +129,20 @@ for c in sweep export; do
 	expect_err "^rooflab $c: --run: '9007199254740994' is outside the allowed range of a run id \(a whole number in \[1, 9007199254740992\]\)$" \
 		"$c --run past 2^53: the same range in the message"
 done
+
+# 6. the version: rooflab --version prints it (cli/main.c); the usage
+#    names it, and the spellings other programs take offer it, where
+#    'rooflab version' and '-V' were unknown commands near none
+expect_exit 0 "rooflab --version" -- $RL --version
+expect_out "^rooflab [0-9]+\.[0-9]+\.[0-9]+$" "--version prints the version"
+expect_exit 0 "rooflab --help" -- $RL --help
+expect_out "^       rooflab --version +\(the version; --help or -h: this list\)$" "the usage names --version"
+for w in version -V -v -version; do
+	expect_exit 2 "rooflab $w" -- $RL "$w"
+	expect_err "^rooflab: unknown command '$w'; did you mean --version\?$" "rooflab $w offers --version"
+done
+# a command's own word near no command is still named alone, and a near
+# one still offered (cli_eval's 'frobnicate' and 'evl')
+expect_exit 2 "rooflab versions" -- $RL versions
+expect_err "^rooflab: unknown command 'versions'$" "a word near no command named alone"
 finish
