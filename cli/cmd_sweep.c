@@ -487,7 +487,8 @@ static void note_fixed_price(const rl_sweep_spec *s)
 	/* (cli_say: a chip path's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
 	         "price (cost.price_usd) is its preset's at every point, "
-	         "whatever %s, and its manufacturing cost follows of chip.* only "
+	         "whatever %s, and its manufacturing cost follows two chip.* "
+	         "figures alone, "
 	         "chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory; %s "
 	         "and the like move with throughput and power only as these "
 	         "vary",

@@ -145,4 +145,16 @@ done
 # one still offered (cli_eval's 'frobnicate' and 'evl')
 expect_exit 2 "rooflab versions" -- $RL versions
 expect_err "^rooflab: unknown command 'versions'$" "a word near no command named alone"
+
+# 7. the note on a spec-sheet chip's cost reads as a sentence: of chip.*
+#    the manufacturing cost follows chip.hbm_gb and chip.memory
+#    (model/cost.c: the HBM's GB at cost.hbm_usd_per_gb; GDDR6 has no
+#    price per GB), where it read "follows of chip.* only chip.hbm_gb"
+expect_exit 0 "eval with a chip.* set" -- $RL eval --chip h100-sxm --model llama3-8b --set chip.hbm_tbps=4
+expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost\.price_usd\) is its preset's whatever --set chip\.hbm_tbps=4, and its manufacturing cost follows two chip\.\* figures alone, chip\.hbm_gb \(at cost\.hbm_usd_per_gb\) and chip\.memory$" \
+	"eval's note: the cost follows two chip.* figures"
+expect_exit 0 "a sweep of a chip.* axis" -- $RL sweep "$tmpd/s.ini" --db "$tmpd/s7.db"
+expect_err "^rooflab sweep: note: sohu is given by its spec sheet: .* its manufacturing cost follows two chip\.\* figures alone, chip\.hbm_gb \(at cost\.hbm_usd_per_gb\) and chip\.memory; " \
+	"sweep's note alike"
+expect_no_err "follows of chip" "no 'follows of chip.* only'"
 finish
