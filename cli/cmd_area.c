@@ -16,6 +16,7 @@
 #include "../model/silicon.h"
 #include "commands.h"
 #include "../config/json.h"
+#include "../config/presets.h"
 #include "../model/utf8.h"
 #include "options.h"
 
@@ -728,6 +729,16 @@ static void out_table(const rl_setup *st, const area_view *v)
 		printf("  %s\n", v->viol[i]);
 }
 
+/* No chip given (nor a scenario naming one): the message names the chips
+** to choose from, as eval's, map's and curve's do (config/opts.c). */
+static int missing_chip(void)
+{
+	char known[1024], msg[1100];
+	preset_names("chip", known, sizeof known);
+	snprintf(msg, sizeof msg, "missing --chip NAME (known: %s)", known);
+	return bad_input("area", msg);
+}
+
 int cmd_area(int argc, char **argv)
 {
 	eval_opts o;
@@ -749,11 +760,11 @@ int cmd_area(int argc, char **argv)
 	                     "eval for a workload"))
 		return RL_EINPUT;
 	if (!o.chip && !o.scenario)
-		return bad_input("area", "missing --chip NAME");
+		return missing_chip();
 	if ((rc = opts_apply(&o, &st, 0, err, sizeof err)))
 		return input_fail("area", rc, err);
 	if (!st.chip[0])
-		return bad_input("area", "missing --chip NAME");
+		return missing_chip();
 	memset(&v, 0, sizeof v);
 	if (rl_silicon_derive(&st.cfg, &v.si, msg, sizeof msg) != RL_OK ||
 	    rl_power_check(&st.cfg, msg, sizeof msg) != RL_OK) {

@@ -668,8 +668,14 @@ static int job_options(calib_job *j, const calibrate_args *o)
 {
 	char err[1024];
 	size_t i;
-	if (!o->profile)
-		return bad_input("calibrate", "missing --profile NAME");
+	if (!o->profile) {
+		/* the profiles to fit, named as eval names the chips */
+		char known[768];
+		preset_names("profile", known, sizeof known);
+		snprintf(err, sizeof err, "missing --profile NAME: the profile "
+		         "whose efficiencies to fit (known: %s)", known);
+		return bad_input("calibrate", err);
+	}
 	if (preset_path("profile", o->profile, j->path, sizeof j->path, err,
 	                sizeof err))
 		return bad_input("calibrate", err);

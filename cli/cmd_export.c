@@ -74,7 +74,10 @@ int cmd_export(int argc, char **argv)
 	if (rc != OPT_GO_ON)
 		return rc;
 	if (!a.db)
-		return bad_input("export", "missing --db FILE");
+		return bad_input("export", "missing --db FILE: the sweep "
+		                 "database to export (rooflab sweep SPEC --db "
+		                 "FILE writes one; rooflab merge OUT.db PART.db... "
+		                 "joins a sweep's shards into one)");
 	if (a.format < 0)
 		return bad_input("export", "missing --format csv|json (csv: a "
 		                 "header line and a row per point; json: the run, "

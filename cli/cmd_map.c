@@ -40,6 +40,12 @@ typedef struct {
 ** it ranks under latency targets, not at one rate */
 static const char *const map_hidden[] = {"--tp", "--pp", "--ep", "--rate",
                                          "--requests", NULL};
+/* the options list leaves out those and the shared rows whose words are
+** eval's (--chips 0 allowed, targets "without --rate"); map_table gives
+** map's own rows for them */
+static const char *const map_help_hidden[] = {
+    "--tp", "--pp", "--ep", "--rate", "--requests", "--chips", "--ttft-",
+    "--tpot-", "--e2e-", "--ttft-pNN-max", NULL};
 
 /* map's options: eval's (and its load options) and the ranking key */
 typedef struct {
@@ -58,8 +64,27 @@ static const char *const rank_fields[] = {
     "cost.usd_per_million_tokens_at_price", "latency.ttft_s",
     "latency.tpot_s"};
 
+/* a row of map's options list alone: named apart from the shared row it
+** stands for (which map_help_hidden leaves out), shown as NAME ARG */
+#define MAP_HELP_ROW(NAME, ARG, HELP)                                      \
+	{.type = OPT_T_FLAG, .name = "map " NAME, .arg = NAME " " ARG,         \
+	 .help = HELP, .flags = OPT_HELP_ONLY | OPT_PREFIX}
+
 static const opt_def map_table[] = {
     OPT_SUB(map_args, el, eval_load_table),
+    MAP_HELP_ROW("--chips", "N",
+                 "chips to map the model over (scenario.chips:\n"
+                 "1..10000000; 0, eval's tp x pp x ep, refused)"),
+    MAP_HELP_ROW("--ttft-max", "S",
+                 "latency targets in seconds, the means (--e2e-max: end"),
+    MAP_HELP_ROW("--tpot-max", "S",
+                 "to end): mappings outside them rank after those"),
+    MAP_HELP_ROW("--e2e-max", "S",
+                 "within, and the best one meeting them under load is\n"
+                 "named (no --rate: map searches the load)"),
+    MAP_HELP_ROW("--ttft-pNN-max", "S",
+                 "(and --tpot-pNN-max) the NNth percentile, 0 < NN < 100;\n"
+                 "the end to end has a mean only"),
     OPT_ENUMS("--rank-by", map_args, rank_by, rank_words,
               "the ranking key (default output-tps)"),
     OPT_LAST};
@@ -124,7 +149,7 @@ static void help(FILE *f)
 	      "names the\nkey, the field it reads and the order.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal.\n",
 	      f);
-	opt_help_except(f, map_table, map_hidden);
+	opt_help_except(f, map_table, map_help_hidden);
 }
 
 /* The options into a; OPT_GO_ON, or the exit status after help or a

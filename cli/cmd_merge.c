@@ -70,7 +70,14 @@ int cmd_merge(int argc, char **argv)
 	}
 	if (n < 2) {
 		free(files);
-		return bad_input("merge", "usage: rooflab merge OUT.db PART.db...");
+		return bad_input("merge", n ? "no PART.db given after OUT.db: "
+		                 "name the shard databases of rooflab sweep "
+		                 "--shard I/N (usage: rooflab merge OUT.db "
+		                 "PART.db...)"
+		                 : "missing OUT.db and PART.db...: the new "
+		                 "database, then the shard databases of rooflab "
+		                 "sweep --shard I/N (usage: rooflab merge OUT.db "
+		                 "PART.db...)");
 	}
 	rc = rl_sweep_merge(files[0], files + 1, n - 1, a.spec, a.force,
 	                    a.allow_mixed, &st, err, sizeof err);

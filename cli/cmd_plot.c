@@ -236,6 +236,27 @@ static int unused_option(const char *kind, const plot_opts *o, char *err,
 	return -1;
 }
 
+/* No --db: the message says which database the kind reads (its table,
+** kind->source) and which command writes one, as report's does. */
+static void missing_db(const plot_kind *k, char *err, size_t len)
+{
+	const char *what, *how;
+	if (!strncmp(k->source, "results", 7)) {
+		what = "a sweep database";
+		how = "rooflab sweep SPEC --db FILE writes one";
+	} else if (!strcmp(k->source, "validation")) {
+		what = "a claim database holding a validation run";
+		how = "rooflab validate --db FILE writes one; make demo "
+		      "writes out/claim.db";
+	} else {
+		what = "a claim database";
+		how = "rooflab claim --db FILE writes one; make demo writes "
+		      "out/claim.db";
+	}
+	snprintf(err, len, "--db FILE is required: plot %s reads %s (%s)",
+	         k->name, what, how);
+}
+
 int cmd_plot(int argc, char **argv)
 {
 	plot_args a;
@@ -268,8 +289,10 @@ int cmd_plot(int argc, char **argv)
 		         "most", o->zbest);
 		return bad_input("plot", err);
 	}
-	if (!a.db)
-		return bad_input("plot", "--db FILE is required");
+	if (!a.db) {
+		missing_db(kind, err, sizeof err);
+		return bad_input("plot", err);
+	}
 	if (a.term && gp_term_of_name(a.term, &term)) {
 		snprintf(err, sizeof err, "--term: unknown terminal '%s' (png, svg, "
 		         "pdf, dumb)", a.term);

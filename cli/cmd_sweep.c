@@ -170,7 +170,9 @@ static const opt_def table[] = {
              "the file holds the spec at another shard count alone; a\n"
              "new run if there is none); points it lacks before that\n"
              "place are evaluated again first"),
-    OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 1e15, NULL,
+    /* the range of export's, plot's and report's --run: the same IDs */
+    OPT_INT("--run", rl_sweep_opts, run_id, "ID", 1, 9007199254740992.0,
+            "a run id",
             "with --resume: continue run ID (of this spec and shard)"),
     /* --threads as claim spells its worker threads; --jobs kept */
     OPT_INT("--threads", rl_sweep_opts, jobs, "N", 0, 1024, NULL,
@@ -485,7 +487,8 @@ static void note_fixed_price(const rl_sweep_spec *s)
 	/* (cli_say: a chip path's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
 	         "price (cost.price_usd) is its preset's at every point, "
-	         "whatever %s, and its manufacturing cost follows of chip.* only "
+	         "whatever %s, and its manufacturing cost follows two chip.* "
+	         "figures alone, "
 	         "chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory; %s "
 	         "and the like move with throughput and power only as these "
 	         "vary",

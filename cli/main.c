@@ -46,7 +46,9 @@ static void usage(FILE *f)
 {
 	size_t i;
 	fprintf(f, "rooflab %s: analytical models of AI accelerators\n\n"
-	           "usage: rooflab COMMAND [options]   (rooflab help COMMAND: its options)\n\n"
+	           "usage: rooflab COMMAND [options]   (rooflab help COMMAND: its options)\n"
+	           "       rooflab --version           (the version; --help or -h: "
+	           "this list)\n\n"
 	           "commands:\n", RL_VERSION);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
@@ -54,6 +56,11 @@ static void usage(FILE *f)
 	      "file, line,\ncolumn or option), 1 internal failure (out of "
 	      "memory, a full disk, an I/O error)\n", f);
 }
+
+/* words meaning rooflab --version (git's, GNU's and others' spellings) */
+static const char *const version_words[] = {"version", "-V", "-v",
+                                            "-version", "--v", "--Version",
+                                            NULL};
 
 /* "rooflab: unknown command 'evl'; did you mean eval?": the nearest
 ** command by edit distance, within a third of the name's letters
@@ -67,6 +74,15 @@ static void unknown_command(const char *name)
 	** what they were given, where its bytes went to the terminal as they
 	** were */
 	rl_utf8_cell(rl_utf8_quote(name, 120, q, sizeof q), 0, 0, c, sizeof c);
+	/* the version asked for as a command or another program's option:
+	** --version, the one spelling rooflab takes, where the nearest
+	** command or nothing was offered */
+	for (i = 0; version_words[i]; i++)
+		if (!strcmp(name, version_words[i])) {
+			fprintf(stderr, "rooflab: unknown command %s; did you mean "
+			        "--version?\n\n", c);
+			return;
+		}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		d = rl_edit_distance(name, commands[i].name, 1);
 		if (d < best) {

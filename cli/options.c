@@ -201,7 +201,7 @@ void opts_note_fixed_price(const char *cmd, const eval_opts *o,
 	/* (cli_say: a chip path's or a --set's controls shown as '?') */
 	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
 	         "price (cost.price_usd) is its preset's whatever %s, and its "
-	         "manufacturing cost follows of chip.* only chip.hbm_gb (at "
+	         "manufacturing cost follows two chip.* figures alone, chip.hbm_gb (at "
 	         "cost.hbm_usd_per_gb) and chip.memory", st->chip, sets);
 	cli_say(cmd, msg);
 }

@@ -404,7 +404,7 @@ expect_exit 0 "plot heatmap of the old file" -- $RL plot heatmap --db "$d/old1.d
 # --set chip.*; not without a cost output, nor for a chip by design
 sed 's/^keep = .*/&, cost.chip_price_usd, cost.chip_cost_usd, cost.usd_per_million_tokens_at_price/' "$d/w.ini" >"$d/cost.ini"
 expect_exit 0 "a chip.hbm_tbps sweep keeping cost outputs" -- $RL sweep "$d/cost.ini" --db "$d/cost.db"
-expect_err "note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's at every point, whatever chip.hbm_tbps, and its manufacturing cost follows of chip.\* only chip.hbm_gb \(at cost.hbm_usd_per_gb\) and chip.memory;" "sweep notes the price does not follow chip.hbm_tbps"
+expect_err "note: h100-sxm is given by its spec sheet: its price \(cost.price_usd\) is its preset's at every point, whatever chip.hbm_tbps, and its manufacturing cost follows two chip.\* figures alone, chip.hbm_gb \(at cost.hbm_usd_per_gb\) and chip.memory;" "sweep notes the price does not follow chip.hbm_tbps"
 # (review41) every chip.* the notes name as followed by the cost is a
 # parameter rooflab takes (rooflab params): the notes named
 # 'chip.memory_kind', the C field's name, which --set refuses as an
