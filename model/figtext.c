@@ -83,9 +83,17 @@ static int meets(double x, double target, int most)
 const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
                              int most)
 {
+	/* toward the side that meets the target: up from a floor, down
+	** under a ceiling */
+	int toward = most ? -1 : 1;
 	rl_fig_text(buf, len, v);
 	if (len == 0 || !isfinite(v) || !isfinite(target) ||
 	    meets(strtod(buf, NULL), target, most) == meets(v, target, most))
 		return buf;
-	return rl_fig_text_dir(buf, len, v, v < target ? -1 : 1);
+	/* back to v's side: toward the met side where v meets the target,
+	** at it too (a ceiling of 3.6582 met by 3.6582 reads 3.65, where
+	** "v < target ? down : up" moved it up and left nearest's 3.66 over
+	** the ceiling), away from it where v does not */
+	return rl_fig_text_dir(buf, len, v, meets(v, target, most) ? toward
+	                                                             : -toward);
 }

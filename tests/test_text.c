@@ -281,6 +281,34 @@ static void test_fig_text_dir(void **state)
 	fig_dir_is(0.5, -1, "0.500");
 }
 
+static void fig_side_is(double v, double target, int most, const char *want)
+{
+	char buf[64];
+	assert_string_equal(rl_fig_text_side(buf, sizeof buf, v, target, most),
+	                    want);
+}
+
+/* a figure beside a target on the side of it v is on (by hand): a best
+** of 0.01003 under a ceiling of 0.01 nearest 0.0100 (met), one unit up
+** 0.0101; 19.97 under a floor of 20 nearest 20.0, down 19.9; 19.44 reads
+** 19.4 already.  (fuzz9: test_fuzznum's side property) v at the target
+** itself meets it, a floor or a ceiling alike: a ceiling of 3.6582 met
+** by 3.6582 reads one unit down from nearest's 3.66 (over it): 3.65, as
+** -3.6542 under a ceiling of -3.6542 reads -3.66, not nearest's -3.65;
+** a floor of 3.6542 met by 3.6542 reads 3.66 (one unit up from 3.65),
+** of 3.6582 nearest's 3.66, already over it */
+static void test_fig_text_side(void **state)
+{
+	(void)state;
+	fig_side_is(0.01003, 0.01, 1, "0.0101");
+	fig_side_is(19.97, 20, 0, "19.9");
+	fig_side_is(19.44, 20, 0, "19.4");
+	fig_side_is(3.6582, 3.6582, 1, "3.65");
+	fig_side_is(-3.6542, -3.6542, 1, "-3.66");
+	fig_side_is(3.6542, 3.6542, 0, "3.66");
+	fig_side_is(3.6582, 3.6582, 0, "3.66");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +318,7 @@ int main(void)
 	    cmocka_unit_test(test_preset_stem),
 	    cmocka_unit_test(test_fig_text),
 	    cmocka_unit_test(test_fig_text_dir),
+	    cmocka_unit_test(test_fig_text_side),
 	    cmocka_unit_test(test_fig_text_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
