@@ -69,7 +69,13 @@ const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir)
 		double x = strtod(buf, NULL);
 		if (dir > 0 ? x >= v : x <= v)
 			break;
-		rl_fig_text(buf, len, x + dir * last_digit(v));
+		/* (a figure past the largest double, DBL_MAX's 1.8e+308, reads
+		** as infinity: stepped from its value in long double, 1.79e+308,
+		** where infinity's step wrote "inf") */
+		rl_fig_text(buf, len,
+		            isfinite(x) ? x + dir * last_digit(v)
+		                        : (double)(strtold(buf, NULL) +
+		                                   dir * last_digit(v)));
 	}
 	return buf;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,14 @@ static void test_fig_text_dir(void **state)
 	fig_dir_is(5.004e-5, 1, "5.01e-05");
 	fig_dir_is(2, 1, "2");
 	fig_dir_is(0.5, -1, "0.500");
+	/* (fuzz9: test_fuzznum's dir property) the largest double,
+	** 1.7976931348623157e308, nearest 1.8e+308 (over it, and past the
+	** doubles: strtod reads infinity), one unit of its third digit
+	** (1e306) down: 1.79e+308, where the step from infinity wrote "inf";
+	** up, nearest's 1.8e+308 as it is; the negative alike */
+	fig_dir_is(DBL_MAX, -1, "1.79e+308");
+	fig_dir_is(-DBL_MAX, 1, "-1.79e+308");
+	fig_dir_is(DBL_MAX, 1, "1.8e+308");
 }
 
 static void fig_side_is(double v, double target, int most, const char *want)
