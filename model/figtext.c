@@ -30,10 +30,13 @@ const char *rl_fig_text(char *buf, size_t len, double v)
 	/* a figure its rounding carries over a form's edge is written in the
 	** form of the figure shown: 99999.96 as 100000 (not 100000.0, beside
 	** 100000.4's 100000), 999999999999999.9 as 1e+15 (not sixteen
-	** digits, beside 1e15's 1e+15) */
+	** digits, beside 1e15's 1e+15), 9.9996e-5 as 1e-4 is: 0.000100
+	** (not %.3g's 0.0001, one digit beside 1.00004e-4's three) */
 	if (a < 1e15 && fabs(strtod(buf, NULL)) >= (a >= 1e5 ? 1e15 : 1e5) &&
 	    a >= 100)
 		snprintf(buf, len, a >= 1e5 ? "%.3g" : "%.0f", v);
+	else if (a < 1e-4 && fabs(strtod(buf, NULL)) >= 1e-4)
+		snprintf(buf, len, "%#.3g", v);
 	/* 99.96 rounds to "100." under %#.3g: no point without a digit */
 	n = strlen(buf);
 	if (n > 1 && buf[n - 1] == '.')

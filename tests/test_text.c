@@ -224,6 +224,13 @@ static void test_fig_text(void **state)
 	fig_is(999999999999999.9, "1e+15");
 	fig_is(99999.94, "99999.9");
 	fig_is(1e-4, "0.000100");
+	/* (fuzz9) the same edge reached by rounding: 9.9996e-5 (under 1e-4,
+	** %.3g's form) rounds to 1.00e-4, shown as 1e-4 is: 0.000100, where
+	** %.3g wrote 0.0001 (one digit beside 1.00004e-4's three); 9.9949e-5
+	** rounds to 9.99e-5, under the edge: 9.99e-05 as before */
+	fig_is(9.9996e-5, "0.000100");
+	fig_is(-9.9996e-5, "-0.000100");
+	fig_is(9.9949e-5, "9.99e-05");
 	fig_is(-160, "-160");
 	fig_is(-374135.4, "-374135");
 	fig_is(-1.2368970767735e62, "-1.24e+62");
