@@ -374,6 +374,20 @@ mutated from real files, one target at a time (--targets):
                 (JSON, runs.software_note and baseline_software_note,
                 export's run), the copy note naming the fit its [meta] name
                 and figures give; nothing run, no markup from it (fuzz8)
+  helpx         the dispatch alone (cli/main.c): help, --help, -h or a
+                name that is no command (a command's one or two edits off,
+                its case, a token, 130 bytes, invalid UTF-8, controls,
+                bidi),
+                then 0-3 words (commands, help's own spellings, tokens):
+                the status as main.c's rules give it (help COMMAND: its
+                --help byte for byte; a word after it, or after --help:
+                exit 2 naming it, a command's name pointing to its help;
+                help help and help alone: the list), an unknown name
+                offered the nearest command exactly where one lies within
+                a third of its letters (the first in the table at the
+                least distance), stderr UTF-8 without controls, a stray
+                word's refusal one line, an unknown name's followed by the
+                list (fuzz9)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -2746,6 +2760,169 @@ class Fuzzer:
             if 0 < len(near) <= 4 and not set(near) <= set(offered):
                 why.append(f"suggest: {n!r} one edit from {near}, offered "
                            f"{offered}")
+        return why
+
+    HX_COMMANDS = ["eval", "curve", "map", "params", "presets", "sweep",
+                   "merge", "export", "area", "calibrate", "validate",
+                   "plot", "report", "claim", "solve"]
+    HX_HELPS = ["help", "--help", "-h"]
+
+    def hx_word(self, cmd_ok):
+        """A word for the dispatch: a command (CMD_OK), help's spellings,
+        one or two edits of a command, its case, or a hostile token."""
+        r = self.rng
+        k = r.randrange(8)
+        if k == 0 and cmd_ok:
+            return r.choice(self.HX_COMMANDS)
+        if k == 1:
+            return r.choice(self.HX_HELPS + ["--version", "HELP", "-H",
+                                             "--he", "curve"])
+        if k == 2:
+            return r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        if k == 3:
+            return r.choice(["x" * 127, "x" * 128, "evl" + "a" * 130,
+                             "\u00e9val", "ev\u00e9l", "\u202eeval",
+                             "eval\x01", "e\tval", "-", "--", "---help",
+                             "help=eval", "eval=1", " eval", "eval "])
+        n = r.choice(self.HX_COMMANDS)
+        for _ in range(r.choice([1, 1, 2, 3])):
+            i = r.randrange(len(n)) if n else 0
+            op = r.randrange(5)
+            if op == 0 and n:
+                n = n[:i] + n[i + 1:]
+            elif op == 1 and n:
+                n = n[:i] + n[i] + n[i:]
+            elif op == 2:
+                n = n[:i] + r.choice("abcdefghijklmnopqrstuvwxyz-") + \
+                    n[i + 1:]
+            elif op == 3 and i + 1 < len(n):
+                n = n[:i] + n[i + 1] + n[i] + n[i + 2:]
+            else:
+                n = n.upper() if r.random() < 0.5 else n.capitalize()
+        if not cmd_ok and n in self.HX_COMMANDS:
+            n += "x"
+        return n
+
+    def t_helpx(self):
+        """help, --help, -h or an unknown name, then 0-3 words."""
+        r = self.rng
+        first = r.choice(self.HX_HELPS + ["help", "help", None])
+        if first is None:
+            first = self.hx_word(False)
+            while first in self.HX_HELPS + ["--version"] + \
+                    self.HX_COMMANDS:
+                first += "x"
+        argv = [first] + [self.hx_word(True)
+                          for _ in range(r.choice([0, 1, 1, 1, 2, 3]))]
+        return [a.replace("\x00", "") for a in argv]
+
+    def hx_list(self):
+        """The list of commands (rooflab help's stdout), read once."""
+        if not hasattr(self, "hx_usage"):
+            self.hx_usage = self.rl("help").stdout
+            self.hx_helps = {}
+        return self.hx_usage
+
+    def hx_help_of(self, c):
+        self.hx_list()
+        if c not in self.hx_helps:
+            self.hx_helps[c] = self.rl(c, "--help").stdout
+        return self.hx_helps[c]
+
+    @staticmethod
+    def hx_lev(a, b):
+        """rl_edit_distance: bytes, ASCII case folded, 1000 past 127."""
+        a, b = a.encode("utf-8", "surrogateescape").lower(), \
+            b.encode().lower()
+        if len(a) > 127 or len(b) > 127:
+            return 1000
+        row = list(range(len(b) + 1))
+        for i in range(1, len(a) + 1):
+            prev, row[0] = row[0], i
+            for j in range(1, len(b) + 1):
+                cur = row[j]
+                row[j] = min(prev + (a[i - 1] != b[j - 1]), row[j] + 1,
+                             row[j - 1] + 1)
+                prev = cur
+        return row[len(b)]
+
+    def hx_unknown(self, name, err, why):
+        """'rooflab: unknown command Q[; did you mean C?]' then the list."""
+        usage = self.hx_list()
+        lens = len(name.encode("utf-8", "surrogateescape"))
+        allowed = max(lens // 3, 1)
+        best, near = 1000, None
+        for c in self.HX_COMMANDS:
+            d = self.hx_lev(name, c)
+            if d < best:
+                best, near = d, c
+        want = near if best < 1000 and best <= allowed else None
+        first = err.split(b"\n", 1)[0]
+        m = re.search(rb"; did you mean ([a-z]+)\?$", first)
+        if not first.startswith(b"rooflab: unknown command "):
+            why.append(f"helpx: {name!r} not called an unknown command")
+        if (m.group(1).decode() if m else None) != want:
+            why.append(f"helpx: {name!r} offered "
+                       f"{m.group(1) if m else None}, the nearest within "
+                       f"{allowed} edits is {want}")
+        if not err.endswith(usage):
+            why.append("helpx: the list of commands not after the refusal")
+
+    def helpx_check(self, argv, p):
+        why = []
+        a = argv
+        rc, out, err = p.returncode, p.stdout, p.stderr
+        usage = self.hx_list()
+        try:
+            text = err.decode("utf-8")
+            out.decode("utf-8")
+        except UnicodeDecodeError:
+            return ["helpx: output not UTF-8"]
+        # (bidi marks pass, as every message quotes them: not judged)
+        if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text):
+            why.append("helpx: control bytes on stderr")
+        if a[0] == "help" and len(a) > 1 and a[1] not in self.HX_HELPS:
+            if a[1] in self.HX_COMMANDS:
+                if len(a) > 2:
+                    want = 2
+                    if "unexpected argument" not in text or \
+                            f"(rooflab help {a[1]}" not in text:
+                        why.append("helpx: help C WORD not refused as a "
+                                   "stray word naming help C")
+                else:
+                    want = 0
+                    if out != self.hx_help_of(a[1]):
+                        why.append(f"helpx: help {a[1]} is not {a[1]} "
+                                   f"--help byte for byte")
+            else:
+                want = 2
+                self.hx_unknown(a[1], err, why)
+        elif a[0] in self.HX_HELPS:
+            if a[0] == "help" and len(a) > 2:
+                want = 2
+                if f"(rooflab help {a[1]}" not in text:
+                    why.append("helpx: help H WORD not naming help H")
+            elif a[0] != "help" and len(a) > 1:
+                want = 2
+                cmd = a[1] in self.HX_COMMANDS
+                if f"{a[0]} takes no word" not in text or \
+                        (f"rooflab help {a[1]}: its options" in text) != cmd:
+                    why.append(f"helpx: {a[0]} WORD's refusal (a command "
+                               f"{cmd}) not as main.c says")
+            else:
+                want = 0
+                if out != usage or err:
+                    why.append("helpx: the list not printed alone")
+        else:
+            want = 2
+            self.hx_unknown(a[0], err, why)
+        if rc != want:
+            why.append(f"helpx: exit {rc}, main.c's rules give {want}")
+        if want == 2 and out:
+            why.append("helpx: a refusal wrote to stdout")
+        if want == 2 and "unexpected argument" in text:
+            if text.count("\n") != 1:
+                why.append("helpx: a stray word's refusal not one line")
         return why
 
     SH_PATHS = ["a b.ini", "it's.ini", "x\"y\".ini", "$(touch PW).ini",
@@ -6395,7 +6572,7 @@ class Fuzzer:
                    "trunc": self.t_trunc,
                    "profilefit": self.t_profilefit,
                    "nulcols": self.t_nulcols, "levels": self.t_levels,
-                   "softnote": self.t_softnote}
+                   "softnote": self.t_softnote, "helpx": self.t_helpx}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6436,7 +6613,8 @@ class Fuzzer:
                   "profilefit": self.profilefit_check,
                   "nulcols": self.nulcols_check,
                   "levels": self.levels_check,
-                  "softnote": self.softnote_check}
+                  "softnote": self.softnote_check,
+                  "helpx": self.helpx_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -6486,7 +6664,7 @@ def main():
                     "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
-                    "trunc,profilefit,nulcols,levels,softnote "
+                    "trunc,profilefit,nulcols,levels,softnote,helpx "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
