@@ -388,6 +388,15 @@ mutated from real files, one target at a time (--targets):
                 least distance), stderr UTF-8 without controls, a stray
                 word's refusal one line, an unknown name's followed by the
                 list (fuzz9)
+  spanx         plot heatmap (text or SVG) of a results table whose x (2-4
+                values), y (2-3) or z lies near the doubles' ends (+-4.49e307
+                on either side of the edge, 8.99e307, 1e308, the largest
+                double, halves and quarters of them, 0; a linear axis): exit
+                2 naming the x axis, else the y axis, else the colour (z)
+                exactly where its span, the outer cells' edges half a gap
+                past the ends (held at a value past the doubles) or z's
+                ends, times 1 + 1e-8 is no double (heatmap.c's rule
+                emulated), nothing written; else exit 0 (fuzz9)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -6124,7 +6133,8 @@ class Fuzzer:
             return why  # judge names it
         full, zs = self.lv
         finite = [z for z in zs if abs(z) != float("inf")]
-        wide = bool(finite) and max(finite) - min(finite) == float("inf")
+        # (heatmap.c span_undrawable: with its hair of margin, 1e-8)
+        wide = bool(finite) and self.sp_wide(min(finite), max(finite))
         if p.returncode != 0:
             # a --target outside [1e-6, 1e9] is refused, naming it; so is
             # a z whose ends lie more than the largest double apart, where
@@ -6176,6 +6186,102 @@ class Fuzzer:
                 why.append(f"levels: title {t} is not the level {v!r}")
                 break
         return why
+
+    # ---- fuzz9: the heatmap's span refusal (plots/heatmap.c)
+    SP_BASES = [4.4942328e307, 4.494232e307, 4.49423283e307, 4.4942329e307,
+                8.9884656e307, 8.98846567e307, 8.988465e307, 5e307, 1e308,
+                1.7976931348623157e308, 4.4e307, 1e300, 1.0]
+
+    @staticmethod
+    def sp_wide(lo, hi):
+        """span_undrawable: ends more than the largest double apart, with
+        a margin of 1e-8 of it (Python's floats are C's doubles)."""
+        return (hi - lo) * (1 + 1e-8) in (float("inf"), float("-inf"))
+
+    @staticmethod
+    def sp_ends(u):
+        """axis_ends of a linear axis: the outer cells' edges, half the
+        gap to the neighbour past each end, held at the value where that
+        leaves the doubles (heatmap.c edges)."""
+        u = sorted(set(u))
+        lo = u[0] - (u[1] - u[0]) / 2
+        hi = u[-1] + (u[-1] - u[-2]) / 2
+        inf = float("inf")
+        return (u[0] if lo in (inf, -inf) else lo,
+                u[-1] if hi in (inf, -inf) else hi)
+
+    def sp_values(self, n):
+        """n distinct values near the doubles' ends, one of them not
+        positive (a linear axis: no log spacing to decide)"""
+        r = self.rng
+        vals = set()
+        while len(vals) < n:
+            vals.add(r.choice(self.SP_BASES) *
+                     r.choice([1, 1, -1, -1, 0.5, -0.5, 0.25, 0]))
+        if min(vals) > 0:
+            vals.discard(max(vals))
+            vals.add(-r.choice(self.SP_BASES))
+            while len(vals) < n:
+                vals.add(0.0)
+        return sorted(vals)
+
+    def t_spanx(self):
+        """plot heatmap (text or SVG) of a results table whose x, y or z
+        lies near the doubles' ends."""
+        r = self.rng
+        which = r.choice("xyz")
+        xs = self.sp_values(r.randint(2, 4)) if which == "x" else [0.1, 0.2]
+        ys = self.sp_values(r.randint(2, 3)) if which == "y" else [100.0,
+                                                                   200.0]
+        rows, zs = [], []
+        for i, x in enumerate(xs):
+            for j, y in enumerate(ys):
+                z = 1.0 + i + j
+                if which == "z":
+                    z = r.choice(self.SP_BASES) * r.choice([1, -1, 0.5, -0.5,
+                                                            0])
+                rows.append([1, x, y, z])
+                zs.append(z)
+        self.rm("sp.db", "sp.svg")
+        con = sqlite3.connect(self.path("sp.db"))
+        con.execute("CREATE TABLE results(run_id INTEGER, design_frac_mac "
+                    "REAL, chip_hbm_tbps REAL, throughput_output_tokens_per_s"
+                    " REAL)")
+        con.executemany("INSERT INTO results VALUES(?, ?, ?, ?)", rows)
+        con.commit()
+        con.close()
+        self.sp = (xs, ys, zs)
+        return ["plot", "heatmap", "--db", "sp.db", "--x", "design.frac_mac",
+                "--y", "chip.hbm_tbps", "--z",
+                "throughput.output_tokens_per_s"] + (
+                    ["--term", "dumb"] if r.random() < 0.5
+                    else ["--out", "sp.svg"])
+
+    def spanx_check(self, argv, p):
+        """exit 2 naming the first column whose span is refused (x, y,
+        then z), nothing written; else exit 0"""
+        xs, ys, zs = self.sp
+        want = None
+        if self.sp_wide(*self.sp_ends(xs)):
+            want = b"the x axis, design.frac_mac"
+        elif self.sp_wide(*self.sp_ends(ys)):
+            want = b"the y axis, chip.hbm_tbps"
+        elif self.sp_wide(min(zs), max(zs)):
+            want = b"the colour (z), throughput.output_tokens_per_s"
+        rc = p.returncode
+        if want is None and rc != 0:
+            return [f"spanx: {xs} x {ys}, z {min(zs)!r}..{max(zs)!r} "
+                    f"refused: " + p.stderr.decode("utf-8", "replace")[:100]]
+        if want is not None:
+            why = []
+            if rc != 2 or want not in p.stderr:
+                why.append(f"spanx: exit {rc}, {want.decode()} over the "
+                           f"largest double not refused naming it ({xs} x "
+                           f"{ys}, z {min(zs)!r}..{max(zs)!r})")
+            if os.path.exists(self.path("sp.svg")):
+                why.append("spanx: an image written where refused")
+            return why
+        return []
 
     # ---- fuzz8: the software note and the [meta] a profile's fit is read by
     SN_PIECES = ["Tri'ton", '"x"', "`touch PW`", "$(touch PW)",
@@ -6572,7 +6678,8 @@ class Fuzzer:
                    "trunc": self.t_trunc,
                    "profilefit": self.t_profilefit,
                    "nulcols": self.t_nulcols, "levels": self.t_levels,
-                   "softnote": self.t_softnote, "helpx": self.t_helpx}
+                   "softnote": self.t_softnote, "helpx": self.t_helpx,
+                   "spanx": self.t_spanx}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6614,7 +6721,8 @@ class Fuzzer:
                   "nulcols": self.nulcols_check,
                   "levels": self.levels_check,
                   "softnote": self.softnote_check,
-                  "helpx": self.helpx_check}
+                  "helpx": self.helpx_check,
+                  "spanx": self.spanx_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -6664,7 +6772,8 @@ def main():
                     "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
-                    "trunc,profilefit,nulcols,levels,softnote,helpx "
+                    "trunc,profilefit,nulcols,levels,softnote,helpx,"
+                    "spanx "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()
