@@ -70,15 +70,24 @@ const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir)
 	** twice where the step itself rounds back */
 	for (i = 0; i < 4; i++) {
 		double x = strtod(buf, NULL);
+		long double big;
 		if (dir > 0 ? x >= v : x <= v)
 			break;
-		/* (a figure past the largest double, DBL_MAX's 1.8e+308, reads
-		** as infinity: stepped from its value in long double, 1.79e+308,
-		** where infinity's step wrote "inf") */
-		rl_fig_text(buf, len,
-		            isfinite(x) ? x + dir * last_digit(v)
-		                        : (double)(strtold(buf, NULL) +
-		                                   dir * last_digit(v)));
+		if (isfinite(x) && isfinite(x + dir * last_digit(v))) {
+			rl_fig_text(buf, len, x + dir * last_digit(v));
+			continue;
+		}
+		/* a figure past the largest double, read as infinity (DBL_MAX's
+		** nearest, 1.8e+308) or stepped there (1.794e308's 1.79e+308 up:
+		** 1.80e308): stepped in long double from the figure's value and,
+		** past the doubles still, written as a figure from 1e15 is (%.3g:
+		** 1.8e+308), where the doubles' step wrote "inf"; 1.79e+308 down
+		** from DBL_MAX */
+		big = strtold(buf, NULL) + dir * last_digit(v);
+		if (isfinite((double)big))
+			rl_fig_text(buf, len, (double)big);
+		else
+			snprintf(buf, len, "%.3Lg", big);
 	}
 	return buf;
 }

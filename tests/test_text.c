@@ -295,6 +295,13 @@ static void test_fig_text_dir(void **state)
 	fig_dir_is(DBL_MAX, -1, "1.79e+308");
 	fig_dir_is(-DBL_MAX, 1, "-1.79e+308");
 	fig_dir_is(DBL_MAX, 1, "1.8e+308");
+	/* (fuzz9, test_fuzznum seed 11) 1.7940236128187845e308 nearest
+	** 1.79e+308 (under it), one unit up 1.80e308, past the largest
+	** double: written as a figure from 1e15 is, 1.8e+308, where the
+	** doubles' step wrote "inf"; down the nearest; the negative alike */
+	fig_dir_is(1.7940236128187845e308, 1, "1.8e+308");
+	fig_dir_is(1.7940236128187845e308, -1, "1.79e+308");
+	fig_dir_is(-1.7940236128187845e308, -1, "-1.8e+308");
 }
 
 static void fig_side_is(double v, double target, int most, const char *want)
