@@ -121,6 +121,24 @@ expect_err "^rooflab help: unexpected argument 'curve': help takes one command \
 # every other kind's
 expect_exit 2 "help plot heatmap" -- $RL help plot heatmap
 expect_err "^rooflab help: unexpected argument 'heatmap': help takes one command \(rooflab help plot\)$" "help plot heatmap: names help plot alone"
+# (fuzz9's mutation pass over cli/main.c: each check fails a mutant that
+# passed the checks above, found by fuzz-inputs.py's helpx target) a
+# command's name with a letter more is no command (a look-up by the first
+# letters ran eval); the case of a name typed is no edit (EVL is 'evl',
+# one from eval: offered it; a mutant comparing case offered none); a
+# name as far from two commands is offered the first in the list
+# (pareas: params by two letters changed, area by two removed; a mutant
+# keeping the last offered area); help of no command names it and gives
+# the list, as rooflab evl does (a mutant dropped the list)
+expect_exit 2 "evalx" -- $RL evalx
+expect_err "^rooflab: unknown command 'evalx'; did you mean eval\?$" "evalx: no command, eval offered"
+expect_exit 2 "EVL" -- $RL EVL
+expect_err "^rooflab: unknown command 'EVL'; did you mean eval\?$" "EVL: eval offered, case no edit"
+expect_exit 2 "pareas" -- $RL pareas
+expect_err "^rooflab: unknown command 'pareas'; did you mean params\?$" "pareas: the first of two as near offered"
+expect_exit 2 "help evl" -- $RL help evl
+expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "help evl: named, eval offered"
+expect_err "^commands:$" "help evl: the list of commands after it"
 # rooflab --help (and -h) takes no word: one after it is refused, exit 2,
 # as help COMMAND WORD is, with nothing on standard output (it printed the
 # list and dropped the word); a command's name points to its help
