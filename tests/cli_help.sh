@@ -150,6 +150,15 @@ expect_exit 2 "-h extra" -- $RL -h extra
 expect_err "^rooflab -h: unexpected argument 'extra': -h takes no word \(rooflab -h: the commands\)$" "-h: a stray word is named"
 expect_exit 2 "--help eval" -- $RL --help eval
 expect_err "; rooflab help eval: its options\)$" "--help eval: names rooflab help eval"
+# (fuzz9) --version prints the version, "rooflab 0.1.0" (the Makefile's
+# VERSION), and takes no word either: one after it printed the version,
+# exit 0; refused now as --help's is
+expect_exit 0 "--version" -- $RL --version
+expect_out "^rooflab 0\.1\.0$" "--version: the version"
+expect_exit 2 "--version extra" -- $RL --version extra
+expect_err "^rooflab --version: unexpected argument 'extra': --version takes no word \(rooflab --version: the version\)$" "--version: a stray word is named"
+[ ! -s "$tmpd/out" ] && echo "ok - --version extra prints no version" ||
+	{ echo "not ok - --version extra printed the version"; fails=$((fails + 1)); }
 expect_exit 0 "help eval" -- $RL help eval
 expect_out "^usage: rooflab eval" "help eval without a stray word is eval's help"
 # every command's --help gives its exit statuses, as rooflab --help does
