@@ -118,14 +118,16 @@ static int help_stray(const char *name, const char *word)
 /* "rooflab --help extra": the list of commands takes no word, and one
 ** after it was dropped without a word, where "rooflab help eval extra"
 ** is refused (help_stray); refused alike, naming a command's own help
-** where the word is a command ("rooflab --help eval" meant eval's). */
+** where the word is a command ("rooflab --help eval" meant eval's).  So
+** is one after --version (fuzz9: it printed the version, exit 0). */
 static int list_stray(const char *opt, const char *word)
 {
 	char q[200], c[600], msg[1000];
 	int cmd = find_command(word) != NULL;
 	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
 	snprintf(msg, sizeof msg, "unexpected argument %s: %s takes no word "
-	         "(rooflab %s: the commands%s%s%s)", c, opt, opt,
+	         "(rooflab %s: %s%s%s%s)", c, opt, opt,
+	         strcmp(opt, "--version") ? "the commands" : "the version",
 	         cmd ? "; rooflab help " : "", cmd ? word : "",
 	         cmd ? ": its options" : "");
 	return bad_input(opt, msg);
@@ -167,6 +169,8 @@ static int dispatch(int argc, char **argv)
 		return RL_OK;
 	}
 	if (!strcmp(argv[1], "--version")) {
+		if (argc > 2)
+			return list_stray(argv[1], argv[2]);
 		printf("rooflab %s\n", RL_VERSION);
 		return RL_OK;
 	}

@@ -30,10 +30,13 @@ const char *rl_fig_text(char *buf, size_t len, double v)
 	/* a figure its rounding carries over a form's edge is written in the
 	** form of the figure shown: 99999.96 as 100000 (not 100000.0, beside
 	** 100000.4's 100000), 999999999999999.9 as 1e+15 (not sixteen
-	** digits, beside 1e15's 1e+15) */
+	** digits, beside 1e15's 1e+15), 9.9996e-5 as 1e-4 is: 0.000100
+	** (not %.3g's 0.0001, one digit beside 1.00004e-4's three) */
 	if (a < 1e15 && fabs(strtod(buf, NULL)) >= (a >= 1e5 ? 1e15 : 1e5) &&
 	    a >= 100)
 		snprintf(buf, len, a >= 1e5 ? "%.3g" : "%.0f", v);
+	else if (a < 1e-4 && fabs(strtod(buf, NULL)) >= 1e-4)
+		snprintf(buf, len, "%#.3g", v);
 	/* 99.96 rounds to "100." under %#.3g: no point without a digit */
 	n = strlen(buf);
 	if (n > 1 && buf[n - 1] == '.')
@@ -67,9 +70,24 @@ const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir)
 	** twice where the step itself rounds back */
 	for (i = 0; i < 4; i++) {
 		double x = strtod(buf, NULL);
+		long double big;
 		if (dir > 0 ? x >= v : x <= v)
 			break;
-		rl_fig_text(buf, len, x + dir * last_digit(v));
+		if (isfinite(x) && isfinite(x + dir * last_digit(v))) {
+			rl_fig_text(buf, len, x + dir * last_digit(v));
+			continue;
+		}
+		/* a figure past the largest double, read as infinity (DBL_MAX's
+		** nearest, 1.8e+308) or stepped there (1.794e308's 1.79e+308 up:
+		** 1.80e308): stepped in long double from the figure's value and,
+		** past the doubles still, written as a figure from 1e15 is (%.3g:
+		** 1.8e+308), where the doubles' step wrote "inf"; 1.79e+308 down
+		** from DBL_MAX */
+		big = strtold(buf, NULL) + dir * last_digit(v);
+		if (isfinite((double)big))
+			rl_fig_text(buf, len, (double)big);
+		else
+			snprintf(buf, len, "%.3Lg", big);
 	}
 	return buf;
 }
@@ -83,9 +101,17 @@ static int meets(double x, double target, int most)
 const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
                              int most)
 {
+	/* toward the side that meets the target: up from a floor, down
+	** under a ceiling */
+	int toward = most ? -1 : 1;
 	rl_fig_text(buf, len, v);
 	if (len == 0 || !isfinite(v) || !isfinite(target) ||
 	    meets(strtod(buf, NULL), target, most) == meets(v, target, most))
 		return buf;
-	return rl_fig_text_dir(buf, len, v, v < target ? -1 : 1);
+	/* back to v's side: toward the met side where v meets the target,
+	** at it too (a ceiling of 3.6582 met by 3.6582 reads 3.65, where
+	** "v < target ? down : up" moved it up and left nearest's 3.66 over
+	** the ceiling), away from it where v does not */
+	return rl_fig_text_dir(buf, len, v, meets(v, target, most) ? toward
+	                                                             : -toward);
 }

@@ -374,6 +374,29 @@ mutated from real files, one target at a time (--targets):
                 (JSON, runs.software_note and baseline_software_note,
                 export's run), the copy note naming the fit its [meta] name
                 and figures give; nothing run, no markup from it (fuzz8)
+  helpx         the dispatch alone (cli/main.c): help, --help, -h or a
+                name that is no command (a command's one or two edits off,
+                its case, a token, 130 bytes, invalid UTF-8, controls,
+                bidi),
+                then 0-3 words (commands, help's own spellings, tokens):
+                the status as main.c's rules give it (help COMMAND: its
+                --help byte for byte; a word after it, or after --help:
+                exit 2 naming it, a command's name pointing to its help;
+                help help and help alone: the list), an unknown name
+                offered the nearest command exactly where one lies within
+                a third of its letters (the first in the table at the
+                least distance), stderr UTF-8 without controls, a stray
+                word's refusal one line, an unknown name's followed by the
+                list (fuzz9)
+  spanx         plot heatmap (text or SVG) of a results table whose x (2-4
+                values), y (2-3) or z lies near the doubles' ends (+-4.49e307
+                on either side of the edge, 8.99e307, 1e308, the largest
+                double, halves and quarters of them, 0; a linear axis): exit
+                2 naming the x axis, else the y axis, else the colour (z)
+                exactly where its span, the outer cells' edges half a gap
+                past the ends (held at a value past the doubles) or z's
+                ends, times 1 + 1e-8 is no double (heatmap.c's rule
+                emulated), nothing written; else exit 0 (fuzz9)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -2746,6 +2769,169 @@ class Fuzzer:
             if 0 < len(near) <= 4 and not set(near) <= set(offered):
                 why.append(f"suggest: {n!r} one edit from {near}, offered "
                            f"{offered}")
+        return why
+
+    HX_COMMANDS = ["eval", "curve", "map", "params", "presets", "sweep",
+                   "merge", "export", "area", "calibrate", "validate",
+                   "plot", "report", "claim", "solve"]
+    HX_HELPS = ["help", "--help", "-h"]
+
+    def hx_word(self, cmd_ok):
+        """A word for the dispatch: a command (CMD_OK), help's spellings,
+        one or two edits of a command, its case, or a hostile token."""
+        r = self.rng
+        k = r.randrange(8)
+        if k == 0 and cmd_ok:
+            return r.choice(self.HX_COMMANDS)
+        if k == 1:
+            return r.choice(self.HX_HELPS + ["--version", "HELP", "-H",
+                                             "--he", "curve"])
+        if k == 2:
+            return r.choice(TOKENS).decode("utf-8", "surrogateescape")
+        if k == 3:
+            return r.choice(["x" * 127, "x" * 128, "evl" + "a" * 130,
+                             "\u00e9val", "ev\u00e9l", "\u202eeval",
+                             "eval\x01", "e\tval", "-", "--", "---help",
+                             "help=eval", "eval=1", " eval", "eval "])
+        n = r.choice(self.HX_COMMANDS)
+        for _ in range(r.choice([1, 1, 2, 3])):
+            i = r.randrange(len(n)) if n else 0
+            op = r.randrange(5)
+            if op == 0 and n:
+                n = n[:i] + n[i + 1:]
+            elif op == 1 and n:
+                n = n[:i] + n[i] + n[i:]
+            elif op == 2:
+                n = n[:i] + r.choice("abcdefghijklmnopqrstuvwxyz-") + \
+                    n[i + 1:]
+            elif op == 3 and i + 1 < len(n):
+                n = n[:i] + n[i + 1] + n[i] + n[i + 2:]
+            else:
+                n = n.upper() if r.random() < 0.5 else n.capitalize()
+        if not cmd_ok and n in self.HX_COMMANDS:
+            n += "x"
+        return n
+
+    def t_helpx(self):
+        """help, --help, -h or an unknown name, then 0-3 words."""
+        r = self.rng
+        first = r.choice(self.HX_HELPS + ["help", "help", None])
+        if first is None:
+            first = self.hx_word(False)
+            while first in self.HX_HELPS + ["--version"] + \
+                    self.HX_COMMANDS:
+                first += "x"
+        argv = [first] + [self.hx_word(True)
+                          for _ in range(r.choice([0, 1, 1, 1, 2, 3]))]
+        return [a.replace("\x00", "") for a in argv]
+
+    def hx_list(self):
+        """The list of commands (rooflab help's stdout), read once."""
+        if not hasattr(self, "hx_usage"):
+            self.hx_usage = self.rl("help").stdout
+            self.hx_helps = {}
+        return self.hx_usage
+
+    def hx_help_of(self, c):
+        self.hx_list()
+        if c not in self.hx_helps:
+            self.hx_helps[c] = self.rl(c, "--help").stdout
+        return self.hx_helps[c]
+
+    @staticmethod
+    def hx_lev(a, b):
+        """rl_edit_distance: bytes, ASCII case folded, 1000 past 127."""
+        a, b = a.encode("utf-8", "surrogateescape").lower(), \
+            b.encode().lower()
+        if len(a) > 127 or len(b) > 127:
+            return 1000
+        row = list(range(len(b) + 1))
+        for i in range(1, len(a) + 1):
+            prev, row[0] = row[0], i
+            for j in range(1, len(b) + 1):
+                cur = row[j]
+                row[j] = min(prev + (a[i - 1] != b[j - 1]), row[j] + 1,
+                             row[j - 1] + 1)
+                prev = cur
+        return row[len(b)]
+
+    def hx_unknown(self, name, err, why):
+        """'rooflab: unknown command Q[; did you mean C?]' then the list."""
+        usage = self.hx_list()
+        lens = len(name.encode("utf-8", "surrogateescape"))
+        allowed = max(lens // 3, 1)
+        best, near = 1000, None
+        for c in self.HX_COMMANDS:
+            d = self.hx_lev(name, c)
+            if d < best:
+                best, near = d, c
+        want = near if best < 1000 and best <= allowed else None
+        first = err.split(b"\n", 1)[0]
+        m = re.search(rb"; did you mean ([a-z]+)\?$", first)
+        if not first.startswith(b"rooflab: unknown command "):
+            why.append(f"helpx: {name!r} not called an unknown command")
+        if (m.group(1).decode() if m else None) != want:
+            why.append(f"helpx: {name!r} offered "
+                       f"{m.group(1) if m else None}, the nearest within "
+                       f"{allowed} edits is {want}")
+        if not err.endswith(usage):
+            why.append("helpx: the list of commands not after the refusal")
+
+    def helpx_check(self, argv, p):
+        why = []
+        a = argv
+        rc, out, err = p.returncode, p.stdout, p.stderr
+        usage = self.hx_list()
+        try:
+            text = err.decode("utf-8")
+            out.decode("utf-8")
+        except UnicodeDecodeError:
+            return ["helpx: output not UTF-8"]
+        # (bidi marks pass, as every message quotes them: not judged)
+        if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text):
+            why.append("helpx: control bytes on stderr")
+        if a[0] == "help" and len(a) > 1 and a[1] not in self.HX_HELPS:
+            if a[1] in self.HX_COMMANDS:
+                if len(a) > 2:
+                    want = 2
+                    if "unexpected argument" not in text or \
+                            f"(rooflab help {a[1]}" not in text:
+                        why.append("helpx: help C WORD not refused as a "
+                                   "stray word naming help C")
+                else:
+                    want = 0
+                    if out != self.hx_help_of(a[1]):
+                        why.append(f"helpx: help {a[1]} is not {a[1]} "
+                                   f"--help byte for byte")
+            else:
+                want = 2
+                self.hx_unknown(a[1], err, why)
+        elif a[0] in self.HX_HELPS:
+            if a[0] == "help" and len(a) > 2:
+                want = 2
+                if f"(rooflab help {a[1]}" not in text:
+                    why.append("helpx: help H WORD not naming help H")
+            elif a[0] != "help" and len(a) > 1:
+                want = 2
+                cmd = a[1] in self.HX_COMMANDS
+                if f"{a[0]} takes no word" not in text or \
+                        (f"rooflab help {a[1]}: its options" in text) != cmd:
+                    why.append(f"helpx: {a[0]} WORD's refusal (a command "
+                               f"{cmd}) not as main.c says")
+            else:
+                want = 0
+                if out != usage or err:
+                    why.append("helpx: the list not printed alone")
+        else:
+            want = 2
+            self.hx_unknown(a[0], err, why)
+        if rc != want:
+            why.append(f"helpx: exit {rc}, main.c's rules give {want}")
+        if want == 2 and out:
+            why.append("helpx: a refusal wrote to stdout")
+        if want == 2 and "unexpected argument" in text:
+            if text.count("\n") != 1:
+                why.append("helpx: a stray word's refusal not one line")
         return why
 
     SH_PATHS = ["a b.ini", "it's.ini", "x\"y\".ini", "$(touch PW).ini",
@@ -5947,7 +6133,8 @@ class Fuzzer:
             return why  # judge names it
         full, zs = self.lv
         finite = [z for z in zs if abs(z) != float("inf")]
-        wide = bool(finite) and max(finite) - min(finite) == float("inf")
+        # (heatmap.c span_undrawable: with its hair of margin, 1e-8)
+        wide = bool(finite) and self.sp_wide(min(finite), max(finite))
         if p.returncode != 0:
             # a --target outside [1e-6, 1e9] is refused, naming it; so is
             # a z whose ends lie more than the largest double apart, where
@@ -5999,6 +6186,102 @@ class Fuzzer:
                 why.append(f"levels: title {t} is not the level {v!r}")
                 break
         return why
+
+    # ---- fuzz9: the heatmap's span refusal (plots/heatmap.c)
+    SP_BASES = [4.4942328e307, 4.494232e307, 4.49423283e307, 4.4942329e307,
+                8.9884656e307, 8.98846567e307, 8.988465e307, 5e307, 1e308,
+                1.7976931348623157e308, 4.4e307, 1e300, 1.0]
+
+    @staticmethod
+    def sp_wide(lo, hi):
+        """span_undrawable: ends more than the largest double apart, with
+        a margin of 1e-8 of it (Python's floats are C's doubles)."""
+        return (hi - lo) * (1 + 1e-8) in (float("inf"), float("-inf"))
+
+    @staticmethod
+    def sp_ends(u):
+        """axis_ends of a linear axis: the outer cells' edges, half the
+        gap to the neighbour past each end, held at the value where that
+        leaves the doubles (heatmap.c edges)."""
+        u = sorted(set(u))
+        lo = u[0] - (u[1] - u[0]) / 2
+        hi = u[-1] + (u[-1] - u[-2]) / 2
+        inf = float("inf")
+        return (u[0] if lo in (inf, -inf) else lo,
+                u[-1] if hi in (inf, -inf) else hi)
+
+    def sp_values(self, n):
+        """n distinct values near the doubles' ends, one of them not
+        positive (a linear axis: no log spacing to decide)"""
+        r = self.rng
+        vals = set()
+        while len(vals) < n:
+            vals.add(r.choice(self.SP_BASES) *
+                     r.choice([1, 1, -1, -1, 0.5, -0.5, 0.25, 0]))
+        if min(vals) > 0:
+            vals.discard(max(vals))
+            vals.add(-r.choice(self.SP_BASES))
+            while len(vals) < n:
+                vals.add(0.0)
+        return sorted(vals)
+
+    def t_spanx(self):
+        """plot heatmap (text or SVG) of a results table whose x, y or z
+        lies near the doubles' ends."""
+        r = self.rng
+        which = r.choice("xyz")
+        xs = self.sp_values(r.randint(2, 4)) if which == "x" else [0.1, 0.2]
+        ys = self.sp_values(r.randint(2, 3)) if which == "y" else [100.0,
+                                                                   200.0]
+        rows, zs = [], []
+        for i, x in enumerate(xs):
+            for j, y in enumerate(ys):
+                z = 1.0 + i + j
+                if which == "z":
+                    z = r.choice(self.SP_BASES) * r.choice([1, -1, 0.5, -0.5,
+                                                            0])
+                rows.append([1, x, y, z])
+                zs.append(z)
+        self.rm("sp.db", "sp.svg")
+        con = sqlite3.connect(self.path("sp.db"))
+        con.execute("CREATE TABLE results(run_id INTEGER, design_frac_mac "
+                    "REAL, chip_hbm_tbps REAL, throughput_output_tokens_per_s"
+                    " REAL)")
+        con.executemany("INSERT INTO results VALUES(?, ?, ?, ?)", rows)
+        con.commit()
+        con.close()
+        self.sp = (xs, ys, zs)
+        return ["plot", "heatmap", "--db", "sp.db", "--x", "design.frac_mac",
+                "--y", "chip.hbm_tbps", "--z",
+                "throughput.output_tokens_per_s"] + (
+                    ["--term", "dumb"] if r.random() < 0.5
+                    else ["--out", "sp.svg"])
+
+    def spanx_check(self, argv, p):
+        """exit 2 naming the first column whose span is refused (x, y,
+        then z), nothing written; else exit 0"""
+        xs, ys, zs = self.sp
+        want = None
+        if self.sp_wide(*self.sp_ends(xs)):
+            want = b"the x axis, design.frac_mac"
+        elif self.sp_wide(*self.sp_ends(ys)):
+            want = b"the y axis, chip.hbm_tbps"
+        elif self.sp_wide(min(zs), max(zs)):
+            want = b"the colour (z), throughput.output_tokens_per_s"
+        rc = p.returncode
+        if want is None and rc != 0:
+            return [f"spanx: {xs} x {ys}, z {min(zs)!r}..{max(zs)!r} "
+                    f"refused: " + p.stderr.decode("utf-8", "replace")[:100]]
+        if want is not None:
+            why = []
+            if rc != 2 or want not in p.stderr:
+                why.append(f"spanx: exit {rc}, {want.decode()} over the "
+                           f"largest double not refused naming it ({xs} x "
+                           f"{ys}, z {min(zs)!r}..{max(zs)!r})")
+            if os.path.exists(self.path("sp.svg")):
+                why.append("spanx: an image written where refused")
+            return why
+        return []
 
     # ---- fuzz8: the software note and the [meta] a profile's fit is read by
     SN_PIECES = ["Tri'ton", '"x"', "`touch PW`", "$(touch PW)",
@@ -6395,7 +6678,8 @@ class Fuzzer:
                    "trunc": self.t_trunc,
                    "profilefit": self.t_profilefit,
                    "nulcols": self.t_nulcols, "levels": self.t_levels,
-                   "softnote": self.t_softnote}
+                   "softnote": self.t_softnote, "helpx": self.t_helpx,
+                   "spanx": self.t_spanx}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6436,7 +6720,9 @@ class Fuzzer:
                   "profilefit": self.profilefit_check,
                   "nulcols": self.nulcols_check,
                   "levels": self.levels_check,
-                  "softnote": self.softnote_check}
+                  "softnote": self.softnote_check,
+                  "helpx": self.helpx_check,
+                  "spanx": self.spanx_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -6486,7 +6772,8 @@ def main():
                     "sweepopts,repeat,valrepdb,setx,csvx,gpx,resumex,jsonx,"
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
-                    "trunc,profilefit,nulcols,levels,softnote "
+                    "trunc,profilefit,nulcols,levels,softnote,helpx,"
+                    "spanx "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

@@ -121,6 +121,24 @@ expect_err "^rooflab help: unexpected argument 'curve': help takes one command \
 # every other kind's
 expect_exit 2 "help plot heatmap" -- $RL help plot heatmap
 expect_err "^rooflab help: unexpected argument 'heatmap': help takes one command \(rooflab help plot\)$" "help plot heatmap: names help plot alone"
+# (fuzz9's mutation pass over cli/main.c: each check fails a mutant that
+# passed the checks above, found by fuzz-inputs.py's helpx target) a
+# command's name with a letter more is no command (a look-up by the first
+# letters ran eval); the case of a name typed is no edit (EVL is 'evl',
+# one from eval: offered it; a mutant comparing case offered none); a
+# name as far from two commands is offered the first in the list
+# (pareas: params by two letters changed, area by two removed; a mutant
+# keeping the last offered area); help of no command names it and gives
+# the list, as rooflab evl does (a mutant dropped the list)
+expect_exit 2 "evalx" -- $RL evalx
+expect_err "^rooflab: unknown command 'evalx'; did you mean eval\?$" "evalx: no command, eval offered"
+expect_exit 2 "EVL" -- $RL EVL
+expect_err "^rooflab: unknown command 'EVL'; did you mean eval\?$" "EVL: eval offered, case no edit"
+expect_exit 2 "pareas" -- $RL pareas
+expect_err "^rooflab: unknown command 'pareas'; did you mean params\?$" "pareas: the first of two as near offered"
+expect_exit 2 "help evl" -- $RL help evl
+expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "help evl: named, eval offered"
+expect_err "^commands:$" "help evl: the list of commands after it"
 # rooflab --help (and -h) takes no word: one after it is refused, exit 2,
 # as help COMMAND WORD is, with nothing on standard output (it printed the
 # list and dropped the word); a command's name points to its help
@@ -132,6 +150,15 @@ expect_exit 2 "-h extra" -- $RL -h extra
 expect_err "^rooflab -h: unexpected argument 'extra': -h takes no word \(rooflab -h: the commands\)$" "-h: a stray word is named"
 expect_exit 2 "--help eval" -- $RL --help eval
 expect_err "; rooflab help eval: its options\)$" "--help eval: names rooflab help eval"
+# (fuzz9) --version prints the version, "rooflab 0.1.0" (the Makefile's
+# VERSION), and takes no word either: one after it printed the version,
+# exit 0; refused now as --help's is
+expect_exit 0 "--version" -- $RL --version
+expect_out "^rooflab 0\.1\.0$" "--version: the version"
+expect_exit 2 "--version extra" -- $RL --version extra
+expect_err "^rooflab --version: unexpected argument 'extra': --version takes no word \(rooflab --version: the version\)$" "--version: a stray word is named"
+[ ! -s "$tmpd/out" ] && echo "ok - --version extra prints no version" ||
+	{ echo "not ok - --version extra printed the version"; fails=$((fails + 1)); }
 expect_exit 0 "help eval" -- $RL help eval
 expect_out "^usage: rooflab eval" "help eval without a stray word is eval's help"
 # every command's --help gives its exit statuses, as rooflab --help does

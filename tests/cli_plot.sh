@@ -256,6 +256,27 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		[ ! -e "$tmpd/o/edge.svg" ] && echo "ok - axis $1 to $2: no image written" ||
 			{ echo "not ok - axis $1 to $2: an image written"; fails=$((fails + 1)); }
 	done
+	# (fuzz9's mutation pass over span_undrawable) its hair of margin:
+	# an x of -4.4942328e307 and 4.4942328e307 has edges -8.9884656e307
+	# and 8.9884656e307 (half the gap, 4.4942328e307, past each end),
+	# 1.79769312e308 apart, a double (under 1.7976931348623157e308), but
+	# not with its margin of 1e-8 of it (1.7976931380e308): refused; an x
+	# of -4.494232e307 and 4.494232e307, edges 1.7976928e308 apart and
+	# 1.79769298e308 with the margin, drawn (a mutant without the margin
+	# drew the first, one of 1e-6 refused the second).  The refusal says
+	# how far an axis reaches: a quarter of the largest double either side
+	for ax in "-4.4942328e307 4.4942328e307 2" "-4.494232e307 4.494232e307 0"; do
+		set -- $ax
+		rm -f "$tmpd/edge.db"
+		sqlite3 "$tmpd/edge.db" "CREATE TABLE results(run_id INTEGER,
+			design_frac_mac REAL, chip_hbm_tbps REAL, speedup_total_tokens REAL);
+			INSERT INTO results VALUES(1, $1, 1, 2), (1, $1, 2, 3),
+			(1, $2, 1, 2), (1, $2, 2, 3)"
+		expect_exit "$3" "heatmap of an axis $1 to $2" -- "$RL" plot heatmap \
+			--db "$tmpd/edge.db" --x design.frac_mac --y chip.hbm_tbps --term dumb
+		[ "$3" = 0 ] || expect_err "the x axis, design\.frac_mac, runs from -4\.49e[+]307 to 4\.49e[+]307: its cells' outer edges \(half a gap past each end\) lie more than the largest double \(1\.8e308\) apart, which gnuplot draws blank; a heatmap takes values within about a quarter of it either side of 0$" \
+			"axis $1 to $2: refused by the margin, the reach said"
+	done
 	# the same of y (chip.hbm_tbps -1e308 and 1e308, x 0.1 and 0.2)
 	sqlite3 "$tmpd/edge.db" "UPDATE results SET chip_hbm_tbps = CASE chip_hbm_tbps
 		WHEN 1 THEN -1e308 ELSE 1e308 END, design_frac_mac = CASE
@@ -427,6 +448,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 	[ ! -e "$tmpd/o/z17.svg" ] && echo "ok - z -1.7e308 to 1.7e308: no image written" ||
 		{ echo "not ok - z -1.7e308 to 1.7e308: an image written"; fails=$((fails + 1)); }
+	# (fuzz9) z -8.9884656e307 to 8.9884656e307, 1.79769312e308 apart (a
+	# double), 1.7976931380e308 with the margin of 1e-8 (none): refused as
+	# the axis above; a z reaches half the largest double either side
+	sqlite3 "$tmpd/lv2.db" "UPDATE results SET throughput_output_tokens_per_s =
+		CASE design_frac_mac WHEN 0 THEN -8.9884656e307 WHEN 0.2 THEN 8.9884656e307 ELSE 0 END"
+	expect_exit 2 "heatmap of z -8.9884656e307 to 8.9884656e307" -- "$RL" plot heatmap \
+		--db "$tmpd/lv2.db" --x design.frac_mac --y chip.tdp_w --term dumb
+	expect_err "the colour \(z\), throughput\.output_tokens_per_s \(tokens/s\), runs from -8\.99e[+]307 to 8\.99e[+]307: its ends lie more than the largest double \(1\.8e308\) apart, which gnuplot draws blank; a heatmap takes values within about half of it either side of 0$" \
+		"z -8.9884656e307 to 8.9884656e307: refused by the margin, the reach said"
 	# (fuzz7 mutation pass over text_levels) a speedup's levels and its
 	# target's line: z 10, 25, 40 gives 10 + 30 x k / 5 = 16, 22, 28, 34
 	# (16.0: three significant digits) and, 20 lying between 10 and 40, the

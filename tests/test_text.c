@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,13 @@ static void test_fig_text(void **state)
 	fig_is(999999999999999.9, "1e+15");
 	fig_is(99999.94, "99999.9");
 	fig_is(1e-4, "0.000100");
+	/* (fuzz9) the same edge reached by rounding: 9.9996e-5 (under 1e-4,
+	** %.3g's form) rounds to 1.00e-4, shown as 1e-4 is: 0.000100, where
+	** %.3g wrote 0.0001 (one digit beside 1.00004e-4's three); 9.9949e-5
+	** rounds to 9.99e-5, under the edge: 9.99e-05 as before */
+	fig_is(9.9996e-5, "0.000100");
+	fig_is(-9.9996e-5, "-0.000100");
+	fig_is(9.9949e-5, "9.99e-05");
 	fig_is(-160, "-160");
 	fig_is(-374135.4, "-374135");
 	fig_is(-1.2368970767735e62, "-1.24e+62");
@@ -279,6 +287,49 @@ static void test_fig_text_dir(void **state)
 	fig_dir_is(5.004e-5, 1, "5.01e-05");
 	fig_dir_is(2, 1, "2");
 	fig_dir_is(0.5, -1, "0.500");
+	/* (fuzz9: test_fuzznum's dir property) the largest double,
+	** 1.7976931348623157e308, nearest 1.8e+308 (over it, and past the
+	** doubles: strtod reads infinity), one unit of its third digit
+	** (1e306) down: 1.79e+308, where the step from infinity wrote "inf";
+	** up, nearest's 1.8e+308 as it is; the negative alike */
+	fig_dir_is(DBL_MAX, -1, "1.79e+308");
+	fig_dir_is(-DBL_MAX, 1, "-1.79e+308");
+	fig_dir_is(DBL_MAX, 1, "1.8e+308");
+	/* (fuzz9, test_fuzznum seed 11) 1.7940236128187845e308 nearest
+	** 1.79e+308 (under it), one unit up 1.80e308, past the largest
+	** double: written as a figure from 1e15 is, 1.8e+308, where the
+	** doubles' step wrote "inf"; down the nearest; the negative alike */
+	fig_dir_is(1.7940236128187845e308, 1, "1.8e+308");
+	fig_dir_is(1.7940236128187845e308, -1, "1.79e+308");
+	fig_dir_is(-1.7940236128187845e308, -1, "-1.8e+308");
+}
+
+static void fig_side_is(double v, double target, int most, const char *want)
+{
+	char buf[64];
+	assert_string_equal(rl_fig_text_side(buf, sizeof buf, v, target, most),
+	                    want);
+}
+
+/* a figure beside a target on the side of it v is on (by hand): a best
+** of 0.01003 under a ceiling of 0.01 nearest 0.0100 (met), one unit up
+** 0.0101; 19.97 under a floor of 20 nearest 20.0, down 19.9; 19.44 reads
+** 19.4 already.  (fuzz9: test_fuzznum's side property) v at the target
+** itself meets it, a floor or a ceiling alike: a ceiling of 3.6582 met
+** by 3.6582 reads one unit down from nearest's 3.66 (over it): 3.65, as
+** -3.6542 under a ceiling of -3.6542 reads -3.66, not nearest's -3.65;
+** a floor of 3.6542 met by 3.6542 reads 3.66 (one unit up from 3.65),
+** of 3.6582 nearest's 3.66, already over it */
+static void test_fig_text_side(void **state)
+{
+	(void)state;
+	fig_side_is(0.01003, 0.01, 1, "0.0101");
+	fig_side_is(19.97, 20, 0, "19.9");
+	fig_side_is(19.44, 20, 0, "19.4");
+	fig_side_is(3.6582, 3.6582, 1, "3.65");
+	fig_side_is(-3.6542, -3.6542, 1, "-3.66");
+	fig_side_is(3.6542, 3.6542, 0, "3.66");
+	fig_side_is(3.6582, 3.6582, 0, "3.66");
 }
 
 int main(void)
@@ -290,6 +341,7 @@ int main(void)
 	    cmocka_unit_test(test_preset_stem),
 	    cmocka_unit_test(test_fig_text),
 	    cmocka_unit_test(test_fig_text_dir),
+	    cmocka_unit_test(test_fig_text_side),
 	    cmocka_unit_test(test_fig_text_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
