@@ -245,6 +245,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
 		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
 		"text at a tornado row's end"
+	# (small57) an end of a tornado row NULL: claim writes each end of a
+	# parameter's range, a finite number it read from the uncertainty
+	# file, never a NaN; the report printed "7.32x at nan" in the lean
+	# list and "nan" in the table; it fails naming table, column and side
+	badcell "UPDATE claim_tornado_sides SET low = NULL WHERE param = 'b.chip.tdp_w'" \
+		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds NULL, where rooflab claim writes a number \(a database" \
+		"NULL at a tornado row's low end"
+	badcell "UPDATE claim_tornado SET high = NULL" \
+		"claim_tornado\.high of claim run [0-9]+, side b, holds NULL, where rooflab claim writes a number \(a database" \
+		"NULL at a version 1 tornado row's high end"
 	# speedups NULL (a NaN, as claim stores one) at both ends of clock_ghz,
 	# whose 12.0 .. 12.004 was named unchanged: not unchanged now
 	report_altered "$db" nul 0 "sensitivity: NULL speedups report" \
