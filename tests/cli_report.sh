@@ -245,6 +245,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
 		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
 		"text at a tornado row's end"
+	# (small57) claim_runs.target outside claim's --target range [1e-06,
+	# 1e9] (cli/claimargs.c, claim/claimspec.c's speedup row), or text:
+	# each silently became 20x ("Is Sohu 20x as fast" of a run aimed at
+	# 0.5x); the report fails naming table, column, value and the range
+	# (a NULL the schema refuses: target REAL NOT NULL)
+	for t in "0|0" "-1|-1" "1e300|1e\\+300" "'abc'|text"; do
+		report_altered "$db" tgt 2 "claim_runs.target ${t%%|*} fails the report" \
+			"UPDATE claim_runs SET target = ${t%%|*}"
+		expect_err "tgt\.db: cannot read: claim_runs\.target of claim run [0-9]+ holds ${t#*|}, where rooflab claim writes a speedup target within \[0\.000001, 1000000000\]" \
+			"claim_runs.target ${t%%|*} is named with the range"
+	done
+	# the range's ends themselves are targets claim takes
+	report_altered "$db" tgt 0 "claim_runs.target 1e9 reports" \
+		"UPDATE claim_runs SET target = 1e9"
+	has "$tmpd/md/tgt.md" "claim_runs.target 1e9 kept" "1000000000x"
 	# (small57) an end of a tornado row NULL: claim writes each end of a
 	# parameter's range, a finite number it read from the uncertainty
 	# file, never a NaN; the report printed "7.32x at nan" in the lean
