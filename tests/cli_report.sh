@@ -907,6 +907,24 @@ expect_exit 2 "no --out" -- "$RL" report --db "$db"
 expect_err "--out report.html" "no --out: message"
 expect_exit 2 "bad extension" -- "$RL" report --db "$db" --out "$tmpd/bad.pdf"
 expect_err "must end in .html or .md" "bad extension: message"
+# (small57) --out .md wrote a hidden file ".md" with figures named
+# "-factors.svg": a name with nothing before its extension is refused; the
+# extension is read in any case (r.MD was refused as "must end in .md")
+for o in .md sub/.html .HTM; do
+	expect_exit 2 "--out $o: no name before the extension" -- "$RL" report \
+		--db "$db" --out "$tmpd/$o" --no-plots
+	expect_err "--out .*/$o: the report needs a name before its extension" \
+		"--out $o: message"
+done
+[ ! -e "$tmpd/.md" ] && echo "ok - --out .md: no hidden file written" ||
+	{ echo "not ok - --out .md wrote a hidden file"; fails=$((fails + 1)); }
+mkdir "$tmpd/caps"
+expect_exit 0 "--out r.MD: Markdown" -- "$RL" report --db "$db" \
+	--out "$tmpd/caps/r.MD" --no-plots
+has "$tmpd/caps/r.MD" "--out r.MD: Markdown written" "## Verdict"
+expect_exit 0 "--out r.Html: HTML" -- "$RL" report --db "$db" \
+	--out "$tmpd/caps/r.Html" --no-plots
+has "$tmpd/caps/r.Html" "--out r.Html: HTML written" "<html"
 expect_exit 2 "missing database" -- "$RL" report --db "$tmpd/none.db" \
 	--out "$tmpd/bad.html"
 expect_err "no such database" "missing database: message"
