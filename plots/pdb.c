@@ -9,10 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../claim/claim.h"
 #include "../claim/schema.h"
 #include "../config/dbfile.h"
 #include "../config/regfile.h"
 #include "../config/shword.h"
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 #include "../sweeps/runids.h"
 #include "../sweeps/store.h"
@@ -359,6 +361,35 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 	return RL_EINPUT;
 }
 
+/* claim_runs.target (column col) as claim writes it: a number within
+** claim's --target range (claim_target_range of the speedup,
+** cli/claimargs.c); else RL_EINPUT | PDB_UNREAD naming the cell, its value
+** and the range, where one outside it (0, -1, 1e300, text, NULL: a
+** database changed by hand) silently became 20x, and an infinite one
+** reached gnuplot as 'inf', a name it does not know. */
+static int bad_target(sqlite3_stmt *st, int col, const char *dbpath,
+                      long id, char *err, size_t errlen)
+{
+	int type = sqlite3_column_type(st, col);
+	double v = sqlite3_column_double(st, col), lo, hi;
+	char vt[40], lt[40], ht[40];
+	claim_target_range(CLAIM_T_SPEEDUP, &lo, &hi);
+	if (type != SQLITE_TEXT && type != SQLITE_BLOB && type != SQLITE_NULL &&
+	    v >= lo && v <= hi)
+		return RL_OK;
+	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
+		snprintf(vt, sizeof vt, "%s", type == SQLITE_TEXT ? "text" :
+		         type == SQLITE_BLOB ? "a blob" : "NULL");
+	else
+		rl_number_write(v, vt, sizeof vt);
+	snprintf(err, errlen, "%s: cannot read: claim_runs.target of claim run "
+	         "%ld holds %s, where rooflab claim writes a speedup target "
+	         "within [%s, %s] (its --target; a database changed by hand?)",
+	         dbpath, id, vt, rl_number_write(lo, lt, sizeof lt),
+	         rl_number_write(hi, ht, sizeof ht));
+	return RL_EINPUT | PDB_UNREAD;
+}
+
 int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
                   char *err, size_t errlen)
 {
@@ -383,13 +414,9 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 	c->target = pdb_real(st, 7);
 	c->speedup_total = pdb_real(st, 8);
 	c->speedup_output = pdb_real(st, 9);
+	rc = bad_target(st, 7, dbpath, c->id, err, errlen);
 	sqlite3_finalize(st);
-	/* a target outside claim's --target range (a database altered by
-	** hand: infinite, 1e308) is no target: the plots' axes around it
-	** reached gnuplot as 'inf', a name it does not know */
-	if (!(c->target >= 1e-6 && c->target <= 1e9))
-		c->target = 20;
-	return RL_OK;
+	return rc;
 }
 
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,

@@ -146,7 +146,9 @@ int pdb_rows(sqlite3 *db, const char *path, const char *table, long run,
              long *n, char *err, size_t errlen);
 
 /* The claim run `want` (0: the newest).  RL_EINPUT with a message naming
-** `rooflab claim --db DBPATH` when there is none. */
+** `rooflab claim --db DBPATH` when there is none; RL_EINPUT | PDB_UNREAD
+** naming claim_runs.target and claim's --target range where its target
+** is not a number within that range (a database changed by hand). */
 int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
                   char *err, size_t errlen);
 

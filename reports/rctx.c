@@ -101,14 +101,15 @@ int report_val_run(rctx *r, const pdb_validation **v)
 	return r->val_state == 1 ? 1 : r->val_state == 2 ? 0 : -1;
 }
 
-int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
+/* report_bad_cell and report_bad_needed: a NULL allowed unless needed. */
+static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
                     const char *table, const char *side, int whole,
-                    double lo, double hi)
+                    int needed, double lo, double hi)
 {
 	int type = sqlite3_column_type(st, col);
 	double v = sqlite3_column_double(st, col);
 	char why[128], msg[600], vt[32], lt[32], ht[32];
-	if (type == SQLITE_NULL && !whole)
+	if (type == SQLITE_NULL && !whole && !needed)
 		return 0;
 	/* the value held and the bounds in all their digits
 	** (rl_number_write: 2.5000001, not a whole number, where %g wrote
@@ -130,7 +131,22 @@ int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "
 	         "side %s, holds %s, where rooflab claim writes %s (a database "
 	         "changed by hand?)", r->o->dbpath, table, name, r->c.id, side,
-	         why, whole ? "a whole number" : "a number or NULL");
+	         why, whole ? "a whole number" : needed ? "a number"
+	         : "a number or NULL");
 	report_bad(r, RL_EINPUT, msg);
 	return 1;
+}
+
+int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                    const char *table, const char *side, int whole,
+                    double lo, double hi)
+{
+	return bad_cell(r, st, col, name, table, side, whole, 0, lo, hi);
+}
+
+int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                      const char *table, const char *side, double lo,
+                      double hi)
+{
+	return bad_cell(r, st, col, name, table, side, 0, 1, lo, hi);
 }

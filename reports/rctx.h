@@ -105,6 +105,12 @@ int report_val_run(rctx *r, const pdb_validation **v);
 int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
                     const char *table, const char *side, int whole,
                     double lo, double hi);
+/* report_bad_cell of a cell claim never leaves NULL (a NaN): a number,
+** not NULL, within [lo, hi] ("holds NULL, where rooflab claim writes a
+** number"): the ends of a tornado row's range (sensitivity.c). */
+int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
+                      const char *table, const char *side, double lo,
+                      double hi);
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
 

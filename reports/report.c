@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../claim/numwords.h"
@@ -38,19 +39,22 @@ const char *const *report_sections(size_t *count)
 	return sections;
 }
 
+/* The format --out names by its extension, in any case (r.MD, r.Html):
+** 0 with *fmt; -1 where it names none; -2 where nothing comes before it
+** (".md" was a hidden file whose figures were named "-factors.svg"). */
 static int format_of(const char *out, doc_fmt *fmt)
 {
 	const char *dot = strrchr(out, '.');
 	const char *slash = strrchr(out, '/');
 	if (!dot || (slash && dot < slash))
 		return -1;
-	if (!strcmp(dot, ".html") || !strcmp(dot, ".htm"))
+	if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"))
 		*fmt = DOC_HTML;
-	else if (!strcmp(dot, ".md"))
+	else if (!strcasecmp(dot, ".md"))
 		*fmt = DOC_MD;
 	else
 		return -1;
-	return 0;
+	return dot == (slash ? slash + 1 : out) ? -2 : 0;
 }
 
 /* Directory and stem of the output, for Markdown's image files. */
@@ -114,9 +118,11 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	int rc;
 
 	warn[0] = 0;
-	if (format_of(o->out, &fmt)) {
-		snprintf(err, errlen, "--out %s: the name must end in .html or .md",
-		         o->out);
+	if ((rc = format_of(o->out, &fmt)) != 0) {
+		snprintf(err, errlen, rc == -2 ? "--out %s: the report needs a name "
+		         "before its extension (report.html or report.md), where "
+		         "this names a hidden file" : "--out %s: the name must end "
+		         "in .html or .md (any case)", o->out);
 		return RL_EINPUT;
 	}
 	/* a Markdown report's figures go into its folder (split_out): one

@@ -150,7 +150,10 @@ static long side_rows(rctx *r, const char *table, const char *side)
 ** text as 0 and a real as the nearest 64-bit integer and the section
 ** printed them ("0 samples", "0.00x", "nanx"). */
 /* A tornado row's numbers (low, high, speedup_low, speedup_high at
-** columns 1, 2, 4, 5): 1 when one is not as claim writes it (report_bad_cell). */
+** columns 1, 2, 4, 5): 1 when one is not as claim writes it: the ends of
+** the range numbers, never NULL (claim writes the range it read, finite;
+** a NULL printed "7.32x at nan"), the speedups numbers or NULL (a NaN,
+** not evaluated) (report_bad_needed, report_bad_cell). */
 static int bad_tornado_row(rctx *r, sqlite3_stmt *st, int v2,
                            const char *side)
 {
@@ -160,8 +163,10 @@ static int bad_tornado_row(rctx *r, sqlite3_stmt *st, int v2,
 	const char *table = v2 ? "claim_tornado_sides" : "claim_tornado";
 	int k;
 	for (k = 0; k < 4; k++)
-		if (report_bad_cell(r, st, cols[k], names[k], table, side, 0, -INFINITY,
-		             INFINITY))
+		if (k < 2 ? report_bad_needed(r, st, cols[k], names[k], table, side,
+		                              -INFINITY, INFINITY)
+		          : report_bad_cell(r, st, cols[k], names[k], table, side,
+		                            0, -INFINITY, INFINITY))
 			return 1;
 	return 0;
 }

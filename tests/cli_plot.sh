@@ -109,26 +109,38 @@ expect_out "scenario etched-bench \\(claim run 1\\), at the stated values 17\\.5
 expect_no_out "nominal" "tornado: no 'nominal'"
 # an infinite target and an infinite speedup in a database altered by hand
 # reached gnuplot's script as 'inf', a name it does not know (exit 1): a
-# target outside claim's --target range (9e999, 1e308) is taken as no
-# target (20x, as one <= 0 is), and the bar of the infinite speedup is left
-# out (b.chip.hbm_tbps), the others drawn
+# target outside claim's --target range (9e999, 1e308) was taken as 20x;
+# (small57) it is refused now, exit 2 naming claim_runs.target and the
+# range [1e-06, 1e9] of claim's --target (cli/claimargs.c), as the report
+# refuses it; the bar of the infinite speedup is left out
+# (b.chip.hbm_tbps), the others drawn
 cp "$db" "$tmpd/inf.db"
-sqlite3 "$tmpd/inf.db" "UPDATE claim_tornado SET speedup_low = 9e999
-	WHERE param = 'b.chip.hbm_tbps'"
 for t in 9e999 1e308; do
 	sqlite3 "$tmpd/inf.db" "UPDATE claim_runs SET target = $t"
 	for kind in factors distribution tornado; do
-		expect_exit 0 "$kind with target $t" -- "$RL" plot "$kind" \
+		expect_exit 2 "$kind with target $t" -- "$RL" plot "$kind" \
 			--db "$tmpd/inf.db" --term dumb
+		expect_err "claim_runs\.target of claim run [0-9]+ holds .*, where rooflab claim writes a speedup target within \[0\.000001, 1000000000\]" \
+			"$kind with target $t: the range named"
 	done
+done
+sqlite3 "$tmpd/inf.db" "UPDATE claim_runs SET target = 20;
+	UPDATE claim_tornado SET speedup_low = 9e999
+	WHERE param = 'b.chip.hbm_tbps'"
+for kind in factors distribution tornado; do
+	expect_exit 0 "$kind with an infinite speedup" -- "$RL" plot "$kind" \
+		--db "$tmpd/inf.db" --term dumb
 done
 expect_out "b\.design\.frac_mac \(0\.3 \.\. 0\.7\)" "tornado: a finite bar drawn"
 # text or a blob where claim writes a number (a database changed by
 # hand): SQLite's conversion read it as 0, and the tornado drew the bar of
 # frac_mac down to 0x, the distribution a sample at 0 or a quantile of 0;
-# each fails naming the table and column (exit 2), no plot written
+# each fails naming the table and column (exit 2), no plot written;
+# (small57) an end of a tornado range NULL, which claim never writes (the
+# range it read, finite), labelled its bar "(0.3 .. nan)"
 for cell in "claim_tornado SET speedup_low = 'abc' WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.speedup_low holds text" \
 	"claim_tornado SET low = x'00'|tornado|claim_tornado\.low holds a blob" \
+	"claim_tornado SET high = NULL WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.high holds NULL" \
 	"claim_mc SET p50 = 'x'|distribution|claim_mc\.p50 holds text" \
 	"claim_mc_samples SET speedup = 'x' WHERE i = 0|distribution|claim_mc_samples\.speedup holds text"; do
 	set_=${cell%%|*}

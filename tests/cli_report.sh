@@ -245,6 +245,31 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_tornado_sides SET low = 'x' WHERE param = 'b.chip.tdp_w'" \
 		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds text" \
 		"text at a tornado row's end"
+	# (small57) claim_runs.target outside claim's --target range [1e-06,
+	# 1e9] (cli/claimargs.c, claim/claimspec.c's speedup row), or text:
+	# each silently became 20x ("Is Sohu 20x as fast" of a run aimed at
+	# 0.5x); the report fails naming table, column, value and the range
+	# (a NULL the schema refuses: target REAL NOT NULL)
+	for t in "0|0" "-1|-1" "1e300|1e\\+300" "'abc'|text"; do
+		report_altered "$db" tgt 2 "claim_runs.target ${t%%|*} fails the report" \
+			"UPDATE claim_runs SET target = ${t%%|*}"
+		expect_err "tgt\.db: cannot read: claim_runs\.target of claim run [0-9]+ holds ${t#*|}, where rooflab claim writes a speedup target within \[0\.000001, 1000000000\]" \
+			"claim_runs.target ${t%%|*} is named with the range"
+	done
+	# the range's ends themselves are targets claim takes
+	report_altered "$db" tgt 0 "claim_runs.target 1e9 reports" \
+		"UPDATE claim_runs SET target = 1e9"
+	has "$tmpd/md/tgt.md" "claim_runs.target 1e9 kept" "1000000000x"
+	# (small57) an end of a tornado row NULL: claim writes each end of a
+	# parameter's range, a finite number it read from the uncertainty
+	# file, never a NaN; the report printed "7.32x at nan" in the lean
+	# list and "nan" in the table; it fails naming table, column and side
+	badcell "UPDATE claim_tornado_sides SET low = NULL WHERE param = 'b.chip.tdp_w'" \
+		"claim_tornado_sides\.low of claim run [0-9]+, side b_by_design, holds NULL, where rooflab claim writes a number \(a database" \
+		"NULL at a tornado row's low end"
+	badcell "UPDATE claim_tornado SET high = NULL" \
+		"claim_tornado\.high of claim run [0-9]+, side b, holds NULL, where rooflab claim writes a number \(a database" \
+		"NULL at a version 1 tornado row's high end"
 	# speedups NULL (a NaN, as claim stores one) at both ends of clock_ghz,
 	# whose 12.0 .. 12.004 was named unchanged: not unchanged now
 	report_altered "$db" nul 0 "sensitivity: NULL speedups report" \
@@ -882,6 +907,24 @@ expect_exit 2 "no --out" -- "$RL" report --db "$db"
 expect_err "--out report.html" "no --out: message"
 expect_exit 2 "bad extension" -- "$RL" report --db "$db" --out "$tmpd/bad.pdf"
 expect_err "must end in .html or .md" "bad extension: message"
+# (small57) --out .md wrote a hidden file ".md" with figures named
+# "-factors.svg": a name with nothing before its extension is refused; the
+# extension is read in any case (r.MD was refused as "must end in .md")
+for o in .md sub/.html .HTM; do
+	expect_exit 2 "--out $o: no name before the extension" -- "$RL" report \
+		--db "$db" --out "$tmpd/$o" --no-plots
+	expect_err "--out .*/$o: the report needs a name before its extension" \
+		"--out $o: message"
+done
+[ ! -e "$tmpd/.md" ] && echo "ok - --out .md: no hidden file written" ||
+	{ echo "not ok - --out .md wrote a hidden file"; fails=$((fails + 1)); }
+mkdir "$tmpd/caps"
+expect_exit 0 "--out r.MD: Markdown" -- "$RL" report --db "$db" \
+	--out "$tmpd/caps/r.MD" --no-plots
+has "$tmpd/caps/r.MD" "--out r.MD: Markdown written" "## Verdict"
+expect_exit 0 "--out r.Html: HTML" -- "$RL" report --db "$db" \
+	--out "$tmpd/caps/r.Html" --no-plots
+has "$tmpd/caps/r.Html" "--out r.Html: HTML written" "<html"
 expect_exit 2 "missing database" -- "$RL" report --db "$tmpd/none.db" \
 	--out "$tmpd/bad.html"
 expect_err "no such database" "missing database: message"
