@@ -114,4 +114,16 @@ expect_out "/vaster\.ini: about 1e\+24 design points" "--count rounds what it ca
 expect_exit 2 "a sweep past 2^64 points, with --force" -- $RL sweep "$d/vaster.ini" --db "$d/vast.db" --force
 expect_err "about 1e\+24 design points, more than a sweep can number" "says it, in the same words"
 
+# an axis of too many values names the range it allows (exit 2, file and
+# line): a log range of 1e11 points read "needs a whole count of at least
+# 2 points, got 100000000000", a whole count of at least 2; a linear one
+# of 1e300 values "range of 1e+300 values", no limit named.  The limits
+# are sweeps/axis.c's: 2 to 1e9 log points, at most 1e15 linear values.
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:100000000000 log\n' >"$d/logn.ini"
+expect_exit 2 "a log range of 1e11 points" -- $RL sweep "$d/logn.ini" --count
+expect_err "logn\.ini:5: chip\.hbm_tbps: a log range takes a whole count of 2 to 1000000000 points, got 100000000000" "names the log range's allowed counts"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:1e-300\n' >"$d/linn.ini"
+expect_exit 2 "a linear range of 1e300 values" -- $RL sweep "$d/linn.ini" --count
+expect_err "linn\.ini:5: chip\.hbm_tbps: range of 1e\+300 values, more than an axis takes \(1e\+15\)" "names the linear range's limit"
+
 [ "$fails" -eq 0 ]
