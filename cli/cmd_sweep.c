@@ -118,9 +118,13 @@ static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	/* (the path's controls and bytes of no UTF-8 character as '?', as
 	** sweep's other lines write a name: rl_utf8_cell) */
 	char name[sizeof s->path + 64];
+	char n[64];
 	size_t i;
-	printf("%s: %.0f design point%s (",
-	       rl_utf8_cell(spec, 0, 0, name, sizeof name), s->npoints_real,
+	/* the count in all its digits, "about 1e+24" past 2^64 (it printed
+	** the double's %.0f, 999999999999999983222784, until 2026-12-01) */
+	printf("%s: %s design point%s (",
+	       rl_utf8_cell(spec, 0, 0, name, sizeof name),
+	       rl_sweep_count_text(s, n, sizeof n),
 	       s->npoints_real == 1 ? "" : "s");
 	if (s->sampling == RL_SAMPLE_GRID) {
 		printf("grid: ");
@@ -147,7 +151,11 @@ static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	if (s->nfilters)
 		printf("its [filter] stores those it keeps, known only once "
 		       "evaluated\n");
-	if (s->npoints_real > (double)RL_SWEEP_DEFAULT_LIMIT && !o->force)
+	if (!rl_sweep_numbered(s))
+		printf("more than a sweep can number (%llu): rooflab sweep "
+		       "refuses it, with --force too\n",
+		       (unsigned long long)RL_SWEEP_MAX_POINTS);
+	else if (s->npoints_real > (double)RL_SWEEP_DEFAULT_LIMIT && !o->force)
 		printf("over %llu points: rooflab sweep refuses it without "
 		       "--force\n", (unsigned long long)RL_SWEEP_DEFAULT_LIMIT);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -3,6 +3,7 @@
 ** own file (cli/cmd_*.c); this file only dispatches.
 */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -185,7 +186,16 @@ static int dispatch(int argc, char **argv)
 ** pipe on stdout is a failure, not a silent exit 0. */
 int main(int argc, char **argv)
 {
-	int rc = dispatch(argc, argv);
+	int rc;
+	/* Past a file size limit (ulimit -f, RLIMIT_FSIZE, as a batch system
+	** may set one) a write fails with EFBIG instead of SIGXFSZ ending the
+	** process: sweep then commits what it can and says "a file size limit
+	** reached ... rerun with --resume" (exit 1), merge removes its
+	** OUT.tmp-PID, export says it cannot write.  Until 2026-12-01 the
+	** signal's default ended each at once, silently (exit 153), merge's
+	** temporary left behind (tests/cli_sweepscale.sh). */
+	signal(SIGXFSZ, SIG_IGN);
+	rc = dispatch(argc, argv);
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		fprintf(stderr, "rooflab: cannot write to standard output%s%s\n",

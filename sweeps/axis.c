@@ -225,8 +225,9 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 	ax->stop = b;
 	if (islog) {
 		if (c != floor(c) || c < 2 || c > 1e9) {
-			snprintf(err, errlen, "%s.%s: a log range needs a whole count "
-			         "of at least 2 points, got %s", p->section, p->key, ct);
+			snprintf(err, errlen, "%s.%s: a log range takes a whole count "
+			         "of 2 to 1000000000 points, got %s", p->section, p->key,
+			         ct);
 			return -1;
 		}
 		if (a <= 0 || a == b) {
@@ -250,7 +251,8 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 		}
 		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;
 		if (n > 1e15) {
-			snprintf(err, errlen, "%s.%s: range of %.3g values", p->section,
+			snprintf(err, errlen, "%s.%s: range of %.3g values, more than "
+			         "an axis takes (1e+15); give a larger step", p->section,
 			         p->key, n);
 			return -1;
 		}

@@ -825,15 +825,22 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		o.limit = RL_SWEEP_DEFAULT_LIMIT;
 	if (!o.batch)
 		o.batch = 10000;
+	/* first: --force does not lift it, so the limit's message below,
+	** which offers --force, is not for such a spec */
+	if (!rl_sweep_numbered(s)) {
+		char n[64];
+		snprintf(err, errlen, "%s: the sweep has %s design points, more "
+		         "than a sweep can number (%llu, SQLite's largest "
+		         "integer, as runs.points and points.idx are stored), "
+		         "--force or not; narrow the axes", s->path,
+		         rl_sweep_count_text(s, n, sizeof n),
+		         (unsigned long long)RL_SWEEP_MAX_POINTS);
+		return RL_EINPUT;
+	}
 	if (s->npoints_real > (double)o.limit && !o.force) {
 		snprintf(err, errlen, "%s: the sweep has %.0f design points, over "
 		         "the limit of %llu; narrow the axes or pass --force",
 		         s->path, s->npoints_real, (unsigned long long)o.limit);
-		return RL_EINPUT;
-	}
-	if (s->npoints == UINT64_MAX) {
-		snprintf(err, errlen, "%s: the sweep has %.3g design points, more "
-		         "than can be numbered", s->path, s->npoints_real);
 		return RL_EINPUT;
 	}
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);

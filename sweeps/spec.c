@@ -909,3 +909,18 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 	}
 	return keep;
 }
+
+int rl_sweep_numbered(const rl_sweep_spec *s)
+{
+	return s->npoints != UINT64_MAX && s->npoints <= RL_SWEEP_MAX_POINTS;
+}
+
+const char *rl_sweep_count_text(const rl_sweep_spec *s, char *buf,
+                                size_t len)
+{
+	if (s->npoints == UINT64_MAX)
+		snprintf(buf, len, "about %.3g", s->npoints_real);
+	else
+		snprintf(buf, len, "%llu", (unsigned long long)s->npoints);
+	return buf;
+}

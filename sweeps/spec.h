@@ -47,6 +47,10 @@
 #define RL_SWEEP_MAX_FILTERS 32
 #define RL_SWEEP_MAX_SETS 64
 #define RL_SWEEP_DEFAULT_LIMIT 100000000ULL
+/* the most points a sweep numbers: SQLite's largest integer, 2^63 - 1,
+** which runs.points and points.idx are stored as (a grid past it was
+** swept with --force until 2026-12-01, runs.points stored negative) */
+#define RL_SWEEP_MAX_POINTS 9223372036854775807ULL
 /* a note that a profile is carried to another chip, its bytes with the
 ** NUL: claim/valtrust.h's val_chip_fit.words, held whole (a
 ** _Static_assert in cli/cmd_sweep.c, where the two meet, holds them
@@ -200,5 +204,15 @@ int rl_sweep_eval_point(const rl_sweep_spec *s, const double *axis_values,
 ** scenario.isl, osl or batch, or the fastest axis of a grid is), so that
 ** an rl_eval_cache pays for its comparisons; 0 otherwise. */
 int rl_sweep_cache_pays(const rl_sweep_spec *s);
+
+/* 1 when the spec's points can be numbered and stored (at most
+** RL_SWEEP_MAX_POINTS), 0 otherwise: sweep refuses it, --force or not. */
+int rl_sweep_numbered(const rl_sweep_spec *s);
+
+/* The spec's point count as text into buf: in all its digits where it is
+** held exactly ("10000000000000000000"), "about 1e+24" past 2^64, where
+** only the double product is known (its %.0f digits were no count). */
+const char *rl_sweep_count_text(const rl_sweep_spec *s, char *buf,
+                                size_t len);
 
 #endif

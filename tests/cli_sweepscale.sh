@@ -1,0 +1,129 @@
+#!/bin/sh
+# cli_sweepscale.sh: sweep, merge and export at the edges a sweep script
+# meets at scale: a file size limit (ulimit -f, as a batch system may set
+# one) stops them with a message and exit 1, leaving the database valid
+# and no temporary, where SIGXFSZ killed them silently (exit 153); and a
+# grid of more points than SQLite's integers number (2^63 - 1) is refused,
+# with --force too, where it started and stored a negative runs.points.
+. "$(dirname "$0")/clilib.sh"
+
+d=$tmpd
+# 2 x 50 x 200 = 20,000 points, the fastest axis a cache one: a few MB of
+# database, far past the limits below, swept in about a second
+cat >"$d/mid.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+set = scenario.precision=fp8
+[axes]
+scenario.tp = 1, 2
+chip.hbm_tbps = 1:50:1
+scenario.isl = 1:200:1
+EOF
+
+# a file size limit of 400 blocks (200 or 400 KB, as the shell counts
+# blocks), in a subshell, with SIGXFSZ at its default (not ignored, as
+# tests/cli_sweep.sh's full-disk check sets it): the sweep commits
+# batches of 1000 points until a write passes the limit, then says so
+(ulimit -f 400; exec $RL sweep "$d/mid.ini" --db "$d/lim.db" \
+	--points-per-commit 1000 --threads 1) >"$tmpd/out" 2>"$tmpd/err"
+got=$?
+if [ "$got" -eq 1 ]; then
+	echo "ok - sweep past a file size limit exits 1"
+else
+	echo "not ok - sweep past a file size limit: exit $got, expected 1 (153: killed by SIGXFSZ)"
+	fails=$((fails + 1))
+fi
+expect_err "file size limit" "the sweep names the file size limit"
+expect_err "rerun with --resume" "the sweep says how to go on"
+# what it committed is a valid, unfinished run: resumed without the limit,
+# it ends with all 20,000 points (2 x 50 x 200), each once
+expect_exit 0 "resume after the file size limit" -- $RL sweep "$d/mid.ini" --db "$d/lim.db" --resume --threads 1
+n=$(sqlite3 "$d/lim.db" "SELECT count(*), count(DISTINCT idx), min(idx), max(idx) FROM points WHERE run_id = 1")
+[ "$n" = "20000|20000|0|19999" ] && echo "ok - the resumed run holds every point once" ||
+	{ echo "not ok - the resumed run holds $n, expected 20000|20000|0|19999"; fails=$((fails + 1)); }
+
+# merge past the limit: exit 1, no OUT and no OUT.tmp-PID left (the house
+# rule: complete or absent), where SIGXFSZ left the temporary
+for i in 0 1; do
+	$RL sweep "$d/mid.ini" --db "$d/p$i.db" --shard "$i/2" --threads 1 2>/dev/null
+done
+(ulimit -f 400; exec $RL merge "$d/m.db" "$d/p0.db" "$d/p1.db") \
+	>"$tmpd/out" 2>"$tmpd/err"
+got=$?
+if [ "$got" -eq 1 ]; then
+	echo "ok - merge past a file size limit exits 1"
+else
+	echo "not ok - merge past a file size limit: exit $got, expected 1"
+	fails=$((fails + 1))
+fi
+expect_err "file size limit" "merge names the file size limit"
+left=$(ls "$d" | grep '^m\.db' | tr '\n' ' ')
+[ -z "$left" ] && echo "ok - merge past the limit leaves no file" ||
+	{ echo "not ok - merge past the limit left $left"; fails=$((fails + 1)); }
+
+# export into a file past the limit: exit 1 and a message, not a silent
+# death halfway through a row
+(ulimit -f 40; exec $RL export --db "$d/p0.db" --format csv >"$d/e.csv") \
+	2>"$tmpd/err"
+got=$?
+if [ "$got" -eq 1 ]; then
+	echo "ok - export past a file size limit exits 1"
+else
+	echo "not ok - export past a file size limit: exit $got, expected 1"
+	fails=$((fails + 1))
+fi
+expect_err "cannot write" "export says it could not write"
+
+# 10 x 1000000^3 = 1e19 points: past 2^63 - 1 = 9223372036854775807, the
+# largest integer SQLite stores (runs.points, points.idx), below 2^64.
+# Refused with --force too: it had started, storing runs.points as
+# 1e19 - 2^64 = -8446744073709551616, a run merge then refused as
+# "crafted or altered".  (timeout guards the old behaviour, a sweep that
+# never ends; it measures nothing.)
+cat >"$d/vast.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.tp = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
+scenario.isl = 1:1000000:1
+scenario.osl = 1:1000000:1
+scenario.batch = 1:1000000:1
+EOF
+if command -v timeout >/dev/null 2>&1; then to="timeout 30"; else to=; fi
+expect_exit 2 "a sweep past 2^63 - 1 points, with --force" -- $to $RL sweep "$d/vast.ini" --db "$d/vast.db" --force --threads 1
+expect_err "10000000000000000000 design points, more than a sweep can number \(9223372036854775807" "names the count and the largest"
+[ ! -e "$d/vast.db" ] && echo "ok - the refused sweep creates no database" ||
+	{ echo "not ok - vast.db was created"; fails=$((fails + 1)); }
+# --count says it is refused, not that --force would run it
+expect_exit 0 "--count of a sweep past 2^63 - 1 points" -- $RL sweep "$d/vast.ini" --count
+expect_out "/vast\.ini: 10000000000000000000 design points" "--count gives the exact count"
+expect_out "more than a sweep can number \(9223372036854775807\): rooflab sweep refuses it, with --force too" "--count says it is refused"
+if grep -q "refuses it without --force" "$tmpd/out"; then
+	echo "not ok - --count offers --force for a sweep --force cannot run"
+	fails=$((fails + 1))
+else
+	echo "ok - --count offers no --force"
+fi
+# 1e24 (four axes of 1e6): past 2^64 too; --count gave a double's 24
+# digits, 999999999999999983222784, as if exact
+sed 's/^scenario.tp = .*/scenario.chips = 1:1000000:1/' "$d/vast.ini" >"$d/vaster.ini"
+expect_exit 0 "--count of a sweep past 2^64 points" -- $RL sweep "$d/vaster.ini" --count
+expect_out "/vaster\.ini: about 1e\+24 design points" "--count rounds what it cannot count exactly"
+expect_exit 2 "a sweep past 2^64 points, with --force" -- $RL sweep "$d/vaster.ini" --db "$d/vast.db" --force
+expect_err "about 1e\+24 design points, more than a sweep can number" "says it, in the same words"
+
+# an axis of too many values names the range it allows (exit 2, file and
+# line): a log range of 1e11 points read "needs a whole count of at least
+# 2 points, got 100000000000", a whole count of at least 2; a linear one
+# of 1e300 values "range of 1e+300 values", no limit named.  The limits
+# are sweeps/axis.c's: 2 to 1e9 log points, at most 1e15 linear values.
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:100000000000 log\n' >"$d/logn.ini"
+expect_exit 2 "a log range of 1e11 points" -- $RL sweep "$d/logn.ini" --count
+expect_err "logn\.ini:5: chip\.hbm_tbps: a log range takes a whole count of 2 to 1000000000 points, got 100000000000" "names the log range's allowed counts"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:1e-300\n' >"$d/linn.ini"
+expect_exit 2 "a linear range of 1e300 values" -- $RL sweep "$d/linn.ini" --count
+expect_err "linn\.ini:5: chip\.hbm_tbps: range of 1e\+300 values, more than an axis takes \(1e\+15\)" "names the linear range's limit"
+
+[ "$fails" -eq 0 ]
