@@ -374,8 +374,17 @@ const char *claim_bd_mapping_note(const claim_report *rep);
 /* Mappings (claim_map_sides), factors, solves, Monte Carlo, tornado,
 ** checks. */
 int claim_compute(claim_report *rep, char *err, size_t errlen);
+/* claim_solve_param's status where the parameter names a lever that does
+** not act on the side it names (a design or node parameter of a side
+** given by its spec sheet, a TDP without a power model, a share where the
+** side gives the block's area, static_w beside a measured idle, a target
+** figure the side has none of): err says why, "--vary NAME: ..." or
+** "--target KEY=X: ...".  solve leaves that one out and solves the rest. */
+#define CLAIM_SOLVE_NA (-2)
 /* Solve one "side.section.key" on the report's sides: 0, -1 with err (the
-** name or the side's fault), RL_EINTERNAL (1) with "out of memory". */
+** name's fault: no such side or parameter, or one rl_solve refuses),
+** CLAIM_SOLVE_NA with err (it does not act on that side), RL_EINTERNAL (1)
+** with "out of memory". */
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen);
 

@@ -349,7 +349,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		snprintf(err, errlen, "--vary %s: side %c is not a chip by design "
 		         "(chip.by_design = false), so its %s parameters do not "
 		         "act", name, name[0], p->section);
-		return -1;
+		return CLAIM_SOLVE_NA;
 	}
 	/* a block's share varied where the side gives its area in mm2, which
 	** stands for the share (rl_design_resolved): the share would move
@@ -362,7 +362,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 			snprintf(err, errlen, "--vary %s: side %c gives that block's "
 			         "area, design.%s, which stands for the share: vary "
 			         "%c.design.%s", name, name[0], q->key, name[0], q->key);
-			return -1;
+			return CLAIM_SOLVE_NA;
 		}
 		/* a block's area varied where the side gives its share (its
 		** X_mm2 0: "frac_X gives it"): the same die with the area
@@ -399,7 +399,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		               "etched-claim,tp=1,pp=1 --vary b.chip.tdp_w varies "
 		               "its TDP at its best mapping"
 		             : "");
-		return -1;
+		return CLAIM_SOLVE_NA;
 	}
 	/* static power is derived from a measured idle where the chip gives
 	** one (model/power.h): a static_w beside it is refused at every value
@@ -413,7 +413,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		         "power is derived, and static_w is refused beside it: vary "
 		         "%c.power.idle_w", name, name[0], s->st.chip_file,
 		         rl_number_write(base->cost.idle_w, iw, sizeof iw), name[0]);
-		return -1;
+		return CLAIM_SOLVE_NA;
 	}
 	memset(&ud, 0, sizeof ud);
 	ud.side = name[0] == 'b';
@@ -453,7 +453,7 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		             ? "no cost or no price, or no power model"
 		             : "it does not run there",
 		         name + 2);
-		return -1;
+		return CLAIM_SOLVE_NA;
 	}
 	{
 		/* the parameter's range (lo > hi), but for a TDP, whose 0 is no

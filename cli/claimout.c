@@ -412,6 +412,13 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 	wrapped(f, "  - ", text, 4);
 }
 
+void claimout_solve_skip_text(FILE *f, const char *param, const char *reason)
+{
+	char text[WRAP_MAX];
+	snprintf(text, sizeof text, "not solved: %s [%s]", reason, param);
+	wrapped(f, "  - ", text, 4);
+}
+
 /* Why the Monte Carlo median differs from the nominal: where the nominal
 ** sits among the samples, and the assumptions whose range reaches further
 ** below the nominal than above it (in log terms, from the tornado), in

@@ -28,6 +28,10 @@ int claimout_given_binds(const rl_result *r, claimout_binds *g);
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+/* A --vary that does not act on its side, as a row is written: "  - not
+** solved: REASON [PARAM]", wrapped */
+void claimout_solve_skip_text(FILE *f, const char *param,
+                              const char *reason);
 /* A line for each side whose profile was fitted on another chip's rows
 ** ("side b: profile trtllm-0.10 was fitted on h100-sxm rows only ...",
 ** val_trust_chip's words, as eval prints them), and one for each whose

@@ -54,6 +54,12 @@ static void help(FILE *f)
 	      "\"What HBM "
 	      "bandwidth\ngives a TPOT of 20 ms\": --vary b.chip.hbm_tbps "
 	      "--target tpot_s=0.02\n"
+	      "A --vary that does not act on the side it names (b.design.* "
+	      "of a side given\nby its spec sheet, a TDP of a chip with no "
+	      "power model, a figure the side has\nnone of) is not solved: "
+	      "the others are, and a line under the rows (JSON:\nnot_solved) "
+	      "names it and says why.  Exit 2 when none of them acts, or "
+	      "when a\n--vary names no parameter.\n"
 	      "Exit status: 0 ok (feasible or not), 2 bad input, 1 internal.\n",
 	      f);
 	opt_help(f, solve_table);
@@ -99,11 +105,53 @@ static void bd_header(const claim_report *rep)
 	                rep->bd.r.total_tps / rep->a.r.total_tps, rep));
 }
 
+/* The reason of a --vary not solved: err less its "--vary NAME: ", which
+** the row names ("--target KEY=X: ..." kept whole) */
+static const char *na_reason(const char *err, const char *name)
+{
+	size_t n = strlen(name);
+	if (!strncmp(err, "--vary ", 7) && !strncmp(err + 7, name, n) &&
+	    !strncmp(err + 7 + n, ": ", 2))
+		return err + 9 + n;
+	return err;
+}
+
+/* The --vary that do not act on their side, each once: under the rows
+** (text), or not_solved (JSON, [] where every one acts) */
+static void na_text(const claim_report *rep, const int *na_at, size_t nna,
+                    char (*na)[2048])
+{
+	size_t i;
+	for (i = 0; i < nna; i++)
+		claimout_solve_skip_text(stdout, rep->opts.vary[na_at[i]],
+		                         na_reason(na[i], rep->opts.vary[na_at[i]]));
+}
+
+static void na_json(json_w *w, const claim_report *rep, const int *na_at,
+                    size_t nna, char (*na)[2048])
+{
+	size_t i;
+	json_arr(w, "not_solved");
+	for (i = 0; i < nna; i++) {
+		json_obj(w, NULL);
+		json_str(w, "param", rep->opts.vary[na_at[i]]);
+		json_str(w, "reason", na_reason(na[i], rep->opts.vary[na_at[i]]));
+		json_end(w);
+	}
+	json_end(w);
+}
+
 int cmd_solve(int argc, char **argv)
 {
 	claim_report *rep;
 	const rl_scenario *sb;
 	char err[2048];
+	/* the --vary that do not act on their side (CLAIM_SOLVE_NA): their
+	** index in opts.vary and why */
+	char na[sizeof ((claim_opts *)0)->vary /
+	        sizeof ((claim_opts *)0)->vary[0]][sizeof err];
+	int na_at[sizeof na / sizeof na[0]];
+	size_t nna = 0;
 	int rc;
 	size_t k;
 
@@ -129,17 +177,37 @@ int cmd_solve(int argc, char **argv)
 	sb = &rep->b.cfg.scen;
 	rep->speedup_total = rep->b.r.total_tps / rep->a.r.total_tps;
 	rep->speedup_output = rep->b.r.output_tps / rep->a.r.output_tps;
+	/* each --vary solved on its own; one that does not act on its side
+	** is left out and said, where it refused the run (the others
+	** unsolved); a name of no parameter still refuses it */
 	for (k = 0; k < (size_t)rep->opts.nvary; k++) {
-		if ((rc = claim_solve_param(rep, rep->opts.vary[k],
-		                            rep->opts.target, &rep->solve[k], err,
-		                            sizeof err))) {
-			if (rc != RL_EINTERNAL)
-				goto bad;
+		rc = claim_solve_param(rep, rep->opts.vary[k], rep->opts.target,
+		                       &rep->solve[rep->nsolve], err, sizeof err);
+		if (rc == CLAIM_SOLVE_NA) {
+			memcpy(na[nna], err, sizeof err);
+			na_at[nna++] = (int)k;
+			continue;
+		}
+		if (rc == RL_EINTERNAL) {
 			cli_say("solve", err);
 			claim_report_free(rep);
 			return rc;
 		}
+		if (rc)
+			goto bad;
 		rep->nsolve++;
+	}
+	/* none acts: each said, once, and exit 2 (one alone as before) */
+	if (rep->nsolve == 0) {
+		for (k = 0; k < nna; k++)
+			cli_say("solve", na[k]);
+		if (nna > 1) {
+			snprintf(err, sizeof err, "none of the %zu --vary acts on its "
+			         "side: nothing solved", nna);
+			cli_say("solve", err);
+		}
+		claim_report_free(rep);
+		return RL_EINPUT;
 	}
 	if (rep->opts.json) {
 		json_w w;
@@ -177,6 +245,7 @@ int cmd_solve(int argc, char **argv)
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_json(&w, &rep->solve[k], 1);
 		json_end(&w);
+		na_json(&w, rep, na_at, nna, na);
 		/* (after the rows, whose first "value" scripts read first) what
 		** each row solves for: the speedup, or the varied side's
 		** own figure, a floor (at least) or a ceiling (at most) */
@@ -228,6 +297,7 @@ int cmd_solve(int argc, char **argv)
 		putchar('\n');
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);
+		na_text(rep, na_at, nna, na);
 	}
 	claim_report_free(rep);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

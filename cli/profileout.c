@@ -13,6 +13,7 @@
 
 #include "../config/ini.h"
 #include "../config/memout.h"
+#include "../config/meta.h"
 #include "../config/presets.h"
 #include "../config/setup.h"
 #include "../config/tmpfile.h"
@@ -238,14 +239,14 @@ int profileout_write(const char *out, const char *start_path,
 		snprintf(err, errlen, "cannot write %s: out of memory", out);
 		return RL_EINTERNAL;
 	}
-	/* the [meta] software the loader takes back (setup.h), where a
+	/* the [meta] software the loader takes back (config/meta.h), where a
 	** longer one was written and the profile then refused everywhere */
-	if (software && strlen(software) >= RL_META_SOFTWARE_MAX) {
+	if (software && strlen(software) >= rl_meta_cap("profile", "software")) {
 		rl_memout_close(m, &mo, &text, &len);
 		free(text);
 		snprintf(err, errlen, "cannot write %s: --software is %zu bytes; "
-		         "a profile's [meta] software takes at most %d bytes", out,
-		         strlen(software), RL_META_SOFTWARE_MAX - 1);
+		         "a profile's [meta] software takes at most %zu bytes", out,
+		         strlen(software), rl_meta_cap("profile", "software") - 1);
 		return RL_EINPUT;
 	}
 	bad = put_profile(m, out, start_path, software, st, fit, nfit, fit_com,

@@ -29,7 +29,7 @@ const char *profileout_value(double v, char *buf, size_t len);
 ** would be longer than the INI reader takes (INI_LINE_MAX: a start file's
 ** comment near it with the fit's note, or a summary or path that long)
 ** or software is longer than a [meta] software the loader takes
-** (config/setup.h RL_META_SOFTWARE_MAX), nothing written then;
+** (config/meta.h), nothing written then;
 ** RL_EINTERNAL with err when writing fails or memory runs out. */
 int profileout_write(const char *out, const char *start_path,
                      const char *software, const rl_setup *st,

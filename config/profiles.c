@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ini.h"
+#include "meta.h"
 #include "presets.h"
 #include "setup.h"
 #include "../model/params.h"
@@ -16,55 +17,65 @@
 #include "../model/status.h"
 
 typedef struct {
-	/* (a longer one is refused when the file is loaded: setup.h) */
+	const char *kind; /* "chip" or "profile": its [meta] caps (meta.h) */
+	/* (a longer one is refused when the file is loaded: meta.h) */
 	char software[RL_META_SOFTWARE_MAX];     /* [meta] software */
 	char calibrated[RL_META_CALIBRATED_MAX]; /* [meta] calibrated */
 	char parent[256];     /* [preset] chip (chips built on another) */
 	int too_long;         /* one of them did not fit: refused */
 	/* [meta] fitted (profiles fitted by script), read for the copy note
 	** alone: "" where not given (one too long to keep is refused where
-	** the file is loaded, config/setup.c meta_check, as calibrated is) */
-	char fitted[32];
+	** the file is loaded, config/setup.c by meta.h's table, as
+	** calibrated is) */
+	char fitted[RL_META_FITTED_MAX];
 } meta_info;
 
-/* [meta] fitted into m where it fits, else left "" */
-static void meta_soft(meta_info *m, const char *key, const char *value)
+/* The field of m that [meta] key is read into, and its size; NULL where
+** meta_info keeps none */
+static char *meta_field(meta_info *m, const char *key, size_t *size)
 {
-	if (!strcmp(key, "fitted") && strlen(value) < sizeof m->fitted)
-		memcpy(m->fitted, value, strlen(value) + 1);
+	if (!strcmp(key, "software"))
+		return *size = sizeof m->software, m->software;
+	if (!strcmp(key, "calibrated"))
+		return *size = sizeof m->calibrated, m->calibrated;
+	if (!strcmp(key, "fitted"))
+		return *size = sizeof m->fitted, m->fitted;
+	return NULL;
 }
 
 static int meta_cb(void *ud, const char *section, const char *key,
                    const char *value, char *err, size_t errlen)
 {
 	meta_info *m = ud;
-	char *dst = !strcmp(section, "meta") && !strcmp(key, "software")
-	                ? m->software
-	            : !strcmp(section, "meta") && !strcmp(key, "calibrated")
-	                ? m->calibrated
-	            : !strcmp(section, "preset") && !strcmp(key, "chip")
-	                ? m->parent
-	                : NULL;
-	size_t cap = dst == m->software     ? sizeof m->software
-	             : dst == m->calibrated ? sizeof m->calibrated
-	             : dst == m->parent     ? sizeof m->parent
-	                                    : 0;
-	size_t len = strlen(value);
-	if (!strcmp(section, "meta"))
-		meta_soft(m, key, value);
-	if (!dst)
+	size_t len = strlen(value), size = 0;
+	if (!strcmp(section, "meta")) {
+		char *dst = meta_field(m, key, &size);
+		if (!dst)
+			return 0;
+		/* cut, a software would match another's family or none, a
+		** date sort otherwise: refused, by the caps the loader refuses
+		** at (meta.h); fitted, the copy note's alone, is left "" */
+		if (dst != m->fitted &&
+		    rl_meta_check(m->kind, key, value, err, errlen)) {
+			m->too_long = 1;
+			return -1;
+		}
+		if (len < size)
+			memcpy(dst, value, len + 1);
 		return 0;
-	/* cut, a software would match another's family or none, a date
-	** sort otherwise, a chip name another chip: refused */
-	if (len >= cap) {
-		char size[64];
+	}
+	if (strcmp(section, "preset") || strcmp(key, "chip"))
+		return 0;
+	/* cut, a chip name would be another chip: refused */
+	if (len >= sizeof m->parent) {
+		char bytes[64];
 		snprintf(err, errlen, "[%s] %s: %s; at most %zu bytes", section,
-		         key, rl_utf8_bytes(value, len, size, sizeof size),
-		         cap - 1);
+		         key, rl_utf8_bytes(value, len, bytes, sizeof bytes),
+		         sizeof m->parent - 1);
 		m->too_long = 1;
 		return -1;
 	}
-	memcpy(dst, value, len + 1);
+	memcpy(m->parent, value, len + 1);
 	return 0;
 }
 
@@ -79,6 +90,7 @@ static int read_meta(const char *kind, const char *name, meta_info *m,
 	char path[1024], e[1024];
 	int rc;
 	memset(m, 0, sizeof *m);
+	m->kind = kind;
 	if (preset_path(kind, name, path, sizeof path, e, sizeof e))
 		return -1;
 	rc = ini_parse_file(path, meta_cb, m, err, errlen);

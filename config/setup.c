@@ -11,6 +11,7 @@
 
 #include "../model/params.h"
 #include "ini.h"
+#include "meta.h"
 #include "../model/utf8.h"
 
 void setup_init(rl_setup *st)
@@ -349,27 +350,6 @@ static int step_skip(load_ctx *lc, int step)
 	return 0;
 }
 
-/* A chip's or profile's [meta] software, calibrated or fitted longer than
-** profiles.c reads: -1 with "[meta] KEY: N bytes; at most M bytes" (the
-** reader puts the file and line before it), else 0.  The rest of [meta]
-** is free text (name, notes, sources). */
-static int meta_check(const char *kind, const char *key, const char *value,
-                      char *err, size_t errlen)
-{
-	size_t cap = strcmp(kind, "chip") && strcmp(kind, "profile") ? 0
-	             : !strcmp(key, "software")                    ? RL_META_SOFTWARE_MAX
-	             : !strcmp(key, "calibrated") || !strcmp(key, "fitted")
-	                                                           ? RL_META_CALIBRATED_MAX
-	                                                           : 0;
-	size_t len = strlen(value);
-	char size[64];
-	if (!cap || len < cap)
-		return 0;
-	snprintf(err, errlen, "[meta] %s: %s; at most %zu bytes", key,
-	         rl_utf8_bytes(value, len, size, sizeof size), cap - 1);
-	return -1;
-}
-
 static int load_cb(void *ud, const char *section, const char *key,
                    const char *value, int line, char *err, size_t errlen)
 {
@@ -399,8 +379,11 @@ static int load_cb(void *ud, const char *section, const char *key,
 		return load_depth(lc->st, key, value, lc->depth + 1, lc->shape,
 		                  lc->chain, err, errlen);
 	}
+	/* a chip's or profile's [meta] software, calibrated or fitted longer
+	** than profiles.c reads (meta.h's table): refused with "[meta] KEY: N
+	** bytes; at most M bytes"; the rest of [meta] is free text */
 	if (!strcmp(section, "meta"))
-		return meta_check(lc->kind, key, value, err, errlen);
+		return rl_meta_check(lc->kind, key, value, err, errlen);
 	if (step_skip(lc, PASS_KEYS))
 		return 0;
 	/* a section this kind does not hold: refused at its header */

@@ -17,12 +17,11 @@
 
 #define RL_NAME_MAX 128
 #define RL_SETS_MAX 256
-/* The bytes (NUL included) of a chip's or profile's [meta] software and
-** calibrated that the default profile and the software note read
-** (config/profiles.c): a longer one is refused where the file is loaded
-** (setup_load), where the note was left out without a word (fuzz8) */
-#define RL_META_SOFTWARE_MAX 128
-#define RL_META_CALIBRATED_MAX 32
+/* The caps of a chip's or profile's [meta] software, calibrated and
+** fitted, which the default profile and the software note read
+** (config/profiles.c): config/meta.h.  A longer one is refused where the
+** file is loaded (setup_load), where the note was left out without a word
+** (fuzz8). */
 
 typedef struct {
 	rl_config cfg;

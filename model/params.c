@@ -940,10 +940,11 @@ static void set_field(rl_config *cfg, const rl_param *p, double v)
 }
 
 /* What a value outside the range may have meant, for its message: a
-** share written as a percentage ("; it is a share, not a percentage:
-** 60% is 0.6", where it read "a share of 1: 60% is 0.6"), or a number in
-** the unit a thousand times smaller ("; the unit is TB/s: 4800 GB/s is
-** 4.8"), each only where that reading is in the range; "" else.
+** share written as a percentage, 2 to 100 ("; it is a share, not a
+** percentage: 60% is 0.6", where it read "a share of 1: 60% is 0.6"),
+** or a number in the unit a thousand times smaller ("; the unit is
+** TB/s: 4800 GB/s is 4.8"), each only where that reading is in the
+** range; "" else.
 ** Both numbers in all their digits (rl_number_write: "4800000 MB/s is
 ** 4800", where %g wrote 4.8e+06). */
 static const char *range_hint(const rl_param *p, double v, char *buf,
@@ -957,7 +958,12 @@ static const char *range_hint(const rl_param *p, double v, char *buf,
 	buf[0] = '\0';
 	if (p->type != RL_PT_REAL && p->type != RL_PT_INT)
 		return buf;
-	if (!p->unit[0] && p->max == 1 && v > 1 && v <= 100 &&
+	/* a share's percentage from 2 up: there it is the likely reading
+	** (60 for 0.6).  Between 1 and 2 a ratio or a factor reads as well
+	** ("1.5" for 150% or 1.5x), or a typo (1.5 for 0.15), and the hint
+	** would send the reader to a share of under 2%, a hundred times
+	** smaller than either reading: the range alone is said there */
+	if (!p->unit[0] && p->max == 1 && v >= 2 && v <= 100 &&
 	    v / 100 >= p->min) {
 		snprintf(buf, len, "; it is a share, not a percentage: %s%% is %s",
 		         rl_number_write(v, a, sizeof a),

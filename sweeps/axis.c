@@ -41,7 +41,8 @@ static int decimals(const char *text)
 ** the range as given: "design.frac_mac = 0.02:1.5:0.1 reaches 1.42 at its
 ** last value, outside the allowed 0 to 1; give a stop within it", where
 ** rl_param_set's words read as if 1.42 were written ("it is a share,
-** not a percentage: 1.42% is 0.0142").  A value not whole keeps those words. */
+** not a percentage: 1.42% is 0.0142", before that reading was kept for
+** 2 and up).  A value not whole keeps those words. */
 static int range_end_check(const rl_axis *ax, char *const parts[3],
                            int islog, uint64_t k, char *err, size_t errlen)
 {

@@ -237,11 +237,19 @@ expect_err "; the unit is GHz: 1500 MHz is 1.5$" "design.clock_ghz=1500: 1500 MH
 expect_exit 2 "a share in percent with 9 digits" -- $RL eval --chip sohu-design --model llama3-8b --set design.frac_mac=12.3456789
 expect_err "; it is a share, not a percentage: 12\.3456789% is 0\.123456789$" "design.frac_mac=12.3456789: all its digits"
 # (ux24) the reading in words a reader takes at once: "it is a share,
-# not a percentage", where it read "a share of 1: 60% is 0.6"; a share
-# of 1.5 (by hand: 1.5% is 0.015) gets it too, as in claim's side SPEC
+# not a percentage", where it read "a share of 1: 60% is 0.6", as in
+# claim's side SPEC.  (small56) From 2 up alone: a share of 1.5 reads as
+# well as a ratio (1.5x) or a typo (0.15) as 1.5%, and gets the range
+# alone; 2 (by hand: 2% is 0.02) gets the reading
 expect_exit 2 "a share of 1.5" -- $RL area --chip sohu-design --set design.frac_mac=1.5
-expect_err "^rooflab area: design.frac_mac = 1.5 is outside the allowed \[0, 1\]; it is a share, not a percentage: 1.5% is 0.015$" \
-	"design.frac_mac=1.5: 1.5% is 0.015, in words"
+expect_err "^rooflab area: design.frac_mac = 1.5 is outside the allowed \[0, 1\]$" \
+	"design.frac_mac=1.5: the range alone, no percentage offered"
+expect_exit 2 "a utilization of 1.5" -- $RL eval --chip h100-sxm --model llama3-70b --set profile.eff_compute=1.5
+expect_err "^rooflab eval: profile.eff_compute = 1.5 is outside the allowed \[0.001, 1\]$" \
+	"profile.eff_compute=1.5: the range alone, no percentage offered"
+expect_exit 2 "a share of 2" -- $RL area --chip sohu-design --set design.frac_mac=2
+expect_err "^rooflab area: design.frac_mac = 2 is outside the allowed \[0, 1\]; it is a share, not a percentage: 2% is 0.02$" \
+	"design.frac_mac=2: 2% is 0.02, in words"
 expect_exit 2 "a utilization of 3 in claim's side" -- $RL claim --samples 0 --b sohu,profile.eff_compute=3
 expect_err "^rooflab claim: side b \(sohu\): profile.eff_compute = 3 is outside the allowed \[0.001, 1\]; it is a share, not a percentage: 3% is 0.03$" \
 	"profile.eff_compute=3: 3% is 0.03, in words"

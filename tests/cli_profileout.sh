@@ -78,7 +78,7 @@ expect_exit 1 "nothing is written" -- test -e "$tmpd/out2.ini"
 
 
 # --software names the profile's [meta] software, which the loader takes to
-# 127 bytes (config/setup.h RL_META_SOFTWARE_MAX 128, NUL included): a
+# 127 bytes (config/meta.h RL_META_SOFTWARE_MAX 128, NUL included): a
 # software of 128 bytes, the rows of a measurements copy naming it, wrote a
 # profile (exit 0) that every command then refused ("[meta] software: 128
 # bytes; at most 127 bytes"): refused here, exit 2, nothing written; 127

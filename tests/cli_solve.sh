@@ -232,4 +232,41 @@ expect_out "^speedup b/a now: [0-9.]+x \(total tokens\), target 1234567\.5x$" "t
 expect_exit 0 "solve a TTFT of at most 123456.75 s, text" -- $RL solve --a $A --b $B --vary b.chip.hbm_tbps --target ttft_s=123456.75
 expect_out "^target: ttft_s at most 123456\.75 s, the figure of the side each row varies$" "the absolute target in all its digits"
 expect_no_out "e\+06|123457 s" "no exponent, no digit lost in the text"
+# (small56) several --vary, one of which does not act on its side: the
+# others are solved and that one is said once, under the rows (JSON:
+# not_solved, its reason), exit 0; where none acts, exit 2 naming each; a
+# --vary that names no parameter still refuses the run.  With --no-design
+# there is no Sohu by design, and Sohu as claimed is given by its spec
+# sheet (data/chips/sohu.ini: no by_design), so b.design.frac_mac does not
+# act on side b, and it names no process node, so no TDP acts either
+expect_exit 0 "solve --no-design, a chip lever and a design lever" -- $RL solve --no-design --target 20 --vary b.design.frac_mac --vary b.chip.hbm_tbps
+expect_out "\[b\.chip\.hbm_tbps\]$" "the chip lever's row"
+expect_joined "^  - not solved: " "^  - not solved: side b is not a chip by design \(chip\.by_design = false\), so its design parameters do not act \[b\.design\.frac_mac\]$" "the design lever said not solved, with its reason and name"
+n=$(grep -c "frac_mac" "$tmpd/out")
+expect_exit 0 "said once (frac_mac on $n line(s) of stdout)" -- test "$n" -eq 1
+expect_no_err "." "nothing on stderr"
+expect_exit 0 "the same, JSON" -- $RL solve --no-design --target 20 --vary b.design.frac_mac --vary b.chip.hbm_tbps --json
+jcheck "one row, hbm_tbps; not_solved names frac_mac and why" "
+assert [x['param'] for x in d['solve']] == ['b.chip.hbm_tbps'], d['solve']
+assert d['not_solved'] == [{'param': 'b.design.frac_mac', 'reason': 'side b is not a chip by design (chip.by_design = false), so its design parameters do not act'}], d['not_solved']"
+# every --vary solved: not_solved is an empty list
+expect_exit 0 "solve, every --vary acts, JSON" -- $RL solve --no-design --target 20 --vary b.chip.hbm_tbps --json
+jcheck "not_solved empty" "assert d['not_solved'] == [], d['not_solved']"
+# none acts: exit 2, each named, once
+expect_exit 2 "solve --no-design, a design lever and a TDP: none acts" -- $RL solve --no-design --target 20 --vary b.design.frac_mac --vary b.chip.tdp_w
+expect_err "^rooflab solve: --vary b\.design\.frac_mac: side b is not a chip by design" "the design lever's reason"
+expect_err "^rooflab solve: --vary b\.chip\.tdp_w: side b \(8x Sohu \(as claimed\)\) has no power model" "the TDP's reason"
+expect_err "^rooflab solve: none of the 2 --vary acts on its side: nothing solved$" "nothing solved, said"
+# a figure side b has none of (tokens per joule, no power model) but side
+# a has (the H100's preset names its node): side a's row solved
+expect_exit 0 "solve tokens/J by a's and b's HBM" -- $RL solve --target output_tokens_per_joule=1 --vary a.chip.hbm_tbps --vary b.chip.hbm_tbps --json
+jcheck "a solved, b not: it has no tokens/J" "
+assert [x['param'] for x in d['solve']] == ['a.chip.hbm_tbps'], d['solve']
+assert [x['param'] for x in d['not_solved']] == ['b.chip.hbm_tbps'], d['not_solved']
+assert d['not_solved'][0]['reason'].startswith('--target output_tokens_per_joule=1: side b (8x Sohu (as claimed)) has no output_tokens_per_joule'), d['not_solved']"
+# a --vary naming no parameter is a typo, not a lever that does not act:
+# the run is refused, before or after a good one
+expect_exit 2 "solve, a good --vary and a typo" -- $RL solve --target 20 --vary b.chip.hbm_tbps --vary b.chip.hbm_tbsp
+expect_err "hbm_tbsp" "the typo named"
+expect_no_out "." "nothing solved on stdout"
 finish

@@ -301,6 +301,44 @@ static void test_config_hash_section(void **state)
 	            rl_config_hash_section(basis, &b, "chip"));
 }
 
+/* (small56) The share hint of a value over a share's bound of 1: from 2
+** up a percentage is the likely reading (by hand: 60% is 0.6, 2% is 0.02,
+** 100% is 1); between 1 and 2 a ratio or a typo is as likely (1.5 for
+** "1.5x" or 0.15), and the range alone is said.  profile.eff_compute's
+** range is [0.001, 1] (params.c): 150 reads as 1.5, outside it, so no
+** hint either. */
+static void test_share_hint(void **state)
+{
+	static const char *const hinted[][2] = {
+	    {"60", "; it is a share, not a percentage: 60% is 0.6"},
+	    {"2", "; it is a share, not a percentage: 2% is 0.02"},
+	    {"100", "; it is a share, not a percentage: 100% is 1"}};
+	static const char *const plain[] = {"1.5", "1.999", "1.0001", "150"};
+	const rl_param *p = rl_param_find_full("profile.eff_compute");
+	rl_config c;
+	char err[256];
+	size_t i;
+	(void)state;
+	assert_non_null(p);
+	rl_config_defaults(&c);
+	for (i = 0; i < sizeof hinted / sizeof hinted[0]; i++) {
+		const char *tail;
+		assert_int_equal(rl_param_set_text(&c, p, hinted[i][0], err,
+		                                   sizeof err),
+		                 RL_P_RANGE);
+		tail = strstr(err, "; it is a share");
+		assert_non_null(tail);
+		assert_string_equal(tail, hinted[i][1]);
+	}
+	for (i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		assert_int_equal(rl_param_set_text(&c, p, plain[i], err,
+		                                   sizeof err),
+		                 RL_P_RANGE);
+		assert_non_null(strstr(err, "outside the allowed [0.001, 1]"));
+		assert_null(strstr(err, "percentage"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +348,7 @@ int main(void)
 	    cmocka_unit_test(test_param_suggest_by_hand),
 	    cmocka_unit_test(test_param_format_digits),
 	    cmocka_unit_test(test_config_hash_section),
+	    cmocka_unit_test(test_share_hint),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
