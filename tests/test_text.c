@@ -281,6 +281,32 @@ static void test_fig_text_dir(void **state)
 	fig_dir_is(0.5, -1, "0.500");
 }
 
+static void fig_side_is(double v, double target, int most,
+                        const char *want)
+{
+	char buf[64];
+	assert_string_equal(rl_fig_text_side(buf, sizeof buf, v, target, most),
+	                    want);
+}
+
+/* a figure beside a target on the target's side v is on (by hand):
+** 19.97 under a floor of 20 nearest 20.0, down 19.9; 0.01003 over a
+** ceiling of 0.01 nearest 0.0100, up 0.0101; 19.44 nearest 19.4, on
+** its side already.  A v equal to its target meets it, floor or
+** ceiling: 0.019996 at a ceiling of 0.019996 reads nearest 0.0200, over
+** the ceiling, so down one unit of the third digit (0.0001): 0.0199; at
+** a floor of 0.019996 0.0200 is on its side (review48: the ceiling's
+** figure was moved up, "0.0200", as if v were over it) */
+static void test_fig_text_side(void **state)
+{
+	(void)state;
+	fig_side_is(19.97, 20, 0, "19.9");
+	fig_side_is(0.01003, 0.01, 1, "0.0101");
+	fig_side_is(19.44, 20, 0, "19.4");
+	fig_side_is(0.019996, 0.019996, 1, "0.0199");
+	fig_side_is(0.019996, 0.019996, 0, "0.0200");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +316,7 @@ int main(void)
 	    cmocka_unit_test(test_preset_stem),
 	    cmocka_unit_test(test_fig_text),
 	    cmocka_unit_test(test_fig_text_dir),
+	    cmocka_unit_test(test_fig_text_side),
 	    cmocka_unit_test(test_fig_text_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
