@@ -87,5 +87,9 @@ const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
 	if (len == 0 || !isfinite(v) || !isfinite(target) ||
 	    meets(strtod(buf, NULL), target, most) == meets(v, target, most))
 		return buf;
-	return rl_fig_text_dir(buf, len, v, v < target ? -1 : 1);
+	/* back to v's side: down below the target, up above it; a v on the
+	** target meets it, so down under a ceiling (0.019996 at most
+	** 0.019996: 0.0199, not 0.0200), up over a floor */
+	return rl_fig_text_dir(buf, len, v,
+	                       v < target || (v == target && most) ? -1 : 1);
 }
