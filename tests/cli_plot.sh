@@ -478,6 +478,20 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/lv3.db" --x design.frac_mac --y chip.tdp_w \
 		--z speedup_total_tokens --term dumb --target 0.1234567
 	expect_out "0\.1234567 is exceeded everywhere \(at least 10\)" "the target in all its digits, the least as a figure"
+	# (review48) the most reached said on the target's side it is on: z
+	# 10, 15, 19.97 under the default 20 reaches it nowhere, its most
+	# 19.97 by eval's rule nearest 20.0, which reads as reached: one unit
+	# of its last digit down, 19.9 (rl_fig_text_side, as solve's reasons)
+	rm -f "$tmpd/lv4.db"
+	sqlite3 "$tmpd/lv4.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, speedup_total_tokens REAL);
+		INSERT INTO results VALUES(1, 0, 500, 10), (1, 0, 700, 10),
+		(1, 0.1, 500, 15), (1, 0.1, 700, 15), (1, 0.2, 500, 19.97),
+		(1, 0.2, 700, 19.97)"
+	expect_exit 0 "text heatmap, a most of 19.97 under 20" -- "$RL" plot heatmap \
+		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb
+	expect_out "20 is reached nowhere \(at most 19\.9\)" "the most short of 20 reads under it (19.9, not 20.0)"
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi
