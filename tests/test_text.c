@@ -223,6 +223,13 @@ static void test_fig_text(void **state)
 	fig_is(999999999999999.9, "1e+15");
 	fig_is(99999.94, "99999.9");
 	fig_is(1e-4, "0.000100");
+	/* (review48) the 1e-4 edge alike: 0.000099996 to three significant
+	** digits is 0.000100, 1e-4's figure (three digits with their zeros,
+	** as above), where %.3g's plain form dropped them: 0.0001;
+	** 0.0000999 stays under the edge, 9.99e-05 */
+	fig_is(0.000099996, "0.000100");
+	fig_is(-0.000099996, "-0.000100");
+	fig_is(0.0000999, "9.99e-05");
 	fig_is(-160, "-160");
 	fig_is(-374135.4, "-374135");
 	fig_is(-1.2368970767735e62, "-1.24e+62");
