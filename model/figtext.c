@@ -34,6 +34,9 @@ const char *rl_fig_text(char *buf, size_t len, double v)
 	if (a < 1e15 && fabs(strtod(buf, NULL)) >= (a >= 1e5 ? 1e15 : 1e5) &&
 	    a >= 100)
 		snprintf(buf, len, a >= 1e5 ? "%.3g" : "%.0f", v);
+	/* and 0.000099996 as 0.000100, 1e-4's three digits (not 0.0001) */
+	else if (a > 0 && a < 1e-4 && fabs(strtod(buf, NULL)) >= 1e-4)
+		snprintf(buf, len, "%#.3g", v);
 	/* 99.96 rounds to "100." under %#.3g: no point without a digit */
 	n = strlen(buf);
 	if (n > 1 && buf[n - 1] == '.')
