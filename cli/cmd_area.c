@@ -5,6 +5,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/cost.h"
@@ -689,15 +690,24 @@ static void out_table(const rl_setup *st, const area_view *v)
 		/* the clock lowered to and its share by eval's rule (0.850,
 		** 1.50 GHz, where %.3g wrote 0.85 and 1.5) */
 		char ghz[48] = "", f[32], sc[32];
-		if (cfg->design.clock_hz > 0)
-			snprintf(ghz, sizeof ghz, " (%s GHz)",
-			         rl_fig_text(f, sizeof f, v->tdp_clock *
-			                                      cfg->design.clock_hz / 1e9));
+		double nom = cfg->design.clock_hz / 1e9;
+		/* a clock lowered by a hair said lowered: a figure that
+		** rounds onto the nominal one rounds down instead (0.999 of
+		** nominal, 1.49 GHz, where 1.00 and 1.50 read not lowered) */
+		rl_fig_text(sc, sizeof sc, v->tdp_clock);
+		if (strtod(sc, NULL) >= 1)
+			rl_fig_text_dir(sc, sizeof sc, v->tdp_clock, -1);
+		if (cfg->design.clock_hz > 0) {
+			rl_fig_text(f, sizeof f, v->tdp_clock * nom);
+			if (strtod(f, NULL) >= nom)
+				rl_fig_text_dir(f, sizeof f, v->tdp_clock * nom, -1);
+			snprintf(ghz, sizeof ghz, " (%s GHz)", f);
+		}
 		printf("(note: full load would draw %.0f W; the TDP lowers the "
 		       "clock to %s of nominal%s\n there, as eval does for a "
 		       "phase over it (power.clock_scale): not a violation;\n "
 		       "--set chip.tdp_w=%.0f lifts the limit)\n",
-		       v->pw.total_w, rl_fig_text(sc, sizeof sc, v->tdp_clock), ghz,
+		       v->pw.total_w, sc, ghz,
 		       ceil(v->pw.total_w));
 	}
 	if (v->have_cost) {

@@ -10,6 +10,7 @@
 #include "loadopts.h"
 #include "../model/cost.h"
 #include "../model/figtext.h"
+#include "../model/numtext.h"
 #include "../model/precision.h"
 
 typedef struct {
@@ -224,19 +225,25 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
                           const rl_slo_result *sr, const loadout_usd *u)
 {
 	if (!sr->met) {
-		char name[48], a[64], b[64], x[32];
+		char name[48], a[64], b[32], x[32];
+		double max_s = t[sr->failed].max_s;
 		loadout_target_name(&t[sr->failed], name, sizeof name);
-		evalout_value(a, sizeof a, t[sr->failed].max_s * 1e3, "ms");
-		evalout_value(b, sizeof b, sr->unloaded_s * 1e3, "ms");
+		/* the target as given, in all its digits, in ms (the decimal
+		** moved, rl_number_shift), where eval's rule rounded a target
+		** of 0.09189274773 s to 91.9 ms beside the same figure of a
+		** latency over it */
+		rl_number_shift(max_s, 3, a, sizeof a);
 		/* by how much: the latency without load over the target, as
-		** eval's figures say it (a rate only adds to it) */
+		** eval's figures say it (a rate only adds to it), each on the
+		** target's side it is on (rl_fig_text_side, a ceiling): just
+		** over 32.31 ms read 32.3 ms and 1.00x, as if on the target */
+		rl_fig_text_side(b, sizeof b, sr->unloaded_s * 1e3, max_s * 1e3, 1);
 		fprintf(f, "\nbest under the targets: NONE: no concurrency meets "
-		        "%s <= %s; without any load it is already %s, %sx the "
+		        "%s <= %s ms; without any load it is already %s ms, %sx the "
 		        "target\n", name, a, b,
 		        /* by eval's rule, as the two figures before it
 		        ** (2.00x, where %.3g wrote 2x) */
-		        rl_fig_text(x, sizeof x, sr->unloaded_s /
-		                                     t[sr->failed].max_s));
+		        rl_fig_text_side(x, sizeof x, sr->unloaded_s / max_s, 1, 1));
 		loadout_targets_table(f, t, n, NULL);
 		return;
 	}

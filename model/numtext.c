@@ -64,10 +64,17 @@ const char *rl_number_write(double v, char *buf, size_t len)
 
 const char *rl_number_shift(double v, int places, char *buf, size_t len)
 {
-	char t[64];
+	char t[64], *e;
 	rl_number_write(v, t, sizeof t);
-	if (strpbrk(t, "eEnN")) /* exponent form, inf or nan */
+	if (!isfinite(v)) /* inf or nan */
 		return rl_number_write(v * pow(10, places), buf, len);
-	snprintf(t + strlen(t), sizeof t - strlen(t), "e%d", places);
+	/* exponent form (past 1e15, or under 1e-9: 5e-10) moves its
+	** exponent, where 5e-10 x 100 as a double wrote
+	** 0.000000050000000000000004 */
+	if ((e = strpbrk(t, "eE")) != NULL)
+		places += atoi(e + 1);
+	else
+		e = t + strlen(t);
+	snprintf(e, sizeof t - (size_t)(e - t), "e%d", places);
 	return rl_number_write(strtod(t, NULL), buf, len);
 }

@@ -30,7 +30,8 @@ const char *rl_number_write(double v, char *buf, size_t len);
 ** moved that many places (its text read with "eN"): a share of 0.905 is
 ** 90.5 %, 12.345678 ms 0.012345678 s, where 100 x 0.905 and 12.345678 /
 ** 1000 as doubles write 90.50000000000001 and 0.012345677999999999; v in
-** exponent form (past 1e15) scaled as a double.  Returns buf. */
+** exponent form (past 1e15, or under 1e-9: 5e-10) by its exponent moved
+** (5e-10 x 100 is 0.00000005).  Returns buf. */
 const char *rl_number_shift(double v, int places, char *buf, size_t len);
 
 #endif

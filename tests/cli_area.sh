@@ -382,6 +382,21 @@ expect_out "^violations: none" "the TDP lowering the clock is no violation"
 expect_out "^\(note: full load would draw 1036 W; the TDP lowers the clock to 0.762 of nominal \(1.39 GHz\)" \
 	"the note gives the clock share the TDP sets, by hand"
 expect_out "chip.tdp_w=1036 lifts the limit" "the note says the fix (1035.71 W rounded up)"
+# (review48) a TDP just under full load lowers the clock by a hair: the
+# share and the clock said under 1 and under the design's 1.5 GHz
+# (data/chips/sohu-design.ini), where nearest rounding read "the TDP lowers
+# the clock to 1.00 of nominal (1.50 GHz)", the clock not lowered.  Sohu by
+# design draws 1579 W at full load (the line above the note); a TDP of
+# 1578.9 W is under it, so the clock is lowered, by less than 0.05%
+expect_exit 0 "sohu-design area, a TDP a hair under full load" -- "$RL" area \
+	--chip sohu-design --set chip.tdp_w=1578.9
+sg=$(sed -n 's/.*the TDP lowers the clock to \([0-9.]*\) of nominal (\([0-9.]*\) GHz)$/\1 \2/p' "$tmpd/out")
+if [ -n "$sg" ] && echo "$sg" | awk '{ exit !($1 < 1 && $2 < 1.5) }'; then
+	echo "ok - a clock lowered by a hair reads lowered ($sg)"
+else
+	echo "not ok - a clock lowered by a hair reads not lowered ('$sg')"
+	fails=$((fails + 1))
+fi
 expect_out "is a ceiling" "area says full load is a ceiling"
 expect_out "no served workload reaches: rooflab eval gives a workload's power.watts" \
 	"and points to eval for a workload's power"

@@ -520,6 +520,31 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/lv3.db" --x design.frac_mac --y chip.tdp_w \
 		--z speedup_total_tokens --term dumb --target 0.1234567
 	expect_out "0\.1234567 is exceeded everywhere \(at least 10\)" "the target in all its digits, the least as a figure"
+	# (review48) the most reached said on the target's side it is on: z
+	# 10, 15, 19.97 under the default 20 reaches it nowhere, its most
+	# 19.97 by eval's rule nearest 20.0, which reads as reached: one unit
+	# of its last digit down, 19.9 (rl_fig_text_side, as solve's reasons)
+	rm -f "$tmpd/lv4.db"
+	sqlite3 "$tmpd/lv4.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, chip_tdp_w REAL, speedup_total_tokens REAL);
+		INSERT INTO results VALUES(1, 0, 500, 10), (1, 0, 700, 10),
+		(1, 0.1, 500, 15), (1, 0.1, 700, 15), (1, 0.2, 500, 19.97),
+		(1, 0.2, 700, 19.97)"
+	expect_exit 0 "text heatmap, a most of 19.97 under 20" -- "$RL" plot heatmap \
+		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb
+	expect_out "20 is reached nowhere \(at most 19\.9\)" "the most short of 20 reads under it (19.9, not 20.0)"
+	# (review48) a target the most cells reach exactly, and no other: z
+	# 10, 15, 20 under the default 20 is neither crossed (no line: 20 is
+	# not below the most) nor exceeded everywhere (10 and 15 are under it),
+	# which the title said, 'at least 10' beside it; reached at the most
+	sqlite3 "$tmpd/lv4.db" "UPDATE results SET speedup_total_tokens = 20
+		WHERE speedup_total_tokens = 19.97"
+	expect_exit 0 "text heatmap, a most of exactly 20" -- "$RL" plot heatmap \
+		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb
+	expect_no_out "exceeded everywhere" "z 10 to 20: 20 is not exceeded everywhere"
+	expect_out "20 is reached only at the most \(20\)" "z 10 to 20: 20 reached only at the most"
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi

@@ -291,6 +291,14 @@ static void test_number_shift(void **state)
 	assert_string_equal(rl_number_shift(0.9, 2, b, sizeof b), "90");
 	assert_string_equal(rl_number_shift(50, -3, b, sizeof b), "0.05");
 	assert_string_equal(rl_number_shift(1e20, -3, b, sizeof b), "1e+17");
+	/* (review48) a v under 1e-9, whose text is in exponent form too
+	** (5e-10), moved as a decimal: 5e-10 x 100 = 5e-8, in plain decimals
+	** 0.00000005, where the double product wrote
+	** 0.000000050000000000000004; 1.2345e-10 x 1000 = 0.00000012345 */
+	assert_string_equal(rl_number_shift(5e-10, 2, b, sizeof b),
+	                    "0.00000005");
+	assert_string_equal(rl_number_shift(1.2345e-10, 3, b, sizeof b),
+	                    "0.00000012345");
 }
 
 int main(void)

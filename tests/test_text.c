@@ -330,6 +330,11 @@ static void test_fig_text_side(void **state)
 	fig_side_is(-3.6542, -3.6542, 1, "-3.66");
 	fig_side_is(3.6542, 3.6542, 0, "3.66");
 	fig_side_is(3.6582, 3.6582, 0, "3.66");
+	/* (review48) 0.019996 at a ceiling of 0.019996 reads nearest 0.0200,
+	** over the ceiling, so one unit of the third digit (0.0001) down:
+	** 0.0199; at a floor of 0.019996 0.0200 is on its side */
+	fig_side_is(0.019996, 0.019996, 1, "0.0199");
+	fig_side_is(0.019996, 0.019996, 0, "0.0200");
 }
 
 int main(void)
