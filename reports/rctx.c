@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 #include "../plots/kinds.h"
 
@@ -149,4 +150,13 @@ int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
                       double hi)
 {
 	return bad_cell(r, st, col, name, table, side, 0, 1, lo, hi);
+}
+
+const char *report_whole_text(char *buf, size_t len, double v)
+{
+	if (fabs(v) < 1e15)
+		snprintf(buf, len, "%.0f", v);
+	else
+		rl_fig_text(buf, len, v);
+	return buf;
 }

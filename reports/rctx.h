@@ -113,6 +113,12 @@ int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
                       double hi);
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
+/* A figure to the unit ("%.0f": 494587, 33625 USD), 1e15 and past as
+** rl_fig_text writes it (1e+300), so that it fits a 32-byte buffer, where
+** "%.0f" of a value changed by hand to 1e300 was cut at the cell's end
+** into another number (verdict.c's lengths and throughputs, sections.c's
+** prices). */
+const char *report_whole_text(char *buf, size_t len, double v);
 
 /* A side's ("a", "b", "b_by_design") value of an output from claim_sides;
 ** NAN if absent (verdict.c). */

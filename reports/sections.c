@@ -418,18 +418,6 @@ static double preset_price(rctx *r, const char *chip, char *note,
 	return st.cfg.cost.price_usd;
 }
 
-/* Whole dollars ("%.0f": 33625), past 1e15 a figure in eval's exponent
-** form (rl_fig_text: 1e+300), where "%.0f" of a price changed by hand to
-** 1e300 was cut at the cell's end into another number. */
-static const char *usd_text(char *buf, size_t len, double usd)
-{
-	if (fabs(usd) < 1e15)
-		snprintf(buf, len, "%.0f", usd);
-	else
-		rl_fig_text(buf, len, usd);
-	return buf;
-}
-
 /* One side's chip and where its price comes from: "a, 8x H100 (...), chip
 ** h100-sxm: 33625 USD, its preset's price (its source or assumption
 ** beside price_usd in data/chips/h100-sxm.ini)", "unknown (the chip
@@ -451,16 +439,16 @@ static void price_words(rctx *r, const char *side, const char *label,
 		** H100's taken for it), in its preset's words */
 		snprintf(buf, len, "%s, %s, chip %s: %s USD, data/chips/%s.ini's "
 		         "(price_usd) %s", side, label, chip,
-		         usd_text(u, sizeof u, usd), chip, note);
+		         report_whole_text(u, sizeof u, usd), chip, note);
 	else if (isfinite(pre) && pre == usd)
 		snprintf(buf, len, "%s, %s, chip %s: %s USD, its preset's price "
 		         "(its source or assumption beside price_usd in "
 		         "data/chips/%s.ini)", side, label, chip,
-		         usd_text(u, sizeof u, usd), chip);
+		         report_whole_text(u, sizeof u, usd), chip);
 	else
 		snprintf(buf, len, "%s, %s, chip %s: %s USD, set for this run (no "
 		         "source recorded)", side, label, chip,
-		         usd_text(u, sizeof u, usd));
+		         report_whole_text(u, sizeof u, usd));
 }
 
 /* The cost table: USD per million output tokens per side, at the price a
@@ -507,7 +495,7 @@ static void cost_table(rctx *r, int has_sides)
 				snprintf(v[i][k], sizeof v[i][k], "%s",
 				         rl_fig_text(fv, sizeof fv, x[k]));
 			else if (isfinite(x[k]))
-				usd_text(v[i][k], sizeof v[i][k], x[k]);
+				report_whole_text(v[i][k], sizeof v[i][k], x[k]);
 			else if (isfinite(hw)) {
 				snprintf(v[i][k], sizeof v[i][k], "%s + energy",
 				         rl_fig_text(fv, sizeof fv, hw));

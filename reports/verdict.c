@@ -160,17 +160,6 @@ static void json_text(rctx *r, const char *path, char *buf, size_t len)
 	report_finish(r, st, r->o->dbpath);
 }
 
-/* A figure to the unit ("%.0f": 494587), 1e15 and past as rl_fig_text
-** writes it (1e+300), so that it fits a 32-byte buffer. */
-static const char *whole_text(char *buf, size_t len, double v)
-{
-	if (fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else
-		rl_fig_text(buf, len, v);
-	return buf;
-}
-
 void report_workload(rctx *r, char *buf, size_t len)
 {
 	static const char *const path[2] = {"$.a.setup.isl", "$.a.setup.osl"};
@@ -193,12 +182,13 @@ void report_workload(rctx *r, char *buf, size_t len)
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (model[0] && prec[0] && isfinite(v[0]) && isfinite(v[1])) {
-		/* (whole_text: "%.0f" of a length of 1e300 in the run's JSON
-		** was cut at the buffer's end into another number) */
+		/* (report_whole_text: "%.0f" of a length of 1e300 in the
+		** run's JSON was cut at the buffer's end into another number) */
 		char in[32], out[32];
 		snprintf(buf, len, "%s in %s, %s tokens in and %s out per "
-		         "request", model, prec, whole_text(in, sizeof in, v[0]),
-		         whole_text(out, sizeof out, v[1]));
+		         "request", model, prec,
+		         report_whole_text(in, sizeof in, v[0]),
+		         report_whole_text(out, sizeof out, v[1]));
 	}
 }
 
@@ -765,8 +755,8 @@ void report_verdict(rctx *r)
 		** number without its closing parenthesis */
 		char na[32], nb[32];
 		snprintf(tp, sizeof tp, " (%s against %s tokens/s, both "
-		         "modelled)", whole_text(nb, sizeof nb, tb),
-		         whole_text(na, sizeof na, ta));
+		         "modelled)", report_whole_text(nb, sizeof nb, tb),
+		         report_whole_text(na, sizeof na, ta));
 	}
 	if (isfinite(c->speedup_output))
 		claim_speedup_side(so, sizeof so, c->speedup_output, c->target);
