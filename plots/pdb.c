@@ -212,18 +212,34 @@ double pdb_real(sqlite3_stmt *st, int col)
 	return sqlite3_column_double(st, col);
 }
 
-int pdb_number(sqlite3_stmt *st, int col, const char *path,
-               const char *table, double *v, char *err, size_t errlen)
+/* pdb_number and pdb_needed: NULL refused where needed */
+static int number_cell(sqlite3_stmt *st, int col, const char *path,
+                       const char *table, int needed, double *v, char *err,
+                       size_t errlen)
 {
 	int type = sqlite3_column_type(st, col);
 	*v = pdb_real(st, col);
-	if (type != SQLITE_TEXT && type != SQLITE_BLOB)
+	if (type != SQLITE_TEXT && type != SQLITE_BLOB &&
+	    !(needed && type == SQLITE_NULL))
 		return RL_OK;
 	snprintf(err, errlen, "%s: cannot read: %s.%s holds %s, where rooflab "
 	         "writes a number (a database changed by hand?)", path, table,
 	         sqlite3_column_name(st, col),
-	         type == SQLITE_TEXT ? "text" : "a blob");
+	         type == SQLITE_TEXT ? "text"
+	         : type == SQLITE_BLOB ? "a blob" : "NULL");
 	return RL_EINPUT | PDB_UNREAD;
+}
+
+int pdb_number(sqlite3_stmt *st, int col, const char *path,
+               const char *table, double *v, char *err, size_t errlen)
+{
+	return number_cell(st, col, path, table, 0, v, err, errlen);
+}
+
+int pdb_needed(sqlite3_stmt *st, int col, const char *path,
+               const char *table, double *v, char *err, size_t errlen)
+{
+	return number_cell(st, col, path, table, 1, v, err, errlen);
 }
 
 int pdb_count(sqlite3 *db, const char *path, const char *sql, long long *n,

@@ -133,6 +133,11 @@ double pdb_real(sqlite3_stmt *st, int col);
 ** rooflab writes a number" in err. */
 int pdb_number(sqlite3_stmt *st, int col, const char *path,
                const char *table, double *v, char *err, size_t errlen);
+/* pdb_number of a column rooflab never leaves NULL (the ends of a
+** tornado row's range: claim writes the finite range it read): NULL is
+** refused alike, "... holds NULL, where rooflab writes a number". */
+int pdb_needed(sqlite3_stmt *st, int col, const char *path,
+               const char *table, double *v, char *err, size_t errlen);
 
 /* The one number sql (with no parameters) gives on the database at path
 ** into *n (0 when it gives no row): RL_OK, or pdb_unread's status and

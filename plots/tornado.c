@@ -30,25 +30,6 @@ static int same_printed(double v, double base, double target)
 	return !strcmp(a, b);
 }
 
-/* The ends of a row's range (low, high at columns 1 and 2): NULL (a
-** NaN) is no range claim writes (it writes the finite range it read),
-** where the bar's label read "(0.3 .. nan)": RL_EINPUT | PDB_UNREAD naming
-** the column, as pdb_number names text; RL_OK otherwise. */
-static int null_end(sqlite3_stmt *st, const char *path, char *err,
-                    size_t errlen)
-{
-	int col;
-	for (col = 1; col <= 2; col++)
-		if (sqlite3_column_type(st, col) == SQLITE_NULL) {
-			snprintf(err, errlen, "%s: cannot read: claim_tornado.%s "
-			         "holds NULL, where rooflab writes a number (a "
-			         "database changed by hand?)", path,
-			         col == 1 ? "low" : "high");
-			return RL_EINPUT | PDB_UNREAD;
-		}
-	return RL_OK;
-}
-
 int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen)
 {
@@ -71,15 +52,16 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	while (n < MAX_ROWS && sqlite3_step(st) == SQLITE_ROW) {
 		char p[96], vl[32], vh[32];
 		double low, high;
-		if ((rc = pdb_number(st, 1, o->dbpath, "claim_tornado", &low, err,
+		/* the range's ends never NULL (pdb_needed), where the bar's
+		** label read "(0.3 .. nan)" */
+		if ((rc = pdb_needed(st, 1, o->dbpath, "claim_tornado", &low, err,
 		                     errlen)) ||
-		    (rc = pdb_number(st, 2, o->dbpath, "claim_tornado", &high, err,
+		    (rc = pdb_needed(st, 2, o->dbpath, "claim_tornado", &high, err,
 		                     errlen)) ||
 		    (rc = pdb_number(st, 3, o->dbpath, "claim_tornado", &sl[n], err,
 		                     errlen)) ||
 		    (rc = pdb_number(st, 4, o->dbpath, "claim_tornado", &sh[n], err,
-		                     errlen)) ||
-		    (rc = null_end(st, o->dbpath, err, errlen))) {
+		                     errlen))) {
 			sqlite3_finalize(st);
 			return rc;
 		}
