@@ -109,7 +109,7 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 {
 	int type = sqlite3_column_type(st, col);
 	double v = sqlite3_column_double(st, col);
-	char why[128], msg[600], vt[32], lt[32], ht[32];
+	char why[128], vt[32], lt[32], ht[32];
 	if (type == SQLITE_NULL && !whole && !needed)
 		return 0;
 	/* the value held and the bounds in all their digits
@@ -129,13 +129,21 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 		         vt, lt, ht);
 	else
 		return 0;
+	report_cell_refused(r, table, name, side, why, whole ? "a whole number"
+	                    : needed ? "a number" : "a number or NULL");
+	return 1;
+}
+
+void report_cell_refused(rctx *r, const char *table, const char *name,
+                         const char *side, const char *why,
+                         const char *writes)
+{
+	char msg[600];
 	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "
 	         "side %s, holds %s, where rooflab claim writes %s (a database "
 	         "changed by hand?)", r->o->dbpath, table, name, r->c.id, side,
-	         why, whole ? "a whole number" : needed ? "a number"
-	         : "a number or NULL");
+	         why, writes);
 	report_bad(r, RL_EINPUT, msg);
-	return 1;
 }
 
 int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,

@@ -111,6 +111,13 @@ int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
                       const char *table, const char *side, double lo,
                       double hi);
+/* "DB: cannot read: TABLE.NAME of claim run N, side S, holds WHY, where
+** rooflab claim writes WRITES (a database changed by hand?)" kept in
+** r->bad (exit 2): the message of report_bad_cell and of a check it does
+** not make (a whole number stored as a REAL: sensitivity.c). */
+void report_cell_refused(rctx *r, const char *table, const char *name,
+                         const char *side, const char *why,
+                         const char *writes);
 /* Add a line to the warnings. */
 void report_warn(rctx *r, const char *msg);
 /* A figure to the unit ("%.0f": 494587, 33625 USD), 1e15 and past as

@@ -77,15 +77,11 @@ static void mapping_share(rctx *r, const char *side, const char *label)
 		for (k = 0; k < 4; k++) {
 			double f = pdb_real(st, k);
 			if (isfinite(f) && f != floor(f)) {
-				char vt[32], msg[600];
-				snprintf(msg, sizeof msg, "%s: cannot read: "
-				         "claim_mc_maps.%s of claim run %ld, side %s, "
-				         "holds %s, not a whole number, where rooflab "
-				         "claim writes a whole number (a database "
-				         "changed by hand?)", r->o->dbpath, names[k],
-				         r->c.id, side,
+				char vt[32], why[64];
+				snprintf(why, sizeof why, "%s, not a whole number",
 				         rl_number_write(f, vt, sizeof vt));
-				report_bad(r, RL_EINPUT, msg);
+				report_cell_refused(r, "claim_mc_maps", names[k], side,
+				                    why, "a whole number");
 				break;
 			}
 		}
