@@ -587,6 +587,18 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         "order", name, pc->seed_line);
 		return -1;
 	}
+	/* GSL's Sobol generator has 30 bits: its draw 2^30 - 1 fails and
+	** leaves the point unwritten, so that a larger count's later points
+	** held whatever the stack held */
+	if (s->sampling == RL_SAMPLE_SOBOL && s->count > RL_SWEEP_MAX_SOBOL) {
+		snprintf(err, errlen, "%s:%d: [sampling] count = %llu: sobol "
+		         "sampling draws at most %llu points (2^30 - 1, GSL's "
+		         "Sobol generator); give a smaller count, or method = "
+		         "random", name, pc->count_line,
+		         (unsigned long long)s->count,
+		         (unsigned long long)RL_SWEEP_MAX_SOBOL);
+		return -1;
+	}
 	if (s->sampling == RL_SAMPLE_GRID) {
 		double n = 1;
 		s->npoints = 1;

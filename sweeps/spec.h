@@ -47,6 +47,9 @@
 #define RL_SWEEP_MAX_FILTERS 32
 #define RL_SWEEP_MAX_SETS 64
 #define RL_SWEEP_DEFAULT_LIMIT 100000000ULL
+/* the most points sobol sampling draws: GSL's generator (30 bits) fails
+** at its draw 2^30 - 1 */
+#define RL_SWEEP_MAX_SOBOL 1073741823ULL
 /* the most points a sweep numbers: SQLite's largest integer, 2^63 - 1,
 ** which runs.points and points.idx are stored as (a grid past it was
 ** swept with --force until 2026-12-01, runs.points stored negative) */
