@@ -307,6 +307,30 @@ static void test_key_note_bom_long(void **state)
 	assert_string_equal(note, "n");
 }
 
+/* A line of INI_LINE_MAX (4095) bytes ended by CRLF is taken as the same
+** line ended by LF is: the limit is the line's "less its line end"
+** (ini.h), where the CR counted towards it and the line was refused as
+** "longer than 4095 bytes".  One byte more is refused either way, at its
+** line (2).  Lengths by hand: "k = " is 4 bytes, then 4091 of 'v'. */
+static void test_crlf_line_max(void **state)
+{
+	static char text[2 * INI_LINE_MAX];
+	char err[256] = "";
+	int zero = 0;
+	size_t n;
+	(void)state;
+	n = (size_t)snprintf(text, sizeof text, "[s]\r\nk = ");
+	memset(text + n, 'v', INI_LINE_MAX - 4);
+	n += INI_LINE_MAX - 4;
+	memcpy(text + n, "\r\n", 3);
+	assert_int_equal(ini_parse_text("t.ini", text, key_cb, &zero, err,
+	                                sizeof err), 0);
+	memcpy(text + n, "v\r\n", 4);
+	assert_int_equal(ini_parse_text("t.ini", text, key_cb, &zero, err,
+	                                sizeof err), -1);
+	assert_string_equal(err, "t.ini:2: line longer than 4095 bytes");
+}
+
 /* preset_key_note on a comment line longer than 1023 bytes (the ini
 ** reader takes lines up to INI_LINE_MAX, 4095): the comment is one line,
 ** its tail no key line of its own.  The comment's tail reads like the key;
@@ -535,6 +559,7 @@ int main(void)
 	    cmocka_unit_test(test_key_note_full),
 	    cmocka_unit_test(test_key_note_cut_utf8),
 	    cmocka_unit_test(test_profile_loo),
+	    cmocka_unit_test(test_crlf_line_max),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
