@@ -66,7 +66,7 @@ static int parse(const char *name, const char *text, ini_cb cb,
                  char *err, size_t errlen)
 {
 	char section[128] = "";
-	char line[INI_LINE_MAX + 1];
+	char line[INI_LINE_MAX + 2]; /* the line, a CR and the NUL */
 	const char *p = text;
 	int lineno = 0, rc;
 
@@ -79,9 +79,11 @@ static int parse(const char *name, const char *text, ini_cb cb,
 		char *s, *eq, *key, *val;
 		char msg[512];
 		lineno++;
-		if (len >= sizeof line) {
-			snprintf(err, errlen, "%s:%d: line longer than %zu bytes",
-			         name, lineno, sizeof line - 1);
+		/* the limit is the line's less its line end: a CRLF's CR
+		** counted, and a line of INI_LINE_MAX bytes was refused */
+		if (len - (len && p[len - 1] == '\r') > INI_LINE_MAX) {
+			snprintf(err, errlen, "%s:%d: line longer than %d bytes",
+			         name, lineno, INI_LINE_MAX);
 			return -1;
 		}
 		memcpy(line, p, len);
