@@ -21,8 +21,11 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../config/presets.h"
+#include "../config/slurp.h"
 #include "../model/outputs.h"
 #include "../sweeps/coldoc.h"
 #include "../sweeps/points.h"
@@ -908,6 +911,47 @@ static void test_point_output_by_status(void **state)
 	assert_true(isnan(rl_sweep_point_output(tps, RL_ENOFIT, &r)));
 }
 
+/* A [base] model given as a path longer than a preset's name
+** (RL_NAME_MAX, 128 bytes) but within a path's 1023 bytes, which eval's
+** --model takes: the spec reads that file, where the spec kept the path
+** cut to 127 bytes and said the cut path "does not exist".  The path is
+** /tmp/rl_test_long_XXXXXX (24 bytes) + "/" + 150 of 'd' + "/m.ini", 181
+** bytes; the file is the shipped llama3-8b.ini copied whole. */
+static void test_long_preset_path(void **state)
+{
+	char dir[] = "/tmp/rl_test_long_XXXXXX", sub[256], path[300];
+	char src[1024], rest[512], err[1024] = "", pad[151];
+	size_t len;
+	char *text;
+	FILE *f;
+	rl_sweep_spec *s;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	memset(pad, 'd', 150);
+	pad[150] = '\0';
+	snprintf(sub, sizeof sub, "%s/%s", dir, pad);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(path, sizeof path, "%s/m.ini", sub);
+	assert_int_equal(strlen(path), 181);
+	snprintf(src, sizeof src, "%s/models/llama3-8b.ini", rl_data_dir());
+	text = rl_slurp(src, &len);
+	assert_non_null(text);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	free(text);
+	snprintf(rest, sizeof rest, "[base]\nchip = h100-sxm\nmodel = %s\n"
+	         "[axes]\nscenario.tp = 1, 2\n", path);
+	s = rl_sweep_spec_parse("test.ini", rest, err, sizeof err);
+	unlink(path);
+	rmdir(sub);
+	rmdir(dir);
+	if (!s)
+		fail_msg("spec refused: %s", err);
+	rl_sweep_spec_free(s);
+}
+
 /* One point's configuration (rl_sweep_point_config), which evaluation and
 ** rl_sweep_point_why both build with: each axis value in SI (2 TB/s is
 ** 2e12 B/s; batch 8 is 8), the base's other values kept (h100-sxm's TP
@@ -1104,6 +1148,7 @@ int main(void)
 	    cmocka_unit_test(test_output_nan_filters),
 	    cmocka_unit_test(test_point_output_by_status),
 	    cmocka_unit_test(test_point_config),
+	    cmocka_unit_test(test_long_preset_path),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_fit_words),
