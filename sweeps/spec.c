@@ -158,7 +158,7 @@ static int setup_key(rl_sweep_setup *su, const char *section,
                      const char *key, const char *value, char *err,
                      size_t errlen)
 {
-	char path[1024];
+	char path[RL_SWEEP_PRESET_MAX];
 	char *dst = NULL;
 	su->present = 1;
 	if (!strcmp(key, "set")) {
@@ -240,7 +240,7 @@ static int setup_key(rl_sweep_setup *su, const char *section,
 		return twice(section, key, err, errlen);
 	if (preset_path(key, value, path, sizeof path, err, errlen))
 		return -1;
-	snprintf(dst, RL_NAME_MAX, "%s", value);
+	snprintf(dst, RL_SWEEP_PRESET_MAX, "%s", value);
 	return 0;
 }
 

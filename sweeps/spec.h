@@ -71,10 +71,15 @@ typedef enum {
 	RL_SAMPLE_SOBOL
 } rl_sampling;
 
+/* the bytes of a [base] or [baseline] preset as given, with the NUL: a
+** name, or a file's path, which preset_path takes to 1023 bytes (as
+** eval's --chip does); RL_NAME_MAX cut a longer path to 127 bytes */
+#define RL_SWEEP_PRESET_MAX 1024
+
 /* A base or baseline setup: preset names and assignments. */
 typedef struct {
-	char chip[RL_NAME_MAX], model[RL_NAME_MAX];
-	char scenario[RL_NAME_MAX], profile[RL_NAME_MAX];
+	char chip[RL_SWEEP_PRESET_MAX], model[RL_SWEEP_PRESET_MAX];
+	char scenario[RL_SWEEP_PRESET_MAX], profile[RL_SWEEP_PRESET_MAX];
 	char sets[RL_SWEEP_MAX_SETS][256];
 	int nsets;
 	int present;
