@@ -79,7 +79,11 @@ static long read_line(csv_rows *r, char *err, size_t errlen)
 			         "text file", r->path, r->line + 1, len + 1);
 			return -1;
 		}
-		if (len + 1 >= sizeof r->buf) {
+		/* at most sizeof buf - 2 bytes less the line end, whether
+		** LF or CRLF (a CR takes the byte kept for it): an LF line
+		** of one more was taken, past the limit said */
+		if (len + 1 >= sizeof r->buf ||
+		    (c != '\r' && len + 2 >= sizeof r->buf)) {
 			snprintf(err, errlen, "%s:%d: line too long (more than %zu "
 			         "bytes)", r->path, r->line + 1, sizeof r->buf - 2);
 			return -1;
