@@ -331,6 +331,37 @@ static void test_crlf_line_max(void **state)
 	assert_string_equal(err, "t.ini:2: line longer than 4095 bytes");
 }
 
+/* The same file with CRLF line ends: the reader takes a line of
+** INI_LINE_MAX bytes less its CRLF (test_crlf_line_max), and so must
+** preset_key_note, where it measured the CR with the line (and its buffer
+** had no byte for it) and skipped the [cost] header, the key then found
+** in no section.  By hand, as above. */
+static void test_key_note_bom_long_crlf(void **state)
+{
+	char path[] = "/tmp/rl_test_note_XXXXXX", note[256], val[32];
+	char got[64] = "", err[256];
+	int fd, i;
+	FILE *f;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_true(fputs("\xef\xbb\xbf[cost]", f) >= 0);
+	for (i = 6; i < INI_LINE_MAX; i++)
+		assert_int_equal(fputc(' ', f), ' ');
+	assert_true(fputs("\r\n; n\r\nprice_usd = 2\r\n[odd]\r\nurl = u\r\n",
+	                  f) >= 0);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(ini_parse_file(path, url_cb, got, err, sizeof err), 0);
+	assert_string_equal(got, "u");
+	assert_int_equal(preset_key_note(path, "cost", "price_usd", note,
+	                                 sizeof note, val, sizeof val), 1);
+	unlink(path);
+	assert_string_equal(val, "2");
+	assert_string_equal(note, "n");
+}
+
 /* preset_key_note on a comment line longer than 1023 bytes (the ini
 ** reader takes lines up to INI_LINE_MAX, 4095): the comment is one line,
 ** its tail no key line of its own.  The comment's tail reads like the key;
@@ -560,6 +591,7 @@ int main(void)
 	    cmocka_unit_test(test_key_note_cut_utf8),
 	    cmocka_unit_test(test_profile_loo),
 	    cmocka_unit_test(test_crlf_line_max),
+	    cmocka_unit_test(test_key_note_bom_long_crlf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
