@@ -66,10 +66,10 @@ int preset_key_note(const char *path, const char *section, const char *key,
                     char *buf, size_t len, char *val, size_t vlen)
 {
 	/* a line as long as the ini reader takes (INI_LINE_MAX, after a
-	** byte order mark's 3 bytes on the first, its LF and NUL): a
+	** byte order mark's 3 bytes on the first, its CR, LF and NUL): a
 	** 1023-byte buffer made a long comment's tail a line of its own, read
 	** as a key or a section where it looked like one */
-	char line[3 + INI_LINE_MAX + 2], note[2048] = "", sec[128] = "";
+	char line[3 + INI_LINE_MAX + 3], note[2048] = "", sec[128] = "";
 	size_t kl = strlen(key);
 	int found = 0, first = 1, cut = 0;
 	FILE *f;
@@ -85,10 +85,13 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		** skips: the first line's section or comment is read past it */
 		size_t bom = first && !strncmp(line, "\xef\xbb\xbf", 3) ? 3 : 0;
 		char *nl = strchr(line, '\n');
+		char *end = nl ? nl : line + strlen(line);
 		first = 0;
+		/* measured less a CRLF's CR, as the reader measures it */
+		if (end > line + bom && end[-1] == '\r')
+			end--;
 		if ((!nl && !feof(f)) ||
-		    (size_t)((nl ? nl : line + strlen(line)) - line) - bom >
-		        INI_LINE_MAX) {
+		    (size_t)(end - line) - bom > INI_LINE_MAX) {
 			/* longer than the ini reader takes, measured past the mark
 			** as the reader measures it (the preset did not load): its
 			** rest skipped, no note or key of it */
