@@ -131,7 +131,8 @@ static int chip_software(const char *chip, meta_info *c, char *err,
 ** into name, and a note into note ("the default for this chip: the only
 ** calibrated profile for TensorRT-LLM, fitted on TensorRT-LLM 0.10.0 on
 ** 2026-11-22"; with several, "the last calibrated of the 2 calibrated
-** profiles for ...").  `how` is how the user names a profile ("--profile" for
+** profiles for ...").  The chip's software is read from chip_read (its
+** name, or the file it was loaded from), the messages name it `chip`.  `how` is how the user names a profile ("--profile" for
 ** eval, "profile=" in a claim side), for the note and the message.
 ** Returns 0; 1 with err saying that the chip has none and listing the
 ** profiles, and the short note of a command that serves it under ideal
@@ -139,15 +140,16 @@ static int chip_software(const char *chip, meta_info *c, char *err,
 ** software); rooflab presets profile lists the profiles", the same for
 ** every `how`); -1 with err when a preset cannot be read, PROFILE_ENOMEM
 ** with err where one could not be held in memory. */
-static int profile_default(const char *chip, const char *how, char *name,
-                           size_t namelen, char *note, size_t notelen,
-                           char *err, size_t errlen)
+static int profile_default(const char *chip, const char *chip_read,
+                           const char *how, char *name, size_t namelen,
+                           char *note, size_t notelen, char *err,
+                           size_t errlen)
 {
 	meta_info c, p;
 	char names[1024], best[128] = "", best_sw[128] = "", best_date[32] = "";
 	char list[PRESET_LIST_MAX][PRESET_NAME_MAX];
 	size_t n, i, others = 0, ncal = 0;
-	int rc = chip_software(chip, &c, err, errlen);
+	int rc = chip_software(chip_read, &c, err, errlen);
 	if (rc == PROFILE_ENOMEM)
 		return rc;
 	if (rc == -2)
@@ -394,8 +396,14 @@ static int profile_choose(eval_opts *o, rl_setup *st, const char *how,
 		** fitted profile says whose fit it is, as one --profile names */
 		return copy_note(st, err, errlen);
 	}
-	rc = profile_default(o->chip ? o->chip : st->chip, how, name, namelen,
-	                     note, sizeof note, err, errlen);
+	/* a chip a scenario names is read from the file it was loaded
+	** from: by its name alone (a path's file less .ini) it read no
+	** preset, its software none, and a chip --chip gives a calibrated
+	** profile served under ideal */
+	rc = profile_default(o->chip ? o->chip : st->chip,
+	                     o->chip ? o->chip
+	                     : st->chip_file[0] ? st->chip_file : st->chip,
+	                     how, name, namelen, note, sizeof note, err, errlen);
 	if (rc == 1)
 		/* st stays on ideal: the note says so and why */
 		snprintf(st->profile_note, sizeof st->profile_note, "%s", note);
