@@ -30,6 +30,7 @@
 #include "../sweeps/coldoc.h"
 #include "../sweeps/points.h"
 #include "../sweeps/pointval.h"
+#include "../sweeps/progress.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
 #include "../sweeps/store.h"
@@ -952,6 +953,44 @@ static void test_long_preset_path(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* The progress bar's ETA of a sweep as long as a grid may be (up to
+** 2^63 - 1 points, with --force): 2^62 points left at about 1 point/s
+** (one point done 1 s after the start) is some 4.6e18 s, 1.3e15 hours,
+** past an int: the hours were cast to int, undefined (UBSan's
+** float-cast-overflow stops a SAN=1 build there; the plain build wrote
+** "ETA -2147483648h..."), and are written whole now: digits, then "h". */
+static void test_progress_long_eta(void **state)
+{
+	char path[] = "/tmp/rl_test_progress_XXXXXX", buf[512];
+	const char *eta;
+	rl_progress pg;
+	int fd = mkstemp(path), saved;
+	ssize_t n;
+	(void)state;
+	assert_true(fd >= 0);
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0);
+	assert_true(dup2(fd, 2) == 2);
+	rl_progress_begin(&pg, 1, (uint64_t)1 << 62, 0);
+	pg.t0 -= 1; /* begun a second ago */
+	rl_progress_update(&pg, 1);
+	fflush(stderr);
+	assert_true(dup2(saved, 2) == 2);
+	close(saved);
+	n = pread(fd, buf, sizeof buf - 1, 0);
+	close(fd);
+	unlink(path);
+	assert_true(n > 0);
+	buf[n] = '\0';
+	eta = strstr(buf, "ETA ");
+	assert_non_null(eta);
+	eta += 4;
+	if (!(eta[0] >= '1' && eta[0] <= '9') ||
+	    !strchr(eta, 'h') || strspn(eta, "0123456789") < 15)
+		fail_msg("ETA '%s' is not 1.3e15 hours, whole", eta);
+}
+
 /* One point's configuration (rl_sweep_point_config), which evaluation and
 ** rl_sweep_point_why both build with: each axis value in SI (2 TB/s is
 ** 2e12 B/s; batch 8 is 8), the base's other values kept (h100-sxm's TP
@@ -1149,6 +1188,7 @@ int main(void)
 	    cmocka_unit_test(test_point_output_by_status),
 	    cmocka_unit_test(test_point_config),
 	    cmocka_unit_test(test_long_preset_path),
+	    cmocka_unit_test(test_progress_long_eta),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_fit_words),
