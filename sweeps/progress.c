@@ -3,6 +3,7 @@
 */
 #include "progress.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -29,9 +30,10 @@ static void duration(char *buf, size_t len, double s)
 		snprintf(buf, len, "%.0fs", s);
 	else if (s < 3600)
 		snprintf(buf, len, "%dm%02ds", (int)(s / 60), (int)s % 60);
-	else
-		snprintf(buf, len, "%dh%02dm", (int)(s / 3600),
-		         (int)(s / 60) % 60);
+	else /* the hours as a double: a grid of 2^63 points at 1 point/s
+	     ** is 2.6e15 hours, past an int (a cast undefined in C) */
+		snprintf(buf, len, "%.0fh%02dm", floor(s / 3600),
+		         (int)fmod(floor(s / 60), 60));
 }
 
 static void draw(rl_progress *p, uint64_t done, double now)
