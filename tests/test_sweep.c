@@ -231,6 +231,14 @@ static void test_bad_ranges(void **state)
 	        "scenario.tp = 1:4097:4096 reaches 4097 at its last value, "
 	        "outside the allowed whole numbers 1 to 4096 chips");
 	refused("[axes]\nscenario.tp = 1:8:0.5\n", "whole number");
+	/* a whole-number parameter's linear range starting off the whole
+	** numbers: 1.4:3.4:1 was read as 1, 2, 3 (each value rounded) and
+	** 0.5:4:1 as 1, 2, 3, 4, where a list's 0.5 is refused; its start
+	** is refused as its step is */
+	refused("[axes]\nscenario.tp = 1.4:3.4:1\n",
+	        "test.ini:5: scenario.tp is a whole number; start 1.4 is not");
+	refused("[axes]\nscenario.batch = 0.5:4:1\n",
+	        "test.ini:5: scenario.batch is a whole number; start 0.5 is not");
 	refused("[axes]\nchip.hbm_tbs = 1, 2\n", "did you mean chip.hbm_tbps");
 	refused("", "no [axes]");
 	refused("[axes]\nchip.hbm_tbps = 1,2\n[sampling]\nmethod = sobol\n",
