@@ -250,6 +250,13 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 			         "not", p->section, p->key, ct);
 			return -1;
 		}
+		/* a start off the whole numbers made every value one rounded
+		** (1.4:3.4:1 read as 1, 2, 3), where a list's 1.4 is refused */
+		if (p->type == RL_PT_INT && a != floor(a)) {
+			snprintf(err, errlen, "%s.%s is a whole number; start %s is "
+			         "not", p->section, p->key, at);
+			return -1;
+		}
 		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;
 		if (n > 1e15) {
 			snprintf(err, errlen, "%s.%s: range of %.3g values, more than "
