@@ -235,6 +235,17 @@ static void test_bad_ranges(void **state)
 	** numbers: 1.4:3.4:1 was read as 1, 2, 3 (each value rounded) and
 	** 0.5:4:1 as 1, 2, 3, 4, where a list's 0.5 is refused; its start
 	** is refused as its step is */
+	/* a real linear range whose step is below what doubles tell apart
+	** at its values: 1 + 1e-16 is 1 (a double's spacing at 1 is 2^-52 =
+	** 2.2e-16), so 1:1.000000000000001:1e-16 held 12 points of 6 values,
+	** each design twice; a step under 2^-49 (8 spacings) of the larger
+	** end, 1.000000000000001 x 2^-49 = 1.8e-15, is refused.  1e-15 is
+	** the smallest step of 15 decimals, the snap's (sweeps/axis.c), and
+	** 1:1.00001:1e-9 (1e-9 over 1.8e-15) is taken */
+	refused("[axes]\nchip.hbm_tbps = 1:1.000000000000001:1e-16\n",
+	        "test.ini:5: chip.hbm_tbps: step 1e-16 is too "
+	        "small for values near 1.000000000000001");
+	rl_sweep_spec_free(must("[axes]\nchip.hbm_tbps = 1:1.00001:1e-9\n"));
 	refused("[axes]\nscenario.tp = 1.4:3.4:1\n",
 	        "test.ini:5: scenario.tp is a whole number; start 1.4 is not");
 	refused("[axes]\nscenario.batch = 0.5:4:1\n",
