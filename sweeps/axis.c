@@ -257,6 +257,18 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 			         "not", p->section, p->key, at);
 			return -1;
 		}
+		/* a step doubles cannot tell apart at the range's values (1 +
+		** 1e-16 is 1) made values twice, the same design stored twice,
+		** as a list's repeated value: under 8 spacings of a double
+		** (2^-49 of the larger end) it is refused */
+		if (a != b && c < fmax(fabs(a), fabs(b)) * 0x1p-49) {
+			snprintf(err, errlen, "%s.%s: step %s is too small for values "
+			         "near %s: a double tells apart numbers about 1 part "
+			         "in 10^15 apart there, and values would repeat; give "
+			         "a larger step", p->section, p->key, ct,
+			         fabs(a) > fabs(b) ? at : bt);
+			return -1;
+		}
 		n = floor((b - a) / c * (1 + 1e-12) + 1e-9) + 1;
 		if (n > 1e15) {
 			snprintf(err, errlen, "%s.%s: range of %.3g values, more than "
