@@ -246,6 +246,17 @@ static void test_bad_ranges(void **state)
 	        "test.ini:5: chip.hbm_tbps: step 1e-16 is too "
 	        "small for values near 1.000000000000001");
 	rl_sweep_spec_free(must("[axes]\nchip.hbm_tbps = 1:1.00001:1e-9\n"));
+	/* random and Sobol sampling draw a real linear axis anywhere in
+	** [start, stop]: 0:1050:250's grid ends at 1000, inside chip.hbm_tbps's
+	** 0 to 1000 TB/s, but its stop 1050 is not, and a draw past 1000 (7 of
+	** 200 with seed 1) was stored with status -1, no status of points;
+	** such a stop is refused where the axis is drawn, and a grid keeps
+	** taking it (its values end at 1000) */
+	refused("[axes]\nchip.hbm_tbps = 0:1050:250\n[sampling]\n"
+	        "method = random\ncount = 5\n",
+	        "test.ini:5: chip.hbm_tbps = 0:1050:250 stops at 1050, outside "
+	        "the allowed 0 to 1000 TB/s");
+	rl_sweep_spec_free(must("[axes]\nchip.hbm_tbps = 0:1050:250\n"));
 	refused("[axes]\nscenario.tp = 1.4:3.4:1\n",
 	        "test.ini:5: scenario.tp is a whole number; start 1.4 is not");
 	refused("[axes]\nscenario.batch = 0.5:4:1\n",
