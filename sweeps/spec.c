@@ -20,6 +20,7 @@
 #include "../config/setup.h"
 #include "pointval.h"
 #include "text.h"
+#include "../model/numtext.h"
 #include "../model/utf8.h"
 
 /* Outputs kept when a spec has no [outputs]; those the table lacks are
@@ -597,6 +598,30 @@ static int finish(rl_sweep_spec *s, parse_ctx *pc, const char *name,
 		         "random", name, pc->count_line,
 		         (unsigned long long)s->count,
 		         (unsigned long long)RL_SWEEP_MAX_SOBOL);
+		return -1;
+	}
+	/* random and Sobol draw a real linear axis anywhere in [start,
+	** stop] (rl_sweep_axis_sample): a stop past the parameter's range,
+	** which a grid's last value may stop short of, made draws past it,
+	** stored with status -1 */
+	for (i = 0; s->sampling != RL_SAMPLE_GRID && i < s->naxes; i++) {
+		const rl_axis *ax = &s->axes[i];
+		rl_config cfg;
+		char allowed[300], t[3][32], why[256];
+		if (ax->kind != RL_AX_LINEAR || ax->param->type != RL_PT_REAL)
+			continue;
+		rl_config_defaults(&cfg);
+		if (rl_param_set(&cfg, ax->param, ax->stop, why, sizeof why) ==
+		    RL_P_OK)
+			continue;
+		rl_param_allowed_text(ax->param, allowed, sizeof allowed);
+		snprintf(err, errlen, "%s:%d: %s = %s:%s:%s stops at %s, outside "
+		         "the allowed %s: %s sampling draws any value up to its "
+		         "stop; give a stop within it", name, ax->line, ax->name,
+		         rl_number_write(ax->start, t[0], sizeof t[0]),
+		         rl_number_write(ax->stop, t[1], sizeof t[1]),
+		         rl_number_write(ax->step, t[2], sizeof t[2]), t[1],
+		         allowed, s->sampling == RL_SAMPLE_SOBOL ? "sobol" : "random");
 		return -1;
 	}
 	if (s->sampling == RL_SAMPLE_GRID) {
