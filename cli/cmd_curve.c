@@ -754,16 +754,8 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	step = a.step;
 	out = a.out;
 	term_name = a.term;
-	if (plot) {
-		if (term_name && gp_term_of_name(term_name, &term))
-			return bad_input(cmd, "--term: png, svg, pdf or dumb");
-		if (out && gp_term_of_path(out, &term))
-			return bad_input(cmd, "--out: the name must end in .png, .svg, "
-			                 ".pdf (or .txt with --term dumb)");
-		if (!out && term != GP_DUMB)
-			return bad_input(cmd, "--out FILE.png|svg|pdf is required (or "
-			                 "--term dumb for a text plot)");
-	}
+	if (plot && gp_out_term(out, term_name, &term, err, sizeof err))
+		return bad_input(cmd, err);
 	n = compute(cmd, &o, step, s, err, sizeof err);
 	if (n < 0)
 		return input_fail(cmd, n == -2 ? RL_EINTERNAL : RL_EINPUT, err);
