@@ -257,17 +257,20 @@ static const claim_side *side_for(const claim_report *rep, char which,
 	return &rep->b;
 }
 
-static void binding(const rl_config *base, const rl_param *p, double v,
-                    char *buf, size_t len)
+/* What binds with p at v, in words into buf; -1 ("not evaluable") where
+** the side does not evaluate there */
+static int binding(const rl_config *base, const rl_param *p, double v,
+                   char *buf, size_t len)
 {
 	rl_config c = *base;
 	rl_result r;
 	*rl_param_ptr(&c, p) = v * p->scale;
 	if (rl_eval(&c, &r) != RL_OK) {
 		snprintf(buf, len, "not evaluable");
-		return;
+		return -1;
 	}
 	claim_binds_words(&r, buf, len);
+	return 0;
 }
 
 /* A parameter that sets an SRAM's capacity or read bandwidth, which
@@ -481,14 +484,25 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 			target_reason(row, name);
 	}
 	/* what binds where the lever stops helping (the spec-sheet
-	** parameters; a design parameter acts through the resolved chip) */
-	if (!row->s.feasible && isfinite(row->s.best_at) &&
-	    strcmp(p->section, "design") && strcmp(p->section, "node")) {
+	** parameters; a design or node parameter acts through the chip
+	** rl_eval resolves, said where the speedup moves with it: the peak
+	** at 3 HBM stacks of Sohu by design was said without a word of why,
+	** compute binding there at the clock the TDP allows; not where it
+	** is flat, as a wafer's price, nor where the one share or area set
+	** alone does not evaluate) */
+	if (!row->s.feasible && isfinite(row->s.best_at)) {
 		/* on a plateau, past its knee: at the knee two limits tie */
 		double v = row->s.best_at;
+		int derived = !strcmp(p->section, "design") ||
+		              !strcmp(p->section, "node");
 		if (row->s.saturated)
 			v += 0.5 * ((row->s.bound > 0 ? row->s.hi : row->s.lo) - v);
-		binding(base, p, v, row->binds, sizeof row->binds);
+		if (!derived)
+			binding(base, p, v, row->binds, sizeof row->binds);
+		else if (isfinite(row->nominal) && isfinite(row->s.metric) &&
+		         fabs(row->s.metric / row->nominal - 1) >= 1e-3 &&
+		         binding(base, p, v, row->binds, sizeof row->binds))
+			row->binds[0] = '\0';
 	}
 	/* an SRAM's size or read bandwidth moves nothing where serving reads
 	** none of it (chip.sram_resident_share 0, every preset): said, where

@@ -32,6 +32,17 @@ const char *claim_factor_text(char *buf, size_t len, double x)
 	return buf;
 }
 
+const char *claim_power_note(char *buf, size_t len, const char *b,
+                             const char *a, double x)
+{
+	char f[32];
+	snprintf(buf, len, "%s has no power model and no TDP; x%s is (averaged "
+	         "over the Shapley orders) what %s's power budget and energy "
+	         "per operation would take from its peak, assumed away", b,
+	         claim_factor_text(f, sizeof f, x), a);
+	return buf;
+}
+
 const char *claim_speedup_x(char *buf, size_t len, double x)
 {
 	char d[32];

@@ -17,6 +17,14 @@ const char *claim_speedup2(char *buf, size_t len, double x);
 ** the factor plot's bars (plots/factors.c), where the plot's %.3g wrote
 ** 1.9 beside the text's 1.900. */
 const char *claim_factor_text(char *buf, size_t len, double x);
+/* The power-limit factor x of a side b with no power model (Sohu as
+** claimed), said under the factors by the claim's text and the report:
+** "B has no power model and no TDP; xX is (averaged over the Shapley
+** orders) what A's power budget and energy per operation would take from
+** its peak, assumed away", X as claim_factor_text writes it (the factor
+** table's figure; "x%.3f" wrote 1e300 in 301 digits).  Returns buf. */
+const char *claim_power_note(char *buf, size_t len, const char *b,
+                             const char *a, double x);
 /* A speedup as the sentences print it, claim_speedup2's digits and "x"
 ** ("17.67x"), or "not evaluated" where it is not a number (NULL in the
 ** claim database, a Monte Carlo with no evaluable sample), where the

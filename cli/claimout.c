@@ -986,28 +986,26 @@ static void cost_text(FILE *f, const claim_report *rep)
 ** peak, and b is assumed free of it.  Said under the factors. */
 static void power_note(FILE *f, const claim_report *rep)
 {
-	char la[LABEL_CELL], lb[LABEL_CELL], text[600];
+	char la[LABEL_CELL], lb[LABEL_CELL], note[600], text[700];
 	size_t i;
 	if (isfinite(rep->b.r.power_w))
 		return;
 	for (i = 0; i < rep->nf; i++)
 		if (!strcmp(rep->f[i].name, "power limit") &&
 		    fabs(rep->phi[i]) > log(1.005)) {
-			snprintf(text, sizeof text, "power limit: %s has no power "
-			         "model and no TDP; x%.3f is (averaged over the Shapley "
-			         "orders) what %s's power budget and energy per "
-			         "operation would take from its peak, assumed away "
-			         "(docs/claim.md, What it says about Sohu)",
-			         rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
-			         exp(rep->phi[i]),
-			         rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la));
+			claim_power_note(note, sizeof note,
+			                 rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
+			                 rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
+			                 exp(rep->phi[i]));
+			snprintf(text, sizeof text, "power limit: %s (docs/claim.md, "
+			         "What it says about Sohu)", note);
 			wrapped(f, "    ", text, 4);
 		}
 }
 
 /* The side table's columns in words, under it: an investor met "MFU" and
 ** "comm/comm" (now "communication") there with no word of what they are
-** (model/outputs.c's docs of utilization.mfu, prefill.bound and
+** (model/outputs.c's docs of utilization.mfu_frac, prefill.bound and
 ** decode.bound; eval's power.watts), and HBM nowhere spelled out. */
 static void columns_legend(FILE *f)
 {

@@ -17,6 +17,7 @@
 #include "../model/mapsearch.h"
 #include "../plots/curve.h"
 #include "../config/profiles.h"
+#include "../model/figtext.h"
 #include "../model/utf8.h"
 #include "commands.h"
 #include "evalout.h"
@@ -477,15 +478,12 @@ static int first_of_chip(const series *s, int i)
 
 /* A table cell of 4 significant digits, whole from 10,000 on: 14080
 ** tokens/s, where %.4g wrote "1.408e+04" beside "1760" in the next
-** column; exponent form only from 1e15 on (and below 1e-4), as %.4g. */
+** column; exponent form only from 1e15 on (and below 1e-4), as %.4g, and
+** a figure rounded to 1e15 (999999999999999.9) in that form too, where
+** it was sixteen plain digits (model/figtext.c rl_fig_cell4). */
 static const char *cell(char *buf, size_t len, double v)
 {
-	/* from 9999.5, which rounds to 10000 at 4 digits (%.4g: "1e+04") */
-	if (fabs(v) >= 9999.5 && fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
-	else
-		snprintf(buf, len, "%.4g", v);
-	return buf;
+	return rl_fig_cell4(buf, len, v, 0);
 }
 
 /* A rate or a time: cell's 4 significant digits with their trailing
@@ -495,15 +493,7 @@ static const char *cell(char *buf, size_t len, double v)
 ** The concurrency stays cell's: its points are whole numbers. */
 static const char *cellz(char *buf, size_t len, double v)
 {
-	size_t n;
-	/* whole from 9999.5, cell's (%#.4g wrote 9999.75 "1.e+04") */
-	if (!isfinite(v) || (fabs(v) >= 9999.5 && fabs(v) < 1e15) || v == 0)
-		return cell(buf, len, v);
-	snprintf(buf, len, "%#.4g", v);
-	n = strlen(buf);
-	if (n > 1 && buf[n - 1] == '.')
-		buf[n - 1] = '\0';
-	return buf;
+	return rl_fig_cell4(buf, len, v, 1);
 }
 
 /* A series' mapping in words: its label less the chip's name. */
@@ -754,16 +744,8 @@ static int run_in(int argc, char **argv, int plot, series *s)
 	step = a.step;
 	out = a.out;
 	term_name = a.term;
-	if (plot) {
-		if (term_name && gp_term_of_name(term_name, &term))
-			return bad_input(cmd, "--term: png, svg, pdf or dumb");
-		if (out && gp_term_of_path(out, &term))
-			return bad_input(cmd, "--out: the name must end in .png, .svg, "
-			                 ".pdf (or .txt with --term dumb)");
-		if (!out && term != GP_DUMB)
-			return bad_input(cmd, "--out FILE.png|svg|pdf is required (or "
-			                 "--term dumb for a text plot)");
-	}
+	if (plot && gp_out_term(out, term_name, &term, err, sizeof err))
+		return bad_input(cmd, err);
 	n = compute(cmd, &o, step, s, err, sizeof err);
 	if (n < 0)
 		return input_fail(cmd, n == -2 ? RL_EINTERNAL : RL_EINPUT, err);

@@ -645,6 +645,18 @@ static void ranked_by_json(json_w *w, int rank_by)
 	json_end(w);
 }
 
+/* 1 where a row of the n shown carries the TDP's mark ("TDP clock s": it
+** runs, at a lowered clock), which the note under the table then
+** explains; it explained the mark under tables where no row had it */
+static int tdp_marked(const rl_map_entry *e, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (e[i].rc == RL_OK && e[i].clock_scale < 1)
+			return 1;
+	return 0;
+}
+
 static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
                   size_t n, size_t legal, double chips, int rank_by,
                   const val_chip_fit *fit)
@@ -720,8 +732,11 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	        "power.output_tokens_per_joule; $/M: USD per million output "
 	        "tokens, chips\n amortized at their manufacturing cost or "
 	        "their price, plus energy; n/a: no power\n model or no price, "
-	        "as eval says; TDP clock s: the TDP lowered the clock to s of\n "
-	        "nominal, eval's power.clock_scale)\n");
+	        "as eval says%s)\n", tdp_marked(e, n)
+	                            ? "; TDP clock s: the TDP lowered the clock "
+	                              "to s of\n nominal, eval's "
+	                              "power.clock_scale"
+	                            : "");
 }
 
 int cmd_map(int argc, char **argv)

@@ -293,33 +293,13 @@ int cmd_plot(int argc, char **argv)
 		missing_db(kind, err, sizeof err);
 		return bad_input("plot", err);
 	}
-	if (a.term && gp_term_of_name(a.term, &term)) {
-		snprintf(err, sizeof err, "--term: unknown terminal '%s' (png, svg, "
-		         "pdf, dumb)", a.term);
+	if (gp_out_term(a.out, a.term, &term, err, sizeof err))
 		return bad_input("plot", err);
-	}
-	if (a.out) {
-		gp_term by_ext;
-		if (gp_term_of_path(a.out, &by_ext)) {
-			snprintf(err, sizeof err, "--out %s: the name must end in .png, "
-			         ".svg, .pdf (or .txt with --term dumb)", a.out);
-			return bad_input("plot", err);
-		}
-		if (a.term && term != by_ext) {
-			snprintf(err, sizeof err, "--term %s does not match --out %s",
-			         a.term, a.out);
-			return bad_input("plot", err);
-		}
-		term = by_ext;
-		if (a.db && rl_out_is_file(a.out, a.db)) {
-			snprintf(err, sizeof err, "--out %s is also --db %s: the plot "
-			         "would replace a database it reads (name another "
-			         "--out)", a.out, a.db);
-			return bad_input("plot", err);
-		}
-	} else if (!a.term || term != GP_DUMB) {
-		return bad_input("plot", "--out FILE.png|svg|pdf is required (or "
-		                 "--term dumb for a text plot)");
+	if (a.out && rl_out_is_file(a.out, a.db)) {
+		snprintf(err, sizeof err, "--out %s is also --db %s: the plot "
+		         "would replace a database it reads (name another --out)",
+		         a.out, a.db);
+		return bad_input("plot", err);
 	}
 	o->dbpath = a.db;
 	o->mono = term == GP_DUMB;

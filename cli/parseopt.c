@@ -175,24 +175,51 @@ static int is_help(const char *a)
 	return !strcmp(a, "--help") || !strcmp(a, "-h");
 }
 
-/* --help anywhere but as the value of an option */
-static int wants_help(const opt_def *t, void *base, int argc, char **argv)
+/* --help anywhere but as the value of an option; *stray is the first
+** word past the maxpos the command takes (NULL: none), which the
+** command would refuse without --help */
+static int wants_help(const opt_def *t, void *base, int argc, char **argv,
+                      int maxpos, const char **stray)
 {
 	char err[256], *fb;
-	int i;
+	int i, help = 0, n = 0;
+	*stray = NULL;
 	for (i = 1; i < argc; i++) {
 		const opt_def *d;
 		int bad = 0;
-		if (is_help(argv[i]))
-			return 1;
-		if (argv[i][0] != '-')
+		if (is_help(argv[i])) {
+			help = 1;
 			continue;
+		}
+		if (argv[i][0] != '-' || argv[i][1] == '\0') {
+			if (n++ >= maxpos && !*stray)
+				*stray = argv[i];
+			continue;
+		}
 		d = find_option(t, base, argv[i], name_len(argv[i]), &fb, &bad,
 		                err, sizeof err);
 		if (d && takes_value(d) && !strchr(argv[i], '='))
 			i++;
 	}
-	return 0;
+	return help;
+}
+
+/* "eval --help x": a word the command does not take, beside --help, was
+** dropped without a word (the help printed, exit 0), where the same word
+** alone, "--help x" after rooflab and "--version x" are refused; refused
+** alike, naming the help that was asked for.  -1 with the message. */
+static int help_stray(const char *cmd, int maxpos, const char *word,
+                      char *err, size_t errlen)
+{
+	char q[200], c[600];
+	rl_utf8_cell(rl_utf8_quote(word, 120, q, sizeof q), 0, 0, c, sizeof c);
+	if (maxpos == 0)
+		snprintf(err, errlen, "unexpected argument %s: %s takes no word "
+		         "(rooflab %s --help: its options)", c, cmd, cmd);
+	else
+		snprintf(err, errlen, "unexpected argument %s (rooflab %s --help: "
+		         "its options)", c, cmd);
+	return -1;
 }
 
 /* An option of one value (not OPT_REPEAT's, as --set and --vary, which
@@ -326,11 +353,12 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 {
 	opt_seen seen[OPT_SEEN_MAX];
 	opt_key keys[OPT_KEYS_MAX];
+	const char *stray;
 	int i, n = 0, nseen = 0, nkeys = 0;
 	if (npos)
 		*npos = 0;
-	if (wants_help(t, base, argc, argv))
-		return 1;
+	if (wants_help(t, base, argc, argv, maxpos, &stray))
+		return stray ? help_stray(cmd, maxpos, stray, err, errlen) : 1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		char name[128], *fb;

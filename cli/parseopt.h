@@ -111,7 +111,8 @@ struct opt_def {
 #define OPT_GO_ON (-1)
 
 /* Parse argv[1..] against t into base.  --help or -h (anywhere, not as an
-** option's value) prints help(stdout) and gives RL_OK.  Words that are not
+** option's value) prints help(stdout) and gives RL_OK, unless a word past
+** maxpos is given with it (refused as below).  Words that are not
 ** options go to pos[0..maxpos-1] (*npos of them; pos may be NULL when
 ** maxpos is 0).  Unknown options, extra words, missing and bad values are
 ** "rooflab CMD: ..." on stderr and RL_EINPUT.  OPT_GO_ON when all is well. */

@@ -24,9 +24,9 @@ typedef struct {
 	char parent[256];     /* [preset] chip (chips built on another) */
 	int too_long;         /* one of them did not fit: refused */
 	/* [meta] fitted (profiles fitted by script), read for the copy note
-	** alone: "" where not given (one too long to keep is refused where
-	** the file is loaded, config/setup.c by meta.h's table, as
-	** calibrated is) */
+	** alone: "" where not given (one too long to keep is refused, here
+	** and where the file is loaded, config/setup.c by meta.h's table,
+	** as calibrated is) */
 	char fitted[RL_META_FITTED_MAX];
 } meta_info;
 
@@ -54,9 +54,11 @@ static int meta_cb(void *ud, const char *section, const char *key,
 			return 0;
 		/* cut, a software would match another's family or none, a
 		** date sort otherwise: refused, by the caps the loader refuses
-		** at (meta.h); fitted, the copy note's alone, is left "" */
-		if (dst != m->fitted &&
-		    rl_meta_check(m->kind, key, value, err, errlen)) {
+		** at (meta.h); so is fitted, the copy note's date, which was
+		** left "" without a word (a profile's file the default's
+		** choice reads, or a copy's shipped fit, is refused as its
+		** load refuses it: the file, its line and the limit) */
+		if (rl_meta_check(m->kind, key, value, err, errlen)) {
 			m->too_long = 1;
 			return -1;
 		}

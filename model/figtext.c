@@ -44,6 +44,25 @@ const char *rl_fig_text(char *buf, size_t len, double v)
 	return buf;
 }
 
+const char *rl_fig_cell4(char *buf, size_t len, double v, int zeros)
+{
+	const char *fmt = zeros && isfinite(v) && v != 0 ? "%#.4g" : "%.4g";
+	double a = fabs(v);
+	size_t n;
+	if (len == 0)
+		return buf;
+	if (a >= 9999.5 && a < 1e15) {
+		snprintf(buf, len, "%.0f", v);
+		if (fabs(strtod(buf, NULL)) < 1e15)
+			return buf;
+	}
+	snprintf(buf, len, fmt, v);
+	n = strlen(buf);
+	if (n > 1 && buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+	return buf;
+}
+
 /* One unit of the last digit rl_fig_text shows of v, by the form that
 ** applies to v itself (not to a figure carried into the next: 99.96 down
 ** steps 0.1 from "100" to 99.9): 1 whole from 1e5, 0.1 from 100, else the

@@ -14,6 +14,14 @@
 /* v by the rule above into buf (len bytes); returns buf. */
 const char *rl_fig_text(char *buf, size_t len, double v);
 
+/* v as curve's table cells write it, four significant digits (%.4g;
+** zeros 1: their trailing zeros kept, %#.4g, less a point with no digit
+** after it: 10.90, 1360), whole from 9999.5 (%.4g wrote 1e+04), and from
+** 1e15 in exponent form, as rl_fig_text (1e+15; zeros 1: 1.000e+15); a
+** figure its rounding carries to 1e15 (999999999999999.9) in that form
+** too, where it was sixteen plain digits beside 1e15's.  Returns buf. */
+const char *rl_fig_cell4(char *buf, size_t len, double v, int zeros);
+
 /* rl_fig_text's figure of a threshold, moved one unit of its last shown
 ** digit toward dir (1 up, -1 down) where nearest rounding fell on the
 ** other side of v, so that the figure said still holds: a value that

@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,28 +28,88 @@ static const char *ext_of(const char *path)
 	return dot + 1;
 }
 
+static const char *const term_names[] = {"png", "svg", "pdf", "dumb"};
+
 int gp_term_of_name(const char *name, gp_term *term)
 {
-	static const char *const names[] = {"png", "svg", "pdf", "dumb"};
 	int i;
 	for (i = 0; i < 4; i++)
-		if (!strcmp(name, names[i])) {
+		if (!strcmp(name, term_names[i])) {
 			*term = (gp_term)i;
 			return 0;
 		}
 	return -1;
 }
 
+/* (in any case: x.PNG, as report's r.MD, was refused) */
 int gp_term_of_path(const char *path, gp_term *term)
 {
 	const char *e = ext_of(path);
-	if (!strcmp(e, "txt")) {
+	int i;
+	if (!strcasecmp(e, "txt")) {
 		*term = GP_DUMB;
 		return 0;
 	}
-	if (!strcmp(e, "dumb"))
+	for (i = 0; i < 3; i++)
+		if (!strcasecmp(e, term_names[i])) {
+			*term = (gp_term)i;
+			return 0;
+		}
+	return -1;
+}
+
+int gp_out_term(const char *out, const char *term_name, gp_term *term,
+                char *err, size_t len)
+{
+	char q[200], c[600], name[600];
+	gp_term by_ext;
+	if (term_name && gp_term_of_name(term_name, term)) {
+		rl_utf8_cell(rl_utf8_quote(term_name, 40, q, sizeof q), 0, 0, c,
+		             sizeof c);
+		snprintf(err, len, "--term: unknown terminal %s (png, svg, pdf, "
+		         "dumb)", c);
 		return -1;
-	return gp_term_of_name(e, term);
+	}
+	if (!out) {
+		if (term_name && *term == GP_DUMB)
+			return 0;
+		snprintf(err, len, "--out FILE.png|svg|pdf is required (or --term "
+		         "dumb for a text plot)");
+		return -1;
+	}
+	if (!*out) {
+		snprintf(err, len, "--out: a plot needs a file name (an empty name "
+		         "names no file; FILE.png, FILE.svg, FILE.pdf, or FILE.txt "
+		         "for a text plot)");
+		return -1;
+	}
+	/* the name as given, its controls as '?' (as every message quotes
+	** what it was given) */
+	rl_utf8_cell(out, 0, 0, name, sizeof name);
+	if (gp_term_of_path(out, &by_ext)) {
+		snprintf(err, len, "--out %s: the name must end in .png, .svg, .pdf "
+		         "or .txt (a text plot, as --term dumb), in any case", name);
+		return -1;
+	}
+	{
+		const char *e = ext_of(out), *slash = strrchr(out, '/');
+		if (e - 1 == (slash ? slash + 1 : out)) {
+			snprintf(err, len, "--out %s: the plot needs a name before its "
+			         "extension (FILE.%s), where this names a hidden file",
+			         name, e);
+			return -1;
+		}
+	}
+	if (term_name && *term != by_ext) {
+		snprintf(err, len, "--term %s does not match --out %s (--term %s "
+		         "writes FILE.%s%s; without --term, --out's extension "
+		         "chooses)", term_name, name, term_name,
+		         *term == GP_DUMB ? "txt" : term_name,
+		         *term == GP_DUMB ? ", or to the terminal without --out" : "");
+		return -1;
+	}
+	*term = by_ext;
+	return 0;
 }
 
 int gp_find(char *buf, size_t len)

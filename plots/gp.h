@@ -26,12 +26,21 @@ enum {
 /* The Debian package that provides gnuplot, for messages. */
 #define GP_PACKAGE "gnuplot-nox"
 
-/* The terminal for an output path, by its extension (.png .svg .pdf .txt);
-** 0, or -1 when the extension is none of these. */
+/* The terminal for an output path, by its extension (.png .svg .pdf .txt,
+** in any case); 0, or -1 when the extension is none of these. */
 int gp_term_of_path(const char *path, gp_term *term);
 
 /* Name of a terminal kind ("png", "svg", "pdf", "dumb"); -1 if unknown. */
 int gp_term_of_name(const char *name, gp_term *term);
+
+/* The terminal a plot is written with, from --out (NULL: not given) and
+** --term (NULL: not given): 0 with *term; -1 with a message in err naming
+** the option and the forms it takes, where --term is unknown, --out is
+** empty, is only an extension (".png": a hidden file), ends in none of
+** .png .svg .pdf .txt (in any case, as report's --out), or another than
+** --term writes, or where neither --out nor --term dumb is given. */
+int gp_out_term(const char *out, const char *term_name, gp_term *term,
+                char *err, size_t len);
 
 /* Full path of gnuplot found on $PATH into buf; 0, or -1 when absent. */
 int gp_find(char *buf, size_t len);

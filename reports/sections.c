@@ -112,12 +112,11 @@ void report_factors(rctx *r)
 	** power_note) */
 	if (isfinite(power) && fabs(log(power)) > log(1.005) &&
 	    isfinite(report_side_value(r, "b", "cost.chip_price_usd")) &&
-	    !isfinite(report_side_value(r, "b", "power.watts")))
-		doc_para(&r->d, "Power limit: %s has no power model and no TDP; "
-		         "x%.3f is (averaged over the Shapley orders) what %s's "
-		         "power budget and energy per operation would take from "
-		         "its peak, assumed away.", r->c.b_label, power,
-		         r->c.a_label);
+	    !isfinite(report_side_value(r, "b", "power.watts"))) {
+		char note[600];
+		doc_para(&r->d, "Power limit: %s.", claim_power_note(note, sizeof
+		         note, r->c.b_label, r->c.a_label, power));
+	}
 }
 
 /* Under the assumptions table, for each Sohu whose run's JSON holds them

@@ -788,6 +788,16 @@ if tr '\n' ' ' <"$tmpd/out" | grep -Eq "peaks at [0-9.]+x at [0-9]+ +stacks"; th
 else
 	echo "not ok - the peak at a whole number of stacks"; sed 's/^/    out: /' "$tmpd/out"; fails=$((fails + 1))
 fi
+# (small59) and why it peaks there, as other levers' lines say what binds:
+# at 3 stacks eval gives Sohu by design compute-bound in prefill and
+# decode at a clock the TDP lowered (clock_scale 0.65; each stack's idle
+# power comes out of the TDP, docs/claim.md), which claim_binds_words
+# says "compute binds at the clock the TDP allows"; the line said nothing
+if tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -Eq "peaks at [0-9.]+x at 3 stacks; there compute binds at the clock the TDP allows"; then
+	echo "ok - the stacks' peak says what binds there"
+else
+	echo "not ok - the stacks' peak says what binds there"; sed 's/^/    out: /' "$tmpd/out"; fails=$((fails + 1))
+fi
 # a TDP acts only through the power model: Sohu as claimed (the default
 # side b) names no process node, so solve refuses its TDP, where it read
 # "does not raise the speedup above 17.7x (..., at 0 W already)"; a TDP of

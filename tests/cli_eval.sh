@@ -26,7 +26,7 @@ fi
 expect_exit 0 "eval --json" -- $E --json
 for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
 	'"output_tokens_per_s_per_chip"' '"latency"' '"ttft_s"' '"tpot_s"' \
-	'"batch"' '"concurrency"' '"utilization"' '"mfu"' '"prefill"' \
+	'"batch"' '"concurrency"' '"utilization"' '"mfu_frac"' '"mbu_frac"' '"prefill"' \
 	'"decode"' '"bound"' '"memory"' '"weights_bytes"' '"kv_bytes_per_token"'; do
 	expect_out "$k" "json has $k"
 done
@@ -969,6 +969,21 @@ expect_exit 2 "a profile whose [meta] fitted is 32 bytes" -- $RL eval --chip h10
 expect_err "^rooflab eval: .*/long/fit32\.ini:9: \[meta\] fitted: 32 bytes; at most 31 bytes$" "refused naming the file, line 9 and the limit"
 expect_exit 0 "one of 31 bytes" -- $RL eval --chip h100-sxm --model llama3-8b --tp 1 --profile "$tmpd/long/fit31.ini"
 expect_out "^profile fit31 \(named by --profile; a copy of profile trtllm-0\.11's fit" "a copy of 0.11's fit"
+# (small59) the chip's default profile is chosen reading every profile's
+# [meta]; one whose calibrated or software is longer than kept is refused
+# there (above), but a fitted of 32 bytes in another profile was passed
+# over without a word, the run going on; refused alike now, naming the
+# file, its line 9 and the limit (trtllm-0.11.ini's fitted is on line 9)
+mkdir "$tmpd/fd"
+cp -R "${ROOFLAB_DATA:?}/." "$tmpd/fd/"
+cp "$tmpd/long/fit32.ini" "$tmpd/fd/profiles/trtllm-0.11.ini"
+expect_exit 2 "the default profile past a profile whose fitted is 32 bytes" -- \
+	env ROOFLAB_DATA="$tmpd/fd" $RL eval --chip h100-sxm --model llama3-8b --tp 1
+expect_err "^rooflab eval: .*/fd/profiles/trtllm-0\.11\.ini:9: \[meta\] fitted: 32 bytes; at most 31 bytes$" "refused naming the file, line 9 and the limit"
+cp "$tmpd/long/fit31.ini" "$tmpd/fd/profiles/trtllm-0.11.ini"
+expect_exit 0 "one of 31 bytes: the default chosen" -- \
+	env ROOFLAB_DATA="$tmpd/fd" $RL eval --chip h100-sxm --model llama3-8b --tp 1
+expect_out "^profile trtllm-0\.10 \(the default for this chip" "trtllm-0.10 the default, as with the shipped files"
 printf '[meta]\nsoftware = %sx\n[preset]\nchip = h100-sxm\n' "$t127" >"$tmpd/long/chip128.ini"
 expect_exit 2 "a chip file whose software is 128 bytes, under --profile" -- $RL eval --chip "$tmpd/long/chip128.ini" --model llama3-8b --tp 1 --profile trtllm-0.10
 expect_err "^rooflab eval: .*/long/chip128\.ini:2: \[meta\] software: 128 bytes; at most 127 bytes$" "refused naming the chip file and line 2"

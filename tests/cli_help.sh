@@ -169,6 +169,33 @@ for c in $cmds; do
 	expect_exit 0 "$c --help" -- $RL "$c" --help
 	expect_out "Exit( status:)? 0 " "$c --help gives its exit statuses"
 done
+# (small59) a word a command does not take, given with --help, is refused
+# as --help's and --version's own are (exit 2, nothing on standard
+# output), where "eval --help x" printed the help, exit 0.  The words each
+# command takes are its usage's: none for these; plot KIND, params (one
+# word, refused with a hint), sweep SPEC take one, presets two (KIND, and a
+# name refused with a hint), so one more is the stray there; merge takes
+# any number of files, so it has none.
+for c in area calibrate claim curve eval export map report solve validate; do
+	expect_exit 2 "$c --help x" -- $RL $c --help x
+	expect_err "^rooflab $c: unexpected argument 'x': $c takes no word \(rooflab $c --help: its options\)$" "$c --help x: the word is named"
+	[ ! -s "$tmpd/out" ] && echo "ok - $c --help x prints no help" ||
+		{ echo "not ok - $c --help x printed the help"; fails=$((fails + 1)); }
+done
+expect_exit 2 "eval x --help (the word before)" -- $RL eval x --help
+expect_exit 2 "eval -h x" -- $RL eval -h x
+expect_exit 0 "eval --chip x --help (x a value)" -- $RL eval --chip x --help
+expect_out "^usage: rooflab eval" "eval --chip x --help prints the help"
+expect_exit 0 "plot curve --help" -- $RL plot curve --help
+expect_exit 2 "plot curve --help x" -- $RL plot curve --help x
+expect_err "unexpected argument 'x': plot curve takes no word" "plot curve --help x: named"
+for c in plot params sweep; do
+	expect_exit 0 "$c w --help" -- $RL $c w --help
+	expect_exit 2 "$c w --help x" -- $RL $c w --help x
+	expect_err "^rooflab $c: unexpected argument 'x' \(rooflab $c --help: its options\)$" "$c w --help x: the second word is named"
+done
+expect_exit 0 "presets chip w --help" -- $RL presets chip w --help
+expect_exit 2 "presets chip w --help x" -- $RL presets chip w --help x
 # no line of rooflab help, of any command's --help or of plot curve's (its
 # own help) is wider than a terminal's 80 columns; a tab or a byte that is
 # not printable ASCII is refused too, so bytes count columns

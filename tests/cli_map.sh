@@ -468,6 +468,10 @@ expect_out '"clock_scale": 1,?$' "map json: the H100 runs at its full clock"
 expect_no_out '"clock_scale": 0' "map json: no H100 mapping at a lowered clock"
 expect_exit 0 "map of the H100" -- $RL map --chip h100-sxm $W --chips 8 --profile trtllm-0.10
 expect_no_out "TDP clock 0" "no H100 row carries the TDP mark"
+# (small59) and its note does not explain a mark no row carries (it did);
+# the W/chip, tok/J and $/M words stay
+expect_no_out "TDP clock" "no TDP mark: the note says nothing of it"
+expect_out "^ model or no price, as eval says\)$" "the note ends after the power words"
 # and the rows are there, each under the H100's 700 W TDP (W/chip, the
 # 13th column): the 10 mappings of 8 chips (C(5,2), above)
 if awk '$1 ~ /^[0-9]+$/ && NF >= 16 { n++; if ($13 + 0 <= 0 || $13 + 0 > 700) bad++ }

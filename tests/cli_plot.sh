@@ -930,6 +930,37 @@ expect_err "must end in .png, .svg, .pdf" "bad extension: message"
 expect_exit 2 "--term does not match --out" -- "$RL" plot factors --db "$db" \
 	--term svg --out "$tmpd/x.png"
 expect_err "does not match" "--term mismatch: message"
+# (small59) an empty --out, one that is only an extension (".png" wrote a
+# hidden file), one --term does not write: exit 2 naming the option and
+# the forms it takes, nothing written; plot curve as plot's other kinds
+# (its --term png beside --out x.svg wrote an SVG without a word); an
+# extension in capitals is read, as report's r.MD is
+mkdir "$tmpd/oe"
+for k in factors curve; do
+	[ $k = curve ] && src="--chip h100-sxm --model llama3-8b" || src="--db $db"
+	# shellcheck disable=SC2086
+	expect_exit 2 "plot $k --out ''" -- "$RL" plot $k $src --out ""
+	expect_err "^rooflab plot( curve)?: --out: a plot needs a file name \(an empty name names no file; FILE\.png, FILE\.svg, FILE\.pdf, or FILE\.txt for a text plot\)$" "plot $k --out '': message"
+	for o in .png .svg .txt; do
+		# shellcheck disable=SC2086
+		expect_exit 2 "plot $k --out $o" -- "$RL" plot $k $src --out "$tmpd/oe/$o"
+		expect_err "^rooflab plot( curve)?: --out .*/oe/\\$o: the plot needs a name before its extension \(FILE\\$o\), where this names a hidden file$" "plot $k --out $o: message"
+	done
+	# shellcheck disable=SC2086
+	expect_exit 2 "plot $k --term png --out x.svg" -- "$RL" plot $k $src --term png --out "$tmpd/oe/x.svg"
+	expect_err "^rooflab plot( curve)?: --term png does not match --out .*/oe/x\.svg \(--term png writes FILE\.png; without --term, --out's extension chooses\)$" "plot $k --term png --out x.svg: message"
+	# shellcheck disable=SC2086
+	expect_exit 2 "plot $k --term dumb --out x.png" -- "$RL" plot $k $src --term dumb --out "$tmpd/oe/x.png"
+	expect_err "\(--term dumb writes FILE\.txt, or to the terminal without --out; " "plot $k --term dumb --out x.png: message"
+	# shellcheck disable=SC2086
+	expect_exit 2 "plot $k --out x.gif" -- "$RL" plot $k $src --out "$tmpd/oe/x.gif"
+	expect_err "^rooflab plot( curve)?: --out .*/oe/x\.gif: the name must end in \.png, \.svg, \.pdf or \.txt \(a text plot, as --term dumb\), in any case$" "plot $k --out x.gif: message"
+done
+[ -z "$(ls -A "$tmpd/oe")" ] && echo "ok - refused --out names: nothing written" ||
+	{ echo "not ok - refused --out names wrote $(ls -A "$tmpd/oe")"; fails=$((fails + 1)); }
+expect_exit 0 "plot factors --out X.PNG" -- "$RL" plot factors --db "$db" --out "$tmpd/oe/X.PNG"
+is_png "$tmpd/oe/X.PNG" && echo "ok - X.PNG is a PNG" ||
+	{ echo "not ok - X.PNG is not a PNG"; fails=$((fails + 1)); }
 expect_exit 2 "unknown --term" -- "$RL" plot factors --db "$db" --term gif
 expect_err "unknown terminal 'gif'" "unknown --term: message"
 expect_exit 2 "bad --run" -- "$RL" plot factors --db "$db" --run x1 \

@@ -1360,4 +1360,15 @@ expect_exit 0 "its report" -- "$RL" report --db "$tmpd/binds.db" --no-plots --ou
 has "$tmpd/tg/binds.md" "report: what binds in eval's digits" \
 	"communication-bound: 20.0 ms of all-reduces not hidden under compute against 4.22 ms of GEMMs and 0.176 ms of attention."
 
+# (small59) side b with no power model: the power limit's note gives the
+# factor as the factor table does (claim_factor_text: three decimals, %.3g
+# from 1e15), where "x%.3f" wrote a factor of 1e300 in 301 digits; the
+# factor set by hand to 1e300, which %.3g writes "1e+300"
+mkdir -p "$tmpd/pw"
+expect_exit 0 "claim run for the power note" -- "$RL" claim --samples 0 --db "$tmpd/pw/p.db"
+sqlite3 "$tmpd/pw/p.db" "UPDATE claim_factors SET factor = 1e300 WHERE name = 'power limit'"
+expect_exit 0 "report of a power factor of 1e300" -- "$RL" report --db "$tmpd/pw/p.db" --no-plots --out "$tmpd/pw/p.md"
+has "$tmpd/pw/p.md" "report: the power note's factor of 1e300 in %.3g" \
+	"Power limit: 8x Sohu (as claimed) has no power model and no TDP; x1e+300 is (averaged over the Shapley orders) what 8x H100 (TensorRT-LLM 0.10)'s power budget"
+
 finish

@@ -171,6 +171,80 @@ static void test_terms(void **state)
 	assert_int_equal(gp_term_of_name("x11", &t), -1);
 }
 
+/* (small59) gp_out_term: the terminal of --out and --term, or a message
+** naming the option and the forms it takes; each expected text written
+** from the rules gp.h gives (an empty name, a name that is only an
+** extension, an extension no terminal writes, a --term that writes
+** another extension), the extension read in any case as report's is */
+static void out_term_refused(const char *out, const char *term,
+                             const char *want)
+{
+	char err[512];
+	gp_term t;
+	assert_int_equal(gp_out_term(out, term, &t, err, sizeof err), -1);
+	assert_string_equal(err, want);
+}
+
+static void test_out_term(void **state)
+{
+	char err[512];
+	gp_term t;
+	(void)state;
+	assert_int_equal(gp_out_term("a/x.svg", NULL, &t, err, sizeof err), 0);
+	assert_int_equal(t, GP_SVG);
+	assert_int_equal(gp_out_term("x.PNG", NULL, &t, err, sizeof err), 0);
+	assert_int_equal(t, GP_PNG);
+	assert_int_equal(gp_out_term("x.Pdf", "pdf", &t, err, sizeof err), 0);
+	assert_int_equal(t, GP_PDF);
+	assert_int_equal(gp_out_term("x.txt", NULL, &t, err, sizeof err), 0);
+	assert_int_equal(t, GP_DUMB);
+	assert_int_equal(gp_out_term("x.txt", "dumb", &t, err, sizeof err), 0);
+	assert_int_equal(t, GP_DUMB);
+	assert_int_equal(gp_out_term(NULL, "dumb", &t, err, sizeof err), 0);
+	assert_int_equal(t, GP_DUMB);
+	out_term_refused(NULL, NULL, "--out FILE.png|svg|pdf is required (or "
+	                 "--term dumb for a text plot)");
+	out_term_refused(NULL, "svg", "--out FILE.png|svg|pdf is required (or "
+	                 "--term dumb for a text plot)");
+	out_term_refused("", NULL, "--out: a plot needs a file name (an empty "
+	                 "name names no file; FILE.png, FILE.svg, FILE.pdf, or "
+	                 "FILE.txt for a text plot)");
+	out_term_refused("", "dumb", "--out: a plot needs a file name (an "
+	                 "empty name names no file; FILE.png, FILE.svg, "
+	                 "FILE.pdf, or FILE.txt for a text plot)");
+	out_term_refused(".png", NULL, "--out .png: the plot needs a name "
+	                 "before its extension (FILE.png), where this names a "
+	                 "hidden file");
+	out_term_refused("d/.TXT", "dumb", "--out d/.TXT: the plot needs a "
+	                 "name before its extension (FILE.TXT), where this "
+	                 "names a hidden file");
+	out_term_refused("x.gif", NULL, "--out x.gif: the name must end in "
+	                 ".png, .svg, .pdf or .txt (a text plot, as --term "
+	                 "dumb), in any case");
+	out_term_refused("x.", NULL, "--out x.: the name must end in .png, "
+	                 ".svg, .pdf or .txt (a text plot, as --term dumb), in "
+	                 "any case");
+	out_term_refused("x.png/", NULL, "--out x.png/: the name must end in "
+	                 ".png, .svg, .pdf or .txt (a text plot, as --term "
+	                 "dumb), in any case");
+	out_term_refused("x.dumb", "dumb", "--out x.dumb: the name must end in "
+	                 ".png, .svg, .pdf or .txt (a text plot, as --term "
+	                 "dumb), in any case");
+	out_term_refused("x.svg", "png", "--term png does not match --out "
+	                 "x.svg (--term png writes FILE.png; without --term, "
+	                 "--out's extension chooses)");
+	out_term_refused("x.png", "dumb", "--term dumb does not match --out "
+	                 "x.png (--term dumb writes FILE.txt, or to the "
+	                 "terminal without --out; without --term, --out's "
+	                 "extension chooses)");
+	out_term_refused("x.png", "gif", "--term: unknown terminal 'gif' (png, "
+	                 "svg, pdf, dumb)");
+	/* a control character of the name is shown as '?' */
+	out_term_refused("x\033.gif", NULL, "--out x?.gif: the name must end "
+	                 "in .png, .svg, .pdf or .txt (a text plot, as --term "
+	                 "dumb), in any case");
+}
+
 static void test_quote(void **state)
 {
 	char *buf = NULL;
@@ -1641,6 +1715,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_terms),
+		cmocka_unit_test(test_out_term),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),

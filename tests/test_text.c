@@ -320,6 +320,54 @@ static void fig_side_is(double v, double target, int most, const char *want)
 ** -3.6542 under a ceiling of -3.6542 reads -3.66, not nearest's -3.65;
 ** a floor of 3.6542 met by 3.6542 reads 3.66 (one unit up from 3.65),
 ** of 3.6582 nearest's 3.66, already over it */
+/* (small59) curve's table cells (rl_fig_cell4): four significant digits,
+** their trailing zeros kept with zeros 1 (in exponent form too, as
+** curve's cellz wrote them), whole from 9999.5 (%.4g's 1e+04), exponent
+** form from 1e15 as rl_fig_text, and never sixteen plain digits where a
+** rounding carries a figure to 1e15; each expected figure
+** the value rounded by hand (doubles near 1e15 lie 0.125 apart, so
+** 999999999999999.25 and .875 are exact) */
+static void test_fig_cell4(void **state)
+{
+	char b[64];
+	(void)state;
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 1234.56, 0), "1235");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 10.9, 0), "10.9");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 10.9, 1), "10.90");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 1360, 1), "1360");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 0, 1), "0");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 9999.75, 1), "10000");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 9999.75, 0), "10000");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 123456789012345.6, 1),
+	                    "123456789012346");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 999999999999999.25, 0),
+	                    "999999999999999");
+	/* the edge: rounded whole it is 1000000000000000, sixteen digits
+	** beside 1e15's exponent form; written in that form */
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 999999999999999.875, 0),
+	                    "1e+15");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 999999999999999.875, 1),
+	                    "1.000e+15");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, -999999999999999.875, 1),
+	                    "-1.000e+15");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 1e15, 0), "1e+15");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 1e15, 1), "1.000e+15");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 1.5e300, 0), "1.5e+300");
+	assert_string_equal(rl_fig_cell4(b, sizeof b, 1.5e300, 1), "1.500e+300");
+	/* every figure under 1e15 reads back within half a unit of its last
+	** digit, and none has an exponent: 1e15 less 0.125 x k */
+	{
+		int k;
+		for (k = 5; k < 2000; k += 7) {
+			double v = 1e15 - 0.125 * k;
+			rl_fig_cell4(b, sizeof b, v, 1);
+			assert_null(strchr(b, 'e'));
+			assert_true(strtod(b, NULL) - v <= 0.5 &&
+			            v - strtod(b, NULL) <= 0.5);
+		}
+	}
+}
+
 static void test_fig_text_side(void **state)
 {
 	(void)state;
@@ -347,6 +395,7 @@ int main(void)
 	    cmocka_unit_test(test_fig_text),
 	    cmocka_unit_test(test_fig_text_dir),
 	    cmocka_unit_test(test_fig_text_side),
+	    cmocka_unit_test(test_fig_cell4),
 	    cmocka_unit_test(test_fig_text_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1220,6 +1220,31 @@ static void test_speedup_side(void **state)
 	assert_true(claim_swing_flat(20.001, 20.004, 20.001, 20));
 }
 
+/* (small59) the power-limit note of a side with no power model, one
+** sentence for the claim's text and the report: its factor as the factor
+** table writes the same factor (claim_factor_text, three decimals), where
+** "x%.3f" wrote a factor of 1e300 in 301 digits and three decimals; the
+** expected texts are the sentence written out by hand, 1.23781 to three
+** decimals 1.238, 1e300 as %.3g "1e+300" */
+static void test_power_note(void **state)
+{
+	char buf[600];
+	(void)state;
+	assert_string_equal(claim_power_note(buf, sizeof buf, "8x Sohu", "8 x "
+	                    "h100-sxm", 1.23781051157839),
+	                    "8x Sohu has no power model and no TDP; x1.238 is "
+	                    "(averaged over the Shapley orders) what 8 x "
+	                    "h100-sxm's power budget and energy per operation "
+	                    "would take from its peak, assumed away");
+	assert_string_equal(claim_power_note(buf, sizeof buf, "b", "a", 1e300),
+	                    "b has no power model and no TDP; x1e+300 is "
+	                    "(averaged over the Shapley orders) what a's power "
+	                    "budget and energy per operation would take from "
+	                    "its peak, assumed away");
+	assert_true(strlen(claim_power_note(buf, sizeof buf, "b", "a",
+	                                    1.7976931348623157e308)) < 200);
+}
+
 static void test_speedup_short(void **state)
 {
 	char b[40];
@@ -1627,6 +1652,7 @@ int main(void)
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
 	    cmocka_unit_test(test_speedup_short),
+	    cmocka_unit_test(test_power_note),
 	    cmocka_unit_test(test_lever_noun_inner_parenthesis),
 	    cmocka_unit_test(test_robust_investor_same_word),
 	    cmocka_unit_test(test_robust_investor_word_falls),
