@@ -32,7 +32,7 @@ int rl_out_is_file(const char *path, const char *in);
 /* The exit status for an output that could not be created, written or
 ** renamed into place, by its errno: RL_EINTERNAL when the machine is
 ** short of something or failing (memory, file descriptors, disk space or
-** quota, an I/O error), RL_EINPUT for the rest, where the path given is
+** quota, a file size limit, an I/O error), RL_EINPUT for the rest, where the path given is
 ** wrong (a folder that does not exist or may not be written, a name that
 ** is a directory or too long, a read-only file system). */
 int rl_out_exit(int e);

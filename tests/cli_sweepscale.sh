@@ -103,6 +103,27 @@ else
 	echo "ok - skipped: gnuplot not installed (a plot past a file size limit)"
 fi
 
+# report --out past a file size limit: the failed write (EFBIG, SIGXFSZ
+# ignored) is the machine's limit as a full disk is, exit 1 as sweep,
+# merge and export give it (sweeps/README.md), where rl_out_exit took
+# EFBIG for a wrong path, exit 2 "File too large"; the report without
+# plots, about 33 KB, is past 16 blocks in either shell's unit
+if [ -e "$d/c.db" ] || $RL claim --samples 200 --db "$d/c.db" >/dev/null 2>&1; then
+	(ulimit -f 16; exec $RL report --db "$d/c.db" --out "$d/r.html" --no-plots) \
+		>"$tmpd/out" 2>"$tmpd/err"
+	got=$?
+	if [ "$got" -eq 1 ]; then
+		echo "ok - report past a file size limit exits 1"
+	else
+		echo "not ok - report past a file size limit: exit $got, expected 1"
+		fails=$((fails + 1))
+	fi
+	expect_err "r\.html: .*file size limit" "report names the file and the file size limit"
+	left=$(ls "$d" | grep '^r\.html' | tr '\n' ' ')
+	[ -z "$left" ] && echo "ok - report past the limit leaves no file" ||
+		{ echo "not ok - report past the limit left $left"; fails=$((fails + 1)); }
+fi
+
 # 10 x 1000000^3 = 1e19 points: past 2^63 - 1 = 9223372036854775807, the
 # largest integer SQLite stores (runs.points, points.idx), below 2^64.
 # Refused with --force too: it had started, storing runs.points as
