@@ -170,6 +170,20 @@ if grep -q "b\.chip\.hbm_tbps" "$tmpd/out"; then
 else
 	echo "ok - tornado: the infinite bar left out"
 fi
+# a finite speedup near the doubles' end (a database changed by hand:
+# 1.7e308): the x axis's margin, 8% of the span each side, overflowed to
+# 'inf' in the script, a name gnuplot does not know ('undefined variable:
+# inf', exit 1); refused as factors' product past the doubles is, exit 2
+# naming the span, no plot.  1.7e308 + 0.08 x 1.7e308 = 1.836e308 is past
+# DBL_MAX (1.797e308), by hand
+cp "$db" "$tmpd/big.db"
+sqlite3 "$tmpd/big.db" "UPDATE claim_tornado SET speedup_high = 1.7e308 WHERE param = 'b.design.frac_mac'"
+expect_exit 2 "tornado with a speedup of 1.7e308" -- "$RL" plot tornado \
+	--db "$tmpd/big.db" --out "$tmpd/o/big.svg"
+expect_err "big\.db: claim run [0-9]+: the speedups of its sensitivity rows run from [0-9.]+x to 1\.7e\+308x, more than a plot's axis can hold" \
+	"tornado of a speedup of 1.7e308: the span named"
+[ ! -e "$tmpd/o/big.svg" ] && echo "ok - tornado of a speedup of 1.7e308: no plot" ||
+	{ echo "not ok - tornado of a speedup of 1.7e308: a plot"; fails=$((fails + 1)); }
 expect_exit 0 "--run selects the claim run" -- "$RL" plot factors --db "$db" \
 	--run 1 --out "$tmpd/o/run1.svg"
 # mkplotdb's claim run 1: factors 2.5, 1.4, 2, 2.5, 1 in that order, whose
