@@ -173,10 +173,17 @@ int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
 	int bad = ferror(f), e;
 	errno = 0;
 	/* a write that failed earlier may leave fclose nothing to fail on:
-	** its errno is gone, EIO stands for it */
+	** its errno is gone (EFBIG past a file size limit, ENOSPC), and
+	** strerror(EIO) for it, "Input/output error", named neither */
 	if (fclose(f) != 0 || bad) {
-		e = errno ? errno : EIO;
+		e = errno;
 		unlink(tmp);
+		if (!e) {
+			snprintf(err, errlen, "cannot write %s: a write failed (the "
+			         "disk may be full or a file size limit reached)",
+			         path);
+			return RL_EINTERNAL;
+		}
 		return rl_out_fail(path, e, err, errlen);
 	}
 	if (rename(tmp, path) != 0) {

@@ -124,6 +124,24 @@ if [ -e "$d/c.db" ] || $RL claim --samples 200 --db "$d/c.db" >/dev/null 2>&1; t
 		{ echo "not ok - report past the limit left $left"; fails=$((fails + 1)); }
 fi
 
+# calibrate --out past a file size limit: the profile, about 17 KB, is
+# written in one fwrite past the limit, whose EFBIG the stream's fclose no
+# longer has; the message read "cannot write cal.ini: Input/output error"
+# (EIO standing for it), naming no limit; exit 1 and no file as before
+(ulimit -f 16; exec $RL calibrate --profile trtllm-0.10 --out "$d/cal.ini") \
+	>"$tmpd/out" 2>"$tmpd/err"
+got=$?
+if [ "$got" -eq 1 ]; then
+	echo "ok - calibrate --out past a file size limit exits 1"
+else
+	echo "not ok - calibrate --out past a file size limit: exit $got, expected 1"
+	fails=$((fails + 1))
+fi
+expect_err "cal\.ini: .*file size limit" "calibrate names the file and the file size limit"
+left=$(ls "$d" | grep '^cal\.ini' | tr '\n' ' ')
+[ -z "$left" ] && echo "ok - calibrate past the limit leaves no file" ||
+	{ echo "not ok - calibrate past the limit left $left"; fails=$((fails + 1)); }
+
 # 10 x 1000000^3 = 1e19 points: past 2^63 - 1 = 9223372036854775807, the
 # largest integer SQLite stores (runs.points, points.idx), below 2^64.
 # Refused with --force too: it had started, storing runs.points as
