@@ -801,6 +801,31 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
 	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \
 		"a throughput on x is better more"
+	# (review50) a log axis reaching near the doubles' end (a database
+	# changed by hand: a throughput of 1.7e308 beside 1 and 2): its tics,
+	# decade by decade up to 10^ceil(log10 1.7e308) = 10^309, inf, never
+	# ended, "inf, inf, ..." written into memory without bound (11 GB in
+	# three minutes); now the tics stop within the doubles and the plot
+	# ends.  (timeout guards the old behaviour, a plot that never ends; it
+	# measures nothing.)
+	rm -f "$tmpd/paredge.db"
+	sqlite3 "$tmpd/paredge.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, power_watts REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 1, 1), (1, 0.2, 2, 1.7e308),
+		(1, 0.3, 3, 2)"
+	if command -v timeout >/dev/null 2>&1; then to="timeout 60"; else to=; fi
+	$to "$RL" plot pareto --db "$tmpd/paredge.db" --x power.watts \
+		--y throughput.output_tokens_per_s --term dumb >"$tmpd/out" 2>"$tmpd/err"
+	got=$?
+	if [ "$got" -eq 0 ]; then
+		echo "ok - pareto of a throughput of 1.7e308 ends"
+	else
+		echo "not ok - pareto of a throughput of 1.7e308: exit $got, expected 0 (124: still running)"
+		sed 's/^/    err: /' "$tmpd/err" | head -3
+		fails=$((fails + 1))
+	fi
+	expect_out "2 of 3 design points on the frontier" "pareto of 1.7e308: its frontier, (3 W, 2) beaten by (2 W, 1.7e308)"
 	# memory by its meaning (model/outputs.c), where every memory output
 	# was better neither way and took the most: the KV cache's capacity
 	# and the free bytes are headroom (the most), the weights per chip a
