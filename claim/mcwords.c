@@ -267,8 +267,19 @@ const char *claim_plain_num(char *buf, size_t len, double v)
 	rl_number_write(v, t, sizeof t);
 	if (isfinite(v) && sig_digits(t) > CLAIM_PLAIN_DIGITS &&
 	    !(v == floor(v) && fabs(v) < 1e15)) {
-		char r[32];
+		char r[40];
 		snprintf(r, sizeof r, "%.4g", v);
+		if (!isfinite(strtod(r, NULL))) {
+			/* rounded past the largest double (DBL_MAX's 1.798e+308
+			** reads back as infinity): its 4 digits cut toward 0,
+			** 1.797e+308 */
+			char m[40];
+			const char *e;
+			snprintf(m, sizeof m, "%.16e", v);
+			e = strchr(m, 'e');
+			snprintf(r, sizeof r, "%.*s%s",
+			         (int)(strchr(m, '.') - m) + 4, m, e);
+		}
 		rl_number_write(strtod(r, NULL), t, sizeof t);
 	}
 	snprintf(buf, len, "%s", t);

@@ -119,6 +119,7 @@ int rl_out_exit(int e)
 	case ENOSPC:
 	case EDQUOT:
 	case EIO:
+	case EFBIG: /* a file size limit (ulimit -f), SIGXFSZ ignored */
 		return RL_EINTERNAL;
 	default:
 		return RL_EINPUT;
@@ -142,6 +143,9 @@ int rl_out_fail(const char *path, int e, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot write %s: not a regular file (%s), "
 		         "which the output would replace", path,
 		         rl_file_kind_name(kind));
+	else if (e == EFBIG) /* strerror's "File too large" names no cause */
+		snprintf(err, errlen, "cannot write %s: a file size limit reached "
+		         "(ulimit -f)", path);
 	else
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
 	return rl_out_exit(e);
@@ -169,10 +173,17 @@ int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
 	int bad = ferror(f), e;
 	errno = 0;
 	/* a write that failed earlier may leave fclose nothing to fail on:
-	** its errno is gone, EIO stands for it */
+	** its errno is gone (EFBIG past a file size limit, ENOSPC), and
+	** strerror(EIO) for it, "Input/output error", named neither */
 	if (fclose(f) != 0 || bad) {
-		e = errno ? errno : EIO;
+		e = errno;
 		unlink(tmp);
+		if (!e) {
+			snprintf(err, errlen, "cannot write %s: a write failed (the "
+			         "disk may be full or a file size limit reached)",
+			         path);
+			return RL_EINTERNAL;
+		}
 		return rl_out_fail(path, e, err, errlen);
 	}
 	if (rename(tmp, path) != 0) {

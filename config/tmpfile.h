@@ -32,7 +32,7 @@ int rl_out_is_file(const char *path, const char *in);
 /* The exit status for an output that could not be created, written or
 ** renamed into place, by its errno: RL_EINTERNAL when the machine is
 ** short of something or failing (memory, file descriptors, disk space or
-** quota, an I/O error), RL_EINPUT for the rest, where the path given is
+** quota, a file size limit, an I/O error), RL_EINPUT for the rest, where the path given is
 ** wrong (a folder that does not exist or may not be written, a name that
 ** is a directory or too long, a read-only file system). */
 int rl_out_exit(int e);
@@ -52,7 +52,8 @@ FILE *rl_out_open(const char *path, char *tmp, size_t len, int *status,
 
 /* Close f, opened by rl_out_open as tmp, and rename tmp onto path: RL_OK,
 ** or rl_out_exit's status with "cannot write PATH: REASON" in err and tmp
-** removed. */
+** removed (RL_EINTERNAL with "a write failed (the disk may be full or a
+** file size limit reached)" where the failed write's errno is gone). */
 int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
                   size_t errlen);
 

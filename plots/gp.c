@@ -371,7 +371,7 @@ static int draw(gp_term term, const char *out, const char *script,
 	char errbase[256], cmd[8192];
 	char w1[4200], w2[300], msgs[600];
 	const char *tmpdir = getenv("TMPDIR");
-	struct sigaction ign, old;
+	struct sigaction ign, old, dfl, old_xfsz;
 	FILE *p;
 	int fd, status, ok;
 
@@ -425,7 +425,18 @@ static int draw(gp_term term, const char *out, const char *script,
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGPIPE, &ign, &old);
 	fflush(stdout);
+	/* gnuplot with SIGXFSZ at its default, not the ignored one of
+	** rooflab's main(), which it would inherit: past a file size limit
+	** (ulimit -f) it wrote on, ignoring the failed writes, and exited 0,
+	** the plot cut short renamed into place; the signal ends it, and the
+	** plot is not renamed.  (rooflab writes only to the pipe until the
+	** parent's disposition is back.) */
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGXFSZ, &dfl, &old_xfsz);
 	p = popen(cmd, "w");
+	sigaction(SIGXFSZ, &old_xfsz, NULL);
 	if (!p) {
 		sigaction(SIGPIPE, &old, NULL);
 		snprintf(err, errlen, "cannot start gnuplot: %s",
@@ -439,6 +450,9 @@ static int draw(gp_term term, const char *out, const char *script,
 	sigaction(SIGPIPE, &old, NULL);
 	ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	read_errors(errpath, msgs, sizeof msgs);
+	if (status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ)
+		snprintf(msgs, sizeof msgs, "a file size limit reached (ulimit "
+		         "-f)");
 	if (rl_stop_caught()) {
 		snprintf(err, errlen, "stopped by a signal");
 		return GP_EFAIL;

@@ -212,21 +212,24 @@ double pdb_real(sqlite3_stmt *st, int col)
 	return sqlite3_column_double(st, col);
 }
 
-/* pdb_number and pdb_needed: NULL refused where needed */
+/* pdb_number and pdb_needed: NULL and an infinity refused where needed */
 static int number_cell(sqlite3_stmt *st, int col, const char *path,
                        const char *table, int needed, double *v, char *err,
                        size_t errlen)
 {
 	int type = sqlite3_column_type(st, col);
+	int inf = needed && type == SQLITE_FLOAT && isinf(pdb_real(st, col));
 	*v = pdb_real(st, col);
 	if (type != SQLITE_TEXT && type != SQLITE_BLOB &&
-	    !(needed && type == SQLITE_NULL))
+	    !(needed && type == SQLITE_NULL) && !inf)
 		return RL_OK;
 	snprintf(err, errlen, "%s: cannot read: %s.%s holds %s, where rooflab "
-	         "writes a number (a database changed by hand?)", path, table,
+	         "writes a %snumber (a database changed by hand?)", path, table,
 	         sqlite3_column_name(st, col),
-	         type == SQLITE_TEXT ? "text"
-	         : type == SQLITE_BLOB ? "a blob" : "NULL");
+	         inf ? (*v > 0 ? "inf" : "-inf")
+	         : type == SQLITE_TEXT ? "text"
+	         : type == SQLITE_BLOB ? "a blob" : "NULL",
+	         inf ? "finite " : "");
 	return RL_EINPUT | PDB_UNREAD;
 }
 

@@ -135,7 +135,8 @@ int pdb_number(sqlite3_stmt *st, int col, const char *path,
                const char *table, double *v, char *err, size_t errlen);
 /* pdb_number of a column rooflab never leaves NULL (the ends of a
 ** tornado row's range: claim writes the finite range it read): NULL is
-** refused alike, "... holds NULL, where rooflab writes a number". */
+** refused alike, "... holds NULL, where rooflab writes a number", and an
+** infinity, "... holds inf, where rooflab writes a finite number". */
 int pdb_needed(sqlite3_stmt *st, int col, const char *path,
                const char *table, double *v, char *err, size_t errlen);
 

@@ -113,10 +113,15 @@ void plot_log_tics(FILE *s, char axis, double lo, double hi)
 	if (!(lo > 0) || !(hi >= lo))
 		return;
 	fprintf(s, "set %ctics (", axis);
-	for (d = pow(10, floor(log10(lo))); d <= hi * 1.0001; d *= 10)
+	/* decade by decade within the doubles: an end past them (10^309,
+	** inf, above a pareto axis reaching 1.7e308; 10^-324, 0, below one
+	** at 1e-323) never ended the loop, which wrote "inf, inf, ..." into
+	** memory without bound; from lo itself where its decade is 0 */
+	d = pow(10, floor(log10(lo)));
+	for (d = d > 0 ? d : lo; isfinite(d) && d <= hi * 1.0001; d *= 10)
 		for (i = 0; i < 3; i++) {
 			double t = d * steps[i];
-			if (t < lo * 0.9999 || t > hi * 1.0001)
+			if (!isfinite(t) || t < lo * 0.9999 || t > hi * 1.0001)
 				continue;
 			fprintf(s, "%s%.9g", first ? "" : ", ", t);
 			first = 0;

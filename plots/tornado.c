@@ -36,7 +36,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_claim c;
 	sqlite3_stmt *st;
 	char name[MAX_ROWS][160], t[800], bx[40];
-	double sl[MAX_ROWS], sh[MAX_ROWS], base, target, lo, hi;
+	double sl[MAX_ROWS], sh[MAX_ROWS], base, target, lo, hi, xlo, xhi;
 	int n = 0, i, k, rc, hidden = 0;
 	size_t width = 10;
 
@@ -115,6 +115,21 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		lo = fmin(lo, fmin(sl[i], sh[i]));
 		hi = fmax(hi, fmax(sl[i], sh[i]));
 	}
+	/* the x axis, 8% of the span past each end: speedups near the
+	** doubles' end (a database changed by hand: 1.7e308) took it past
+	** them, 'inf' in the script, a name gnuplot does not know (exit 1);
+	** refused, as factors' product past the doubles is */
+	xlo = lo - 0.08 * (hi - lo + 1e-9);
+	xhi = hi + 0.08 * (hi - lo + 1e-9);
+	if (!isfinite(xhi - xlo)) {
+		char a[40], b[40];
+		snprintf(err, errlen, "%s: claim run %ld: the speedups of its "
+		         "sensitivity rows run from %s to %s, more than a plot's "
+		         "axis can hold", o->dbpath, c.id,
+		         claim_speedup_x(a, sizeof a, lo),
+		         claim_speedup_x(b, sizeof b, hi));
+		return RL_EINPUT;
+	}
 	fputs("$t << EOD\n", s);
 	for (i = 0; i < n; i++)
 		fprintf(s, "%d %.9g %.9g\n", n - i, sl[i], sh[i]);
@@ -143,7 +158,7 @@ int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	fprintf(s, "\nset xlabel 'speedup (x)'\nset format x '%%gx'\n"
 	        "set xrange [%g:%g]\nset yrange [0.3:%g]\n"
 	        "set lmargin %zu\nset grid noytics\nset key bottom right\n",
-	        lo - 0.08 * (hi - lo + 1e-9), hi + 0.08 * (hi - lo + 1e-9),
+	        xlo, xhi,
 	        n + 0.9, width > 70 ? (size_t)72 : width + 2);
 	fputs("set ytics (", s);
 	for (i = 0; i < n; i++) {

@@ -123,6 +123,8 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 		         type == SQLITE_BLOB ? "a blob" : "NULL");
 	else if (whole && type != SQLITE_INTEGER)
 		snprintf(why, sizeof why, "%s, not a whole number", vt);
+	else if (needed && isinf(v)) /* "inf": claim writes it finite */
+		snprintf(why, sizeof why, "%s", vt);
 	else if (!(v >= lo && v <= hi))
 		snprintf(why, sizeof why, isinf(hi) ? "%s, below %s"
 		                                    : "%s, outside [%s, %s]",
@@ -130,6 +132,7 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 	else
 		return 0;
 	report_cell_refused(r, table, name, side, why, whole ? "a whole number"
+	                    : needed && isinf(v) ? "a finite number"
 	                    : needed ? "a number" : "a number or NULL");
 	return 1;
 }

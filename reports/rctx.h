@@ -107,6 +107,7 @@ int report_bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
                     double lo, double hi);
 /* report_bad_cell of a cell claim never leaves NULL (a NaN): a number,
 ** not NULL, within [lo, hi] ("holds NULL, where rooflab claim writes a
+** number"), and finite ("holds inf, where rooflab claim writes a finite
 ** number"): the ends of a tornado row's range (sensitivity.c). */
 int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
                       const char *table, const char *side, double lo,

@@ -155,6 +155,17 @@ for cell in "claim_tornado SET speedup_low = 'abc' WHERE param = 'b.design.frac_
 	[ ! -e "$tmpd/o/cell.svg" ] && echo "ok - $kind: no plot of it" ||
 		{ echo "not ok - $kind: a plot of it"; fails=$((fails + 1)); rm -f "$tmpd/o/cell.svg"; }
 done
+# (review50) an end of a tornado range infinite (9e999, inf to SQLite):
+# claim writes the finite range it read, as for NULL above; the bar was
+# labelled "(0.3 .. inf)"
+cp "$db" "$tmpd/cell.db"
+sqlite3 "$tmpd/cell.db" "UPDATE claim_tornado SET high = 9e999 WHERE param = 'b.design.frac_mac'"
+expect_exit 2 "tornado of an infinite range end" -- "$RL" plot tornado \
+	--db "$tmpd/cell.db" --out "$tmpd/o/cell.svg"
+expect_err "cell\.db: cannot read: claim_tornado\.high holds inf, where rooflab writes a finite number \(a database changed by hand\?\)" \
+	"tornado: the infinite end is named"
+[ ! -e "$tmpd/o/cell.svg" ] && echo "ok - tornado: no plot of an infinite end" ||
+	{ echo "not ok - tornado: a plot of an infinite end"; fails=$((fails + 1)); rm -f "$tmpd/o/cell.svg"; }
 # a roofline value outside what log axes place (1e-320 FLOP/s: its TFLOP/s
 # underflows to 0; an intensity of 1e308: a decade of margin above it
 # overflows) took a range to 0 or inf and the labels' places to NaN, which
@@ -170,6 +181,20 @@ if grep -q "b\.chip\.hbm_tbps" "$tmpd/out"; then
 else
 	echo "ok - tornado: the infinite bar left out"
 fi
+# a finite speedup near the doubles' end (a database changed by hand:
+# 1.7e308): the x axis's margin, 8% of the span each side, overflowed to
+# 'inf' in the script, a name gnuplot does not know ('undefined variable:
+# inf', exit 1); refused as factors' product past the doubles is, exit 2
+# naming the span, no plot.  1.7e308 + 0.08 x 1.7e308 = 1.836e308 is past
+# DBL_MAX (1.797e308), by hand
+cp "$db" "$tmpd/big.db"
+sqlite3 "$tmpd/big.db" "UPDATE claim_tornado SET speedup_high = 1.7e308 WHERE param = 'b.design.frac_mac'"
+expect_exit 2 "tornado with a speedup of 1.7e308" -- "$RL" plot tornado \
+	--db "$tmpd/big.db" --out "$tmpd/o/big.svg"
+expect_err "big\.db: claim run [0-9]+: the speedups of its sensitivity rows run from [0-9.]+x to 1\.7e\+308x, more than a plot's axis can hold" \
+	"tornado of a speedup of 1.7e308: the span named"
+[ ! -e "$tmpd/o/big.svg" ] && echo "ok - tornado of a speedup of 1.7e308: no plot" ||
+	{ echo "not ok - tornado of a speedup of 1.7e308: a plot"; fails=$((fails + 1)); }
 expect_exit 0 "--run selects the claim run" -- "$RL" plot factors --db "$db" \
 	--run 1 --out "$tmpd/o/run1.svg"
 # mkplotdb's claim run 1: factors 2.5, 1.4, 2, 2.5, 1 in that order, whose
@@ -776,6 +801,31 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/dir.db" --x throughput.output_tokens_per_s --y latency.tpot_s --term dumb
 	expect_out "1 of 4 design points on the frontier \(more throughput\.output_tokens_per_s, less latency\.tpot_s\)" \
 		"a throughput on x is better more"
+	# (review50) a log axis reaching near the doubles' end (a database
+	# changed by hand: a throughput of 1.7e308 beside 1 and 2): its tics,
+	# decade by decade up to 10^ceil(log10 1.7e308) = 10^309, inf, never
+	# ended, "inf, inf, ..." written into memory without bound (11 GB in
+	# three minutes); now the tics stop within the doubles and the plot
+	# ends.  (timeout guards the old behaviour, a plot that never ends; it
+	# measures nothing.)
+	rm -f "$tmpd/paredge.db"
+	sqlite3 "$tmpd/paredge.db" "CREATE TABLE results(run_id INTEGER,
+		design_frac_mac REAL, power_watts REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 0.1, 1, 1), (1, 0.2, 2, 1.7e308),
+		(1, 0.3, 3, 2)"
+	if command -v timeout >/dev/null 2>&1; then to="timeout 60"; else to=; fi
+	$to "$RL" plot pareto --db "$tmpd/paredge.db" --x power.watts \
+		--y throughput.output_tokens_per_s --term dumb >"$tmpd/out" 2>"$tmpd/err"
+	got=$?
+	if [ "$got" -eq 0 ]; then
+		echo "ok - pareto of a throughput of 1.7e308 ends"
+	else
+		echo "not ok - pareto of a throughput of 1.7e308: exit $got, expected 0 (124: still running)"
+		sed 's/^/    err: /' "$tmpd/err" | head -3
+		fails=$((fails + 1))
+	fi
+	expect_out "2 of 3 design points on the frontier" "pareto of 1.7e308: its frontier, (3 W, 2) beaten by (2 W, 1.7e308)"
 	# memory by its meaning (model/outputs.c), where every memory output
 	# was better neither way and took the most: the KV cache's capacity
 	# and the free bytes are headroom (the most), the weights per chip a

@@ -270,6 +270,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	badcell "UPDATE claim_tornado SET high = NULL" \
 		"claim_tornado\.high of claim run [0-9]+, side b, holds NULL, where rooflab claim writes a number \(a database" \
 		"NULL at a version 1 tornado row's high end"
+	# (review50) an end infinite (9e999, read by SQLite as inf): claim
+	# writes the finite range it read, as NULL above; the report printed
+	# "25.96x at inf TFLOPS" in the lean list and "inf" in the table
+	badcell "UPDATE claim_tornado_sides SET high = 9e999 WHERE param = 'b.chip.tdp_w'" \
+		"claim_tornado_sides\.high of claim run [0-9]+, side b_by_design, holds inf, where rooflab claim writes a finite number \(a database" \
+		"inf at a tornado row's high end"
+	badcell "UPDATE claim_tornado SET low = -9e999" \
+		"claim_tornado\.low of claim run [0-9]+, side b, holds -inf, where rooflab claim writes a finite number \(a database" \
+		"-inf at a version 1 tornado row's low end"
 	# speedups NULL (a NaN, as claim stores one) at both ends of clock_ghz,
 	# whose 12.0 .. 12.004 was named unchanged: not unchanged now
 	report_altered "$db" nul 0 "sensitivity: NULL speedups report" \

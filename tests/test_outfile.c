@@ -31,7 +31,7 @@ static void test_exit_status(void **state)
 	    {ENAMETOOLONG, RL_EINPUT}, {ENOSPC, RL_EINTERNAL},
 	    {EDQUOT, RL_EINTERNAL},  {EIO, RL_EINTERNAL},
 	    {ENOMEM, RL_EINTERNAL},  {EMFILE, RL_EINTERNAL},
-	    {ENFILE, RL_EINTERNAL}};
+	    {ENFILE, RL_EINTERNAL},  {EFBIG, RL_EINTERNAL}};
 	size_t i;
 	char err[512];
 	FILE *f;
@@ -48,6 +48,23 @@ static void test_exit_status(void **state)
 	                               sizeof err),
 	                 RL_EINTERNAL);
 	assert_string_equal(err, "cannot write out.md: No space left on device");
+	/* a write past the stream's buffer fails at once (fwrite writes it
+	** through), and fclose then has nothing to fail on: its errno is
+	** gone, and the message says what such a failure is, where it read
+	** "Input/output error" (EIO standing for it) */
+	f = fopen("/dev/full", "w");
+	if (!f)
+		return;
+	{
+		static char big[1 << 16];
+		memset(big, 'x', sizeof big);
+		(void)!fwrite(big, 1, sizeof big, f);
+	}
+	assert_int_equal(rl_out_commit(f, "/nonexistent/t.tmp-1", "out.md", err,
+	                               sizeof err),
+	                 RL_EINTERNAL);
+	assert_string_equal(err, "cannot write out.md: a write failed (the "
+	                    "disk may be full or a file size limit reached)");
 }
 
 static void test_whole_or_nothing(void **state)

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1141,6 +1142,24 @@ static void test_plain_num_as_written(void **state)
 	assert_non_null(strstr(w, "at 1507.5 GB/s"));
 }
 
+/* claim_plain_num at the largest doubles: DBL_MAX, 1.7976931348623157e308
+** (17 digits to read back), to 4 significant digits is 1.798e308 by
+** rounding, past DBL_MAX, which reads back as infinity: the tornado plot
+** printed a range's end changed by hand to DBL_MAX as "inf" (rooflab plot
+** tornado, "(5000 .. inf)").  Its digits cut toward 0 instead: 1.797e+308
+** (each digit by hand from DBL_MAX's 1.7976...), and -1.797e+308 of
+** -DBL_MAX; 1.5e308, 2 digits, stays as written. */
+static void test_plain_num_largest(void **state)
+{
+	char b[32];
+	(void)state;
+	assert_string_equal(claim_plain_num(b, sizeof b, DBL_MAX),
+	                    "1.797e+308");
+	assert_string_equal(claim_plain_num(b, sizeof b, -DBL_MAX),
+	                    "-1.797e+308");
+	assert_string_equal(claim_plain_num(b, sizeof b, 1.5e308), "1.5e+308");
+}
+
 /* claim_speedup_side: a speedup printed beside a target keeps its side
 ** of it (P(>= target) counts x >= target).  By hand: 19.996 to two
 ** decimals is 20.00, at a 20x target, though 19.996 falls short: its
@@ -1661,6 +1680,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_investor_few_evaluated),
 	    cmocka_unit_test(test_robust_summary_words),
 	    cmocka_unit_test(test_plain_num_as_written),
+	    cmocka_unit_test(test_plain_num_largest),
 	    cmocka_unit_test(test_speedup_side),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
