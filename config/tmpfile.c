@@ -118,6 +118,7 @@ int rl_out_exit(int e)
 	case ENFILE:
 	case ENOSPC:
 	case EDQUOT:
+	case EFBIG: /* a file size limit (ulimit -f) or the file system's */
 	case EIO:
 		return RL_EINTERNAL;
 	default:
@@ -143,7 +144,11 @@ int rl_out_fail(const char *path, int e, char *err, size_t errlen)
 		         "which the output would replace", path,
 		         rl_file_kind_name(kind));
 	else
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
+		/* EFBIG's "File too large" named no limit: which one it is */
+		snprintf(err, errlen, "cannot write %s: %s%s", path, strerror(e),
+		         e == EFBIG ? " (a file size limit, ulimit -f, or the "
+		                      "file system's largest file)"
+		                    : "");
 	return rl_out_exit(e);
 }
 
