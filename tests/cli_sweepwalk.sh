@@ -260,6 +260,22 @@ expect_err "stepshort\.ini:5: chip\.hbm_tbps = 2:3:1\.5 holds its start, 2, alon
 	"a step that is no count: no count's advice"
 expect_err "stepshort\.ini:6: scenario\.batch = 2:5:2 ends at 4, short of its stop 5" "--count says a range ends short"
 
+# 5c. (ux27) merge of three shards, two of them stopped part way, named
+# the first alone: a script fixing it met the second on the next merge.
+# w.ini's 12 points in 3 shards: 1/3 holds idx 1, 4, 7, 10, stopped at 7
+# (1 and 4 done: 2 of 4); 2/3 holds 2, 5, 8, 11, stopped at 5 (2 done: 1
+# of 4), counted by hand
+for i in 0 1 2; do
+	$RL sweep "$d/w.ini" --db "$d/open$i.db" --shard "$i/3" 2>/dev/null
+done
+q "$d/open1.db" "DELETE FROM points WHERE idx >= 7; UPDATE runs SET finished = NULL, next_idx = 7"
+q "$d/open2.db" "DELETE FROM points WHERE idx >= 5; UPDATE runs SET finished = NULL, next_idx = 5"
+expect_exit 2 "merge of two unfinished shards" -- $RL merge "$d/open.db" "$d/open0.db" "$d/open1.db" "$d/open2.db"
+expect_err "shard 1/3 \($d/open1\.db run 1\) is not finished \(2 of its 4 points done\); complete it with: rooflab sweep $d/w\.ini --db $d/open1\.db --shard 1/3 --resume --run 1; 1 more shard is not finished: 2/3 \($d/open2\.db run 1, 1 of its 4 points done\), completed the same way$" \
+	"names both unfinished shards"
+[ ! -e "$d/open.db" ] && echo "ok - the refused merge writes nothing" ||
+	{ echo "not ok - the refused merge wrote open.db"; fails=$((fails + 1)); }
+
 # 6. two sweeps in one file record their profile's numbers, not its name
 # alone (runs.profile_hash): the same profile under another spec hashes
 # equal; one number of it set by the spec (a refit under the same name)
