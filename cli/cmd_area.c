@@ -791,9 +791,7 @@ int cmd_area(int argc, char **argv)
 		out_json(&st, &v);
 	else
 		out_table(&st, &v);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab area: cannot write the output\n");
+	if (cli_out_check("area") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 }

@@ -300,10 +300,8 @@ int cmd_solve(int argc, char **argv)
 		na_text(rep, na_at, nna, na);
 	}
 	claim_report_free(rep);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab solve: cannot write the output\n");
+	if (cli_out_check("solve") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 bad:
 	claim_report_free(rep);

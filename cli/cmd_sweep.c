@@ -158,10 +158,8 @@ static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	else if (s->npoints_real > (double)RL_SWEEP_DEFAULT_LIMIT && !o->force)
 		printf("over %llu points: rooflab sweep refuses it without "
 		       "--force\n", (unsigned long long)RL_SWEEP_DEFAULT_LIMIT);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab sweep: cannot write the output\n");
+	if (cli_out_check("sweep") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 }
 

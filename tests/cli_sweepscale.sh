@@ -74,6 +74,22 @@ else
 	fails=$((fails + 1))
 fi
 expect_err "cannot write" "export says it could not write"
+# (ux27) once, with why: "rooflab export: cannot write the output" and
+# then main's "rooflab: cannot write to standard output" said it twice,
+# neither with a reason
+expect_err "^rooflab export: cannot write the output \(standard output\): File too large \(a file size limit, ulimit -f, or the file system's largest file\)$" \
+	"export says why it could not write"
+n=$(grep -c "cannot write" "$tmpd/err")
+[ "$n" = 1 ] && echo "ok - export's failure to write is said once" ||
+	{ echo "not ok - export's failure to write is said $n times"; fails=$((fails + 1)); }
+# eval's output onto a full device (/dev/full: every write ENOSPC)
+if [ -w /dev/full ]; then
+	expect_exit 1 "eval onto /dev/full" -- sh -c 'exec "$@" >/dev/full' sh $RL eval --chip h100-sxm --model llama3-8b
+	expect_err "^rooflab eval: cannot write the output \(standard output\): No space left on device$" "eval says why, once"
+	n=$(grep -c "cannot write" "$tmpd/err")
+	[ "$n" = 1 ] && echo "ok - eval's failure to write is said once" ||
+		{ echo "not ok - eval's failure to write is said $n times"; fails=$((fails + 1)); }
+fi
 
 # plot past a file size limit: gnuplot inherits rooflab's ignored SIGXFSZ,
 # its writes fail with EFBIG and it exits 0, so a PNG cut at the limit
