@@ -412,6 +412,11 @@ void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 	wrapped(f, "  - ", text, 4);
 }
 
+void claimout_solve_note_text(FILE *f, const char *text)
+{
+	wrapped(f, "  ", text, 4);
+}
+
 void claimout_solve_skip_text(FILE *f, const char *param, const char *reason)
 {
 	char text[WRAP_MAX];

@@ -28,6 +28,10 @@ int claimout_given_binds(const rl_result *r, claimout_binds *g);
 void claimout_text(FILE *f, const claim_report *rep);
 void claimout_json(FILE *f, const claim_report *rep);
 void claimout_solve_row_text(FILE *f, const claim_solve_row *row);
+/* A note under solve's rows, wrapped as they are, indented 2 (its wrapped
+** lines 4). */
+void claimout_solve_note_text(FILE *f, const char *text);
+
 /* A --vary that does not act on its side, as a row is written: "  - not
 ** solved: REASON [PARAM]", wrapped */
 void claimout_solve_skip_text(FILE *f, const char *param,

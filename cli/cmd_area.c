@@ -671,7 +671,16 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       v->pw.total_w, v->pw.static_w,
 		       v->pw.clocked_w, v->pw.phy_w, v->pw.compute_w, v->pw.sram_w,
 		       mem, v->pw.hbm_w);
-	else
+	/* a design file with no [power]: its static term is the stacks'
+	** standby alone (power.hbm_idle_w_per_gb), which read as the die's
+	** leakage ("static 8" of a 500 mm2 die: ux27's walk) */
+	if (v->have_power && !(cfg->cost.static_w > 0) &&
+	    !(cfg->cost.idle_w > 0))
+		printf("(static %.0f W is the HBM stacks' standby alone: neither "
+		       "power.static_w nor\n power.idle_w is given, so no board "
+		       "or die leakage is counted; [power] static_w,\n or --set "
+		       "power.static_w=W, adds it)\n", v->pw.static_w);
+	if (!v->have_power)
 		power_unknown(st, v);
 	if (v->have_power)
 		printf("(full load, every MAC array busy%s%s at once, is a ceiling\n "
@@ -791,9 +800,7 @@ int cmd_area(int argc, char **argv)
 		out_json(&st, &v);
 	else
 		out_table(&st, &v);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab area: cannot write the output\n");
+	if (cli_out_check("area") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 }

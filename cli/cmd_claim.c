@@ -139,10 +139,8 @@ int cmd_claim(int argc, char **argv)
 	if (run_id > 0)
 		rl_utf8_cell(rep->opts.db, 0, 0, at, sizeof at);
 	claim_report_free(rep);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab claim: cannot write the output\n");
+	if (cli_out_check("claim") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	/* where the run went, after the summary (make demo writes both
 	** streams into one file and reads the verdict from its first line):
 	** the database and the run's id in claim_runs, report's --run, which

@@ -189,9 +189,7 @@ int cmd_eval(int argc, char **argv)
 	} else {
 		evalout_table(stdout, &st, &r, &fit);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab eval: cannot write the output\n");
+	if (cli_out_check("eval") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 }

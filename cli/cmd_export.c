@@ -142,9 +142,7 @@ int cmd_export(int argc, char **argv)
 		         (long long)run);
 		cli_say("export", err);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab export: cannot write the output\n");
+	if (cli_out_check("export") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 }

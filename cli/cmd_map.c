@@ -880,9 +880,7 @@ int cmd_map(int argc, char **argv)
 	}
 	free(e);
 	free(mc);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab map: cannot write the output\n");
+	if (cli_out_check("map") != RL_OK)
 		rc = RL_EINTERNAL;
-	}
 	return rc;
 }

@@ -116,6 +116,43 @@ static const char *na_reason(const char *err, const char *name)
 	return err;
 }
 
+/* Under the rows of a TPOT or TTFT target, for each side varied that has
+** no batch: its latency is at the concurrency its memory and serving
+** limits allow, so a lever that adds memory adds requests in flight, each
+** slower.  ux27's walk: Sohu by design at TP2 read "at best 0.0333 s, at
+** 1 stack" of a TPOT ceiling over HBM stacks (more stacks, worse TPOT),
+** and nothing said why. */
+static void load_note(const claim_report *rep)
+{
+	static const char *const names[] = {"a", "b", "b'"};
+	char text[400];
+	int said[3] = {0, 0, 0}, i;
+	size_t k;
+	if (rep->opts.target_kind != CLAIM_T_TPOT &&
+	    rep->opts.target_kind != CLAIM_T_TTFT)
+		return;
+	for (k = 0; k < rep->nsolve; k++) {
+		const claim_solve_row *r = &rep->solve[k];
+		const claim_side *sd;
+		if (r->param[0] == 'a')
+			sd = &rep->a, i = 0;
+		else if (rep->have_bd && !strcmp(r->who, rep->bd.label))
+			sd = &rep->bd, i = 2;
+		else
+			sd = &rep->b, i = 1;
+		if (said[i] || sd->cfg.scen.batch > 0)
+			continue;
+		said[i] = 1;
+		snprintf(text, sizeof text, "(%s of side %s is at the concurrency "
+		         "its memory and serving limits allow, no batch being "
+		         "given: a lever that adds memory adds requests in flight, "
+		         "each slower; batch=N in the side's SPEC gives it at a "
+		         "fixed load)",
+		         claim_target_key(rep->opts.target_kind), names[i]);
+		claimout_solve_note_text(stdout, text);
+	}
+}
+
 /* The --vary that do not act on their side, each once: under the rows
 ** (text), or not_solved (JSON, [] where every one acts) */
 static void na_text(const claim_report *rep, const int *na_at, size_t nna,
@@ -297,13 +334,12 @@ int cmd_solve(int argc, char **argv)
 		putchar('\n');
 		for (k = 0; k < rep->nsolve; k++)
 			claimout_solve_row_text(stdout, &rep->solve[k]);
+		load_note(rep);
 		na_text(rep, na_at, nna, na);
 	}
 	claim_report_free(rep);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab solve: cannot write the output\n");
+	if (cli_out_check("solve") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 bad:
 	claim_report_free(rep);

@@ -158,10 +158,8 @@ static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	else if (s->npoints_real > (double)RL_SWEEP_DEFAULT_LIMIT && !o->force)
 		printf("over %llu points: rooflab sweep refuses it without "
 		       "--force\n", (unsigned long long)RL_SWEEP_DEFAULT_LIMIT);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "rooflab sweep: cannot write the output\n");
+	if (cli_out_check("sweep") != RL_OK)
 		return RL_EINTERNAL;
-	}
 	return RL_OK;
 }
 
@@ -554,6 +552,31 @@ static void first_why(const rl_sweep_spec *s, const char *what,
 	cli_say("sweep", msg);
 }
 
+/* A linear range whose step is more than its whole width (start < stop)
+** holds its start alone: "2:4:20" written for 20 values from 2 to 4, a log
+** range's count, read as a step (ux27's walk: "ends at 2, short of its
+** stop 4" named no mix-up).  Where the step is a whole number of 2 or
+** more, how to write that many values; n: start, stop, step as written. */
+static void step_past_range(char *msg, size_t len, const char *path,
+                            const rl_axis *a, char n[][32])
+{
+	char logf[160] = "";
+	int w = snprintf(msg, len, "%s:%d: %s = %s:%s:%s holds its start, %s, "
+	                 "alone: its step %s is more than the whole range (%s - "
+	                 "%s)", path, a->line, a->name, n[0], n[1], n[2], n[0],
+	                 n[2], n[1], n[0]);
+	if (w < 0 || (size_t)w >= len || a->step != floor(a->step) ||
+	    a->step < 2 || a->step > 1e9)
+		return;
+	/* a log range needs 0 < start (sweeps/axis.c) */
+	if (a->start > 0)
+		snprintf(logf, sizeof logf, ", or %s:%s:%s log, log-spaced", n[0],
+		         n[1], n[2]);
+	snprintf(msg + w, len - (size_t)w, "; the third part of a linear range "
+	         "is its step (for %s values: a step of (%s - %s) / %.0f%s)",
+	         n[2], n[1], n[0], a->step - 1, logf);
+}
+
 /* A linear range whose stop is not start + a whole number of steps ends
 ** before it (600:850:70 at 810): said, since a grid (or an integer axis
 ** sampled) never reaches the stop it names, where it passed without a
@@ -578,10 +601,14 @@ static void warn_short_ranges(const rl_sweep_spec *s)
 		rl_number_write(a->stop, n[1], sizeof n[1]);
 		rl_number_write(a->step, n[2], sizeof n[2]);
 		rl_number_write(last, n[3], sizeof n[3]);
-		snprintf(msg, sizeof msg, "%s:%d: %s = %s:%s:%s ends at %s, short "
-		         "of its stop %s (%s - %s is not a whole number of steps of "
-		         "%s); give a stop on the grid to reach it", s->path, a->line,
-		         a->name, n[0], n[1], n[2], n[3], n[1], n[1], n[0], n[2]);
+		if (a->count == 1)
+			step_past_range(msg, sizeof msg, s->path, a, n);
+		else
+			snprintf(msg, sizeof msg, "%s:%d: %s = %s:%s:%s ends at %s, "
+			         "short of its stop %s (%s - %s is not a whole number "
+			         "of steps of %s); give a stop on the grid to reach it",
+			         s->path, a->line, a->name, n[0], n[1], n[2], n[3], n[1],
+			         n[1], n[0], n[2]);
 		cli_warn("sweep", msg);
 	}
 }
@@ -762,13 +789,15 @@ int cmd_sweep(int argc, char **argv)
 		example_hint(spec, err, sizeof err);
 		return input_fail("sweep", rc, err);
 	}
+	/* --count checks a spec before a job array is sized for it: a range
+	** that ends short (or holds its start alone) is said there too */
+	warn_short_ranges(s);
 	if (o.count_only) {
 		rc = count_points(s, &o, spec);
 		rl_sweep_spec_free(s);
 		return rc;
 	}
 	warn_inert_design(s);
-	warn_short_ranges(s);
 	if (profile_notes(s, &o) != RL_OK) {
 		rl_sweep_spec_free(s);
 		return RL_EINTERNAL;

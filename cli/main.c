@@ -198,10 +198,14 @@ int main(int argc, char **argv)
 	rc = dispatch(argc, argv);
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "rooflab: cannot write to standard output%s%s\n",
-		        errno ? ": " : "", errno ? strerror(errno) : "");
-		if (rc == RL_OK)
+		/* a command that failed has said so (cli_out_check: its own
+		** failure to write, with why), where this line said it again */
+		if (rc == RL_OK) {
+			fprintf(stderr, "rooflab: cannot write to standard "
+			        "output%s%s\n", errno ? ": " : "",
+			        errno ? strerror(errno) : "");
 			rc = RL_EINTERNAL;
+		}
 	}
 	return rc;
 }

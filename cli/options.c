@@ -3,6 +3,7 @@
 */
 #include "options.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,6 +67,21 @@ void cli_say(const char *cmd, const char *msg)
 void cli_warn(const char *cmd, const char *msg)
 {
 	say(cmd, "warning: ", msg);
+}
+
+int cli_out_check(const char *cmd)
+{
+	int e;
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return RL_OK;
+	e = errno;
+	fprintf(stderr, "rooflab %s: cannot write the output (standard "
+	        "output)%s%s%s\n", cmd, e ? ": " : "", e ? strerror(e) : "",
+	        e == EFBIG ? " (a file size limit, ulimit -f, or the file "
+	                     "system's largest file)"
+	                   : "");
+	return RL_EINTERNAL;
 }
 
 /* The [design] keys that act on a chip given by its spec sheet: the die

@@ -24,6 +24,13 @@ void cli_say(const char *cmd, const char *msg);
 /* The same as "rooflab CMD: warning: message". */
 void cli_warn(const char *cmd, const char *msg);
 
+/* stdout flushed at a command's end: RL_OK, or RL_EINTERNAL with "rooflab
+** CMD: cannot write the output (standard output): REASON" said once (a
+** full disk, a file size limit, a closed pipe), where the command's own
+** words and main()'s "cannot write to standard output" said it twice,
+** without the reason. */
+int cli_out_check(const char *cmd);
+
 /* Warn of each --set design.KEY that changes nothing served: on a chip
 ** given by its spec sheet (chip.by_design = false) the [design] section
 ** feeds `rooflab area` and, through die_mm2, dies, clock_ghz and

@@ -118,8 +118,8 @@ int rl_out_exit(int e)
 	case ENFILE:
 	case ENOSPC:
 	case EDQUOT:
+	case EFBIG: /* a file size limit (ulimit -f) or the file system's */
 	case EIO:
-	case EFBIG: /* a file size limit (ulimit -f), SIGXFSZ ignored */
 		return RL_EINTERNAL;
 	default:
 		return RL_EINPUT;
@@ -143,11 +143,12 @@ int rl_out_fail(const char *path, int e, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot write %s: not a regular file (%s), "
 		         "which the output would replace", path,
 		         rl_file_kind_name(kind));
-	else if (e == EFBIG) /* strerror's "File too large" names no cause */
-		snprintf(err, errlen, "cannot write %s: a file size limit reached "
-		         "(ulimit -f)", path);
 	else
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
+		/* EFBIG's "File too large" named no limit: which one it is */
+		snprintf(err, errlen, "cannot write %s: %s%s", path, strerror(e),
+		         e == EFBIG ? " (a file size limit, ulimit -f, or the "
+		                      "file system's largest file)"
+		                    : "");
 	return rl_out_exit(e);
 }
 

@@ -32,12 +32,13 @@ int rl_out_is_file(const char *path, const char *in);
 /* The exit status for an output that could not be created, written or
 ** renamed into place, by its errno: RL_EINTERNAL when the machine is
 ** short of something or failing (memory, file descriptors, disk space or
-** quota, a file size limit, an I/O error), RL_EINPUT for the rest, where the path given is
+** quota, a file size limit (EFBIG), an I/O error), RL_EINPUT for the rest, where the path given is
 ** wrong (a folder that does not exist or may not be written, a name that
 ** is a directory or too long, a read-only file system). */
 int rl_out_exit(int e);
 
-/* "cannot write PATH: REASON" (strerror(e)) into err; rl_out_exit(e).  A
+/* "cannot write PATH: REASON" (strerror(e); EFBIG's with the limits it
+** may be) into err; rl_out_exit(e).  A
 ** folder of PATH that is not there (e ENOENT or ENOTDIR) is named with its
 ** fix, rl_folder_missing's words ("cannot write out/m.db: its folder out
 ** is not there (make it first: mkdir -p out)"). */

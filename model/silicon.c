@@ -193,11 +193,16 @@ int rl_silicon_derive(const rl_config *cfg, rl_silicon *si, char *err,
 	if (d->frac_sram > 0) {
 		if (!(n->sram_bytes_per_m2 > 0))
 			return fail(err, errlen,
+			            /* how, as the density's message says it, where
+			            ** "(node.sram_mb_per_mm2: name a process node)"
+			            ** sent an architect to the source (ux27) */
 			            cfg->design.sram_m2 > 0
-			            ? "design: design.sram_mm2 > 0 needs an SRAM density "
-			              "(node.sram_mb_per_mm2: name a process node)"
-			            : "design: design.frac_sram > 0 needs an SRAM density "
-			              "(node.sram_mb_per_mm2: name a process node)");
+			            ? "design: design.sram_mm2 > 0 needs an SRAM density: "
+			              "name a process node in the chip preset ([preset] "
+			              "node = n4) or set node.sram_mb_per_mm2"
+			            : "design: design.frac_sram > 0 needs an SRAM density: "
+			              "name a process node in the chip preset ([preset] "
+			              "node = n4) or set node.sram_mb_per_mm2");
 		si->sram_bytes = d->frac_sram * A * n->sram_bytes_per_m2 * dies;
 		/* every macro reads at once, at the MAC arrays' clock
 		** (ASSUMPTION: design.sram_b_per_clk_per_kb, params.c) */

@@ -360,6 +360,50 @@ static int svg_cdata_end(const char *tmp, char *err, size_t errlen)
 	return GP_OK;
 }
 
+/* 1 when the plot in tmp lacks the end its format always has: a PNG's
+** IEND chunk (its 4 bytes of CRC fixed, AE 42 60 82), an SVG's </svg> or
+** a PDF's %%EOF among its last bytes.  gnuplot does not check its own
+** writes: past a file size limit (whose SIGXFSZ it inherits ignored from
+** main()) or on a full disk its writes fail, it exits 0, and the file
+** stops where the limit was, which was renamed into place as the plot.
+** 0 for a text plot (no end of its own) and for a file that cannot be
+** read here (rename says what is wrong with it). */
+static int has_bytes(const char *buf, size_t n, const char *what)
+{
+	size_t w = strlen(what), i;
+	for (i = 0; i + w <= n; i++)
+		if (!memcmp(buf + i, what, w))
+			return 1;
+	return 0;
+}
+
+static int cut_short(gp_term term, const char *tmp)
+{
+	static const char png_end[8] = {'I', 'E', 'N', 'D', '\xae', '\x42',
+	                                '\x60', '\x82'};
+	char tail[64];
+	size_t n;
+	long size;
+	FILE *f;
+	int cut;
+	if (term == GP_DUMB || !(f = fopen(tmp, "rb")))
+		return 0;
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, size > (long)sizeof tail ? size - (long)sizeof tail : 0,
+	          SEEK_SET) != 0) {
+		fclose(f);
+		return 0;
+	}
+	n = fread(tail, 1, sizeof tail, f);
+	fclose(f);
+	if (term == GP_PNG)
+		cut = n < sizeof png_end ||
+		      memcmp(tail + n - sizeof png_end, png_end, sizeof png_end);
+	else
+		cut = !has_bytes(tail, n, term == GP_SVG ? "</svg>" : "%%EOF");
+	return cut;
+}
+
 /* gp_run's work once gnuplot is found: the temporaries made (their names
 ** in tmp and errpath, for gp_run to remove if a signal stops it), gnuplot
 ** run, the plot renamed onto out or copied to stdout.  Nothing is renamed
@@ -450,11 +494,15 @@ static int draw(gp_term term, const char *out, const char *script,
 	sigaction(SIGPIPE, &old, NULL);
 	ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	read_errors(errpath, msgs, sizeof msgs);
-	if (status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ)
-		snprintf(msgs, sizeof msgs, "a file size limit reached (ulimit "
-		         "-f)");
 	if (rl_stop_caught()) {
 		snprintf(err, errlen, "stopped by a signal");
+		return GP_EFAIL;
+	}
+	/* the file it was writing named, as cut_short's check below names it */
+	if (status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ) {
+		snprintf(err, errlen, "cannot write %s: gnuplot's output is cut "
+		         "short at a file size limit (ulimit -f)",
+		         out ? out : "the plot");
 		return GP_EFAIL;
 	}
 	if (ok) {
@@ -468,6 +516,13 @@ static int draw(gp_term term, const char *out, const char *script,
 	if (!ok) {
 		snprintf(err, errlen, "gnuplot failed%s%s", msgs[0] ? ": " : "",
 		         msgs);
+		return GP_EFAIL;
+	}
+	if (out && cut_short(term, tmp)) {
+		snprintf(err, errlen, "cannot write %s: gnuplot's %s is cut short "
+		         "(its end is missing): the disk may be full or a file "
+		         "size limit reached (ulimit -f)", out,
+		         term == GP_PNG ? "PNG" : term == GP_SVG ? "SVG" : "PDF");
 		return GP_EFAIL;
 	}
 	if (!out) {

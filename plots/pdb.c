@@ -113,8 +113,22 @@ int pdb_finish(sqlite3_stmt *st, const char *path, char *err, size_t errlen)
 int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
                size_t errlen)
 {
-	cannot_read(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), err,
-	            errlen);
+	int base = rc & 0xff;
+	char why[600];
+	/* an I/O error or a full disk while reading is most often SQLite's
+	** temporary files (a sort, a large query), not the file: said where
+	** they go (SQLite's unix VFS), where "cannot read: disk I/O error"
+	** read as a damaged database (ux27, plot heatmap of 823,837 points
+	** under ulimit -f 10000) */
+	snprintf(why, sizeof why, "%s%s",
+	         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc),
+	         base == SQLITE_IOERR || base == SQLITE_FULL
+	             ? " (a query may write SQLite's temporary files, in "
+	               "SQLITE_TMPDIR, TMPDIR, else /var/tmp or /tmp: that "
+	               "disk may be full or a file size limit, ulimit -f, "
+	               "reached)"
+	             : "");
+	cannot_read(path, why, err, errlen);
 	return rl_db_exit(rc) | PDB_UNREAD;
 }
 

@@ -504,13 +504,44 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	return 0;
 }
 
+/* "I/N (PATH run ID, D of its P points done)" of a shard not finished,
+** after the first, onto more (used bytes so far); ", ..." once full. */
+static void open_more(char *more, size_t len, size_t *used, merge_ctx *m,
+                      const shard_run *r)
+{
+	uint64_t all = r->points > 0 ? (uint64_t)r->points : 0;
+	uint64_t next = r->next_idx > 0 ? (uint64_t)r->next_idx : 0;
+	uint64_t mine = rl_sweep_shard_points(all, (uint64_t)r->shard,
+	                                      (uint64_t)r->shards);
+	char one[600];
+	int n = snprintf(one, sizeof one, "%s%lld/%lld (%s run %lld, %llu of "
+	                 "its %llu point%s done)", *used ? ", " : "",
+	                 (long long)r->shard, (long long)r->shards,
+	                 m->paths[r->part], (long long)r->id,
+	                 (unsigned long long)rl_sweep_shard_points(
+	                     next < all ? next : all, (uint64_t)r->shard,
+	                     (uint64_t)r->shards),
+	                 (unsigned long long)mine, mine == 1 ? "" : "s");
+	if (*used == (size_t)-1)
+		return; /* already cut */
+	if (n < 0 || (size_t)n >= sizeof one || *used + (size_t)n + 6 > len) {
+		snprintf(more + *used, len - *used, ", ...");
+		*used = (size_t)-1;
+		return;
+	}
+	memcpy(more + *used, one, (size_t)n + 1);
+	*used += (size_t)n;
+}
+
 static int check_runs(merge_ctx *m, char *err, size_t errlen)
 {
 	const shard_run *a = &m->runs[0];
 	int i, j, rc;
 	size_t used = 0;
 	uint64_t lack;
-	char missing[512] = "";
+	char missing[512] = "", more[1024] = "";
+	size_t mused = 0;
+	int nopen = 0;
 	m->dropped_known = 1;
 	m->dropped = 0;
 	m->unanswered_known = 1;
@@ -570,6 +601,13 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 				return RL_EINPUT;
 			}
 		if (!r->finished || r->next_idx < r->points) {
+			if (nopen++) {
+				/* every shard not finished named, where the first
+				** alone was (ux27: a script completing it met the
+				** next on its next merge) */
+				open_more(more, sizeof more, &mused, m, r);
+				continue;
+			}
 			/* the shard's own points, where the run's next index
 			** read as a count of all ("311039 of 656656 points done"
 			** of a shard of 218886), and the command that completes
@@ -594,8 +632,10 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			         rl_sh_word(m->paths[r->part], "PART.db", qd, sizeof qd),
 			         (long long)r->shard, (long long)r->shards,
 			         (long long)r->id);
-			return RL_EINPUT;
+			continue;
 		}
+		if (nopen)
+			continue; /* refused below: its other checks wait */
 		if ((rc = part_points_typed(m, r, err, errlen)))
 			return rc;
 		if ((lack = rl_store_run_missing_rows(r->db, r->id))) {
@@ -620,6 +660,14 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 				m->unanswered[j] += un[j];
 		}
 	}
+	if (nopen > 1) {
+		size_t l = strlen(err);
+		snprintf(err + l, errlen - l, "; %d more shard%s not finished: %s, "
+		         "completed the same way", nopen - 1,
+		         nopen == 2 ? " is" : "s are", more);
+	}
+	if (nopen)
+		return RL_EINPUT;
 	if (m->nruns != a->shards) {
 		int64_t s, nmissing = 0;
 		for (s = 0; s < a->shards && used + 24 < sizeof missing; s++) {

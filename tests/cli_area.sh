@@ -354,6 +354,34 @@ expect_err "unknown node 'n3'; known: n4, n5, n7" "lists the known nodes"
 printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\n' >"$tmpd/nonode.ini"
 expect_exit 2 "a design with no node" -- $RL area --chip "$tmpd/nonode.ini"
 expect_err "nonode.ini: design: no transistor density: name a process node" "asks for a node, with the chip's file"
+# (ux27) a design with its own density and an SRAM share but no node: the
+# message said "(node.sram_mb_per_mm2: name a process node)" without how,
+# where the density's says "[preset] node = n4"; both ways it names work
+printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\nfrac_sram = 0.3\ndensity_mtr_per_mm2 = 98.3\nclock_ghz = 1\n' >"$tmpd/nosram.ini"
+expect_exit 2 "an SRAM share with no node" -- $RL area --chip "$tmpd/nosram.ini"
+expect_err "nosram.ini: design: design.frac_sram > 0 needs an SRAM density: name a process node in the chip preset \(\[preset\] node = n4\) or set node.sram_mb_per_mm2$" \
+	"says how to give an SRAM density"
+printf '[preset]\nnode = n4\n' >>"$tmpd/nosram.ini"
+expect_exit 0 "the same with [preset] node = n4" -- $RL area --chip "$tmpd/nosram.ini"
+grep -v '^node = n4\|^\[preset\]' "$tmpd/nosram.ini" >"$tmpd/nosram2.ini"
+expect_exit 0 "the same with --set node.sram_mb_per_mm2" -- $RL area --chip "$tmpd/nosram2.ini" --set node.sram_mb_per_mm2=30
+# (ux27) a design file with no [power]: "static 8" W at full load, its
+# HBM stacks' standby alone, read as the die's leakage; said, with how to
+# add it.  A preset that gives static_w (sohu-design) or a measured idle
+# (h100-sxm) has no such note
+printf '[design]\ndie_mm2 = 500\nfrac_mac = 0.2\nclock_ghz = 1\nhbm_gen = hbm3e\nhbm_stacks = 2\n[preset]\nnode = n4\n' >"$tmpd/nostatic.ini"
+expect_exit 0 "a design with no static power" -- $RL area --chip "$tmpd/nostatic.ini"
+expect_out "^\(static [0-9]+ W is the HBM stacks' standby alone: neither power\.static_w nor$" \
+	"says the static power is the stacks' alone"
+expect_out "^ power\.idle_w is given, so no board or die leakage is counted; \[power\] static_w,$" \
+	"says why"
+expect_out "^ or --set power\.static_w=W, adds it\)$" "says how to add it"
+expect_exit 0 "the same with --set power.static_w=50" -- $RL area --chip "$tmpd/nostatic.ini" --set power.static_w=50
+expect_no_out "standby alone" "no note once static_w is given"
+expect_exit 0 "area of sohu-design" -- $RL area --chip sohu-design
+expect_no_out "standby alone" "no note for sohu-design (static_w given)"
+expect_exit 0 "area of h100-sxm" -- $RL area --chip h100-sxm
+expect_no_out "standby alone" "no note for h100-sxm (a measured idle)"
 expect_exit 2 "by-design eval without a clock" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set design.clock_ghz=0 --profile ideal
 expect_err "design.clock_ghz > 0" "asks for a clock"
 expect_exit 2 "unknown option" -- $A --frobnicate

@@ -269,4 +269,20 @@ assert d['not_solved'][0]['reason'].startswith('--target output_tokens_per_joule
 expect_exit 2 "solve, a good --vary and a typo" -- $RL solve --target 20 --vary b.chip.hbm_tbps --vary b.chip.hbm_tbsp
 expect_err "hbm_tbsp" "the typo named"
 expect_no_out "." "nothing solved on stdout"
+
+# (ux27) a latency target on a side with no batch: eval's TPOT and TTFT
+# are at the concurrency memory allows, so a lever that adds memory adds
+# requests, each slower: Sohu by design on Llama-3 70B at TP2 read "at
+# best 0.0333 s, at 1 stack" of a TPOT ceiling over HBM stacks (more
+# stacks, worse TPOT), with no word of why.  A note under the rows says it
+# and how to fix the load; with batch=32 (a fixed load) there is none, nor
+# under a speedup target
+S="sohu-design,model=llama3-70b,tp=2,chips=8"
+expect_exit 0 "solve a TPOT over HBM stacks, no batch" -- $RL solve --b "$S" --vary b.design.hbm_stacks --target tpot_s=0.005
+expect_joined "^  \(tpot_s of side b " "^  \(tpot_s of side b is at the concurrency its memory and serving limits allow, no batch being given: a lever that adds memory adds requests in flight, each slower; batch=N in the side's SPEC gives it at a fixed load\)$" \
+	"a note says the latency is at full load, and how to fix the load"
+expect_exit 0 "solve a TPOT over HBM stacks, batch=32" -- $RL solve --b "$S,batch=32" --vary b.design.hbm_stacks --target tpot_s=0.005
+expect_no_out "no batch being given" "no note at a fixed load"
+expect_exit 0 "solve a speedup over HBM stacks, no batch" -- $RL solve --b "$S" --vary b.design.hbm_stacks
+expect_no_out "no batch being given" "no note under a speedup target"
 finish

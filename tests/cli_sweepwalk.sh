@@ -234,6 +234,48 @@ else
 	echo "ok - --count wrote no control or non-UTF-8 byte"
 fi
 
+# 5b. (ux27) a linear range's third part is its step, a log range's its
+# count: 2:4:20 read as "20 values from 2 to 4" holds 2 alone (20 is past
+# the whole range, 4 - 2 = 2), and said only "ends at 2, short of its
+# stop 4 (... not a whole number of steps of 20)" once the sweep ran;
+# --count, where a script checks its spec, said nothing.  20 values evenly
+# spaced from 2 to 4: a step of (4 - 2) / 19, by hand
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2:4:20\nscenario.tp = 1, 2\n' >"$d/stepcount.ini"
+expect_exit 0 "--count of a range whose step passes its whole width" -- $RL sweep "$d/stepcount.ini" --count
+expect_out "^$d/stepcount.ini: 2 design points \(grid: 1 chip.hbm_tbps x 2 scenario.tp\)$" "1 x 2 points"
+expect_err "warning: .*stepcount\.ini:5: chip\.hbm_tbps = 2:4:20 holds its start, 2, alone: its step 20 is more than the whole range \(4 - 2\); the third part of a linear range is its step \(for 20 values: a step of \(4 - 2\) / 19, or 2:4:20 log, log-spaced\)" \
+	"--count says the step passes the range and how to write 20 values"
+expect_exit 0 "a sweep of that range" -- $RL sweep "$d/stepcount.ini" --db "$d/stepcount.db"
+expect_err "chip\.hbm_tbps = 2:4:20 holds its start, 2, alone" "the sweep says it too"
+if grep -q "short of its stop" "$tmpd/err"; then
+	echo "not ok - the range is said twice (short of its stop too)"; fails=$((fails + 1))
+else
+	echo "ok - the range is said once"
+fi
+# a step that is not a whole count gets no count's advice; 2:5:2 ends
+# short (2, 4), said by --count as by the sweep
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2:3:1.5\nscenario.batch = 2:5:2\n' >"$d/stepshort.ini"
+expect_exit 0 "--count of two ranges that end short" -- $RL sweep "$d/stepshort.ini" --count
+expect_err "stepshort\.ini:5: chip\.hbm_tbps = 2:3:1\.5 holds its start, 2, alone: its step 1\.5 is more than the whole range \(3 - 2\)$" \
+	"a step that is no count: no count's advice"
+expect_err "stepshort\.ini:6: scenario\.batch = 2:5:2 ends at 4, short of its stop 5" "--count says a range ends short"
+
+# 5c. (ux27) merge of three shards, two of them stopped part way, named
+# the first alone: a script fixing it met the second on the next merge.
+# w.ini's 12 points in 3 shards: 1/3 holds idx 1, 4, 7, 10, stopped at 7
+# (1 and 4 done: 2 of 4); 2/3 holds 2, 5, 8, 11, stopped at 5 (2 done: 1
+# of 4), counted by hand
+for i in 0 1 2; do
+	$RL sweep "$d/w.ini" --db "$d/open$i.db" --shard "$i/3" 2>/dev/null
+done
+q "$d/open1.db" "DELETE FROM points WHERE idx >= 7; UPDATE runs SET finished = NULL, next_idx = 7"
+q "$d/open2.db" "DELETE FROM points WHERE idx >= 5; UPDATE runs SET finished = NULL, next_idx = 5"
+expect_exit 2 "merge of two unfinished shards" -- $RL merge "$d/open.db" "$d/open0.db" "$d/open1.db" "$d/open2.db"
+expect_err "shard 1/3 \($d/open1\.db run 1\) is not finished \(2 of its 4 points done\); complete it with: rooflab sweep $d/w\.ini --db $d/open1\.db --shard 1/3 --resume --run 1; 1 more shard is not finished: 2/3 \($d/open2\.db run 1, 1 of its 4 points done\), completed the same way$" \
+	"names both unfinished shards"
+[ ! -e "$d/open.db" ] && echo "ok - the refused merge writes nothing" ||
+	{ echo "not ok - the refused merge wrote open.db"; fails=$((fails + 1)); }
+
 # 6. two sweeps in one file record their profile's numbers, not its name
 # alone (runs.profile_hash): the same profile under another spec hashes
 # equal; one number of it set by the spec (a refit under the same name)

@@ -31,7 +31,12 @@ static void test_exit_status(void **state)
 	    {ENAMETOOLONG, RL_EINPUT}, {ENOSPC, RL_EINTERNAL},
 	    {EDQUOT, RL_EINTERNAL},  {EIO, RL_EINTERNAL},
 	    {ENOMEM, RL_EINTERNAL},  {EMFILE, RL_EINTERNAL},
-	    {ENFILE, RL_EINTERNAL},  {EFBIG, RL_EINTERNAL}};
+	    {ENFILE, RL_EINTERNAL},
+	    /* past a file size limit (ulimit -f, a batch system's
+	    ** RLIMIT_FSIZE) or the file system's largest file: the machine's
+	    ** limit, as a full disk is, not the path's fault (it read as bad
+	    ** input, exit 2, under a ulimit -f of 100 blocks) */
+	    {EFBIG, RL_EINTERNAL}};
 	size_t i;
 	char err[512];
 	FILE *f;
@@ -65,6 +70,13 @@ static void test_exit_status(void **state)
 	                 RL_EINTERNAL);
 	assert_string_equal(err, "cannot write out.md: a write failed (the "
 	                    "disk may be full or a file size limit reached)");
+	/* EFBIG's strerror, "File too large", said which limit: the words
+	** written by hand from rl_out_fail's purpose */
+	assert_int_equal(rl_out_fail("out.md", EFBIG, err, sizeof err),
+	                 RL_EINTERNAL);
+	assert_string_equal(err, "cannot write out.md: File too large (a file "
+	                         "size limit, ulimit -f, or the file system's "
+	                         "largest file)");
 }
 
 static void test_whole_or_nothing(void **state)

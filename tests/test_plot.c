@@ -315,6 +315,39 @@ static void test_quote(void **state)
 ** data block holds the first and the third alone, and the labels name the
 ** first and the last drawn, rows 0 and 1 of the block (every ::1::1), not
 ** row 3 of the four, which the block does not hold. */
+/* (ux27) a plot of an 823,837-point sweep under ulimit -f 10000 said
+** "all.db: cannot read: disk I/O error", as if the file were damaged:
+** SQLite's sort had written its temporary file past the limit.  A read
+** that fails with an I/O error or a full disk names the temporary files
+** and where they go (SQLite's unix VFS: SQLITE_TMPDIR, TMPDIR, else
+** /var/tmp or /tmp), exit 1; a damaged file keeps its words, exit 2.
+** sqlite3_errstr's words: "disk I/O error", "database or disk is full",
+** "database disk image is malformed". */
+static void test_unread_disk(void **state)
+{
+	static const char hint[] =
+	    " (a query may write SQLite's temporary files, in SQLITE_TMPDIR, "
+	    "TMPDIR, else /var/tmp or /tmp: that disk may be full or a file "
+	    "size limit, ulimit -f, reached)";
+	char err[600], want[600];
+	int rc;
+	(void)state;
+	rc = pdb_unread(NULL, SQLITE_IOERR, "s.db", err, sizeof err);
+	assert_int_equal(pdb_exit(rc), RL_EINTERNAL);
+	assert_true(pdb_is_unread(rc));
+	snprintf(want, sizeof want, "s.db: cannot read: disk I/O error%s", hint);
+	assert_string_equal(err, want);
+	rc = pdb_unread(NULL, SQLITE_FULL, "s.db", err, sizeof err);
+	assert_int_equal(pdb_exit(rc), RL_EINTERNAL);
+	snprintf(want, sizeof want, "s.db: cannot read: database or disk is "
+	         "full%s", hint);
+	assert_string_equal(err, want);
+	rc = pdb_unread(NULL, SQLITE_CORRUPT, "s.db", err, sizeof err);
+	assert_int_equal(pdb_exit(rc), RL_EINPUT);
+	assert_string_equal(err, "s.db: cannot read: database disk image is "
+	                         "malformed");
+}
+
 static void test_curve_over_tdp(void **state)
 {
 	rl_curve_point p[4];
@@ -1754,6 +1787,7 @@ int main(void)
 		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_curve_over_tdp),
+		cmocka_unit_test(test_unread_disk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
