@@ -1403,6 +1403,46 @@ static void test_pdb_text_cut(void **state)
 	drop_db(db, path);
 }
 
+/* pdb_cell_words: what a cell holds where a number was expected, in
+** the words every refusal of a hand-changed database uses.  By SQLite's
+** storage classes (sqlite.org/datatype3.html): 'x' is TEXT ("text"),
+** X'00' a BLOB ("a blob"), NULL ("NULL"); 1 (INTEGER) and 1.5 (REAL) are
+** numbers, for which the caller's own words come back, here "N", or NULL
+** where it gave none. */
+static void test_pdb_cell_words(void **state)
+{
+	static const struct {
+		int k;
+		const char *want;
+	} rows[] = {
+	    {1, "text"}, {2, "a blob"}, {3, "NULL"}, {4, "N"}, {5, "N"},
+	};
+	char path[64];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t i;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE cells(k INTEGER, v);"
+	             "INSERT INTO cells VALUES (1, 'x'), (2, X'00'), (3, NULL),"
+	             "(4, 1), (5, 1.5);");
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT v FROM cells WHERE "
+	                                        "k = ?", -1, &st, NULL),
+	                 SQLITE_OK);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		int type;
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, rows[i].k);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		type = sqlite3_column_type(st, 0);
+		assert_string_equal(pdb_cell_words(type, "N"), rows[i].want);
+		if (i >= 3)
+			assert_null(pdb_cell_words(type, NULL));
+	}
+	sqlite3_finalize(st);
+	drop_db(db, path);
+}
+
 static void test_no_claim_run(void **state)
 {
 	char path[64];
@@ -1670,6 +1710,7 @@ int main(void)
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_distribution_far_sample),
 		cmocka_unit_test(test_pdb_text_cut),
+		cmocka_unit_test(test_pdb_cell_words),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_run_ids_fail),
 		cmocka_unit_test(test_failed_lookup),
