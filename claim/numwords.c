@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 
 claim_target_str claim_target_text(double target)
@@ -64,17 +65,19 @@ const char *claim_speedup2_side(char *buf, size_t len, double x,
                                 double target)
 {
 	double v;
-	int meets = x >= target;
+	int dir;
 	claim_speedup2(buf, len, x);
-	if (!isfinite(x) || !isfinite(target) || fabs(x) >= 1e15 ||
-	    (strtod(buf, NULL) >= target) == meets)
+	/* eval's side rule (rl_fig_text_side's), of a floor: x >= target
+	** meets it, as P(>= target) counts */
+	dir = rl_fig_side_dir(strtod(buf, NULL), x, target, 0);
+	if (dir == 0 || fabs(x) >= 1e15)
 		return buf;
-	/* two decimals carried x across the target: its hundredths floored
-	** (short of it) or ceiled (reaching it), one more where that still
-	** lands across (one ulp under 0.1 floors to 0.10) */
-	v = meets ? ceil(x * 100) / 100 : floor(x * 100) / 100;
-	if ((v >= target) != meets)
-		v += meets ? 0.01 : -0.01;
+	/* two decimals carried x across the target: back toward x, to its
+	** hundredths ceiled (reaching it) or floored (short of it), one more
+	** where that still lands across (one ulp under 0.1 floors to 0.10) */
+	v = dir > 0 ? ceil(x * 100) / 100 : floor(x * 100) / 100;
+	if (rl_fig_side_dir(v, x, target, 0))
+		v += dir * 0.01;
 	snprintf(buf, len, "%.2f", v);
 	return buf;
 }

@@ -18,6 +18,7 @@
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../model/figtext.h"
 #include "../model/mapping.h"
 
 /* A mapping, one spelling for the text, the verdict and the report: TP
@@ -1172,6 +1173,23 @@ static void test_speedup_side(void **state)
 	                    "not evaluated");
 	assert_string_equal(claim_speedup_side(b, sizeof b, 19.996, NAN),
 	                    "20.00x");
+	/* one side rule with eval's figures (model/figtext.h
+	** rl_fig_text_side, three digits): each figure reads on x's side of
+	** the target, met (x >= target) or not, in both forms */
+	{
+		static const double xt[][2] = {{19.996, 20}, {20.004, 20},
+		                               {20, 20}, {20.0049, 20.0041},
+		                               {19.97, 20}, {0.0999, 0.1}};
+		size_t i;
+		for (i = 0; i < sizeof xt / sizeof xt[0]; i++) {
+			char f[40];
+			int met = xt[i][0] >= xt[i][1];
+			claim_speedup2_side(b, sizeof b, xt[i][0], xt[i][1]);
+			rl_fig_text_side(f, sizeof f, xt[i][0], xt[i][1], 0);
+			assert_int_equal(strtod(b, NULL) >= xt[i][1], met);
+			assert_int_equal(strtod(f, NULL) >= xt[i][1], met);
+		}
+	}
 	/* the verdict: 19.996 is not 20x, in its figure as in its words */
 	claim_verdict_sentence(w, sizeof w, 1, 0.3, 19.996, 20, "B", "A");
 	assert_string_equal(w, "Possible but unlikely: B is 19.99x as fast as "
