@@ -1151,6 +1151,32 @@ static void test_plain_num_as_written(void **state)
 ** to 0.10 (x 100 rounds to 10.0), the target, so one hundredth less,
 ** 0.09x; away from the target, as claim_speedup_x ("13.16x", "not
 ** evaluated"). */
+/* claim_factor_side: the factors' product said beside the target keeps
+** its side, as claim_speedup2_side, in three decimals (by hand): 19.9996
+** to three decimals is 20.000, at a 20x target, though it falls short:
+** its thousandths floored, 19.999; 20.00049 reaches 20.0004, but 20.000
+** would not: ceiled, 20.001; one ulp under 0.1 at a target of 0.1 floors
+** to 0.100 (x 1000 rounds to 100.0), so one thousandth less, 0.099; away
+** from the target as claim_factor_text: 21.389 (of 21.3889), and 1e15 on
+** in exponent form, 1.36e+250. */
+static void test_factor_side(void **state)
+{
+	char b[40];
+	(void)state;
+	assert_string_equal(claim_factor_side(b, sizeof b, 19.9996, 20),
+	                    "19.999");
+	assert_string_equal(claim_factor_side(b, sizeof b, 20.00049, 20.0004),
+	                    "20.001");
+	assert_string_equal(claim_factor_side(b, sizeof b, nextafter(0.1, 0),
+	                                      0.1),
+	                    "0.099");
+	assert_string_equal(claim_factor_side(b, sizeof b, 21.3889, 20),
+	                    "21.389");
+	assert_string_equal(claim_factor_side(b, sizeof b, 1.36e250, 20),
+	                    "1.36e+250");
+	assert_string_equal(claim_factor_side(b, sizeof b, 20, 20), "20.000");
+}
+
 static void test_speedup_side(void **state)
 {
 	char b[40], w[400];
@@ -1654,6 +1680,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_summary_words),
 	    cmocka_unit_test(test_plain_num_as_written),
 	    cmocka_unit_test(test_speedup_side),
+	    cmocka_unit_test(test_factor_side),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
