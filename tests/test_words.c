@@ -304,6 +304,30 @@ static void test_target_figure_side(void **state)
 	assert_non_null(strstr(b, "): at best 19.4 tokens/s, at "));
 }
 
+/* claim_qty_given: a value assumed as it is (by hand): 3.35 TB/s, where
+** claim_qty's one decimal is 3.4; 4.8 TB/s and 450 GB/s as claim_qty;
+** 33.5% of 0.335, where claim_qty's whole percent is 34%; 90% of 0.9
+** (100 x 0.9 is 90.00000000000001, no short figure: claim_qty's 90%);
+** 1978.9 TFLOPS is 1.9789 PFLOPS, five digits, no figure a source states
+** in PFLOPS: claim_qty's 2.0 PFLOPS. */
+static void test_qty_given(void **state)
+{
+	char b[64];
+	(void)state;
+	claim_qty_given("b.chip.hbm_tbps", 3.35, b, sizeof b);
+	assert_string_equal(b, "3.35 TB/s");
+	claim_qty_given("b.chip.hbm_tbps", 4.8, b, sizeof b);
+	assert_string_equal(b, "4.8 TB/s");
+	claim_qty_given("b.chip.link_gbps", 450, b, sizeof b);
+	assert_string_equal(b, "450 GB/s");
+	claim_qty_given("b.profile.eff_compute", 0.335, b, sizeof b);
+	assert_string_equal(b, "33.5%");
+	claim_qty_given("b.profile.eff_compute", 0.9, b, sizeof b);
+	assert_string_equal(b, "90%");
+	claim_qty_given("b.chip.peak_tflops_fp8", 1978.9, b, sizeof b);
+	assert_string_equal(b, "2.0 PFLOPS");
+}
+
 static void test_sentences(void **state)
 {
 	claim_solve_row r;
@@ -325,6 +349,13 @@ static void test_sentences(void **state)
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 6.0 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
+	/* the value assumed as it is: the H100's 3.35 TB/s (its preset,
+	** data/chips/h100-sxm.ini), where one decimal wrote 3.4 */
+	r.now = 3.35;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 6.0 TB/s of HBM bandwidth "
+	                       "per chip (Sohu; assumed: 3.35 TB/s)");
+	r.now = 4.8;
 	/* a target in all its digits, 1000000x, where %g wrote 1e+06x, and
 	** 1234567.5x (%g: 1.23457e+06x) */
 	r.target = 1e6;
@@ -1681,6 +1712,7 @@ int main(void)
 	    cmocka_unit_test(test_plain_num_as_written),
 	    cmocka_unit_test(test_speedup_side),
 	    cmocka_unit_test(test_factor_side),
+	    cmocka_unit_test(test_qty_given),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
