@@ -312,20 +312,25 @@ static void test_target_figure_side(void **state)
 ** in PFLOPS: claim_qty's 2.0 PFLOPS. */
 static void test_qty_given(void **state)
 {
+	static const struct {
+		const char *param;
+		double v;
+		const char *want;
+	} c[] = {
+	    {"b.chip.hbm_tbps", 3.35, "3.35 TB/s"},
+	    {"b.chip.hbm_tbps", 4.8, "4.8 TB/s"},
+	    {"b.chip.link_gbps", 450, "450 GB/s"},
+	    {"b.profile.eff_compute", 0.335, "33.5%"},
+	    {"b.profile.eff_compute", 0.9, "90%"},
+	    {"b.chip.peak_tflops_fp8", 1978.9, "2.0 PFLOPS"},
+	};
 	char b[64];
+	size_t i;
 	(void)state;
-	claim_qty_given("b.chip.hbm_tbps", 3.35, b, sizeof b);
-	assert_string_equal(b, "3.35 TB/s");
-	claim_qty_given("b.chip.hbm_tbps", 4.8, b, sizeof b);
-	assert_string_equal(b, "4.8 TB/s");
-	claim_qty_given("b.chip.link_gbps", 450, b, sizeof b);
-	assert_string_equal(b, "450 GB/s");
-	claim_qty_given("b.profile.eff_compute", 0.335, b, sizeof b);
-	assert_string_equal(b, "33.5%");
-	claim_qty_given("b.profile.eff_compute", 0.9, b, sizeof b);
-	assert_string_equal(b, "90%");
-	claim_qty_given("b.chip.peak_tflops_fp8", 1978.9, b, sizeof b);
-	assert_string_equal(b, "2.0 PFLOPS");
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		claim_qty_given(c[i].param, c[i].v, b, sizeof b);
+		assert_string_equal(b, c[i].want);
+	}
 }
 
 static void test_sentences(void **state)
@@ -1192,20 +1197,25 @@ static void test_plain_num_as_written(void **state)
 ** in exponent form, 1.36e+250. */
 static void test_factor_side(void **state)
 {
+	static const struct {
+		double x, target;
+		const char *want;
+	} c[] = {
+	    {19.9996, 20, "19.999"},
+	    {20.00049, 20.0004, "20.001"},
+	    {0.09999999999999999167, 0.1, "0.099"},
+	    {21.3889, 20, "21.389"},
+	    {1.36e250, 20, "1.36e+250"},
+	    {20, 20, "20.000"},
+	};
 	char b[40];
+	size_t i;
 	(void)state;
-	assert_string_equal(claim_factor_side(b, sizeof b, 19.9996, 20),
-	                    "19.999");
-	assert_string_equal(claim_factor_side(b, sizeof b, 20.00049, 20.0004),
-	                    "20.001");
-	assert_string_equal(claim_factor_side(b, sizeof b, nextafter(0.1, 0),
-	                                      0.1),
-	                    "0.099");
-	assert_string_equal(claim_factor_side(b, sizeof b, 21.3889, 20),
-	                    "21.389");
-	assert_string_equal(claim_factor_side(b, sizeof b, 1.36e250, 20),
-	                    "1.36e+250");
-	assert_string_equal(claim_factor_side(b, sizeof b, 20, 20), "20.000");
+	assert_true(c[2].x == nextafter(0.1, 0));
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		assert_string_equal(claim_factor_side(b, sizeof b, c[i].x,
+		                                      c[i].target),
+		                    c[i].want);
 }
 
 static void test_speedup_side(void **state)
