@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 
 claim_target_str claim_target_text(double target)
@@ -18,18 +19,53 @@ claim_target_str claim_target_text(double target)
 	return t;
 }
 
+/* x to `places` decimals; 1e15 and past in exponent form, whose %.2f (up
+** to 312 characters) the callers' 32-byte cells cut to other digits */
+static const char *fixed_text(char *buf, size_t len, double x, int places)
+{
+	if (fabs(x) < 1e15)
+		snprintf(buf, len, "%.*f", places, x);
+	else
+		snprintf(buf, len, "%.3g", x);
+	return buf;
+}
+
+/* fixed_text's figure of x on the target's side it is on: eval's side
+** rule (model/figtext.h rl_fig_side_dir, rl_fig_text_side's), of a
+** floor: x >= target meets it, as P(>= target) counts */
+static const char *fixed_side(char *buf, size_t len, double x,
+                              double target, int places)
+{
+	double scale = pow(10, places), v;
+	int dir;
+	fixed_text(buf, len, x, places);
+	dir = rl_fig_side_dir(strtod(buf, NULL), x, target, 0);
+	if (dir == 0 || fabs(x) >= 1e15)
+		return buf;
+	/* the decimals carried x across the target: back toward x, its last
+	** place ceiled (reaching it) or floored (short of it), one more where
+	** that still lands across (one ulp under 0.1 floors to 0.10) */
+	v = dir > 0 ? ceil(x * scale) / scale : floor(x * scale) / scale;
+	if (rl_fig_side_dir(v, x, target, 0))
+		v += dir / scale;
+	snprintf(buf, len, "%.*f", places, v);
+	return buf;
+}
+
 const char *claim_speedup2(char *buf, size_t len, double x)
 {
-	/* 1e15 and past in exponent form, whose %.2f (up to 312 characters)
-	** the callers' 32-byte cells cut to other digits */
-	snprintf(buf, len, fabs(x) < 1e15 ? "%.2f" : "%.3g", x);
-	return buf;
+	return fixed_text(buf, len, x, 2);
 }
 
 const char *claim_factor_text(char *buf, size_t len, double x)
 {
-	snprintf(buf, len, fabs(x) < 1e15 ? "%.3f" : "%.3g", x);
-	return buf;
+	return fixed_text(buf, len, x, 3);
+}
+
+const char *claim_factor_side(char *buf, size_t len, double x,
+                              double target)
+{
+	return fixed_side(buf, len, x, target, 3);
 }
 
 const char *claim_power_note(char *buf, size_t len, const char *b,
@@ -74,20 +110,7 @@ const char *claim_speedup_short(char *buf, size_t len, double x,
 const char *claim_speedup2_side(char *buf, size_t len, double x,
                                 double target)
 {
-	double v;
-	int meets = x >= target;
-	claim_speedup2(buf, len, x);
-	if (!isfinite(x) || !isfinite(target) || fabs(x) >= 1e15 ||
-	    (strtod(buf, NULL) >= target) == meets)
-		return buf;
-	/* two decimals carried x across the target: its hundredths floored
-	** (short of it) or ceiled (reaching it), one more where that still
-	** lands across (one ulp under 0.1 floors to 0.10) */
-	v = meets ? ceil(x * 100) / 100 : floor(x * 100) / 100;
-	if ((v >= target) != meets)
-		v += meets ? 0.01 : -0.01;
-	snprintf(buf, len, "%.2f", v);
-	return buf;
+	return fixed_side(buf, len, x, target, 2);
 }
 
 const char *claim_speedup_side(char *buf, size_t len, double x,

@@ -25,6 +25,12 @@ const char *claim_factor_text(char *buf, size_t len, double x);
 ** table's figure; "x%.3f" wrote 1e300 in 301 digits).  Returns buf. */
 const char *claim_power_note(char *buf, size_t len, const char *b,
                              const char *a, double x);
+/* The factors' product beside the target (claim's "product = 21.389"):
+** claim_factor_text's three decimals on the target's side the product is
+** on, by claim_speedup2_side's rule (19.9996 short of 20 is "19.999",
+** where "20.000" read as meeting 20x). */
+const char *claim_factor_side(char *buf, size_t len, double x,
+                              double target);
 /* A speedup as the sentences print it, claim_speedup2's digits and "x"
 ** ("17.67x"), or "not evaluated" where it is not a number (NULL in the
 ** claim database, a Monte Carlo with no evaluable sample), where the

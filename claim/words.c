@@ -131,8 +131,35 @@ static void directed(const char *fmt, double d, int dir, char *num,
 	}
 }
 
-void claim_qty_dir(const char *param, double v, int dir, char *buf,
-                   size_t len)
+/* The number fmt writes of d (directed's, dir 0), or, where that rounds
+** away a value of at most four significant digits (a figure as its
+** source states it: 3.35 TB/s, where "%.1f" wrote 3.4), that value in
+** its own digits; a value of more digits (a fitted 71.21335986%) keeps
+** fmt's. */
+static void given(const char *fmt, double d, char *num, size_t len)
+{
+	int p;
+	snprintf(num, len, fmt, d);
+	for (p = 1; p <= 4 && strtod(num, NULL) != d; p++) {
+		char g[48];
+		snprintf(g, sizeof g, "%.*g", p, d);
+		if (strtod(g, NULL) == d && !strpbrk(g, "eE"))
+			snprintf(num, len, "%s", g);
+	}
+}
+
+/* claim_qty_dir's figure of v, or (as_given) claim_qty_given's */
+static void number(const char *fmt, double d, int dir, int as_given,
+                   char *num, size_t len)
+{
+	if (as_given)
+		given(fmt, d, num, len);
+	else
+		directed(fmt, d, dir, num, len);
+}
+
+static void qty(const char *param, double v, int dir, int as_given,
+                char *buf, size_t len)
 {
 	char unit[32], num[48];
 	const char *p = bare(param);
@@ -140,26 +167,26 @@ void claim_qty_dir(const char *param, double v, int dir, char *buf,
 	if (!isfinite(v))
 		snprintf(buf, len, "n/a");
 	else if (!strncmp(p, "chip.peak_tflops_", 17)) {
-		directed(v >= 1000 ? "%.1f" : "%.0f", v >= 1000 ? v / 1000 : v, dir,
-		         num, sizeof num);
+		number(v >= 1000 ? "%.1f" : "%.0f", v >= 1000 ? v / 1000 : v, dir,
+		       as_given, num, sizeof num);
 		snprintf(buf, len, "%s %s", num, v >= 1000 ? "PFLOPS" : "TFLOPS");
 	}
 	else if (!strncmp(p, "profile.eff_", 12) ||
 	         !strncmp(p, "design.frac_", 12)) {
 		/* under 1% to two digits: a ceiling of 0.385% read "at most
 		** 0%", at which nothing runs */
-		directed(v != 0 && fabs(100 * v) < 1 ? "%.2g" : "%.0f", 100 * v, dir,
-		         num, sizeof num);
+		number(v != 0 && fabs(100 * v) < 1 ? "%.2g" : "%.0f", 100 * v,
+		       dir, as_given, num, sizeof num);
 		snprintf(buf, len, "%s%%", num);
 	}
 	else if (!strcmp(p, "chip.hbm_tbps")) {
-		directed("%.1f", v, dir, num, sizeof num);
+		number("%.1f", v, dir, as_given, num, sizeof num);
 		snprintf(buf, len, "%s TB/s", num);
 	}
 	else if (!strcmp(p, "chip.tdp_w") && v == 0)
 		snprintf(buf, len, "no limit (0 W)");
 	else if (!strcmp(p, "chip.tdp_w") && v >= 1000) {
-		directed("%.2g", v / 1000, dir, num, sizeof num);
+		number("%.2g", v / 1000, dir, as_given, num, sizeof num);
 		/* 100 kW and over (tdp_w's range ends at 100 kW; 99.4 kW up
 		** is 100): %.2g wrote "1e+02", the value shown is whole */
 		if (strpbrk(num, "eE"))
@@ -168,8 +195,8 @@ void claim_qty_dir(const char *param, double v, int dir, char *buf,
 	}
 	else {
 		unit_of_count(tp ? tp->unit : "", v, unit, sizeof unit);
-		directed(fabs(v) >= 1000 && fabs(v) < 1e6 ? "%.0f" : "%.3g", v, dir,
-		         num, sizeof num);
+		number(fabs(v) >= 1000 && fabs(v) < 1e6 ? "%.0f" : "%.3g", v,
+		       dir, as_given, num, sizeof num);
 		/* 999.6 up at three digits is 1000, which %.3g writes "1e+03" */
 		if (strpbrk(num, "eE") && fabs(strtod(num, NULL)) >= 1000 &&
 		    fabs(strtod(num, NULL)) < 1e6)
@@ -178,9 +205,20 @@ void claim_qty_dir(const char *param, double v, int dir, char *buf,
 	}
 }
 
+void claim_qty_dir(const char *param, double v, int dir, char *buf,
+                   size_t len)
+{
+	qty(param, v, dir, 0, buf, len);
+}
+
 void claim_qty(const char *param, double v, char *buf, size_t len)
 {
-	claim_qty_dir(param, v, 0, buf, len);
+	qty(param, v, 0, 0, buf, len);
+}
+
+void claim_qty_given(const char *param, double v, char *buf, size_t len)
+{
+	qty(param, v, 0, 1, buf, len);
 }
 
 void claim_count_words(double v, char *buf, size_t len)
@@ -346,7 +384,7 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	claim_qty_dir(r->param, s->value, s->direction > 0 ? 1 : -1, want,
 	              sizeof want);
 	rest = noun_after_unit(r->param, noun, want);
-	claim_qty(r->param, r->now, now, sizeof now);
+	claim_qty_given(r->param, r->now, now, sizeof now);
 	claim_qty(r->param, s->lo, lo, sizeof lo);
 	claim_qty(r->param, s->hi, hi, sizeof hi);
 	claim_qty(r->param, s->best_at, best, sizeof best);
@@ -411,7 +449,7 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 	** the target ("at least 174 W" of 173.46, where 173 W does not) */
 	claim_qty_dir(r->param, s->value, s->direction > 0 ? 1 : -1, want,
 	              sizeof want);
-	claim_qty(r->param, r->now, now, sizeof now);
+	claim_qty_given(r->param, r->now, now, sizeof now);
 	claim_qty(r->param, s->lo, lo, sizeof lo);
 	claim_qty(r->param, s->hi, hi, sizeof hi);
 	claim_qty(r->param, s->best_at, best, sizeof best);

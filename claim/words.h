@@ -16,6 +16,12 @@
 ** reads it: 11507.6 TFLOPS -> "11.5 PFLOPS", eff_compute 0.52 -> "52%". */
 void claim_qty(const char *param, double v, char *buf, size_t len);
 
+/* A value assumed (a lever's value now, a side's stated bandwidth) as it
+** is: claim_qty's figure, but a value of at most four significant digits
+** in its unit in its own digits, where claim_qty's rounding changed it
+** (the H100's 3.35 TB/s, where one decimal read 3.4 TB/s). */
+void claim_qty_given(const char *param, double v, char *buf, size_t len);
+
 /* claim_qty rounded toward dir at the precision shown: 1 up (a floor,
 ** "at least": 173.46 W is "174 W"), -1 down (a ceiling, "at most"), 0
 ** nearest (claim_qty).  The value shown lies on dir's side of v. */

@@ -324,8 +324,11 @@ void claimout_fit_notes(FILE *f, const claim_report *rep)
 	}
 }
 
+/* The factors, then their product and the speedup they multiply to
+** (all swapped) on the target's side each is on (claim_factor_side:
+** 19.9996 of a 20x target is 19.999, where 20.000 read as meeting it). */
 static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
-                         size_t n, double ratio)
+                         size_t n, double ratio, double target)
 {
 	char name[4 * sizeof fs->name];
 	size_t i;
@@ -339,7 +342,8 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 		prod *= exp(phi[i]);
 	}
 	fprintf(f, "    %-30s =%8s  (all swapped: %s)\n", "product",
-	        claim_factor_text(p, sizeof p, prod), claim_factor_text(r, sizeof r, ratio));
+	        claim_factor_side(p, sizeof p, prod, target),
+	        claim_factor_side(r, sizeof r, ratio, target));
 }
 
 /* The longest text wrapped: the names of the parameters a tornado leaves
@@ -1117,7 +1121,8 @@ void claimout_text(FILE *f, const claim_report *rep)
 	fprintf(f, "\nwhere the speedup comes from (Shapley factors, "
 	        "multiply to the total)\n");
 	if (rep->factors_ok) {
-		factors_text(f, rep->f, rep->phi, rep->nf, rep->factors_ratio);
+		factors_text(f, rep->f, rep->phi, rep->nf, rep->factors_ratio,
+		             rep->opts.target);
 		power_note(f, rep);
 	} else
 		fprintf(f, "    not available: %s\n",
@@ -1127,7 +1132,7 @@ void claimout_text(FILE *f, const claim_report *rep)
 		        rl_utf8_cell(rep->bd.label, 0, 0, lab, sizeof lab));
 		if (rep->factors_d_ok)
 			factors_text(f, rep->fd, rep->phid, rep->nfd,
-			             rep->factors_d_ratio);
+			             rep->factors_d_ratio, rep->opts.target);
 		else
 			fprintf(f, "    not available: %s\n",
 			        rl_utf8_cell(rep->factors_d_err, 0, 0, why, sizeof why));

@@ -162,10 +162,15 @@ void loadout_targets_table(FILE *f, const rl_slo *t, int n,
 	int k;
 	fprintf(f, "\ntargets\n");
 	for (k = 0; k < n; k++) {
-		char name[48], val[64], lim[64];
+		char name[48], val[64], lim[64], ms[48];
 		double v = lr ? rl_slo_value(lr, &t[k]) : NAN;
 		loadout_target_name(&t[k], name, sizeof name);
-		evalout_value(lim, sizeof lim, t[k].max_s * 1e3, "ms");
+		/* the target as given, in all its digits, in ms
+		** (rl_number_shift), as the NONE line above the table says
+		** it: 32.31 ms in both, where eval's figure rounded it to
+		** 32.3 here */
+		snprintf(lim, sizeof lim, "%s ms",
+		         rl_number_shift(t[k].max_s, 3, ms, sizeof ms));
 		if (!lr)
 			snprintf(val, sizeof val, "-");
 		else if (isinf(v))

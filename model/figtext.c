@@ -117,20 +117,25 @@ static int meets(double x, double target, int most)
 	return most ? x <= target : x >= target;
 }
 
+int rl_fig_side_dir(double shown, double v, double target, int most)
+{
+	if (!isfinite(v) || !isfinite(target) ||
+	    meets(shown, target, most) == meets(v, target, most))
+		return 0;
+	/* toward the met side where v meets the target, at it too (a ceiling
+	** of 3.6582 met by 3.6582 reads 3.65, where "v < target ? down : up"
+	** moved it up and left nearest's 3.66 over the ceiling), away from it
+	** where v does not: back toward v either way */
+	return v > shown ? 1 : -1;
+}
+
 const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
                              int most)
 {
-	/* toward the side that meets the target: up from a floor, down
-	** under a ceiling */
-	int toward = most ? -1 : 1;
+	int dir;
 	rl_fig_text(buf, len, v);
-	if (len == 0 || !isfinite(v) || !isfinite(target) ||
-	    meets(strtod(buf, NULL), target, most) == meets(v, target, most))
+	if (len == 0)
 		return buf;
-	/* back to v's side: toward the met side where v meets the target,
-	** at it too (a ceiling of 3.6582 met by 3.6582 reads 3.65, where
-	** "v < target ? down : up" moved it up and left nearest's 3.66 over
-	** the ceiling), away from it where v does not */
-	return rl_fig_text_dir(buf, len, v, meets(v, target, most) ? toward
-	                                                             : -toward);
+	dir = rl_fig_side_dir(strtod(buf, NULL), v, target, most);
+	return dir ? rl_fig_text_dir(buf, len, v, dir) : buf;
 }

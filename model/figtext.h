@@ -31,6 +31,16 @@ const char *rl_fig_cell4(char *buf, size_t len, double v, int zeros);
 ** as rl_fig_text.  Returns buf. */
 const char *rl_fig_text_dir(char *buf, size_t len, double v, int dir);
 
+/* The side rule of a figure said beside a target (most 0: a floor, met
+** at >= target; 1: a ceiling, at <=), whatever its digits: where the
+** figure shown lies on the other side of the target than v (nearest
+** rounding carried it across: 19.97 shown 20.0 at a floor of 20), the
+** direction it moves back, toward v (-1 down, +1 up), one unit of its
+** last digit at a time until it is at or past v; 0 where it is on v's
+** side, or v or the target is not a number.  rl_fig_text_side's (three
+** digits) and claim_speedup2_side's (claim/numwords.h, hundredths). */
+int rl_fig_side_dir(double shown, double v, double target, int most);
+
 /* rl_fig_text's figure of v said beside a target (most 0: a floor, v
 ** meets it at >= target; 1: a ceiling, at <=): where nearest rounding put
 ** the figure on the other side of the target than v (a best of 0.01003

@@ -226,6 +226,14 @@ double pdb_real(sqlite3_stmt *st, int col)
 	return sqlite3_column_double(st, col);
 }
 
+const char *pdb_cell_words(int type, const char *number)
+{
+	return type == SQLITE_TEXT   ? "text"
+	       : type == SQLITE_BLOB ? "a blob"
+	       : type == SQLITE_NULL ? "NULL"
+	                             : number;
+}
+
 /* pdb_number and pdb_needed: NULL and an infinity refused where needed */
 static int number_cell(sqlite3_stmt *st, int col, const char *path,
                        const char *table, int needed, double *v, char *err,
@@ -241,8 +249,7 @@ static int number_cell(sqlite3_stmt *st, int col, const char *path,
 	         "writes a %snumber (a database changed by hand?)", path, table,
 	         sqlite3_column_name(st, col),
 	         inf ? (*v > 0 ? "inf" : "-inf")
-	         : type == SQLITE_TEXT ? "text"
-	         : type == SQLITE_BLOB ? "a blob" : "NULL",
+	             : pdb_cell_words(type, "a number"),
 	         inf ? "finite " : "");
 	return RL_EINPUT | PDB_UNREAD;
 }
@@ -403,16 +410,14 @@ static int no_run(sqlite3 *db, const char *table, int why, long want,
 static int bad_target(sqlite3_stmt *st, int col, const char *dbpath,
                       long id, char *err, size_t errlen)
 {
-	int type = sqlite3_column_type(st, col);
+	const char *held = pdb_cell_words(sqlite3_column_type(st, col), NULL);
 	double v = sqlite3_column_double(st, col), lo, hi;
 	char vt[40], lt[40], ht[40];
 	claim_target_range(CLAIM_T_SPEEDUP, &lo, &hi);
-	if (type != SQLITE_TEXT && type != SQLITE_BLOB && type != SQLITE_NULL &&
-	    v >= lo && v <= hi)
+	if (!held && v >= lo && v <= hi)
 		return RL_OK;
-	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
-		snprintf(vt, sizeof vt, "%s", type == SQLITE_TEXT ? "text" :
-		         type == SQLITE_BLOB ? "a blob" : "NULL");
+	if (held)
+		snprintf(vt, sizeof vt, "%s", held);
 	else
 		rl_number_write(v, vt, sizeof vt);
 	snprintf(err, errlen, "%s: cannot read: claim_runs.target of claim run "

@@ -125,6 +125,11 @@ int pdb_unread(sqlite3 *db, int rc, const char *path, char *err,
 ** a character of its own. */
 void pdb_text(sqlite3_stmt *st, int col, char *buf, size_t len);
 double pdb_real(sqlite3_stmt *st, int col);
+/* What a cell of SQLite type `type` (sqlite3_column_type) holds, in the
+** words of a refusal where rooflab writes a number: "text", "a blob",
+** "NULL"; `number` (the caller's words, or NULL) for INTEGER and REAL.
+** One wording for the plots' and the report's messages. */
+const char *pdb_cell_words(int type, const char *number);
 /* Column col of a row of `table`, where rooflab writes a number (REAL or
 ** INTEGER; NULL for a NaN), into *v (NAN for NULL): RL_OK; text or a blob
 ** there (a database changed by hand, which SQLite's conversion reads as 0

@@ -108,6 +108,7 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
                     int needed, double lo, double hi)
 {
 	int type = sqlite3_column_type(st, col);
+	const char *held = pdb_cell_words(type, NULL);
 	double v = sqlite3_column_double(st, col);
 	char why[128], vt[32], lt[32], ht[32];
 	if (type == SQLITE_NULL && !whole && !needed)
@@ -118,9 +119,8 @@ static int bad_cell(rctx *r, sqlite3_stmt *st, int col, const char *name,
 	rl_number_write(v, vt, sizeof vt);
 	rl_number_write(lo, lt, sizeof lt);
 	rl_number_write(hi, ht, sizeof ht);
-	if (type == SQLITE_TEXT || type == SQLITE_BLOB || type == SQLITE_NULL)
-		snprintf(why, sizeof why, "%s", type == SQLITE_TEXT ? "text" :
-		         type == SQLITE_BLOB ? "a blob" : "NULL");
+	if (held)
+		snprintf(why, sizeof why, "%s", held);
 	else if (whole && type != SQLITE_INTEGER)
 		snprintf(why, sizeof why, "%s, not a whole number", vt);
 	else if (needed && isinf(v)) /* "inf": claim writes it finite */

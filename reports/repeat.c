@@ -88,11 +88,8 @@ static int rep_number(rctx *r, sqlite3_stmt *st, int col, long run,
 	         "validation run %ld, pair %lld, holds %s, where rooflab "
 	         "validate writes a number (a database changed by hand?)",
 	         r->o->dbpath, sqlite3_column_name(st, col), run, ord,
-	         type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB
-	                                          ? "a blob"
-	                                          : "a change no percentage "
-	                                            "holds (an infinity, or over "
-	                                            "1e306)");
+	         pdb_cell_words(type, "a change no percentage holds (an "
+	                              "infinity, or over 1e306)"));
 	report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
 	return 0;
 }

@@ -417,10 +417,10 @@ int report_b_default(rctx *r)
 			         "b_default of claim run %ld holds %s, where rooflab "
 			         "claim writes 0 or 1 (a database changed by hand?)",
 			         r->o->dbpath, r->c.id,
-			         type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB
-			         ? "a blob" : type == SQLITE_FLOAT
-			         ? "a number that is not 0 or 1"
-			         : "a whole number that is not 0 or 1");
+			         pdb_cell_words(type, type == SQLITE_FLOAT
+			                        ? "a number that is not 0 or 1"
+			                        : "a whole number that is not 0 "
+			                          "or 1"));
 			report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
 		}
 	}

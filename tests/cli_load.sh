@@ -133,6 +133,14 @@ else
 	echo "not ok - just over its target, the unloaded TTFT reads on it ('$abx', target $t s)"
 	fails=$((fails + 1))
 fi
+# the target as given, one figure in both lines: 0.03231 s is 32.31 ms
+# (the decimal moved three places, by hand) in the NONE line and in the
+# targets table under it, where the table rounded it to 32.3 ms
+E8="$RL eval --chip h100-sxm --model llama3-8b --precision fp8 --isl 2048 --osl 128 --tp 1 --profile trtllm-0.10"
+expect_exit 0 "a target of 0.03231 s, under the unloaded TTFT" -- $E8 --ttft-max 0.03231
+expect_out "no concurrency meets ttft mean <= 32\.31 ms;" "the NONE line: the target in all its digits"
+expect_out "target <= 32\.31 ms$" "the targets table: the same 32.31 ms"
+expect_no_out "target <= 32\.3 ms" "the targets table: not rounded to 32.3 ms"
 expect_exit 0 "unmeetable json" -- $E --ttft-p99-max 0.001 --json
 expect_out '"met": false' "unmeetable json met false"
 expect_out '"unloaded_s"' "unmeetable json gives the unloaded value"

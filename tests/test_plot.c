@@ -1510,6 +1510,45 @@ static void test_pdb_text_cut(void **state)
 	drop_db(db, path);
 }
 
+/* The SQLite type of the one cell `expr` selects, in memory. */
+static int cell_type(sqlite3 *db, const char *expr)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int type;
+	snprintf(sql, sizeof sql, "SELECT %s", expr);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	type = sqlite3_column_type(st, 0);
+	sqlite3_finalize(st);
+	return type;
+}
+
+/* pdb_cell_words: what a cell holds where a number was expected, in
+** the words every refusal of a hand-changed database uses.  By SQLite's
+** storage classes (sqlite.org/datatype3.html): 'x' is TEXT ("text"),
+** X'00' a BLOB ("a blob"), NULL ("NULL"); 1 (INTEGER) and 1.5 (REAL) are
+** numbers, for which the caller's own words come back, here "N", or NULL
+** where it gave none. */
+static void test_pdb_cell_words(void **state)
+{
+	static const struct {
+		const char *expr, *want;
+	} c[] = {{"'x'", "text"}, {"X'00'", "a blob"}, {"NULL", "NULL"},
+	         {"1", "N"}, {"1.5", "N"}};
+	sqlite3 *db;
+	size_t i;
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		int type = cell_type(db, c[i].expr);
+		assert_string_equal(pdb_cell_words(type, "N"), c[i].want);
+		if (i >= 3)
+			assert_null(pdb_cell_words(type, NULL));
+	}
+	sqlite3_close(db);
+}
+
 static void test_no_claim_run(void **state)
 {
 	char path[64];
@@ -1778,6 +1817,7 @@ int main(void)
 		cmocka_unit_test(test_quantiles),
 		cmocka_unit_test(test_distribution_far_sample),
 		cmocka_unit_test(test_pdb_text_cut),
+		cmocka_unit_test(test_pdb_cell_words),
 		cmocka_unit_test(test_no_claim_run),
 		cmocka_unit_test(test_run_ids_fail),
 		cmocka_unit_test(test_failed_lookup),

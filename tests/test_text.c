@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,6 +386,26 @@ static void test_fig_text_side(void **state)
 	fig_side_is(0.019996, 0.019996, 0, "0.0200");
 }
 
+/* rl_fig_side_dir: a figure shown of v, beside a target, on the other
+** side of it than v is moved back toward v (by hand, as the cases of
+** test_fig_text_side): 20.0 shown of 19.97 under a floor of 20 meets it,
+** 19.97 does not: down, -1; 0.0100 of 0.01003 under a ceiling of 0.01
+** meets it, 0.01003 does not: up, +1; 3.65 of 3.6542 at a floor of
+** 3.6542 (v at the target meets it): up; 3.66 of 3.6582 at a ceiling of
+** 3.6582: down; 19.4 of 19.44 below 20 like v: 0; a target or v that is
+** not a number: 0. */
+static void test_fig_side_dir(void **state)
+{
+	(void)state;
+	assert_int_equal(rl_fig_side_dir(20.0, 19.97, 20, 0), -1);
+	assert_int_equal(rl_fig_side_dir(0.0100, 0.01003, 0.01, 1), 1);
+	assert_int_equal(rl_fig_side_dir(3.65, 3.6542, 3.6542, 0), 1);
+	assert_int_equal(rl_fig_side_dir(3.66, 3.6582, 3.6582, 1), -1);
+	assert_int_equal(rl_fig_side_dir(19.4, 19.44, 20, 0), 0);
+	assert_int_equal(rl_fig_side_dir(20.0, 19.97, NAN, 0), 0);
+	assert_int_equal(rl_fig_side_dir(20.0, NAN, 20, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +417,7 @@ int main(void)
 	    cmocka_unit_test(test_fig_text_dir),
 	    cmocka_unit_test(test_fig_text_side),
 	    cmocka_unit_test(test_fig_cell4),
+	    cmocka_unit_test(test_fig_side_dir),
 	    cmocka_unit_test(test_fig_text_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

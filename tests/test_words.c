@@ -19,6 +19,7 @@
 #include "../claim/numwords.h"
 #include "../claim/verdict.h"
 #include "../claim/words.h"
+#include "../model/figtext.h"
 #include "../model/mapping.h"
 
 /* A mapping, one spelling for the text, the verdict and the report: TP
@@ -304,6 +305,35 @@ static void test_target_figure_side(void **state)
 	assert_non_null(strstr(b, "): at best 19.4 tokens/s, at "));
 }
 
+/* claim_qty_given: a value assumed as it is (by hand): 3.35 TB/s, where
+** claim_qty's one decimal is 3.4; 4.8 TB/s and 450 GB/s as claim_qty;
+** 33.5% of 0.335, where claim_qty's whole percent is 34%; 90% of 0.9
+** (100 x 0.9 is 90.00000000000001, no short figure: claim_qty's 90%);
+** 1978.9 TFLOPS is 1.9789 PFLOPS, five digits, no figure a source states
+** in PFLOPS: claim_qty's 2.0 PFLOPS. */
+static void test_qty_given(void **state)
+{
+	static const struct {
+		const char *param;
+		double v;
+		const char *want;
+	} c[] = {
+	    {"b.chip.hbm_tbps", 3.35, "3.35 TB/s"},
+	    {"b.chip.hbm_tbps", 4.8, "4.8 TB/s"},
+	    {"b.chip.link_gbps", 450, "450 GB/s"},
+	    {"b.profile.eff_compute", 0.335, "33.5%"},
+	    {"b.profile.eff_compute", 0.9, "90%"},
+	    {"b.chip.peak_tflops_fp8", 1978.9, "2.0 PFLOPS"},
+	};
+	char b[64];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		claim_qty_given(c[i].param, c[i].v, b, sizeof b);
+		assert_string_equal(b, c[i].want);
+	}
+}
+
 static void test_sentences(void **state)
 {
 	claim_solve_row r;
@@ -325,6 +355,13 @@ static void test_sentences(void **state)
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "20x needs at least 6.0 TB/s of HBM bandwidth "
 	                       "per chip (Sohu; assumed: 4.8 TB/s)");
+	/* the value assumed as it is: the H100's 3.35 TB/s (its preset,
+	** data/chips/h100-sxm.ini), where one decimal wrote 3.4 */
+	r.now = 3.35;
+	claim_solve_words(&r, b, sizeof b);
+	assert_string_equal(b, "20x needs at least 6.0 TB/s of HBM bandwidth "
+	                       "per chip (Sohu; assumed: 3.35 TB/s)");
+	r.now = 4.8;
 	/* a target in all its digits, 1000000x, where %g wrote 1e+06x, and
 	** 1234567.5x (%g: 1.23457e+06x) */
 	r.target = 1e6;
@@ -1169,6 +1206,37 @@ static void test_plain_num_largest(void **state)
 ** to 0.10 (x 100 rounds to 10.0), the target, so one hundredth less,
 ** 0.09x; away from the target, as claim_speedup_x ("13.16x", "not
 ** evaluated"). */
+/* claim_factor_side: the factors' product said beside the target keeps
+** its side, as claim_speedup2_side, in three decimals (by hand): 19.9996
+** to three decimals is 20.000, at a 20x target, though it falls short:
+** its thousandths floored, 19.999; 20.00049 reaches 20.0004, but 20.000
+** would not: ceiled, 20.001; one ulp under 0.1 at a target of 0.1 floors
+** to 0.100 (x 1000 rounds to 100.0), so one thousandth less, 0.099; away
+** from the target as claim_factor_text: 21.389 (of 21.3889), and 1e15 on
+** in exponent form, 1.36e+250. */
+static void test_factor_side(void **state)
+{
+	static const struct {
+		double x, target;
+		const char *want;
+	} c[] = {
+	    {19.9996, 20, "19.999"},
+	    {20.00049, 20.0004, "20.001"},
+	    {0.09999999999999999167, 0.1, "0.099"},
+	    {21.3889, 20, "21.389"},
+	    {1.36e250, 20, "1.36e+250"},
+	    {20, 20, "20.000"},
+	};
+	char b[40];
+	size_t i;
+	(void)state;
+	assert_true(c[2].x == nextafter(0.1, 0));
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		assert_string_equal(claim_factor_side(b, sizeof b, c[i].x,
+		                                      c[i].target),
+		                    c[i].want);
+}
+
 static void test_speedup_side(void **state)
 {
 	char b[40], w[400];
@@ -1191,6 +1259,23 @@ static void test_speedup_side(void **state)
 	                    "not evaluated");
 	assert_string_equal(claim_speedup_side(b, sizeof b, 19.996, NAN),
 	                    "20.00x");
+	/* one side rule with eval's figures (model/figtext.h
+	** rl_fig_text_side, three digits): each figure reads on x's side of
+	** the target, met (x >= target) or not, in both forms */
+	{
+		static const double xt[][2] = {{19.996, 20}, {20.004, 20},
+		                               {20, 20}, {20.0049, 20.0041},
+		                               {19.97, 20}, {0.0999, 0.1}};
+		size_t i;
+		for (i = 0; i < sizeof xt / sizeof xt[0]; i++) {
+			char f[40];
+			int met = xt[i][0] >= xt[i][1];
+			claim_speedup2_side(b, sizeof b, xt[i][0], xt[i][1]);
+			rl_fig_text_side(f, sizeof f, xt[i][0], xt[i][1], 0);
+			assert_int_equal(strtod(b, NULL) >= xt[i][1], met);
+			assert_int_equal(strtod(f, NULL) >= xt[i][1], met);
+		}
+	}
 	/* the verdict: 19.996 is not 20x, in its figure as in its words */
 	claim_verdict_sentence(w, sizeof w, 1, 0.3, 19.996, 20, "B", "A");
 	assert_string_equal(w, "Possible but unlikely: B is 19.99x as fast as "
@@ -1682,6 +1767,8 @@ int main(void)
 	    cmocka_unit_test(test_plain_num_as_written),
 	    cmocka_unit_test(test_plain_num_largest),
 	    cmocka_unit_test(test_speedup_side),
+	    cmocka_unit_test(test_factor_side),
+	    cmocka_unit_test(test_qty_given),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
