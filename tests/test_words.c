@@ -1283,6 +1283,11 @@ static void test_speedup_side_past_2p52(void **state)
 	assert_string_equal(claim_speedup_side(b, sizeof b, -55058218832473.625,
 	                                       -55058218832473.6171875),
 	                    "-55058218832473.63x");
+	/* a negative x whose hundredths ceil to 0 keeps %.2f's sign of -0.0
+	** (as the code before wrote it): -0.006 meets -0.008, %.2f writes
+	** -0.01, under it; -0.6 hundredths ceiled are -0, "-0.00" */
+	assert_string_equal(claim_speedup_side(b, sizeof b, -0.006, -0.008),
+	                    "-0.00x");
 }
 
 /* The investor's line of the ranges narrowed (claim/robustwords.c) where
