@@ -155,6 +155,15 @@ for cell in "claim_tornado SET speedup_low = 'abc' WHERE param = 'b.design.frac_
 	[ ! -e "$tmpd/o/cell.svg" ] && echo "ok - $kind: no plot of it" ||
 		{ echo "not ok - $kind: a plot of it"; fails=$((fails + 1)); rm -f "$tmpd/o/cell.svg"; }
 done
+# but a quantile NULL (claim stores a NaN as NULL: a Monte Carlo with no
+# evaluable sample) is a number claim writes, not refused: pdb_number's
+# NULL passes where pdb_needed's fails (fuzz10: the mutant that refuses
+# NULL in both passed cli_plot)
+cp "$db" "$tmpd/cell.db"
+sqlite3 "$tmpd/cell.db" "UPDATE claim_mc SET p05 = NULL"
+expect_exit 0 "distribution of a NULL quantile" -- "$RL" plot distribution \
+	--db "$tmpd/cell.db" --term dumb
+expect_no_err "holds NULL" "distribution: a NULL quantile is not refused"
 # a roofline value outside what log axes place (1e-320 FLOP/s: its TFLOP/s
 # underflows to 0; an intensity of 1e308: a decade of margin above it
 # overflows) took a range to 0 or inf and the labels' places to NaN, which
