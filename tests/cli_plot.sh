@@ -137,10 +137,12 @@ expect_out "b\.design\.frac_mac \(0\.3 \.\. 0\.7\)" "tornado: a finite bar drawn
 # frac_mac down to 0x, the distribution a sample at 0 or a quantile of 0;
 # each fails naming the table and column (exit 2), no plot written;
 # (small57) an end of a tornado range NULL, which claim never writes (the
-# range it read, finite), labelled its bar "(0.3 .. nan)"
+# range it read, finite), labelled its bar "(0.3 .. nan)"; the low end
+# alike (fuzz10: the mutant reading it by pdb_number passed cli_plot)
 for cell in "claim_tornado SET speedup_low = 'abc' WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.speedup_low holds text" \
 	"claim_tornado SET low = x'00'|tornado|claim_tornado\.low holds a blob" \
 	"claim_tornado SET high = NULL WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.high holds NULL" \
+	"claim_tornado SET low = NULL WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.low holds NULL" \
 	"claim_mc SET p50 = 'x'|distribution|claim_mc\.p50 holds text" \
 	"claim_mc_samples SET speedup = 'x' WHERE i = 0|distribution|claim_mc_samples\.speedup holds text"; do
 	set_=${cell%%|*}
