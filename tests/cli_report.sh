@@ -1360,4 +1360,21 @@ expect_exit 0 "its report" -- "$RL" report --db "$tmpd/binds.db" --no-plots --ou
 has "$tmpd/tg/binds.md" "report: what binds in eval's digits" \
 	"communication-bound: 20.0 ms of all-reduces not hidden under compute against 4.22 ms of GEMMs and 0.176 ms of attention."
 
+# a plot's cell changed by hand that the report's tables do not read
+# (claim_mc_samples, the distribution's): the plot's failure to read the
+# database fails the report (exit 2 naming table and column, no report),
+# not a plot noted as missing; fuzz10's mutation pass: number_cell without
+# PDB_UNREAD (the flag the report tells the two apart by) passed cli_report
+if command -v gnuplot >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/smp.db"
+	sqlite3 "$tmpd/smp.db" "UPDATE claim_mc_samples SET speedup = 'x' WHERE i = 0"
+	mkdir -p "$tmpd/smp"
+	expect_exit 2 "a sample holding text fails the report with plots" -- "$RL" report \
+		--db "$tmpd/smp.db" --out "$tmpd/smp/r.md"
+	expect_err "smp\.db: cannot read: claim_mc_samples\.speedup holds text, where rooflab writes a number" \
+		"the sample's cell is named"
+	[ ! -e "$tmpd/smp/r.md" ] && echo "ok - no report of it" ||
+		{ echo "not ok - a report of a sample holding text"; fails=$((fails + 1)); }
+fi
+
 finish
