@@ -89,28 +89,57 @@ const char *claim_speedup_x(char *buf, size_t len, double x)
 	return buf;
 }
 
+/* x (|x| < 1e15) to two decimals, its hundredths ceiled (up) or floored
+** exactly, then unit: the text's value is then on x's side of any double
+** x is on, as strtod reads it back (rounding keeps order).  x * 100
+** rounded to a double is not exact: one ulp under 0.1 times 100 is 10.0,
+** whose floor reads 0.10, and past 2^52 the product keeps no hundredths'
+** fraction (55058218832473.625 x 100 ends in .5, rounded to even, whose
+** ceiling read .62); fma gives the product's rounding error, which says
+** on which side of a whole product x * 100 is.  Written from the whole
+** count of hundredths (past 2^53 / 100 a double holds no hundredth),
+** "-0.00" for a negative x whose ceiling is 0, as %.2f of -0.0. */
+static void hundredths_text(char *buf, size_t len, double x, int up,
+                            const char *unit)
+{
+	double p = x * 100, err = fma(x, 100, -p);
+	double w = up ? ceil(p) : floor(p);
+	long long n = (long long)w;
+	unsigned long long a;
+	if (w == p)
+		n += up ? err > 0 : -(err < 0);
+	a = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
+	snprintf(buf, len, "%s%llu.%02llu%s",
+	         n < 0 || (n == 0 && x < 0) ? "-" : "", a / 100, a % 100, unit);
+}
+
 const char *claim_speedup_short(char *buf, size_t len, double x,
                                 double target)
 {
-	double shown, v;
+	double shown;
 	claim_speedup_x(buf, len, x);
 	if (!isfinite(x) || !isfinite(target) || fabs(x) >= 1e15 || x == target)
 		return buf;
 	shown = strtod(buf, NULL);
-	if (x < target && shown >= target) {
-		v = floor(x * 100) / 100;
-		snprintf(buf, len, "%.2fx", v >= target ? v - 0.01 : v);
-	} else if (x > target && shown <= target) {
-		v = ceil(x * 100) / 100;
-		snprintf(buf, len, "%.2fx", v <= target ? v + 0.01 : v);
-	}
+	if (x < target && shown >= target)
+		hundredths_text(buf, len, x, 0, "x");
+	else if (x > target && shown <= target)
+		hundredths_text(buf, len, x, 1, "x");
 	return buf;
 }
 
 const char *claim_speedup2_side(char *buf, size_t len, double x,
                                 double target)
 {
-	return fixed_side(buf, len, x, target, 2);
+	int meets = x >= target;
+	claim_speedup2(buf, len, x);
+	if (!isfinite(x) || !isfinite(target) || fabs(x) >= 1e15 ||
+	    (strtod(buf, NULL) >= target) == meets)
+		return buf;
+	/* two decimals carried x across the target: its hundredths floored
+	** (short of it) or ceiled (reaching it) */
+	hundredths_text(buf, len, x, meets, "");
+	return buf;
 }
 
 const char *claim_speedup_side(char *buf, size_t len, double x,

@@ -49,9 +49,11 @@ const char *claim_speedup_short(char *buf, size_t len, double x,
 ** target meets it, as P(>= target) counts): where two decimals carried x
 ** across, its hundredths floored (19.996 short of 20 is "19.99x", where
 ** "20.00x" read as met) or ceiled (20.0049 reaches 20.0041: "20.01x", not
-** "20.00x"), one hundredth further where that lands on the target's
-** other side still; a target or an x that is not a number, or x from
-** 1e15 (exponent form), as claim_speedup_x. */
+** "20.00x"), exactly (one ulp under 0.1 floors to 0.09, and past 4.5e13,
+** where x * 100 as a double has lost its fraction, x's own hundredths:
+** 55058218832473.625 at least itself reads .63, not the .62 that reads
+** back under it); a target or an x that is not a number, or x from 1e15
+** (exponent form), as claim_speedup_x. */
 const char *claim_speedup_side(char *buf, size_t len, double x,
                                double target);
 /* claim_speedup_side's digits without the "x" (and "nan" where x is not

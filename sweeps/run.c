@@ -837,10 +837,14 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		         (unsigned long long)RL_SWEEP_MAX_POINTS);
 		return RL_EINPUT;
 	}
-	if (s->npoints_real > (double)o.limit && !o.force) {
-		snprintf(err, errlen, "%s: the sweep has %.0f design points, over "
+	/* the count in all its digits (numbered: at most 2^63 - 1), where
+	** %.0f of its double product wrote 2^63 - 1 as 9223372036854774784 */
+	if (s->npoints > o.limit && !o.force) {
+		char n[64];
+		snprintf(err, errlen, "%s: the sweep has %s design points, over "
 		         "the limit of %llu; narrow the axes or pass --force",
-		         s->path, s->npoints_real, (unsigned long long)o.limit);
+		         s->path, rl_sweep_count_text(s, n, sizeof n),
+		         (unsigned long long)o.limit);
 		return RL_EINPUT;
 	}
 	st->shard_points = rl_sweep_shard_points(s->npoints, o.shard, o.shards);

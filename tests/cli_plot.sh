@@ -137,10 +137,12 @@ expect_out "b\.design\.frac_mac \(0\.3 \.\. 0\.7\)" "tornado: a finite bar drawn
 # frac_mac down to 0x, the distribution a sample at 0 or a quantile of 0;
 # each fails naming the table and column (exit 2), no plot written;
 # (small57) an end of a tornado range NULL, which claim never writes (the
-# range it read, finite), labelled its bar "(0.3 .. nan)"
+# range it read, finite), labelled its bar "(0.3 .. nan)"; the low end
+# alike (fuzz10: the mutant reading it by pdb_number passed cli_plot)
 for cell in "claim_tornado SET speedup_low = 'abc' WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.speedup_low holds text" \
 	"claim_tornado SET low = x'00'|tornado|claim_tornado\.low holds a blob" \
 	"claim_tornado SET high = NULL WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.high holds NULL" \
+	"claim_tornado SET low = NULL WHERE param = 'b.design.frac_mac'|tornado|claim_tornado\.low holds NULL" \
 	"claim_mc SET p50 = 'x'|distribution|claim_mc\.p50 holds text" \
 	"claim_mc_samples SET speedup = 'x' WHERE i = 0|distribution|claim_mc_samples\.speedup holds text"; do
 	set_=${cell%%|*}
@@ -166,6 +168,15 @@ expect_err "cell\.db: cannot read: claim_tornado\.high holds inf, where rooflab 
 	"tornado: the infinite end is named"
 [ ! -e "$tmpd/o/cell.svg" ] && echo "ok - tornado: no plot of an infinite end" ||
 	{ echo "not ok - tornado: a plot of an infinite end"; fails=$((fails + 1)); rm -f "$tmpd/o/cell.svg"; }
+# but a quantile NULL (claim stores a NaN as NULL: a Monte Carlo with no
+# evaluable sample) is a number claim writes, not refused: pdb_number's
+# NULL passes where pdb_needed's fails (fuzz10: the mutant that refuses
+# NULL in both passed cli_plot)
+cp "$db" "$tmpd/cell.db"
+sqlite3 "$tmpd/cell.db" "UPDATE claim_mc SET p05 = NULL"
+expect_exit 0 "distribution of a NULL quantile" -- "$RL" plot distribution \
+	--db "$tmpd/cell.db" --term dumb
+expect_no_err "holds NULL" "distribution: a NULL quantile is not refused"
 # a roofline value outside what log axes place (1e-320 FLOP/s: its TFLOP/s
 # underflows to 0; an intensity of 1e308: a decade of margin above it
 # overflows) took a range to 0 or inf and the labels' places to NaN, which

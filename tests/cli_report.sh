@@ -1379,5 +1379,21 @@ sqlite3 "$tmpd/pw/p.db" "UPDATE claim_factors SET factor = 1e300 WHERE name = 'p
 expect_exit 0 "report of a power factor of 1e300" -- "$RL" report --db "$tmpd/pw/p.db" --no-plots --out "$tmpd/pw/p.md"
 has "$tmpd/pw/p.md" "report: the power note's factor of 1e300 in %.3g" \
 	"Power limit: 8x Sohu (as claimed) has no power model and no TDP; x1e+300 is (averaged over the Shapley orders) what 8x H100 (TensorRT-LLM 0.10)'s power budget"
+# a plot's cell changed by hand that the report's tables do not read
+# (claim_mc_samples, the distribution's): the plot's failure to read the
+# database fails the report (exit 2 naming table and column, no report),
+# not a plot noted as missing; fuzz10's mutation pass: number_cell without
+# PDB_UNREAD (the flag the report tells the two apart by) passed cli_report
+if command -v gnuplot >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+	cp "$db" "$tmpd/smp.db"
+	sqlite3 "$tmpd/smp.db" "UPDATE claim_mc_samples SET speedup = 'x' WHERE i = 0"
+	mkdir -p "$tmpd/smp"
+	expect_exit 2 "a sample holding text fails the report with plots" -- "$RL" report \
+		--db "$tmpd/smp.db" --out "$tmpd/smp/r.md"
+	expect_err "smp\.db: cannot read: claim_mc_samples\.speedup holds text, where rooflab writes a number" \
+		"the sample's cell is named"
+	[ ! -e "$tmpd/smp/r.md" ] && echo "ok - no report of it" ||
+		{ echo "not ok - a report of a sample holding text"; fails=$((fails + 1)); }
+fi
 
 finish

@@ -122,6 +122,10 @@ expect_err "--target output_tokens_per_s \(tokens/s\): '-5' is outside the allow
 # Sohu as claimed names no process node: no power model, no tokens/J
 expect_exit 2 "solve tokens/J without a power model" -- $RL solve --vary b.chip.hbm_tbps --target output_tokens_per_joule=1
 expect_err "--target output_tokens_per_joule=1: side b \(8x Sohu \(as claimed\)\) has no output_tokens_per_joule .*no power model" "no power model said"
+# one --vary alone that does not act says what it said before e068c9a2,
+# its reason, and no "none of the 1 --vary" after it (fuzz10: the mutant
+# nna > 0 for nna > 1 passed cli_solve)
+expect_no_err "none of the" "one --vary alone: no 'none of the N' line"
 # a die block by its area (small29's design.mac_mm2), where the side gives
 # its share (sohu-design.ini: frac_mac 0.20 of 814 mm2, so 162.8 mm2 of MAC
 # arrays as loaded): the same lever as the share, so by the share's
@@ -249,6 +253,12 @@ expect_exit 0 "the same, JSON" -- $RL solve --no-design --target 20 --vary b.des
 jcheck "one row, hbm_tbps; not_solved names frac_mac and why" "
 assert [x['param'] for x in d['solve']] == ['b.chip.hbm_tbps'], d['solve']
 assert d['not_solved'] == [{'param': 'b.design.frac_mac', 'reason': 'side b is not a chip by design (chip.by_design = false), so its design parameters do not act'}], d['not_solved']"
+# two that do not act beside one that does: each said under the rows with
+# its own reason and name (fuzz10: the mutant naming the first for both
+# passed cli_solve); the reasons are the two above, by the same rules
+expect_exit 0 "solve --no-design, a design lever, a TDP and a chip lever" -- $RL solve --no-design --target 20 --vary b.design.frac_mac --vary b.chip.tdp_w --vary b.chip.hbm_tbps
+expect_joined "^  - not solved: " "^  - not solved: side b is not a chip by design .*\[b\.design\.frac_mac\]$" "the design lever said with its name"
+expect_joined "^  - not solved: " "^  - not solved: side b \(8x Sohu \(as claimed\)\) has no power model .*\[b\.chip\.tdp_w\]$" "the TDP said with its name"
 # every --vary solved: not_solved is an empty list
 expect_exit 0 "solve, every --vary acts, JSON" -- $RL solve --no-design --target 20 --vary b.chip.hbm_tbps --json
 jcheck "not_solved empty" "assert d['not_solved'] == [], d['not_solved']"

@@ -228,6 +228,63 @@ expect_out "/vaster\.ini: about 1e\+24 design points" "--count rounds what it ca
 expect_exit 2 "a sweep past 2^64 points, with --force" -- $RL sweep "$d/vaster.ini" --db "$d/vast.db" --force
 expect_err "about 1e\+24 design points, more than a sweep can number" "says it, in the same words"
 
+# the edge itself (fuzz10): 2^63 - 1 = 9223372036854775807 factors as
+# 7^2 x 73 x 127 x 337 x 92737 x 649657 (by hand, checked by multiplying
+# back), a grid of six axes of those counts: numbered, so --count offers
+# --force and sweep without it refuses the limit (1e8) naming the count in
+# all its digits, where %.0f of the count's double product wrote
+# 9223372036854774784; one point more, 2^63 = 2097152^3, refused with
+# --force too (not started: no database)
+cat >"$d/edge.ini" <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+scenario.isl = 1:649657:1
+scenario.osl = 1:92737:1
+scenario.batch = 1:337:1
+scenario.chips = 1:127:1
+chip.hbm_gb = 1:73:1
+chip.hbm_tbps = 1:49:1
+EOF
+expect_exit 0 "--count of a sweep of 2^63 - 1 points" -- $RL sweep "$d/edge.ini" --count
+expect_out "/edge\.ini: 9223372036854775807 design points" "--count gives 2^63 - 1 exactly"
+expect_out "refuses it without --force" "--count offers --force at 2^63 - 1, the most a sweep numbers"
+expect_exit 2 "a sweep of 2^63 - 1 points without --force" -- $RL sweep "$d/edge.ini" --db "$d/edge.db"
+expect_err "the sweep has 9223372036854775807 design points, over the limit of 100000000" "the limit's message gives the count in all its digits"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 1:2097152:1\nscenario.osl = 1:2097152:1\nscenario.batch = 1:2097152:1\n' >"$d/past.ini"
+expect_exit 2 "a sweep of 2^63 points, with --force" -- $to $RL sweep "$d/past.ini" --db "$d/edge.db" --force --threads 1
+expect_err "9223372036854775808 design points, more than a sweep can number" "2^63 points are one past what a sweep numbers"
+[ ! -e "$d/edge.db" ] && echo "ok - the refused edge sweeps create no database" ||
+	{ echo "not ok - edge.db was created"; fails=$((fails + 1)); }
+
+# the limit's own edge (fuzz10, mutants of > as >= passed): a grid of
+# exactly 100000000 points (10000 x 10000) is not over the limit of
+# 100000000: --count offers no --force, and sweep starts it without
+# --force, here under a file size limit of 1 block so that it stops at
+# its first write (exit 1, the limit named; a refusal is exit 2 before any
+# write)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 1:10000:1\nscenario.osl = 1:10000:1\n' >"$d/e8.ini"
+expect_exit 0 "--count of a sweep of 1e8 points" -- $RL sweep "$d/e8.ini" --count
+expect_out "/e8\.ini: 100000000 design points" "--count gives 1e8"
+expect_no_out "without --force" "--count offers no --force at the limit itself"
+(ulimit -f 1; exec $RL sweep "$d/e8.ini" --db "$d/e8.db" --threads 1) \
+	>"$tmpd/out" 2>"$tmpd/err"
+got=$?
+[ "$got" -eq 1 ] && echo "ok - a sweep of 1e8 points starts without --force" ||
+	{ echo "not ok - a sweep of 1e8 points: exit $got, expected 1 (started, stopped by the file size limit)"; fails=$((fails + 1)); }
+expect_no_err "over the limit" "1e8 points are not over the limit"
+rm -f "$d"/e8.db*
+# a count held exactly just under 2^64: 184467440737095516 = (2^64 - 1) / 100
+# rounded down (= 2^2 x 3^2 x 7 x 11 x 13 x 31 x 41 x 61 x 151 x 331 x
+# 1321, by hand) points in five axes (437251 = 331 x 1321, 9211 = 61 x
+# 151, 252, 143, 1271), then an axis of 100: 18446744073709551600, below
+# 2^64 - 1, in all its digits (the product check at the largest count
+# that does not overflow; past it "about")
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 1:437251:1\nscenario.osl = 1:9211:1\nscenario.batch = 1:252:1\nscenario.chips = 1:143:1\nchip.hbm_gb = 1:1271:1\nchip.hbm_tbps = 1:100:1\n' >"$d/u64.ini"
+expect_exit 0 "--count of a sweep of 18446744073709551600 points" -- $RL sweep "$d/u64.ini" --count
+expect_out "/u64\.ini: 18446744073709551600 design points" "--count gives a count just under 2^64 exactly"
+
 # an axis of too many values names the range it allows (exit 2, file and
 # line): a log range of 1e11 points read "needs a whole count of at least
 # 2 points, got 100000000000", a whole count of at least 2; a linear one

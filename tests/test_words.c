@@ -1375,6 +1375,50 @@ static void test_speedup_short(void **state)
 	                    "1.24e+15x");
 }
 
+/* claim_speedup_side and claim_speedup_short where x * 100 passes 2^52
+** (found by fuzz10's test_fuzzclaim): x's hundredths taken exactly, where
+** x * 100 rounded to a double moved them.  By hand: 55058218832473.625
+** lies between 2^45 and 2^46, where doubles are 2^-7 = 0.0078125 apart;
+** to two decimals it is a tie, written .62 (half to even), which reads
+** back as the double below, .6171875 (.62 is 0.0028 from it, 0.005 from
+** .625).  Beside a target of x itself (met), x's hundredths ceiled: .63,
+** which reads back .6328125, past the target (x * 100 is
+** 5505821883247362.5, past 2^52 a double rounds it to ...362, even, whose
+** ceiling gave .62 again).  Beside the double below as target (x past
+** it), claim_speedup_short's ceiling, .63x alike.  48438645388357.875
+** short of the double above it, .8828125: written .88 (the tie to even),
+** which reads back as .8828125, the target; its hundredths floored, .87
+** (read back .8671875, short of it), in both functions. */
+static void test_speedup_side_past_2p52(void **state)
+{
+	char b[40];
+	(void)state;
+	assert_string_equal(claim_speedup_side(b, sizeof b, 55058218832473.625,
+	                                       55058218832473.625),
+	                    "55058218832473.63x");
+	assert_string_equal(claim_speedup_short(b, sizeof b,
+	                                        55058218832473.625,
+	                                        55058218832473.6171875),
+	                    "55058218832473.63x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, 48438645388357.875,
+	                                       48438645388357.8828125),
+	                    "48438645388357.87x");
+	assert_string_equal(claim_speedup_short(b, sizeof b,
+	                                        48438645388357.875,
+	                                        48438645388357.8828125),
+	                    "48438645388357.87x");
+	/* the negative mirrors it: -x short of -.6171875, the double above
+	** it, is written -.62, read back as that target; floored, -.63 */
+	assert_string_equal(claim_speedup_side(b, sizeof b, -55058218832473.625,
+	                                       -55058218832473.6171875),
+	                    "-55058218832473.63x");
+	/* a negative x whose hundredths ceil to 0 keeps %.2f's sign of -0.0
+	** (as the code before wrote it): -0.006 meets -0.008, %.2f writes
+	** -0.01, under it; -0.6 hundredths ceiled are -0, "-0.00" */
+	assert_string_equal(claim_speedup_side(b, sizeof b, -0.006, -0.008),
+	                    "-0.00x");
+}
+
 /* The investor's line of the ranges narrowed (claim/robustwords.c) where
 ** the verdict's word is the same at full width and at a tenth: a side b of
 ** the user's Supported at both (P 95% at full width, 99% at a tenth) keeps
@@ -1769,6 +1813,7 @@ int main(void)
 	    cmocka_unit_test(test_speedup_side),
 	    cmocka_unit_test(test_factor_side),
 	    cmocka_unit_test(test_qty_given),
+	    cmocka_unit_test(test_speedup_side_past_2p52),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
