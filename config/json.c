@@ -109,21 +109,6 @@ void json_num(json_w *w, const char *key, double v)
 		fputs("null", w->f);
 }
 
-void json_exact_text(double v, char buf[32])
-{
-	int digits;
-	if (!isfinite(v)) {
-		snprintf(buf, 32, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
-		return;
-	}
-	for (digits = 15; digits < 17; digits++) {
-		snprintf(buf, 32, "%.*g", digits, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
-	snprintf(buf, 32, "%.17g", v);
-}
-
 void json_num_exact(json_w *w, const char *key, double v)
 {
 	char buf[32];
