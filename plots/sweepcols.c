@@ -132,23 +132,29 @@ int plot_swept_params(sqlite3 *db, const pdb_sweep *sw, char out[][64],
 {
 	size_t n, i;
 	const rl_param *p = rl_params(&n);
-	char col[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 160];
+	char col[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 200];
 	int rc, has;
 	*found = 0;
 	plot_sweep_where(sw, where, sizeof where);
 	for (i = 0; i < n && *found < max; i++) {
-		long long distinct;
+		long long differ;
 		snprintf(col, sizeof col, "%s_%s", p[i].section, p[i].key);
 		if ((rc = pdb_has_column(db, sw->path, "results", col, &has, err,
 		                         errlen)))
 			return rc;
 		if (!has)
 			continue;
-		snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
-		         "results%s", col, where);
-		if ((rc = pdb_count(db, sw->path, sql, &distinct, err, errlen)))
+		/* more than one distinct value, which is min < max: SQLite
+		** orders values by the comparison DISTINCT tells them apart by
+		** (NULL left out of both), in one pass, where count(DISTINCT)
+		** built a temporary b-tree of every value: 13-17 s of CPU a
+		** column of a 1.7 M point Sobol sample, whose every value
+		** differs (speed10) */
+		snprintf(sql, sizeof sql, "SELECT min(\"%s\") < max(\"%s\") FROM "
+		         "results%s", col, col, where);
+		if ((rc = pdb_count(db, sw->path, sql, &differ, err, errlen)))
 			return rc;
-		if (distinct > 1)
+		if (differ > 0)
 			snprintf(out[(*found)++], 64, "%s", col);
 	}
 	return RL_OK;
