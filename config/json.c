@@ -4,13 +4,20 @@
 #include "json.h"
 
 #include <math.h>
-#include <stdlib.h>
 
 #include "../model/utf8.h"
 
+/* A line break and two blanks a level, in one write (a write a piece,
+** each taking the stream's lock, was a fifth of export's CPU: speed10) */
 static void indent(json_w *w)
 {
+	static const char blanks[] = "\n                                "
+	                             "                                ";
 	int i;
+	if (w->depth >= 0 && (size_t)w->depth * 2 + 1 < sizeof blanks) {
+		fwrite(blanks, 1, (size_t)w->depth * 2 + 1, w->f);
+		return;
+	}
 	fputc('\n', w->f);
 	for (i = 0; i < w->depth; i++)
 		fputs("  ", w->f);
@@ -24,7 +31,16 @@ static void put_string(FILE *f, const char *str)
 	fputc('"', f);
 	while (*s) {
 		unsigned char c = *s;
+		const unsigned char *t = s;
 		int n;
+		/* a run of printable ASCII needing no escape, written at once */
+		while (*t >= 0x20 && *t < 0x80 && *t != '"' && *t != '\\')
+			t++;
+		if (t > s) {
+			fwrite(s, 1, (size_t)(t - s), f);
+			s = t;
+			continue;
+		}
 		if (c == '"' || c == '\\')
 			fprintf(f, "\\%c", c);
 		else if (c == '\n')
@@ -107,21 +123,6 @@ void json_num(json_w *w, const char *key, double v)
 		fprintf(w->f, "%.10g", v);
 	else
 		fputs("null", w->f);
-}
-
-void json_exact_text(double v, char buf[32])
-{
-	int digits;
-	if (!isfinite(v)) {
-		snprintf(buf, 32, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
-		return;
-	}
-	for (digits = 15; digits < 17; digits++) {
-		snprintf(buf, 32, "%.*g", digits, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
-	snprintf(buf, 32, "%.17g", v);
 }
 
 void json_num_exact(json_w *w, const char *key, double v)

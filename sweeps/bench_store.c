@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "export.h"
 #include "points.h"
 #include "progress.h"
 #include "run.h"
@@ -139,6 +141,124 @@ static double timed_run(const rl_sweep_spec *s, const char *db, int jobs,
 		return -1;
 	}
 	return st.seconds;
+}
+
+/* The CPU time of this process (user and system: SQLite's page reads are
+** system time), seconds: the exports run on one thread, and on a shared
+** machine the wall clock counts other work's time too. */
+static double cpu_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The bare floor of an export: every row of the run in index order, each
+** value fetched as its type (no text made); seconds, or -1. */
+static double bare_select(const char *path, double *sink, char *err,
+                          size_t errlen)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	double t0, t = -1;
+	int k, n, rc;
+	if (rl_store_open(path, 1, RL_SWEEP_BUSY_MS, &db, err, errlen))
+		return -1;
+	t0 = cpu_clock();
+	if (sqlite3_prepare_v2(db, "SELECT * FROM points WHERE run_id = 1 "
+	                       "ORDER BY idx", -1, &st, NULL) == SQLITE_OK) {
+		n = sqlite3_column_count(st);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			for (k = 0; k < n; k++)
+				switch (sqlite3_column_type(st, k)) {
+				case SQLITE_FLOAT:
+					*sink += sqlite3_column_double(st, k);
+					break;
+				case SQLITE_INTEGER:
+					*sink += (double)sqlite3_column_int64(st, k);
+					break;
+				case SQLITE_NULL:
+					break;
+				default:
+					*sink += (double)sqlite3_column_bytes(st, k);
+				}
+		if (sqlite3_finalize(st) == SQLITE_OK && rc == SQLITE_DONE)
+			t = cpu_clock() - t0;
+	}
+	if (t < 0)
+		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+	sqlite3_close(db);
+	return t;
+}
+
+/* `rooflab export` of the run in format to /dev/null; seconds, or -1. */
+static double timed_export(const char *path, int format, char *err,
+                           size_t errlen)
+{
+	FILE *f = fopen("/dev/null", "w");
+	rl_export_state state;
+	int64_t run;
+	double t0, t;
+	if (!f) {
+		snprintf(err, errlen, "cannot open /dev/null");
+		return -1;
+	}
+	t0 = cpu_clock();
+	t = rl_sweep_export(path, 1, format, f, &run, &state, err, errlen)
+	        ? -1 : cpu_clock() - t0;
+	if (fclose(f) && t >= 0) {
+		snprintf(err, errlen, "writing /dev/null failed");
+		t = -1;
+	}
+	return t;
+}
+
+int rl_bench_export(FILE *out)
+{
+	char err[1024], dir[] = "/tmp/rooflab-bench-XXXXXX", db[256];
+	static const int formats[3] = {-1, RL_EXPORT_CSV, RL_EXPORT_JSON};
+	static const char *const names[3] = {
+	    "bare SQLite SELECT (values fetched)", "export --format csv",
+	    "export --format json"};
+	rl_sweep_spec *s = NULL;
+	double best[3], sink = 0, n;
+	int rc = 1, k, round;
+	if (!mkdtemp(dir)) {
+		fprintf(out, "bench_export: cannot make a temporary directory\n");
+		return 1;
+	}
+	snprintf(db, sizeof db, "%s/sweep.db", dir);
+	if (!(s = bench_spec(1000, err, sizeof err)) ||
+	    timed_run(s, db, jobs_all(), err, sizeof err) < 0)
+		goto fail;
+	n = (double)s->npoints;
+	/* each timed twice, alternated; the faster counts (the machine may
+	** be busy with other work) */
+	for (round = 0; round < 2; round++)
+		for (k = 0; k < 3; k++) {
+			double t = k ? timed_export(db, formats[k], err, sizeof err)
+			             : bare_select(db, &sink, err, sizeof err);
+			if (t < 0)
+				goto fail;
+			best[k] = round == 0 || t < best[k] ? t : best[k];
+		}
+	(void)sink; /* the values fetched: SQLite's calls are not elided */
+	fprintf(out, "sweep export, the same %.0f points, %zu columns, to "
+	        "/dev/null, CPU time:\n", n, s->ncols + 3);
+	for (k = 0; k < 3; k++)
+		fprintf(out, "  %-36s %10.0f points/s  (%.2f s)\n", names[k],
+		        n / best[k], best[k]);
+	fprintf(out, "  export / bare SELECT time         csv %.2fx, json %.2fx\n",
+	        best[1] / best[0], best[2] / best[0]);
+	rc = 0;
+	goto done;
+fail:
+	fprintf(out, "bench_export: %s\n", err);
+done:
+	remove_db(db);
+	rmdir(dir);
+	rl_sweep_spec_free(s);
+	return rc;
 }
 
 int rl_bench_store(FILE *out)

@@ -16,4 +16,11 @@
 ** (with a message on out). */
 int rl_bench_store(FILE *out);
 
+/* Measure, on the same 1,000,000-point grid stored by a sweep: points/s of
+** `rooflab export` in CSV and in JSON (to /dev/null), and of a bare SQLite
+** SELECT of the same rows in index order fetching each value as its type,
+** the floor; print each export's time over the floor's.  The faster of two
+** rounds counts.  Returns 0, or 1 on failure (with a message on out). */
+int rl_bench_export(FILE *out);
+
 #endif

@@ -615,6 +615,8 @@ int main(int argc, char **argv)
 		return real_only(atol(argv[2]), 1);
 	if (argc == 4 && strcmp(argv[1], "--section") == 0)
 		return section_only(argv[2], atol(argv[3]));
+	if (argc == 2 && strcmp(argv[1], "--export") == 0)
+		return rl_bench_export(stdout);
 	if (argc == 3 && strcmp(argv[1], "--hash") == 0)
 		return hash_all(atol(argv[2]), NULL);
 	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
@@ -632,7 +634,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc != 1) {
-		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N | --chunks [fixture]]\n");
+		fprintf(stderr, "usage: bench [--real N | --fixture N | --section nocache|load|pipe|map N | --hash N | --dump N | --chunks [fixture] | --export]\n");
 		return 2;
 	}
 	setup(&c);
@@ -751,5 +753,8 @@ int main(int argc, char **argv)
 	if (sink < 0)
 		printf("%g\n", sink);
 	fflush(stdout);
-	return rl_bench_store(stdout);
+	if (rl_bench_store(stdout))
+		return 1;
+	fflush(stdout);
+	return rl_bench_export(stdout);
 }

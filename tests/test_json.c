@@ -3,7 +3,9 @@
 ** bytes it is given: well-formed sequences are copied, every byte that is
 ** not part of one becomes \ufffd, control characters are escaped.
 ** Expected strings are written by hand from RFC 3629's table of
-** well-formed byte sequences.
+** well-formed byte sequences.  json_exact_text's own digits
+** (config/exacttext.c) are checked against its definition, the C
+** library's %.15g, %.16g, %.17g and strtod, and by hand.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +104,134 @@ static void test_exact_text(void **state)
 	assert_string_equal(buf, "inf");
 }
 
+/* The definition json_exact_text keeps: the first of %.15g and %.16g
+** that strtod reads back as v, else %.17g (the C library's digits, which
+** config/exacttext.c makes without it for most values). */
+static void libc_exact(double v, char buf[32])
+{
+	int digits;
+	for (digits = 15; digits < 17; digits++) {
+		snprintf(buf, 32, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, 32, "%.17g", v);
+}
+
+static void same_as_libc(double v)
+{
+	char got[32], want[32];
+	json_exact_text(v, got);
+	libc_exact(v, want);
+	if (strcmp(got, want))
+		fail_msg("%a: json_exact_text '%s', %%.Ng and strtod '%s'", v, got,
+		         want);
+}
+
+static uint64_t next_rand(uint64_t *s) /* xorshift64*, a fixed sequence */
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 2685821657736338717ULL;
+}
+
+/* Ties and edges worked out by hand.  12345678901234.125 is exact in a
+** double (44 bits and 3 of fraction) and has 17 digits, ending in 5: at 16
+** the cut is exactly half, kept to the even ...12 (it does not read
+** back: 17 digits); .375 rounds up to the even ...38.  1234567890123.125
+** (16 digits) is a tie at 15 (...12|50), kept even, not read back, so 16
+** digits.  2^53 + 2 = 9007199254740994: 15 digits 9.00719925474099e+15
+** are off by 4; its 16 digits lie past 2^53, where strtod checks them.
+** 10000000000000050 (even, so exact) ties at 15 (1000..00|50) and takes
+** 16 digits.  0.000001 is %g's exponent form (below 1e-4), 0.0001 not;
+** 999999999999999.9 rounds up to 1e+15 at 15 digits, which is no 16-digit
+** value's own: 16 digits. */
+static void test_exact_text_edges(void **state)
+{
+	static const struct {
+		double v;
+		const char *text;
+	} cases[] = {
+	    {12345678901234.125, "12345678901234.125"},
+	    {12345678901234.375, "12345678901234.375"},
+	    {1234567890123.125, "1234567890123.125"},
+	    {9007199254740994.0, "9007199254740994"},
+	    {10000000000000050.0, "1.000000000000005e+16"},
+	    {0.000001, "1e-06"},
+	    {0.0001, "0.0001"},
+	    {999999999999999.9, "999999999999999.9"},
+	    {1e16, "1e+16"},
+	    {1e15, "1e+15"},
+	    {123456789012345.0, "123456789012345"},
+	    {-0.02, "-0.02"},
+	    {0.0, "0"},
+	    {-0.0, "-0"},
+	};
+	char buf[32];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		json_exact_text(cases[i].v, buf);
+		assert_string_equal(buf, cases[i].text);
+		same_as_libc(cases[i].v);
+	}
+}
+
+/* The same text as the C library's over 400,000 values: any bits (every
+** exponent, subnormals), values of 1 to 17 random digits (ties and
+** values a short decimal reads as), the doubles beside each power of ten
+** and of two in and around the fast range (1e-6 to 1e17), and the
+** speedups, watts and seconds a sweep stores. */
+static void test_exact_text_libc(void **state)
+{
+	uint64_t s = 0x9e3779b97f4a7c15ULL;
+	int i, e;
+	(void)state;
+	for (i = 0; i < 100000; i++) {
+		uint64_t bits = next_rand(&s);
+		double v;
+		memcpy(&v, &bits, sizeof v);
+		if (isfinite(v))
+			same_as_libc(v);
+	}
+	for (i = 0; i < 150000; i++) {
+		char text[48];
+		int digits = 1 + (int)(next_rand(&s) % 17);
+		int e10 = (int)(next_rand(&s) % 30) - 9;
+		double m = (double)(next_rand(&s) >> 11) / 9007199254740992.0;
+		snprintf(text, sizeof text, "%.*e", digits - 1, (1 + 9 * m) *
+		         pow(10, e10));
+		same_as_libc(strtod(text, NULL));
+		same_as_libc(-strtod(text, NULL));
+	}
+	for (i = 0; i < 100000; i++) {
+		/* a uniform in [2^-24, 2^64): every exponent of the range */
+		double m = (double)(next_rand(&s) >> 11) / 9007199254740992.0;
+		double v = ldexp(1 + m, (int)(next_rand(&s) % 88) - 24);
+		same_as_libc(v);
+		same_as_libc(v * 0.001);
+	}
+	for (e = -8; e <= 19; e++) {
+		double p = pow(10, e), lo = p, hi = p;
+		for (i = 0; i < 200; i++) {
+			same_as_libc(lo);
+			same_as_libc(hi);
+			lo = nextafter(lo, 0);
+			hi = nextafter(hi, INFINITY);
+		}
+	}
+	for (e = -24; e <= 64; e++) {
+		double p = ldexp(1, e), lo = p, hi = p;
+		for (i = 0; i < 50; i++) {
+			same_as_libc(lo);
+			same_as_libc(hi);
+			lo = nextafter(lo, 0);
+			hi = nextafter(hi, INFINITY);
+		}
+	}
+}
+
 /* a whole number in all its digits, where json_num keeps 10 */
 static void test_int_whole(void **state)
 {
@@ -127,6 +258,8 @@ int main(void)
 	    cmocka_unit_test(test_valid_utf8_copied),
 	    cmocka_unit_test(test_invalid_bytes_replaced),
 	    cmocka_unit_test(test_exact_text),
+	    cmocka_unit_test(test_exact_text_edges),
+	    cmocka_unit_test(test_exact_text_libc),
 	    cmocka_unit_test(test_int_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1679,6 +1679,35 @@ static void test_run_ids_fail(void **state)
 	drop_db(db, path);
 }
 
+/* A parameter is swept where it holds two values SQLite's DISTINCT tells
+** apart (plot_swept_params, since speed10 by min < max in one pass, where
+** count(DISTINCT) built a b-tree of every value): scenario.isl's 128 and
+** 256 are two; design.frac_mac's integer 1 and real 1.0 are one (SQLite
+** compares them as numbers) and scenario.osl's 5 beside NULLs one (NULL
+** is no value), so the title names scenario.isl alone as what a cell's
+** best is taken over. */
+static void test_heatmap_swept_values(void **state)
+{
+	char path[64], err[1024];
+	sqlite3 *db;
+	char *s;
+	(void)state;
+	db = make_db(path, sizeof path,
+	             "CREATE TABLE results(run_id INTEGER, scenario_tp REAL, "
+	             "scenario_batch REAL, design_frac_mac, scenario_isl REAL, "
+	             "scenario_osl REAL, throughput_output_tokens_per_s REAL);"
+	             "WITH t(v) AS (VALUES(2),(4)), b(w) AS (VALUES(1),(10)), "
+	             "i(n) AS (VALUES(128),(256)) INSERT INTO results SELECT 1, "
+	             "v, w, CASE WHEN n = 128 THEN 1 ELSE 1.0 END, n, CASE WHEN "
+	             "w = 1 THEN 5 END, v * w * n FROM t, b, i;");
+	s = script_axes(db, path, "heatmap", "scenario.tp", "scenario.batch",
+	                "throughput.output_tokens_per_s", RL_OK, err, sizeof err);
+	assert_non_null(strstr(s, "the most over the other swept parameters "
+	                          "(scenario.isl)"));
+	free(s);
+	drop_db(db, path);
+}
+
 /* The sweep's column lookups (sweepcols.c) that fail to read are no
 ** missing columns: a batch column that overflows when its distinct values
 ** are counted made the heatmap say the sweep varied fewer than two
@@ -1799,6 +1828,7 @@ int main(void)
 		cmocka_unit_test(test_heatmap_bins_sample),
 		cmocka_unit_test(test_heatmap_cells),
 		cmocka_unit_test(test_heatmap_unbuildable),
+		cmocka_unit_test(test_heatmap_swept_values),
 		cmocka_unit_test(test_heatmap_log_axes),
 		cmocka_unit_test(test_tornado_hides_flat_rows),
 		cmocka_unit_test(test_target_digits),
