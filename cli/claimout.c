@@ -1014,7 +1014,7 @@ static void power_note(FILE *f, const claim_report *rep)
 
 /* The side table's columns in words, under it: an investor met "MFU" and
 ** "comm/comm" (now "communication") there with no word of what they are
-** (model/outputs.c's docs of utilization.mfu_frac, prefill.bound and
+** (model/outputs.c's docs of utilization.mfu, prefill.bound and
 ** decode.bound; eval's power.watts), and HBM nowhere spelled out. */
 static void columns_legend(FILE *f)
 {

@@ -243,8 +243,8 @@ static void tdp_note(FILE *f, const rl_setup *st, const rl_result *r)
 
 /* Where every iteration carries a prefill chunk, decode tokens see the
 ** prefill iterations, whose bound decode.bound gives (model/engine.c),
-** while decode's other rows and utilization.mbu_frac break down a
-** decode-only iteration that never runs: said under the table, with that iteration's
+** while decode's other rows and utilization.mbu break down a decode-only
+** iteration that never runs: said under the table, with that iteration's
 ** own bound where the two differ, where "decode bound compute" stood
 ** beside an MBU of 100% (Sohu by design on etched-bench) without a word.  Its power, where it
 ** passes the TDP, is left at full clock (model/eval.c): a decode_watts
@@ -265,8 +265,8 @@ static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 	fprintf(f, "\n(no decode-only iteration runs here: every iteration "
 	        "carries a prefill chunk,\n and decode tokens see those "
 	        "iterations: decode.bound is theirs (%s);\n decode's other rows "
-	        "and utilization.mbu_frac break down a decode-only\n iteration "
-	        "that would run, %s-bound)\n",
+	        "and utilization.mbu break down a decode-only iteration\n that "
+	        "would run, %s-bound)\n",
 	        rl_bound_name(r->decode_bound), rl_bound_name(r->decode.bound));
 	if (over)
 		fprintf(f, "(that iteration, at full clock: its %.1f W is over "

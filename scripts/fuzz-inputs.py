@@ -1952,7 +1952,7 @@ class Fuzzer:
                  "sohu-design" in argv and
                  sets.get("design.hbm_stacks") in ("0", "-0"))
         if nohbm and (rt["hbm_bytes_per_s_per_chip"] != 0 or
-                      d["utilization"]["mbu_frac"] != 0):
+                      d["utilization"]["mbu"] != 0):
             why.append("no HBM yet HBM bytes or MBU")
         if self.sram_ref:
             q = self.rl(*self.sram_ref)
@@ -2517,7 +2517,7 @@ class Fuzzer:
     ZB_Z = ["power.watts", "latency.tpot_s", "latency.ttft_s",
             "cost.chip_cost_usd", "throughput.output_tokens_per_s",
             "power.clock_scale", "chip.memory", "decode.bound",
-            "utilization.mbu_frac", None]
+            "utilization.mbu", None]
     LESS = re.compile(r"^(latency_|cost_|power_watts$|power_prefill_watts$|"
                       r"power_decode_watts$)")
 

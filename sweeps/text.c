@@ -28,29 +28,10 @@ int rl_sw_number(const char *text, double *v)
 	return num_text(buf, v);
 }
 
-/* 1 where name holds key, or key less its unit, the part after its last
-** '_', where 3 letters or more come before it: ttft holds latency.ttft_s's;
-** mfu, and utilization.mfu (its name before the unit was put in it),
-** utilization.mfu_frac's. */
-static int holds_key(const char *name, const char *key)
-{
-	const char *u = strrchr(key, '_');
-	size_t stem = u ? (size_t)(u - key) : strlen(key);
-	const char *p;
-	if (strstr(name, key))
-		return 1;
-	if (stem < 3)
-		return 0;
-	for (p = name; (p = strchr(p, key[0])); p++)
-		if (!strncmp(p, key, stem))
-			return 1;
-	return 0;
-}
-
 /* The output nearest name and its distance (1000 with none near enough
 ** to offer).  Near: within rl_edit_allowed's edits (a third of the name:
 ** the bound was 4 + len/4, so node.name, 5 edits from model.params, was
-** offered it), or the name holds an output's key (holds_key). */
+** offered it), or the name holds an output's key (mfu: utilization.mfu). */
 static size_t output_nearest(const char *name, const rl_output **pick)
 {
 	size_t n, i, best = 1000;
@@ -59,7 +40,7 @@ static size_t output_nearest(const char *name, const rl_output **pick)
 	for (i = 0; i < n; i++) {
 		size_t d = rl_edit_distance(name, t[i].name, 0);
 		const char *dot = strchr(t[i].name, '.');
-		if (dot && holds_key(name, dot + 1))
+		if (dot && strstr(name, dot + 1))
 			d = d < 2 ? d : 2;
 		else if (d > rl_edit_allowed(strlen(name)))
 			continue;

@@ -577,14 +577,14 @@ expect_out "over its 0\.4 W TDP at every clock" "the over-TDP words instead"
 # within the TDP the note still says whose iterations decode.bound and
 # decode's other rows are: decode tokens see the prefill iterations
 # (compute-bound at the TDP's clock), and decode's 23.9 ms, its breakdown
-# and utilization.mbu_frac (100%) are of a decode-only iteration that never
+# and utilization.mbu (100%) are of a decode-only iteration that never
 # runs, memory-bound (70.6 GB of weights and 127 sequences' KV over 4.8
 # TB/s), where the table read "decode bound compute" beside an MBU of 100%
 expect_exit 0 "Sohu by design, 4 stacks" -- $RL eval --chip sohu-design \
 	--scenario etched-bench --tp 1 --profile etched-claim
 expect_out "^\(no decode-only iteration runs here: every iteration carries a prefill chunk," "the note where the decode row is within the TDP"
 tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/flat"
-if grep -q "and decode tokens see those iterations: decode.bound is theirs (compute); decode's other rows and utilization.mbu_frac break down a decode-only iteration that would run, memory-bound)" "$tmpd/flat" &&
+if grep -q "and decode tokens see those iterations: decode.bound is theirs (compute); decode's other rows and utilization.mbu break down a decode-only iteration that would run, memory-bound)" "$tmpd/flat" &&
 	! grep -q "TDP, which would lower its clock" "$tmpd/flat"; then
 	echo "ok - the note names both iterations' bounds, no TDP words within the TDP"
 else

@@ -26,7 +26,7 @@ fi
 expect_exit 0 "eval --json" -- $E --json
 for k in '"throughput"' '"output_tokens_per_s"' '"total_tokens_per_s"' \
 	'"output_tokens_per_s_per_chip"' '"latency"' '"ttft_s"' '"tpot_s"' \
-	'"batch"' '"concurrency"' '"utilization"' '"mfu_frac"' '"mbu_frac"' '"prefill"' \
+	'"batch"' '"concurrency"' '"utilization"' '"mfu"' '"prefill"' \
 	'"decode"' '"bound"' '"memory"' '"weights_bytes"' '"kv_bytes_per_token"'; do
 	expect_out "$k" "json has $k"
 done

@@ -195,7 +195,7 @@ else
 fi
 # the side table's columns in words under it: MFU and the bounds' short
 # names (comm) were explained nowhere in the text (model/outputs.c's docs:
-# utilization.mfu_frac, model FLOPs / (chips x peak); prefill.bound, decode.bound),
+# utilization.mfu, model FLOPs / (chips x peak); prefill.bound, decode.bound),
 # nor HBM, which the bound "memory" is the traffic to
 awk '/^     side +out tok\/s total tok\/s +MFU +bound pre\/dec +power\/chip$/ {p=1} p && /^$/ {exit} p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/cols"
 if grep -qF "columns: tokens/s of each side's whole system (all its chips); MFU, model FLOPs utilization: the model's FLOPs per second over the chips' peak at the compute precision; bound pre/dec: what sets the time of an iteration carrying prefill and of the iterations decode tokens see, one word where both are the same (compute, memory: HBM traffic, HBM the chip's high-bandwidth DRAM; communication: chip to chip, overhead: host time); power/chip: one chip's average draw serving this workload (n/a: the chip has no power model)" "$tmpd/cols"; then

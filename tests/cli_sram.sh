@@ -86,7 +86,7 @@ expect_err "1397\.8 MB of weights per chip exceed the 1164\.0 MB of SRAM kept fo
 expect_exit 0 "no HBM, tp 2 x pp 8: served" -- $N --set scenario.tp=2 --set scenario.chips=16 --json
 expect_out '"kv_capacity_bytes": 465125664,' "KV: the SRAM the weights leave"
 expect_out '"hbm_bytes_per_s_per_chip": 0,' "no HBM traffic"
-expect_out '"mbu_frac": 0$' "MBU 0"
+expect_out '"mbu": 0$' "MBU 0"
 # without HBM the embedding is read from SRAM too, and counted resident:
 # tp 4 x pp 3 (32 layers: 11, 11, 10), the first stage's 11 x 218,112,000
 # bytes of layers and the 525,336,576 of the embedding over 4,

@@ -158,29 +158,6 @@ expect_err "^rooflab export: --units is for --format csv" "says --units is for C
 expect_exit 0 "export json" -- $RL export --db "$d/merged.db" --run 1 --format json
 expect_out '"spec_hash"' "json has the run"
 expect_out '"decode_bound": "' "json has the points"
-# (small59) the utilizations are fractions (model FLOPs over the peak, 0 to
-# 1) and their columns say so in their names, as every other output's
-# unit is in its name (latency_ttft_s, power_watts), where utilization_mfu
-# and utilization_mbu said none: a spec without [outputs] keeps both
-# (sweeps/spec.c's default outputs), CSV and JSON name them alike, and the
-# old names are offered the new ones
-printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n' >"$d/util.ini"
-expect_exit 0 "a sweep with the default outputs" -- $RL sweep "$d/util.ini" --db "$d/util.db"
-expect_exit 0 "export csv of the default outputs" -- $RL export --db "$d/util.db" --format csv
-expect_out "^run_id,idx,status,.*,utilization_mfu_frac,utilization_mbu_frac," "csv: utilization_mfu_frac, utilization_mbu_frac"
-expect_no_out "utilization_m[fb]u(,|$)" "csv: no column without its unit"
-# every served row's fractions lie in (0, 1]
-bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^utilization_m[fb]u_frac$/) c[i] = 1; next }
-	$3 == 0 { for (i in c) if (!($i > 0 && $i <= 1)) print NR ": " $i }' "$tmpd/out")
-[ -z "$bad" ] && echo "ok - csv: the fractions lie in (0, 1]" ||
-	{ echo "not ok - csv: fractions outside (0, 1]: $bad"; fails=$((fails + 1)); }
-expect_exit 0 "export json of the default outputs" -- $RL export --db "$d/util.db" --format json
-expect_out '"utilization_mfu_frac"' "json: utilization_mfu_frac"
-expect_out '"utilization_mbu_frac"' "json: utilization_mbu_frac"
-expect_no_out '"utilization_m[fb]u"' "json: no column without its unit"
-printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[outputs]\nkeep = utilization.mfu\n' >"$d/util2.ini"
-expect_exit 2 "the old name utilization.mfu" -- $RL sweep "$d/util2.ini" --db "$d/util2.db"
-expect_err "did you mean utilization\.mfu_frac\?" "the old name: offered the new"
 
 # Sobol points, 3 shards, 2 threads each: merged equal the unsharded run
 cat >"$d/sobol.ini" <<'EOF'
@@ -1192,14 +1169,14 @@ expect_err "hint2\.ini:7: .*'latency\.ttft' is not a number, a parameter or an o
 # a name with nothing near is offered nothing: node.name is 5 edits from
 # the output model.params, which was offered (the bound was 4 + 9/4 = 6;
 # now a third of its 9 letters, 3), and 3 of its key's 4 letters from the
-# parameter cost.pue; mfu, held in utilization.mfu_frac, still is
+# parameter cost.pue; mfu, held in utilization.mfu, still is
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = node.name <= 2\n' >"$d/hint4.ini"
 expect_exit 2 "a filter's name near nothing" -- $RL sweep "$d/hint4.ini" --db "$d/x.db"
 expect_err "hint4\.ini:7: .*'node\.name' is not a number, a parameter or an output \(\`rooflab eval --json\` shows them all\)$" \
 	"is offered nothing"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1, 2\n[filter]\nkeep = mfu >= 0.1\n' >"$d/hint5.ini"
 expect_exit 2 "a filter's output key alone" -- $RL sweep "$d/hint5.ini" --db "$d/x.db"
-expect_err "hint5\.ini:7: .*'mfu' is not a number, a parameter or an output; did you mean utilization\.mfu_frac\?" \
+expect_err "hint5\.ini:7: .*'mfu' is not a number, a parameter or an output; did you mean utilization\.mfu\?" \
 	"is offered the output that holds it"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[filter]\nkeep = chip.hbm_tbs + 1 <= 6\n' >"$d/hint3.ini"
 expect_exit 2 "a sum's misspelt parameter" -- $RL sweep "$d/hint3.ini" --db "$d/x.db"

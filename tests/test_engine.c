@@ -879,7 +879,7 @@ static void test_never_above_roofline(void **state)
 ** time is its bytes over the bandwidth and nothing else, so MBU is 1. */
 static void test_mbu_bounded(void **state)
 {
-	const rl_output *o = rl_output_find("utilization.mbu_frac");
+	const rl_output *o = rl_output_find("utilization.mbu");
 	rl_config c;
 	rl_result r;
 	(void)state;
