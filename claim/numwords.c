@@ -30,25 +30,46 @@ static const char *fixed_text(char *buf, size_t len, double x, int places)
 	return buf;
 }
 
+/* x (|x| < 1e15) to `places` (2 or 3) decimals, its last place ceiled
+** (up) or floored exactly, then unit: the text's value is then on x's side
+** of any double x is on, as strtod reads it back (rounding keeps order).
+** x * 10^places rounded to a double is not exact: one ulp under 0.1 times
+** 100 is 10.0, whose floor reads 0.10, and past 2^52 the product keeps no
+** fraction (55058218832473.625 x 100 ends in .5, rounded to even, whose
+** ceiling read .62); fma gives the product's rounding error, which says
+** on which side of a whole product x * 10^places is.  Written from the
+** whole count of units of the last place (past 2^53 / 100 a double holds
+** no hundredth), "-0.00" for a negative x whose ceiling is 0, as %.2f of
+** -0.0. */
+static void places_text(char *buf, size_t len, double x, int places, int up,
+                        const char *unit)
+{
+	static const unsigned long long unit_of[] = {1, 10, 100, 1000};
+	unsigned long long scale = unit_of[places], a;
+	double p = x * (double)scale, err = fma(x, (double)scale, -p);
+	double w = up ? ceil(p) : floor(p);
+	long long n = (long long)w;
+	if (w == p)
+		n += up ? err > 0 : -(err < 0);
+	a = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
+	snprintf(buf, len, "%s%llu.%0*llu%s",
+	         n < 0 || (n == 0 && x < 0) ? "-" : "", a / scale, places,
+	         a % scale, unit);
+}
+
 /* fixed_text's figure of x on the target's side it is on: eval's side
 ** rule (model/figtext.h rl_fig_side_dir, rl_fig_text_side's), of a
 ** floor: x >= target meets it, as P(>= target) counts */
 static const char *fixed_side(char *buf, size_t len, double x,
                               double target, int places)
 {
-	double scale = pow(10, places), v;
 	int dir;
 	fixed_text(buf, len, x, places);
 	dir = rl_fig_side_dir(strtod(buf, NULL), x, target, 0);
-	if (dir == 0 || fabs(x) >= 1e15)
-		return buf;
 	/* the decimals carried x across the target: back toward x, its last
-	** place ceiled (reaching it) or floored (short of it), one more where
-	** that still lands across (one ulp under 0.1 floors to 0.10) */
-	v = dir > 0 ? ceil(x * scale) / scale : floor(x * scale) / scale;
-	if (rl_fig_side_dir(v, x, target, 0))
-		v += dir / scale;
-	snprintf(buf, len, "%.*f", places, v);
+	** place ceiled (reaching it) or floored (short of it), exactly */
+	if (dir != 0 && fabs(x) < 1e15)
+		places_text(buf, len, x, places, dir > 0, "");
 	return buf;
 }
 
@@ -89,30 +110,6 @@ const char *claim_speedup_x(char *buf, size_t len, double x)
 	return buf;
 }
 
-/* x (|x| < 1e15) to two decimals, its hundredths ceiled (up) or floored
-** exactly, then unit: the text's value is then on x's side of any double
-** x is on, as strtod reads it back (rounding keeps order).  x * 100
-** rounded to a double is not exact: one ulp under 0.1 times 100 is 10.0,
-** whose floor reads 0.10, and past 2^52 the product keeps no hundredths'
-** fraction (55058218832473.625 x 100 ends in .5, rounded to even, whose
-** ceiling read .62); fma gives the product's rounding error, which says
-** on which side of a whole product x * 100 is.  Written from the whole
-** count of hundredths (past 2^53 / 100 a double holds no hundredth),
-** "-0.00" for a negative x whose ceiling is 0, as %.2f of -0.0. */
-static void hundredths_text(char *buf, size_t len, double x, int up,
-                            const char *unit)
-{
-	double p = x * 100, err = fma(x, 100, -p);
-	double w = up ? ceil(p) : floor(p);
-	long long n = (long long)w;
-	unsigned long long a;
-	if (w == p)
-		n += up ? err > 0 : -(err < 0);
-	a = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
-	snprintf(buf, len, "%s%llu.%02llu%s",
-	         n < 0 || (n == 0 && x < 0) ? "-" : "", a / 100, a % 100, unit);
-}
-
 const char *claim_speedup_short(char *buf, size_t len, double x,
                                 double target)
 {
@@ -122,24 +119,16 @@ const char *claim_speedup_short(char *buf, size_t len, double x,
 		return buf;
 	shown = strtod(buf, NULL);
 	if (x < target && shown >= target)
-		hundredths_text(buf, len, x, 0, "x");
+		places_text(buf, len, x, 2, 0, "x");
 	else if (x > target && shown <= target)
-		hundredths_text(buf, len, x, 1, "x");
+		places_text(buf, len, x, 2, 1, "x");
 	return buf;
 }
 
 const char *claim_speedup2_side(char *buf, size_t len, double x,
                                 double target)
 {
-	int meets = x >= target;
-	claim_speedup2(buf, len, x);
-	if (!isfinite(x) || !isfinite(target) || fabs(x) >= 1e15 ||
-	    (strtod(buf, NULL) >= target) == meets)
-		return buf;
-	/* two decimals carried x across the target: its hundredths floored
-	** (short of it) or ceiled (reaching it) */
-	hundredths_text(buf, len, x, meets, "");
-	return buf;
+	return fixed_side(buf, len, x, target, 2);
 }
 
 const char *claim_speedup_side(char *buf, size_t len, double x,
