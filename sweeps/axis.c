@@ -136,18 +136,35 @@ static int parse_list(rl_axis *ax, const rl_param *p, char *text, char *err,
 ** ratio, so do their gaps: once a gap is 1 or more no two later values
 ** round alike, and the search stops there (before it, gaps under 1 give
 ** a repeat within about 1 / (1 - gap) points).  A real parameter's values,
-** kept to 12 significant digits, are not searched: they repeat only where
-** the ratio is within 6e-11 of 1 (a billion points within 6% of each
-** other), a walk of up to 10^9 points for nothing (a sweep of 100:110:1e9
-** log sampled at random took a minute before its first point), and a
-** random or Sobol draw of a real axis takes any value, not the grid's. */
+** kept to 12 significant digits (sig12), are not searched, a walk of up
+** to 10^9 points (a sweep of 100:110:1e9 log sampled at random took a
+** minute before its first point): their ratio is checked instead.  Kept
+** to 12 digits, values 1 part in 10^11 apart (at a leading 1; 10^12 at a
+** leading 9) are told apart, within a power of ten and across one; a
+** ratio under 1 + 1e-11 may round two alike (1:1.000000000000001:50 log
+** held 2 values in 50 points, each design stored many times) and is
+** refused, with a margin for exp's and log's rounding. */
 static int log_repeats(const rl_axis *ax, char *err, size_t errlen)
 {
 	double lr = log(ax->stop / ax->start), raw0 = ax->start, raw;
 	double prev = rl_sweep_axis_value(ax, 0), v;
 	uint64_t k;
-	if (ax->param->type == RL_PT_REAL)
-		return 0;
+	if (ax->param->type == RL_PT_REAL) {
+		double gap = expm1(lr / (double)(ax->count - 1));
+		char t[2][32];
+		if (gap >= 1.001e-11)
+			return 0;
+		snprintf(err, errlen, "%s = %s:%s:%llu log: its %llu points are too "
+		         "close to tell apart: each is kept to 12 significant "
+		         "digits, and a ratio of 1 + %.3g from one to the next "
+		         "(under 1 + 1e-11) makes values repeat, the same design "
+		         "stored twice; give fewer points or a wider range",
+		         ax->name, rl_number_write(ax->start, t[0], sizeof t[0]),
+		         rl_number_write(ax->stop, t[1], sizeof t[1]),
+		         (unsigned long long)ax->count, (unsigned long long)ax->count,
+		         gap);
+		return -1;
+	}
 	for (k = 1; k < ax->count; k++) {
 		v = rl_sweep_axis_value(ax, k);
 		if (v == prev) {

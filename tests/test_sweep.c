@@ -189,6 +189,23 @@ static void test_bad_ranges(void **state)
 	        "gives 1 at points 1 and 2 (a whole-number parameter");
 	refused("[axes]\nscenario.batch = 10:20:11 log\n",
 	        "gives 11 at points 2 and 3");
+	/* a real parameter's log range whose values are kept alike: each
+	** value between its ends is kept to 12 significant digits (sig12 in
+	** sweeps/axis.c), 1 part in 10^11 at a leading digit of 1, so every
+	** one of the 48 values between 1 and 1.000000000000001 (the double
+	** 1 + 5 x 2^-52 = 1 + 1.11e-15: a ratio of 1 + 1.11e-15 / 49 = 1 +
+	** 2.3e-17 a step) reads 1.00000000000, the start's value: 50 points
+	** of 2 values, stored as 50 designs (sweep --db: 50 rows, 2 distinct
+	** chip_hbm_tbps).  A
+	** ratio a step of at least 1 + 1e-11 (50 points: 1:1.0000000005 at
+	** least, 49 x 1e-11 = 4.9e-10 wide) tells its values apart, one
+	** under it may not, and is refused; 1:1.000000001:50 log (ratio 1 +
+	** 1e-9 / 49 = 1 + 2.04e-11) is taken */
+	refused("[axes]\nchip.hbm_tbps = 1:1.000000000000001:50 log\n",
+	        "test.ini:5: chip.hbm_tbps = 1:1.000000000000001:50 log: its "
+	        "50 points are too close to tell apart");
+	rl_sweep_spec_free(must("[axes]\nchip.hbm_tbps = 1:1.000000001:50 "
+	                        "log\n"));
 	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
 	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
 	/* an axis with no value says what an axis takes and what the
