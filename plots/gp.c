@@ -9,6 +9,7 @@
 #include "../model/utf8.h"
 #include "../model/status.h"
 #include "../sweeps/stop.h"
+#include "svgtitle.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -408,9 +409,10 @@ static int cut_short(gp_term term, const char *tmp)
 ** in tmp and errpath, for gp_run to remove if a signal stops it), gnuplot
 ** run, the plot renamed onto out or copied to stdout.  Nothing is renamed
 ** or copied once a signal has been caught (rl_stop_caught). */
-static int draw(gp_term term, const char *out, const char *script,
-                size_t len, const char *gnuplot, char *tmp, size_t tmplen,
-                char *errpath, size_t errpathlen, char *err, size_t errlen)
+static int draw(gp_term term, const char *out, const char *svg_title,
+                const char *script, size_t len, const char *gnuplot,
+                char *tmp, size_t tmplen, char *errpath, size_t errpathlen,
+                char *err, size_t errlen)
 {
 	char errbase[256], cmd[8192];
 	char w1[4200], w2[300], msgs[600];
@@ -532,6 +534,10 @@ static int draw(gp_term term, const char *out, const char *script,
 	}
 	if (term == GP_SVG && (ok = svg_cdata_end(tmp, err, errlen)) != GP_OK)
 		return ok;
+	/* titled before it is put in place: the larger file may pass a file
+	** size limit or fill the disk, and then no plot is left */
+	if (term == GP_SVG && svg_title && (ok = plot_svg_title(tmp, svg_title)))
+		return out_fail(out, ok, err, errlen);
 	/* a signal caught during the rewrite above: not renamed either */
 	if (rl_stop_caught()) {
 		snprintf(err, errlen, "stopped by a signal");
@@ -545,6 +551,12 @@ static int draw(gp_term term, const char *out, const char *script,
 
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen)
+{
+	return gp_run_titled(term, out, NULL, script, len, err, errlen);
+}
+
+int gp_run_titled(gp_term term, const char *out, const char *svg_title,
+                  const char *script, size_t len, char *err, size_t errlen)
 {
 	char gnuplot[4096], tmp[4096], errpath[300];
 	rl_stop_guard guard;
@@ -565,8 +577,8 @@ int gp_run(gp_term term, const char *out, const char *script, size_t len,
 	** signal's number (130, 143) as a stopped sweep's */
 	tmp[0] = errpath[0] = 0;
 	rl_stop_catch(&guard);
-	rc = draw(term, out, script, len, gnuplot, tmp, sizeof tmp, errpath,
-	          sizeof errpath, err, errlen);
+	rc = draw(term, out, svg_title, script, len, gnuplot, tmp, sizeof tmp,
+	          errpath, sizeof errpath, err, errlen);
 	if (tmp[0])
 		unlink(tmp);
 	if (errpath[0])

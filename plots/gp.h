@@ -55,6 +55,13 @@ int gp_find(char *buf, size_t len);
 int gp_run(gp_term term, const char *out, const char *script, size_t len,
            char *err, size_t errlen);
 
+/* gp_run, an SVG's figure titled svg_title (NULL: gnuplot's own title)
+** before it is renamed onto out (svgtitle.h plot_svg_title); a write of
+** it that fails is "cannot write OUT: REASON", GP_EFAIL, no file put in
+** place. */
+int gp_run_titled(gp_term term, const char *out, const char *svg_title,
+                  const char *script, size_t len, char *err, size_t errlen);
+
 /* Write s to f as a gnuplot string expression that gnuplot cannot
 ** evaluate: single-quoted (no backquote or @macro substitution there), a
 ** quote doubled, a newline joined as "\n" (a line break of a title), a

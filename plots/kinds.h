@@ -46,12 +46,6 @@ int plot_build_breakdown(sqlite3 *db, const plot_opts *o, FILE *s,
 int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
                           char *err, size_t errlen);
 
-/* Rewrite the SVG file at path with `title` as its <title> and without
-** gnuplot's "gnuplot_plot_N" element titles (svgtitle.c); RL_OK or
-** RL_EINTERNAL with err. */
-int plot_svg_title(const char *path, const char *title, char *err,
-                   size_t errlen);
-
 /* Colors of the two sides of a comparison and of the rest. */
 #define PLOT_COLOR_A "#1f77b4"
 #define PLOT_COLOR_B "#d62728"

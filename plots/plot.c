@@ -90,15 +90,17 @@ int plot_script(sqlite3 *db, const plot_kind *k, const plot_opts *o,
 int plot_draw(gp_term term, const char *out, const char *title,
               const char *script, size_t len, char *err, size_t errlen)
 {
-	int rc = gp_run(term, out, script, len, err, errlen);
+	/* an SVG's title written before it is put in place: written after,
+	** a write that failed left gnuplot's untitled plot there, in place
+	** of the file it replaced */
+	int rc = gp_run_titled(term, out, term == GP_SVG && out ? title : NULL,
+	                       script, len, err, errlen);
 	if (rc == GP_EMISSING)
 		return PLOT_ENOGNUPLOT;
 	if (rc == GP_EOUTPUT)
 		return RL_EINPUT;
 	if (rc != GP_OK)
 		return RL_EINTERNAL;
-	if (term == GP_SVG && out && title)
-		return plot_svg_title(out, title, err, errlen);
 	return RL_OK;
 }
 

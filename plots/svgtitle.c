@@ -1,17 +1,18 @@
 /*
 ** svgtitle.c: name an SVG figure in words.  gnuplot titles its SVG
 ** "Gnuplot" and every plot element "gnuplot_plot_N", which a browser shows
-** as tooltips; plot_svg_title() rewrites the file (through a temporary
-** renamed into place) with the figure's title as the document's <title>
-** and without the per-plot ones.
+** as tooltips; plot_svg_title() rewrites gnuplot's temporary, before it
+** is put in place, with the figure's title as the document's <title> and
+** without the per-plot ones.
 */
+#include "svgtitle.h"
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../config/slurp.h"
-#include "../config/tmpfile.h"
-#include "kinds.h"
 
 /* s as XML character data. */
 static void xml_text(FILE *f, const char *s)
@@ -53,23 +54,26 @@ static void rewrite(FILE *f, const char *svg, const char *title)
 	}
 }
 
-int plot_svg_title(const char *path, const char *title, char *err,
-                   size_t errlen)
+int plot_svg_title(const char *tmp, const char *title)
 {
-	char tmp[4200];
 	size_t len;
-	char *svg = rl_slurp(path, &len);
+	char *svg;
 	FILE *f;
-	int rc;
-	if (!svg) {
-		snprintf(err, errlen, "cannot read %s", path);
-		return RL_EINTERNAL;
-	}
-	if (!(f = rl_out_open(path, tmp, sizeof tmp, &rc, err, errlen))) {
+	int e, bad;
+	errno = 0;
+	if (!(svg = rl_slurp(tmp, &len)))
+		return errno ? errno : EIO;
+	if (!(f = fopen(tmp, "wb"))) {
+		e = errno;
 		free(svg);
-		return rc;
+		return e;
 	}
+	errno = 0;
 	rewrite(f, svg, title);
 	free(svg);
-	return rl_out_commit(f, tmp, path, err, errlen);
+	bad = ferror(f);
+	e = errno; /* a failed write's (EFBIG, ENOSPC), kept past fclose */
+	if (fclose(f) != 0 && !e)
+		e = errno;
+	return bad || e ? (e ? e : EIO) : 0;
 }

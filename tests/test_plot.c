@@ -13,6 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -1800,6 +1803,64 @@ static void test_gnuplot_error(void **state)
 	assert_int_equal(access(out, F_OK), -1);
 }
 
+/* An SVG plot's title is written into it (plot_svg_title) after gnuplot:
+** where that write fails (a file size limit, a full disk), nothing is to
+** be put in place.  The title was written after the plot had been renamed
+** onto --out, so a failed write left gnuplot's plot without its title in
+** place, replacing the file that was there, under "cannot write".  Here
+** the limit (RLIMIT_FSIZE, bytes) is the untitled plot's size + 100: gnuplot
+** writes it whole, and the titled one, 4000 bytes of title longer less
+** the element titles dropped (each "<title>gnuplot_plot_N</title>", some
+** 31 bytes, one a curve: 1 here), passes it.  SIGXFSZ ignored, as
+** rooflab's main() ignores it. */
+static void test_svg_title_past_limit(void **state)
+{
+	char out[64], err[512], title[4001], old[8] = "";
+	const char *script = "plot x\n";
+	struct rlimit was, lim;
+	struct stat sb;
+	void (*xfsz)(int);
+	FILE *f;
+	int rc;
+	(void)state;
+	snprintf(out, sizeof out, "/tmp/rooflab-test-svgt-%ld.svg",
+	         (long)getpid());
+	rc = plot_draw(GP_SVG, out, NULL, script, strlen(script), err,
+	               sizeof err);
+	if (rc == PLOT_ENOGNUPLOT)
+		skip();
+	assert_int_equal(rc, RL_OK);
+	assert_int_equal(stat(out, &sb), 0);
+	memset(title, 't', 4000);
+	title[4000] = 0;
+	f = fopen(out, "w");
+	assert_non_null(f);
+	fputs("old\n", f);
+	fclose(f);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+	lim = was;
+	lim.rlim_cur = (rlim_t)sb.st_size + 100;
+	if (was.rlim_max != RLIM_INFINITY && lim.rlim_cur > was.rlim_max)
+		skip();
+	xfsz = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	rc = plot_draw(GP_SVG, out, title, script, strlen(script), err,
+	               sizeof err);
+	setrlimit(RLIMIT_FSIZE, &was);
+	signal(SIGXFSZ, xfsz);
+	f = fopen(out, "r");
+	assert_non_null(f);
+	if (!fgets(old, sizeof old, f))
+		old[0] = 0;
+	fclose(f);
+	unlink(out);
+	assert_int_equal(rc, RL_EINTERNAL);
+	/* the file as it was, and the message names it and the limit */
+	assert_string_equal(old, "old\n");
+	assert_non_null(strstr(err, out));
+	assert_non_null(strstr(err, "file size limit"));
+}
+
 static void test_sections(void **state)
 {
 	size_t n;
@@ -1855,6 +1916,7 @@ int main(void)
 		cmocka_unit_test(test_value_fails),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_gnuplot_error),
+		cmocka_unit_test(test_svg_title_past_limit),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_curve_over_tdp),
 		cmocka_unit_test(test_unread_disk),
