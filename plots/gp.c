@@ -318,13 +318,16 @@ static int copy_out(const char *tmp, char *err, size_t errlen)
 ** a browser opening the .svg refuses.  The temporary tmp rewritten with
 ** each "]]>" outside a CDATA section as "]]&gt;" (the same text); GP_OK
 ** where it holds none (no rewrite), GP_EFAIL with err when it cannot be
-** read or written. */
-static int svg_cdata_end(const char *tmp, char *err, size_t errlen)
+** read, or out_fail's "cannot write OUT: REASON" when it cannot be written
+** (the longer file past a file size limit or on a full disk: "cannot
+** rewrite the plot" named neither the file nor why). */
+static int svg_cdata_end(const char *tmp, const char *out, char *err,
+                         size_t errlen)
 {
 	size_t len, i, from = 0;
 	char *svg = rl_slurp(tmp, &len);
 	FILE *f;
-	int in_cdata = 0, bad;
+	int in_cdata = 0, bad, e;
 	if (!svg) {
 		snprintf(err, errlen, "cannot read the plot back");
 		return GP_EFAIL;
@@ -334,11 +337,11 @@ static int svg_cdata_end(const char *tmp, char *err, size_t errlen)
 		return GP_OK;
 	}
 	if (!(f = fopen(tmp, "wb"))) {
-		snprintf(err, errlen, "cannot rewrite the plot: %s",
-		         strerror(errno));
+		e = errno;
 		free(svg);
-		return GP_EFAIL;
+		return out_fail(out, e, err, errlen);
 	}
+	errno = 0;
 	for (i = 0; i < len; i++) {
 		if (!strncmp(svg + i, "<![CDATA[", 9))
 			in_cdata = 1;
@@ -354,8 +357,14 @@ static int svg_cdata_end(const char *tmp, char *err, size_t errlen)
 	fwrite(svg + from, 1, len - from, f);
 	free(svg);
 	bad = ferror(f);
+	e = errno; /* a failed write's (EFBIG, ENOSPC), kept past fclose */
 	if (fclose(f) != 0 || bad) {
-		snprintf(err, errlen, "cannot rewrite the plot");
+		if (!e)
+			e = errno;
+		if (e)
+			return out_fail(out, e, err, errlen);
+		snprintf(err, errlen, "cannot write %s: a write failed (the disk "
+		         "may be full or a file size limit reached)", out);
 		return GP_EFAIL;
 	}
 	return GP_OK;
@@ -532,7 +541,8 @@ static int draw(gp_term term, const char *out, const char *svg_title,
 		tmp[0] = 0; /* copy_out removed it */
 		return ok;
 	}
-	if (term == GP_SVG && (ok = svg_cdata_end(tmp, err, errlen)) != GP_OK)
+	if (term == GP_SVG &&
+	    (ok = svg_cdata_end(tmp, out, err, errlen)) != GP_OK)
 		return ok;
 	/* titled before it is put in place: the larger file may pass a file
 	** size limit or fill the disk, and then no plot is left */

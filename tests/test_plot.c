@@ -1861,6 +1861,49 @@ static void test_svg_title_past_limit(void **state)
 	assert_non_null(strstr(err, "file size limit"));
 }
 
+/* gnuplot's SVG with "]]>" in a text is rewritten ("]]&gt;", 3 bytes
+** longer each, gp.c svg_cdata_end) before it is put in place: where that
+** write fails, the message named neither the file nor why ("cannot
+** rewrite the plot").  A title of 600 "]]>" makes the rewrite at least
+** 1800 bytes longer than gnuplot's file; the limit is that file's size +
+** 100 bytes (measured first, unlimited), as test_svg_title_past_limit's. */
+static void test_svg_cdata_past_limit(void **state)
+{
+	char out[64], err[512], script[2000];
+	struct rlimit was, lim;
+	struct stat sb;
+	void (*xfsz)(int);
+	int rc, i;
+	size_t n;
+	(void)state;
+	snprintf(out, sizeof out, "/tmp/rooflab-test-svgc-%ld.svg",
+	         (long)getpid());
+	n = (size_t)snprintf(script, sizeof script, "set title '");
+	for (i = 0; i < 600; i++)
+		n += (size_t)snprintf(script + n, sizeof script - n, "]]>");
+	snprintf(script + n, sizeof script - n, "'\nplot x\n");
+	rc = gp_run(GP_SVG, out, script, strlen(script), err, sizeof err);
+	if (rc == GP_EMISSING)
+		skip();
+	assert_int_equal(rc, GP_OK);
+	assert_int_equal(stat(out, &sb), 0);
+	unlink(out);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+	lim = was;
+	lim.rlim_cur = (rlim_t)sb.st_size - 1800 + 100;
+	if (was.rlim_max != RLIM_INFINITY && lim.rlim_cur > was.rlim_max)
+		skip();
+	xfsz = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	rc = gp_run(GP_SVG, out, script, strlen(script), err, sizeof err);
+	setrlimit(RLIMIT_FSIZE, &was);
+	signal(SIGXFSZ, xfsz);
+	assert_int_equal(rc, GP_EFAIL);
+	assert_int_equal(access(out, F_OK), -1);
+	assert_non_null(strstr(err, out));
+	assert_non_null(strstr(err, "file size limit"));
+}
+
 static void test_sections(void **state)
 {
 	size_t n;
@@ -1917,6 +1960,7 @@ int main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_gnuplot_error),
 		cmocka_unit_test(test_svg_title_past_limit),
+		cmocka_unit_test(test_svg_cdata_past_limit),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_curve_over_tdp),
 		cmocka_unit_test(test_unread_disk),
