@@ -188,12 +188,8 @@ int ini_parse_text_sections(const char *name, const char *text,
 	return parse(name, text, NULL, cb, scb, 1, ud, err, errlen);
 }
 
-/* The refusal of a file holding a NUL byte, by its line and its byte of
-** the line as the reader counts them (a byte order mark on the first line
-** not counted), as a byte that is no UTF-8 is named, and as the CSV reader
-** names a NUL (csvrows.c), where the message named neither (fuzz11). */
-static void nul_byte(const char *path, const char *buf, size_t got,
-                     char *err, size_t errlen)
+void ini_nul_byte(const char *path, const char *buf, size_t got,
+                  char *err, size_t errlen)
 {
 	const char *nul = memchr(buf, '\0', got), *start = buf, *p;
 	long line = 1;
@@ -243,7 +239,7 @@ int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 	fclose(f);
 	buf[got] = '\0';
 	if (memchr(buf, '\0', got)) {
-		nul_byte(path, buf, got, err, errlen);
+		ini_nul_byte(path, buf, got, err, errlen);
 		free(buf);
 		return -1;
 	}
