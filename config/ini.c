@@ -188,6 +188,22 @@ int ini_parse_text_sections(const char *name, const char *text,
 	return parse(name, text, NULL, cb, scb, 1, ud, err, errlen);
 }
 
+void ini_nul_byte(const char *path, const char *buf, size_t got,
+                  char *err, size_t errlen)
+{
+	const char *nul = memchr(buf, '\0', got), *start = buf, *p;
+	long line = 1;
+	if (got >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+		start = buf + 3;
+	for (p = buf; p < nul; p++)
+		if (*p == '\n') {
+			line++;
+			start = p + 1;
+		}
+	snprintf(err, errlen, "%s:%ld: byte %ld of the line is a NUL byte; "
+	         "not a text file", path, line, (long)(nul - start) + 1);
+}
+
 int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 {
 	FILE *f;
@@ -223,8 +239,7 @@ int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 	fclose(f);
 	buf[got] = '\0';
 	if (memchr(buf, '\0', got)) {
-		snprintf(err, errlen, "%s: contains a NUL byte; not a text file",
-		         path);
+		ini_nul_byte(path, buf, got, err, errlen);
 		free(buf);
 		return -1;
 	}

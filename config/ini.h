@@ -70,8 +70,18 @@ int ini_parse_file_sections(const char *path, ini_section_cb scb,
 ** caller that parses it more than once (ini_parse_read); free() it.  0;
 ** -1 (the file's fault) or RL_EINTERNAL (1: out of memory, its text's
 ** or the FILE's: errno ENOMEM from rl_open_regular), *text NULL
-** and "PATH: ..." in err. */
+** and "PATH: ..." in err ("PATH:LINE: byte N of the line is a NUL byte;
+** not a text file" for a NUL, the line and byte as the reader counts
+** them). */
 int ini_read_file(const char *path, char **text, char *err, size_t errlen);
+/* The refusal of a file's got bytes at buf, which hold a NUL byte, in
+** err: "PATH:LINE: byte N of the line is a NUL byte; not a text file",
+** the first NUL's line and byte as the reader counts them (a byte order
+** mark on the first line not counted), as it names a byte that is no
+** UTF-8 and the CSV reader a NUL (csvrows.c), where "PATH: contains a NUL
+** byte" named neither (fuzz11). */
+void ini_nul_byte(const char *path, const char *buf, size_t got,
+                  char *err, size_t errlen);
 
 /* Parse text ini_read_file read from path as ini_parse_file_sections
 ** parses the file. */

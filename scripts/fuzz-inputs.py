@@ -397,6 +397,14 @@ mutated from real files, one target at a time (--targets):
                 past the ends (held at a value past the doubles) or z's
                 ends, times 1 + 1e-8 is no double (heatmap.c's rule
                 emulated), nothing written; else exit 0 (fuzz9)
+  nulini        eval of a chip, model, profile or scenario preset by path,
+                or sweep of a spec, whose bytes are mutated raw (a NUL put
+                anywhere, at times two; bytes flipped, invalid UTF-8, CR
+                alone, CRLF, a BOM, a line of 4094-4097 bytes): exit 0 or
+                2, a refusal names e.ini (s.ini), and a file holding a NUL
+                is refused naming the first NUL's line and its byte of the
+                line exactly as counted here (a BOM not counted on line
+                1), where it named neither (fuzz11)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -6552,6 +6560,77 @@ class Fuzzer:
                     why.append("the report says no software note")
         return why
 
+    # ---- fuzz11: a preset or spec of raw bytes, a NUL named by line
+    def t_nulini(self):
+        """a preset (or sweep spec) of raw mutated bytes, the first NUL's
+        line and byte worked out here (nulini_check)"""
+        r = self.rng
+        kind, flag, name = r.choice([
+            ("chips", "--chip", "h100-sxm"), ("models", "--model",
+                                               "llama3-8b"),
+            ("profiles", "--profile", "trtllm-0.15"),
+            ("scenarios", "--scenario", "trtllm-128-128"),
+            ("sweeps", None, None)])
+        if kind == "sweeps":
+            src = open(os.path.join(ROOT, "sweeps", r.choice(
+                [f for f in sorted(os.listdir(os.path.join(ROOT, "sweeps")))
+                 if f.endswith(".ini")])), "rb").read()
+        else:
+            src = open(os.path.join(DATA, kind, name + ".ini"), "rb").read()
+        b = bytearray(src)
+        for _ in range(r.randrange(0, 4)):
+            k, at = r.randrange(6), r.randrange(len(b) + 1)
+            if k == 0 and b:
+                b[min(at, len(b) - 1)] = r.randrange(256)
+            elif k == 1:
+                b[at:at] = r.choice([b"\xff", b"\xc3", b"\xed\xa0\x80",
+                                     b"\r", b"\xe2\x80\xae", b"\x1b"])
+            elif k == 2:
+                b = bytearray(bytes(b).replace(b"\n", b"\r\n"))
+            elif k == 3:
+                b[at:at] = b"x" * r.choice([4094, 4095, 4096, 4097])
+            elif k == 4 and not b.startswith(b"\xef\xbb\xbf"):
+                b[0:0] = b"\xef\xbb\xbf"
+            else:
+                del b[at:at + r.randrange(1, 30)]
+        for _ in range(r.choice([0, 1, 1, 1, 2])):
+            at = r.randrange(len(b) + 1)
+            b[at:at] = b"\0"
+        fname = "s.ini" if kind == "sweeps" else "e.ini"
+        self.rm("s.ini", "e.ini", "s.db")
+        self.put(fname, bytes(b))
+        self.nulini = (fname, bytes(b), len(b) > 65536 and kind == "sweeps")
+        if kind == "sweeps":
+            return ["sweep", fname, "--db", "s.db", "--count"]
+        argv = ["eval", "--chip", "h100-sxm", "--model", "llama3-8b",
+                "--json"]
+        if flag in argv:
+            argv[argv.index(flag) + 1] = fname
+        else:
+            argv += [flag, fname]
+        return argv
+
+    def nulini_check(self, argv, p):
+        fname, data, too_big = self.nulini
+        why = self.stderr_clean(p.stderr)
+        if p.returncode == 2 and fname.encode() not in p.stderr:
+            why.append(f"refusal names not {fname}: " +
+                       p.stderr.decode("utf-8", "replace")[:100])
+        at = data.find(b"\0")
+        if at < 0 or too_big:
+            return why
+        line = data.count(b"\n", 0, at) + 1
+        start = data.rfind(b"\n", 0, at) + 1
+        if line == 1 and data.startswith(b"\xef\xbb\xbf"):
+            start = 3
+        want = b"%s:%d: byte %d of the line is a NUL byte" % (
+            fname.encode(), line, at - start + 1)
+        if p.returncode != 2 or want not in p.stderr:
+            why.append("a NUL not refused as '%s': status %d, %s" % (
+                want.decode(), p.returncode,
+                p.stderr.decode("utf-8", "replace")[:120]))
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -6679,7 +6758,7 @@ class Fuzzer:
                    "profilefit": self.t_profilefit,
                    "nulcols": self.t_nulcols, "levels": self.t_levels,
                    "softnote": self.t_softnote, "helpx": self.t_helpx,
-                   "spanx": self.t_spanx}
+                   "spanx": self.t_spanx, "nulini": self.t_nulini}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6722,7 +6801,8 @@ class Fuzzer:
                   "levels": self.levels_check,
                   "softnote": self.softnote_check,
                   "helpx": self.helpx_check,
-                  "spanx": self.spanx_check}
+                  "spanx": self.spanx_check,
+                  "nulini": self.nulini_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -6773,7 +6853,7 @@ def main():
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
                     "trunc,profilefit,nulcols,levels,softnote,helpx,"
-                    "spanx "
+                    "spanx,nulini "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

@@ -125,6 +125,14 @@ tr '\n' '\r' <"$data/models/llama3-8b.ini" >model-cr.ini
 expect_exit 2 "a model preset of CR line ends is refused" -- "$RL" eval \
 	--chip h100-sxm --model "$PWD/model-cr.ini" --profile trtllm-0.15
 expect_err "model-cr.ini:1: a carriage return inside the line" "the CR is named"
+# a NUL byte in a preset is named by line and byte, as the CSV's is (by
+# hand: '[model]' is line 1, the NUL follows 'layers = 8', 10 bytes, on
+# line 2); it said 'contains a NUL byte' alone (fuzz11)
+printf '[model]\nlayers = 8\0000\n' >model-nul.ini
+expect_exit 2 "a model preset holding a NUL byte is refused" -- "$RL" eval \
+	--chip h100-sxm --model "$PWD/model-nul.ini" --profile trtllm-0.15
+expect_err "model-nul.ini:2: byte 11 of the line is a NUL byte; not a text file" \
+	"the NUL byte: line 2, byte 11"
 : >empty.ini
 expect_exit 2 "an empty model preset is refused" -- "$RL" eval --chip h100-sxm \
 	--model "$PWD/empty.ini" --profile trtllm-0.15

@@ -2,9 +2,10 @@
 ** test_fuzzclaim.c: a property fuzzer of the texts the claim and the
 ** report print numbers in (fuzz10), over doubles drawn by the fixed-seed
 ** generator of tests/xorshift.h: speedups of two to six decimals, ties of
-** the hundredths and their neighbours, values from 1e12 to past 1e15
-** (where x * 100 passes 2^52), whole numbers, random bit patterns, each
-** negated.  Properties, not values (those are by hand in test_words.c):
+** the hundredths (and thousandths) and their neighbours, values from 1e12
+** to past 1e15 (where x * 100 passes 2^52), whole numbers, random bit
+** patterns, each negated.  Properties, not values (those are by hand in
+** test_words.c):
 **   claim_speedup2_side / claim_speedup_side (claim/numwords.c): for x
 **   under 1e15 and a finite target, the text read back (strtod) meets the
 **   target exactly where x does (x >= target); it is two decimals, within
@@ -15,6 +16,12 @@
 **   evaluated".
 **   claim_speedup_short: x short of the target reads short of it, x past
 **   it past it, with the same forms.
+**   claim_factor_side: the same rule in three decimals (the factors'
+**   product beside the target), claim_factor_text's text otherwise.
+**   Where any of them moved the text, it is x's exact decimals cut at the
+**   last place and that place ceiled (x meets, or is past) or floored
+**   (fuzz11): exact_places below, from glibc's exact "%.1100f" of x, not
+**   only within a hundredth on x's side.
 **   claim_plain_num (claim/mcwords.c): a value of at most 9 significant
 **   digits as written (rl_number_write's), a whole number below 1e15 in
 **   all its digits, both reading back as v bit for bit; any other finite
@@ -85,10 +92,13 @@ static double draw(rng *r)
 		         1000 * unit(r));
 		v = strtod(t, NULL);
 		break;
-	case 1: /* a tie of the hundredths (k + 0.5) / 100, a few doubles off */
-		v = step(((double)(next(r) % 100000) + 0.5) / 100,
+	case 1: { /* a tie of the hundredths (k + 0.5) / 100 or thousandths,
+		      ** a few doubles off */
+		double scale = next(r) % 2 ? 100 : 1000;
+		v = step(((double)(next(r) % 100000) + 0.5) / scale,
 		         (int)(next(r) % 7) - 3);
 		break;
+	}
 	case 2: /* a hundredth itself, a few doubles off */
 		v = step((double)(next(r) % 100000) / 100, (int)(next(r) % 7) - 3);
 		break;
@@ -114,8 +124,8 @@ static double draw(rng *r)
 	return next(r) % 2 ? -v : v;
 }
 
-/* a target beside x: x, a neighbour, x's hundredth or its neighbour, x a
-** ten-thousandth off, or any value drawn */
+/* a target beside x: x, a neighbour, x's hundredth or thousandth or its
+** neighbour, x a ten-thousandth off, or any value drawn */
 static double draw_target(rng *r, double x)
 {
 	switch (next(r) % 5) {
@@ -123,13 +133,52 @@ static double draw_target(rng *r, double x)
 		return x;
 	case 1:
 		return step(x, (int)(next(r) % 7) - 3);
-	case 2:
-		return step(round(x * 100) / 100, (int)(next(r) % 5) - 2);
+	case 2: { /* x's hundredth or thousandth (claim_factor_side's) */
+		double scale = next(r) % 2 ? 100 : 1000;
+		return step(round(x * scale) / scale, (int)(next(r) % 5) - 2);
+	}
 	case 3:
 		return x * (1 + ((double)(next(r) % 201) - 100) * 1e-6);
 	default:
 		return draw(r);
 	}
+}
+
+/* x (finite, |x| < 1e15) cut at `places` decimals and the last place
+** moved up (toward +inf, up) or down where any digit cut was not 0: the
+** exact ceiling or floor the side rule names, worked out on x's exact
+** decimal expansion (glibc's printf writes a double's digits exactly; a
+** double's fraction ends within 1074 binary, so 1074 decimal, places),
+** in %.Nf's form ("-0.00" for a negative x whose ceiling is 0) */
+static void exact_places(double x, int places, int up, char *out,
+                         size_t len)
+{
+	static char d[1200];
+	char *dot;
+	int cut_nonzero = 0, away = x < 0 ? !up : up;
+	size_t i, end;
+	snprintf(d, sizeof d, "%.1100f", fabs(x));
+	dot = strchr(d, '.');
+	end = (size_t)(dot - d) + 1 + (size_t)places;
+	for (i = end; d[i]; i++)
+		cut_nonzero |= d[i] != '0';
+	d[end] = '\0';
+	if (away && cut_nonzero) { /* one unit of the last place, carried */
+		for (i = end; i-- > 0;) {
+			if (d[i] == '.')
+				continue;
+			if (d[i] != '9') {
+				d[i]++;
+				break;
+			}
+			d[i] = '0';
+		}
+		if (i == (size_t)-1) { /* 9.99 ceiled: 10.00 */
+			memmove(d + 1, d, end + 1);
+			d[0] = '1';
+		}
+	}
+	snprintf(out, len, "%s%s", x < 0 ? "-" : "", d);
 }
 
 /* text is -?[0-9]+\.[0-9][0-9] followed by tail */
@@ -180,13 +229,46 @@ static void side_props(double x, double t)
 	** where not */
 	if ((strtod(w, NULL) >= t) == meets)
 		assert_string_equal(b, w);
-	else if (meets ? y < x : y > x) {
-		print_error("%.17g beside %.17g written '%s', not its hundredths "
-		            "%s\n", x, t, b, meets ? "ceiled" : "floored");
-		fail();
+	else {
+		exact_places(x, 2, meets, w, sizeof w);
+		if (strcmp(b, w)) {
+			print_error("%.17g beside %.17g written '%s', not its "
+			            "hundredths %s, %s\n", x, t, b,
+			            meets ? "ceiled" : "floored", w);
+			fail();
+		}
 	}
 	snprintf(w, sizeof w, "%sx", b);
 	assert_string_equal(xs, w);
+}
+
+/* claim_factor_side: side_props' rule in three decimals */
+static void factor_props(double x, double t)
+{
+	char b[64], w[72];
+	double y;
+	int meets = x >= t;
+	claim_factor_side(b, sizeof b, x, t);
+	claim_factor_text(w, sizeof w, x);
+	if (!isfinite(x) || !isfinite(t) || fabs(x) >= 1e15) {
+		assert_string_equal(b, w);
+		return;
+	}
+	y = strtod(b, NULL);
+	if ((y >= t) != meets) {
+		print_error("%.17g beside %.17g written '%s'\n", x, t, b);
+		fail();
+	}
+	if ((strtod(w, NULL) >= t) == meets) {
+		assert_string_equal(b, w);
+		return;
+	}
+	exact_places(x, 3, meets, w, sizeof w);
+	if (strcmp(b, w)) {
+		print_error("%.17g beside %.17g written '%s', not its thousandths "
+		            "%s, %s\n", x, t, b, meets ? "ceiled" : "floored", w);
+		fail();
+	}
 }
 
 static void short_props(double x, double t)
@@ -205,8 +287,17 @@ static void short_props(double x, double t)
 		print_error("%.17g short of or past %.17g written '%s'\n", x, t, b);
 		fail();
 	}
-	if (x < t ? strtod(w, NULL) < t : strtod(w, NULL) > t)
+	if (x < t ? strtod(w, NULL) < t : strtod(w, NULL) > t) {
 		assert_string_equal(b, w);
+		return;
+	}
+	exact_places(x, 2, x > t, w, sizeof w - 1);
+	strcat(w, "x");
+	if (strcmp(b, w)) {
+		print_error("%.17g short of or past %.17g written '%s', not '%s'\n",
+		            x, t, b, w);
+		fail();
+	}
 }
 
 /* the significant digits of a number's text (leading zeros not counted) */
@@ -345,7 +436,7 @@ static void small_buffers(double x, double t)
 	for (len = 1; len <= 24; len++) {
 		char buf[40];
 		size_t i, f;
-		for (f = 0; f < 5; f++) {
+		for (f = 0; f < 6; f++) {
 			memset(buf, '#', sizeof buf);
 			if (f == 0)
 				claim_speedup2_side(buf, len, x, t);
@@ -355,6 +446,8 @@ static void small_buffers(double x, double t)
 				claim_speedup_short(buf, len, x, t);
 			else if (f == 3)
 				claim_plain_num(buf, len, x);
+			else if (f == 4)
+				claim_factor_side(buf, len, x, t);
 			else
 				report_whole_text(buf, len, x);
 			assert_non_null(memchr(buf, '\0', len));
@@ -373,6 +466,7 @@ static void test_fuzz_claim_numbers(void **state)
 	for (i = 0; i < n; i++) {
 		double x = draw(&r), t = draw_target(&r, x);
 		side_props(x, t);
+		factor_props(x, t);
 		short_props(x, t);
 		plain_num_props(x);
 		whole_text_props(x);

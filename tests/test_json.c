@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fenv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,6 +233,51 @@ static void test_exact_text_libc(void **state)
 	}
 }
 
+/* Under another rounding mode the definition is the C library's digits,
+** which then round toward the mode (glibc's printf and strtod follow
+** it), where exacttext.c's fast path rounds half to even: it must stand
+** aside (fuzz11's mutation pass: its fegetround() test dropped passed
+** this file).  By hand: 0.1 is the double 0.1000000000000000055511...;
+** rounded up at 15 and 16 digits it is 0.100000000000001 and
+** 0.1000000000000001, which strtod rounding up reads as doubles above
+** 0.1, so 17 digits, 0.10000000000000001 (which reads back above 0.1
+** too: under this mode no width does), where the fast path's 15 digits
+** give 0.1 (1 / 10 rounded up is 0.1's double).  Rounding down, every
+** width is 0.1000..00 (%g drops the zeros: "0.1"), which strtod rounding
+** down reads as the double under 0.1's; %.17g's "0.1" alike.  Then
+** values of every exponent of the libc test's range. */
+static void test_exact_text_rounding_mode(void **state)
+{
+	static const int modes[] = {FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+	char buf[32];
+	size_t m;
+	uint64_t s = 0x2545f4914f6cdd1dULL;
+	int i;
+	(void)state;
+	assert_int_equal(fesetround(FE_UPWARD), 0);
+	json_exact_text(0.1, buf);
+	fesetround(FE_TONEAREST);
+	assert_string_equal(buf, "0.10000000000000001");
+	assert_int_equal(fesetround(FE_DOWNWARD), 0);
+	json_exact_text(0.1, buf);
+	fesetround(FE_TONEAREST);
+	assert_string_equal(buf, "0.1");
+	for (m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+		for (i = 0; i < 3000; i++) {
+			double mant = (double)(next_rand(&s) >> 11) / 9007199254740992.0;
+			double v = ldexp(1 + mant, (int)(next_rand(&s) % 88) - 24);
+			char got[32], want[32];
+			assert_int_equal(fesetround(modes[m]), 0);
+			json_exact_text(v, got);
+			libc_exact(v, want);
+			fesetround(FE_TONEAREST);
+			if (strcmp(got, want))
+				fail_msg("mode %zu, %a: json_exact_text '%s', the C "
+				         "library's '%s'", m, v, got, want);
+		}
+	}
+}
+
 /* a whole number in all its digits, where json_num keeps 10 */
 static void test_int_whole(void **state)
 {
@@ -260,6 +306,7 @@ int main(void)
 	    cmocka_unit_test(test_exact_text),
 	    cmocka_unit_test(test_exact_text_edges),
 	    cmocka_unit_test(test_exact_text_libc),
+	    cmocka_unit_test(test_exact_text_rounding_mode),
 	    cmocka_unit_test(test_int_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,6 +26,7 @@
 
 #include "../config/presets.h"
 #include "../config/slurp.h"
+#include "../model/status.h"
 #include "../model/outputs.h"
 #include "../sweeps/coldoc.h"
 #include "../sweeps/points.h"
@@ -1000,6 +1001,41 @@ static void test_long_preset_path(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* A sweep spec file holding a NUL byte is refused by its line and byte,
+** one past 64 KiB as too large, each exit 2 with its own reason, where one
+** message gave both reasons and no line (fuzz11).  By hand: "[base]\n" is
+** line 1, "chip = h" 8 bytes of line 2, the NUL the 9th; 65537 blanks are
+** one byte past 2^16. */
+static void test_spec_nul_and_size(void **state)
+{
+	static const char nul[] = "[base]\nchip = h\0" "100-sxm\n";
+	char path[] = "/tmp/rl_test_specnul_XXXXXX", err[512], want[600];
+	int fd, status = 0;
+	FILE *f;
+	size_t i;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, nul, sizeof nul - 1), (long)(sizeof nul - 1));
+	assert_int_equal(close(fd), 0);
+	assert_null(rl_sweep_spec_load(path, &status, err, sizeof err));
+	assert_int_equal(status, RL_EINPUT);
+	snprintf(want, sizeof want, "%s:2: byte 9 of the line is a NUL byte; "
+	         "not a text file", path);
+	assert_string_equal(err, want);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (i = 0; i < 65537; i++)
+		assert_int_equal(fputc(' ', f), ' ');
+	assert_int_equal(fclose(f), 0);
+	assert_null(rl_sweep_spec_load(path, &status, err, sizeof err));
+	assert_int_equal(status, RL_EINPUT);
+	snprintf(want, sizeof want, "%s: larger than 64 KiB; not a sweep spec",
+	         path);
+	assert_string_equal(err, want);
+	unlink(path);
+}
+
 /* The progress bar's ETA of a sweep as long as a grid may be (up to
 ** 2^63 - 1 points, with --force): 2^62 points left at about 1 point/s
 ** (one point done 1 s after the start) is some 4.6e18 s, 1.3e15 hours,
@@ -1236,6 +1272,7 @@ int main(void)
 	    cmocka_unit_test(test_point_config),
 	    cmocka_unit_test(test_long_preset_path),
 	    cmocka_unit_test(test_progress_long_eta),
+	    cmocka_unit_test(test_spec_nul_and_size),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_fit_words),

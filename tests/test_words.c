@@ -567,6 +567,15 @@ static void test_prob(void **state)
 	assert_string_equal(b, "0.18%");
 	claim_prob_text(47 / 1000.0, b, sizeof b);
 	assert_string_equal(b, "4.7%");
+	/* 1% itself is not under 1%: one decimal, "1.0%", not %.2g's "1%"
+	** (fuzz11's mutation pass: p < 0.01 as <= passed every test); the
+	** double under 0.01 (0.01 - 2^-59, 2^-59 = 1.73e-18) is under it, at
+	** two significant digits: 100 x it is 1 - 1.7e-16, a double under 1,
+	** which %.2g writes "1" */
+	claim_prob_text(0.01, b, sizeof b);
+	assert_string_equal(b, "1.0%");
+	claim_prob_text(nextafter(0.01, 0), b, sizeof b);
+	assert_string_equal(b, "1%");
 	claim_prob_text(0, b, sizeof b);
 	assert_string_equal(b, "0.0%");
 	claim_prob_text(1, b, sizeof b);
@@ -830,6 +839,12 @@ static void test_mc_words(void **state)
 	assert_string_equal(claim_speedup2(b, 32, -2.5e15), "-2.5e+15");
 	assert_string_equal(claim_speedup2(b, 32, 999999999999999.0),
 	                    "999999999999999.00");
+	/* 1e15 itself is "1e15 and past" (numwords.h): exponent form, %.3g's
+	** "1e+15", not %.2f's "1000000000000000.00" (fuzz11's mutation pass:
+	** fixed_text's < 1e15 as <= passed every test); the factors alike */
+	assert_string_equal(claim_speedup2(b, 32, 1e15), "1e+15");
+	assert_string_equal(claim_speedup2(b, 32, -1e15), "-1e+15");
+	assert_string_equal(claim_factor_text(b, 32, 1e15), "1e+15");
 	/* the sentences' speedups too: a side a of 1e-250 TB/s gave 252-digit
 	** ones, the nominal's sentence past its 512 bytes (the text's "." then
 	** written past them) */
