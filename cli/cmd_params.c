@@ -154,6 +154,28 @@ static int shown(const rl_param *p, const char *section, const rl_param *one)
 	return !section || !strcmp(section, p->section);
 }
 
+/* "params --help WORD": the word opt_parse passes over for the help (as
+** parseopt.c's wants_help reads the words: --section's value skipped, a
+** --help that is its value no help), NULL where no help is asked or no word
+** given; *section: --section's value, else NULL. */
+static const char *help_word(int argc, char **argv, const char **section)
+{
+	const char *word = NULL;
+	int i, help = 0;
+	*section = NULL;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			help = 1;
+		else if (!strcmp(argv[i], "--section") && i + 1 < argc)
+			*section = argv[++i];
+		else if (!strncmp(argv[i], "--section=", 10))
+			*section = argv[i] + 10;
+		else if ((argv[i][0] != '-' || !argv[i][1]) && !word)
+			word = argv[i];
+	}
+	return help ? word : NULL;
+}
+
 int cmd_params(int argc, char **argv)
 {
 	size_t n, i;
@@ -161,9 +183,19 @@ int cmd_params(int argc, char **argv)
 	params_args a = {NULL, 0};
 	const char *pos[1];
 	int npos = 0;
-	int rc = opt_parse("params", table, &a, argc, argv, pos, 1, &npos, help);
-	const char *section = a.section;
 	const rl_param *one = NULL;
+	const char *section, *word = help_word(argc, argv, &section);
+	int rc;
+	/* "params --help w": refused as params refuses w, where the help
+	** printed (exit 0) as if no word were given; eval, map and the rest
+	** refuse the word they do not take beside --help (parseopt.c's
+	** help_stray); a KEY params shows gets the help */
+	if (word && ((section && check_section(t, n, section)) ||
+	             the_key(t, n, section, word, &one)))
+		return RL_EINPUT;
+	rc = opt_parse("params", table, &a, argc, argv, pos, 1, &npos, help);
+	section = a.section;
+	one = NULL;
 	if (rc != OPT_GO_ON)
 		return rc;
 	if (section && check_section(t, n, section))
