@@ -1223,24 +1223,30 @@ expect_err "^rooflab plot: --out .*/self\.svg is also --db .*/self\.svg: the plo
 	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
 # --term dumb without --out: the text plot reaches stdout through rooflab,
 # so a stdout that cannot be written fails it (exit 1), where gnuplot
-# wrote there itself and its failed write was exit 0
+# wrote there itself and its failed write was exit 0; the message says why
+# (/dev/full's writes fail with ENOSPC, "No space left on device", by
+# full(4)), where main()'s "rooflab: cannot write to standard output" had
+# lost the write's errno and said no reason
 if [ -w /dev/full ]; then
 	"$RL" plot factors --db "$db" --term dumb >/dev/full 2>"$tmpd/err"
 	got=$?
-	if [ "$got" -eq 1 ] && grep -q "standard output" "$tmpd/err"; then
-		echo "ok - plot --term dumb to a full disk exits 1 with a message"
+	if [ "$got" -eq 1 ] && grep -q "^rooflab plot: cannot write the text plot to standard output: No space left on device$" "$tmpd/err"; then
+		echo "ok - plot --term dumb to a full disk exits 1 with a message saying why"
 	else
-		echo "not ok - plot --term dumb to a full disk exits $got"
+		echo "not ok - plot --term dumb to a full disk exits $got: $(cat "$tmpd/err")"
 		fails=$((fails + 1))
 	fi
 	"$RL" plot curve --chip h100-sxm --model llama3-8b --term dumb >/dev/full 2>"$tmpd/err"
 	got=$?
-	if [ "$got" -eq 1 ] && grep -q "standard output" "$tmpd/err"; then
-		echo "ok - plot curve --term dumb to a full disk exits 1 with a message"
+	if [ "$got" -eq 1 ] && grep -q "^rooflab plot curve: cannot write the text plot to standard output: No space left on device$" "$tmpd/err"; then
+		echo "ok - plot curve --term dumb to a full disk exits 1 with a message saying why"
 	else
-		echo "not ok - plot curve --term dumb to a full disk exits $got"
+		echo "not ok - plot curve --term dumb to a full disk exits $got: $(cat "$tmpd/err")"
 		fails=$((fails + 1))
 	fi
+	n=$(wc -l <"$tmpd/err")
+	[ "$n" = 1 ] && echo "ok - the failure said once" ||
+		{ echo "not ok - the failure said in $n lines"; fails=$((fails + 1)); }
 fi
 expect_exit 0 "plot --term dumb to stdout" -- "$RL" plot factors --db "$db" --term dumb
 expect_out "Where the speedup comes from" "the text plot is on stdout"
