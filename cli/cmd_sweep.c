@@ -866,7 +866,14 @@ int cmd_sweep(int argc, char **argv)
 		rc = 128 + st.interrupted;
 	} else if (rc) {
 		cli_say("sweep", err);
-		if (rc == 1 && st.run_id)
+		if (st.removed) {
+			/* (cli_say: the path's controls shown as '?') */
+			char msg[4200];
+			snprintf(msg, sizeof msg, "removed %s, which this sweep "
+			         "created and which held no point: rerun it once "
+			         "the cause is fixed", o.db_path);
+			cli_say("sweep", msg);
+		} else if (rc == 1 && st.run_id)
 			fprintf(stderr, "rooflab sweep: run %lld keeps every "
 			        "committed point; rerun with --resume to continue\n",
 			        (long long)st.run_id);
