@@ -900,6 +900,10 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	** a job's time limit or preemption, and kill by default), where it
 	** ended the process at once and lost the batch in flight */
 	rl_stop_catch(&guard);
+	if (o.db_path && rl_store_spec_path_check(s, err, errlen)) {
+		rl_stop_release(&guard);
+		return RL_EINPUT;
+	}
 	if (o.db_path) {
 		/* a file this run makes: removed again where the run fails
 		** before it holds a point (below) */

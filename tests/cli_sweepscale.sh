@@ -77,6 +77,23 @@ sum=$(cksum <"$d/kept.db")
 	{ echo "not ok - the database there before was removed or changed"; fails=$((fails + 1)); }
 expect_no_err "removed" "and nothing said removed"
 
+# a relative spec path that fits (1023 bytes at most, as spec.c takes a
+# path) but not once made absolute from the working folder, as the run
+# records it (runs.spec_path): it was recorded as given, relative, and
+# merge's and export's hints to run it again named another file in
+# another folder; refused now, exit 2, before the database is made.  The
+# bytes by hand: the folder's, a '/', and s.ini's 5.  --count records
+# nothing: taken
+dd=$(deepdir 1100)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.tp = 1, 2\n' >"$dd/s.ini"
+expect_exit 2 "a relative spec of over 1023 bytes once absolute" -- \
+	sh -c 'cd "$1" && exec "$2" sweep s.ini --db "$3"' sh "$dd" "$RL" "$d/deep.db"
+expect_err "^rooflab sweep: sweep spec 's\.ini': a path of $((${#dd} + 6)) bytes once made absolute from the working folder, as the run records it \(runs\.spec_path\); at most 1023 bytes \(run the sweep from a folder nearer the spec\)$" \
+	"the message names the bytes and the limit"
+[ ! -e "$d/deep.db" ] && echo "ok - no database made" ||
+	{ echo "not ok - a database was made"; fails=$((fails + 1)); }
+expect_exit 0 "--count of it" -- sh -c 'cd "$1" && exec "$2" sweep s.ini --count' sh "$dd" "$RL"
+
 # merge past the limit: exit 1, no OUT and no OUT.tmp-PID left (the house
 # rule: complete or absent), where SIGXFSZ left the temporary
 for i in 0 1; do
