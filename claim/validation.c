@@ -59,7 +59,7 @@ static int known_names(const meas_row *m, char *reason, size_t len)
 {
 	char names[640];
 	if (!known("chip", m->chip)) {
-		preset_names("chip", names, sizeof names);
+		preset_known("chip", names, sizeof names);
 		snprintf(reason, len, "unknown chip '%.*s' (no preset "
 		         "data/chips/NAME.ini for it; known: %s)",
 		         rl_utf8_cut(m->chip_given, 60), m->chip_given,

@@ -753,7 +753,7 @@ static void out_table(const rl_setup *st, const area_view *v)
 static int missing_chip(void)
 {
 	char known[1024], msg[1100];
-	preset_names("chip", known, sizeof known);
+	preset_known("chip", known, sizeof known);
 	snprintf(msg, sizeof msg, "missing --chip NAME (known: %s)", known);
 	return bad_input("area", msg);
 }

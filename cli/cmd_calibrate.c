@@ -671,7 +671,7 @@ static int job_options(calib_job *j, const calibrate_args *o)
 	if (!o->profile) {
 		/* the profiles to fit, named as eval names the chips */
 		char known[768];
-		preset_names("profile", known, sizeof known);
+		preset_known("profile", known, sizeof known);
 		snprintf(err, sizeof err, "missing --profile NAME: the profile "
 		         "whose efficiencies to fit (known: %s)", known);
 		return bad_input("calibrate", err);

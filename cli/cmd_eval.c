@@ -35,11 +35,12 @@ static void help(FILE *f)
 	      "calibrated profile for the chip's serving software (its preset's "
 	      "[meta]\nsoftware; the profiles fitted per version, such as "
 	      "trtllm-1.0, only by\n--profile); a chip with none is served under "
-	      "ideal (the roofline), saying so\non stderr.  The first line of "
-	      "the output names the profile and why; a note\nline (JSON "
-	      "profile_fit, else null) says where it was fitted on another\n"
-	      "chip's rows; a note on stderr (JSON software_note, else null) "
-	      "where its\nsoftware is not the one the chip's preset names.\nWith targets and no --rate, the best load meeting "
+	      "ideal (the roofline), saying so\nin the output's first line, which "
+	      "names the profile and why (--json: on\nstderr and in "
+	      "setup.profile_chosen); a note line (JSON profile_fit, else null)\n"
+	      "says where it was fitted on another chip's rows; a note on stderr (JSON\n"
+	      "software_note, else null) where its software is not the one the "
+	      "chip's\npreset names.\nWith targets and no --rate, the best load meeting "
 	      "them (JSON\nbest_under_targets), below the capacity where the "
 	      "queue's wait grows\nwithout bound (the saturation "
 	      "rate, labelled, where every\ntarget holds up to it: JSON "
@@ -124,7 +125,7 @@ int cmd_eval(int argc, char **argv)
 	rl_result r;
 	val_chip_fit fit;
 	char err[1024], profile[RL_NAME_MAX], sw[1024], line[1100];
-	int rc;
+	int rc, ideal;
 
 	rc = read_args(&a, argc, argv);
 	if (rc != OPT_GO_ON)
@@ -137,17 +138,20 @@ int cmd_eval(int argc, char **argv)
 	opts_note_fixed_price("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip
-		** with none is served under ideal and says so, on stderr and in
-		** the table's first line (JSON's setup.profile_chosen), as map,
-		** curve, a sweep and claim's sides do (it was refused until
-		** 2026-11-30, the others serving it) */
+		** with none is served under ideal and says so, as map, curve, a
+		** sweep and claim's sides do (it was refused until 2026-11-30,
+		** the others serving it): in the table's first line, as map and
+		** curve say it, or with --json on stderr too (JSON's
+		** setup.profile_chosen); the table's text said it twice, on
+		** stderr and in its first line, until 2026-12-01 */
 		const char *at;
 		if ((rc = profile_settle(&o, &st, "--profile", profile,
 		                         sizeof profile, &at, err, sizeof err)) < 0)
 			return input_fail("eval", rc == PROFILE_ENOMEM
 			                              ? RL_EINTERNAL : RL_EINPUT,
 			                  err);
-		if (rc == 1) /* (cli_say: a chip path's controls as '?') */
+		ideal = rc == 1;
+		if (ideal && o.json) /* (cli_say: a chip path's controls as '?') */
 			cli_say("eval", st.profile_note);
 		rc = RL_OK;
 	}
@@ -158,6 +162,9 @@ int cmd_eval(int argc, char **argv)
 		setup_where(&st, r.error, err, sizeof err);
 		if (rc == RL_ENOFIT)
 			rl_map_fit_hint(&st.cfg, err, sizeof err);
+		/* no table to say it: the profile it failed under */
+		if (ideal && !o.json)
+			cli_say("eval", st.profile_note);
 		return bad_input("eval", err);
 	}
 	/* a profile fitted on another chip's rows says so (claim's and

@@ -37,7 +37,7 @@ static const opt_def table[] = {
 
 static void help(FILE *f)
 {
-	fputs("usage: rooflab params [--section NAME] [--json]\n\n"
+	fputs("usage: rooflab params [--section NAME] [--json] [KEY]\n\n"
 	      "Every parameter of the one table (model/params.c) that presets, "
 	      "--set, sweep\naxes and database columns use: its dotted name "
 	      "(section.key), unit, allowed\nrange (a..b, or the names an enum "
@@ -45,7 +45,10 @@ static void help(FILE *f)
 	      "(chip, design, node, model, scenario, profile, ...); --json\nwrites "
 	      "them as {\"params\": [...]}.  Set one with --set section.key=VALUE "
 	      "(in the\nunit shown) or in a preset's [section].  Exit status: 0 ok, "
-	      "2 bad input.\n", f);
+	      "2 bad input.\nKEY shows one parameter: SECTION.KEY, or its key alone "
+	      "(hbm_tbps) where one\nsection has it (within --section's where "
+	      "given); a key of several sections\n(kv_precision) is refused with "
+	      "each one named.\n", f);
 	opt_help(f, table);
 }
 
@@ -74,30 +77,103 @@ static int check_section(const rl_param *t, size_t n, const char *section)
 	return -1;
 }
 
-/* A word given without --section ("rooflab params design", "rooflab
-** params chip.hbm_tbps"): a section, or a parameter, named with the
-** option that lists it, where "unexpected argument 'design' (see rooflab
-** params --help)" left the reader to find --section. */
-static int stray_word(const rl_param *t, size_t n, const char *w)
+/* The parameters whose key is w in any section (or in section alone where
+** one is given), up to max, into found: how many there are. */
+static size_t by_key(const rl_param *t, size_t n, const char *section,
+                     const char *w, const rl_param **found, size_t max)
 {
-	char q[200], c[600], msg[1200];
-	const rl_param *p = rl_param_find_full(w);
-	size_t i;
+	size_t i, k = 0;
+	for (i = 0; i < n; i++) {
+		if (strcmp(t[i].key, w) ||
+		    (section && strcmp(t[i].section, section)))
+			continue;
+		if (k < max)
+			found[k] = &t[i];
+		k++;
+	}
+	return k;
+}
+
+/* The word after the options ("rooflab params hbm_tbps", "rooflab params
+** chip.hbm_tbps"): the one parameter it names into *one, its key looked up
+** across the sections (within --section's where given) when it has no
+** section; 0, or bad_input's status where it names a section (listed with
+** --section), a key of several sections (each named), or none. */
+static int the_key(const rl_param *t, size_t n, const char *section,
+                   const char *w, const rl_param **one)
+{
+	char q[200], c[600], msg[1200], list[600] = "";
+	const rl_param *found[8];
+	size_t i, k, used = 0;
 	rl_utf8_cell(rl_utf8_quote(w, 120, q, sizeof q), 0, 0, c, sizeof c);
+	*one = rl_param_find_full(w);
+	if (*one && (!section || !strcmp((*one)->section, section)))
+		return 0;
 	for (i = 0; i < n && strcmp(t[i].section, w); i++)
 		;
-	if (i < n)
+	if (i < n && !*one) {
 		snprintf(msg, sizeof msg, "unexpected argument %s: one section is "
 		         "listed with --section (rooflab params --section %s)", c,
 		         t[i].section);
-	else if (p)
-		snprintf(msg, sizeof msg, "unexpected argument %s: a parameter, "
-		         "listed in its section (rooflab params --section %s)", c,
-		         p->section);
-	else
-		snprintf(msg, sizeof msg, "unexpected argument %s (see rooflab "
-		         "params --help)", c);
+		return bad_input("params", msg);
+	}
+	if (*one) {
+		snprintf(msg, sizeof msg, "%s is a parameter of section %s, not "
+		         "of --section %s", c, (*one)->section, section);
+		return bad_input("params", msg);
+	}
+	k = by_key(t, n, section, w, found, sizeof found / sizeof found[0]);
+	if (k == 1) {
+		*one = found[0];
+		return 0;
+	}
+	if (k == 0) {
+		snprintf(msg, sizeof msg, "no parameter %s%s%s (rooflab params%s%s "
+		         "lists them)", c, section ? " in section " : "",
+		         section ? section : "", section ? " --section " : "",
+		         section ? section : "");
+		return bad_input("params", msg);
+	}
+	for (i = 0; i < k && i < sizeof found / sizeof found[0]; i++) {
+		int m = snprintf(list + used, sizeof list - used, "%s%s.%s",
+		                 i ? ", " : "", found[i]->section, found[i]->key);
+		if (m < 0 || (size_t)m >= sizeof list - used)
+			break;
+		used += (size_t)m;
+	}
+	snprintf(msg, sizeof msg, "%s is a key of %zu sections: %s (name one "
+	         "as SECTION.KEY)", c, k, list);
 	return bad_input("params", msg);
+}
+
+/* Is t[i] listed: of --section's, or the one parameter named */
+static int shown(const rl_param *p, const char *section, const rl_param *one)
+{
+	if (one)
+		return p == one;
+	return !section || !strcmp(section, p->section);
+}
+
+/* "params --help WORD": the word opt_parse passes over for the help (as
+** parseopt.c's wants_help reads the words: --section's value skipped, a
+** --help that is its value no help), NULL where no help is asked or no word
+** given; *section: --section's value, else NULL. */
+static const char *help_word(int argc, char **argv, const char **section)
+{
+	const char *word = NULL;
+	int i, help = 0;
+	*section = NULL;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			help = 1;
+		else if (!strcmp(argv[i], "--section") && i + 1 < argc)
+			*section = argv[++i];
+		else if (!strncmp(argv[i], "--section=", 10))
+			*section = argv[i] + 10;
+		else if ((argv[i][0] != '-' || !argv[i][1]) && !word)
+			word = argv[i];
+	}
+	return help ? word : NULL;
 }
 
 int cmd_params(int argc, char **argv)
@@ -107,21 +183,32 @@ int cmd_params(int argc, char **argv)
 	params_args a = {NULL, 0};
 	const char *pos[1];
 	int npos = 0;
-	int rc = opt_parse("params", table, &a, argc, argv, pos, 1, &npos, help);
-	const char *section = a.section;
+	const rl_param *one = NULL;
+	const char *section, *word = help_word(argc, argv, &section);
+	int rc;
+	/* "params --help w": refused as params refuses w, where the help
+	** printed (exit 0) as if no word were given; eval, map and the rest
+	** refuse the word they do not take beside --help (parseopt.c's
+	** help_stray); a KEY params shows gets the help */
+	if (word && ((section && check_section(t, n, section)) ||
+	             the_key(t, n, section, word, &one)))
+		return RL_EINPUT;
+	rc = opt_parse("params", table, &a, argc, argv, pos, 1, &npos, help);
+	section = a.section;
+	one = NULL;
 	if (rc != OPT_GO_ON)
 		return rc;
-	if (npos)
-		return stray_word(t, n, pos[0]);
 	if (section && check_section(t, n, section))
 		return RL_EINPUT;
+	if (npos && (rc = the_key(t, n, section, pos[0], &one)) != RL_OK)
+		return rc;
 	if (a.json) {
 		json_w w;
 		json_begin(&w, stdout);
 		json_arr(&w, "params");
 		for (i = 0; i < n; i++) {
 			char name[128], def[64], range[256];
-			if (section && strcmp(section, t[i].section))
+			if (!shown(&t[i], section, one))
 				continue;
 			row_text(&t[i], name, def, range);
 			json_obj(&w, NULL);
@@ -142,7 +229,7 @@ int cmd_params(int argc, char **argv)
 		int wn = 9, wu = 4, wr = 5, wd = 7;
 		for (i = 0; i < n; i++) {
 			char name[128], def[64], range[256];
-			if (section && strcmp(section, t[i].section))
+			if (!shown(&t[i], section, one))
 				continue;
 			row_text(&t[i], name, def, range);
 			wn = imax(wn, (int)strlen(name));
@@ -154,7 +241,7 @@ int cmd_params(int argc, char **argv)
 		       "unit", wr, "range", wd, "default", "doc");
 		for (i = 0; i < n; i++) {
 			char name[128], def[64], range[256];
-			if (section && strcmp(section, t[i].section))
+			if (!shown(&t[i], section, one))
 				continue;
 			row_text(&t[i], name, def, range);
 			printf("%-*s  %-*s  %-*s  %-*s  %s\n", wn, name, wu,

@@ -54,6 +54,9 @@ static void help(FILE *f)
 	      "\"What HBM "
 	      "bandwidth\ngives a TPOT of 20 ms\": --vary b.chip.hbm_tbps "
 	      "--target tpot_s=0.02\n"
+	      "(a side given no batch has its TPOT and TTFT at the concurrency "
+	      "its memory\nallows: a note under the rows says so, JSON "
+	      "load_notes, else [])\n"
 	      "A --vary that does not act on the side it names (b.design.* "
 	      "of a side given\nby its spec sheet, a TDP of a chip with no "
 	      "power model, a figure the side has\nnone of) is not solved: "
@@ -121,16 +124,17 @@ static const char *na_reason(const char *err, const char *name)
 ** limits allow, so a lever that adds memory adds requests in flight, each
 ** slower.  ux27's walk: Sohu by design at TP2 read "at best 0.0333 s, at
 ** 1 stack" of a TPOT ceiling over HBM stacks (more stacks, worse TPOT),
-** and nothing said why. */
-static void load_note(const claim_report *rep)
+** and nothing said why.  The notes, in the rows' order, into text (its
+** side's name in side): how many, at most 3. */
+static size_t load_notes(const claim_report *rep, char text[3][400],
+                         const char *side[3])
 {
 	static const char *const names[] = {"a", "b", "b'"};
-	char text[400];
 	int said[3] = {0, 0, 0}, i;
-	size_t k;
+	size_t k, n = 0;
 	if (rep->opts.target_kind != CLAIM_T_TPOT &&
 	    rep->opts.target_kind != CLAIM_T_TTFT)
-		return;
+		return 0;
 	for (k = 0; k < rep->nsolve; k++) {
 		const claim_solve_row *r = &rep->solve[k];
 		const claim_side *sd;
@@ -143,14 +147,45 @@ static void load_note(const claim_report *rep)
 		if (said[i] || sd->cfg.scen.batch > 0)
 			continue;
 		said[i] = 1;
-		snprintf(text, sizeof text, "(%s of side %s is at the concurrency "
-		         "its memory and serving limits allow, no batch being "
-		         "given: a lever that adds memory adds requests in flight, "
-		         "each slower; batch=N in the side's SPEC gives it at a "
-		         "fixed load)",
+		side[n] = names[i];
+		snprintf(text[n++], sizeof text[0], "%s of side %s is at the "
+		         "concurrency its memory and serving limits allow, no batch "
+		         "being given: a lever that adds memory adds requests in "
+		         "flight, each slower; batch=N in the side's SPEC gives it "
+		         "at a fixed load",
 		         claim_target_key(rep->opts.target_kind), names[i]);
-		claimout_solve_note_text(stdout, text);
 	}
+	return n;
+}
+
+/* The notes under the rows (text), in parentheses */
+static void load_note(const claim_report *rep)
+{
+	char text[3][400], line[404];
+	const char *side[3];
+	size_t i, n = load_notes(rep, text, side);
+	for (i = 0; i < n; i++) {
+		snprintf(line, sizeof line, "(%.399s)", text[i]);
+		claimout_solve_note_text(stdout, line);
+	}
+}
+
+/* The same as JSON's load_notes: [{"side", "note"}], [] where none (a
+** speedup target, or every side varied given a batch), which the text
+** said under its rows and the JSON left out */
+static void load_note_json(json_w *w, const claim_report *rep)
+{
+	char text[3][400];
+	const char *side[3];
+	size_t i, n = load_notes(rep, text, side);
+	json_arr(w, "load_notes");
+	for (i = 0; i < n; i++) {
+		json_obj(w, NULL);
+		json_str(w, "side", side[i]);
+		json_str(w, "note", text[i]);
+		json_end(w);
+	}
+	json_end(w);
 }
 
 /* The --vary that do not act on their side, each once: under the rows
@@ -283,6 +318,7 @@ int cmd_solve(int argc, char **argv)
 			claimout_solve_row_json(&w, &rep->solve[k], 1);
 		json_end(&w);
 		na_json(&w, rep, na_at, nna, na);
+		load_note_json(&w, rep);
 		/* (after the rows, whose first "value" scripts read first) what
 		** each row solves for: the speedup, or the varied side's
 		** own figure, a floor (at least) or a ceiling (at most) */

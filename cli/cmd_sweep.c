@@ -613,6 +613,52 @@ static void warn_short_ranges(const rl_sweep_spec *s)
 	}
 }
 
+/* Does a sampled axis draw one value alone: a real range from start to
+** start (rl_sweep_axis_sample draws any value up to its stop), else a
+** list or grid of one value. */
+static int one_value_drawn(const rl_axis *a)
+{
+	if (a->kind != RL_AX_LIST && a->param->type == RL_PT_REAL)
+		return a->start == a->stop;
+	return a->count == 1;
+}
+
+/* Random and Sobol sampling over axes that each hold one value (a linear
+** range whose stop is its start, 3:3:1) draw the same design point count
+** times: said with the count and the values, where the sweep evaluated and
+** stored them all without a word.  (A grid holds each value once: its
+** lists refuse a value given twice, its ranges a step too small to tell
+** apart, sweeps/axis.c; one value on every axis is one point.) */
+static void warn_same_points(const rl_sweep_spec *s)
+{
+	char msg[sizeof s->path + 1024], vals[640] = "", n[64], v[32];
+	char name[sizeof s->path + 64];
+	size_t k, used = 0;
+	if (s->sampling == RL_SAMPLE_GRID || s->npoints < 2)
+		return;
+	for (k = 0; k < s->naxes; k++)
+		if (!one_value_drawn(&s->axes[k]))
+			return;
+	for (k = 0; k < s->naxes; k++) {
+		const rl_axis *a = &s->axes[k];
+		int w;
+		rl_param_format(a->param, rl_sweep_axis_sample(a, 0), v,
+		                sizeof v);
+		w = snprintf(vals + used, sizeof vals - used, "%s%s = %s",
+		             k ? ", " : "", a->name, v);
+		if (w < 0 || (size_t)w >= sizeof vals - used)
+			break;
+		used += (size_t)w;
+	}
+	snprintf(msg, sizeof msg, "%s: its %s points (%s) are all one design "
+	         "point: each axis holds one value (%s); give an axis a range "
+	         "to sample, or method = grid to evaluate the point once",
+	         rl_utf8_cell(s->path, 0, 0, name, sizeof name),
+	         rl_sweep_count_text(s, n, sizeof n),
+	         s->sampling == RL_SAMPLE_SOBOL ? "sobol" : "random", vals);
+	cli_warn("sweep", msg);
+}
+
 static void warn_inert_design(const rl_sweep_spec *s)
 {
 	char msg[2048];
@@ -792,6 +838,7 @@ int cmd_sweep(int argc, char **argv)
 	/* --count checks a spec before a job array is sized for it: a range
 	** that ends short (or holds its start alone) is said there too */
 	warn_short_ranges(s);
+	warn_same_points(s);
 	if (o.count_only) {
 		rc = count_points(s, &o, spec);
 		rl_sweep_spec_free(s);
@@ -819,7 +866,14 @@ int cmd_sweep(int argc, char **argv)
 		rc = 128 + st.interrupted;
 	} else if (rc) {
 		cli_say("sweep", err);
-		if (rc == 1 && st.run_id)
+		if (st.removed) {
+			/* (cli_say: the path's controls shown as '?') */
+			char msg[4200];
+			snprintf(msg, sizeof msg, "removed %s, which this sweep "
+			         "created and which held no point: rerun it once "
+			         "the cause is fixed", o.db_path);
+			cli_say("sweep", msg);
+		} else if (rc == 1 && st.run_id)
 			fprintf(stderr, "rooflab sweep: run %lld keeps every "
 			        "committed point; rerun with --resume to continue\n",
 			        (long long)st.run_id);

@@ -57,12 +57,12 @@ int opts_apply_at(const eval_opts *o, rl_setup *st, int need_model_chip,
 	    (rc = load(st, "profile", o->profile, at, err, errlen)))
 		return rc;
 	if (need_model_chip && !st->chip[0]) {
-		preset_names("chip", known, sizeof known);
+		preset_known("chip", known, sizeof known);
 		snprintf(err, errlen, "missing --chip NAME (known: %s)", known);
 		return -1;
 	}
 	if (need_model_chip && !st->model[0]) {
-		preset_names("model", known, sizeof known);
+		preset_known("model", known, sizeof known);
 		snprintf(err, errlen, "missing --model NAME (known: %s)", known);
 		return -1;
 	}

@@ -222,6 +222,20 @@ void preset_names(const char *kind, char *buf, size_t len)
 	}
 }
 
+void preset_known(const char *kind, char *buf, size_t len)
+{
+	char why[1200];
+	preset_names(kind, buf, len);
+	if (buf[0])
+		return;
+	/* none, as in a data directory that is empty or not there: say
+	** where it looked, or why it could not */
+	if (rl_data_dir_check(why, sizeof why) == 0)
+		snprintf(why, sizeof why, "no presets in %s/%s", rl_data_dir(),
+		         preset_kind_dir(kind) ? preset_kind_dir(kind) : kind);
+	snprintf(buf, len, "none (%s)", why);
+}
+
 int preset_name_fits(const char *kind, const char *name, char *err,
                      size_t errlen)
 {
@@ -289,16 +303,7 @@ int preset_path(const char *kind, const char *name, char *path, size_t len,
 			return -1;
 		}
 	}
-	preset_names(kind, known, sizeof known);
-	if (!known[0]) {
-		/* none, as in a data directory that is not there: say which */
-		char why[1200];
-		if (rl_data_dir_check(why, sizeof why) == 0)
-			snprintf(why, sizeof why, "in %s", rl_data_dir());
-		snprintf(err, errlen, "unknown %s '%s'; known: none (%s)", kind,
-		         name, why);
-		return -1;
-	}
+	preset_known(kind, known, sizeof known);
 	snprintf(err, errlen, "unknown %s '%s'; known: %s", kind, name, known);
 	return -1;
 }

@@ -73,6 +73,11 @@ size_t preset_unloadable(const char *kind, char (*names)[PRESET_FILE_MAX],
 ** stops at a whole name and ends in ", ..." to say so. */
 void preset_names(const char *kind, char *buf, size_t len);
 
+/* preset_names' list for a message's "known: ...": where there are none,
+** "none (no presets in DIR/chips)", or "none (data directory DIR ...:
+** REASON)" where the data directory is not there (rl_data_dir_check). */
+void preset_known(const char *kind, char *buf, size_t len);
+
 /* The name a preset given by path goes by: its file name (after the last
 ** '/') less a final ".ini" ("data/chips/h200-sxm.ini" and "h200-sxm" both
 ** "h200-sxm"; a file named ".ini" alone keeps it); *stem points at it in

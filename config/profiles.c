@@ -224,13 +224,13 @@ static int profile_default(const char *chip, const char *chip_read,
 		         "chip (%s%s); rooflab presets profile lists the profiles",
 		         c.software[0] ? "software: " : "its preset names no "
 		         "software", c.software);
-	preset_names("profile", names, sizeof names);
+	preset_known("profile", names, sizeof names);
 	snprintf(err, errlen, "no %s given, and no calibrated profile "
 	         "for the software of chip '%s' (%s%s); name one with %s%s"
 	         "NAME: %s ('ideal' is the roofline: every efficiency 100%%)",
 	         how, chip, c.software[0] ? "software: " : "its preset names no "
 	         "software", c.software, how, how[strlen(how) - 1] == '=' ? ""
-	         : " ", names[0] ? names : "(none found)");
+	         : " ", names);
 	return 1;
 }
 

@@ -285,26 +285,42 @@ static int out_fail(const char *out, int e, char *err, size_t errlen)
 	                                                    : GP_EFAIL;
 }
 
-/* The text plot drawn into tmp, onto stdout (its write errors are
-** main()'s to find), tmp removed: GP_OK, or GP_EFAIL when tmp cannot be
-** read back. */
+/* The text plot drawn into tmp, onto stdout, flushed, tmp removed: GP_OK,
+** or GP_EFAIL when tmp cannot be read back or stdout cannot be written
+** (a full disk, a file size limit, a closed pipe), err saying why.  Until
+** 2026-12-01 a failed write was left to main()'s "rooflab: cannot write to
+** standard output", which had lost the write's errno by then and said no
+** reason. */
 static int copy_out(const char *tmp, char *err, size_t errlen)
 {
 	char buf[8192];
 	size_t n;
 	FILE *f = fopen(tmp, "rb");
-	int rc = GP_OK;
+	int rc = GP_OK, werr = 0;
 	if (!f) {
 		snprintf(err, errlen, "cannot read the plot back: %s",
 		         strerror(errno));
 		unlink(tmp);
 		return GP_EFAIL;
 	}
+	errno = 0;
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
-			break; /* main() says stdout cannot be written */
-	if (ferror(f)) {
+		if (fwrite(buf, 1, n, stdout) != n) {
+			werr = errno ? errno : EIO;
+			break;
+		}
+	if (!werr && ferror(f)) {
 		snprintf(err, errlen, "cannot read the plot back");
+		rc = GP_EFAIL;
+	}
+	errno = 0;
+	if (!werr && rc == GP_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		werr = errno ? errno : EIO;
+	if (werr) {
+		snprintf(err, errlen, "cannot write the text plot to standard "
+		         "output: %s%s", strerror(werr),
+		         werr == EFBIG ? " (a file size limit, ulimit -f, or the "
+		                         "file system's largest file)" : "");
 		rc = GP_EFAIL;
 	}
 	fclose(f);

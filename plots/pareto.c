@@ -18,6 +18,7 @@
 ** axis over swept chip.* parameters says that a spec-sheet chip's price
 ** does not follow them (fixed_price_note; not of a chip by design).
 */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,8 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 ** span lo..hi of 20x or more.  An output is not swept: its values are
 ** wherever the designs put them, so their spacing says nothing of a
 ** range anyone chose, and a cloud spread over decades crowds into the
-** low corner of a linear axis. */
+** low corner of a linear axis.  Never below DBL_MIN, whose decade a
+** double holds. */
 static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
                     const char *col, const char *other, const char *where,
                     double lo, double hi, int *lg, char *err, size_t errlen)
@@ -100,8 +102,16 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	double *u;
 	long n = 0;
 	int rc;
+	/* a value under DBL_MIN (a subnormal, 1e-323, of a crafted or
+	** edited database) on a linear axis: its log axis began at the
+	** decade below it, pow(10, -324), which is 0, and gnuplot refused
+	** the range, exit 1 */
+	if (!(lo >= DBL_MIN)) {
+		*lg = 0;
+		return RL_OK;
+	}
 	if (!plot_column_param(col)) {
-		*lg = lo > 0 && hi / lo >= 20;
+		*lg = hi / lo >= 20;
 		return RL_OK;
 	}
 	/* the values drawn: both columns finite, as the points */

@@ -165,8 +165,10 @@ int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
 
 const char *report_whole_text(char *buf, size_t len, double v)
 {
+	/* a value that rounds to zero from below (-0.4, -0.0) is "0",
+	** where "%.0f" kept its sign, "-0" */
 	if (fabs(v) < 1e15)
-		snprintf(buf, len, "%.0f", v);
+		snprintf(buf, len, "%.0f", rint(v) == 0 ? 0.0 : v);
 	else
 		rl_fig_text(buf, len, v);
 	return buf;

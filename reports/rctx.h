@@ -125,7 +125,7 @@ void report_warn(rctx *r, const char *msg);
 ** rl_fig_text writes it (1e+300), so that it fits a 32-byte buffer, where
 ** "%.0f" of a value changed by hand to 1e300 was cut at the cell's end
 ** into another number (verdict.c's lengths and throughputs, sections.c's
-** prices). */
+** prices); a value that rounds to zero is "0", never "-0". */
 const char *report_whole_text(char *buf, size_t len, double v);
 
 /* A side's ("a", "b", "b_by_design") value of an output from claim_sides;

@@ -13,12 +13,15 @@
 */
 #include "run.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../config/shword.h"
 #include "points.h"
@@ -803,6 +806,48 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	             err, errlen);
 }
 
+/* 1 where the database holds no point and no run but ours (run_id, 0:
+** none): none, where its schema was never committed; 0 where it holds
+** something, or cannot be read (kept). */
+static int holds_nothing(sqlite3 *db, int64_t run_id)
+{
+	sqlite3_stmt *st;
+	int tables = -1, other = 1;
+	if (!db)
+		return 1;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE "
+	                       "name IN ('points', 'runs')", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		tables = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (tables == 0)
+		return 1;
+	if (tables != 2 ||
+	    sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM points) OR "
+	                       "EXISTS(SELECT 1 FROM runs WHERE id <> ?1)", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		other = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return other == 0;
+}
+
+/* The database path and its -wal, -shm and -journal removed (each that
+** is there). */
+static void remove_db(const char *path)
+{
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	char p[4200];
+	size_t i;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		if ((size_t)snprintf(p, sizeof p, "%s%s", path, ext[i]) < sizeof p)
+			unlink(p);
+}
+
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
                  rl_sweep_stats *st, char *err, size_t errlen)
 {
@@ -813,8 +858,9 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	flow f;
 	uint64_t start = 0;
 	double t0 = rl_progress_clock();
-	int rc = 0, stopped = 0;
+	int rc = 0, stopped = 0, created = 0, empty = 0;
 	rl_stop_guard guard;
+	struct stat sb;
 	memset(st, 0, sizeof *st);
 	memset(&ws, 0, sizeof ws);
 	if (!o.shards)
@@ -854,7 +900,15 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	** a job's time limit or preemption, and kill by default), where it
 	** ended the process at once and lost the batch in flight */
 	rl_stop_catch(&guard);
+	if (o.db_path && rl_store_spec_path_check(s, err, errlen)) {
+		rl_stop_release(&guard);
+		return RL_EINPUT;
+	}
 	if (o.db_path) {
+		/* a file this run makes: removed again where the run fails
+		** before it holds a point (below) */
+		created = *o.db_path && lstat(o.db_path, &sb) != 0 &&
+		          errno == ENOENT;
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (!rc && (st->resumed || st->complete_before))
 			rc = refill(s, &o, &ws, start, st, err, errlen);
@@ -898,8 +952,20 @@ out:
 	if (ws.w)
 		rl_store_writer_rollback(ws.w);
 	rl_store_writer_free(ws.w);
+	/* a failed run (past a file size limit, ulimit -f, or a full disk)
+	** in a database it created, which holds no point: an empty file, or
+	** a schema and a run of none, beside its -wal and -shm, was left,
+	** and "rerun with --resume" said of a run that held nothing; the
+	** files are removed (a file that holds another's run or any point is
+	** kept) */
+	if (rc && created && !st->interrupted)
+		empty = holds_nothing(ws.db, st->run_id);
 	if (ws.db)
 		sqlite3_close(ws.db);
+	if (empty) {
+		remove_db(o.db_path);
+		st->removed = 1;
+	}
 	rl_sweep_gen_free(g);
 	rl_stop_release(&guard);
 	st->seconds = rl_progress_clock() - t0;

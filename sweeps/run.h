@@ -74,6 +74,10 @@ typedef struct {
 	                        ** every point written is committed, with the
 	                        ** run's next point after them (the return is
 	                        ** RL_OK; the run is unfinished) */
+	int removed;            /* a failed run removed the database it had
+	                        ** created, which held no point of any run
+	                        ** (and its -wal, -shm): nothing half-written
+	                        ** is left, nor a run to resume */
 	double seconds;
 } rl_sweep_stats;
 

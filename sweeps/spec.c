@@ -442,7 +442,7 @@ static int resolve(const char *name, int line, const rl_sweep_setup *su,
 	/* in a spec's words (opts_apply's own name --chip and --model) */
 	if (!st->chip[0] || !st->model[0]) {
 		const char *kind = !st->chip[0] ? "chip" : "model";
-		preset_names(kind, msg, sizeof msg);
+		preset_known(kind, msg, sizeof msg);
 		snprintf(err, errlen, "%s:%d: [%s] has no %s (%s = NAME, or a "
 		         "scenario that names one; known: %s)", name, line, what,
 		         kind, kind, msg);

@@ -19,6 +19,7 @@
 #include "../config/shword.h"
 #include "../config/stamp.h"
 #include "../config/version.h"
+#include "../model/utf8.h"
 
 static const char schema_sql[] =
     "CREATE TABLE runs("
@@ -872,26 +873,47 @@ static const char *const sampling_names[] = {"grid", "random", "sobol"};
 ** /w/a.ini), since merge's and export's hints to run the spec again are
 ** given in another folder as often as not (a relative path there named
 ** another file, or none, until 2026-11-30); as given where the folder is
-** unknown or the whole does not fit (the column holds what spec.c read,
-** at most sizeof s->path). */
-static void spec_path_abs(const char *path, char *buf, size_t len)
+** unknown.  0, or -1 where the whole does not fit len (buf then holds the
+** path as given; *need: the bytes of the whole, its NUL apart), which
+** rl_sweep_run refuses before it opens the database
+** (rl_store_spec_path_check). */
+static int spec_path_abs(const char *path, char *buf, size_t len,
+                         size_t *need)
 {
 	char cwd[4096];
 	size_t n;
 	snprintf(buf, len, "%s", path);
+	*need = strlen(path);
 	if (path[0] == '/' || !path[0] || !getcwd(cwd, sizeof cwd))
-		return;
+		return 0;
 	while (path[0] == '.' && path[1] == '/')
 		for (path += 2; *path == '/'; path++)
 			;
 	n = strlen(cwd);
 	if (n && cwd[n - 1] == '/')
 		n--; /* "/" itself: "/a.ini" */
-	if (n + 1 + strlen(path) >= len)
-		return;
+	*need = n + 1 + strlen(path);
+	if (*need >= len)
+		return -1;
 	memcpy(buf, cwd, n);
 	buf[n] = '/';
 	memcpy(buf + n + 1, path, strlen(path) + 1);
+	return 0;
+}
+
+int rl_store_spec_path_check(const rl_sweep_spec *s, char *err,
+                             size_t errlen)
+{
+	char path[sizeof s->path];
+	size_t need;
+	if (spec_path_abs(s->path, path, sizeof path, &need) == 0)
+		return 0;
+	snprintf(err, errlen, "sweep spec '%.*s': a path of %zu bytes once "
+	         "made absolute from the working folder, as the run records it "
+	         "(runs.spec_path); at most %zu bytes (run the sweep from a "
+	         "folder nearer the spec)", rl_utf8_cut(s->path, 200), s->path,
+	         need, sizeof s->path - 1);
+	return -1;
 }
 
 /* Whether runs.seed is NOT NULL, as in a file made before 2026-11-30
@@ -919,7 +941,9 @@ static int insert_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 	char now[32], path[sizeof s->path];
 	int rc, k = 1, old_seed;
 	size_t i;
-	spec_path_abs(s->path, path, sizeof path);
+	size_t need;
+	/* (one that does not fit is refused before: as given, in case) */
+	(void)spec_path_abs(s->path, path, sizeof path, &need);
 	/* a grid has no seed and a spec naming no scenario preset no
 	** scenario: NULL, "not applicable", where until 2026-11-30 a run
 	** recorded 0 and ''; a file made before then declares seed NOT NULL

@@ -47,6 +47,14 @@ extern const rl_db_kind rl_sweep_db_kind;
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **db,
                   char *err, size_t errlen);
 
+/* 0 where the spec's path fits runs.spec_path once made absolute from
+** the working folder (a relative path is recorded so, for merge's and
+** export's hints in another folder); else -1 with the message, which the
+** sweep refuses (exit 2) before it opens the database, where the path was
+** recorded as given, relative. */
+int rl_store_spec_path_check(const rl_sweep_spec *s, char *err,
+                             size_t errlen);
+
 /* The calls below name the step that failed in their messages ("reading
 ** runs: no such table: runs"), not the file: the caller puts the path it
 ** opened in front (rl_store_open's own messages name it already). */

@@ -12,7 +12,7 @@ expect_out '^  mi325x +AMD Instinct MI325X' "mi325x is listed"
 
 expect_exit 0 "mi300x names no software: eval without --profile serves it under ideal" -- \
 	$RL eval --chip mi300x --model llama3-70b --tp 8
-expect_err "^rooflab eval: ideal: no calibrated profile for 'mi300x'" \
+expect_out "^profile ideal \(ideal: no calibrated profile for 'mi300x'" \
 	"and says so"
 expect_exit 0 "mi300x evaluates llama3-70b at tp 8 with a profile" -- \
 	$RL eval --chip mi300x --model llama3-70b --tp 8 --profile trtllm-1.0

@@ -172,8 +172,8 @@ done
 # (small59) a word a command does not take, given with --help, is refused
 # as --help's and --version's own are (exit 2, nothing on standard
 # output), where "eval --help x" printed the help, exit 0.  The words each
-# command takes are its usage's: none for these; plot KIND, params (one
-# word, refused with a hint), sweep SPEC take one, presets two (KIND, and a
+# command takes are its usage's: none for these; plot KIND, params KEY
+# (below), sweep SPEC take one, presets two (KIND, and a
 # name refused with a hint), so one more is the stray there; merge takes
 # any number of files, so it has none.
 for c in area calibrate claim curve eval export map report solve validate; do
@@ -189,11 +189,29 @@ expect_out "^usage: rooflab eval" "eval --chip x --help prints the help"
 expect_exit 0 "plot curve --help" -- $RL plot curve --help
 expect_exit 2 "plot curve --help x" -- $RL plot curve --help x
 expect_err "unexpected argument 'x': plot curve takes no word" "plot curve --help x: named"
-for c in plot params sweep; do
+for c in plot sweep; do
 	expect_exit 0 "$c w --help" -- $RL $c w --help
 	expect_exit 2 "$c w --help x" -- $RL $c w --help x
 	expect_err "^rooflab $c: unexpected argument 'x' \(rooflab $c --help: its options\)$" "$c w --help x: the second word is named"
 done
+# params takes one word, a KEY (SECTION.KEY, or a key of one section):
+# beside --help a word params refuses is refused as params alone refuses
+# it (exit 2, no help), where "params --help w" printed the help, exit 0,
+# while eval and the rest refused theirs; a KEY it shows gets the help
+for w in "--help w" "w --help" "-h w"; do
+	expect_exit 2 "params $w" -- $RL params $w
+	expect_err "^rooflab params: no parameter 'w' \(rooflab params lists them\)$" "params $w: the word is named"
+	[ ! -s "$tmpd/out" ] && echo "ok - params $w prints no help" ||
+		{ echo "not ok - params $w printed the help"; fails=$((fails + 1)); }
+done
+expect_exit 2 "params --help KEY of two sections" -- $RL params --help kv_precision
+expect_err "'kv_precision' is a key of 2 sections" "params --help kv_precision: refused as without --help"
+expect_exit 0 "params --help KEY" -- $RL params --help hbm_tbps
+expect_out "^usage: rooflab params" "params --help hbm_tbps prints the help"
+expect_exit 0 "params --section chip --help KEY" -- $RL params --section chip --help hbm_tbps
+expect_out "^usage: rooflab params" "params --section chip --help hbm_tbps prints the help"
+expect_exit 2 "params hbm_tbps --help x" -- $RL params hbm_tbps --help x
+expect_err "^rooflab params: unexpected argument 'x' \(rooflab params --help: its options\)$" "params KEY --help x: the second word is named"
 expect_exit 0 "presets chip w --help" -- $RL presets chip w --help
 expect_exit 2 "presets chip w --help x" -- $RL presets chip w --help x
 # no line of rooflab help, of any command's --help or of plot curve's (its

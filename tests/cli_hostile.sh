@@ -834,11 +834,12 @@ expect_exit 0 "validate --measurements with an ESC in its name" -- "$RL" validat
 expect_out "^model against measured: m\?\[31m\.csv\$" "validate names its measurements with the ESC as '?'"
 no_controls "validate's lines" out
 # (review41) eval serving a chip with no calibrated profile under ideal
-# says so on stderr (since b4513e3): a chip path holding an ESC went there
+# says so on stderr (since b4513e3; with --json alone since 2026-12-01,
+# the text's first line saying it): a chip path holding an ESC went there
 # raw, where map, curve and eval's own first line show it as '?'
 cp "${ROOFLAB_DATA:-$root/data}/chips/sohu.ini" "u${esc}[31m.ini"
 expect_exit 0 "eval under ideal of a chip path with an ESC" -- "$RL" eval \
-	--chip "./u${esc}[31m.ini" --model llama3-8b --tp 1
+	--chip "./u${esc}[31m.ini" --model llama3-8b --tp 1 --json
 expect_err "^rooflab eval: ideal: no calibrated profile for '\./u\?\[31m\.ini'" \
 	"eval's note of ideal shows the chip path's ESC as '?'"
 no_controls "eval's note of ideal"

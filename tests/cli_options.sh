@@ -130,18 +130,40 @@ expect_err "^rooflab presets: unexpected argument 'h100-sxm': presets lists the 
 expect_exit 2 "presets KIND PATH" -- $RL presets chip ../chips/h100-sxm
 expect_err "^rooflab presets: unexpected argument '\.\./chips/h100-sxm' \(see rooflab presets --help\)$" \
 	"presets KIND PATH: a path is no preset's name, looked up nowhere"
-# params of a section or a parameter named without --section: the option
-# that lists it named, where "see rooflab params --help" alone left it to
-# be found; another word as before
+# params of a section named without --section: the option that lists it
+# named, where "see rooflab params --help" alone left it to be found
 expect_exit 2 "params SECTION" -- $RL params design
 expect_err "^rooflab params: unexpected argument 'design': one section is listed with --section \(rooflab params --section design\)$" \
 	"params SECTION: names --section"
-expect_exit 2 "params SECTION.KEY" -- $RL params chip.hbm_tbps
-expect_err "^rooflab params: unexpected argument 'chip\.hbm_tbps': a parameter, listed in its section \(rooflab params --section chip\)$" \
-	"params SECTION.KEY: names its section"
+# params KEY: the one parameter, by SECTION.KEY or by its key alone where
+# one section has it (it needed --section and a search of its rows); the
+# keys of two sections in model/params.c's table (kv_precision: scenario
+# and profile; sliding_window: model and profile) refused, each named
+expect_exit 0 "params SECTION.KEY" -- $RL params chip.hbm_tbps
+expect_out "^chip\.hbm_tbps +TB/s +0\.\.1000 " "params SECTION.KEY: its row"
+n=$(wc -l <"$tmpd/out"); [ "$n" = 2 ] && echo "ok - params SECTION.KEY: the header and its row alone" ||
+	{ echo "not ok - params SECTION.KEY printed $n lines, expected 2"; fails=$((fails + 1)); }
+expect_exit 0 "params KEY of one section" -- $RL params hbm_tbps
+expect_out "^chip\.hbm_tbps +TB/s +0\.\.1000 " "params KEY: found in its section"
+n=$(wc -l <"$tmpd/out"); [ "$n" = 2 ] && echo "ok - params KEY: the header and its row alone" ||
+	{ echo "not ok - params KEY printed $n lines, expected 2"; fails=$((fails + 1)); }
+expect_exit 0 "params KEY --json" -- $RL params --json isl
+expect_out '"name": "scenario\.isl"' "params KEY --json: the parameter"
+n=$(grep -c '"name"' "$tmpd/out"); [ "$n" = 1 ] && echo "ok - params KEY --json: one parameter" ||
+	{ echo "not ok - params KEY --json gave $n parameters"; fails=$((fails + 1)); }
+expect_exit 2 "params KEY of two sections" -- $RL params kv_precision
+expect_err "^rooflab params: 'kv_precision' is a key of 2 sections: scenario\.kv_precision, profile\.kv_precision \(name one as SECTION\.KEY\)$" \
+	"params KEY of two sections: each named, nothing listed"
+[ ! -s "$tmpd/out" ] && echo "ok - the refusal prints no rows" ||
+	{ echo "not ok - the refusal printed rows"; fails=$((fails + 1)); }
+expect_exit 0 "params --section KEY of two sections" -- $RL params --section profile kv_precision
+expect_out "^profile\.kv_precision " "--section picks one of the two"
+expect_exit 2 "params --section KEY of another section" -- $RL params --section chip kv_precision
+expect_err "^rooflab params: no parameter 'kv_precision' in section chip \(rooflab params --section chip lists them\)$" \
+	"a key not in --section's"
 expect_exit 2 "params WORD" -- $RL params nosuch
-expect_err "^rooflab params: unexpected argument 'nosuch' \(see rooflab params --help\)$" \
-	"params WORD: as any command's extra word"
+expect_err "^rooflab params: no parameter 'nosuch' \(rooflab params lists them\)$" \
+	"params WORD: no such parameter"
 expect_exit 2 "open lower bound" -- $RL calibrate --profile ideal --row-sigma 0
 expect_err "^rooflab calibrate: --row-sigma: '0' is outside the allowed range \(a number in \(0, 10\]\)$" \
 	"0 is not a row sigma: the range's open end shown"

@@ -837,6 +837,25 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		fails=$((fails + 1))
 	fi
 	expect_out "2 of 3 design points on the frontier" "pareto of 1.7e308: its frontier, (3 W, 2) beaten by (2 W, 1.7e308)"
+	# the other end: a power of 1e-323 (a subnormal, user data changed by
+	# hand) beside 2 and 3 W spans decades enough for a log axis, whose
+	# first decade, 10^floor(log10 1e-323) = 10^-324, is 0 in a double:
+	# gnuplot refused the range ("x range must be greater than 0 for log
+	# scale"), exit 1; drawn on a linear axis now.  Its frontier by hand:
+	# (1e-323 W, 1) the least power, (2 W, 5) the most throughput, which
+	# beats (3 W, 4) on both: 2 of 3.  A swept parameter of log-spaced values
+	# down to 1e-323 (1e-323, 1e-160, 1) the same
+	rm -f "$tmpd/parsub.db"
+	sqlite3 "$tmpd/parsub.db" "CREATE TABLE results(run_id INTEGER,
+		chip_hbm_tbps REAL, power_watts REAL,
+		throughput_output_tokens_per_s REAL);
+		INSERT INTO results VALUES(1, 1e-323, 1e-323, 1), (1, 1e-160, 2, 5),
+		(1, 1, 3, 4)"
+	expect_exit 0 "pareto of a power of 1e-323" -- "$RL" plot pareto --db "$tmpd/parsub.db" \
+		--x power.watts --y throughput.output_tokens_per_s --term dumb
+	expect_out "2 of 3 design points on the frontier" "pareto of 1e-323 W: its frontier, on a linear axis"
+	expect_exit 0 "pareto of a swept parameter down to 1e-323" -- "$RL" plot pareto --db "$tmpd/parsub.db" \
+		--x chip.hbm_tbps --y throughput.output_tokens_per_s --term dumb
 	# memory by its meaning (model/outputs.c), where every memory output
 	# was better neither way and took the most: the KV cache's capacity
 	# and the free bytes are headroom (the most), the weights per chip a
@@ -1223,24 +1242,30 @@ expect_err "^rooflab plot: --out .*/self\.svg is also --db .*/self\.svg: the plo
 	{ echo "not ok - the database was replaced"; fails=$((fails + 1)); }
 # --term dumb without --out: the text plot reaches stdout through rooflab,
 # so a stdout that cannot be written fails it (exit 1), where gnuplot
-# wrote there itself and its failed write was exit 0
+# wrote there itself and its failed write was exit 0; the message says why
+# (/dev/full's writes fail with ENOSPC, "No space left on device", by
+# full(4)), where main()'s "rooflab: cannot write to standard output" had
+# lost the write's errno and said no reason
 if [ -w /dev/full ]; then
 	"$RL" plot factors --db "$db" --term dumb >/dev/full 2>"$tmpd/err"
 	got=$?
-	if [ "$got" -eq 1 ] && grep -q "standard output" "$tmpd/err"; then
-		echo "ok - plot --term dumb to a full disk exits 1 with a message"
+	if [ "$got" -eq 1 ] && grep -q "^rooflab plot: cannot write the text plot to standard output: No space left on device$" "$tmpd/err"; then
+		echo "ok - plot --term dumb to a full disk exits 1 with a message saying why"
 	else
-		echo "not ok - plot --term dumb to a full disk exits $got"
+		echo "not ok - plot --term dumb to a full disk exits $got: $(cat "$tmpd/err")"
 		fails=$((fails + 1))
 	fi
 	"$RL" plot curve --chip h100-sxm --model llama3-8b --term dumb >/dev/full 2>"$tmpd/err"
 	got=$?
-	if [ "$got" -eq 1 ] && grep -q "standard output" "$tmpd/err"; then
-		echo "ok - plot curve --term dumb to a full disk exits 1 with a message"
+	if [ "$got" -eq 1 ] && grep -q "^rooflab plot curve: cannot write the text plot to standard output: No space left on device$" "$tmpd/err"; then
+		echo "ok - plot curve --term dumb to a full disk exits 1 with a message saying why"
 	else
-		echo "not ok - plot curve --term dumb to a full disk exits $got"
+		echo "not ok - plot curve --term dumb to a full disk exits $got: $(cat "$tmpd/err")"
 		fails=$((fails + 1))
 	fi
+	n=$(wc -l <"$tmpd/err")
+	[ "$n" = 1 ] && echo "ok - the failure said once" ||
+		{ echo "not ok - the failure said in $n lines"; fails=$((fails + 1)); }
 fi
 expect_exit 0 "plot --term dumb to stdout" -- "$RL" plot factors --db "$db" --term dumb
 expect_out "Where the speedup comes from" "the text plot is on stdout"

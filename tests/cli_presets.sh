@@ -270,4 +270,16 @@ expect_exit 2 "presets with ROOFLAB_DATA a file" -- env ROOFLAB_DATA="$tmpd/afil
 expect_err "data directory .*/afile \\(ROOFLAB_DATA\\): not a directory" "says it is no directory"
 expect_exit 2 "eval with ROOFLAB_DATA not there" -- env ROOFLAB_DATA="$tmpd/nowhere" $RL eval --chip h100-sxm --model llama3-8b
 expect_err "known: none \\(data directory .*/nowhere \\(ROOFLAB_DATA\\): No such file or directory\\)" "eval names the directory too"
+# a data directory that is there but empty: area and calibrate said
+# "(known: )", no names and not where they looked; eval said
+# "none (in DIR)". Each now says none and the folder of that kind it read
+# (DIR/chips for a chip, DIR/profiles for a profile: preset_kind_dir)
+mkdir "$tmpd/emptydata"
+expect_exit 2 "area with an empty data directory" -- env ROOFLAB_DATA="$tmpd/emptydata" $RL area
+expect_err "^rooflab area: missing --chip NAME \\(known: none \\(no presets in .*/emptydata/chips\\)\\)$" "area says there are no chips and where it looked"
+expect_exit 2 "calibrate with an empty data directory" -- env ROOFLAB_DATA="$tmpd/emptydata" $RL calibrate
+expect_err "\\(known: none \\(no presets in .*/emptydata/profiles\\)\\)$" "calibrate says there are no profiles and where it looked"
+expect_no_err "known: \\)" "no empty list of names"
+expect_exit 2 "eval with an empty data directory" -- env ROOFLAB_DATA="$tmpd/emptydata" $RL eval --chip h100-sxm --model llama3-8b
+expect_err "^rooflab eval: unknown profile 'ideal'; known: none \\(no presets in .*/emptydata/profiles\\)$" "eval the same way"
 finish

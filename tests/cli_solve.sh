@@ -295,4 +295,16 @@ expect_exit 0 "solve a TPOT over HBM stacks, batch=32" -- $RL solve --b "$S,batc
 expect_no_out "no batch being given" "no note at a fixed load"
 expect_exit 0 "solve a speedup over HBM stacks, no batch" -- $RL solve --b "$S" --vary b.design.hbm_stacks
 expect_no_out "no batch being given" "no note under a speedup target"
+# --json said nothing of it: load_notes holds the text's note, its side
+# and words as the text gives them (less its parentheses), [] where the
+# text has none (a fixed load, a speedup target)
+expect_exit 0 "solve a TPOT over HBM stacks, no batch, JSON" -- $RL solve --b "$S" --vary b.design.hbm_stacks --target tpot_s=0.005 --json
+jcheck "JSON load_notes: side b's note" "
+assert d['load_notes'] == [{'side': 'b', 'note': \"tpot_s of side b is at the concurrency its memory and serving limits allow, no batch being given: a lever that adds memory adds requests in flight, each slower; batch=N in the side's SPEC gives it at a fixed load\"}], d.get('load_notes')"
+expect_exit 0 "solve a TPOT over HBM stacks, batch=32, JSON" -- $RL solve --b "$S,batch=32" --vary b.design.hbm_stacks --target tpot_s=0.005 --json
+jcheck "JSON load_notes: none at a fixed load" "
+assert d['load_notes'] == [], d.get('load_notes')"
+expect_exit 0 "solve a speedup over HBM stacks, no batch, JSON" -- $RL solve --b "$S" --vary b.design.hbm_stacks --json
+jcheck "JSON load_notes: none under a speedup target" "
+assert d['load_notes'] == [], d.get('load_notes')"
 finish

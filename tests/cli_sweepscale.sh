@@ -25,9 +25,11 @@ EOF
 # a file size limit of 400 blocks (200 or 400 KB, as the shell counts
 # blocks), in a subshell, with SIGXFSZ at its default (not ignored, as
 # tests/cli_sweep.sh's full-disk check sets it): the sweep commits
-# batches of 1000 points until a write passes the limit, then says so
+# batches of 100 points until a write passes the limit, then says so (a
+# batch of 1000 passed 200 KB before its first commit: a run of no point,
+# whose file the sweep now removes, below)
 (ulimit -f 400; exec $RL sweep "$d/mid.ini" --db "$d/lim.db" \
-	--points-per-commit 1000 --threads 1) >"$tmpd/out" 2>"$tmpd/err"
+	--points-per-commit 100 --threads 1) >"$tmpd/out" 2>"$tmpd/err"
 got=$?
 if [ "$got" -eq 1 ]; then
 	echo "ok - sweep past a file size limit exits 1"
@@ -43,6 +45,54 @@ expect_exit 0 "resume after the file size limit" -- $RL sweep "$d/mid.ini" --db 
 n=$(sqlite3 "$d/lim.db" "SELECT count(*), count(DISTINCT idx), min(idx), max(idx) FROM points WHERE run_id = 1")
 [ "$n" = "20000|20000|0|19999" ] && echo "ok - the resumed run holds every point once" ||
 	{ echo "not ok - the resumed run holds $n, expected 20000|20000|0|19999"; fails=$((fails + 1)); }
+
+# a limit too low for its first committed point (1 and 32 blocks: the
+# file's first page, then its schema, no run's point): the sweep left an
+# empty file, or a schema beside an empty -wal and a -shm, and said
+# "rerun with --resume" of a run that held nothing; the files it created
+# are removed, and it says so (exit 1 still).  A database that was there
+# before is kept whatever the limit does to this run
+# (stderr through a pipe to a cat outside the limit: a file of 1 block
+# would cut the messages themselves)
+for b in 1 32; do
+	rm -f "$d/tiny.db" "$d/tiny.db-wal" "$d/tiny.db-shm" "$d/tiny.rc"
+	( (ulimit -f $b; $RL sweep "$d/mid.ini" --db "$d/tiny.db" \
+		--points-per-commit 1000 --threads 1 2>&1 >/dev/null
+		echo $? >"$d/tiny.rc") | cat >"$tmpd/err" )
+	got=$(cat "$d/tiny.rc")
+	[ "$got" -eq 1 ] && echo "ok - sweep past a limit of $b blocks exits 1" ||
+		{ echo "not ok - sweep past a limit of $b blocks: exit $got, expected 1"; fails=$((fails + 1)); }
+	left=$(ls "$d"/tiny.db* 2>/dev/null)
+	[ -z "$left" ] && echo "ok - limit of $b blocks: no database, -wal or -shm left" ||
+		{ echo "not ok - limit of $b blocks left: $left"; fails=$((fails + 1)); }
+	expect_err "^rooflab sweep: removed .*/tiny\.db, which this sweep created and which held no point: rerun it once the cause is fixed$" \
+		"limit of $b blocks: says it removed the file it made"
+	expect_no_err "rerun with --resume" "limit of $b blocks: no run to resume offered"
+done
+cp "$d/lim.db" "$d/kept.db"
+sum=$(cksum <"$d/kept.db")
+( (ulimit -f 1; $RL sweep "$d/mid.ini" --db "$d/kept.db" --threads 1 2>&1 >/dev/null) | cat >"$tmpd/err" )
+[ -f "$d/kept.db" ] && [ "$(cksum <"$d/kept.db")" = "$sum" ] &&
+	echo "ok - a database there before is kept, unchanged, past the limit" ||
+	{ echo "not ok - the database there before was removed or changed"; fails=$((fails + 1)); }
+expect_no_err "removed" "and nothing said removed"
+
+# a relative spec path that fits (1023 bytes at most, as spec.c takes a
+# path) but not once made absolute from the working folder, as the run
+# records it (runs.spec_path): it was recorded as given, relative, and
+# merge's and export's hints to run it again named another file in
+# another folder; refused now, exit 2, before the database is made.  The
+# bytes by hand: the folder's, a '/', and s.ini's 5.  --count records
+# nothing: taken
+dd=$(deepdir 1100)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.tp = 1, 2\n' >"$dd/s.ini"
+expect_exit 2 "a relative spec of over 1023 bytes once absolute" -- \
+	sh -c 'cd "$1" && exec "$2" sweep s.ini --db "$3"' sh "$dd" "$RL" "$d/deep.db"
+expect_err "^rooflab sweep: sweep spec 's\.ini': a path of $((${#dd} + 6)) bytes once made absolute from the working folder, as the run records it \(runs\.spec_path\); at most 1023 bytes \(run the sweep from a folder nearer the spec\)$" \
+	"the message names the bytes and the limit"
+[ ! -e "$d/deep.db" ] && echo "ok - no database made" ||
+	{ echo "not ok - a database was made"; fails=$((fails + 1)); }
+expect_exit 0 "--count of it" -- sh -c 'cd "$1" && exec "$2" sweep s.ini --count' sh "$dd" "$RL"
 
 # merge past the limit: exit 1, no OUT and no OUT.tmp-PID left (the house
 # rule: complete or absent), where SIGXFSZ left the temporary

@@ -260,6 +260,26 @@ expect_err "stepshort\.ini:5: chip\.hbm_tbps = 2:3:1\.5 holds its start, 2, alon
 	"a step that is no count: no count's advice"
 expect_err "stepshort\.ini:6: scenario\.batch = 2:5:2 ends at 4, short of its stop 5" "--count says a range ends short"
 
+# 5b2. random or Sobol sampling over axes of one value each (a linear
+# range whose stop is its start) drew the same design point count times,
+# evaluated and stored without a word: said, with the count the spec asks
+# (count = 6) and the values, by --count as by the sweep; a grid of the
+# same axes is its one point, not said; a range sampled is not said
+for m in random sobol; do
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 3:3:1\nscenario.tp = 2\n[sampling]\nmethod = %s\ncount = 6\n' "$m" >"$d/same$m.ini"
+	expect_exit 0 "--count of $m points over one value each" -- $RL sweep "$d/same$m.ini" --count
+	expect_err "warning: .*same$m\.ini: its 6 points \($m\) are all one design point: each axis holds one value \(chip\.hbm_tbps = 3, scenario\.tp = 2\); give an axis a range to sample, or method = grid to evaluate the point once$" \
+		"--count says the $m points are one, with the count"
+	expect_exit 0 "a sweep of them" -- $RL sweep "$d/same$m.ini" --db "$d/same$m.db"
+	expect_err "its 6 points \($m\) are all one design point" "the sweep says it too"
+done
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 3:3:1\nscenario.tp = 2\n' >"$d/samegrid.ini"
+expect_exit 0 "--count of a grid of one value each" -- $RL sweep "$d/samegrid.ini" --count
+expect_no_err "one design point" "a grid's one point is not said"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 3:4:1\nscenario.tp = 2\n[sampling]\nmethod = random\ncount = 6\n' >"$d/samerange.ini"
+expect_exit 0 "--count of random points over a range" -- $RL sweep "$d/samerange.ini" --count
+expect_no_err "one design point" "a real range sampled draws values apart: not said"
+
 # 5c. (ux27) merge of three shards, two of them stopped part way, named
 # the first alone: a script fixing it met the second on the next merge.
 # w.ini's 12 points in 3 shards: 1/3 holds idx 1, 4, 7, 10, stopped at 7

@@ -357,7 +357,8 @@ static void whole_text_props(double v)
 		return;
 	y = strtod(b, NULL);
 	if (fabs(v) < 1e15) {
-		if (strpbrk(b, ".e") || y != floor(y) || fabs(y - v) > 0.5) {
+		if (strpbrk(b, ".e") || y != floor(y) || fabs(y - v) > 0.5 ||
+		    !strcmp(b, "-0")) {
 			print_error("%.17g as a whole '%s'\n", v, b);
 			fail();
 		}
@@ -477,9 +478,29 @@ static void test_fuzz_claim_numbers(void **state)
 	print_message("claim numbers: %ld draws\n", n);
 }
 
+/* A value that rounds to zero from below is "0", not "-0": "%.0f" of
+** -0.4 is "-0" (C11 7.21.6.1: the sign of a negative value is kept); -0.5
+** is a tie, rounded to the even 0, so "0" too; -0.6 rounds to -1, by
+** hand. */
+static void test_whole_text_zero(void **state)
+{
+	static const struct {
+		double v;
+		const char *want;
+	} c[] = {{-0.0, "0"}, {-0.4, "0"}, {-0.5, "0"}, {-1e-300, "0"},
+	         {0.4, "0"}, {-0.6, "-1"}, {-1.5, "-2"}, {-33625.2, "-33625"}};
+	char b[32];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof c / sizeof c[0]; i++)
+		assert_string_equal(report_whole_text(b, sizeof b, c[i].v),
+		                    c[i].want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_whole_text_zero),
 	    cmocka_unit_test(test_fuzz_claim_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
