@@ -562,10 +562,31 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 	return setup_assign_as(st, "--set", assignment, err, errlen);
 }
 
+/* An assignment's name and value, cut at its first '=' (in buf, written
+** over: the name ends where the '=' was), the blanks either side of that
+** '=' dropped, as an INI line drops them around its own: a spec's "set =
+** chip.hbm_tbps = 3" (its value "chip.hbm_tbps = 3") and --set
+** "chip.hbm_tbps = 3" name chip.hbm_tbps, where the name kept its blank
+** and was refused as the unknown parameter 'chip.hbm_tbps '.  The value,
+** or NULL where there is no '='. */
+static char *assign_split(char *buf)
+{
+	char *eq = strchr(buf, '='), *end;
+	if (!eq)
+		return NULL;
+	end = eq;
+	while (end > buf && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	*end = '\0';
+	eq++;
+	return eq + strspn(eq, " \t");
+}
+
 int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
                     char *err, size_t errlen)
 {
 	char buf[512], *eq, *dot;
+	char text[2 * sizeof buf]; /* (no longer than the assignment) */
 	if (strlen(assignment) >= sizeof buf) {
 		/* cut, a bad value could read as a good one */
 		char size[64];
@@ -577,13 +598,15 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", assignment);
-	eq = strchr(buf, '=');
+	eq = assign_split(buf);
 	if (!eq) {
 		snprintf(err, errlen, "%s '%s': expected section.key=value", what,
 		         assignment);
 		return -1;
 	}
-	*eq = '\0';
+	/* (said without the blanks where a message names the assignment:
+	** "x.ini with chip.link_gbps=0") */
+	snprintf(text, sizeof text, "%s=%s", buf, eq);
 	dot = strchr(buf, '.');
 	if (!dot) {
 		char hint[300];
@@ -594,9 +617,9 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 		return -1;
 	}
 	*dot = '\0';
-	if (setup_set_key(st, buf, dot + 1, eq + 1, err, errlen))
+	if (setup_set_key(st, buf, dot + 1, eq, err, errlen))
 		return -1;
-	note_set(st, buf, assignment);
+	note_set(st, buf, text);
 	return 0;
 }
 
@@ -605,7 +628,14 @@ int setup_assign_param(const char *assignment, char *key, size_t len)
 	const char *eq = strchr(assignment, '=');
 	const rl_param *p;
 	size_t n;
-	if (!eq || (n = (size_t)(eq - assignment)) >= len)
+	if (!eq)
+		return 0;
+	/* the name as setup_assign_as reads it (assign_split), blanks
+	** before the '=' dropped */
+	n = (size_t)(eq - assignment);
+	while (n > 0 && (assignment[n - 1] == ' ' || assignment[n - 1] == '\t'))
+		n--;
+	if (n >= len)
 		return 0;
 	memcpy(key, assignment, n);
 	key[n] = '\0';
