@@ -562,31 +562,10 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 	return setup_assign_as(st, "--set", assignment, err, errlen);
 }
 
-/* An assignment's name and value, cut at its first '=' (in buf, written
-** over: the name ends where the '=' was), the blanks either side of that
-** '=' dropped, as an INI line drops them around its own: a spec's "set =
-** chip.hbm_tbps = 3" (its value "chip.hbm_tbps = 3") and --set
-** "chip.hbm_tbps = 3" name chip.hbm_tbps, where the name kept its blank
-** and was refused as the unknown parameter 'chip.hbm_tbps '.  The value,
-** or NULL where there is no '='. */
-static char *assign_split(char *buf)
-{
-	char *eq = strchr(buf, '='), *end;
-	if (!eq)
-		return NULL;
-	end = eq;
-	while (end > buf && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	*end = '\0';
-	eq++;
-	return eq + strspn(eq, " \t");
-}
-
 int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
                     char *err, size_t errlen)
 {
 	char buf[512], *eq, *dot;
-	char text[2 * sizeof buf]; /* (no longer than the assignment) */
 	if (strlen(assignment) >= sizeof buf) {
 		/* cut, a bad value could read as a good one */
 		char size[64];
@@ -598,15 +577,29 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", assignment);
-	eq = assign_split(buf);
+	eq = strchr(buf, '=');
 	if (!eq) {
 		snprintf(err, errlen, "%s '%s': expected section.key=value", what,
 		         assignment);
 		return -1;
 	}
-	/* (said without the blanks where a message names the assignment:
-	** "x.ini with chip.link_gbps=0") */
-	snprintf(text, sizeof text, "%s=%s", buf, eq);
+	*eq = '\0';
+	/* a blank before the '=' (a spec's "set = chip.hbm_tbps = 3", whose
+	** value is "chip.hbm_tbps = 3", or --set "chip.hbm_tbps = 3") was
+	** read as part of the name, refused as the unknown parameter
+	** 'chip.hbm_tbps '; refused as such, the name and the way to write it
+	** said, as a blank after it is ("' 3' is not a number": blanks
+	** around a value are refused, cli_badinput) */
+	if (eq > buf && (eq[-1] == ' ' || eq[-1] == '\t')) {
+		size_t n = (size_t)(eq - buf);
+		const char *v = eq + 1 + strspn(eq + 1, " \t");
+		while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+			n--;
+		snprintf(err, errlen, "%s '%s': blanks around the '=' of %.*s; "
+		         "write %.*s=%s (no blanks)", what, assignment, (int)n, buf,
+		         (int)n, buf, v);
+		return -1;
+	}
 	dot = strchr(buf, '.');
 	if (!dot) {
 		char hint[300];
@@ -617,9 +610,9 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 		return -1;
 	}
 	*dot = '\0';
-	if (setup_set_key(st, buf, dot + 1, eq, err, errlen))
+	if (setup_set_key(st, buf, dot + 1, eq + 1, err, errlen))
 		return -1;
-	note_set(st, buf, text);
+	note_set(st, buf, assignment);
 	return 0;
 }
 
@@ -628,14 +621,7 @@ int setup_assign_param(const char *assignment, char *key, size_t len)
 	const char *eq = strchr(assignment, '=');
 	const rl_param *p;
 	size_t n;
-	if (!eq)
-		return 0;
-	/* the name as setup_assign_as reads it (assign_split), blanks
-	** before the '=' dropped */
-	n = (size_t)(eq - assignment);
-	while (n > 0 && (assignment[n - 1] == ' ' || assignment[n - 1] == '\t'))
-		n--;
-	if (n >= len)
+	if (!eq || (n = (size_t)(eq - assignment)) >= len)
 		return 0;
 	memcpy(key, assignment, n);
 	key[n] = '\0';
