@@ -4,6 +4,7 @@
 #include "loadout.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "evalout.h"
@@ -156,6 +157,26 @@ void loadout_targets_json(json_w *w, const rl_slo *t, int n,
 	json_end(w);
 }
 
+/* A value v (ms) beside a ceiling lim_ms that it meets or not (met), as
+** eval's figure (evalout_value), or where that figure reads on the other
+** side of lim_ms, with as many more decimals as put it back on v's side:
+** 4.2417 ms over a target of 4.2409 ms read "4.24 ms ... MISSED", now
+** "4.242 ms", and 34.973 ms under 34.986 ms "35.0 ms ... met", now
+** "34.97 ms" (from 1e15, eval's exponent form, as it is). */
+static void value_beside(char *buf, size_t len, double v, double lim_ms,
+                         int met)
+{
+	const char *dot;
+	int d;
+	evalout_value(buf, len, v, "ms");
+	if (!(fabs(v) < 1e15) || !isfinite(lim_ms))
+		return;
+	dot = strchr(buf, '.');
+	d = dot ? (int)strspn(dot + 1, "0123456789") : 0;
+	while ((strtod(buf, NULL) <= lim_ms) != met && ++d <= 40)
+		snprintf(buf, len, "%.*f ms", d, v);
+}
+
 void loadout_targets_table(FILE *f, const rl_slo *t, int n,
                            const rl_load_result *lr)
 {
@@ -176,7 +197,10 @@ void loadout_targets_table(FILE *f, const rl_slo *t, int n,
 		else if (isinf(v))
 			snprintf(val, sizeof val, "unbounded");
 		else
-			evalout_value(val, sizeof val, v * 1e3, "ms");
+			/* on the side of the target its verdict says, read
+			** against the target as printed */
+			value_beside(val, sizeof val, v * 1e3, strtod(ms, NULL),
+			             v <= t[k].max_s);
 		fprintf(f, "  %-32s %20s   target <= %s%s\n", name, val, lim,
 		        !lr ? "" : v <= t[k].max_s ? ": met" : ": MISSED");
 	}

@@ -584,6 +584,22 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 		return -1;
 	}
 	*eq = '\0';
+	/* a blank before the '=' (a spec's "set = chip.hbm_tbps = 3", whose
+	** value is "chip.hbm_tbps = 3", or --set "chip.hbm_tbps = 3") was
+	** read as part of the name, refused as the unknown parameter
+	** 'chip.hbm_tbps '; refused as such, the name and the way to write it
+	** said, as a blank after it is ("' 3' is not a number": blanks
+	** around a value are refused, cli_badinput) */
+	if (eq > buf && (eq[-1] == ' ' || eq[-1] == '\t')) {
+		size_t n = (size_t)(eq - buf);
+		const char *v = eq + 1 + strspn(eq + 1, " \t");
+		while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+			n--;
+		snprintf(err, errlen, "%s '%s': blanks around the '=' of %.*s; "
+		         "write %.*s=%s (no blanks)", what, assignment, (int)n, buf,
+		         (int)n, buf, v);
+		return -1;
+	}
 	dot = strchr(buf, '.');
 	if (!dot) {
 		char hint[300];

@@ -829,8 +829,12 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         "(%s)", claim_target_text(target).s,
 		         rl_fig_text_side(zf, sizeof zf, zmax, target, 0));
 	else if (speedup)
-		snprintf(note, sizeof note, "; %s is exceeded everywhere (at "
-		         "least %s)", claim_target_text(target).s,
+		/* (the target a floor, met at >= it: a least on it reaches it
+		** everywhere, and exceeds it nowhere there; z 20 to 30 under
+		** 20 read "exceeded everywhere (at least 20)") */
+		snprintf(note, sizeof note, "; %s is %s everywhere (at least %s)",
+		         claim_target_text(target).s,
+		         zmin > target ? "exceeded" : "reached",
 		         rl_fig_text(zf, sizeof zf, zmin));
 	/* the parameters a cell takes its best over, named */
 	if (!(binx || biny) && rows > g.n)

@@ -58,6 +58,20 @@ static const char *factor_num(char *buf, size_t len, double v)
 	return buf;
 }
 
+/* A running product of the factors, and their total, as factor_num but on
+** the target's side it is on, as claim's text says its product
+** (claim_factor_side: 19.9996 of a 20x target is 19.999, where 20.000
+** read as reaching it). */
+static const char *product_num(char *buf, size_t len, double v,
+                               double target)
+{
+	if (isfinite(v))
+		claim_factor_side(buf, len, v, target);
+	else
+		report_value(buf, len, v);
+	return buf;
+}
+
 void report_factors(rctx *r)
 {
 	static const char *const h[] = {"factor", "multiplies the speedup by",
@@ -96,13 +110,13 @@ void report_factors(rctx *r)
 		prod *= x;
 		cells[0] = name;
 		cells[1] = factor_num(f, sizeof f, x);
-		cells[2] = factor_num(cum, sizeof cum, prod);
+		cells[2] = product_num(cum, sizeof cum, prod, r->c.target);
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);
 	if (n) {
 		const char *cells[3] = {"total", "", cum};
-		factor_num(cum, sizeof cum, prod);
+		product_num(cum, sizeof cum, prod, r->c.target);
 		doc_row(&r->d, cells);
 		doc_table_end(&r->d);
 	}

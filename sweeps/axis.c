@@ -13,6 +13,7 @@
 #include "../config/ini.h"
 #include "../model/numtext.h"
 #include "../model/status.h"
+#include "../model/utf8.h"
 #include "text.h"
 
 static int decimals(const char *text)
@@ -189,6 +190,39 @@ static int log_repeats(const rl_axis *ax, char *err, size_t errlen)
 	return 0;
 }
 
+/* A part k (0 start, 1 stop, 2 step or count) of a range that
+** rl_sw_number refused: a number past the largest double (1e400) is out
+** of range, not "a part that is not a number": an end as a value of the
+** parameter says it (rl_param_value_text, as --set and a list's value:
+** "outside the allowed [0, 1000] TB/s"), a step or count past a double's
+** reach; any other part is not a number.  -1. */
+static int part_error(const rl_param *p, char *const parts[3], int islog,
+                      int k, char *err, size_t errlen)
+{
+	static const char *const what[] = {"start", "stop", "step"};
+	char why[400], head[96], q[160];
+	double v;
+	size_t hl;
+	snprintf(head, sizeof head, "%s.%s: ", p->section, p->key);
+	hl = strlen(head);
+	if (k < 2 && rl_param_value_text(p, parts[k], &v, why, sizeof why) ==
+	                     RL_P_RANGE && !strncmp(why, head, hl))
+		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s': its %s %s",
+		         p->section, p->key, parts[0], parts[1], parts[2],
+		         islog ? " log" : "", what[k], why + hl);
+	else if (k == 2 && rl_number_text(parts[2], &v) && isinf(v))
+		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s': its %s %s is "
+		         "past the largest double (about 1.8e308)", p->section,
+		         p->key, parts[0], parts[1], parts[2], islog ? " log" : "",
+		         islog ? "count" : "step",
+		         rl_utf8_quote(parts[2], RL_UTF8_QUOTE_MAX, q, sizeof q));
+	else
+		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s' has a part that "
+		         "is not a number", p->section, p->key, parts[0], parts[1],
+		         parts[2], islog ? " log" : "");
+	return -1;
+}
+
 static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
                        size_t errlen)
 {
@@ -221,13 +255,12 @@ static int parse_range(rl_axis *ax, const rl_param *p, char *text, char *err,
 		         "(a, b, c), not a range", p->section, p->key);
 		return -1;
 	}
-	if (rl_sw_number(parts[0], &a) || rl_sw_number(parts[1], &b) ||
-	    rl_sw_number(parts[2], &c)) {
-		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s' has a part that "
-		         "is not a number", p->section, p->key, parts[0], parts[1],
-		         parts[2], islog ? " log" : "");
-		return -1;
-	}
+	if (rl_sw_number(parts[0], &a))
+		return part_error(p, parts, islog, 0, err, errlen);
+	if (rl_sw_number(parts[1], &b))
+		return part_error(p, parts, islog, 1, err, errlen);
+	if (rl_sw_number(parts[2], &c))
+		return part_error(p, parts, islog, 2, err, errlen);
 	/* the parts as given, in all their digits (rl_number_write:
 	** 2000000, where %g wrote 2e+06) */
 	rl_number_write(a, at, sizeof at);

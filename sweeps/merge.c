@@ -810,6 +810,7 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	const shard_run *a = &m->runs[0];
 	sqlite3_stmt *st;
 	int rc, bad = 0;
+	long long col = 0;
 	/* with how many of the run's columns bear its name: a name given
 	** twice (run_columns changed by hand) made the merged points table
 	** fail on "duplicate column name", said of merge's temporary file */
@@ -825,8 +826,11 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 		return rl_db_exit(rc);
 	}
 	sqlite3_bind_int64(st, 1, a->id);
+	/* the column said counted from 1 in the run's order, as every
+	** file, line and column message counts (its ord counts from 0) */
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 1);
+		col++;
 		if (name && (size_t)sqlite3_column_bytes(st, 1) != strlen(name)) {
 			/* a NUL byte inside: SQLite's = (the count below) tells
 			** the name from the one before the NUL, C and the merged
@@ -834,15 +838,14 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			snprintf(err, errlen, "%s run %lld: column %lld's name holds "
 			         "a NUL byte after '%.*s'; refusing to merge a crafted "
 			         "or altered shard", m->paths[a->part], (long long)a->id,
-			         (long long)sqlite3_column_int64(st, 0),
-			         rl_utf8_cut(name, 60), name);
+			         col, rl_utf8_cut(name, 60), name);
 			bad = 1;
 		} else if (!rl_sweep_column_decl(name)) {
 			snprintf(err, errlen, "%s run %lld: column %lld is named "
 			         "%s%.*s%s, which is no parameter or output of rooflab; "
 			         "refusing to merge a crafted or foreign shard",
-			         m->paths[a->part], (long long)a->id,
-			         (long long)sqlite3_column_int64(st, 0), name ? "'" : "",
+			         m->paths[a->part], (long long)a->id, col,
+			         name ? "'" : "",
 			         rl_utf8_cut(name ? name : "NULL", 60),
 			         name ? name : "NULL", name ? "'" : "");
 			bad = 1;

@@ -111,6 +111,14 @@ expect_exit 2 "--set before the flag" -- $RL eval --chip h100-sxm --model llama3
 expect_err "^rooflab eval: scenario\.isl is set twice \('--set scenario\.isl=512', then '--isl 512'" "the same value twice is refused too"
 expect_exit 2 "one parameter in two --set" -- $E --set chip.tdp_w=500 --set chip.hbm_tbps=4 --set chip.tdp_w=700
 expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', then '--set chip\.tdp_w=700'" "names the parameter"
+# (small60) a blank before the '=' of an assignment ("chip.hbm_tbps = 3",
+# as a sweep spec's set line "set = chip.hbm_tbps = 3" gives it to the same
+# parser) was read into the name, refused as the unknown parameter
+# 'chip.hbm_tbps ' with "did you mean chip.hbm_tbps?"; refused as blanks
+# around the '=', as blanks around a value are (cli_badinput), exit 2, the
+# parameter named and the assignment as written without them
+expect_exit 2 "--set 'chip.hbm_tbps = 3', blanks around its '='" -- $E --set "chip.hbm_tbps = 3"
+expect_err "^rooflab eval: --set 'chip\.hbm_tbps = 3': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=3 \(no blanks\)$" "names the parameter and how to write it"
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
 # two parameters each once both reach the engine: at chip.tdp_w=300, under

@@ -127,6 +127,11 @@ sqlite3 evil0.db "UPDATE run_columns SET name = '$(echo "$evil" | sed "s/'/''/g"
 expect_exit 2 "merge refuses a shard with an injected column name" -- \
 	"$RL" merge m2.db evil0.db s1.db
 expect_err "no parameter or output" "merge says why it refuses the shard"
+# (small60) the column counted from 1, as every file, line and column
+# message counts: the name altered is the one of ord 0, the first column a
+# sweep writes (sweeps/store.c numbers them from 0), so column 1, where
+# merge said column 0
+expect_err "^rooflab merge: evil0\.db run 1: column 1 is named 'x\" REAL" "merge names the column from 1"
 pwned "merge: the injected SQL ran nothing"
 expect_exit 2 "export refuses the injected column name" -- \
 	"$RL" export --db evil0.db --format csv
@@ -139,6 +144,7 @@ sqlite3 null0.db "CREATE TABLE rc AS SELECT * FROM run_columns;
 expect_exit 2 "merge of a shard with NULL column names" -- \
 	"$RL" merge m3.db null0.db s1.db
 expect_err "NULL" "merge names the NULL column"
+expect_err "^rooflab merge: null0\.db run 1: column 1 is named NULL," "the first NULL name is column 1"
 expect_exit 2 "export of NULL column names" -- \
 	"$RL" export --db null0.db --format json
 # run_columns naming one column twice (its last renamed by hand to the

@@ -146,6 +146,29 @@ expect_out '"met": false' "unmeetable json met false"
 expect_out '"unloaded_s"' "unmeetable json gives the unloaded value"
 expect_exit 0 "targets at a rate" -- $E --rate 2 --tpot-max 0.001
 expect_out "MISSED" "a missed target at a rate"
+# (small60) the targets table's value on the side of its target the verdict
+# says: a value its three significant digits round onto the other side read
+# "4.24 ms   target <= 4.2415 ms: MISSED".  The target: midway between the
+# value (the JSON's value_s, in ms) and its three digits (%.3g, eval's
+# figure under 100), so that the figure and the value lie either side of
+# it; the line's value, read back, must lie above the target where it says
+# MISSED and at or under it where it says met (tpot and ttft means at a rate
+# of 2, one rounding down, one up, whichever each is)
+E8r="$RL eval --chip h100-sxm --model llama3-8b --precision fp8 --isl 2048 --osl 128 --tp 1 --profile trtllm-0.10 --rate 2"
+for m in tpot ttft; do
+	expect_exit 0 "$m at a rate of 2, json" -- $E8r --$m-max 1 --json
+	v=$(sed -n 's/.*"value_s": \([0-9.e+-]*\).*/\1/p' "$tmpd/out" | head -n 1)
+	t=$(awk -v v="$v" 'BEGIN { f = sprintf("%.3g", v * 1e3) + 0; printf "%.8g", (f + v * 1e3) / 2e3 }')
+	expect_exit 0 "$m at a rate of 2, a target between its value and its figure" -- $E8r --$m-max "$t"
+	line=$(grep "^  $m mean .*target <= " "$tmpd/out")
+	if echo "$line" | awk '{ v = $3; t = $7; missed = $0 ~ /: MISSED$/; met = $0 ~ /: met$/
+		exit !((missed && v + 0 > t + 0) || (met && v + 0 <= t + 0)) }'; then
+		echo "ok - $m: the value reads on the target's side the verdict says ($line)"
+	else
+		echo "not ok - $m: the value reads on the other side ('$line', value $v s, target $t s)"
+		fails=$((fails + 1))
+	fi
+done
 
 # the best under the targets in the table's figures, no exponent form
 # (Mixtral 8x7B on 8 H100 served 1.009e+04 output tokens/s under these)

@@ -581,6 +581,19 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--z speedup_total_tokens --term dumb
 	expect_no_out "exceeded everywhere" "z 10 to 20: 20 is not exceeded everywhere"
 	expect_out "20 is reached only at the most \(20\)" "z 10 to 20: 20 reached only at the most"
+	# (small60) a target the least cells reach exactly: z 20, 25, 30 under
+	# the default 20 is reached at every cell (the target is a floor, met
+	# at >= 20, as claim's P(>= 20x)) but not exceeded at the least, 20
+	# itself, where the title said "exceeded everywhere (at least 20)"
+	sqlite3 "$tmpd/lv4.db" "UPDATE results SET speedup_total_tokens = 30
+		WHERE speedup_total_tokens = 20;
+		UPDATE results SET speedup_total_tokens = 25 WHERE speedup_total_tokens = 15;
+		UPDATE results SET speedup_total_tokens = 20 WHERE speedup_total_tokens = 10"
+	expect_exit 0 "text heatmap, a least of exactly 20" -- "$RL" plot heatmap \
+		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb
+	expect_no_out "exceeded everywhere" "z 20 to 30: 20 is not exceeded at the least"
+	expect_out "20 is reached everywhere \(at least 20\)" "z 20 to 30: 20 reached everywhere"
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi

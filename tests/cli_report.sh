@@ -98,6 +98,22 @@ has "$html" "factors: three decimals, as claim's text" \
 	"<tr><td>utilization</td><td>1.400</td><td>3.500</td></tr>"
 has "$html" "factors: a factor of 1 as 1.000" \
 	"<tr><td>power limit</td><td>1.000</td><td>17.500</td></tr>"
+# (small60) the running product and the total said beside the 20x target
+# on the side of it they are on, as claim's text says its product
+# (claim_factor_side): a first factor of 19.9996, the rest 1, multiplies to
+# 19.9996, short of 20, which three decimals round to 20.000 (read as
+# reaching it); its thousandths floored, by hand, 19.999 in the cumulative
+# column and the total (the factor itself, a multiplier, as claim's text
+# writes it: 20.000)
+if command -v sqlite3 >/dev/null 2>&1; then
+	report_altered "$db" fside 0 "report of a product just short of 20" \
+		"UPDATE claim_factors SET factor = CASE ord WHEN 1 THEN 19.9996 ELSE 1 END"
+	has "$tmpd/md/fside.md" "factors: the total short of 20 reads under it" \
+		"| total |  | 19.999 |"
+	has "$tmpd/md/fside.md" "factors: the running product short of 20 reads under it" \
+		"| power limit | 1.000 | 19.999 |"
+	lacks "$tmpd/md/fside.md" "factors: no product read as reaching 20" "| 20\.000 |$"
+fi
 has "$html" "factors: the total to three decimals" \
 	"<tr><td>total</td><td></td><td>17.500</td></tr>"
 # a parameter whose swing rounds to zero (17.5 .. 17.50001 at 4 digits) is

@@ -1242,9 +1242,26 @@ expect_err "duplog.ini:5: scenario.batch: a log range of 1000 points from 1 to 6
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = scenario.tp=8=9\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad4.ini"
 expect_exit 2 "a set line with a bad value" -- $RL sweep "$d/bad4.ini" --db "$d/x.db"
 expect_err "bad4.ini:4: scenario.tp: '8=9' is not a number" "names the set line"
+# (small60) a range's end past the largest double (1e400) is out of the
+# parameter's range, as --set chip.hbm_tbps=1e400 and a list's 1e400 say
+# it (chip.hbm_tbps takes [0, 1000] TB/s), where the range said it had "a
+# part that is not a number"; a step past it is out of a double's range
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:1e400:1\n' >"$d/huge1.ini"
+expect_exit 2 "a range whose stop overflows a double" -- $RL sweep "$d/huge1.ini" --db "$d/x.db"
+expect_err "huge1\\.ini:5: chip\\.hbm_tbps: range '1:1e400:1': its stop '1e400' is outside the allowed \\[0, 1000\\] TB/s$" "says the stop is out of range, and the range"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:1e400\n' >"$d/huge2.ini"
+expect_exit 2 "a range whose step overflows a double" -- $RL sweep "$d/huge2.ini" --db "$d/x.db"
+expect_err "huge2\\.ini:5: chip\\.hbm_tbps: range '1:2:1e400': its step '1e400' is past the largest double \\(about 1\\.8e308\\)$" "says the step is out of a double's range"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n\nset = chip.hbm_tbs=3\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad5.ini"
 expect_exit 2 "a baseline set line naming no parameter" -- $RL sweep "$d/bad5.ini" --db "$d/x.db"
 expect_err "bad5.ini:8: unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "names the baseline's set line"
+# (small60) a set line with blanks around its inner '=' (set =
+# chip.hbm_tbps = 3), as INI lines are written: refused as the unknown
+# parameter 'chip.hbm_tbps ' (its name kept the blank); refused by --set's
+# one parser as blanks around that '=', at the line, the parameter named
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nset = chip.hbm_tbps = 3\n[axes]\nscenario.batch = 1, 2\n' >"$d/blank.ini"
+expect_exit 2 "a set line with blanks around its '='" -- $RL sweep "$d/blank.ini" --db "$d/x.db"
+expect_err "blank\\.ini:4: set = 'chip\\.hbm_tbps = 3': blanks around the '=' of chip\\.hbm_tbps; write chip\\.hbm_tbps=3 \\(no blanks\\)$" "names the file, the line and the parameter"
 # a [baseline] whose scenario names a model and no chip said "missing
 # --chip NAME", an option a spec has no word for; it names the key (and the
 # scenario that could name it) at the header's line, 4 (a [base] short of a

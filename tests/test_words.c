@@ -529,8 +529,11 @@ static void test_sentences(void **state)
 	                       "GB/s; there compute binds");
 	/* a speedup short of the target within half a hundredth: not shown
 	** as reaching it ("cannot reach 20x ... gives 20.00x"), its last
-	** digit down, 19.99x; one past a target it falls short of from
-	** above, up (0.50 of 0.4996 down to 0.5x: 0.51x) */
+	** digit down, 19.99x; a metric at or past the target (model/solve.c
+	** writes target x exp(g), g < 0, where it cannot reach it) by the
+	** same one side rule (claim_speedup_side): 0.5004 meets 0.5, and so
+	** does its figure 0.50, as written (a rule of its own ceiled it to
+	** 0.51x) */
 	r.s.bound = 1;
 	r.s.metric = 19.996;
 	claim_solve_words(&r, b, sizeof b);
@@ -541,7 +544,7 @@ static void test_sentences(void **state)
 	r.target = 0.5;
 	r.s.metric = 0.5004;
 	claim_solve_words(&r, b, sizeof b);
-	assert_non_null(strstr(b, "peaks at 0.51x at"));
+	assert_non_null(strstr(b, "peaks at 0.50x at"));
 	r.target = 20;
 	/* the baseline's lever, falling through the target */
 	row(&r, "a.profile.eff_compute", 0.8);
@@ -1118,13 +1121,15 @@ static void test_model_parallel(void **state)
 	claim_report_free(rep);
 }
 
-/* claim_speedup_short (mutation tests): a speedup short of its target is
-** never printed on or past it.  One ulp below 0.1 (the double of 0.1 is
-** 0.1000000000000000055; the one below it, 0.09999999999999999167, times
-** 100 rounds to 10.0 exactly) its floor to hundredths is the target
-** itself, 0.10, so one hundredth less, 0.09x; one ulp above 0.7 (0.69999
-** 99999999999556 as a double; 0.70000000000000006661 times 100 rounds to
-** 70.0) its ceiling is 0.70, the target, so one hundredth more, 0.71x.
+/* claim_speedup_short (mutation tests): a speedup beside the target it
+** cannot reach is written by the one side rule of claim_speedup_side (a
+** figure meets the target, x >= target, exactly where x does).  One ulp
+** below 0.1 (the double of 0.1 is 0.1000000000000000055; the one below
+** it, 0.09999999999999999167, times 100 rounds to 10.0 exactly) its floor
+** to hundredths is the target itself, 0.10, so one hundredth less, 0.09x.
+** One ulp above 0.7 (0.70000000000000006661) meets 0.7, and so does its
+** nearest figure 0.70: as written, 0.70x (the old rule of its own ceiled
+** it to 0.71x); 20.001 meets 20 and 20.00 does too: 20.00x, not 20.01x.
 ** Not a number and infinity are claim_speedup_x's "not evaluated" (no
 ** hundredths of infinity), and from 1e15 on its exponent form stays, three
 ** digits (1.2356e15 short of 1.2358e15 is 1.24e+15x, not a %.2f of 16
@@ -1373,7 +1378,9 @@ static void test_speedup_short(void **state)
 	                    "0.09x");
 	assert_string_equal(claim_speedup_short(b, sizeof b,
 	                                        nextafter(0.7, 1), 0.7),
-	                    "0.71x");
+	                    "0.70x");
+	assert_string_equal(claim_speedup_short(b, sizeof b, 20.001, 20),
+	                    "20.00x");
 	/* a hundredth away each way: as claim_speedup_x writes it */
 	assert_string_equal(claim_speedup_short(b, sizeof b, 0.09, 0.1),
 	                    "0.09x");
@@ -1400,7 +1407,10 @@ static void test_speedup_short(void **state)
 ** which reads back .6328125, past the target (x * 100 is
 ** 5505821883247362.5, past 2^52 a double rounds it to ...362, even, whose
 ** ceiling gave .62 again).  Beside the double below as target (x past
-** it), claim_speedup_short's ceiling, .63x alike.  48438645388357.875
+** it), .62 reads back on it, which x meets too: .62x as written, by
+** claim_speedup_short as by claim_speedup_side; beside x itself, .63x
+** alike (its own rule left x's .62, under the target x meets).
+** 48438645388357.875
 ** short of the double above it, .8828125: written .88 (the tie to even),
 ** which reads back as .8828125, the target; its hundredths floored, .87
 ** (read back .8671875, short of it), in both functions. */
@@ -1414,6 +1424,10 @@ static void test_speedup_side_past_2p52(void **state)
 	assert_string_equal(claim_speedup_short(b, sizeof b,
 	                                        55058218832473.625,
 	                                        55058218832473.6171875),
+	                    "55058218832473.62x");
+	assert_string_equal(claim_speedup_short(b, sizeof b,
+	                                        55058218832473.625,
+	                                        55058218832473.625),
 	                    "55058218832473.63x");
 	assert_string_equal(claim_speedup_side(b, sizeof b, 48438645388357.875,
 	                                       48438645388357.8828125),
