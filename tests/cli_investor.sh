@@ -1257,6 +1257,18 @@ else
 	echo "not ok - the report's trust sentence lacks the claim's own line ('$wantc')"
 	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
+# (ux28) the verdict's bullet is the short form: the claim's line gives
+# the out-of-sample rows' figures, so the bullet does not repeat them
+# ("apart from them"), and how far the published tables move between
+# versions is the validation section's ("In short, ...", which keeps both)
+if grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF "; as the claim recorded it with its run, " &&
+	! grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qE "apart from them|themselves move" &&
+	grep -F "In short, " "$tmpd/rv.md" | grep -F "apart from them" | grep -qF "themselves move"; then
+	echo "ok - the verdict's trust bullet is the short form; the validation section keeps the rest"
+else
+	echo "not ok - the verdict's trust bullet repeats the out-of-sample or the tables' clause"
+	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
 # with no validation run in the database, the claim's own line still
 if grep -F -- "- How far to trust the model: not measured here: " "$tmpd/r.md" | grep -qF -- "; as the claim recorded it with its run, $wantc (the validation section)."; then
 	echo "ok - no validation run: the claim's own trust line is given"

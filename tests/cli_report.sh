@@ -1096,9 +1096,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 			--db "$tmpd/rep.db" --out "$tmpd/md/$f" --no-plots
 		t="the published tables themselves move by a median 1.2% (90th percentile 7.2%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs): an upper bound on the measurements' noise, not noise alone"
 		has "$tmpd/md/$f" "$f: verdict, how far to trust the model" "How far to trust the model: the model's throughput misses"
+		# (ux28) the clause is the validation section's alone: the
+		# verdict's bullet (report_trust_short) leaves it out, and the
+		# out-of-sample rows' figures where the claim's stored line gives
+		# them, lest it run to 1,200 characters on the first screen
 		n=$(grep -oF -- "$t" "$tmpd/md/$f" | wc -l)
-		[ "$n" -eq 2 ] && echo "ok - $f: the same clause in the verdict and the validation section" ||
-			{ echo "not ok - $f: the repeatability clause $n times, not 2"; fails=$((fails + 1)); }
+		v=$(grep -c -- "How far to trust the model: .*themselves move" "$tmpd/md/$f")
+		[ "$n" -eq 1 ] && [ "$v" -eq 0 ] && echo "ok - $f: the repeatability clause in the validation section, not the verdict" ||
+			{ echo "not ok - $f: the repeatability clause $n times (not 1), $v in the verdict (not 0)"; fails=$((fails + 1)); }
 		lacks "$tmpd/md/$f" "$f: a pair not adjacent is not summed" "130\.0%"
 		has "$tmpd/md/$f" "$f: a table republished (0% and 0%) is left out, said" \
 			"not noise alone, since the software changed between versions too; 1 more pair of adjacent tables republishes the same numbers (no second measurement) and is left out"
