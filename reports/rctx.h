@@ -202,6 +202,14 @@ const char *report_trust_words(rctx *r);
 ** between versions, and without the out-of-sample rows' figures where
 ** the stored line gives them; "" as report_trust_words. */
 const char *report_trust_short(rctx *r);
+/* How far the verdict moves with the width of the assumption ranges
+** (the claim run's JSON verdict.range_robustness): the investor's
+** sentence into inv and the runs in full (each width's P and median, the
+** range that moves P most) into full, no capital, no full stop; 1, or 0
+** with both "" where the run has none or its figures are no
+** probabilities (verdict.c). */
+int report_robust_words(rctx *r, char *inv, size_t invlen, char *full,
+                        size_t fulllen);
 /* What the model does not know, as one clause into buf ("" where
 ** nothing is said): side b's chip without a measurement in the newest
 ** validation run, and no held-out serving row (repeat.c). */

@@ -359,6 +359,16 @@ has "$tmpd/md/rob.md" "verdict: the ranges narrowed, each P" \
 	"P(\\>= 20x) = 1.2% at full width (median 13.16x), 3.1% at half (16.55x), 11.8% at a quarter (18.72x), 68.6% at a tenth (20.25x); the range whose width moves P(\\>= 20x) most: b.profile.eff\\_compute, narrowed alone to a tenth (0.84 .. 0.905), the others as given: P(\\>= 20x) = 9.9%"
 has "$tmpd/md/rob.md" "verdict: the samples at the claimed share, their P" \
 	"90% interval 11.90x .. 20.30x, median 16.20x, P(\\>= 20x) = 6.6%."
+# (ux28) the verdict's bullet is the investor's sentence alone, 750
+# characters with the runs in full; those stand in the sensitivity
+# section, after the same sentence
+if grep -F -- "- How far the verdict moves with the width of the assumption ranges: " "$tmpd/md/rob.md" | grep -q "(the sensitivity section gives each width)\.$" &&
+	! grep -F -- "- How far the verdict moves" "$tmpd/md/rob.md" | grep -qF "In full" &&
+	sed -n '/^## Sensitivity/,/^## /p' "$tmpd/md/rob.md" | grep -F "How far the verdict moves with the width of the assumption ranges: " | grep -qF ". In full, every range narrowed toward its stated value"; then
+	echo "ok - verdict: the ranges' sentence alone; the sensitivity section has the runs in full"
+else
+	echo "not ok - verdict or sensitivity: the ranges' runs in full"; grep -F "How far the verdict moves" "$tmpd/md/rob.md" | cut -c1-300 | sed 's/^/    /'; fails=$((fails + 1))
+fi
 for p in 1e308 1.5 -0.2; do
 	report_altered "$db" robbad 0 "verdict: a run's P of $p at half width" "$(robust_json "$p" 0.099 0.066)"
 	lacks "$tmpd/md/robbad.md" "verdict: no ranges narrowed with a P of $p" "narrowed toward its stated value"
