@@ -1267,4 +1267,15 @@ expect_exit 0 "eval: the same with a 10 kW TDP" -- $RL eval $SD --set chip.tdp_w
 expect_no_out "^\(the TDP binds: " "no note where the TDP lowers no clock"
 expect_exit 0 "eval: the H100 under its TDP" -- $RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.10
 expect_no_out "^\(the TDP binds: " "no note on the H100 at 370 W"
+# (ux28) a refused design gets its error alone, not first the note that
+# its price does not follow the --set: sohu-design's shares with
+# design.frac_mac 0.3 ($SD) and frac_sram 0.5 add up to 0.3 + 0.07 + 0.5 +
+# 0.08 + 0.25 = 1.2 (data/chips/sohu-design.ini's others), over the die
+expect_exit 2 "eval: Sohu by design with its shares over the die" -- $RL eval $SD --set design.frac_sram=0.5
+expect_err "the area shares add up to 1\.2 > 1" "the error names the shares' sum"
+if grep -q "note: " "$tmpd/err"; then
+	echo "not ok - a refused design's eval prints a price note before its error"; fails=$((fails + 1))
+else
+	echo "ok - a refused design's eval: the error alone, no price note"
+fi
 finish
