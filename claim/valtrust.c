@@ -137,11 +137,15 @@ static const char *span_text(char *buf, size_t len, double lo, double hi)
 	return buf;
 }
 
+/* how a named profile's figures were taken, in plain words: the rows
+** left out of its fit, one at a time, to be predicted (its [meta] kind:
+** leave-one-row-out, -model-out or -architecture-out) */
 static const char *kind_words(int kind)
 {
-	return kind == PROFILE_LOO_ROW     ? "leave-one-row-out"
-	       : kind == PROFILE_LOO_MODEL ? "leave-one-model-out"
-	                                   : "leave-one-architecture-out";
+	return kind == PROFILE_LOO_ROW     ? "leaving out one row at a time"
+	       : kind == PROFILE_LOO_MODEL ? "leaving out one model at a time"
+	                                   : "leaving out one model family at "
+	                                     "a time";
 }
 
 int val_trust_words(const val_row *v, size_t n, const char *base,
@@ -161,29 +165,38 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 		if (k < len)                                                        \
 			k += (size_t)snprintf(buf + k, len - k, __VA_ARGS__);           \
 	} while (0)
-	PUT("the model off its fit (median / 90th percentile |error|): ");
+	/* plain words for an investor (ux28): the median error and the
+	** error 90% of rows stay within, first on model families each fit
+	** never saw (leave-one-architecture-out), then the profiles fitted
+	** another way, the rows of a version borrowing another's profile,
+	** and the chips no fit saw; the earlier "the model off its fit
+	** (median / 90th percentile |error|): leave-one-architecture-out"
+	** read as jargon */
+	PUT("how far off the model is (median error / 90%% of rows within): ");
 	if (s.n) {
 		char m[64], p[64];
-		PUT("leave-one-architecture-out %s / %s over %zu profile%s",
+		PUT("%s / %s on model families each fit never saw, over %zu "
+		    "software version%s",
 		    span_text(m, sizeof m, s.med_lo, s.med_hi),
 		    span_text(p, sizeof p, s.p90_lo, s.p90_hi), s.n,
 		    s.n == 1 ? "" : "s");
 	} else
-		PUT("no profile's leave-one-architecture-out error recorded");
+		PUT("no profile records its error on model families its fit never "
+		    "saw");
 	for (i = 0; i < s.nother; i++)
-		PUT("%s%s%s: %s %.1f%% / %.1f%%", i ? "; " : " (", s.other[i],
+		PUT("%s%s%s: %.1f%% / %.1f%%, %s", i ? "; " : " (", s.other[i],
 		    base && !strcmp(base, s.other[i]) ? ", the baseline" : "",
-		    kind_words(s.okind[i]), 100 * s.om[i], 100 * s.op[i]);
+		    100 * s.om[i], 100 * s.op[i], kind_words(s.okind[i]));
 	if (s.nmore)
-		PUT("; %zu more profile%s of another leave-out, not named", s.nmore,
+		PUT("; %zu more profile%s scored another way, not named", s.nmore,
 		    s.nmore == 1 ? "" : "s");
 	if (s.nother)
 		PUT(")");
 	oos = val_summary(v, n, VAL_SET_BIT(VAL_SET_OUT_OF_SAMPLE), &med, &p90);
 	if (oos)
-		PUT("; %zu out-of-sample row%s (a profile borrowed from another "
-		    "version) %.1f%% / %.1f%%", oos, oos == 1 ? "" : "s", 100 * med,
-		    100 * p90);
+		PUT("; %.1f%% / %.1f%% on %zu row%s whose software version borrows "
+		    "another's profile", 100 * med, 100 * p90, oos,
+		    oos == 1 ? "" : "s");
 	for (i = 0; i < n; i++) {
 		if (v[i].status != VAL_OK ||
 		    val_set_of(&v[i]) != VAL_SET_HELD_OUT)
@@ -194,13 +207,14 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 			serving++;
 	}
 	if (!micro && !serving)
-		PUT("; other chips: no row");
+		PUT("; on chips no fit saw: no row");
 	else if (!serving)
-		PUT("; other chips: %zu microbenchmark row%s, no serving row", micro,
-		    micro == 1 ? "" : "s");
+		PUT("; on chips no fit saw: %zu microbenchmark row%s, no serving "
+		    "row", micro, micro == 1 ? "" : "s");
 	else
-		PUT("; other chips: %zu serving row%s, %zu microbenchmark%s", serving,
-		    serving == 1 ? "" : "s", micro, micro == 1 ? "" : "s");
+		PUT("; on chips no fit saw: %zu serving row%s, %zu "
+		    "microbenchmark%s", serving, serving == 1 ? "" : "s", micro,
+		    micro == 1 ? "" : "s");
 #undef PUT
 	return RL_OK;
 }

@@ -657,6 +657,19 @@ static void write_json(const series *s, int n, const rl_setup *st,
 	json_finish(&w);
 }
 
+/* what the limit name means, for the series' line (ux28: "the last point:
+** kv_cache" named a profile key or engine state with no word of what it
+** caps or why) */
+static const char *limit_words(int limit)
+{
+	return limit == RL_LIMIT_TOKENS ? "the token budget of one iteration"
+	       : limit == RL_LIMIT_BATCH
+	           ? "the most sequences in flight at once"
+	       : limit == RL_LIMIT_MEMORY ? "the memory left for the KV cache"
+	       : limit == RL_LIMIT_USER   ? "the --batch given"
+	                                  : "?";
+}
+
 static void write_table(const series *s, int n, const char *title,
                         const load_opts *lo, front_pt *f)
 {
@@ -676,10 +689,12 @@ static void write_table(const series *s, int n, const char *title,
 		       targets_words(lo->t, lo->nt, line, sizeof line));
 	for (i = 0; i < n; i++) {
 		/* the label spells the mapping, its replicas as DP */
-		printf("\n%s (%.0f chip%s; the last point: %s)\n",
+		printf("\n%s (%.0f chip%s; the last point: %s, %s, caps its "
+		       "concurrency)\n",
 		       rl_utf8_cell(s[i].label, 0, 0, lab, sizeof lab), s[i].chips,
 		       s[i].chips == 1 ? "" : "s",
-		       rl_limit_name(s[i].pts[s[i].n - 1].limit));
+		       rl_limit_name(s[i].pts[s[i].n - 1].limit),
+		       limit_words(s[i].pts[s[i].n - 1].limit));
 		/* its profile and why, as eval's first line says it */
 		printf("  profile %s (%s)\n",
 		       rl_utf8_cell(s[i].profile, 0, 0, prof, sizeof prof),

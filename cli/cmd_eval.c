@@ -135,7 +135,6 @@ int cmd_eval(int argc, char **argv)
 	if ((rc = opts_apply(&o, &st, 1, err, sizeof err)))
 		return input_fail("eval", rc, err);
 	opts_warn_inert_design("eval", &o, &st);
-	opts_note_fixed_price("eval", &o, &st);
 	{
 		/* --profile's, the scenario's, else the chip's default; a chip
 		** with none is served under ideal and says so, as map, curve, a
@@ -167,6 +166,10 @@ int cmd_eval(int argc, char **argv)
 			cli_say("eval", st.profile_note);
 		return bad_input("eval", err);
 	}
+	/* the price that does not follow a --set, said of a result only: a
+	** design refused (shares over the die) or a model that does not fit
+	** had the note before its error (ux28) */
+	opts_note_fixed_price("eval", &o, &st);
 	/* a profile fitted on another chip's rows says so (claim's and
 	** validate's trust words: claim/valtrust.h); data that cannot be
 	** read leaves it unsaid, validate names why */

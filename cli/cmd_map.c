@@ -727,7 +727,14 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	}
 	if (legal > n)
 		fprintf(f, "(the first %zu of %zu shown)\n", n, legal);
-	fprintf(f, "(W/chip: what one chip draws; tok/J: output tokens per "
+	/* the bound column said in words too (ux28: an architect choosing a
+	** mapping saw "compute" and "communication" with no word of which
+	** phase or what they mean) */
+	fprintf(f, "(bound: what sets the time of the iterations decode tokens "
+	        "see, prefill's where\n --osl is 1: eval's decode.bound; "
+	        "compute, memory (HBM traffic), communication\n (chip to "
+	        "chip) or overhead (host time);\n"
+	        " W/chip: what one chip draws; tok/J: output tokens per "
 	        "joule, out/chip over W/chip,\n eval's "
 	        "power.output_tokens_per_joule; $/M: USD per million output "
 	        "tokens, chips\n amortized at their manufacturing cost or "

@@ -276,6 +276,37 @@ static void decode_idle_note(FILE *f, const rl_setup *st, const rl_result *r)
 		        r->power_decode_w, rl_number_write(tdp, tw, sizeof tw));
 }
 
+/* A phase whose clock the TDP lowered (power.*_clock_scale < 1): the
+** table's bound (prefill.bound "compute") reads as though more MAC arrays
+** or clock were the lever, while the power limit sets that clock (ux28:
+** an architect asking "MAC arrays or power?" saw "compute" and a
+** limited 1 nine rows apart).  Said under the table for each such phase
+** that runs, with its bound, its clock share and the TDP; not where the
+** chip is over its TDP at every clock (tdp_note says that). */
+static void clock_note(FILE *f, const rl_setup *st, const rl_result *r)
+{
+	double tdp = st->cfg.chip.tdp_w;
+	char tw[32];
+	int i;
+	if (!r->power_limited || !(tdp > 0) ||
+	    rl_eval_runnable(RL_OK, r) == RL_EPOWER)
+		return;
+	for (i = 0; i < 2; i++) {
+		double k = i ? r->clock_scale_decode : r->clock_scale_prefill;
+		int bound = i ? r->decode.bound : r->prefill_bound;
+		if (!(k < 1) || (i ? r->decode_iters_per_s : r->prefill_iters_per_s)
+		                        <= 0)
+			continue;
+		fprintf(f, "\n(the TDP binds: %s run at %.3g of the nominal clock\n "
+		        "(power.%s_clock_scale) to stay within %s W; what bounds "
+		        "them, %s,\n is at that lowered clock: --set chip.tdp_w "
+		        "lifts the limit)\n",
+		        i ? "decode-only iterations" : "iterations carrying prefill",
+		        k, i ? "decode" : "prefill",
+		        rl_number_write(tdp, tw, sizeof tw), rl_bound_name(bound));
+	}
+}
+
 /* silicon.violations is a set of flags (silicon.h RL_V_*), which the table
 ** shows as one number ("4", the PHY area alone, read as four): each flag
 ** in words under it, as area lists them; the TDP's own flag has
@@ -343,6 +374,7 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
 	no_hbm_note(f, st, r);
 	gddr_note(f, &st->cfg);
 	tdp_note(f, st, r);
+	clock_note(f, st, r);
 	silicon_note(f, st, r);
 	decode_idle_note(f, st, r);
 	chips_only_note(f, st, r);

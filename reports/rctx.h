@@ -40,6 +40,8 @@ typedef struct {
 	/* the trust sentence, worked out once (report_trust_words) */
 	int trust_done;
 	char trust[4096];
+	/* and its shorter form for the verdict (report_trust_short) */
+	char trust_short[4096];
 } rctx;
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
@@ -192,8 +194,22 @@ void report_provenance(rctx *r);
 ** the claim run stored (claim_runs.trust), else the validation run's
 ** (validation_runs.trust), or that neither is recorded (repeat.c).  Worked out
 ** on the first call, which reads the run's rows, and kept in r->trust
-** for the verdict and the validation section alike. */
+** for the validation section. */
 const char *report_trust_words(rctx *r);
+/* The same clause, shorter, for the verdict's first screen: the model's
+** error against the published measurements and the stored trust line (or
+** that none is recorded), without how far the published tables move
+** between versions, and without the out-of-sample rows' figures where
+** the stored line gives them; "" as report_trust_words. */
+const char *report_trust_short(rctx *r);
+/* How far the verdict moves with the width of the assumption ranges
+** (the claim run's JSON verdict.range_robustness): the investor's
+** sentence into inv and the runs in full (each width's P and median, the
+** range that moves P most) into full, no capital, no full stop; 1, or 0
+** with both "" where the run has none or its figures are no
+** probabilities (verdict.c). */
+int report_robust_words(rctx *r, char *inv, size_t invlen, char *full,
+                        size_t fulllen);
 /* What the model does not know, as one clause into buf ("" where
 ** nothing is said): side b's chip without a measurement in the newest
 ** validation run, and no held-out serving row (repeat.c). */

@@ -234,9 +234,11 @@ static int read_errors(rctx *r, long run, err_sets *s)
 }
 
 /* report_trust_words's sentence for validation run v (NULL: none in the
-** database) into buf */
+** database) into buf; *fit_end and *oos_end: where its first clause (the
+** model's error over the pooled rows, or why there is none) and the
+** out-of-sample rows' clause after it end, for report_trust_short */
 static void trust_words(rctx *r, const pdb_validation *v, char *buf,
-                        size_t len)
+                        size_t len, size_t *fit_end, size_t *oos_end)
 {
 	span same, changed;
 	err_sets es;
@@ -244,6 +246,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	size_t k;
 	char q50[32], q90[32];
 	buf[0] = '\0';
+	*fit_end = *oos_end = 0;
 	if (!v) {
 		/* (the database as sh reads it back: rl_sh_word, as the
 		** provenance's command names it) */
@@ -252,6 +255,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		         "comparison of the model with published measurements "
 		         "(rooflab validate --db %s adds one)",
 		         rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd));
+		*fit_end = *oos_end = strlen(buf);
 		return;
 	}
 	/* the rows validate's "in sample and held out" pools, its out-of-sample
@@ -281,6 +285,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		k = (size_t)snprintf(buf, len, "no modelled row of this "
 		                     "validation run has a profile fitted on its "
 		                     "chip or held out from it");
+	*fit_end = k < len ? k : strlen(buf);
 	if (es.n[1] && k < len)
 		k += (size_t)snprintf(buf + k, len - k, "; apart from them, %zu "
 		                      "row%s of a profile borrowed from another "
@@ -293,6 +298,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		                          es.e[1], es.n[1], 0.9), 0));
 	free(es.e[0]);
 	free(es.e[1]);
+	*oos_end = k < len ? k : strlen(buf);
 	if (k >= len)
 		return;
 	if (!read_spans(r, v->id, &same, &changed, &rep)) {
@@ -399,24 +405,53 @@ static int claim_trust(rctx *r, char *buf, size_t len, size_t k)
 	return 1;
 }
 
-const char *report_trust_words(rctx *r)
+/* r->trust and r->trust_short, worked out once */
+static void trust_both(rctx *r)
 {
 	const pdb_validation *v;
-	int found;
-	if (!r->trust_done) {
-		r->trust_done = 1;
-		r->trust[0] = '\0';
-		if ((found = report_val_run(r, &v)) >= 0)
-			trust_words(r, found ? v : NULL, r->trust, sizeof r->trust);
-		/* the claim's own line first, the validation run's where the
-		** claim run has none */
-		if (found >= 0 && r->trust[0] && !r->bad &&
-		    !claim_trust(r, r->trust, sizeof r->trust, strlen(r->trust)) &&
-		    found > 0 && !r->bad)
-			stored_trust(r, v->id, r->trust, sizeof r->trust,
-			             strlen(r->trust));
+	size_t fit_end = 0, oos_end = 0, tail = 0, k;
+	int found, stored = 0;
+	if (r->trust_done)
+		return;
+	r->trust_done = 1;
+	r->trust[0] = r->trust_short[0] = '\0';
+	if ((found = report_val_run(r, &v)) >= 0)
+		trust_words(r, found ? v : NULL, r->trust, sizeof r->trust,
+		            &fit_end, &oos_end);
+	/* the claim's own line first, the validation run's where the
+	** claim run has none */
+	if (found >= 0 && r->trust[0] && !r->bad) {
+		tail = strlen(r->trust);
+		stored = claim_trust(r, r->trust, sizeof r->trust, tail);
+		if (!stored && found > 0 && !r->bad) {
+			stored_trust(r, v->id, r->trust, sizeof r->trust, tail);
+			/* a line validate stored, not its "not recorded" */
+			stored = !strncmp(r->trust + tail, "; as validate",
+			                  strlen("; as validate"));
+		}
 	}
+	if (!r->trust[0] || r->bad)
+		return;
+	/* the verdict's: the first clause, the out-of-sample one unless the
+	** stored line gives those rows' figures, then whatever followed the
+	** published tables' clause (the stored line, or why there is none) */
+	k = (size_t)snprintf(r->trust_short, sizeof r->trust_short, "%.*s",
+	                     (int)(stored ? fit_end : oos_end), r->trust);
+	if (k < sizeof r->trust_short)
+		snprintf(r->trust_short + k, sizeof r->trust_short - k, "%s",
+		         r->trust + tail);
+}
+
+const char *report_trust_words(rctx *r)
+{
+	trust_both(r);
 	return r->trust;
+}
+
+const char *report_trust_short(rctx *r)
+{
+	trust_both(r);
+	return r->trust_short;
 }
 
 void report_validation_repeat(rctx *r, long run)

@@ -543,6 +543,14 @@ void report_sensitivity(rctx *r)
 	         "claim prints them.");
 	if (lying_version(r))
 		return;
+	{
+		/* the range-width runs in full, the verdict's bullet giving
+		** their one sentence for an investor */
+		char inv[1024], full[2200];
+		if (report_robust_words(r, inv, sizeof inv, full, sizeof full))
+			doc_para(&r->d, "How far the verdict moves with the width of "
+			         "the assumption ranges: %s. In full, %s.", inv, full);
+	}
 	side_part(r, "b", "sensitivity-b", &po);
 	if (!has_by_design(r))
 		return;

@@ -624,7 +624,8 @@ static void given_item(rctx *r)
 ** write it, or wrote a P no probability, prob_ok, or a width's fraction
 ** outside (0, 1], frac_ok: the top range's clause alone left out where
 ** its P or fraction is none). */
-static void robust_item(rctx *r)
+int report_robust_words(rctx *r, char *inv, size_t invlen, char *full,
+                        size_t fulllen)
 {
 	static const char *const path[] = {
 	    "$.verdict.range_robustness.narrowed[0].fraction",
@@ -657,14 +658,18 @@ static void robust_item(rctx *r)
 	enum { N = sizeof path / sizeof path[0] };
 	double v[N], ev[RL_ROBUST_FRACTIONS];
 	claim_robust_summary s;
-	char inv[1024], all[1024], top[1024];
+	char all[1024], top[1024];
 	int i;
 	_Static_assert(RL_ROBUST_FRACTIONS == 4, "four fractions read");
+	if (invlen)
+		inv[0] = '\0';
+	if (fulllen)
+		full[0] = '\0';
 	json_numbers(r, path, v, N);
 	memset(&s, 0, sizeof s);
 	for (i = 0; i < RL_ROBUST_FRACTIONS; i++) {
 		if (!frac_ok(v[3 * i]) || !prob_ok(v[3 * i + 1]))
-			return;
+			return 0;
 		s.fraction[i] = v[3 * i];
 		s.prob[i] = v[3 * i + 1];
 		s.p50[i] = v[3 * i + 2];
@@ -710,15 +715,27 @@ static void robust_item(rctx *r)
 		s.top[0] = '\0';
 	if (!prob_ok(s.next_prob))
 		s.next_prob = NAN;
-	claim_robust_investor_words(&s, r->c.target, inv, sizeof inv);
+	claim_robust_investor_words(&s, r->c.target, inv, invlen);
 	claim_robust_words(&s, r->c.target, all, sizeof all);
 	if (claim_robust_top_words(&s, r->c.target, top, sizeof top))
 		top[0] = '\0';
 	if (!inv[0])
-		return;
-	doc_item(&r->d, "How far the verdict moves with the width of the "
-	         "assumption ranges: %s. In full, %s%s%s.", inv, all,
-	         top[0] ? "; " : "", top);
+		return 0;
+	snprintf(full, fulllen, "%s%s%s", all, top[0] ? "; " : "", top);
+	return 1;
+}
+
+/* the verdict's bullet: the investor's sentence alone; the runs in full
+** (each width's P and median, the range that moves P most) are the
+** sensitivity section's (ux28: the bullet ran to 750 characters on the
+** first screen, parameter names and seeds among them) */
+static void robust_item(rctx *r)
+{
+	char inv[1024], full[2200];
+	if (report_robust_words(r, inv, sizeof inv, full, sizeof full))
+		doc_item(&r->d, "How far the verdict moves with the width of the "
+		         "assumption ranges: %s (the sensitivity section gives "
+		         "each width).", inv);
 }
 
 void report_verdict(rctx *r)
@@ -840,7 +857,10 @@ void report_verdict(rctx *r)
 	given_item(r);
 	robust_item(r);
 	{
-		const char *trust = report_trust_words(r);
+		/* the shorter form: how far the published tables move between
+		** versions is the validation section's (ux28: the bullet ran to
+		** 1,200 characters) */
+		const char *trust = report_trust_short(r);
 		char unknown[2400];
 		if (trust[0])
 			doc_item(&r->d, "How far to trust the model: %s (the "

@@ -93,9 +93,9 @@ if has validate; then
 		# off-fit figures right under it, lest its median read as the model's
 		# error on a new chip (under the verdict too where claim ran)
 		grep -E '^in sample and held out ' "$out/validate.txt" |
-			sed -E 's/^in sample and held out +([0-9]+ rows): median \|error\| +([0-9.]+%), 90th percentile +([0-9.]+%)$/rows in sample and held out, mostly the rows the profiles were fitted on (not the error on a new chip): \1, median |error| \2, 90th percentile \3/' |
+			sed -E 's/^in sample and held out +([0-9]+) rows: median \|error\| +([0-9.]+%), 90th percentile +([0-9.]+%)$/over \1 published rows, mostly those the profiles were fitted on (not the error on a new chip): median error \2, 90% of rows within \3/' |
 			fit 4
-		grep '^the model off its fit ' "$out/validate.txt" | fit 4
+		grep '^how far off the model is ' "$out/validate.txt" | fit 4
 		grep -E '^[0-9]+ of [0-9]+ rows modelled' "$out/validate.txt" |
 			fit 4
 	fi

@@ -1980,8 +1980,8 @@ plo=$(sort -k2,2n "$tmpd/loao" | head -1 | cut -d' ' -f2)
 phi=$(sort -k2,2n "$tmpd/loao" | tail -1 | cut -d' ' -f2)
 r10=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
-oos=$($RL validate 2>/dev/null | sed -n 's/^out of sample (borrowed) *\([0-9]*\) rows: median |error| *\([0-9.]*\)%, 90th percentile *\([0-9.]*\)%.*/\1 out-of-sample rows (a profile borrowed from another version) \2% \/ \3%/p')
-want="the model off its fit (median / 90th percentile |error|): leave-one-architecture-out $mlo-$mhi% / $plo-$phi% over $nl profiles (trtllm-0.10, the baseline: leave-one-row-out $r10); $oos; other chips: 2 microbenchmark rows, no serving row"
+oos=$($RL validate 2>/dev/null | sed -n 's/^out of sample (borrowed) *\([0-9]*\) rows: median |error| *\([0-9.]*\)%, 90th percentile *\([0-9.]*\)%.*/\2% \/ \3% on \1 rows whose software version borrows another'"'"'s profile/p')
+want="how far off the model is (median error / 90% of rows within): $mlo-$mhi% / $plo-$phi% on model families each fit never saw, over $nl software versions (trtllm-0.10, the baseline: $r10, leaving out one row at a time); $oos; on chips no fit saw: 2 microbenchmark rows, no serving row"
 if [ "$nl" -ge 10 ] && [ -n "$r10" ] && [ -n "$oos" ] &&
 	sed -n '1,/^$/p' "$tmpd/summary" | { tr '\n' ' '; echo; } | tr -s ' ' |
 	grep -qF "$want"; then
@@ -2001,10 +2001,10 @@ b12=$(sed -n 's/^leave_one_architecture_out = median |error| \([0-9.]*\)%, 90th 
 	"$ROOFLAB_DATA/profiles/trtllm-0.12.ini")
 expect_exit 0 "claim with a baseline of trtllm-0.12" -- $RL claim --samples 0 --no-design --a h100-sxm,profile=trtllm-0.12
 if [ -n "$b12" ] && tr '\n' ' ' <"$tmpd/out" | tr -s ' ' |
-	grep -qF "trtllm-0.12, the baseline: leave-one-architecture-out $b12)"; then
+	grep -qF "trtllm-0.12, the baseline: $b12, leaving out one model family at a time)"; then
 	echo "ok - the trust line names an architecture-out baseline with its figures"
 else
-	echo "not ok - the trust line lacks 'trtllm-0.12, the baseline: leave-one-architecture-out $b12'"
+	echo "not ok - the trust line lacks 'trtllm-0.12, the baseline: $b12, leaving out one model family at a time)'"
 	fails=$((fails + 1))
 fi
 # a side b given as --b sohu-design keeps the scenario's TP8 x PP1, where

@@ -135,8 +135,8 @@ for t in "" "--set chip.tdp_w=80"; do
 	expect_exit 0 "curve at 32768/8192 $t" -- $RL curve --chip h100-sxm \
 		--model llama3-8b --precision fp8 --isl 32768 --osl 8192 \
 		--profile trtllm-0.10 $t
-	expect_out "^h100-sxm TP1 x PP1 \(1 chip; the last point: kv_cache\)$" \
-		"the KV cache bounds the last point $t"
+	expect_out "^h100-sxm TP1 x PP1 \(1 chip; the last point: kv_cache, the memory left for the KV cache, caps its concurrency\)$" \
+		"the KV cache bounds the last point, said in words (ux28) $t"
 done
 expect_exit 2 "empty chip in the list" -- $C --chip h100-sxm,,sohu
 expect_exit 2 "unknown chip" -- $C --chip nosuchchip

@@ -1261,4 +1261,37 @@ expect_out "^  usd_per_million_tokens_at_price +[0-9]+\.[0-9]+ USD/Mtoken " "the
 expect_exit 0 "eval: Sohu by design at 10.1234567 W" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --set chip.tdp_w=10.1234567
 expect_out "over its 10\.1234567 W TDP at every clock" "eval's over-TDP words: the TDP in all its digits"
 expect_no_out "10\.1235 W" "no %g TDP"
+# (ux28) a phase whose clock the TDP lowered is said under the table with
+# its bound, lest "prefill bound compute" read as though MAC arrays were
+# the lever: Sohu by design on etched-bench at design.frac_mac 0.3 draws
+# more than its 700 W TDP at full clock (area: 1579 W at full load with
+# 0.2 of the die in MAC arrays; more MAC arrays draw more), so its prefill
+# iterations run at a lowered clock, the share the table's
+# prefill_clock_scale gives; with the TDP at 10 kW (over any full load of
+# it) and on the H100 (370 W under its 700 W) nothing is said
+SD="--chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --set design.frac_mac=0.3"
+expect_exit 0 "eval: Sohu by design, MAC share 0.3, held to its TDP" -- $RL eval $SD
+k=$(sed -n 's/^  prefill_clock_scale  *\(0\.[0-9]*\)  .*/\1/p' "$tmpd/out")
+if [ -n "$k" ] && grep -qxF "(the TDP binds: iterations carrying prefill run at $k of the nominal clock" "$tmpd/out" &&
+	grep -qxF " (power.prefill_clock_scale) to stay within 700 W; what bounds them, compute," "$tmpd/out"; then
+	echo "ok - eval says the TDP binds prefill, at the table's clock share ($k), and its bound"
+else
+	echo "not ok - eval's TDP-binds note (prefill_clock_scale '$k')"; grep -A2 "TDP binds" "$tmpd/out" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+expect_no_out "^\(the TDP binds: decode-only" "no decode-only iteration runs there: no note for one"
+expect_exit 0 "eval: the same with a 10 kW TDP" -- $RL eval $SD --set chip.tdp_w=10000
+expect_no_out "^\(the TDP binds: " "no note where the TDP lowers no clock"
+expect_exit 0 "eval: the H100 under its TDP" -- $RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.10
+expect_no_out "^\(the TDP binds: " "no note on the H100 at 370 W"
+# (ux28) a refused design gets its error alone, not first the note that
+# its price does not follow the --set: sohu-design's shares with
+# design.frac_mac 0.3 ($SD) and frac_sram 0.5 add up to 0.3 + 0.07 + 0.5 +
+# 0.08 + 0.25 = 1.2 (data/chips/sohu-design.ini's others), over the die
+expect_exit 2 "eval: Sohu by design with its shares over the die" -- $RL eval $SD --set design.frac_sram=0.5
+expect_err "the area shares add up to 1\.2 > 1" "the error names the shares' sum"
+if grep -q "note: " "$tmpd/err"; then
+	echo "not ok - a refused design's eval prints a price note before its error"; fails=$((fails + 1))
+else
+	echo "ok - a refused design's eval: the error alone, no price note"
+fi
 finish

@@ -1242,10 +1242,10 @@ fi
 # line less claim's ", the baseline", validate naming no baseline), which
 # it falls back on for a claim run from before the column; '|' escaped in
 # Markdown
-wantc=$(joined '^  the model off its fit' "$tmpd/text" | tr -s ' ' | sed 's/^ //; s/|/\\|/g')
+wantc=$(joined '^  how far off the model is' "$tmpd/text" | tr -s ' ' | sed 's/^ //; s/|/\\|/g')
 want=$(printf '%s' "$wantc" | sed 's/, the baseline//')
 case $wantc in
-"the model off its fit (median / 90th percentile \|error\|): leave-one-architecture-out "*", the baseline: "*"; other chips: "*) ;;
+"how far off the model is (median error / 90% of rows within): "*" on model families each fit never saw, "*", the baseline: "*"; on chips no fit saw: "*) ;;
 *) echo "not ok - claim's trust line not found ('$wantc')"; fails=$((fails + 1)) ;;
 esac
 if [ -n "$wantc" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md" &&
@@ -1255,6 +1255,18 @@ if [ -n "$wantc" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md"
 	echo "ok - the report's trust sentence has the claim's own stored line"
 else
 	echo "not ok - the report's trust sentence lacks the claim's own line ('$wantc')"
+	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+# (ux28) the verdict's bullet is the short form: the claim's line gives
+# the out-of-sample rows' figures, so the bullet does not repeat them
+# ("apart from them"), and how far the published tables move between
+# versions is the validation section's ("In short, ...", which keeps both)
+if grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF "; as the claim recorded it with its run, " &&
+	! grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qE "apart from them|themselves move" &&
+	grep -F "In short, " "$tmpd/rv.md" | grep -F "apart from them" | grep -qF "themselves move"; then
+	echo "ok - the verdict's trust bullet is the short form; the validation section keeps the rest"
+else
+	echo "not ok - the verdict's trust bullet repeats the out-of-sample or the tables' clause"
 	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 # with no validation run in the database, the claim's own line still
@@ -1271,15 +1283,15 @@ fi
 # stored, are said to have none
 if command -v sqlite3 >/dev/null 2>&1; then
 	cp "$tmpd/c.db" "$tmpd/tr.db"
-	sqlite3 "$tmpd/tr.db" "UPDATE claim_runs SET trust = replace(trust, 'over 12 profiles', 'over 7 profiles')"
+	sqlite3 "$tmpd/tr.db" "UPDATE claim_runs SET trust = replace(trust, 'over 12 software versions', 'over 7 software versions')"
 	expect_exit 0 "report of a claim run whose stored trust line says 7 profiles" -- \
 		$RL report --db "$tmpd/tr.db" --out "$tmpd/tr.md" --no-plots
-	has7=$(grep -c "as the claim recorded it with its run, the model off its fit .* over 7 profiles" "$tmpd/tr.md")
+	has7=$(grep -c "as the claim recorded it with its run, how far off the model is .* over 7 software versions" "$tmpd/tr.md")
 	cp "$tmpd/c.db" "$tmpd/oldc.db"
-	sqlite3 "$tmpd/oldc.db" "ALTER TABLE claim_runs DROP COLUMN trust; UPDATE validation_runs SET trust = replace(trust, 'over 12 profiles', 'over 6 profiles')"
+	sqlite3 "$tmpd/oldc.db" "ALTER TABLE claim_runs DROP COLUMN trust; UPDATE validation_runs SET trust = replace(trust, 'over 12 software versions', 'over 6 software versions')"
 	expect_exit 0 "report of a claim run from before its trust column" -- \
 		$RL report --db "$tmpd/oldc.db" --out "$tmpd/oldc.md" --no-plots
-	has6=$(grep -c "; as validate recorded it with this run, the model off its fit .* over 6 profiles" "$tmpd/oldc.md")
+	has6=$(grep -c "; as validate recorded it with this run, how far off the model is .* over 6 software versions" "$tmpd/oldc.md")
 	cp "$tmpd/c.db" "$tmpd/oldv.db"
 	sqlite3 "$tmpd/oldv.db" "ALTER TABLE claim_runs DROP COLUMN trust"
 	expect_exit 0 "report of claim and validation runs as written before the claim's trust column" -- \
@@ -1296,13 +1308,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	if [ "$has7" = 2 ] && [ "$has6" = 2 ] &&
 		grep -F -- "- How far to trust the model: " "$tmpd/oldv.md" | grep -qF -- "; as validate recorded it with this run, $want (the validation section)." &&
 		grep -qF -- "$nr (the validation section)." "$tmpd/notr.md" &&
-		grep -qF -- "$nr." "$tmpd/nulltr.md" && ! grep -q "off its fit" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
+		grep -qF -- "$nr." "$tmpd/nulltr.md" && ! grep -q "how far off the model is" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
 		echo "ok - the trust figures are the runs': the claim's as stored, else validate's, or said not recorded"
 	else
 		echo "not ok - the trust figures of a changed or older run ($has7 $has6)"; fails=$((fails + 1))
 	fi
 	# the column as claim --db wrote it: the text's line, whole
-	if [ "$(sqlite3 "$tmpd/c.db" "SELECT trust FROM claim_runs ORDER BY id DESC LIMIT 1")" = "$(joined '^  the model off its fit' "$tmpd/text" | tr -s ' ' | sed 's/^ //')" ]; then
+	if [ "$(sqlite3 "$tmpd/c.db" "SELECT trust FROM claim_runs ORDER BY id DESC LIMIT 1")" = "$(joined '^  how far off the model is' "$tmpd/text" | tr -s ' ' | sed 's/^ //')" ]; then
 		echo "ok - claim_runs.trust is the text's trust line"
 	else
 		echo "not ok - claim_runs.trust is not the text's trust line"; fails=$((fails + 1))

@@ -472,6 +472,10 @@ expect_no_out "TDP clock 0" "no H100 row carries the TDP mark"
 # the W/chip, tok/J and $/M words stay
 expect_no_out "TDP clock" "no TDP mark: the note says nothing of it"
 expect_out "^ model or no price, as eval says\)$" "the note ends after the power words"
+# (ux28) the bound column in words: which phase (decode's, as the
+# mapsearch rows carry it) and the four words
+expect_out "^\(bound: what sets the time of the iterations decode tokens see, prefill's where$" "map's note says which phase the bound column is"
+expect_out "^ \(chip to chip\) or overhead \(host time\);$" "map's note says what each bound word means"
 # and the rows are there, each under the H100's 700 W TDP (W/chip, the
 # 13th column): the 10 mappings of 8 chips (C(5,2), above)
 if awk '$1 ~ /^[0-9]+$/ && NF >= 16 { n++; if ($13 + 0 <= 0 || $13 + 0 > 700) bad++ }

@@ -150,7 +150,7 @@ expect_out "^  trtllm-0.10 +leave-one-row-out \(its rows are too few architectur
 # row" said where a serving row but no microbenchmark is, survived)
 r010=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
-trust="the model off its fit (median / 90th percentile |error|): no profile's leave-one-architecture-out error recorded (trtllm-0.10: leave-one-row-out $r010); other chips:"
+trust="how far off the model is (median error / 90% of rows within): no profile records its error on model families its fit never saw (trtllm-0.10: $r010, leaving out one row at a time); on chips no fit saw:"
 if [ -n "$r010" ] && grep -qxF "$trust 1 serving row, 1 microbenchmark" "$T"; then
 	echo "ok - validate's trust line: 1 serving row, 1 microbenchmark of the other chip"
 else
@@ -688,15 +688,17 @@ expect_out "^held-out chips +1 row +: median .* \\(serving rows only\\)\$" "held
 expect_exit 0 "validate an H100 row alone" -- $RL validate --measurements "$tmpd/h100only.csv" --versions "$V"
 expect_out "^held-out chips +0 rows\$" "held-out summary: no rows, nothing said of them"
 # the trust line of one profile's rows (--profile): its figures once, read
-# from its [meta] by hand, over "1 profile", where a span of one read
+# from its [meta] by hand, over "1 software version", where a span of one read
 # "4.9-4.9% / 11.5-11.5% over 1 profiles"
 loo=$(sed -n 's/^leave_one_architecture_out = median |error| \([0-9.]*%\), 90th percentile \([0-9.]*%\) over .*/\1 \/ \2/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.15.ini")
 expect_exit 0 "validate under one profile" -- $RL validate --profile trtllm-0.15
-if [ -n "$loo" ] && grep -qF "leave-one-architecture-out $loo over 1 profile;" "$tmpd/out"; then
-	echo "ok - one profile's trust line: $loo over 1 profile"
+# (ux28: "over 1 software version" in plain words, a profile being one
+# version's fit)
+if [ -n "$loo" ] && grep -qF "$loo on model families each fit never saw, over 1 software version;" "$tmpd/out"; then
+	echo "ok - one profile's trust line: $loo over 1 software version"
 else
-	echo "not ok - one profile's trust line lacks 'leave-one-architecture-out $loo over 1 profile;':"
+	echo "not ok - one profile's trust line lacks '$loo on model families each fit never saw, over 1 software version;':"
 	tail -1 "$tmpd/out" | sed 's/^/    out: /'; fails=$((fails + 1))
 fi
 # a measured value so small that its error is no number (the smallest

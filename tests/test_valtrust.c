@@ -107,20 +107,21 @@ static void test_all_profiles(void **state)
 	assert_int_equal(val_trust_words(v, NROWS, NULL, buf, sizeof buf, err,
 	                                 sizeof err),
 	                 RL_OK);
-	assert_string_equal(buf, "the model off its fit (median / 90th "
-	                    "percentile |error|): leave-one-architecture-out "
-	                    "1.0-4.9% / 10.0-49.0% over 40 profiles; other "
-	                    "chips: no row");
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): 1.0-4.9% / 10.0-49.0% on model "
+	                    "families each fit never saw, over 40 software "
+	                    "versions; on chips no fit saw: no row");
 	/* the baseline past the 32nd profile is named with its own figures:
 	** p35's median 4.5%, 90th percentile 45.0% */
 	assert_int_equal(val_trust_words(v, NROWS, "p35", buf, sizeof buf, err,
 	                                 sizeof err),
 	                 RL_OK);
-	assert_string_equal(buf, "the model off its fit (median / 90th "
-	                    "percentile |error|): leave-one-architecture-out "
-	                    "1.0-4.9% / 10.0-49.0% over 40 profiles (p35, the "
-	                    "baseline: leave-one-architecture-out 4.5% / "
-	                    "45.0%); other chips: no row");
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): 1.0-4.9% / 10.0-49.0% on model "
+	                    "families each fit never saw, over 40 software "
+	                    "versions (p35, the baseline: 4.5% / 45.0%, leaving "
+	                    "out one model family at a time); on chips no fit "
+	                    "saw: no row");
 }
 
 /* the first 33 rows only: profile 32 (median 4.2%, 90th percentile
@@ -134,10 +135,10 @@ static void test_33_profiles(void **state)
 	assert_int_equal(val_trust_words(v, 33, NULL, buf, sizeof buf, err,
 	                                 sizeof err),
 	                 RL_OK);
-	assert_string_equal(buf, "the model off its fit (median / 90th "
-	                    "percentile |error|): leave-one-architecture-out "
-	                    "1.0-4.2% / 10.0-42.0% over 33 profiles; other "
-	                    "chips: no row");
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): 1.0-4.2% / 10.0-42.0% on model "
+	                    "families each fit never saw, over 33 software "
+	                    "versions; on chips no fit saw: no row");
 }
 
 /* six leave-one-row-out profiles: four named, two counted; with q05 the
@@ -156,26 +157,30 @@ static void test_other_leave_outs(void **state)
 	assert_int_equal(val_trust_words(v, NROW_PROF, NULL, buf, sizeof buf,
 	                                 err, sizeof err),
 	                 RL_OK);
-	assert_string_equal(buf, "the model off its fit (median / 90th "
-	                    "percentile |error|): no profile's "
-	                    "leave-one-architecture-out error recorded (q00: "
-	                    "leave-one-row-out 1.0% / 10.0%; q01: "
-	                    "leave-one-row-out 2.0% / 11.0%; q02: "
-	                    "leave-one-row-out 3.0% / 12.0%; q03: "
-	                    "leave-one-row-out 4.0% / 13.0%; 2 more profiles of "
-	                    "another leave-out, not named); other chips: no row");
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): no profile records its error on model "
+	                    "families its fit never saw (q00: "
+	                    "1.0% / 10.0%, leaving out one row at a time; q01: "
+	                    "2.0% / 11.0%, leaving out one row at a time; q02: "
+	                    "3.0% / 12.0%, leaving out one row at a time; q03: "
+	                    "4.0% / 13.0%, leaving out one row at a time; 2 "
+	                    "more profiles "
+	                    "scored another way, not named); on chips no fit saw: "
+	                    "no row");
 	assert_int_equal(val_trust_words(v, NROW_PROF, "q05", buf, sizeof buf,
 	                                 err, sizeof err),
 	                 RL_OK);
-	assert_string_equal(buf, "the model off its fit (median / 90th "
-	                    "percentile |error|): no profile's "
-	                    "leave-one-architecture-out error recorded (q00: "
-	                    "leave-one-row-out 1.0% / 10.0%; q01: "
-	                    "leave-one-row-out 2.0% / 11.0%; q02: "
-	                    "leave-one-row-out 3.0% / 12.0%; q03: "
-	                    "leave-one-row-out 4.0% / 13.0%; q05, the baseline: "
-	                    "leave-one-row-out 6.0% / 15.0%; 1 more profile of "
-	                    "another leave-out, not named); other chips: no row");
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): no profile records its error on model "
+	                    "families its fit never saw (q00: "
+	                    "1.0% / 10.0%, leaving out one row at a time; q01: "
+	                    "2.0% / 11.0%, leaving out one row at a time; q02: "
+	                    "3.0% / 12.0%, leaving out one row at a time; q03: "
+	                    "4.0% / 13.0%, leaving out one row at a time; q05, "
+	                    "the baseline: 6.0% / 15.0%, leaving out one row at "
+	                    "a time; 1 more profile "
+	                    "scored another way, not named); on chips no fit saw: "
+	                    "no row");
 }
 
 /* the baseline among the first rows (q05 first, then q00..q04): still the
@@ -198,15 +203,17 @@ static void test_baseline_first(void **state)
 	assert_int_equal(val_trust_words(v, NROW_PROF, "q05", buf, sizeof buf,
 	                                 err, sizeof err),
 	                 RL_OK);
-	assert_string_equal(buf, "the model off its fit (median / 90th "
-	                    "percentile |error|): no profile's "
-	                    "leave-one-architecture-out error recorded (q05, "
-	                    "the baseline: leave-one-row-out 6.0% / 15.0%; q00: "
-	                    "leave-one-row-out 1.0% / 10.0%; q01: "
-	                    "leave-one-row-out 2.0% / 11.0%; q02: "
-	                    "leave-one-row-out 3.0% / 12.0%; q03: "
-	                    "leave-one-row-out 4.0% / 13.0%; 1 more profile of "
-	                    "another leave-out, not named); other chips: no row");
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): no profile records its error on model "
+	                    "families its fit never saw (q05, "
+	                    "the baseline: 6.0% / 15.0%, leaving out one row at "
+	                    "a time; q00: "
+	                    "1.0% / 10.0%, leaving out one row at a time; q01: "
+	                    "2.0% / 11.0%, leaving out one row at a time; q02: "
+	                    "3.0% / 12.0%, leaving out one row at a time; q03: "
+	                    "4.0% / 13.0%, leaving out one row at a time; 1 "
+	                    "more profile scored another way, not named); on "
+	                    "chips no fit saw: no row");
 }
 
 int main(void)
