@@ -247,6 +247,35 @@ static int grid_read(sqlite3_stmt *st, grid *g)
 	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
 }
 
+/* The cells of the query (x, y, z rows, not grouped) into g, each pair's
+** least (least) or most z (plot_cell_best); *ask_sql 1 where SQLite must
+** group them.  RL_OK or RL_EINTERNAL. */
+static int grid_best(sqlite3_stmt *st, int least, grid *g, int *ask_sql)
+{
+	double *c;
+	long n, i;
+	int rc;
+	if ((rc = plot_cell_best(st, least, &c, &n, ask_sql)) || *ask_sql)
+		return rc;
+	g->x = malloc((size_t)(n ? n : 1) * sizeof *g->x);
+	g->y = malloc((size_t)(n ? n : 1) * sizeof *g->y);
+	g->z = malloc((size_t)(n ? n : 1) * sizeof *g->z);
+	if (!g->x || !g->y || !g->z) {
+		free(c);
+		return RL_EINTERNAL;
+	}
+	for (i = 0; i < n; i++) {
+		g->x[i] = c[3 * i];
+		g->y[i] = c[3 * i + 1];
+		g->z[i] = c[3 * i + 2];
+	}
+	free(c);
+	g->n = g->cap = n;
+	g->nx = distinct(g->x, g->n, &g->ux);
+	g->ny = distinct(g->y, g->n, &g->uy);
+	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
+}
+
 /* Each of v[0..n) moved to the centre of its bin: BINS of equal width
 ** (of equal ratio where lg) from lo to hi. */
 static void bin_values(double *v, long n, double lo, double hi, int lg)
@@ -667,7 +696,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	       sizeof lack + sizeof others];
 	long i;
 	int rc, speedup, draw, flat, full, lgx, lgy, least, has_status = 0, tlines;
-	int binx, biny, hasv = 0;
+	int binx, biny, hasv = 0, ask_sql = 0;
 	char swept[16][64];
 	size_t nswept;
 
@@ -722,20 +751,34 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		vnote[0] = 0;
 	/* finite axes only: an infinity in a crafted database is no cell */
 	least = o->zbest ? !strcmp(o->zbest, "least") : less_is_better(z);
+	/* each cell's best computed in C while reading the rows (cellbest.c),
+	** where SQLite's GROUP BY sorted them through its sorter; SQLite's
+	** GROUP BY where a value is one it compares otherwise */
 	if (hasv)
-		snprintf(zsel, sizeof zsel, "%s(CASE WHEN " PLOT_BUILDABLE
-		         " THEN \"%s\" END)", least ? "min" : "max", z);
+		snprintf(zsel, sizeof zsel, "CASE WHEN " PLOT_BUILDABLE
+		         " THEN \"%s\" END", z);
 	else
-		snprintf(zsel, sizeof zsel, "%s(\"%s\")", least ? "min" : "max",
-		         z);
+		snprintf(zsel, sizeof zsel, "\"%s\"", z);
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s FROM "
-	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
-	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, zsel, where,
-	         where[0] ? " AND" : " WHERE", x, y);
+	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
+	         x, y, zsel, where, where[0] ? " AND" : " WHERE", x, y);
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
 	memset(&g, 0, sizeof g);
-	rc = grid_read(st, &g);
+	rc = grid_best(st, least, &g, &ask_sql);
+	if (!rc && ask_sql) {
+		sqlite3_finalize(st);
+		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s(%s) FROM "
+		         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" "
+		         PLOT_FINITE " GROUP BY 1, 2 ORDER BY 1, 2", x, y,
+		         least ? "min" : "max", zsel, where,
+		         where[0] ? " AND" : " WHERE", x, y);
+		if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen))) {
+			grid_free(&g);
+			return rc;
+		}
+		rc = grid_read(st, &g);
+	}
 	if (rc) {
 		sqlite3_finalize(st);
 		grid_free(&g);
