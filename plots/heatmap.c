@@ -78,19 +78,17 @@ static int neither_way(const char *z)
 /* " (scenario.tp, scenario.batch)": the swept parameters other than the
 ** axes x and y (column names), dotted, over which a cell shows its best
 ** (plot_swept_params: those with more than one value in the run and the
-** --at slice), where the title said "the other swept parameters" without
+** --at slice, read once by plot_build_heatmap, swept[0..ns)), where the
+** title said "the other swept parameters" without
 ** naming one; "" where there are none or they cannot be read.  At most
 ** len bytes: the list cut at a whole name with ", ..." where it is
 ** longer. */
-static const char *other_swept(sqlite3 *db, const pdb_sweep *sw,
-                               const char *x, const char *y, char *buf,
-                               size_t len)
+static const char *other_swept(char swept[][64], size_t ns, const char *x,
+                               const char *y, char *buf, size_t len)
 {
-	char swept[16][64], err[512];
-	size_t ns, i, used = 0, n = 0;
+	size_t i, used = 0, n = 0;
 	buf[0] = 0;
-	if (len < 16 ||
-	    plot_swept_params(db, sw, swept, 16, &ns, err, sizeof err) != RL_OK)
+	if (len < 16)
 		return buf;
 	for (i = 0; i < ns; i++) {
 		char dotted[64], *u;
@@ -118,9 +116,11 @@ static const char *other_swept(sqlite3 *db, const pdb_sweep *sw,
 	return buf;
 }
 
-/* Resolve x, y, z; RL_OK or an error. */
+/* Resolve x, y, z from the swept parameters all[0..nall) (their first 8
+** taken); RL_OK or an error. */
 static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
-                   char *x, char *y, char *z, char *err, size_t errlen)
+                   char all[][64], size_t nall, char *x, char *y, char *z,
+                   char *err, size_t errlen)
 {
 	/* the whole system's output tokens/s, else one chip's, else any
 	** tokens/s kept, as pareto's --y (a spec that keeps the per-chip
@@ -132,8 +132,8 @@ static int columns(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	size_t ns, i, k, nnames;
 	int rc, found;
 	x[0] = y[0] = 0;
-	if ((rc = plot_swept_params(db, sw, swept, 8, &ns, err, errlen)))
-		return rc;
+	ns = nall < 8 ? nall : 8;
+	memcpy(swept, all, ns * sizeof swept[0]);
 	/* a choice (design.hbm_gen) is no axis: its names are no numbers,
 	** and the default axes pass it over */
 	names[0] = 0;
@@ -242,6 +242,35 @@ static int grid_read(sqlite3_stmt *st, grid *g)
 		g->z[g->n] = pdb_real(st, 2);
 		g->n++;
 	}
+	g->nx = distinct(g->x, g->n, &g->ux);
+	g->ny = distinct(g->y, g->n, &g->uy);
+	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
+}
+
+/* The cells of the query (x, y, z rows, not grouped) into g, each pair's
+** least (least) or most z (plot_cell_best); *ask_sql 1 where SQLite must
+** group them.  RL_OK or RL_EINTERNAL. */
+static int grid_best(sqlite3_stmt *st, int least, grid *g, int *ask_sql)
+{
+	double *c;
+	long n, i;
+	int rc;
+	if ((rc = plot_cell_best(st, least, &c, &n, ask_sql)) || *ask_sql)
+		return rc;
+	g->x = malloc((size_t)(n ? n : 1) * sizeof *g->x);
+	g->y = malloc((size_t)(n ? n : 1) * sizeof *g->y);
+	g->z = malloc((size_t)(n ? n : 1) * sizeof *g->z);
+	if (!g->x || !g->y || !g->z) {
+		free(c);
+		return RL_EINTERNAL;
+	}
+	for (i = 0; i < n; i++) {
+		g->x[i] = c[3 * i];
+		g->y[i] = c[3 * i + 1];
+		g->z[i] = c[3 * i + 2];
+	}
+	free(c);
+	g->n = g->cap = n;
 	g->nx = distinct(g->x, g->n, &g->ux);
 	g->ny = distinct(g->y, g->n, &g->uy);
 	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
@@ -578,16 +607,16 @@ static const char *drawn_note(sqlite3 *db, const plot_opts *o,
 ** Counted on the --at slice, which the message names ("run 1 at
 ** scenario.osl=128 has 1 value of ..."), where it read as the run's. */
 static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
-                   const char *x, const char *y, const char *z, int zset,
-                   char *err, size_t errlen)
+                   char swept[][64], size_t nswept, const char *x,
+                   const char *y, const char *z, int zset, char *err,
+                   size_t errlen)
 {
-	char swept[8][64], list[600], who[48], xl[160], yl[160], zl[160];
+	char list[600], who[48], xl[160], yl[160], zl[160];
 	char run[sizeof who + sizeof sw->at_words + 8], drawn[200];
 	size_t ns, i, used = 0;
 	long nx, ny;
 	int rc;
-	if ((rc = plot_swept_params(db, sw, swept, 8, &ns, err, errlen)))
-		return rc;
+	ns = nswept < 8 ? nswept : 8;
 	/* each axis's finite values alone: the grid counted pairs of both */
 	if ((rc = axis_values(db, o, sw, x, &nx, err, errlen)) ||
 	    (rc = axis_values(db, o, sw, y, &ny, err, errlen)))
@@ -626,6 +655,25 @@ static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return RL_EINPUT;
 }
 
+/* The three counts of sql's one row (no parameters) into *a, *b, *c: RL_OK,
+** or pdb_unread's status and message when it cannot be read. */
+static int counts3(sqlite3 *db, const char *path, const char *sql,
+                   long long *a, long long *b, long long *c, char *err,
+                   size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+	*a = *b = *c = 0;
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*a = sqlite3_column_int64(st, 0);
+		*b = sqlite3_column_int64(st, 1);
+		*c = sqlite3_column_int64(st, 2);
+	}
+	return pdb_finish(st, path, err, errlen);
+}
+
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen)
 {
@@ -648,7 +696,9 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	       sizeof lack + sizeof others];
 	long i;
 	int rc, speedup, draw, flat, full, lgx, lgy, least, has_status = 0, tlines;
-	int binx, biny, hasv = 0;
+	int binx, biny, hasv = 0, ask_sql = 0;
+	char swept[16][64];
+	size_t nswept;
 
 	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
 	if (rc)
@@ -656,43 +706,43 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
 	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
 		return rc;
-	rc = columns(db, o, &sw, x, y, z, err, errlen);
+	/* the swept parameters, one pass over the run read once for the
+	** axes, the title's other swept and a refusal (it was three) */
+	if ((rc = plot_swept_params(db, &sw, swept, 16, &nswept, err, errlen)))
+		return rc;
+	rc = columns(db, o, &sw, swept, nswept, x, y, z, err, errlen);
 	if (rc)
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s", where);
-	if ((rc = pdb_count(db, o->dbpath, sql, &rows, err, errlen)))
-		return rc;
 	/* the points that did not evaluate (a mapping that does not fit, a
 	** design over its shares): no colour, said in the title, where their
-	** cells were left blank without a word */
+	** cells were left blank without a word.  A design breaking a
+	** physical constraint (silicon.violations > 0: a die past the
+	** reticle, HBM stacks over the die's edge or PHY area, over its TDP
+	** at every clock, denser than the node) cannot be built: no part of
+	** a cell's best, where it took the cell from every buildable design;
+	** a cell with none buildable is blank.  Unless z is the violations
+	** themselves, which then are the picture */
 	if ((rc = pdb_has_column(db, o->dbpath, "results", "status", &has_status,
-	                         err, errlen)))
+	                         err, errlen)) ||
+	    (rc = pdb_has_column(db, o->dbpath, "results", "silicon_violations",
+	                         &hasv, err, errlen)))
 		return rc;
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s status "
-	         "!= 0", where, where[0] ? " AND" : " WHERE");
-	if (has_status &&
-	    (rc = pdb_count(db, o->dbpath, sql, &failed, err, errlen)))
+	hasv = hasv && strcmp(z, "silicon_violations");
+	/* the points, those that did not evaluate and those breaking a
+	** constraint counted in one pass over the run (it was three) */
+	snprintf(sql, sizeof sql, "SELECT count(*), %s, %s FROM results%s",
+	         has_status ? "count(CASE WHEN status != 0 THEN 1 END)" : "0",
+	         hasv ? "count(CASE WHEN NOT (" PLOT_BUILDABLE ") THEN 1 END)"
+	              : "0", where);
+	if ((rc = counts3(db, o->dbpath, sql, &rows, &failed, &nbad, err,
+	                  errlen)))
 		return rc;
 	if (failed > 0)
 		snprintf(nfail, sizeof nfail, " (%lld did not evaluate: blank "
 		         "where a cell has no other)", failed);
 	else
 		nfail[0] = 0;
-	/* a design breaking a physical constraint (silicon.violations > 0:
-	** a die past the reticle, HBM stacks over the die's edge or PHY area,
-	** over its TDP at every clock, denser than the node) cannot be built:
-	** no part of a cell's best, where it took the cell from every
-	** buildable design; a cell with none buildable is blank.  Unless z is
-	** the violations themselves, which then are the picture */
-	if ((rc = pdb_has_column(db, o->dbpath, "results", "silicon_violations",
-	                         &hasv, err, errlen)))
-		return rc;
-	hasv = hasv && strcmp(z, "silicon_violations");
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s NOT ("
-	         PLOT_BUILDABLE ")", where, where[0] ? " AND" : " WHERE");
-	if (hasv && (rc = pdb_count(db, o->dbpath, sql, &nbad, err, errlen)))
-		return rc;
 	if (nbad > 0)
 		snprintf(vnote, sizeof vnote, "; %lld breaking a physical "
 		         "constraint (silicon.violations) left out of every cell: "
@@ -701,20 +751,34 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		vnote[0] = 0;
 	/* finite axes only: an infinity in a crafted database is no cell */
 	least = o->zbest ? !strcmp(o->zbest, "least") : less_is_better(z);
+	/* each cell's best computed in C while reading the rows (cellbest.c),
+	** where SQLite's GROUP BY sorted them through its sorter; SQLite's
+	** GROUP BY where a value is one it compares otherwise */
 	if (hasv)
-		snprintf(zsel, sizeof zsel, "%s(CASE WHEN " PLOT_BUILDABLE
-		         " THEN \"%s\" END)", least ? "min" : "max", z);
+		snprintf(zsel, sizeof zsel, "CASE WHEN " PLOT_BUILDABLE
+		         " THEN \"%s\" END", z);
 	else
-		snprintf(zsel, sizeof zsel, "%s(\"%s\")", least ? "min" : "max",
-		         z);
+		snprintf(zsel, sizeof zsel, "\"%s\"", z);
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s FROM "
-	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE
-	         " GROUP BY 1, 2 ORDER BY 1, 2", x, y, zsel, where,
-	         where[0] ? " AND" : " WHERE", x, y);
+	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
+	         x, y, zsel, where, where[0] ? " AND" : " WHERE", x, y);
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
 	memset(&g, 0, sizeof g);
-	rc = grid_read(st, &g);
+	rc = grid_best(st, least, &g, &ask_sql);
+	if (!rc && ask_sql) {
+		sqlite3_finalize(st);
+		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s(%s) FROM "
+		         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" "
+		         PLOT_FINITE " GROUP BY 1, 2 ORDER BY 1, 2", x, y,
+		         least ? "min" : "max", zsel, where,
+		         where[0] ? " AND" : " WHERE", x, y);
+		if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen))) {
+			grid_free(&g);
+			return rc;
+		}
+		rc = grid_read(st, &g);
+	}
 	if (rc) {
 		sqlite3_finalize(st);
 		grid_free(&g);
@@ -743,7 +807,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	}
 	if (g.nx < 2 || g.ny < 2 || !isfinite(zmin)) {
 		grid_free(&g);
-		return too_few(db, o, &sw, x, y, z, isfinite(zmin), err, errlen);
+		return too_few(db, o, &sw, swept, nswept, x, y, z, isfinite(zmin),
+		               err, errlen);
 	}
 	/* a log axis where the spec gave a log range or the values are
 	** log-spaced (axislog.c), not wherever they span 20x; decided on the
@@ -838,7 +903,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         rl_fig_text(zf, sizeof zf, zmin));
 	/* the parameters a cell takes its best over, named */
 	if (!(binx || biny) && rows > g.n)
-		other_swept(db, &sw, x, y, others, sizeof others);
+		other_swept(swept, nswept, x, y, others, sizeof others);
 	else
 		others[0] = 0;
 	snprintf(t, sizeof t, "%s over %s and %s\nsweep%s%.0ld%s%s: %ld design "

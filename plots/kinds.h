@@ -21,6 +21,15 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 ** never for values <= 0 (axislog.c). */
 int plot_axis_log(sqlite3 *db, const pdb_sweep *sw, const char *col,
                   const double *u, long n);
+/* The cells of st's rows (x, y, z; x and y finite numbers): each pair's
+** least (least) or most z, NULL left out, as GROUP BY 1, 2 ORDER BY 1, 2
+** with min(z) or max(z) gives them, into *cells (x, y, z each, sorted by x
+** then y, z NAN where a pair has none; the caller frees it) and their
+** count *n; RL_OK or RL_EINTERNAL.  *ask_sql 1 (no cells) where a value
+** is one SQLite compares otherwise than its double (cellbest.c): the
+** caller finalizes st and groups them with SQLite. */
+int plot_cell_best(sqlite3_stmt *st, int least, double **cells, long *n,
+                   int *ask_sql);
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen);
 int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,

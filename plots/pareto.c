@@ -98,9 +98,8 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 {
 	char sql[PDB_WHERE_LEN + 1024];
 	sqlite3_stmt *st;
-	long long cnt;
-	double *u;
-	long n = 0;
+	double *u = NULL;
+	long n = 0, cap = 0;
 	int rc;
 	/* a value under DBL_MIN (a subnormal, 1e-323, of a crafted or
 	** edited database) on a linear axis: its log axis began at the
@@ -114,25 +113,28 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		*lg = hi / lo >= 20;
 		return RL_OK;
 	}
-	/* the values drawn: both columns finite, as the points */
-	snprintf(sql, sizeof sql, "SELECT count(DISTINCT \"%s\") FROM "
-	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
-	         col, where, where[0] ? " AND" : " WHERE", col, other);
-	if ((rc = pdb_count(db, o->dbpath, sql, &cnt, err, errlen)))
-		return rc;
+	/* the values drawn: both columns finite, as the points; read in one
+	** pass, where count(DISTINCT) first sized the array (a second pass
+	** over the run, its temporary b-tree spilled to a file) */
 	snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results%s%s "
 	         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1",
 	         col, where, where[0] ? " AND" : " WHERE", col, other);
 	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
 		return rc;
-	u = malloc((size_t)(cnt > 0 ? cnt : 1) * sizeof *u);
-	if (!u) {
-		sqlite3_finalize(st);
-		snprintf(err, errlen, "out of memory");
-		return RL_EINTERNAL;
-	}
-	while (n < cnt && sqlite3_step(st) == SQLITE_ROW)
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			double *a;
+			cap = cap ? 2 * cap : 256;
+			if (!(a = realloc(u, (size_t)cap * sizeof *a))) {
+				free(u);
+				sqlite3_finalize(st);
+				snprintf(err, errlen, "out of memory");
+				return RL_EINTERNAL;
+			}
+			u = a;
+		}
 		u[n++] = sqlite3_column_double(st, 0);
+	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
 		free(u);
 		return rc;
@@ -308,18 +310,61 @@ static void widen(double box[4], double a, double b)
 	box[3] = fmax(box[3], b);
 }
 
+/* Pairs of numbers read from a query, in its order. */
+typedef struct {
+	double *x, *y;
+	long n, cap;
+} pairs;
+
+static void pairs_free(pairs *p)
+{
+	free(p->x);
+	free(p->y);
+}
+
+/* The rows of sql (two finite numbers each) into p, in their order; one
+** pass, where a count(*) of the same rows first sized the arrays and
+** thinned the cloud (a second pass over the run): RL_OK, pdb_unread's
+** status and message, or RL_EINTERNAL out of memory. */
+static int read_pairs(sqlite3 *db, const char *path, const char *sql,
+                      pairs *p, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (p->n == p->cap) {
+			long cap = p->cap ? 2 * p->cap : 1024;
+			double *a = realloc(p->x, (size_t)cap * sizeof *a);
+			if (a)
+				p->x = a;
+			a = a ? realloc(p->y, (size_t)cap * sizeof *a) : NULL;
+			if (!a) {
+				sqlite3_finalize(st);
+				snprintf(err, errlen, "out of memory");
+				return RL_EINTERNAL;
+			}
+			p->y = a;
+			p->cap = cap;
+		}
+		p->x[p->n] = sqlite3_column_double(st, 0);
+		p->y[p->n++] = sqlite3_column_double(st, 1);
+	}
+	return pdb_finish(st, path, err, errlen);
+}
+
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
-** ($f) of rows ordered by x from its best, then y from its best; ysign
-** is 1 where more y is better, -1 where less is. */
-static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
-                         double ysign, double *fx, double *fy, double box[4])
+** ($f) of the points p, ordered by x from its best, then y from its
+** best; ysign is 1 where more y is better, -1 where less is. */
+static long write_points(FILE *s, const pairs *p, long step, double ysign,
+                         double *fx, double *fy, double box[4])
 {
 	double best = -INFINITY;
-	long i = 0, front = 0;
+	long i, front = 0;
 	fputs("$p << EOD\n", s);
-	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
-		double a = sqlite3_column_double(st, 0);
-		double b = sqlite3_column_double(st, 1);
+	for (i = 0; i < p->n; i++) {
+		double a = p->x[i], b = p->y[i];
 		if (ysign * b > best) {
 			best = ysign * b;
 			fx[front] = a;
@@ -328,7 +373,6 @@ static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
 			fprintf(s, "%.9g %.9g\n", a, b);
 		}
 		widen(box, a, b);
-		i++;
 	}
 	fputs("EOD\n$f << EOD\n", s);
 	for (i = 0; i < front; i++)
@@ -337,20 +381,17 @@ static long write_points(FILE *s, sqlite3_stmt *st, long n, long step,
 	return front;
 }
 
-/* Write the points that break a physical constraint ($v, thinned as the
-** cloud) from the rows of st, widening box to hold them. */
-static void write_unbuildable(FILE *s, sqlite3_stmt *st, long n, long step,
+/* Write the points p breaking a physical constraint ($v, thinned to
+** every step-th point). */
+static void write_unbuildable(FILE *s, const pairs *p, long step,
                               double box[4])
 {
-	long i = 0;
+	long i;
 	fputs("$v << EOD\n", s);
-	while (i < n && sqlite3_step(st) == SQLITE_ROW) {
-		double a = sqlite3_column_double(st, 0);
-		double b = sqlite3_column_double(st, 1);
+	for (i = 0; i < p->n; i++) {
 		if (i % step == 0)
-			fprintf(s, "%.9g %.9g\n", a, b);
-		widen(box, a, b);
-		i++;
+			fprintf(s, "%.9g %.9g\n", p->x[i], p->y[i]);
+		widen(box, p->x[i], p->y[i]);
 	}
 	fputs("EOD\n", s);
 }
@@ -359,7 +400,6 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                       size_t errlen)
 {
 	pdb_sweep sw;
-	sqlite3_stmt *st;
 	char x[64], y[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 1024],
 	     xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
@@ -374,7 +414,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	       sizeof sw.at_words];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
-	long long points, nbad = 0;
+	pairs pp = {0}, vp = {0};
+	long long nbad = 0;
 	long n = 0, step, front;
 	size_t nwl;
 	int rc, lgx, lgy, xless, yless, hasv;
@@ -419,75 +460,73 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         " AND " : " WHERE ", hasv ? PLOT_BUILDABLE : "");
 	snprintf(badw, sizeof badw, "%s%sNOT (" PLOT_BUILDABLE ")", where,
 	         where[0] ? " AND " : " WHERE ");
+	/* the points breaking a constraint and the buildable ones, ordered
+	** for the frontier, each read in one pass */
+	xless = less_better(x, 1);
+	yless = less_better(y, 0);
 	if (hasv) {
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s AND "
-		         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE, badw,
-		         x, y);
-		if ((rc = pdb_count(db, o->dbpath, sql, &nbad, err, errlen)))
+		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s "
+		         "AND \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
+		         x, y, badw, x, y);
+		if ((rc = read_pairs(db, o->dbpath, sql, &vp, err, errlen))) {
+			pairs_free(&vp);
 			return rc;
+		}
+		nbad = vp.n;
 	}
 	/* finite numbers only: an infinity (or text) in a crafted database
 	** would leave gnuplot no range to draw, NULL is a failed point */
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s \"%s\" "
-	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE, okw, okw[0] ? " AND" :
-	         " WHERE", x, y);
-	if ((rc = pdb_count(db, o->dbpath, sql, &points, err, errlen)))
-		return rc;
-	n = (long)points;
-	if (n < 1 && nbad > 0) {
-		snprintf(err, errlen, "%s: each of the %lld design points with "
-		         "both %s and %s finite breaks a physical constraint "
-		         "(silicon.violations > 0: the reticle, HBM stacks over the "
-		         "die's edge or PHY area, over the TDP at every clock, "
-		         "density): none can be built, so there is no frontier "
-		         "(rooflab area --chip C --set ... names what a design "
-		         "breaks)", o->dbpath, nbad, x, y);
-		return RL_EINPUT;
-	}
-	if (n < 1) {
-		snprintf(err, errlen, "%s: the sweep has no points with both %s "
-		         "and %s finite", o->dbpath, x, y);
-		return RL_EINPUT;
-	}
-	step = n > MAX_CLOUD ? (n + MAX_CLOUD - 1) / MAX_CLOUD : 1;
-	xless = less_better(x, 1);
-	yless = less_better(y, 0);
 	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 %s, 2 %s", x,
 	         y, okw, okw[0] ? " AND" : " WHERE", x, y,
 	         xless ? "ASC" : "DESC", yless ? "ASC" : "DESC");
-	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
+	if ((rc = read_pairs(db, o->dbpath, sql, &pp, err, errlen))) {
+		pairs_free(&vp);
+		pairs_free(&pp);
 		return rc;
+	}
+	n = pp.n;
+	if (n < 1) {
+		pairs_free(&vp);
+		pairs_free(&pp);
+		if (nbad > 0)
+			snprintf(err, errlen, "%s: each of the %lld design points "
+			         "with both %s and %s finite breaks a physical "
+			         "constraint (silicon.violations > 0: the reticle, HBM "
+			         "stacks over the die's edge or PHY area, over the TDP "
+			         "at every clock, density): none can be built, so there "
+			         "is no frontier (rooflab area --chip C --set ... names "
+			         "what a design breaks)", o->dbpath, nbad, x, y);
+		else
+			snprintf(err, errlen, "%s: the sweep has no points with both "
+			         "%s and %s finite", o->dbpath, x, y);
+		return RL_EINPUT;
+	}
+	step = n > MAX_CLOUD ? (n + MAX_CLOUD - 1) / MAX_CLOUD : 1;
 	fx = malloc((size_t)n * sizeof *fx);
 	fy = malloc((size_t)n * sizeof *fy);
 	if (!fx || !fy) {
 		free(fx);
 		free(fy);
-		sqlite3_finalize(st);
+		pairs_free(&vp);
+		pairs_free(&pp);
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
-	front = write_points(s, st, n, step, yless ? -1 : 1, fx, fy, box);
+	front = write_points(s, &pp, step, yless ? -1 : 1, fx, fy, box);
 	free(fx);
 	free(fy);
-	if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
-		return rc;
+	pairs_free(&pp);
 	bad[0] = 0;
 	if (nbad > 0) {
 		long vstep = nbad > MAX_CLOUD ? (long)((nbad + MAX_CLOUD - 1) /
 		                                       MAX_CLOUD) : 1;
-		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s "
-		         "AND \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
-		         x, y, badw, x, y);
-		if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
-			return rc;
-		write_unbuildable(s, st, (long)nbad, vstep, box);
-		if ((rc = pdb_finish(st, o->dbpath, err, errlen)))
-			return rc;
+		write_unbuildable(s, &vp, vstep, box);
 		snprintf(bad, sizeof bad, "; %lld more breaking a physical "
 		         "constraint (silicon.violations), drawn apart, none on "
 		         "it", nbad);
 	}
+	pairs_free(&vp);
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	/* the subtitle names them as the title does, dotted, without the

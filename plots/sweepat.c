@@ -56,34 +56,89 @@ static void values_of(sqlite3 *db, const char *col, const char *where,
 	sqlite3_finalize(st);
 }
 
+/* The run's value of numeric column col nearest v within the slice so far
+** (where), found in C while reading the values once: *s that value and
+** *ask_sql 0; *ask_sql 1 where SQLite's own ORDER BY must choose (two
+** values as near, a value or v not finite, or -0: where its sort's order
+** of equals or NULL for inf - inf could decide).  *any 0 where the run
+** has no value.  RL_OK or pdb_unread's status and message. */
+static int nearest_c(sqlite3 *db, const char *path, const char *col,
+                     const char *where, double v, double *s, int *any,
+                     int *ask_sql, char *err, size_t errlen)
+{
+	char sql[PDB_WHERE_LEN + 300];
+	sqlite3_stmt *st;
+	double best = 0, bestd = 0;
+	int rc, tie = 0;
+	*any = *ask_sql = 0;
+	snprintf(sql, sizeof sql, "SELECT \"%s\" FROM results%s%s \"%s\" IS "
+	         "NOT NULL AND typeof(\"%s\") IN ('integer', 'real')", col,
+	         where, where[0] ? " AND" : " WHERE", col, col);
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+		return rc;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		/* abs(col - ?1) as SQLite works it: the value as a double less
+		** the double v, one rounding */
+		double u = sqlite3_column_double(st, 0), d = fabs(u - v);
+		if (!isfinite(u) || !isfinite(v) || (u == 0 && signbit(u))) {
+			*ask_sql = 1;
+			break;
+		}
+		if (!*any || d < bestd) {
+			best = u;
+			bestd = d;
+			tie = 0;
+			*any = 1;
+		} else if (d == bestd && u != best) {
+			tie = 1;
+		}
+	}
+	*ask_sql = *ask_sql || tie;
+	*s = best;
+	rc = pdb_finish(st, path, err, errlen);
+	return rc;
+}
+
 /* The stored value of numeric column col nearest v within the slice so
 ** far, into *w; *found 0 where the run has none within a relative 1e-9
 ** of v (a linear range's 0.06 is stored as 0.02 + 2 x 0.02, which
-** prints as 0.06 and differs in its last bit). */
+** prints as 0.06 and differs in its last bit).  Found in C in one pass
+** over the values (nearest_c), where GROUP BY sorted the run's every
+** value first; SQLite's GROUP BY and ORDER BY where they could differ. */
 static int nearest(sqlite3 *db, const char *path, const char *col,
                    const char *where, double v, double *w, int *found,
                    char *err, size_t errlen)
 {
 	char sql[PDB_WHERE_LEN + 300];
 	sqlite3_stmt *st;
-	int rc;
+	double s = 0;
+	int rc, any, ask_sql, row;
 	*found = 0;
-	snprintf(sql, sizeof sql, "SELECT \"%s\" FROM results%s%s \"%s\" IS "
-	         "NOT NULL AND typeof(\"%s\") IN ('integer', 'real') GROUP BY 1 "
-	         "ORDER BY abs(\"%s\" - ?1) LIMIT 1", col, where,
-	         where[0] ? " AND" : " WHERE", col, col, col);
-	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+	if ((rc = nearest_c(db, path, col, where, v, &s, &any, &ask_sql, err,
+	                    errlen)))
 		return rc;
-	sqlite3_bind_double(st, 1, v);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		double s = sqlite3_column_double(st, 0);
+	if (ask_sql) {
+		snprintf(sql, sizeof sql, "SELECT \"%s\" FROM results%s%s \"%s\" "
+		         "IS NOT NULL AND typeof(\"%s\") IN ('integer', 'real') "
+		         "GROUP BY 1 ORDER BY abs(\"%s\" - ?1) LIMIT 1", col, where,
+		         where[0] ? " AND" : " WHERE", col, col, col);
+		if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
+			return rc;
+		sqlite3_bind_double(st, 1, v);
+		if ((row = sqlite3_step(st) == SQLITE_ROW))
+			s = sqlite3_column_double(st, 0);
+		if ((rc = pdb_finish(st, path, err, errlen)))
+			return rc;
+		any = row;
+	}
+	if (any) {
 		double scale = fmax(fabs(v), fabs(s));
 		if (s == v || (isfinite(s) && fabs(s - v) <= 1e-9 * scale)) {
 			*w = s;
 			*found = 1;
 		}
 	}
-	return pdb_finish(st, path, err, errlen);
+	return RL_OK;
 }
 
 int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,

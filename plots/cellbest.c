@@ -1,0 +1,101 @@
+/*
+** cellbest.c: the heatmap's cells computed in C while reading: the best z
+** of each pair (x, y) of a query's rows, as SQLite's GROUP BY 1, 2 ORDER
+** BY 1, 2 with min(z) or max(z) gives them, where that GROUP BY sorted
+** every row through SQLite's sorter (its records, a temporary file past
+** the cache): the rows read once, sorted as doubles and merged here.
+**
+** The same cells, bit for bit, wherever a double compares as SQLite
+** compares the stored value: an integer of at most 2^53 (exact as a
+** double; SQLite compares an integer with a real exactly) or a real other
+** than -0 (SQLite holds -0 equal to 0 and keeps whichever it met first).
+** A converted z keeps its order (rounding to the nearest double never
+** reverses two values), so the least or most of the converted values is
+** the converted least or most.  Any other value (an integer x or y past
+** 2^53, a -0, a z of text or a blob, which min and max order after every
+** number) is left to SQLite: *ask_sql is set and the caller runs the
+** GROUP BY itself.
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "kinds.h"
+
+#define EXACT_INT (1LL << 53) /* every integer to here is a double */
+
+/* 1 where the value of column col is one a double does not compare as
+** SQLite does (an axis: anything but a number held exactly, or -0; z: a
+** text, a blob or -0); 0 where it is, and for a NULL z (no value). */
+static int odd_value(sqlite3_stmt *st, int col, int is_z)
+{
+	int t = sqlite3_column_type(st, col);
+	if (t == SQLITE_INTEGER) {
+		sqlite3_int64 i = sqlite3_column_int64(st, col);
+		return !is_z && (i > EXACT_INT || i < -EXACT_INT);
+	}
+	if (t == SQLITE_FLOAT) {
+		double v = sqlite3_column_double(st, col);
+		return v == 0 && signbit(v);
+	}
+	return t != SQLITE_NULL || !is_z;
+}
+
+static int cmp_xy(const void *a, const void *b)
+{
+	const double *u = a, *v = b;
+	return u[0] != v[0] ? (u[0] > v[0]) - (u[0] < v[0])
+	                    : (u[1] > v[1]) - (u[1] < v[1]);
+}
+
+int plot_cell_best(sqlite3_stmt *st, int least, double **cells, long *n,
+                   int *ask_sql)
+{
+	double *c = NULL;
+	long k = 0, cap = 0, i, m = 0;
+	*cells = NULL;
+	*n = 0;
+	*ask_sql = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (odd_value(st, 0, 0) || odd_value(st, 1, 0) ||
+		    odd_value(st, 2, 1)) {
+			free(c);
+			*ask_sql = 1;
+			return RL_OK;
+		}
+		if (k == cap) {
+			double *a;
+			cap = cap ? 2 * cap : 1024;
+			if (!(a = realloc(c, (size_t)cap * 3 * sizeof *a))) {
+				free(c);
+				return RL_EINTERNAL;
+			}
+			c = a;
+		}
+		c[3 * k] = sqlite3_column_double(st, 0);
+		c[3 * k + 1] = sqlite3_column_double(st, 1);
+		c[3 * k + 2] = sqlite3_column_type(st, 2) == SQLITE_NULL
+		                   ? NAN : sqlite3_column_double(st, 2);
+		k++;
+	}
+	if (k > 0)
+		qsort(c, (size_t)k, 3 * sizeof *c, cmp_xy);
+	/* each run of one (x, y) merged into its first: the least or most
+	** of its z, NULL (NAN) left out, NAN where it has none */
+	for (i = 0; i < k; i++) {
+		double z = c[3 * i + 2];
+		if (m > 0 && c[3 * (m - 1)] == c[3 * i] &&
+		    c[3 * (m - 1) + 1] == c[3 * i + 1]) {
+			double *best = &c[3 * (m - 1) + 2];
+			if (!isnan(z) && (isnan(*best) || (least ? z < *best
+			                                         : z > *best)))
+				*best = z;
+			continue;
+		}
+		c[3 * m] = c[3 * i];
+		c[3 * m + 1] = c[3 * i + 1];
+		c[3 * m++ + 2] = z;
+	}
+	*cells = c;
+	*n = m;
+	return RL_OK;
+}
