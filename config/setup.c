@@ -590,14 +590,28 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	** 'chip.hbm_tbps '; refused as such, the name and the way to write it
 	** said, as a blank after it is ("' 3' is not a number": blanks
 	** around a value are refused, cli_badinput) */
+	/* The way to write it: the name and the value without their blanks
+	** at either end, VALUE for a value that is none (fuzz12: " =3" was
+	** told to write "=3", "chip.hbm_tbps =" to write "chip.hbm_tbps=",
+	** each a refusal again), and a name that is none said as such */
 	if (eq > buf && (eq[-1] == ' ' || eq[-1] == '\t')) {
-		size_t n = (size_t)(eq - buf);
+		const char *name = buf + strspn(buf, " \t");
 		const char *v = eq + 1 + strspn(eq + 1, " \t");
-		while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+		size_t n = (size_t)(eq - name), vn = strlen(v);
+		while (n > 0 && (name[n - 1] == ' ' || name[n - 1] == '\t'))
 			n--;
-		snprintf(err, errlen, "%s '%s': blanks around the '=' of %.*s; "
-		         "write %.*s=%s (no blanks)", what, assignment, (int)n, buf,
-		         (int)n, buf, v);
+		while (vn > 0 && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
+			vn--;
+		if (n == 0)
+			snprintf(err, errlen, "%s '%s': no parameter before the '='; "
+			         "write section.key=%.*s (no blanks; `rooflab params` "
+			         "lists them)", what, assignment, (int)(vn ? vn : 5),
+			         vn ? v : "VALUE");
+		else
+			snprintf(err, errlen, "%s '%s': blanks around the '=' of %.*s; "
+			         "write %.*s=%.*s (no blanks)", what, assignment, (int)n,
+			         name, (int)n, name, (int)(vn ? vn : 5),
+			         vn ? v : "VALUE");
 		return -1;
 	}
 	dot = strchr(buf, '.');

@@ -405,6 +405,25 @@ mutated from real files, one target at a time (--targets):
                 is refused naming the first NUL's line and its byte of the
                 line exactly as counted here (a BOM not counted on line
                 1), where it named neither (fuzz11)
+  blankeq       eval --set or a sweep spec's set line with blanks or tabs
+                at the ends of an assignment's name and value (names and
+                values hostile at times: empty, invalid UTF-8, controls,
+                300 bytes): a blank before the '=' refused on one line
+                (naming s.ini:4 in a spec), and the way to write it the
+                refusal gives an assignment that is not refused again for
+                its blanks or '=' (fuzz12)
+  emptydb       sweep into a new database, an empty file, another run's
+                sweep database or a link to nothing, under a file size
+                limit (ulimit -f of 0-64 KiB, or none): a failed run that
+                made the file leaves none of it (-wal, -shm, -journal) when
+                it holds no point, nor says --resume of it; a file that was
+                there is kept, a link to nothing left a link; a run that
+                succeeds stores its points (fuzz12)
+  csvbig        validate --measurements of the published rows repeated to
+                10^5 or 10^6 rows (ids duplicated or made distinct, one
+                cell hostile): not in a run without --targets (fuzz12
+                measured 100,000 rows at 126 s and 620 MB, linear in the
+                rows: 10^6 rows pass any --timeout here)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -6631,6 +6650,172 @@ class Fuzzer:
                 p.stderr.decode("utf-8", "replace")[:120]))
         return why
 
+    # ---- fuzz12: setup.c's '=' blank rule, run.c's removal of a database
+    # that holds nothing, validate --measurements of a million rows
+    BLANK_NAMES = [b"chip.hbm_tbps", b"scenario.batch", b"scenario.precision",
+                   b"hbm_tbps", b"chip.hbm_tbp", b"", b" ", b"\t",
+                   b"\xff\xfe", b"a\x1b[31m", b"x" * 300, b"chip.\xc3",
+                   b"chip.hbm_tbps.x", b"\xe2\x80\xae", b"."]
+    BLANK_VALUES = [b"3", b"", b" ", b"3 ", b"fp8", b"=3", b"\xff", b"1e309",
+                    b"\t2", b"x" * 200, b"8\x07"]
+
+    def t_blankeq(self):
+        """an assignment with blanks (or tabs) at the ends of its name and
+        value, by --set or as a spec's set line (blankeq_check)"""
+        r = self.rng
+        lead = r.choice([b"", b"", b" ", b"\t"])
+        left = r.choice([b"", b" ", b"\t", b"  ", b" \t"])
+        right = r.choice([b"", b"", b" ", b"\t"])
+        a = lead + r.choice(self.BLANK_NAMES) + left + b"=" + right + \
+            r.choice(self.BLANK_VALUES) + r.choice([b"", b"", b" "])
+        self.blankeq = a
+        self.rm("s.ini", "s.db")
+        if r.random() < 0.5:
+            self.blankeq_spec = False
+            return ["eval", "--chip", "h100-sxm", "--model", "llama3-8b",
+                    "--set", os.fsdecode(a)]
+        self.blankeq_spec = True
+        self.put("s.ini", b"[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                 b"set = " + a + b"\n[axes]\nscenario.isl = 128, 256\n")
+        return ["sweep", "s.ini", "--db", "s.db", "--count"]
+
+    def blankeq_check(self, argv, p):
+        """a blank before the '=' (in a set line, after the line's own
+        blanks are gone) refused on one line naming the file and line in a
+        spec; the way to write it it gives, where it gives one, taken by
+        the parser: not refused again for blanks or the '='."""
+        a, why = self.blankeq, self.stderr_clean(p.stderr)
+        eqs = a.strip(b" \t") if self.blankeq_spec else a
+        k = eqs.find(b"=")
+        if k > 0 and eqs[k - 1:k] in (b" ", b"\t"):
+            if p.returncode != 2:
+                why.append("a blank before the '=' not refused")
+            msg = "\n".join(x for x in p.stderr.decode(
+                "utf-8", "replace").strip().split("\n") if ": note: " not in x)
+            if msg.count("\n"):
+                why.append("refusal of more than one line")
+            if self.blankeq_spec and "s.ini:4:" not in msg:
+                why.append("refusal names not s.ini:4: " + msg[:100])
+            m = re.search(r"; write (\S*) \(no blanks", msg)
+            if m and "\ufffd" not in m.group(1) and len(a) < 500:
+                w = m.group(1)
+                name, _, val = w.partition("=")
+                if not name or not val:
+                    why.append("the way to write it is no assignment: " + w)
+                elif name != "section.key":
+                    q = self.rl("eval", "--chip", "h100-sxm", "--model",
+                                "llama3-8b", "--set", w)
+                    e = q.stderr.decode("utf-8", "replace")
+                    if "blanks around" in e or "no parameter before" in e:
+                        why.append(f"the way to write it ({w}) is refused "
+                                   "again: " + e.strip()[:100])
+        return why
+
+    def t_emptydb(self):
+        """a sweep whose run fails (a file size limit, ulimit -f, of 0-64
+        KiB; a point that cannot be stored) into a new database, an empty
+        file, one holding another run, or a link to nothing
+        (emptydb_check)"""
+        r = self.rng
+        for f in os.listdir(self.work):
+            if f.startswith("e.db") or f == "s.ini":
+                self.rm(f)
+        n = r.choice([2, 30, 300, 3000])
+        self.put("s.ini", b"[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                 b"profile = ideal\n[axes]\nchip.hbm_tbps = 1:5:%d log\n"
+                 b"scenario.isl = 128, 256\n" % (n // 2))
+        before = r.choice(["none", "none", "empty", "other", "link"])
+        if before == "empty":
+            self.put("e.db", b"")
+        elif before == "other":
+            shutil.copy(os.path.join(self.seeds, "sweep.db"), self.path("e.db"))
+        elif before == "link":
+            os.symlink("nowhere.db", self.path("e.db"))
+        self.emptydb = (before, r.choice([0, 1, 4, 16, 64, None]))
+        self.emptydb_before = (open(self.path("e.db"), "rb").read()
+                               if before == "other" else None)
+        return ["sweep", "s.ini", "--db", "e.db"] + r.choice(
+            [[], [], ["--shard", "1/2"], ["--points-per-commit", "1"]])
+
+    def emptydb_run(self, argv):
+        blocks = self.emptydb[1]
+
+        def limit():
+            import resource
+            if blocks is not None:
+                resource.setrlimit(resource.RLIMIT_FSIZE,
+                                   (blocks * 1024, blocks * 1024))
+        return subprocess.run([self.a.bin, *argv], cwd=self.work,
+                              capture_output=True, preexec_fn=limit,
+                              timeout=self.a.timeout)
+
+    def emptydb_check(self, argv, p):
+        """a failed run leaves no file it made that holds nothing (the
+        database, -wal, -shm, -journal) and does not say --resume of it;
+        a file that was there is kept, another run's bytes as they were
+        where the run failed before writing; a run that succeeds stores
+        its points."""
+        before, _ = self.emptydb
+        why = self.stderr_clean(p.stderr)
+        left = sorted(f for f in os.listdir(self.work) if f.startswith("e.db"))
+        err = p.stderr.decode("utf-8", "replace")
+        if p.returncode == 0:
+            try:
+                con = sqlite3.connect(self.path("e.db"))
+                if not con.execute("SELECT count(*) FROM points").fetchone()[0]:
+                    why.append("a run that succeeded stored no point")
+                con.close()
+            except sqlite3.Error as e:
+                why.append(f"a run that succeeded left no database: {e}")
+            return why
+        if before in ("none", "link"):
+            held = 0
+            if os.path.lexists(self.path("e.db")) and before == "none":
+                try:
+                    con = sqlite3.connect(f"file:{self.path('e.db')}?mode=ro",
+                                          uri=True)
+                    held = con.execute("SELECT count(*) FROM points"
+                                       ).fetchone()[0]
+                    con.close()
+                except sqlite3.Error:
+                    held = -1
+                if held == 0:
+                    why.append("a failed run left the database it made "
+                               "holding nothing: " + ", ".join(left))
+                if held == 0 and "--resume" in err:
+                    why.append("--resume said of a run that holds nothing")
+            if before == "link" and not os.path.islink(self.path("e.db")):
+                why.append("the link to nothing was replaced or removed")
+        elif not os.path.lexists(self.path("e.db")):
+            why.append(f"a failed run removed the {before} file that was "
+                       "there")
+        return why
+
+    def t_csvbig(self):
+        """validate --measurements (--json) of the published rows repeated
+        to 10^5 or 10^6 rows, ids kept (duplicated) or made distinct, a
+        cell of invalid UTF-8, NaN or inf text or 400 digits at times."""
+        r = self.rng
+        head, rows = self.csv[0], self.csv[1:-1]
+        n = r.choice([100000, 1000000])
+        body = []
+        bad = r.choice([None, b"\xff\xfe", b"NaN", b"inf", b"9" * 400,
+                        b"\"a\nb\"", b"\xed\xa0\x80"])
+        at = r.randrange(n)
+        for k in range(n):
+            row = rows[k % len(rows)]
+            if r.random() < 0.5 or k == at:
+                f = row.split(b",")
+                if r.random() < 0.5:
+                    f[0] = f[0] + b"-%d" % k
+                if k == at and bad is not None:
+                    f[r.randrange(len(f))] = bad
+                row = b",".join(f)
+            body.append(row)
+        self.put("m.csv", b"\n".join([head] + body) + b"\n")
+        return ["validate", "--measurements", "m.csv"] + r.choice(
+            [["--json"], []])
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -6658,7 +6843,7 @@ class Fuzzer:
             why.append(f"killed by signal {-rc}")
         elif rc not in (0, 1, 2):
             why.append(f"status {rc}")
-        if rc == 1:
+        if rc == 1 and target != "emptydb":  # a write past ulimit -f
             why.append("status 1 on bad user input: " +
                        err.decode("utf-8", "replace").strip()[-120:])
         # sweep names why the first point that served nothing did not
@@ -6758,7 +6943,9 @@ class Fuzzer:
                    "profilefit": self.t_profilefit,
                    "nulcols": self.t_nulcols, "levels": self.t_levels,
                    "softnote": self.t_softnote, "helpx": self.t_helpx,
-                   "spanx": self.t_spanx, "nulini": self.t_nulini}
+                   "spanx": self.t_spanx, "nulini": self.t_nulini,
+                   "blankeq": self.t_blankeq, "emptydb": self.t_emptydb,
+                   "csvbig": self.t_csvbig}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6802,12 +6989,17 @@ class Fuzzer:
                   "softnote": self.softnote_check,
                   "helpx": self.helpx_check,
                   "spanx": self.spanx_check,
-                  "nulini": self.nulini_check}
+                  "nulini": self.nulini_check,
+                  "blankeq": self.blankeq_check,
+                  "emptydb": self.emptydb_check,
+                  "csvbig": self.csvx_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
-                                                    env=self.sections_env)}
-        names = self.a.targets.split(",") if self.a.targets else list(targets)
+                                                    env=self.sections_env),
+                   "emptydb": self.emptydb_run}
+        names = self.a.targets.split(",") if self.a.targets else [
+            t for t in targets if t != "csvbig"]  # minutes a run
         stop = time.time() + self.a.seconds
         while time.time() < stop:
             t = self.rng.choice(names)
@@ -6853,7 +7045,7 @@ def main():
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
                     "trunc,profilefit,nulcols,levels,softnote,helpx,"
-                    "spanx,nulini "
+                    "spanx,nulini,blankeq,emptydb,csvbig "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

@@ -119,6 +119,16 @@ expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', t
 # parameter named and the assignment as written without them
 expect_exit 2 "--set 'chip.hbm_tbps = 3', blanks around its '='" -- $E --set "chip.hbm_tbps = 3"
 expect_err "^rooflab eval: --set 'chip\.hbm_tbps = 3': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=3 \(no blanks\)$" "names the parameter and how to write it"
+# (fuzz12) the way to write it is itself an assignment the parser takes:
+# the name and value without blanks at either end, VALUE where the value is
+# none ("chip.hbm_tbps =" was told to write "chip.hbm_tbps=", refused again),
+# and no name said as none (" =3" was told to write "=3")
+expect_exit 2 "--set ' chip.hbm_tbps =3 ', blanks at its ends too" -- $E --set " chip.hbm_tbps =3 "
+expect_err "^rooflab eval: --set ' chip\.hbm_tbps =3 ': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=3 \(no blanks\)$" "the name and value as they would be written"
+expect_exit 2 "--set 'chip.hbm_tbps =', no value" -- $E --set "chip.hbm_tbps ="
+expect_err "^rooflab eval: --set 'chip\.hbm_tbps =': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=VALUE \(no blanks\)$" "a value asked for, not an empty one"
+expect_exit 2 "--set ' =3', no name" -- $E --set " =3"
+expect_err "^rooflab eval: --set ' =3': no parameter before the '='; write section\.key=3 \(no blanks; .rooflab params. lists them\)$" "no name said as none"
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
 # two parameters each once both reach the engine: at chip.tdp_w=300, under

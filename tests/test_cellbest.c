@@ -121,6 +121,10 @@ static void test_ask_sql(void **state)
 	    {"(1, 1, 'text')", 1},
 	    {"(1, 1, x'00')", 1},
 	    {"(1, 1, 9223372036854775807)", 0},
+	    /* a NULL axis is SQLite's own group, none of a number's (fuzz12:
+	    ** a mutant that read it as 0 survived) */
+	    {"(NULL, 1, 1)", 1},
+	    {"(1, NULL, 1)", 1},
 	};
 	size_t i;
 	(void)state;
@@ -147,6 +151,45 @@ static void test_ask_sql(void **state)
 		free(cells);
 		sqlite3_close(db);
 	}
+}
+
+/* More rows than the first block of 1024 holds (the growth; fuzz12: a
+** mutant that never grew it survived every test, the rows here all under
+** 400): 5000 rows (i % 50, (i / 50) % 2, i), i = 0..4999.  Cell (x, y)
+** holds i = x + 50 j for j = y, y + 2, ..., 98 + y (j < 100, of y's
+** parity): its least x + 50 y, its most x + 50 (98 + y); 100 cells,
+** cell x * 2 + y in order. */
+static void test_many(void **state)
+{
+	sqlite3 *db = open_rows(NULL);
+	sqlite3_stmt *ins;
+	long i, n;
+	int l, ask;
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO r VALUES(?1, ?2, "
+	                                    "?3)", -1, &ins, NULL), SQLITE_OK);
+	for (i = 0; i < 5000; i++) {
+		sqlite3_bind_int64(ins, 1, i % 50);
+		sqlite3_bind_int64(ins, 2, (i / 50) % 2);
+		sqlite3_bind_int64(ins, 3, i);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	for (l = 0; l < 2; l++) {
+		double *c = cells_of(db, l, &n, &ask);
+		assert_int_equal(ask, 0);
+		assert_int_equal(n, 100);
+		for (i = 0; i < n; i++) {
+			long x = i / 2, y = i % 2;
+			same(c[3 * i], (double)x);
+			same(c[3 * i + 1], (double)y);
+			same(c[3 * i + 2], (double)(l ? x + 50 * y
+			                              : x + 50 * (98 + y)));
+		}
+		free(c);
+	}
+	sqlite3_close(db);
 }
 
 /* xorshift64: the rows' draws */
@@ -231,6 +274,7 @@ int main(void)
 	    cmocka_unit_test(test_hand),
 	    cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_ask_sql),
+	    cmocka_unit_test(test_many),
 	    cmocka_unit_test(test_against_sqlite),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
