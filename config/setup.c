@@ -590,15 +590,25 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	** 'chip.hbm_tbps '; refused as such, the name and the way to write it
 	** said, as a blank after it is ("' 3' is not a number": blanks
 	** around a value are refused, cli_badinput) */
+	/* (the way to write it without them: the value's blanks after it
+	** dropped too, VALUE where none is left; a name of blanks alone is
+	** no name, refused below as one without a section, where it read
+	** "blanks around the '=' of ; write =3") */
 	if (eq > buf && (eq[-1] == ' ' || eq[-1] == '\t')) {
-		size_t n = (size_t)(eq - buf);
+		size_t n = (size_t)(eq - buf), vn;
 		const char *v = eq + 1 + strspn(eq + 1, " \t");
 		while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
 			n--;
-		snprintf(err, errlen, "%s '%s': blanks around the '=' of %.*s; "
-		         "write %.*s=%s (no blanks)", what, assignment, (int)n, buf,
-		         (int)n, buf, v);
-		return -1;
+		for (vn = strlen(v); vn > 0 && (v[vn - 1] == ' ' ||
+		                                v[vn - 1] == '\t'); vn--)
+			;
+		if (n > 0) {
+			snprintf(err, errlen, "%s '%s': blanks around the '=' of "
+			         "%.*s; write %.*s=%.*s (no blanks)", what, assignment,
+			         (int)n, buf, (int)n, buf, vn ? (int)vn : 5,
+			         vn ? v : "VALUE");
+			return -1;
+		}
 	}
 	dot = strchr(buf, '.');
 	if (!dot) {

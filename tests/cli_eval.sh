@@ -119,6 +119,18 @@ expect_err "^rooflab eval: chip\.tdp_w is set twice \('--set chip\.tdp_w=500', t
 # parameter named and the assignment as written without them
 expect_exit 2 "--set 'chip.hbm_tbps = 3', blanks around its '='" -- $E --set "chip.hbm_tbps = 3"
 expect_err "^rooflab eval: --set 'chip\.hbm_tbps = 3': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=3 \(no blanks\)$" "names the parameter and how to write it"
+# (review53) the way to write it is one that is taken: a blank after the
+# value dropped too (it said "write chip.hbm_tbps=3 " , refused in turn as
+# "'3 ' is not a number"), VALUE where no value is given (it said "write
+# chip.hbm_tbps=", refused as "'' is not a number"); a name of blanks alone
+# is no parameter's, refused as a name without a section, where it said
+# "blanks around the '=' of ; write =3"
+expect_exit 2 "--set 'chip.hbm_tbps = 3 '" -- $E --set "chip.hbm_tbps = 3 "
+expect_err "^rooflab eval: --set 'chip\.hbm_tbps = 3 ': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=3 \(no blanks\)$" "the value's trailing blank left out of the advice"
+expect_exit 2 "--set 'chip.hbm_tbps = '" -- $E --set "chip.hbm_tbps = "
+expect_err "^rooflab eval: --set 'chip\.hbm_tbps = ': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=VALUE \(no blanks\)$" "no value: VALUE in the advice"
+expect_exit 2 "--set ' =3'" -- $E --set " =3"
+expect_err "^rooflab eval: --set ' =3': the name needs a section \(section\.key\)" "a name of a blank alone: no section"
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
 # two parameters each once both reach the engine: at chip.tdp_w=300, under
