@@ -836,16 +836,23 @@ static int holds_nothing(sqlite3 *db, int64_t run_id)
 	return other == 0;
 }
 
-/* The database path and its -wal, -shm and -journal removed (each that
-** is there). */
-static void remove_db(const char *path)
+/* The database path removed, then its -wal, -shm and -journal (each
+** that is there): 1, or 0 where path was not removed (the run could not
+** create it: a folder that takes no new file, read-only or /proc), its
+** -wal and -shm then left alone, as none of this run's.  Until 2026-12-01
+** a file never made was said removed ("removed /proc/x.db, which this
+** sweep created"). */
+static int remove_db(const char *path)
 {
-	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	static const char *const ext[] = {"-wal", "-shm", "-journal"};
 	char p[4200];
 	size_t i;
+	if (unlink(path) != 0)
+		return 0;
 	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
 		if ((size_t)snprintf(p, sizeof p, "%s%s", path, ext[i]) < sizeof p)
 			unlink(p);
+	return 1;
 }
 
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
@@ -962,10 +969,8 @@ out:
 		empty = holds_nothing(ws.db, st->run_id);
 	if (ws.db)
 		sqlite3_close(ws.db);
-	if (empty) {
-		remove_db(o.db_path);
-		st->removed = 1;
-	}
+	if (empty)
+		st->removed = remove_db(o.db_path);
 	rl_sweep_gen_free(g);
 	rl_stop_release(&guard);
 	st->seconds = rl_progress_clock() - t0;

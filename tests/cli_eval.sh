@@ -129,6 +129,15 @@ expect_exit 2 "--set 'chip.hbm_tbps =', no value" -- $E --set "chip.hbm_tbps ="
 expect_err "^rooflab eval: --set 'chip\.hbm_tbps =': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=VALUE \(no blanks\)$" "a value asked for, not an empty one"
 expect_exit 2 "--set ' =3', no name" -- $E --set " =3"
 expect_err "^rooflab eval: --set ' =3': no parameter before the '='; write section\.key=3 \(no blanks; .rooflab params. lists them\)$" "no name said as none"
+# (review53) the way to write it is one that is taken: a blank after the
+# value dropped too (it said "write chip.hbm_tbps=3 " , refused in turn as
+# "'3 ' is not a number"), VALUE where no value is given (it said "write
+# chip.hbm_tbps=", refused as "'' is not a number"); a name of blanks alone
+# is fuzz12's case above
+expect_exit 2 "--set 'chip.hbm_tbps = 3 '" -- $E --set "chip.hbm_tbps = 3 "
+expect_err "^rooflab eval: --set 'chip\.hbm_tbps = 3 ': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=3 \(no blanks\)$" "the value's trailing blank left out of the advice"
+expect_exit 2 "--set 'chip.hbm_tbps = '" -- $E --set "chip.hbm_tbps = "
+expect_err "^rooflab eval: --set 'chip\.hbm_tbps = ': blanks around the '=' of chip\.hbm_tbps; write chip\.hbm_tbps=VALUE \(no blanks\)$" "no value: VALUE in the advice"
 expect_exit 2 "map: the same" -- $RL map --chip h100-sxm --model llama3-70b --chips 8 --set scenario.osl=64 --osl 128
 expect_err "^rooflab map: scenario\.osl is set twice" "map refuses it"
 # two parameters each once both reach the engine: at chip.tdp_w=300, under

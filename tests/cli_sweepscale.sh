@@ -76,6 +76,17 @@ sum=$(cksum <"$d/kept.db")
 	echo "ok - a database there before is kept, unchanged, past the limit" ||
 	{ echo "not ok - the database there before was removed or changed"; fails=$((fails + 1)); }
 expect_no_err "removed" "and nothing said removed"
+# (review53) a database the sweep could not create at all (a folder that
+# is there but takes no new file: a read-only folder of another user, or
+# /proc, which refuses a new file to root too) was said removed ("removed
+# /proc/x.db, which this sweep created and which held no point"): no file
+# was made, none removed, and nothing is said of one
+if [ -d /proc ] && [ ! -e "/proc/rooflab-review53-$$.db" ]; then
+	expect_exit 2 "a database in a folder that takes no file" -- \
+		$RL sweep "$d/mid.ini" --db "/proc/rooflab-review53-$$.db" --threads 1
+	expect_err "/proc/rooflab-review53-$$\.db: cannot open" "says the file cannot be opened"
+	expect_no_err "removed" "and does not say it removed a file it never made"
+fi
 
 # a relative spec path that fits (1023 bytes at most, as spec.c takes a
 # path) but not once made absolute from the working folder, as the run

@@ -19,6 +19,18 @@
 
 #include "../plots/kinds.h"
 
+/* realloc wrapped (the Makefile's -Wl,--wrap=realloc for this test):
+** over realloc_max bytes (0: any) it fails, as a machine short of memory
+** would.  A test's only state. */
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+static size_t realloc_max;
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	return realloc_max && n > realloc_max ? NULL : __real_realloc(p, n);
+}
+
 static sqlite3 *open_rows(const char *sql)
 {
 	sqlite3 *db;
@@ -268,6 +280,99 @@ static void test_against_sqlite(void **state)
 	}
 }
 
+/* The cells of sql's rows (x, y, z), by plot_cell_best, each against
+** SQLite's GROUP BY 1, 2 ORDER BY 1, 2 with min(z) or max(z) of the same
+** rows. */
+static void same_as_sqlite(sqlite3 *db, const char *rows)
+{
+	char sql[1024];
+	int l;
+	for (l = 0; l < 2; l++) {
+		sqlite3_stmt *st, *q;
+		double *c;
+		long n, k = 0;
+		int ask;
+		snprintf(sql, sizeof sql, "%s SELECT x, y, z FROM r", rows);
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+		                 SQLITE_OK);
+		assert_int_equal(plot_cell_best(st, l, &c, &n, &ask), RL_OK);
+		assert_int_equal(ask, 0);
+		sqlite3_finalize(st);
+		snprintf(sql, sizeof sql, "%s SELECT x, y, %s(z) FROM r GROUP BY 1, "
+		         "2 ORDER BY 1, 2", rows, l ? "min" : "max");
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL),
+		                 SQLITE_OK);
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			assert_true(k < n);
+			same(c[3 * k], sqlite3_column_double(q, 0));
+			same(c[3 * k + 1], sqlite3_column_double(q, 1));
+			same(c[3 * k + 2], sqlite3_column_type(q, 2) == SQLITE_NULL
+			                       ? NAN : sqlite3_column_double(q, 2));
+			k++;
+		}
+		sqlite3_finalize(q);
+		assert_int_equal(k, n);
+		free(c);
+	}
+}
+
+/* Rows past the buffer's merge point (2^18 rows): merged into their cells
+** as they are read, and grown where the cells fill it.  600,000 rows
+** over 4 cells (x = i mod 2, y = floor(i / 2) mod 2, z = i) with realloc
+** failing past 16 MB: held whole they took a buffer of 2^20 rows, 24 MB
+** (3 doubles a row; 2^19 rows hold 524,288), which failed ("out of
+** memory"); merged, 4 cells.  By hand, i mod 4 picks the cell: (0, 0)
+** holds i = 0, 4, ..., 599996, (0, 1) i = 2 mod 4 up to 599998, (1, 0) 1
+** mod 4 up to 599997, (1, 1) 3 mod 4 up to 599999: the least 0, 2, 1, 3,
+** the most 599996, 599998, 599997, 599999.  Then 700,000 rows over
+** 300,007 x values (i x 7919 mod 300007, a prime, so every residue;
+** 300007 odd, so i and i + 300007 differ in y = i mod 2, i and i + 600014
+** share a cell), z NULL at every 11th: some 600,000 cells, more than half
+** the buffer after a merge, so it grows; the cells as SQLite's. */
+static void test_many_rows(void **state)
+{
+	static const char *const rows4 =
+	    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 599999), r(x, y, z) AS (SELECT i % 2, i / 2 % 2, i "
+	    "FROM n)";
+	static const char *const rows_many =
+	    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 699999), r(x, y, z) AS (SELECT i * 7919 % 300007, i % 2, "
+	    "CASE WHEN i % 11 = 0 THEN NULL ELSE i * 2654435761 % 1000003 END "
+	    "FROM n)";
+	static const double most[4][3] = {
+	    {0, 0, 599996}, {0, 1, 599998}, {1, 0, 599997}, {1, 1, 599999}};
+	static const double least[4][3] = {
+	    {0, 0, 0}, {0, 1, 2}, {1, 0, 1}, {1, 1, 3}};
+	sqlite3 *db;
+	char sql[512];
+	long n, i, k;
+	int l, ask, rc;
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	for (l = 0; l < 2; l++) {
+		sqlite3_stmt *st;
+		double *c;
+		const double(*want)[3] = l ? least : most;
+		snprintf(sql, sizeof sql, "%s SELECT x, y, z FROM r", rows4);
+		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+		                 SQLITE_OK);
+		realloc_max = 16u << 20;
+		rc = plot_cell_best(st, l, &c, &n, &ask);
+		realloc_max = 0;
+		sqlite3_finalize(st);
+		assert_int_equal(rc, RL_OK);
+		assert_int_equal(ask, 0);
+		assert_int_equal(n, 4);
+		for (i = 0; i < n; i++)
+			for (k = 0; k < 3; k++)
+				same(c[3 * i + k], want[i][k]);
+		free(c);
+	}
+	same_as_sqlite(db, rows_many);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +381,7 @@ int main(void)
 	    cmocka_unit_test(test_ask_sql),
 	    cmocka_unit_test(test_many),
 	    cmocka_unit_test(test_against_sqlite),
+	    cmocka_unit_test(test_many_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -479,10 +479,6 @@ static void test_key_note_cut_utf8(void **state)
 	assert_string_equal(small, "\xc3\xa9\xc3\xa9\xc3\xa9...");
 }
 
-/* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
-** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
-** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
-** architecture one taken over a row one beside it; figures by hand. */
 /* A file holding a NUL byte is refused by its line and byte, as the
 ** reader names a byte that is no UTF-8 (fuzz11: "contains a NUL byte"
 ** named neither).  By hand: "name = a" is 8 bytes, the NUL the 9th of
@@ -521,6 +517,10 @@ static void test_nul_byte_line(void **state)
 	}
 }
 
+/* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
+** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
+** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
+** architecture one taken over a row one beside it; figures by hand. */
 static void test_profile_loo(void **state)
 {
 	static const char *const text[2] = {

@@ -207,6 +207,20 @@ static void test_bad_ranges(void **state)
 	        "50 points are too close to tell apart");
 	rl_sweep_spec_free(must("[axes]\nchip.hbm_tbps = 1:1.000000001:50 "
 	                        "log\n"));
+	/* two points are its ends, each kept as given (rl_sweep_axis_value's
+	** first and last), not rounded to 12 digits: 1 and 1.000000000001 (a
+	** ratio of 1 + 1e-12) are two designs, as the list "1, 1.000000000001"
+	** is; it was refused as too close to tell apart */
+	{
+		rl_sweep_spec *s2 = must("[axes]\nchip.hbm_tbps = "
+		                         "1:1.000000000001:2 log\n");
+		assert_int_equal(s2->axes[0].count, 2);
+		assert_true(rl_sweep_axis_value(&s2->axes[0], 0) <
+		            rl_sweep_axis_value(&s2->axes[0], 1));
+		rl_sweep_spec_free(s2);
+	}
+	refused("[axes]\nchip.hbm_tbps = 1:1.000000000001:3 log\n",
+	        "its 3 points are too close to tell apart");
 	refused("[axes]\nchip.hbm_tbps = 2:x:1\n", "not a number");
 	refused("[axes]\nchip.hbm_tbps = ()\n", "empty list");
 	/* an axis with no value says what an axis takes and what the
