@@ -10,6 +10,7 @@
 #include "evalout.h"
 #include "loadopts.h"
 #include "../model/cost.h"
+#include "../model/figtext.h"
 #include "../model/numtext.h"
 #include "../model/precision.h"
 
@@ -157,24 +158,18 @@ void loadout_targets_json(json_w *w, const rl_slo *t, int n,
 }
 
 /* A value v beside a ceiling lim that it meets or not (met), as eval's
-** figure (evalout_value, with unit), or where that figure reads on the
-** other side of lim, with as many more decimals as put it back on v's
-** side: 4.2417 ms over a target of 4.2409 ms read "4.24 ms ... MISSED",
-** now "4.242 ms", and 34.973 ms under 34.986 ms "35.0 ms ... met", now
-** "34.97 ms" (from 1e15, eval's exponent form, as it is).  The one rule
-** of the targets table and of the NONE line above it. */
+** figure with unit, or where that figure reads on the other side of lim,
+** with as many more decimals as put it back on v's side
+** (rl_fig_text_beside): 4.2417 ms over a target of 4.2409 ms read "4.24
+** ms ... MISSED", now "4.242 ms", and 34.973 ms under 34.986 ms "35.0 ms
+** ... met", now "34.97 ms".  The one rule of the targets table and of the
+** NONE line above it. */
 static void value_beside(char *buf, size_t len, double v, double lim,
                          int met, const char *unit)
 {
-	const char *dot;
-	int d;
-	evalout_value(buf, len, v, unit);
-	if (!(fabs(v) < 1e15) || !isfinite(lim))
-		return;
-	dot = strchr(buf, '.');
-	d = dot ? (int)strspn(dot + 1, "0123456789") : 0;
-	while ((strtod(buf, NULL) <= lim) != met && ++d <= 40)
-		snprintf(buf, len, "%.*f%s%s", d, v, unit[0] ? " " : "", unit);
+	char num[64];
+	rl_fig_text_beside(num, sizeof num, v, lim, met);
+	snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit);
 }
 
 void loadout_targets_table(FILE *f, const rl_slo *t, int n,
@@ -183,7 +178,7 @@ void loadout_targets_table(FILE *f, const rl_slo *t, int n,
 	int k;
 	fprintf(f, "\ntargets\n");
 	for (k = 0; k < n; k++) {
-		char name[48], val[64], lim[64], ms[48];
+		char name[48], val[80], lim[64], ms[48];
 		double v = lr ? rl_slo_value(lr, &t[k]) : NAN;
 		loadout_target_name(&t[k], name, sizeof name);
 		/* the target as given, in all its digits, in ms
@@ -254,7 +249,7 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
                           const rl_slo_result *sr, const loadout_usd *u)
 {
 	if (!sr->met) {
-		char name[48], a[64], b[64], x[64];
+		char name[48], a[64], b[80], x[80];
 		double max_s = t[sr->failed].max_s;
 		loadout_target_name(&t[sr->failed], name, sizeof name);
 		/* the target as given, in all its digits, in ms (the decimal
@@ -265,7 +260,7 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
 		/* by how much: the latency without load over the target, as
 		** eval's figures say it (a rate only adds to it), each on the
 		** target's side it is on by the targets table's rule
-		** (value_beside: more decimals, 32.312 ms and 1.0004x, where
+		** (value_beside: more decimals, 32.312 ms and 1.0001x, where
 		** rl_fig_text_side moved the last digit, 32.4 ms and 1.01x;
 		** just over 32.31 ms read 32.3 ms and 1.00x before either) */
 		value_beside(b, sizeof b, sr->unloaded_s * 1e3, strtod(a, NULL),
