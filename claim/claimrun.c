@@ -680,7 +680,7 @@ static void joint_text(const claim_report *rep, const char *when,
 	if (!j->feasible) {
 		snprintf(m, len, "%s, no peak compute reaches %sx: more FLOPS stop "
 		         "helping at %s; %s", when, tg,
-		         claim_speedup_short(x, sizeof x, j->metric, tgt), j->binds);
+		         claim_speedup_side(x, sizeof x, j->metric, tgt), j->binds);
 		return;
 	}
 	claim_qty_dir("chip.peak_tflops_fp8", j->tflops, 1, peak, sizeof peak);
@@ -819,7 +819,7 @@ static void must_be_true(claim_report *rep)
 	} else {
 		snprintf(m, CLAIM_MUST_LEN, "%sx is out of reach by peak compute: more FLOPS "
 		         "stop helping at %s (%s)", tg,
-		         claim_speedup_short(x, sizeof x,
+		         claim_speedup_side(x, sizeof x,
 		                             jr.ok ? jr.metric : jb.metric, tgt),
 		         jr.ok ? jr.binds : jb.binds);
 	}
@@ -885,7 +885,7 @@ static void must_be_true(claim_report *rep)
 				                         "GB/s: none (at most %s; %s)",
 				                         k ? ";" : "",
 				                         c.chip.link_Bps / 1e9,
-				                         claim_speedup_short(x, sizeof x,
+				                         claim_speedup_side(x, sizeof x,
 				                                             s.metric, tgt),
 				                         bind);
 			}

@@ -110,15 +110,6 @@ const char *claim_speedup_x(char *buf, size_t len, double x)
 	return buf;
 }
 
-/* (the one side rule: claim_speedup_side's, where a rule of its own
-** ceiled a figure that met the target already, 20.001 to 20.01x, and left
-** x's own figure under a target x meets) */
-const char *claim_speedup_short(char *buf, size_t len, double x,
-                                double target)
-{
-	return claim_speedup_side(buf, len, x, target);
-}
-
 const char *claim_speedup2_side(char *buf, size_t len, double x,
                                 double target)
 {

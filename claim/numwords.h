@@ -37,15 +37,9 @@ const char *claim_factor_side(char *buf, size_t len, double x,
 ** text and the report printed "nanx". */
 #define CLAIM_NOT_EVALUATED "not evaluated"
 const char *claim_speedup_x(char *buf, size_t len, double x);
-/* A speedup x that falls short of target ("cannot reach 20x: ... it gives
-** X"), by claim_speedup_side's one side rule: never shown on or past the
-** target it misses (19.996 short of 20 is "19.99x", where two decimals
-** gave "20.00x" after "cannot reach 20x"), and one that meets it as its
-** figure does ("20.00x" of 20.001). */
-const char *claim_speedup_short(char *buf, size_t len, double x,
-                                double target);
 /* A speedup x printed beside a target (the verdict, the Monte Carlo's
-** quantiles beside P(>= target), what must be true, solve, the report):
+** quantiles beside P(>= target), what must be true, solve, the report,
+** one that falls short of it: "cannot reach 20x: ... it gives X"):
 ** as claim_speedup_x writes it, but on the target's side it is on (x >=
 ** target meets it, as P(>= target) counts): where two decimals carried x
 ** across, its hundredths floored (19.996 short of 20 is "19.99x", where

@@ -540,12 +540,12 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         "%s its range allows, it gives %s%s%s", noun, tg,
 		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
 		         s->bound > 0 ? "most" : "least",
-		         claim_speedup_short(x, sizeof x, s->metric, r->target),
+		         claim_speedup_side(x, sizeof x, s->metric, r->target),
 		         r->binds[0] ? "; there " : "", r->binds);
 	else
 		snprintf(buf, len, "%s cannot reach %sx (%s): the speedup peaks "
 		         "at %s at %s%s%s", noun, tg, r->who,
-		         claim_speedup_short(x, sizeof x, s->metric, r->target),
+		         claim_speedup_side(x, sizeof x, s->metric, r->target),
 		         best, r->binds[0] ? "; there " : "", r->binds);
 }
 

@@ -666,19 +666,20 @@ static void table(FILE *f, const rl_setup *st, const rl_map_entry *e,
 	/* names that may come from a file, their controls as '?' */
 	char model[RL_NAME_MAX], chip[RL_NAME_MAX], prof[RL_NAME_MAX];
 	char note[sizeof st->profile_note];
-	fprintf(f, "%s on %.0f x %s, %s, %.0f in / %.0f out, profile %s: %zu legal "
-	        "mappings",
+	/* the profile named once, on the line that says why (as eval's
+	** first line), where this line named it too */
+	fprintf(f, "%s on %.0f x %s, %s, %.0f in / %.0f out: %zu legal mappings",
 	        rl_utf8_cell(st->model, 0, 0, model, sizeof model), chips,
 	        rl_utf8_cell(st->chip, 0, 0, chip, sizeof chip),
-	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl,
-	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof), legal);
+	        rl_precision_name(rl_weight_prec(s)), s->isl, s->osl, legal);
 	/* (the default, output tokens/s, as the line always read) */
 	if (rank_by != RL_RANK_OUTPUT_TPS)
 		fprintf(f, ", ranked by %s (%s; ties: more output tok/s)",
 		        rank_words[rank_by], rank_order(rank_by));
 	fputc('\n', f);
 	/* why that profile, as eval's first line says it */
-	fprintf(f, "profile %s (%s)\n", prof,
+	fprintf(f, "profile %s (%s)\n",
+	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof),
 	        rl_utf8_cell(st->profile_note, 0, 0, note, sizeof note));
 	/* a profile fitted on another chip's rows says so, as eval does */
 	evalout_fit_text(f, fit);

@@ -154,26 +154,20 @@ static int shown(const rl_param *p, const char *section, const rl_param *one)
 	return !section || !strcmp(section, p->section);
 }
 
-/* "params --help WORD": the word opt_parse passes over for the help (as
-** parseopt.c's wants_help reads the words: --section's value skipped, a
-** --help that is its value no help), NULL where no help is asked or no word
-** given; *section: --section's value, else NULL. */
-static const char *help_word(int argc, char **argv, const char **section)
+/* "params --help KEY" (opt_parse_words' check): a word params refuses
+** (no such parameter, a key of several sections, --section's of another
+** section) is refused as without --help, no help printed; a KEY params
+** shows gets the help. */
+static int help_words(const void *base, const char **pos, int npos)
 {
-	const char *word = NULL;
-	int i, help = 0;
-	*section = NULL;
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			help = 1;
-		else if (!strcmp(argv[i], "--section") && i + 1 < argc)
-			*section = argv[++i];
-		else if (!strncmp(argv[i], "--section=", 10))
-			*section = argv[i] + 10;
-		else if ((argv[i][0] != '-' || !argv[i][1]) && !word)
-			word = argv[i];
-	}
-	return help ? word : NULL;
+	const params_args *a = base;
+	const rl_param *one;
+	size_t n;
+	const rl_param *t = rl_params(&n);
+	if (npos && ((a->section && check_section(t, n, a->section)) ||
+	             the_key(t, n, a->section, pos[0], &one)))
+		return RL_EINPUT;
+	return RL_OK;
 }
 
 int cmd_params(int argc, char **argv)
@@ -184,20 +178,12 @@ int cmd_params(int argc, char **argv)
 	const char *pos[1];
 	int npos = 0;
 	const rl_param *one = NULL;
-	const char *section, *word = help_word(argc, argv, &section);
-	int rc;
-	/* "params --help w": refused as params refuses w, where the help
-	** printed (exit 0) as if no word were given; eval, map and the rest
-	** refuse the word they do not take beside --help (parseopt.c's
-	** help_stray); a KEY params shows gets the help */
-	if (word && ((section && check_section(t, n, section)) ||
-	             the_key(t, n, section, word, &one)))
-		return RL_EINPUT;
-	rc = opt_parse("params", table, &a, argc, argv, pos, 1, &npos, help);
-	section = a.section;
-	one = NULL;
+	const char *section;
+	int rc = opt_parse_words("params", table, &a, argc, argv, pos, 1, &npos,
+	                         help, help_words);
 	if (rc != OPT_GO_ON)
 		return rc;
+	section = a.section;
 	if (section && check_section(t, n, section))
 		return RL_EINPUT;
 	if (npos && (rc = the_key(t, n, section, pos[0], &one)) != RL_OK)

@@ -274,6 +274,19 @@ static void missing_db(const plot_kind *k, char *err, size_t len)
 	         k->name, what, how);
 }
 
+/* "plot --help KIND" (opt_parse_words' check): a word that is no plot
+** kind is refused as without --help, no help printed; a kind, or curve
+** (its own help: rooflab plot curve --help), gets plot's help. */
+static int help_words(const void *base, const char **pos, int npos)
+{
+	char err[2048];
+	(void)base;
+	if (npos == 0 || plot_kind_find(pos[0]) || !strcmp(pos[0], "curve"))
+		return RL_OK;
+	kinds_list(pos[0], err, sizeof err);
+	return bad_input("plot", err);
+}
+
 int cmd_plot(int argc, char **argv)
 {
 	plot_args a;
@@ -288,7 +301,8 @@ int cmd_plot(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	if (argc > 1 && !strcmp(argv[1], "curve")) /* computed, no database */
 		return cmd_plot_curve(argc - 1, argv + 1);
-	rc = opt_parse("plot", table, &a, argc, argv, &kname, 1, &npos, help);
+	rc = opt_parse_words("plot", table, &a, argc, argv, &kname, 1, &npos,
+	                     help, help_words);
 	if (rc != OPT_GO_ON)
 		return rc;
 	if (kname && !(kind = plot_kind_find(kname))) {

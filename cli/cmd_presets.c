@@ -244,30 +244,40 @@ static int stray_name(const char *kind, const char *name)
 	return bad_input("presets", msg);
 }
 
+/* The words (KIND, and a name refused with a hint), with --help or
+** without (opt_parse_words' check): RL_OK, or bad_input's status where
+** KIND is none or a second word is given. */
+static int check_words(const void *base, const char **pos, int npos)
+{
+	char err[400];
+	size_t i;
+	(void)base;
+	if (npos == 0)
+		return RL_OK;
+	for (i = 0; i < NKINDS && strcmp(pos[0], kinds[i]); i++)
+		;
+	if (i == NKINDS) {
+		snprintf(err, sizeof err, "unknown kind '%.*s'; known: chip, "
+		         "model, scenario, profile, node, uncertainty",
+		         rl_utf8_cut(pos[0], 200), pos[0]);
+		return bad_input("presets", err);
+	}
+	return npos > 1 ? stray_name(pos[0], pos[1]) : RL_OK;
+}
+
 int cmd_presets(int argc, char **argv)
 {
 	const char *only = NULL, *pos[2] = {NULL, NULL};
 	char err[1400], oom[1100] = "";
 	size_t i;
 	int failed = RL_OK, npos = 0;
-	int rc = opt_parse("presets", table, NULL, argc, argv, pos, 2, &npos,
-	                   help);
+	int rc = opt_parse_words("presets", table, NULL, argc, argv, pos, 2,
+	                         &npos, help, check_words);
 	if (rc != OPT_GO_ON)
 		return rc;
+	if ((rc = check_words(NULL, pos, npos)) != RL_OK)
+		return rc;
 	only = pos[0];
-	if (only) {
-		for (i = 0; i < NKINDS; i++)
-			if (!strcmp(only, kinds[i]))
-				break;
-		if (i == NKINDS) {
-			snprintf(err, sizeof err, "unknown kind '%.*s'; known: "
-			         "chip, model, scenario, profile, node, "
-			         "uncertainty", rl_utf8_cut(only, 200), only);
-			return bad_input("presets", err);
-		}
-	}
-	if (npos > 1)
-		return stray_name(only, pos[1]);
 	/* not there, or a file: every kind listed "(none)" and exit 0 */
 	if (rl_data_dir_check(err, sizeof err))
 		return bad_input("presets", err);

@@ -68,6 +68,24 @@ static void help(FILE *f)
 	opt_help(f, solve_table);
 }
 
+/* ", TP8 x PP1" after a side's label in the header ("b: LABEL, TP8 x PP1
+** on 8 chips"), or "" where the label carries those words already: a --b
+** side's label names its mapping (claimrun.c label_mapping: "8 x h100-sxm
+** TP8 x PP1 (trtllm-0.10, chip default)"), which the header then read
+** twice. */
+static const char *header_mapping(char *buf, size_t len, const char *label,
+                                  const rl_scenario *s)
+{
+	char w[64];
+	rl_mapping_words(w, sizeof w, s->tp, s->pp,
+	                 rl_scen_chips(s) / (s->tp * s->pp), 1);
+	if (strstr(label, w))
+		buf[0] = '\0';
+	else
+		snprintf(buf, len, ", %s", w);
+	return buf;
+}
+
 /* A speedup of the header, beside a speedup target on the target's side
 ** it is on (claim_speedup_side: 19.996 "19.99x" beside "target 20x",
 ** where it read 20.00x); under a target of another figure as any. */
@@ -87,7 +105,7 @@ static const char *header_x(char *buf, size_t len, double x,
 static void bd_header(const claim_report *rep)
 {
 	const rl_scenario *s = &rep->bd.cfg.scen;
-	char lb[sizeof rep->bd.label], mb[64], now[40];
+	char lb[sizeof rep->bd.label], mb[72], now[40];
 	size_t k;
 	if (!rep->have_bd)
 		return;
@@ -96,12 +114,11 @@ static void bd_header(const claim_report *rep)
 			break;
 	if (k == rep->nsolve)
 		return;
-	printf("b': %s, %s on %.0f chip%s%s\n"
+	printf("b': %s%s on %.0f chip%s%s\n"
 	       "speedup b'/a now: %s (total tokens); the rows of b.design and "
 	       "b.node vary b'\n",
 	       rl_utf8_cell(rep->bd.label, 0, 0, lb, sizeof lb),
-	       rl_mapping_words(mb, sizeof mb, s->tp, s->pp,
-	                        rl_scen_chips(s) / (s->tp * s->pp), 1),
+	       header_mapping(mb, sizeof mb, rep->bd.label, s),
 	       rl_scen_chips(s), rl_scen_chips(s) == 1 ? "" : "s",
 	       claim_bd_mapping_note(rep),
 	       header_x(now, sizeof now,
@@ -332,15 +349,13 @@ int cmd_solve(int argc, char **argv)
 		json_finish(&w);
 	} else {
 		/* the labels (a --config file's too), controls as '?' */
-		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[64];
+		char la[sizeof rep->a.label], lb[sizeof rep->b.label], mb[72];
 		char now[40], given[40];
-		printf("a: %s\nb: %s, %s on %.0f chip%s%s\n"
+		printf("a: %s\nb: %s%s on %.0f chip%s%s\n"
 		       "speedup b/a now: %s (total tokens)",
 		       rl_utf8_cell(rep->a.label, 0, 0, la, sizeof la),
 		       rl_utf8_cell(rep->b.label, 0, 0, lb, sizeof lb),
-		       rl_mapping_words(mb, sizeof mb, sb->tp, sb->pp,
-		                           rl_scen_chips(sb) / (sb->tp * sb->pp),
-		                           1),
+		       header_mapping(mb, sizeof mb, rep->b.label, sb),
 		       rl_scen_chips(sb), rl_scen_chips(sb) == 1 ? "" : "s",
 		       rep->b_remapped ? " (its best mapping, as claim runs it)"
 		                       : "",

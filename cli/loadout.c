@@ -157,24 +157,19 @@ void loadout_targets_json(json_w *w, const rl_slo *t, int n,
 	json_end(w);
 }
 
-/* A value v (ms) beside a ceiling lim_ms that it meets or not (met), as
-** eval's figure (evalout_value), or where that figure reads on the other
-** side of lim_ms, with as many more decimals as put it back on v's side:
-** 4.2417 ms over a target of 4.2409 ms read "4.24 ms ... MISSED", now
-** "4.242 ms", and 34.973 ms under 34.986 ms "35.0 ms ... met", now
-** "34.97 ms" (from 1e15, eval's exponent form, as it is). */
-static void value_beside(char *buf, size_t len, double v, double lim_ms,
-                         int met)
+/* A value v beside a ceiling lim that it meets or not (met), as eval's
+** figure with unit, or where that figure reads on the other side of lim,
+** with as many more decimals as put it back on v's side
+** (rl_fig_text_beside): 4.2417 ms over a target of 4.2409 ms read "4.24
+** ms ... MISSED", now "4.242 ms", and 34.973 ms under 34.986 ms "35.0 ms
+** ... met", now "34.97 ms".  The one rule of the targets table and of the
+** NONE line above it. */
+static void value_beside(char *buf, size_t len, double v, double lim,
+                         int met, const char *unit)
 {
-	const char *dot;
-	int d;
-	evalout_value(buf, len, v, "ms");
-	if (!(fabs(v) < 1e15) || !isfinite(lim_ms))
-		return;
-	dot = strchr(buf, '.');
-	d = dot ? (int)strspn(dot + 1, "0123456789") : 0;
-	while ((strtod(buf, NULL) <= lim_ms) != met && ++d <= 40)
-		snprintf(buf, len, "%.*f ms", d, v);
+	char num[64];
+	rl_fig_text_beside(num, sizeof num, v, lim, met);
+	snprintf(buf, len, "%s%s%s", num, unit[0] ? " " : "", unit);
 }
 
 void loadout_targets_table(FILE *f, const rl_slo *t, int n,
@@ -183,7 +178,7 @@ void loadout_targets_table(FILE *f, const rl_slo *t, int n,
 	int k;
 	fprintf(f, "\ntargets\n");
 	for (k = 0; k < n; k++) {
-		char name[48], val[64], lim[64], ms[48];
+		char name[48], val[80], lim[64], ms[48];
 		double v = lr ? rl_slo_value(lr, &t[k]) : NAN;
 		loadout_target_name(&t[k], name, sizeof name);
 		/* the target as given, in all its digits, in ms
@@ -200,7 +195,7 @@ void loadout_targets_table(FILE *f, const rl_slo *t, int n,
 			/* on the side of the target its verdict says, read
 			** against the target as printed */
 			value_beside(val, sizeof val, v * 1e3, strtod(ms, NULL),
-			             v <= t[k].max_s);
+			             v <= t[k].max_s, "ms");
 		fprintf(f, "  %-32s %20s   target <= %s%s\n", name, val, lim,
 		        !lr ? "" : v <= t[k].max_s ? ": met" : ": MISSED");
 	}
@@ -254,7 +249,7 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
                           const rl_slo_result *sr, const loadout_usd *u)
 {
 	if (!sr->met) {
-		char name[48], a[64], b[32], x[32];
+		char name[48], a[64], b[80], x[80];
 		double max_s = t[sr->failed].max_s;
 		loadout_target_name(&t[sr->failed], name, sizeof name);
 		/* the target as given, in all its digits, in ms (the decimal
@@ -264,15 +259,17 @@ void loadout_search_table(FILE *f, const rl_slo *t, int n,
 		rl_number_shift(max_s, 3, a, sizeof a);
 		/* by how much: the latency without load over the target, as
 		** eval's figures say it (a rate only adds to it), each on the
-		** target's side it is on (rl_fig_text_side, a ceiling): just
-		** over 32.31 ms read 32.3 ms and 1.00x, as if on the target */
-		rl_fig_text_side(b, sizeof b, sr->unloaded_s * 1e3, max_s * 1e3, 1);
+		** target's side it is on by the targets table's rule
+		** (value_beside: more decimals, 32.312 ms and 1.0001x, where
+		** rl_fig_text_side moved the last digit, 32.4 ms and 1.01x;
+		** just over 32.31 ms read 32.3 ms and 1.00x before either) */
+		value_beside(b, sizeof b, sr->unloaded_s * 1e3, strtod(a, NULL),
+		             sr->unloaded_s <= max_s, "ms");
+		value_beside(x, sizeof x, sr->unloaded_s / max_s, 1,
+		             sr->unloaded_s <= max_s, "");
 		fprintf(f, "\nbest under the targets: NONE: no concurrency meets "
-		        "%s <= %s ms; without any load it is already %s ms, %sx the "
-		        "target\n", name, a, b,
-		        /* by eval's rule, as the two figures before it
-		        ** (2.00x, where %.3g wrote 2x) */
-		        rl_fig_text_side(x, sizeof x, sr->unloaded_s / max_s, 1, 1));
+		        "%s <= %s ms; without any load it is already %s, %sx the "
+		        "target\n", name, a, b, x);
 		loadout_targets_table(f, t, n, NULL);
 		return;
 	}

@@ -347,24 +347,26 @@ static int sets_twice(opt_key *keys, int *nkeys, const opt_def *d,
 	return 0;
 }
 
-int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
-                    int argc, char **argv, const char **pos, int maxpos,
-                    int *npos, char *err, size_t errlen)
+/* argv[1..] against t into base and pos: 0, or -1 with err.  A --help
+** or -h word (not an option's value) is passed over: opt_parse_words
+** parses a command line with --help for its words check. */
+static int parse(const char *cmd, const opt_def *t, void *base, int argc,
+                 char **argv, const char **pos, int maxpos, int *npos,
+                 char *err, size_t errlen)
 {
 	opt_seen seen[OPT_SEEN_MAX];
 	opt_key keys[OPT_KEYS_MAX];
-	const char *stray;
 	int i, n = 0, nseen = 0, nkeys = 0;
 	if (npos)
 		*npos = 0;
-	if (wants_help(t, base, argc, argv, maxpos, &stray))
-		return stray ? help_stray(cmd, maxpos, stray, err, errlen) : 1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		char name[128], *fb;
 		size_t len = name_len(a);
 		const opt_def *d;
 		int bad = 0;
+		if (is_help(a))
+			continue;
 		if (a[0] != '-' || a[1] == '\0') {
 			if (n >= maxpos) {
 				/* quoted as an unknown option is: a control as '?' */
@@ -430,14 +432,42 @@ int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
 	return 0;
 }
 
+int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
+                    int argc, char **argv, const char **pos, int maxpos,
+                    int *npos, char *err, size_t errlen)
+{
+	const char *stray;
+	if (npos)
+		*npos = 0;
+	if (wants_help(t, base, argc, argv, maxpos, &stray))
+		return stray ? help_stray(cmd, maxpos, stray, err, errlen) : 1;
+	return parse(cmd, t, base, argc, argv, pos, maxpos, npos, err, errlen);
+}
+
 int opt_parse(const char *cmd, const opt_def *t, void *base, int argc,
               char **argv, const char **pos, int maxpos, int *npos,
               void (*help)(FILE *f))
 {
+	return opt_parse_words(cmd, t, base, argc, argv, pos, maxpos, npos,
+	                       help, NULL);
+}
+
+int opt_parse_words(const char *cmd, const opt_def *t, void *base,
+                    int argc, char **argv, const char **pos, int maxpos,
+                    int *npos, void (*help)(FILE *f), opt_words_fn words)
+{
 	char err[2048];
-	int rc = opt_parse_quiet(cmd, t, base, argc, argv, pos, maxpos, npos,
-	                         err, sizeof err);
+	int n = 0, rc;
+	rc = opt_parse_quiet(cmd, t, base, argc, argv, pos, maxpos, npos, err,
+	                     sizeof err);
 	if (rc > 0) {
+		/* the words beside --help checked as without it ("plot --help
+		** w": no such kind), where a command line that does not parse
+		** gets the help it asked for, as before */
+		if (words && parse(cmd, t, base, argc, argv, pos, maxpos, &n,
+		                   err, sizeof err) == 0 &&
+		    (rc = words(base, pos, n)) != RL_OK)
+			return rc;
 		help(stdout);
 		return RL_OK;
 	}

@@ -120,6 +120,18 @@ int opt_parse(const char *cmd, const opt_def *t, void *base, int argc,
               char **argv, const char **pos, int maxpos, int *npos,
               void (*help)(FILE *f));
 
+/* A command's check of its words (pos[0..npos-1]) given beside --help:
+** RL_OK, and the help is printed; else the exit status, its message said
+** ("rooflab plot --help w": no such plot kind, exit 2, no help).  base is
+** the option struct, its options applied. */
+typedef int (*opt_words_fn)(const void *base, const char **pos, int npos);
+
+/* opt_parse, and where --help is given and the command line parses,
+** words (NULL: none) checks the words first. */
+int opt_parse_words(const char *cmd, const opt_def *t, void *base,
+                    int argc, char **argv, const char **pos, int maxpos,
+                    int *npos, void (*help)(FILE *f), opt_words_fn words);
+
 /* The same without printing: 0, 1 after --help, or -1 with err. */
 int opt_parse_quiet(const char *cmd, const opt_def *t, void *base,
                     int argc, char **argv, const char **pos, int maxpos,

@@ -168,16 +168,28 @@ FILE *rl_out_open(const char *path, char *tmp, size_t len, int *status,
 	return NULL;
 }
 
+/* An errno a write to an output fails with for want of room or a
+** failing disk (not one an unrelated call may have left behind, as
+** ENOENT) */
+static int write_errno(int e)
+{
+	return e == EFBIG || e == ENOSPC || e == EDQUOT || e == EIO;
+}
+
 int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
                   size_t errlen)
 {
-	int bad = ferror(f), e;
+	/* the errno of a write that failed before the call (fwrite of more
+	** than the stream's buffer fails at once, written through, and fclose
+	** then has nothing to fail on): kept, where it was cleared below and
+	** the reason lost ("a write failed" for a write past ulimit -f, EFBIG) */
+	int bad = ferror(f), was = bad && write_errno(errno) ? errno : 0, e;
 	errno = 0;
 	/* a write that failed earlier may leave fclose nothing to fail on:
-	** its errno is gone (EFBIG past a file size limit, ENOSPC), and
-	** strerror(EIO) for it, "Input/output error", named neither */
+	** its errno gone too, and strerror(EIO) for it, "Input/output
+	** error", named neither */
 	if (fclose(f) != 0 || bad) {
-		e = errno;
+		e = errno ? errno : was;
 		unlink(tmp);
 		if (!e) {
 			snprintf(err, errlen, "cannot write %s: a write failed (the "

@@ -53,8 +53,11 @@ FILE *rl_out_open(const char *path, char *tmp, size_t len, int *status,
 
 /* Close f, opened by rl_out_open as tmp, and rename tmp onto path: RL_OK,
 ** or rl_out_exit's status with "cannot write PATH: REASON" in err and tmp
-** removed (RL_EINTERNAL with "a write failed (the disk may be full or a
-** file size limit reached)" where the failed write's errno is gone). */
+** removed.  A write to f that failed before the call and left fclose
+** nothing to fail on is named by the errno it left, where that is one a
+** write fails with (EFBIG, ENOSPC, EDQUOT, EIO: call this right after the
+** writes); else RL_EINTERNAL with "a write failed (the disk may be full or
+** a file size limit reached)". */
 int rl_out_commit(FILE *f, const char *tmp, const char *path, char *err,
                   size_t errlen);
 

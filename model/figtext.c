@@ -139,3 +139,18 @@ const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
 	dir = rl_fig_side_dir(strtod(buf, NULL), v, target, most);
 	return dir ? rl_fig_text_dir(buf, len, v, dir) : buf;
 }
+
+const char *rl_fig_text_beside(char *buf, size_t len, double v, double lim,
+                               int met)
+{
+	const char *dot;
+	int d;
+	rl_fig_text(buf, len, v);
+	if (len == 0 || !(fabs(v) < 1e15) || !isfinite(lim))
+		return buf;
+	dot = strchr(buf, '.');
+	d = dot ? (int)strspn(dot + 1, "0123456789") : 0;
+	while ((strtod(buf, NULL) <= lim) != met && ++d <= 40)
+		snprintf(buf, len, "%.*f", d, v);
+	return buf;
+}

@@ -50,4 +50,18 @@ int rl_fig_side_dir(double shown, double v, double target, int most);
 const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
                              int most);
 
+/* rl_fig_text's figure of v beside a ceiling lim that v meets (met: v at
+** or under it) or not, where that figure reads on the other side of lim,
+** with as many more decimals (%.*f, up to 40) as put it back on v's side:
+** 4.2417 beside 4.2409 "4.242" (4.24 read met), 34.973 met under 34.986
+** "34.97" (35.0 read over), 20.0004 over 20 "20.0004" (20.0 read on it);
+** nearest within its digits, where rl_fig_text_side moves the last one
+** (20.1).  The targets table's rule (eval, map: cli/loadout.c), the lines
+** beside it and the heatmap's "exceeded everywhere (at least X)"; from
+** 1e15, or lim not a number, as rl_fig_text.  met is given, not read from
+** v and lim: a latency over its target in s may equal it in ms.  Returns
+** buf. */
+const char *rl_fig_text_beside(char *buf, size_t len, double v, double lim,
+                               int met);
+
 #endif

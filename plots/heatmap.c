@@ -682,8 +682,8 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	grid g;
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
 	char sql[PDB_WHERE_LEN + 1024];
-	char xl[160], yl[160], zl[160], note[120], lack[120], zlo[32], zhi[32],
-	     zf[32];
+	char xl[160], yl[160], zl[160], note[200], lack[120], zlo[32], zhi[32],
+	     zf[64];
 	char bnote[160], vnote[200], zsel[200], others[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0, nbad = 0;
@@ -896,11 +896,15 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	else if (speedup)
 		/* (the target a floor, met at >= it: a least on it reaches it
 		** everywhere, and exceeds it nowhere there; z 20 to 30 under
-		** 20 read "exceeded everywhere (at least 20)") */
+		** 20 read "exceeded everywhere (at least 20)"; a least just past
+		** it reads past it, by the targets table's rule,
+		** rl_fig_text_beside: 20.0004 "at least 20.0004", where three
+		** digits read "exceeded everywhere (at least 20.0)") */
 		snprintf(note, sizeof note, "; %s is %s everywhere (at least %s)",
 		         claim_target_text(target).s,
 		         zmin > target ? "exceeded" : "reached",
-		         rl_fig_text(zf, sizeof zf, zmin));
+		         rl_fig_text_beside(zf, sizeof zf, zmin, target,
+		                            !(zmin > target)));
 	/* the parameters a cell takes its best over, named */
 	if (!(binx || biny) && rows > g.n)
 		other_swept(swept, nswept, x, y, others, sizeof others);

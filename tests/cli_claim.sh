@@ -723,7 +723,7 @@ fi
 # a side b given keeps its mapping: Sohu at the scenario's tp 8, where
 # every token crosses the links twice per layer and they bind
 expect_exit 0 "solve infeasible" -- $RL solve --b sohu,profile=etched-claim --vary b.chip.hbm_tbps
-expect_out "TP8 x PP1 on 8 chips$" "a given side b keeps its tp 8"
+expect_out "^b: 8 x sohu TP8 x PP1 \(etched-claim\) on 8 chips$" "a given side b keeps its tp 8 (named once, in its label)"
 # the ceiling it names is the speedup now, to two decimals (3.85x; 3.89x
 # against the 0.10 profile before 2026-11-30), read from the run's own
 # "speedup b/a now" line

@@ -189,11 +189,29 @@ expect_out "^usage: rooflab eval" "eval --chip x --help prints the help"
 expect_exit 0 "plot curve --help" -- $RL plot curve --help
 expect_exit 2 "plot curve --help x" -- $RL plot curve --help x
 expect_err "unexpected argument 'x': plot curve takes no word" "plot curve --help x: named"
-for c in plot sweep; do
-	expect_exit 0 "$c w --help" -- $RL $c w --help
-	expect_exit 2 "$c w --help x" -- $RL $c w --help x
-	expect_err "^rooflab $c: unexpected argument 'x' \(rooflab $c --help: its options\)$" "$c w --help x: the second word is named"
+for c in "plot heatmap" "sweep w"; do
+	expect_exit 0 "$c --help" -- $RL $c --help
+	expect_exit 2 "$c --help x" -- $RL $c --help x
+	expect_err "^rooflab ${c% *}: unexpected argument 'x' \(rooflab ${c% *} --help: its options\)$" "$c --help x: the second word is named"
 done
+# (small62) plot's and presets' one word beside --help is checked as
+# without it (parseopt.c opt_parse_words), where "plot --help w" and
+# "presets --help w" printed the help, exit 0; the messages are the ones
+# cmd_plot.c's kinds_list and cmd_presets.c's check_words write for w alone
+for w in "--help w" "w --help" "-h w"; do
+	expect_exit 2 "plot $w" -- $RL plot $w
+	expect_err "^rooflab plot: unknown plot kind 'w' \(kinds: " "plot $w: the word is named"
+	[ ! -s "$tmpd/out" ] && echo "ok - plot $w prints no help" ||
+		{ echo "not ok - plot $w printed the help"; fails=$((fails + 1)); }
+	expect_exit 2 "presets $w" -- $RL presets $w
+	expect_err "^rooflab presets: unknown kind 'w'; known: chip, " "presets $w: the word is named"
+	[ ! -s "$tmpd/out" ] && echo "ok - presets $w prints no help" ||
+		{ echo "not ok - presets $w printed the help"; fails=$((fails + 1)); }
+done
+expect_exit 0 "plot --help curve (plot curve's own help is named)" -- $RL plot --help curve
+expect_out "^usage: rooflab plot" "plot --help curve prints plot's help"
+expect_exit 0 "presets --help chip" -- $RL presets --help chip
+expect_out "^usage: rooflab presets" "presets --help chip prints the help"
 # params takes one word, a KEY (SECTION.KEY, or a key of one section):
 # beside --help a word params refuses is refused as params alone refuses
 # it (exit 2, no help), where "params --help w" printed the help, exit 0,
@@ -212,7 +230,12 @@ expect_exit 0 "params --section chip --help KEY" -- $RL params --section chip --
 expect_out "^usage: rooflab params" "params --section chip --help hbm_tbps prints the help"
 expect_exit 2 "params hbm_tbps --help x" -- $RL params hbm_tbps --help x
 expect_err "^rooflab params: unexpected argument 'x' \(rooflab params --help: its options\)$" "params KEY --help x: the second word is named"
-expect_exit 0 "presets chip w --help" -- $RL presets chip w --help
+# presets' second word is refused with a hint (that preset's file), as
+# without --help
+expect_exit 2 "presets chip h100-sxm --help" -- $RL presets chip h100-sxm --help
+expect_err "^rooflab presets: unexpected argument 'h100-sxm': presets lists the names alone" "presets chip h100-sxm --help: the name is refused with its hint"
+[ ! -s "$tmpd/out" ] && echo "ok - presets chip h100-sxm --help prints no help" ||
+	{ echo "not ok - presets chip h100-sxm --help printed the help"; fails=$((fails + 1)); }
 expect_exit 2 "presets chip w --help x" -- $RL presets chip w --help x
 # no line of rooflab help, of any command's --help or of plot curve's (its
 # own help) is wider than a terminal's 80 columns; a tab or a byte that is

@@ -240,7 +240,11 @@ check "700 W is the by-design headline" \
 # calibrated answer.  So the table without --profile is the table with
 # --profile trtllm-0.10, row for row, and says why it took that profile.
 expect_exit 0 "map without --profile" -- $RL map --chip h100-sxm $W --chips 8
-expect_out "profile trtllm-0.10: 10 legal mappings" "map names h100-sxm's default"
+# the profile named once, on the line that says why (small62: the first
+# line named it too, "..., profile trtllm-0.10: 10 legal mappings")
+expect_out "^llama3-70b on 8 x h100-sxm, fp8, 2048 in / 128 out: 10 legal mappings$" "map's first line: the setup, the profile left to the next"
+[ "$(grep -c 'trtllm-0\.10' "$tmpd/out")" = 1 ] && echo "ok - map names the profile once" ||
+	{ echo "not ok - map names the profile $(grep -c 'trtllm-0\.10' "$tmpd/out") times"; fails=$((fails + 1)); }
 expect_out "^profile trtllm-0.10 \(the default for this chip: the only calibrated profile for TensorRT-LLM" \
 	"map says why: the chip's default"
 grep '^ *[0-9]' "$tmpd/out" | grep -v "^profile" >"$tmpd/map_default.txt"
@@ -266,7 +270,7 @@ fi
 # keeps ideal, the roofline, and says so, as claim's sides do: the same
 # table as --profile ideal
 expect_exit 0 "map sohu without --profile" -- $RL map --chip sohu $W --chips 8
-expect_out "profile ideal: 10 legal mappings" "sohu: ideal"
+expect_out "^llama3-70b on 8 x sohu, fp8, 2048 in / 128 out: 10 legal mappings$" "sohu: the first line"
 expect_out "^profile ideal \(ideal: no calibrated profile for 'sohu' \(its preset names no software\); rooflab presets profile lists the profiles\)$" \
 	"sohu: map says why ideal"
 grep '^ *[0-9]' "$tmpd/out" >"$tmpd/map_sohu.txt"

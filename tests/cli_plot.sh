@@ -594,6 +594,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--z speedup_total_tokens --term dumb
 	expect_no_out "exceeded everywhere" "z 20 to 30: 20 is not exceeded at the least"
 	expect_out "20 is reached everywhere \(at least 20\)" "z 20 to 30: 20 reached everywhere"
+	# (small62) a least just past the target: z 20.0004, 25, 30 exceeds 20
+	# everywhere, and its least reads past 20 by the targets table's rule
+	# (rl_fig_text_beside: decimals added till the figure reads over 20),
+	# where three digits wrote "exceeded everywhere (at least 20.0)"
+	sqlite3 "$tmpd/lv4.db" "UPDATE results SET speedup_total_tokens = 20.0004
+		WHERE speedup_total_tokens = 20"
+	expect_exit 0 "text heatmap, a least of 20.0004" -- "$RL" plot heatmap \
+		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
+		--z speedup_total_tokens --term dumb
+	expect_out "20 is exceeded everywhere \(at least 20\.0004\)" "z 20.0004 to 30: the least reads past 20"
 else
 	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi

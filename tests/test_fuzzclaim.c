@@ -14,8 +14,6 @@
 **   on x's side already; otherwise (NaN, infinity, from 1e15) it is
 **   claim_speedup2's.  The _side form is the digits and "x", or "not
 **   evaluated".
-**   claim_speedup_short: claim_speedup_side's text, by the same one rule
-**   (x short of the target reads short of it, x meeting it meets it).
 **   claim_factor_side: the same rule in three decimals (the factors'
 **   product beside the target), claim_factor_text's text otherwise.
 **   Where any of them moved the text, it is x's exact decimals cut at the
@@ -271,16 +269,6 @@ static void factor_props(double x, double t)
 	}
 }
 
-/* claim_speedup_short is claim_speedup_side's one side rule, not a rule
-** of its own (side_props checks that rule's properties) */
-static void short_props(double x, double t)
-{
-	char b[64], w[64];
-	claim_speedup_short(b, sizeof b, x, t);
-	claim_speedup_side(w, sizeof w, x, t);
-	assert_string_equal(b, w);
-}
-
 /* the significant digits of a number's text (leading zeros not counted) */
 static int sig_digits(const char *s)
 {
@@ -418,17 +406,15 @@ static void small_buffers(double x, double t)
 	for (len = 1; len <= 24; len++) {
 		char buf[40];
 		size_t i, f;
-		for (f = 0; f < 6; f++) {
+		for (f = 0; f < 5; f++) {
 			memset(buf, '#', sizeof buf);
 			if (f == 0)
 				claim_speedup2_side(buf, len, x, t);
 			else if (f == 1)
 				claim_speedup_side(buf, len, x, t);
 			else if (f == 2)
-				claim_speedup_short(buf, len, x, t);
-			else if (f == 3)
 				claim_plain_num(buf, len, x);
-			else if (f == 4)
+			else if (f == 3)
 				claim_factor_side(buf, len, x, t);
 			else
 				report_whole_text(buf, len, x);
@@ -449,7 +435,6 @@ static void test_fuzz_claim_numbers(void **state)
 		double x = draw(&r), t = draw_target(&r, x);
 		side_props(x, t);
 		factor_props(x, t);
-		short_props(x, t);
 		plain_num_props(x);
 		whole_text_props(x);
 		meta_props(&r);

@@ -14,12 +14,81 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../config/slurp.h"
 #include "../config/tmpfile.h"
 #include "../model/status.h"
+
+/* 64 KiB fwritten to /dev/full (past the stream's buffer: written
+** through, failing at once with ENOSPC), errno then set to e (-1: left as
+** the write left it), and the stream committed: rl_out_commit's status,
+** its message in err; -2 where /dev/full cannot be opened */
+static int big_write_commit(int e, char *err, size_t errlen)
+{
+	static char big[1 << 16];
+	FILE *f = fopen("/dev/full", "w");
+	if (!f)
+		return -2;
+	memset(big, 'x', sizeof big);
+	(void)!fwrite(big, 1, sizeof big, f);
+	if (e >= 0)
+		errno = e;
+	return rl_out_commit(f, "/nonexistent/t.tmp-1", "out.md", err, errlen);
+}
+
+/* (small62) a write past a file size limit (RLIMIT_FSIZE of 1000 bytes,
+** SIGXFSZ ignored, in a child so that the limit stays there): 64 KiB
+** fwritten at once fails with EFBIG and leaves fclose nothing to fail on;
+** the commit names the limit (rl_out_fail's EFBIG words, by hand), exit
+** status 1, no file left, where it said "a write failed".  The child's
+** exit: 0 as expected, 1 the status, 2 the message, 3 a file left. */
+static void test_file_size_limit(void **state)
+{
+	char dir[] = "/tmp/rl-outfsz-XXXXXX", path[128], tmp[256], err[512];
+	char want[512];
+	int status = -1, ws;
+	pid_t pid;
+	struct stat sb;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/out.md", dir);
+	snprintf(want, sizeof want, "cannot write %s: File too large (a file "
+	         "size limit, ulimit -f, or the file system's largest file)",
+	         path);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		static char big[1 << 16];
+		struct rlimit r = {1000, 1000};
+		FILE *f;
+		int rc;
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &r) != 0)
+			_exit(4);
+		f = rl_out_open(path, tmp, sizeof tmp, &status, err, sizeof err);
+		if (!f)
+			_exit(5);
+		memset(big, 'x', sizeof big);
+		(void)!fwrite(big, 1, sizeof big, f);
+		rc = rl_out_commit(f, tmp, path, err, sizeof err);
+		if (rc != RL_EINTERNAL)
+			_exit(1);
+		if (strcmp(err, want)) {
+			fprintf(stderr, "got: %s\n", err);
+			_exit(2);
+		}
+		_exit(stat(path, &sb) == 0 || stat(tmp, &sb) == 0 ? 3 : 0);
+	}
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	assert_true(WIFEXITED(ws));
+	assert_int_equal(WEXITSTATUS(ws), 0);
+	rmdir(dir);
+}
 
 static void test_exit_status(void **state)
 {
@@ -54,19 +123,19 @@ static void test_exit_status(void **state)
 	                 RL_EINTERNAL);
 	assert_string_equal(err, "cannot write out.md: No space left on device");
 	/* a write past the stream's buffer fails at once (fwrite writes it
-	** through), and fclose then has nothing to fail on: its errno is
-	** gone, and the message says what such a failure is, where it read
-	** "Input/output error" (EIO standing for it) */
-	f = fopen("/dev/full", "w");
-	if (!f)
-		return;
-	{
-		static char big[1 << 16];
-		memset(big, 'x', sizeof big);
-		(void)!fwrite(big, 1, sizeof big, f);
-	}
-	assert_int_equal(rl_out_commit(f, "/nonexistent/t.tmp-1", "out.md", err,
-	                               sizeof err),
+	** through), and fclose then has nothing to fail on: (small62) the
+	** errno the write left, ENOSPC on /dev/full, names it, where the
+	** commit cleared it and said "a write failed" */
+	assert_int_equal(big_write_commit(-1, err, sizeof err), RL_EINTERNAL);
+	assert_string_equal(err, "cannot write out.md: No space left on device");
+	/* its errno gone, the message says what such a failure is, where it
+	** read "Input/output error" (EIO standing for it); an errno no write
+	** fails with (ENOENT, another call's) is not taken for its reason
+	** (it would read "No such file or directory", exit 2) */
+	assert_int_equal(big_write_commit(0, err, sizeof err), RL_EINTERNAL);
+	assert_string_equal(err, "cannot write out.md: a write failed (the "
+	                    "disk may be full or a file size limit reached)");
+	assert_int_equal(big_write_commit(ENOENT, err, sizeof err),
 	                 RL_EINTERNAL);
 	assert_string_equal(err, "cannot write out.md: a write failed (the "
 	                    "disk may be full or a file size limit reached)");
@@ -171,6 +240,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_exit_status),
 	    cmocka_unit_test(test_whole_or_nothing),
+	    cmocka_unit_test(test_file_size_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -386,6 +386,38 @@ static void test_fig_text_side(void **state)
 	fig_side_is(0.019996, 0.019996, 0, "0.0200");
 }
 
+/* (small62) rl_fig_text_beside, the targets table's rule, by hand: 4.2417
+** over a ceiling of 4.2409 reads nearest 4.24, under it, so one decimal
+** more, 4.242 (over it); 34.973 under 34.986 nearest 35.0 (over), 34.97;
+** 20.0004 over 20 nearest 20.0 (on it, which a ceiling counts as met):
+** 20.00, 20.000 still on it, 20.0004; 1.00001 over 1 alike, 1.00001; a
+** figure on v's side already as rl_fig_text writes it (19.44 under 20:
+** 19.4; 20 at 20, met: 20); from 1e15, or a lim that is not a number,
+** rl_fig_text's (2e+15, 20.0); met given, not read: a v over lim in its
+** own digits that the caller counts as met reads at or under lim */
+static void test_fig_text_beside(void **state)
+{
+	char b[64];
+	(void)state;
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 4.2417, 4.2409, 0),
+	                    "4.242");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 34.973, 34.986, 1),
+	                    "34.97");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 20.0004, 20, 0),
+	                    "20.0004");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 1.00001, 1, 0),
+	                    "1.00001");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 19.44, 20, 1),
+	                    "19.4");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 20, 20, 1), "20");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 2e15, 1e15, 0),
+	                    "2e+15");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 20.0004, NAN, 0),
+	                    "20.0");
+	assert_string_equal(rl_fig_text_beside(b, sizeof b, 20.0004, 20, 1),
+	                    "20.0");
+}
+
 /* rl_fig_side_dir: a figure shown of v, beside a target, on the other
 ** side of it than v is moved back toward v (by hand, as the cases of
 ** test_fig_text_side): 20.0 shown of 19.97 under a floor of 20 meets it,
@@ -416,6 +448,7 @@ int main(void)
 	    cmocka_unit_test(test_fig_text),
 	    cmocka_unit_test(test_fig_text_dir),
 	    cmocka_unit_test(test_fig_text_side),
+	    cmocka_unit_test(test_fig_text_beside),
 	    cmocka_unit_test(test_fig_cell4),
 	    cmocka_unit_test(test_fig_side_dir),
 	    cmocka_unit_test(test_fig_text_empty),

@@ -1121,8 +1121,8 @@ static void test_model_parallel(void **state)
 	claim_report_free(rep);
 }
 
-/* claim_speedup_short (mutation tests): a speedup beside the target it
-** cannot reach is written by the one side rule of claim_speedup_side (a
+/* claim_speedup_side beside a target the speedup cannot reach ("cannot
+** reach 20x: ... it gives X", mutation tests): the one side rule (a
 ** figure meets the target, x >= target, exactly where x does).  One ulp
 ** below 0.1 (the double of 0.1 is 0.1000000000000000055; the one below
 ** it, 0.09999999999999999167, times 100 rounds to 10.0 exactly) its floor
@@ -1373,31 +1373,31 @@ static void test_speedup_short(void **state)
 {
 	char b[40];
 	(void)state;
-	assert_string_equal(claim_speedup_short(b, sizeof b,
+	assert_string_equal(claim_speedup_side(b, sizeof b,
 	                                        nextafter(0.1, 0), 0.1),
 	                    "0.09x");
-	assert_string_equal(claim_speedup_short(b, sizeof b,
+	assert_string_equal(claim_speedup_side(b, sizeof b,
 	                                        nextafter(0.7, 1), 0.7),
 	                    "0.70x");
-	assert_string_equal(claim_speedup_short(b, sizeof b, 20.001, 20),
+	assert_string_equal(claim_speedup_side(b, sizeof b, 20.001, 20),
 	                    "20.00x");
 	/* a hundredth away each way: as claim_speedup_x writes it */
-	assert_string_equal(claim_speedup_short(b, sizeof b, 0.09, 0.1),
+	assert_string_equal(claim_speedup_side(b, sizeof b, 0.09, 0.1),
 	                    "0.09x");
-	assert_string_equal(claim_speedup_short(b, sizeof b, 0.71, 0.7),
+	assert_string_equal(claim_speedup_side(b, sizeof b, 0.71, 0.7),
 	                    "0.71x");
 	/* on the target: the target */
-	assert_string_equal(claim_speedup_short(b, sizeof b, 20, 20), "20.00x");
-	assert_string_equal(claim_speedup_short(b, sizeof b, INFINITY, 20),
+	assert_string_equal(claim_speedup_side(b, sizeof b, 20, 20), "20.00x");
+	assert_string_equal(claim_speedup_side(b, sizeof b, INFINITY, 20),
 	                    "not evaluated");
-	assert_string_equal(claim_speedup_short(b, sizeof b, NAN, 20),
+	assert_string_equal(claim_speedup_side(b, sizeof b, NAN, 20),
 	                    "not evaluated");
-	assert_string_equal(claim_speedup_short(b, sizeof b, 1.2356e15,
+	assert_string_equal(claim_speedup_side(b, sizeof b, 1.2356e15,
 	                                        1.2358e15),
 	                    "1.24e+15x");
 }
 
-/* claim_speedup_side and claim_speedup_short where x * 100 passes 2^52
+/* claim_speedup_side where x * 100 passes 2^52
 ** (found by fuzz10's test_fuzzclaim): x's hundredths taken exactly, where
 ** x * 100 rounded to a double moved them.  By hand: 55058218832473.625
 ** lies between 2^45 and 2^46, where doubles are 2^-7 = 0.0078125 apart;
@@ -1407,9 +1407,9 @@ static void test_speedup_short(void **state)
 ** which reads back .6328125, past the target (x * 100 is
 ** 5505821883247362.5, past 2^52 a double rounds it to ...362, even, whose
 ** ceiling gave .62 again).  Beside the double below as target (x past
-** it), .62 reads back on it, which x meets too: .62x as written, by
-** claim_speedup_short as by claim_speedup_side; beside x itself, .63x
-** alike (its own rule left x's .62, under the target x meets).
+** it), .62 reads back on it, which x meets too: .62x as written; beside
+** x itself, .63x (a rule of its own, gone, left x's .62, under the target
+** x meets).
 ** 48438645388357.875
 ** short of the double above it, .8828125: written .88 (the tie to even),
 ** which reads back as .8828125, the target; its hundredths floored, .87
@@ -1421,18 +1421,18 @@ static void test_speedup_side_past_2p52(void **state)
 	assert_string_equal(claim_speedup_side(b, sizeof b, 55058218832473.625,
 	                                       55058218832473.625),
 	                    "55058218832473.63x");
-	assert_string_equal(claim_speedup_short(b, sizeof b,
+	assert_string_equal(claim_speedup_side(b, sizeof b,
 	                                        55058218832473.625,
 	                                        55058218832473.6171875),
 	                    "55058218832473.62x");
-	assert_string_equal(claim_speedup_short(b, sizeof b,
+	assert_string_equal(claim_speedup_side(b, sizeof b,
 	                                        55058218832473.625,
 	                                        55058218832473.625),
 	                    "55058218832473.63x");
 	assert_string_equal(claim_speedup_side(b, sizeof b, 48438645388357.875,
 	                                       48438645388357.8828125),
 	                    "48438645388357.87x");
-	assert_string_equal(claim_speedup_short(b, sizeof b,
+	assert_string_equal(claim_speedup_side(b, sizeof b,
 	                                        48438645388357.875,
 	                                        48438645388357.8828125),
 	                    "48438645388357.87x");
