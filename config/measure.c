@@ -14,6 +14,7 @@
 
 #include "../model/status.h"
 #include "chiplabel.h"
+#include "modellabel.h"
 #include "csvrows.h"
 #include "datasets.h"
 #include "num.h"
@@ -664,7 +665,11 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		copy(r->chip_given, fields[col[C_CHIP]]);
 		preset = chiplabel_preset(r->chip_given);
 		copy(r->chip, preset ? preset : r->chip_given);
-		copy(r->model, fields[col[C_MODEL]]);
+		/* a model label of the tables or a checkpoint's repository
+		** ("LLaMA v3 70B", "Llama-3.1-70B-Instruct") reads as the preset it
+		** names (modellabel.h); any other stays as given */
+		preset = modellabel_preset(fields[col[C_MODEL]]);
+		copy(r->model, preset ? preset : fields[col[C_MODEL]]);
 		copy(r->precision, fields[col[C_PREC]]);
 		copy(r->software, fields[col[C_SW]]);
 		copy(r->metric, fields[col[C_METRIC]]);
