@@ -14,6 +14,7 @@
 
 #include "../model/status.h"
 #include "chiplabel.h"
+#include "modellabel.h"
 #include "csvrows.h"
 #include "datasets.h"
 #include "num.h"
@@ -203,6 +204,22 @@ int meas_micro(const meas_row *row)
 {
 	return row->metric_code == MEAS_GEMM_TFLOPS ||
 	       row->metric_code == MEAS_COPY_TBPS;
+}
+
+/* The model a row's model column names: the column itself where it is
+** a model preset's name (a data directory's own preset first), else the
+** preset a label of the tables or a checkpoint's repository names ("LLaMA
+** v3 70B", "Llama-3.1-70B-Instruct": modellabel.h), else the column as
+** given (an unknown model, or a microbenchmark's "gemm MxNxK"). */
+static const char *model_preset(const char *given)
+{
+	char path[1024], err[64];
+	const char *preset;
+	if (!strchr(given, '/') &&
+	    preset_path("model", given, path, sizeof path, err, sizeof err) == 0)
+		return given;
+	preset = modellabel_preset(given);
+	return preset ? preset : given;
 }
 
 static void not_modelled(meas_row *r, const char *why)
@@ -664,7 +681,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		copy(r->chip_given, fields[col[C_CHIP]]);
 		preset = chiplabel_preset(r->chip_given);
 		copy(r->chip, preset ? preset : r->chip_given);
-		copy(r->model, fields[col[C_MODEL]]);
+		copy(r->model, model_preset(fields[col[C_MODEL]]));
 		copy(r->precision, fields[col[C_PREC]]);
 		copy(r->software, fields[col[C_SW]]);
 		copy(r->metric, fields[col[C_METRIC]]);

@@ -24,7 +24,11 @@
 ** tables' column headers do, any case ("H200 141GB HBM3e", "A100-PCIE-80GB",
 ** "GH200 96GB HBM3"): chip holds the preset that label names
 ** (chiplabel.h), chip_given the label; a label of no preset's part stays
-** as given (validation lists its rows not modelled).
+** as given (validation lists its rows not modelled).  The model column
+** likewise may name a preset or spell the model as the tables or its
+** checkpoint's repository do, any case ("LLaMA v3 70B", "Llama 3.1 70B
+** FP8", "meta-llama/Llama-3.1-8B-Instruct"): model holds the preset
+** (modellabel.h), or the label as given when it names none.
 ** A row is modelled when its metric is a served-token throughput and its
 ** lengths, tp and chips are whole numbers, or when it is a microbenchmark
 ** (a GEMM's TFLOPS, a copy's TB/s: meas_micro()); other rows are kept with

@@ -17,6 +17,10 @@ are modelled and why the others are not:
   chip     spelled as the tables' column headers and this repository's
            names spell the part, in turn row by row (CHIP_LABELS: the
            docs/heldback.md's labels, the preset's name, the tables' short forms);
+  model    spelled in turn row by row as the preset names it, as the
+           tables label it (the label the row's notes quote: "LLaMA v3
+           70B", "Llama 3.1 70B FP8") and in upper case ("LLAMA3-70B"),
+           all of which validate reads as the preset (config/modellabel.c);
   precision as the chip's own table would hold it: A100 has no FP8, so its
            rows are the 16-bit rows (the 0.10 table's A100 section: its
            FP8 rows in FP16); B200 and GB200 keep every row and add each
@@ -52,11 +56,14 @@ the modelled share of the rows a real table could hold (all but the
 otherwise; 2 on bad arguments.
 
 usage: scripts/heldback-rehearsal.py [--rooflab PATH] [--data DIR]
-       [--chips a,b,...] [--labels CHIP=L1|L2...] [--every N] [--no-extra]
+       [--chips a,b,...] [--labels CHIP=L1|L2...] [--model-labels MODEL=L1|L2...]
+       [--every N] [--no-extra]
        [--h100-precisions] [--min-share F] [--presets] [--keep DIR]
        [--json FILE]
   --labels    the labels a chip's rows take in turn, instead of CHIP_LABELS's
               (to try the spellings of a file to come)
+  --model-labels  the labels a model's rows take in turn, instead of the
+              preset's name, the notes' label and the upper case
   --every N   keep one source row in N (a smaller file)
   --no-extra  no EXTRA rows (models and tps the H100 tables lack)
   --h100-precisions  every row at the H100 row's precision (no A100 rule, no
@@ -133,6 +140,17 @@ def relabel_notes(notes, label, prec):
     return notes
 
 
+def model_label(r, n, mlabels):
+    """The model of source row r as the n-th row of a chip spells it
+    (module doc): mlabels[model] in turn when given, else the preset's
+    name, the label the notes quote and the name in upper case."""
+    ls = mlabels.get(r['model'])
+    if not ls:
+        m = re.search(r'(?:source model label|table) "([^"]*)"', r.get('notes') or '')
+        ls = [r['model']] + ([m.group(1)] if m else []) + [r['model'].upper()]
+    return ls[n % len(ls)]
+
+
 def chip_rows(rows, chip, fp16_all, as_h100=False):
     """The rows of one chip's tables made from the H100 rows: (row dict,
     precision, id tag) with the precision rule of the module doc.  A100:
@@ -201,7 +219,7 @@ def extra_rows(src_rows, chips):
     return out
 
 
-def write_published(src_rows, chips, path, labels, extra, as_h100=False):
+def write_published(src_rows, chips, path, labels, extra, as_h100=False, mlabels=None):
     """The held-back file in published-h100.csv's layout: {new id: (chip,
     source id)}."""
     cols = list(src_rows[0].keys())
@@ -214,6 +232,7 @@ def write_published(src_rows, chips, path, labels, extra, as_h100=False):
             for n, (r, prec, tag) in enumerate(chip_rows(src_rows, chip, False, as_h100)):
                 label = ls[n % len(ls)]
                 x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label,
+                         model=model_label(r, n // (2 * len(ls)), mlabels or {}),
                          precision=spelled(prec, n // len(ls)),
                          notes=relabel_notes(r.get('notes', ''), label, prec))
                 made[x['id']] = (chip, r['id'], prec)
@@ -224,7 +243,7 @@ def write_published(src_rows, chips, path, labels, extra, as_h100=False):
     return made
 
 
-def write_legacy(src_rows, chips, path, labels, as_h100=False):
+def write_legacy(src_rows, chips, path, labels, as_h100=False, mlabels=None):
     """The 0.10 rows in data/measurements.csv's layout on each chip: {new
     id: (chip, source id)}."""
     cols = list(src_rows[0].keys())
@@ -237,6 +256,7 @@ def write_legacy(src_rows, chips, path, labels, as_h100=False):
             for n, (r, prec, tag) in enumerate(chip_rows(src_rows, chip, True, as_h100)):
                 label = ls[n % len(ls)]
                 x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label,
+                         model=model_label(r, n // (2 * len(ls)), mlabels or {}),
                          precision=prec, system='%s x %s' % (r['chips'], label))
                 made[x['id']] = (chip, r['id'], prec)
                 w.writerow(x)
@@ -620,9 +640,9 @@ def main(argv):
     rl = os.path.join(root, 'rooflab')
     data = os.environ.get('ROOFLAB_DATA', os.path.join(root, 'data'))
     chips, every, share, presets, keep, jout = list(CHIP_LABELS), 1, 0.85, False, None, None
-    extra, labels, raw = True, dict(CHIP_LABELS), False
+    extra, labels, raw, mlabels = True, dict(CHIP_LABELS), False, {}
     for a, v in rlpresets.options(argv, ('--rooflab', '--data', '--chips', '--every', '--min-share',
-                                         '--keep', '--json', '--labels'),
+                                         '--keep', '--json', '--labels', '--model-labels'),
                                   ('--presets', '--no-extra', '--h100-precisions'), die):
         if a == '--rooflab':
             rl = v
@@ -650,6 +670,11 @@ def main(argv):
                 die('--labels: %r is not CHIP=LABEL|LABEL... of a held-back chip (%s)'
                     % (v, ', '.join(CHIP_LABELS)))
             labels[c] = ls.split('|')
+        elif a == '--model-labels':
+            m, eq, ls = v.partition('=')
+            if not eq or not m or not ls:
+                die('--model-labels: %r is not MODEL=LABEL|LABEL...' % v)
+            mlabels[m] = ls.split('|')
         elif a == '--json':
             jout = v
         elif a == '--presets':
@@ -691,13 +716,14 @@ def main(argv):
         w.writerows(src)
     h100 = validate(rl, data, hp)
     made = write_published(src, chips, os.path.join(tmp, 'heldback-published.csv'), labels,
-                           extra, raw)
+                           extra, raw, mlabels)
     res = validate(rl, data, os.path.join(tmp, 'heldback-published.csv'))
     wcache, table = {}, {}
     count(rl, data, spec, res, made, srcd, h100, wcache, table)
     lmade = {}
     if legacy:
-        lmade = write_legacy(legacy, chips, os.path.join(tmp, 'heldback-0.10.csv'), labels, raw)
+        lmade = write_legacy(legacy, chips, os.path.join(tmp, 'heldback-0.10.csv'), labels, raw,
+                             mlabels)
         lres = validate(rl, data, os.path.join(tmp, 'heldback-0.10.csv'))
         count(rl, data, spec, lres, lmade, srcd, {}, wcache, table)
 

@@ -106,6 +106,20 @@ expect_out "GAP p1@h200-sxm: unknown chip 'H200 141GB HBM2e'" "the gap named wit
 # the tables' labels of the H200, each on h200-sxm
 expect_exit 0 "the H200's labels, HBM3 with its 141 GB too" -- run --min-share 0 --chips h200-sxm --labels 'h200-sxm=H200 141GB HBM3|H200 141GB HBM3e|H200'
 expect_exit 2 "--labels of no held-back chip: exit 2" -- run --labels 'h100-sxm=H100'
+# the model column spelled as the tables label it (the 0.11-0.14 tables'
+# "LLaMA v3 70B", published-h100.csv's notes), as the config's repository
+# names it (models.csv: meta-llama/Meta-Llama-3-70B) and in upper case:
+# each read as llama3-70b (config/modellabel.c), so p2 and p3 are modelled
+# on the H200 as with the preset's name (both fit: 68.4 GB, above); a
+# label of no model ("LLaMA v4 70B") is a gap
+expect_exit 0 "the tables' and repositories' model labels: no gap" -- run --min-share 0 --chips h200-sxm --model-labels 'llama3-70b=LLaMA v3 70B|meta-llama/Meta-Llama-3-70B|LLAMA3-70B'
+expect_exit 0 "the H200's rows as with the preset's names" -- python3 -c "
+import json
+x = json.load(open('$tmpd/h.json'))['chips']['h200-sxm']
+assert (x['rows'], x['modelled'], x['kinds']) == (7, 6, {'as_h100': 1}), x"
+expect_exit 1 "a model label of no model: a gap, exit 1" -- run --min-share 0 --chips h200-sxm --model-labels 'llama3-70b=LLaMA v4 70B'
+expect_out "GAP p2@h200-sxm: unknown model 'LLaMA v4 70B'" "the gap named with its reason"
+expect_exit 2 "--model-labels without '=': exit 2" -- run --model-labels 'llama3-70b'
 
 # the tp column as the newest tables may write it: TP4 is tp 4 (the same
 # prediction as 4), TEP4 (the experts over the same 4 GPUs as tensor
