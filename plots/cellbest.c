@@ -15,6 +15,11 @@
 ** 2^53, a -0, a z of text or a blob, which min and max order after every
 ** number) is left to SQLite: *ask_sql is set and the caller runs the
 ** GROUP BY itself.
+**
+** Given a tally, the query is the run's every row with two flags (did
+** not evaluate, breaks a constraint), counted here as they are read, so
+** that the heatmap reads the run once where a count(*) pass came first;
+** the finite test of x and y (PLOT_FINITE) is then made here.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -40,6 +45,17 @@ static int odd_value(sqlite3_stmt *st, int col, int is_z)
 	return t != SQLITE_NULL || !is_z;
 }
 
+/* 1 where column col holds a finite number, as PLOT_FINITE's BETWEEN
+** holds: an integer (every one lies within the doubles' range) or a
+** finite real (SQLite stores no NaN); a NULL, a text or a blob, which
+** compare after every number, and an infinity do not. */
+static int finite_number(sqlite3_stmt *st, int col)
+{
+	int t = sqlite3_column_type(st, col);
+	return t == SQLITE_INTEGER ||
+	       (t == SQLITE_FLOAT && isfinite(sqlite3_column_double(st, col)));
+}
+
 static int cmp_xy(const void *a, const void *b)
 {
 	const double *u = a, *v = b;
@@ -47,40 +63,12 @@ static int cmp_xy(const void *a, const void *b)
 	                    : (u[1] > v[1]) - (u[1] < v[1]);
 }
 
-int plot_cell_best(sqlite3_stmt *st, int least, double **cells, long *n,
-                   int *ask_sql)
+/* Each run of one (x, y) of the sorted rows c[0..k) merged into its
+** first: the least (least) or most of its z, NULL (NAN) left out, NAN
+** where it has none; the count of cells. */
+static long merge_cells(double *c, long k, int least)
 {
-	double *c = NULL;
-	long k = 0, cap = 0, i, m = 0;
-	*cells = NULL;
-	*n = 0;
-	*ask_sql = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (odd_value(st, 0, 0) || odd_value(st, 1, 0) ||
-		    odd_value(st, 2, 1)) {
-			free(c);
-			*ask_sql = 1;
-			return RL_OK;
-		}
-		if (k == cap) {
-			double *a;
-			cap = cap ? 2 * cap : 1024;
-			if (!(a = realloc(c, (size_t)cap * 3 * sizeof *a))) {
-				free(c);
-				return RL_EINTERNAL;
-			}
-			c = a;
-		}
-		c[3 * k] = sqlite3_column_double(st, 0);
-		c[3 * k + 1] = sqlite3_column_double(st, 1);
-		c[3 * k + 2] = sqlite3_column_type(st, 2) == SQLITE_NULL
-		                   ? NAN : sqlite3_column_double(st, 2);
-		k++;
-	}
-	if (k > 0)
-		qsort(c, (size_t)k, 3 * sizeof *c, cmp_xy);
-	/* each run of one (x, y) merged into its first: the least or most
-	** of its z, NULL (NAN) left out, NAN where it has none */
+	long i, m = 0;
 	for (i = 0; i < k; i++) {
 		double z = c[3 * i + 2];
 		if (m > 0 && c[3 * (m - 1)] == c[3 * i] &&
@@ -95,7 +83,42 @@ int plot_cell_best(sqlite3_stmt *st, int least, double **cells, long *n,
 		c[3 * m + 1] = c[3 * i + 1];
 		c[3 * m++ + 2] = z;
 	}
-	*cells = c;
-	*n = m;
+	return m;
+}
+
+int plot_cell_best(sqlite3_stmt *st, int least, plot_rows *cells,
+                   plot_cell_tally *tally, int *ask_sql)
+{
+	*ask_sql = 0;
+	cells->n = 0;
+	if (tally)
+		tally->rows = tally->failed = tally->bad = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		double *c;
+		int bad = 0;
+		if (tally) {
+			/* every row counted; a cell of finite x and y alone */
+			tally->rows++;
+			tally->failed += sqlite3_column_int64(st, 3) != 0;
+			tally->bad += bad = sqlite3_column_int64(st, 4) != 0;
+			if (!finite_number(st, 0) || !finite_number(st, 1))
+				continue;
+		}
+		if (odd_value(st, 0, 0) || odd_value(st, 1, 0) ||
+		    (!bad && odd_value(st, 2, 1))) {
+			cells->n = 0;
+			*ask_sql = 1;
+			return RL_OK;
+		}
+		if (!(c = plot_rows_add(cells)))
+			return RL_EINTERNAL;
+		c[0] = sqlite3_column_double(st, 0);
+		c[1] = sqlite3_column_double(st, 1);
+		c[2] = bad || sqlite3_column_type(st, 2) == SQLITE_NULL
+		           ? NAN : sqlite3_column_double(st, 2);
+	}
+	if (cells->n > 0)
+		qsort(cells->v, (size_t)cells->n, 3 * sizeof *cells->v, cmp_xy);
+	cells->n = merge_cells(cells->v, cells->n, least);
 	return RL_OK;
 }
