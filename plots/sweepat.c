@@ -234,13 +234,16 @@ int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
 			         rl_number_write(w, nv, sizeof nv));
 		}
 		if (found) {
+			/* whether a point is there: SQLite stops at the first,
+			** where count(*) read every point of the slice (a pass over
+			** the run an --at) */
 			long long n = 0;
 			char sql[PDB_WHERE_LEN + 300];
-			snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s",
-			         where, cond);
+			snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM "
+			         "results%s%s)", where, cond);
 			if (!where[0]) /* no run column and no slice yet */
-				snprintf(sql, sizeof sql, "SELECT count(*) FROM results "
-				         "WHERE 1%s", cond);
+				snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM "
+				         "results WHERE 1%s)", cond);
 			if ((rc = pdb_count(db, o->dbpath, sql, &n, err, errlen)))
 				return rc;
 			found = n > 0;
