@@ -753,11 +753,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char swept[16][64];
 	size_t nswept;
 
-	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
-	if (rc)
-		return rc;
-	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
-	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
+	if ((rc = plot_sweep_open(db, o, &sw, err, errlen)))
 		return rc;
 	/* the swept parameters, one pass over the run read once for the
 	** axes, the title's other swept and a refusal (it was three) */

@@ -168,6 +168,12 @@ void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
 ** the option and, for a value the run lacks, the values it has. */
 int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
                   char *err, size_t errlen);
+/* The sweep run a heatmap or Pareto plot draws into sw: o->run (the
+** newest with points where none is given: pdb_sweep_run), refused where
+** a newer run stored none (plot_sweep_newer_empty), and its --at slice
+** (plot_sweep_at).  RL_OK, or the error (with err). */
+int plot_sweep_open(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
+                    char *err, size_t errlen);
 /* The parameter whose `results` column is col ("section_key"), or NULL
 ** (an output's column, or none). */
 const rl_param *plot_column_param(const char *col);

@@ -403,11 +403,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	size_t nwl;
 	int rc, lgx, lgy, xless, yless, hasv;
 
-	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
-	if (rc)
-		return rc;
-	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
-	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
+	if ((rc = plot_sweep_open(db, o, &sw, err, errlen)))
 		return rc;
 	if ((rc = plot_swept_workload(db, &sw, wl, sizeof wl, &nwl, err,
 	                              errlen)))
