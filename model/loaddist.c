@@ -42,22 +42,33 @@
 #define ROOT_STEPS 100
 #define ROOT_TOL 1e-9
 
-static double poisson_cdf(const rl_ttft_dist *d, double w)
+/* The CDF at w given ew = exp(-w / qmean_s) where rho > 0 and qmean_s >
+** 0: the Newton step's own, worked out once where it was three times,
+** and exp(-(w - a) / qmean_s) taken as the 1 it is where w is a (within
+** the first iteration): the same values, bit for bit */
+static double poisson_cdf_e(const rl_ttft_dist *d, double w, double ew)
 {
 	double fq, g, a;
 	if (w < 0)
 		return 0;
-	fq = d->rho > 0 && d->qmean_s > 0 ? 1 - d->rho * exp(-w / d->qmean_s)
-	                                  : 1;
+	fq = d->rho > 0 && d->qmean_s > 0 ? 1 - d->rho * ew : 1;
 	if (d->busy <= 0 || d->iter_s <= 0)
 		return fq;
 	a = fmin(w, d->iter_s);
 	if (d->rho > 0 && d->qmean_s > 0)
 		g = a - d->rho * d->qmean_s *
-		            (exp(-(w - a) / d->qmean_s) - exp(-w / d->qmean_s));
+		            ((w != a ? exp(-(w - a) / d->qmean_s) : 1) - ew);
 	else
 		g = a;
 	return (1 - d->busy) * fq + d->busy * g / d->iter_s;
+}
+
+static double poisson_cdf(const rl_ttft_dist *d, double w)
+{
+	if (w < 0)
+		return 0;
+	return poisson_cdf_e(d, w, d->rho > 0 && d->qmean_s > 0
+	                               ? exp(-w / d->qmean_s) : 0);
 }
 
 static double run_at(const rl_ttft_dist *d, double i)
@@ -167,8 +178,9 @@ static double poisson_quantile(const rl_ttft_dist *d, double q)
 	t = T * (q - (1 - b)) / b; /* the uniform part alone */
 	t = fmin(fmax(t, 0.0), T);
 	for (s = 0; s < ROOT_STEPS; s++) {
-		double e = rho > 0 && m > 0 ? rho * exp(-t / m) : 0;
-		double g = poisson_cdf(d, t) - q;
+		double et = rho > 0 && m > 0 ? exp(-t / m) : 0;
+		double e = rho > 0 && m > 0 ? rho * et : 0;
+		double g = poisson_cdf_e(d, t, et) - q;
 		double dg = b / T * (1 - e) + (m > 0 ? (1 - b) * e / m : 0);
 		double nt;
 		if (g < 0)

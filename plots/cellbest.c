@@ -16,6 +16,11 @@
 ** number) is left to SQLite: *ask_sql is set and the caller runs the
 ** GROUP BY itself.
 **
+** Given a tally, the query is the run's every row with two flags (did
+** not evaluate, breaks a constraint), counted here as they are read, so
+** that the heatmap reads the run once where a count(*) pass came first;
+** the finite test of x and y (PLOT_FINITE) is then made here.
+**
 ** The rows are merged as they are read, not only at the end: once the
 ** buffer holds COMPACT_AT rows it is sorted and merged into its cells, and
 ** grown only where they still fill more than half of it, so that memory
@@ -46,6 +51,17 @@ static int odd_value(sqlite3_stmt *st, int col, int is_z)
 		return v == 0 && signbit(v);
 	}
 	return t != SQLITE_NULL || !is_z;
+}
+
+/* 1 where column col holds a finite number, as PLOT_FINITE's BETWEEN
+** holds: an integer (every one lies within the doubles' range) or a
+** finite real (SQLite stores no NaN); a NULL, a text or a blob, which
+** compare after every number, and an infinity do not. */
+static int finite_number(sqlite3_stmt *st, int col)
+{
+	int t = sqlite3_column_type(st, col);
+	return t == SQLITE_INTEGER ||
+	       (t == SQLITE_FLOAT && isfinite(sqlite3_column_double(st, col)));
 }
 
 static int cmp_xy(const void *a, const void *b)
@@ -80,43 +96,44 @@ static long merge_cells(double *c, long k, int least)
 	return m;
 }
 
-int plot_cell_best(sqlite3_stmt *st, int least, double **cells, long *n,
-                   int *ask_sql)
+int plot_cell_best(sqlite3_stmt *st, int least, plot_rows *cells,
+                   plot_cell_tally *tally, int *ask_sql)
 {
-	double *c = NULL;
-	long k = 0, cap = 0;
-	*cells = NULL;
-	*n = 0;
 	*ask_sql = 0;
+	cells->n = 0;
+	if (tally)
+		tally->rows = tally->failed = tally->bad = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		double *c;
+		int bad = 0;
+		if (tally) {
+			/* every row counted; a cell of finite x and y alone */
+			tally->rows++;
+			tally->failed += sqlite3_column_int64(st, 3) != 0;
+			tally->bad += bad = sqlite3_column_int64(st, 4) != 0;
+			if (!finite_number(st, 0) || !finite_number(st, 1))
+				continue;
+		}
 		if (odd_value(st, 0, 0) || odd_value(st, 1, 0) ||
-		    odd_value(st, 2, 1)) {
-			free(c);
+		    (!bad && odd_value(st, 2, 1))) {
+			cells->n = 0;
 			*ask_sql = 1;
 			return RL_OK;
 		}
 		/* full: from COMPACT_AT rows on merged into its cells first,
 		** and grown only where they fill more than half of it */
-		if (k == cap) {
-			if (cap >= COMPACT_AT)
-				k = merge_cells(c, k, least);
-			if (k == cap || k > cap / 2) {
-				double *a;
-				cap = cap ? 2 * cap : 1024;
-				if (!(a = realloc(c, (size_t)cap * 3 * sizeof *a))) {
-					free(c);
-					return RL_EINTERNAL;
-				}
-				c = a;
-			}
+		if (cells->n == cells->cap && cells->cap >= COMPACT_AT) {
+			cells->n = merge_cells(cells->v, cells->n, least);
+			if (cells->n > cells->cap / 2 && plot_rows_grow(cells))
+				return RL_EINTERNAL;
 		}
-		c[3 * k] = sqlite3_column_double(st, 0);
-		c[3 * k + 1] = sqlite3_column_double(st, 1);
-		c[3 * k + 2] = sqlite3_column_type(st, 2) == SQLITE_NULL
-		                   ? NAN : sqlite3_column_double(st, 2);
-		k++;
+		if (!(c = plot_rows_add(cells)))
+			return RL_EINTERNAL;
+		c[0] = sqlite3_column_double(st, 0);
+		c[1] = sqlite3_column_double(st, 1);
+		c[2] = bad || sqlite3_column_type(st, 2) == SQLITE_NULL
+		           ? NAN : sqlite3_column_double(st, 2);
 	}
-	*cells = c;
-	*n = merge_cells(c, k, least);
+	cells->n = merge_cells(cells->v, cells->n, least);
 	return RL_OK;
 }

@@ -39,7 +39,7 @@
 
 typedef struct {
 	double *x, *y, *z;   /* the cells, sorted by x then y */
-	long n, cap;
+	long n;
 	double *ux, *uy;     /* the distinct x and y values, sorted */
 	long nx, ny;
 } grid;
@@ -219,61 +219,40 @@ static long distinct(const double *v, long n, double **out)
 	return k;
 }
 
-/* The rows of the query into g; RL_OK or RL_EINTERNAL. */
-static int grid_read(sqlite3_stmt *st, grid *g)
+/* The cells c (rows of x, y, z) into g's arrays, and their distinct x
+** and y values; RL_OK or RL_EINTERNAL. */
+static int grid_take(grid *g, const plot_rows *c)
 {
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (g->n == g->cap) {
-			long cap = g->cap ? 2 * g->cap : 256;
-			double *a = realloc(g->x, (size_t)cap * sizeof *a);
-			if (a)
-				g->x = a;
-			a = a ? realloc(g->y, (size_t)cap * sizeof *a) : NULL;
-			if (a)
-				g->y = a;
-			a = a ? realloc(g->z, (size_t)cap * sizeof *a) : NULL;
-			if (!a)
-				return RL_EINTERNAL;
-			g->z = a;
-			g->cap = cap;
-		}
-		g->x[g->n] = pdb_real(st, 0);
-		g->y[g->n] = pdb_real(st, 1);
-		g->z[g->n] = pdb_real(st, 2);
-		g->n++;
+	long i, n = c->n;
+	g->x = malloc((size_t)(n ? n : 1) * sizeof *g->x);
+	g->y = malloc((size_t)(n ? n : 1) * sizeof *g->y);
+	g->z = malloc((size_t)(n ? n : 1) * sizeof *g->z);
+	if (!g->x || !g->y || !g->z)
+		return RL_EINTERNAL;
+	for (i = 0; i < n; i++) {
+		g->x[i] = c->v[3 * i];
+		g->y[i] = c->v[3 * i + 1];
+		g->z[i] = c->v[3 * i + 2];
 	}
+	g->n = n;
 	g->nx = distinct(g->x, g->n, &g->ux);
 	g->ny = distinct(g->y, g->n, &g->uy);
 	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
 }
 
-/* The cells of the query (x, y, z rows, not grouped) into g, each pair's
-** least (least) or most z (plot_cell_best); *ask_sql 1 where SQLite must
-** group them.  RL_OK or RL_EINTERNAL. */
-static int grid_best(sqlite3_stmt *st, int least, grid *g, int *ask_sql)
+/* The rows of SQLite's GROUP BY (x, y, best z) into c; RL_OK or
+** RL_EINTERNAL. */
+static int grid_read(sqlite3_stmt *st, plot_rows *c)
 {
-	double *c;
-	long n, i;
-	int rc;
-	if ((rc = plot_cell_best(st, least, &c, &n, ask_sql)) || *ask_sql)
-		return rc;
-	g->x = malloc((size_t)(n ? n : 1) * sizeof *g->x);
-	g->y = malloc((size_t)(n ? n : 1) * sizeof *g->y);
-	g->z = malloc((size_t)(n ? n : 1) * sizeof *g->z);
-	if (!g->x || !g->y || !g->z) {
-		free(c);
-		return RL_EINTERNAL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		double *r = plot_rows_add(c);
+		if (!r)
+			return RL_EINTERNAL;
+		r[0] = pdb_real(st, 0);
+		r[1] = pdb_real(st, 1);
+		r[2] = pdb_real(st, 2);
 	}
-	for (i = 0; i < n; i++) {
-		g->x[i] = c[3 * i];
-		g->y[i] = c[3 * i + 1];
-		g->z[i] = c[3 * i + 2];
-	}
-	free(c);
-	g->n = g->cap = n;
-	g->nx = distinct(g->x, g->n, &g->ux);
-	g->ny = distinct(g->y, g->n, &g->uy);
-	return g->nx < 0 || g->ny < 0 ? RL_EINTERNAL : RL_OK;
+	return RL_OK;
 }
 
 /* Each of v[0..n) moved to the centre of its bin: BINS of equal width
@@ -655,38 +634,112 @@ static int too_few(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return RL_EINPUT;
 }
 
-/* The three counts of sql's one row (no parameters) into *a, *b, *c: RL_OK,
-** or pdb_unread's status and message when it cannot be read. */
+/* The three counts of sql's one row (no parameters) into t: RL_OK, or
+** pdb_unread's status and message when it cannot be read. */
 static int counts3(sqlite3 *db, const char *path, const char *sql,
-                   long long *a, long long *b, long long *c, char *err,
-                   size_t errlen)
+                   plot_cell_tally *t, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc;
-	*a = *b = *c = 0;
+	t->rows = t->failed = t->bad = 0;
 	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		*a = sqlite3_column_int64(st, 0);
-		*b = sqlite3_column_int64(st, 1);
-		*c = sqlite3_column_int64(st, 2);
+		t->rows = sqlite3_column_int64(st, 0);
+		t->failed = sqlite3_column_int64(st, 1);
+		t->bad = sqlite3_column_int64(st, 2);
 	}
 	return pdb_finish(st, path, err, errlen);
+}
+
+/* The cells of the run's slice (where) into g, each pair (x, y) of finite
+** numbers with its least (least) or most z, and into *t the run's points
+** counted, those that did not evaluate (status != 0, where has_status)
+** and those breaking a physical constraint (where hasv: their z no part
+** of a cell's best).  One pass over the run: the rows read once, counted
+** and their cells computed in C while reading (cellbest.c), where a
+** count(*) pass came first and SQLite's GROUP BY sorted them through its
+** sorter; SQLite's GROUP BY and count(*) where a value is one it
+** compares otherwise.  Every query on one FROM and WHERE.  RL_OK, or the
+** error (with err); the caller frees g. */
+static int read_cells(sqlite3 *db, const char *path, const char *where,
+                      const char *x, const char *y, const char *z,
+                      int has_status, int hasv, int least, grid *g,
+                      plot_cell_tally *t, char *err, size_t errlen)
+{
+	char from[PDB_WHERE_LEN + 32], sql[PDB_WHERE_LEN + 1024], zsel[200];
+	const char *failed = has_status ? "status != 0" : "0",
+	           *bad = hasv ? "NOT (" PLOT_BUILDABLE ")" : "0";
+	sqlite3_stmt *st;
+	plot_rows *c = plot_rows_alloc(3);
+	int rc, ask_sql = 0;
+	if (!c) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	snprintf(from, sizeof from, "FROM results%s", where);
+	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", \"%s\", %s, %s %s", x,
+	         y, z, failed, bad, from);
+	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen))) {
+		plot_rows_free(c);
+		return rc;
+	}
+	rc = plot_cell_best(st, least, c, t, &ask_sql);
+	if (!rc && ask_sql) {
+		/* (finite axes only: an infinity in a crafted database is no
+		** cell; a constraint broken, no value) */
+		sqlite3_finalize(st);
+		snprintf(sql, sizeof sql, "SELECT count(*), count(CASE WHEN %s "
+		         "THEN 1 END), count(CASE WHEN %s THEN 1 END) %s", failed,
+		         bad, from);
+		if ((rc = counts3(db, path, sql, t, err, errlen))) {
+			plot_rows_free(c);
+			return rc;
+		}
+		if (hasv)
+			snprintf(zsel, sizeof zsel, "CASE WHEN " PLOT_BUILDABLE
+			         " THEN \"%s\" END", z);
+		else
+			snprintf(zsel, sizeof zsel, "\"%s\"", z);
+		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s(%s) %s%s "
+		         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE " GROUP BY 1, "
+		         "2 ORDER BY 1, 2", x, y, least ? "min" : "max", zsel, from,
+		         where[0] ? " AND" : " WHERE", x, y);
+		if ((rc = pdb_prepare(db, path, sql, &st, err, errlen))) {
+			plot_rows_free(c);
+			return rc;
+		}
+		rc = grid_read(st, c);
+	}
+	if (rc) {
+		sqlite3_finalize(st);
+		plot_rows_free(c);
+		snprintf(err, errlen, "out of memory");
+		return rc;
+	}
+	if ((rc = pdb_finish(st, path, err, errlen))) {
+		plot_rows_free(c);
+		return rc;
+	}
+	rc = grid_take(g, c);
+	plot_rows_free(c);
+	if (rc)
+		snprintf(err, errlen, "out of memory");
+	return rc;
 }
 
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen)
 {
 	pdb_sweep sw;
-	sqlite3_stmt *st;
 	grid g;
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
-	char sql[PDB_WHERE_LEN + 1024];
 	char xl[160], yl[160], zl[160], note[200], lack[120], zlo[32], zhi[32],
 	     zf[64];
-	char bnote[160], vnote[200], zsel[200], others[200];
+	char bnote[160], vnote[200], others[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;
 	long long rows = 0, failed = 0, nbad = 0;
+	plot_cell_tally tally;
 	char nfail[96];
 	/* the title sized from its parts at their longest, and 256 for its
 	** own words and numbers (about 200 at most), where a fixed 1700
@@ -696,15 +749,11 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	       sizeof lack + sizeof others];
 	long i;
 	int rc, speedup, draw, flat, full, lgx, lgy, least, has_status = 0, tlines;
-	int binx, biny, hasv = 0, ask_sql = 0;
+	int binx, biny, hasv = 0;
 	char swept[16][64];
 	size_t nswept;
 
-	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
-	if (rc)
-		return rc;
-	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
-	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
+	if ((rc = plot_sweep_open(db, o, &sw, err, errlen)))
 		return rc;
 	/* the swept parameters, one pass over the run read once for the
 	** axes, the title's other swept and a refusal (it was three) */
@@ -729,15 +778,16 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	                         &hasv, err, errlen)))
 		return rc;
 	hasv = hasv && strcmp(z, "silicon_violations");
-	/* the points, those that did not evaluate and those breaking a
-	** constraint counted in one pass over the run (it was three) */
-	snprintf(sql, sizeof sql, "SELECT count(*), %s, %s FROM results%s",
-	         has_status ? "count(CASE WHEN status != 0 THEN 1 END)" : "0",
-	         hasv ? "count(CASE WHEN NOT (" PLOT_BUILDABLE ") THEN 1 END)"
-	              : "0", where);
-	if ((rc = counts3(db, o->dbpath, sql, &rows, &failed, &nbad, err,
-	                  errlen)))
+	least = o->zbest ? !strcmp(o->zbest, "least") : less_is_better(z);
+	memset(&g, 0, sizeof g);
+	if ((rc = read_cells(db, o->dbpath, where, x, y, z, has_status, hasv,
+	                     least, &g, &tally, err, errlen))) {
+		grid_free(&g);
 		return rc;
+	}
+	rows = tally.rows;
+	failed = tally.failed;
+	nbad = tally.bad;
 	if (failed > 0)
 		snprintf(nfail, sizeof nfail, " (%lld did not evaluate: blank "
 		         "where a cell has no other)", failed);
@@ -749,46 +799,6 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         "blank where a cell has no other", nbad);
 	else
 		vnote[0] = 0;
-	/* finite axes only: an infinity in a crafted database is no cell */
-	least = o->zbest ? !strcmp(o->zbest, "least") : less_is_better(z);
-	/* each cell's best computed in C while reading the rows (cellbest.c),
-	** where SQLite's GROUP BY sorted them through its sorter; SQLite's
-	** GROUP BY where a value is one it compares otherwise */
-	if (hasv)
-		snprintf(zsel, sizeof zsel, "CASE WHEN " PLOT_BUILDABLE
-		         " THEN \"%s\" END", z);
-	else
-		snprintf(zsel, sizeof zsel, "\"%s\"", z);
-	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s FROM "
-	         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
-	         x, y, zsel, where, where[0] ? " AND" : " WHERE", x, y);
-	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
-		return rc;
-	memset(&g, 0, sizeof g);
-	rc = grid_best(st, least, &g, &ask_sql);
-	if (!rc && ask_sql) {
-		sqlite3_finalize(st);
-		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s(%s) FROM "
-		         "results%s%s \"%s\" " PLOT_FINITE " AND \"%s\" "
-		         PLOT_FINITE " GROUP BY 1, 2 ORDER BY 1, 2", x, y,
-		         least ? "min" : "max", zsel, where,
-		         where[0] ? " AND" : " WHERE", x, y);
-		if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen))) {
-			grid_free(&g);
-			return rc;
-		}
-		rc = grid_read(st, &g);
-	}
-	if (rc) {
-		sqlite3_finalize(st);
-		grid_free(&g);
-		snprintf(err, errlen, "out of memory");
-		return rc;
-	}
-	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
-		grid_free(&g);
-		return rc;
-	}
 	for (i = 0; i < g.n; i++)
 		if (isfinite(g.z[i])) {
 			zmin = fmin(zmin, g.z[i]);

@@ -10,6 +10,7 @@
 #include "../model/params.h"
 #include "pdb.h"
 #include "plot.h"
+#include "rows.h"
 
 int plot_build_roofline(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                         size_t errlen);
@@ -21,15 +22,27 @@ int plot_build_factors(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 ** never for values <= 0 (axislog.c). */
 int plot_axis_log(sqlite3 *db, const pdb_sweep *sw, const char *col,
                   const double *u, long n);
-/* The cells of st's rows (x, y, z; x and y finite numbers): each pair's
-** least (least) or most z, NULL left out, as GROUP BY 1, 2 ORDER BY 1, 2
-** with min(z) or max(z) gives them, into *cells (x, y, z each, sorted by x
-** then y, z NAN where a pair has none; the caller frees it) and their
-** count *n; RL_OK or RL_EINTERNAL.  *ask_sql 1 (no cells) where a value
-** is one SQLite compares otherwise than its double (cellbest.c): the
-** caller finalizes st and groups them with SQLite. */
-int plot_cell_best(sqlite3_stmt *st, int least, double **cells, long *n,
-                   int *ask_sql);
+/* What plot_cell_best counts of every row it reads, where the query
+** gives two flags after x, y and z: */
+typedef struct {
+	long long rows;   /* the rows */
+	long long failed; /* column 3 not 0: a point that did not evaluate */
+	long long bad;    /* column 4 not 0: a point whose z is no value (one
+	                  ** breaking a physical constraint) */
+} plot_cell_tally;
+/* The cells of st's rows (x, y, z): each pair's least (least) or most z,
+** NULL left out, as GROUP BY 1, 2 ORDER BY 1, 2 with min(z) or max(z)
+** gives them, into cells (rows of width 3, x, y, z, sorted by x then y, z
+** NAN where a pair has none; emptied first); RL_OK or RL_EINTERNAL.
+** Without tally, x and y are finite numbers (PLOT_FINITE in the query);
+** with it, every row of the run read once: x, y, z and the two flags
+** counted into *tally, a row whose x or y is not a finite number no
+** cell, and a bad row's z no value.  *ask_sql 1 (no cells, the tally
+** part way) where a value is one SQLite compares otherwise than its
+** double (cellbest.c): the caller finalizes st, groups them with SQLite
+** and counts with SQLite. */
+int plot_cell_best(sqlite3_stmt *st, int least, plot_rows *cells,
+                   plot_cell_tally *tally, int *ask_sql);
 int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
                        size_t errlen);
 int plot_build_tornado(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
@@ -155,6 +168,12 @@ void plot_sweep_where(const pdb_sweep *sw, char *buf, size_t len);
 ** the option and, for a value the run lacks, the values it has. */
 int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
                   char *err, size_t errlen);
+/* The sweep run a heatmap or Pareto plot draws into sw: o->run (the
+** newest with points where none is given: pdb_sweep_run), refused where
+** a newer run stored none (plot_sweep_newer_empty), and its --at slice
+** (plot_sweep_at).  RL_OK, or the error (with err). */
+int plot_sweep_open(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
+                    char *err, size_t errlen);
 /* The parameter whose `results` column is col ("section_key"), or NULL
 ** (an output's column, or none). */
 const rl_param *plot_column_param(const char *col);

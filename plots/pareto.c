@@ -98,8 +98,8 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 {
 	char sql[PDB_WHERE_LEN + 1024];
 	sqlite3_stmt *st;
-	double *u = NULL;
-	long n = 0, cap = 0;
+	plot_rows *u;
+	double *v;
 	int rc;
 	/* a value under DBL_MIN (a subnormal, 1e-323, of a crafted or
 	** edited database) on a linear axis: its log axis began at the
@@ -119,28 +119,29 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results%s%s "
 	         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1",
 	         col, where, where[0] ? " AND" : " WHERE", col, other);
-	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen)))
+	if (!(u = plot_rows_alloc(1))) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen))) {
+		plot_rows_free(u);
 		return rc;
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			double *a;
-			cap = cap ? 2 * cap : 256;
-			if (!(a = realloc(u, (size_t)cap * sizeof *a))) {
-				free(u);
-				sqlite3_finalize(st);
-				snprintf(err, errlen, "out of memory");
-				return RL_EINTERNAL;
-			}
-			u = a;
+		if (!(v = plot_rows_add(u))) {
+			plot_rows_free(u);
+			sqlite3_finalize(st);
+			snprintf(err, errlen, "out of memory");
+			return RL_EINTERNAL;
 		}
-		u[n++] = sqlite3_column_double(st, 0);
+		*v = sqlite3_column_double(st, 0);
 	}
 	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
-		free(u);
+		plot_rows_free(u);
 		return rc;
 	}
-	*lg = plot_axis_log(db, sw, col, u, n);
-	free(u);
+	*lg = plot_axis_log(db, sw, col, u->v, u->n);
+	plot_rows_free(u);
 	return RL_OK;
 }
 
@@ -310,46 +311,27 @@ static void widen(double box[4], double a, double b)
 	box[3] = fmax(box[3], b);
 }
 
-/* Pairs of numbers read from a query, in its order. */
-typedef struct {
-	double *x, *y;
-	long n, cap;
-} pairs;
-
-static void pairs_free(pairs *p)
-{
-	free(p->x);
-	free(p->y);
-}
-
-/* The rows of sql (two finite numbers each) into p, in their order; one
-** pass, where a count(*) of the same rows first sized the arrays and
-** thinned the cloud (a second pass over the run): RL_OK, pdb_unread's
-** status and message, or RL_EINTERNAL out of memory. */
+/* The rows of sql (two finite numbers each) into p (rows of width 2,
+** x then y), in their order; one pass, where a count(*) of the same rows
+** first sized the arrays and thinned the cloud (a second pass over the
+** run): RL_OK, pdb_unread's status and message, or RL_EINTERNAL out of
+** memory. */
 static int read_pairs(sqlite3 *db, const char *path, const char *sql,
-                      pairs *p, char *err, size_t errlen)
+                      plot_rows *p, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc;
 	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
 		return rc;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (p->n == p->cap) {
-			long cap = p->cap ? 2 * p->cap : 1024;
-			double *a = realloc(p->x, (size_t)cap * sizeof *a);
-			if (a)
-				p->x = a;
-			a = a ? realloc(p->y, (size_t)cap * sizeof *a) : NULL;
-			if (!a) {
-				sqlite3_finalize(st);
-				snprintf(err, errlen, "out of memory");
-				return RL_EINTERNAL;
-			}
-			p->y = a;
-			p->cap = cap;
+		double *r = plot_rows_add(p);
+		if (!r) {
+			sqlite3_finalize(st);
+			snprintf(err, errlen, "out of memory");
+			return RL_EINTERNAL;
 		}
-		p->x[p->n] = sqlite3_column_double(st, 0);
-		p->y[p->n++] = sqlite3_column_double(st, 1);
+		r[0] = sqlite3_column_double(st, 0);
+		r[1] = sqlite3_column_double(st, 1);
 	}
 	return pdb_finish(st, path, err, errlen);
 }
@@ -357,14 +339,14 @@ static int read_pairs(sqlite3 *db, const char *path, const char *sql,
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
 ** ($f) of the points p, ordered by x from its best, then y from its
 ** best; ysign is 1 where more y is better, -1 where less is. */
-static long write_points(FILE *s, const pairs *p, long step, double ysign,
-                         double *fx, double *fy, double box[4])
+static long write_points(FILE *s, const plot_rows *p, long step,
+                         double ysign, double *fx, double *fy, double box[4])
 {
 	double best = -INFINITY;
 	long i, front = 0;
 	fputs("$p << EOD\n", s);
 	for (i = 0; i < p->n; i++) {
-		double a = p->x[i], b = p->y[i];
+		double a = p->v[2 * i], b = p->v[2 * i + 1];
 		if (ysign * b > best) {
 			best = ysign * b;
 			fx[front] = a;
@@ -383,15 +365,16 @@ static long write_points(FILE *s, const pairs *p, long step, double ysign,
 
 /* Write the points p breaking a physical constraint ($v, thinned to
 ** every step-th point). */
-static void write_unbuildable(FILE *s, const pairs *p, long step,
+static void write_unbuildable(FILE *s, const plot_rows *p, long step,
                               double box[4])
 {
 	long i;
 	fputs("$v << EOD\n", s);
 	for (i = 0; i < p->n; i++) {
+		const double *r = p->v + 2 * i;
 		if (i % step == 0)
-			fprintf(s, "%.9g %.9g\n", p->x[i], p->y[i]);
-		widen(box, p->x[i], p->y[i]);
+			fprintf(s, "%.9g %.9g\n", r[0], r[1]);
+		widen(box, r[0], r[1]);
 	}
 	fputs("EOD\n", s);
 }
@@ -414,17 +397,13 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	       sizeof sw.at_words];
 	double box[4] = {INFINITY, -INFINITY, INFINITY, -INFINITY};
 	double *fx, *fy;
-	pairs pp = {0}, vp = {0};
+	plot_rows *pp = NULL, *vp = NULL;
 	long long nbad = 0;
 	long n = 0, step, front;
 	size_t nwl;
 	int rc, lgx, lgy, xless, yless, hasv;
 
-	rc = pdb_sweep_run(db, o->dbpath, o->run, &sw, err, errlen);
-	if (rc)
-		return rc;
-	if ((rc = plot_sweep_newer_empty(&sw, err, errlen)) ||
-	    (rc = plot_sweep_at(db, o, &sw, err, errlen)))
+	if ((rc = plot_sweep_open(db, o, &sw, err, errlen)))
 		return rc;
 	if ((rc = plot_swept_workload(db, &sw, wl, sizeof wl, &nwl, err,
 	                              errlen)))
@@ -464,15 +443,21 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	** for the frontier, each read in one pass */
 	xless = less_better(x, 1);
 	yless = less_better(y, 0);
+	if (!(pp = plot_rows_alloc(2)) || !(vp = plot_rows_alloc(2))) {
+		plot_rows_free(pp);
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
 	if (hasv) {
 		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s "
 		         "AND \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
 		         x, y, badw, x, y);
-		if ((rc = read_pairs(db, o->dbpath, sql, &vp, err, errlen))) {
-			pairs_free(&vp);
+		if ((rc = read_pairs(db, o->dbpath, sql, vp, err, errlen))) {
+			plot_rows_free(vp);
+			plot_rows_free(pp);
 			return rc;
 		}
-		nbad = vp.n;
+		nbad = vp->n;
 	}
 	/* finite numbers only: an infinity (or text) in a crafted database
 	** would leave gnuplot no range to draw, NULL is a failed point */
@@ -480,15 +465,15 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 %s, 2 %s", x,
 	         y, okw, okw[0] ? " AND" : " WHERE", x, y,
 	         xless ? "ASC" : "DESC", yless ? "ASC" : "DESC");
-	if ((rc = read_pairs(db, o->dbpath, sql, &pp, err, errlen))) {
-		pairs_free(&vp);
-		pairs_free(&pp);
+	if ((rc = read_pairs(db, o->dbpath, sql, pp, err, errlen))) {
+		plot_rows_free(vp);
+		plot_rows_free(pp);
 		return rc;
 	}
-	n = pp.n;
+	n = pp->n;
 	if (n < 1) {
-		pairs_free(&vp);
-		pairs_free(&pp);
+		plot_rows_free(vp);
+		plot_rows_free(pp);
 		if (nbad > 0)
 			snprintf(err, errlen, "%s: each of the %lld design points "
 			         "with both %s and %s finite breaks a physical "
@@ -508,25 +493,25 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (!fx || !fy) {
 		free(fx);
 		free(fy);
-		pairs_free(&vp);
-		pairs_free(&pp);
+		plot_rows_free(vp);
+		plot_rows_free(pp);
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
-	front = write_points(s, &pp, step, yless ? -1 : 1, fx, fy, box);
+	front = write_points(s, pp, step, yless ? -1 : 1, fx, fy, box);
 	free(fx);
 	free(fy);
-	pairs_free(&pp);
+	plot_rows_free(pp);
 	bad[0] = 0;
 	if (nbad > 0) {
 		long vstep = nbad > MAX_CLOUD ? (long)((nbad + MAX_CLOUD - 1) /
 		                                       MAX_CLOUD) : 1;
-		write_unbuildable(s, &vp, vstep, box);
+		write_unbuildable(s, vp, vstep, box);
 		snprintf(bad, sizeof bad, "; %lld more breaking a physical "
 		         "constraint (silicon.violations), drawn apart, none on "
 		         "it", nbad);
 	}
-	pairs_free(&vp);
+	plot_rows_free(vp);
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	/* the subtitle names them as the title does, dotted, without the

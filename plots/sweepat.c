@@ -6,7 +6,8 @@
 ** parameter table's, its column named from the table, and the value is
 ** either a choice's name from the table or the number the run stores
 ** (%.17g of a double read from the database; a boolean's names, false|true
-** and the other words its reader takes, as the 0 or 1 stored).
+** and the other words its reader takes, as the 0 or 1 stored).  Also
+** the run and its slice opened in one call (plot_sweep_open).
 */
 #include <math.h>
 #include <stdio.h>
@@ -234,13 +235,16 @@ int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
 			         rl_number_write(w, nv, sizeof nv));
 		}
 		if (found) {
+			/* whether a point is there: SQLite stops at the first,
+			** where count(*) read every point of the slice (a pass over
+			** the run an --at) */
 			long long n = 0;
 			char sql[PDB_WHERE_LEN + 300];
-			snprintf(sql, sizeof sql, "SELECT count(*) FROM results%s%s",
-			         where, cond);
+			snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM "
+			         "results%s%s)", where, cond);
 			if (!where[0]) /* no run column and no slice yet */
-				snprintf(sql, sizeof sql, "SELECT count(*) FROM results "
-				         "WHERE 1%s", cond);
+				snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM "
+				         "results WHERE 1%s)", cond);
 			if ((rc = pdb_count(db, o->dbpath, sql, &n, err, errlen)))
 				return rc;
 			found = n > 0;
@@ -267,4 +271,13 @@ int plot_sweep_at(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
 		                          wused ? ", " : "", words);
 	}
 	return RL_OK;
+}
+
+int plot_sweep_open(sqlite3 *db, const plot_opts *o, pdb_sweep *sw,
+                    char *err, size_t errlen)
+{
+	int rc = pdb_sweep_run(db, o->dbpath, o->run, sw, err, errlen);
+	if (rc || (rc = plot_sweep_newer_empty(sw, err, errlen)))
+		return rc;
+	return plot_sweep_at(db, o, sw, err, errlen);
 }

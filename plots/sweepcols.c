@@ -228,8 +228,10 @@ static int plot_sweep_has_data(sqlite3 *db, const pdb_sweep *sw,
 	                         errlen)) || !has)
 		return rc;
 	plot_sweep_where(sw, where, sizeof where);
-	snprintf(sql, sizeof sql, "SELECT count(\"%s\") FROM results%s", col,
-	         where);
+	/* (SQLite stops at the first value, where count() read every point
+	** of the run) */
+	snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM results%s%s "
+	         "\"%s\" IS NOT NULL)", where, where[0] ? " AND" : " WHERE", col);
 	if ((rc = pdb_count(db, sw->path, sql, &values, err, errlen)))
 		return rc;
 	*ok = values > 0;

@@ -60,6 +60,7 @@
 #define RUNS 5 /* short runs of the engine, for the median and range */
 #define CHUNK 50000 /* evaluations of one timed chunk */
 #define CHUNKS 40   /* chunks timed on each CPU */
+#define LOAD_CHUNK 2000 /* latencies at a rate of one timed chunk */
 #define TARGET_PER_S 10e6 /* issue 11: at least 10 M evaluations/s */
 
 static double clock_s(clockid_t id)
@@ -686,32 +687,43 @@ int main(int argc, char **argv)
 			print_fastest("engine, real path", ns, cpu, 1);
 		}
 	}
-	/* latency at a rate: the design point at half its capacity */
+	/* latency at a rate: the design point at half its capacity.  Timed
+	** by the thread's CPU time, the wall clock beside it: on a VM shared
+	** with other work the wall clock counts their time too (5.91 us at
+	** load average 9-12 for 2.3 us of CPU), and the least CPU time of a
+	** chunk of LOAD_CHUNK, the engine lines' estimate of its own cost */
 	{
 		rl_load ld = {0, 0};
 		rl_load_result lr;
 		long m = 0;
-		double us;
+		double us, wall_us, best = 1e30, w0;
 		c.scen.isl = 2048;
 		c.scen.osl = 128;
 		if (rl_eval(&c, &r) != RL_OK)
 			return 1;
 		ld.rate_rps = 0.5 * r.requests_per_s;
-		t0 = now();
+		w0 = now();
+		t0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
 		do {
+			double c0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
 			long k;
-			for (k = 0; k < 10000; k++, m++) {
+			for (k = 0; k < LOAD_CHUNK; k++, m++) {
 				/* vary the rate so that nothing is hoisted out */
 				ld.rate_rps *= (m & 1) ? 1.0001 : 1 / 1.0001;
 				if (rl_load_eval(&c, &ld, &lr) == RL_OK)
 					sink += lr.ttft_p99_s;
 			}
-			dt = now() - t0;
+			dt = clock_s(CLOCK_THREAD_CPUTIME_ID);
+			best = fmin(best, (dt - c0) / LOAD_CHUNK * 1e6);
+			dt -= t0;
 		} while (dt < 2.0);
 		us = dt / (double)m * 1e6;
+		wall_us = (now() - w0) / (double)m * 1e6;
 		printf("load: latency at a rate (p50/p90/p99 TTFT, TPOT): %.2f us "
-		       "per evaluation (target < 5 us)%s\n",
-		       us, us < 5 ? "" : "  ABOVE TARGET");
+		       "per evaluation in CPU time (target < 5 us)%s, fastest chunk "
+		       "(least CPU time of %d) %.2f us, %.2f us by the wall clock\n",
+		       us, us < 5 ? "" : "  ABOVE TARGET", LOAD_CHUNK, best,
+		       wall_us);
 	}
 	/* a PP 4 x TP 2 pipeline (two stages costed), then every mapping of
 	** 8 chips (10 for this dense model) */
