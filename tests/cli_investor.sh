@@ -473,7 +473,7 @@ hw=$(awk -v p="$pb" '/^ +side +out tok\/s/ { t = 1; next } t && /^$/ { exit }
 	END { if (o > 0) printf "%.3g", 8 * p / (4 * 365.25 * 86400) / o * 1e6 }' "$tmpd/text")
 if [ -n "$hw" ] && grep -Eq "^  b  8x Sohu \(as claimed\) +$hw \+ energy \(chip $pb\) +n/a \(unknown\)$" "$tmpd/text" &&
 	grep -qF "| 8x Sohu (as claimed) | $pb | $hw + energy | n/a | n/a |" "$tmpd/r.md" &&
-	grep -qF "; + energy: the chips' share alone, for a side with no power model, what its energy adds not known." "$tmpd/r.md"; then
+	grep -qF "; + energy: the chips' share alone (the side has no power model, so what its energy adds is not known)." "$tmpd/r.md"; then
 	echo "ok - Sohu as claimed's chips alone, $hw USD per million output tokens + energy, text and report"
 else
 	echo "not ok - Sohu as claimed's chips alone (by hand '$hw')"
@@ -825,12 +825,28 @@ fi
 # a price set for the run (no source recorded), or none (the A100 preset
 # gives no price: unknown), where the paragraph said the H100's and Sohu's
 # whatever the sides were
+# (ux29) the sources are listed under the table, one side an item, where
+# the paragraph above it ran to 1,300 characters: price_para joins the
+# items as the paragraph gave them ("Each chip's price: a, ...; b, ...")
 price_para() {
-	grep '^What a million output tokens costs' "$1" | tr '\n' ' '
+	awk '/^Each chip.s price and where it comes from/ { t = 1; next }
+	     t && /^- / { s = s (n++ ? "; " : "Each chip\047s price: ") substr($0, 3); next }
+	     t && n { exit }
+	     END { print s }' "$1"
 }
 # (ux19) and Sohu's, the H100's price taken as an ASSUMPTION, says so
 # there in sohu.ini's words beside price_usd ("ASSUMPTION: Etched
 # published no price (claims.md). ...")
+# the paragraph above the table says what it holds in under 600
+# characters (1,315 when it held the sources too), and where they are
+lead=$(grep '^What a million output tokens costs' "$tmpd/r.md")
+if [ "${#lead}" -gt 0 ] && [ "${#lead}" -lt 600 ] &&
+	printf '%s' "$lead" | grep -qF "Where each chip's price comes from is listed under the table." &&
+	! printf '%s' "$lead" | grep -qF "ASSUMPTION"; then
+	echo "ok - the report's cost paragraph is short, the sources under the table"
+else
+	echo "not ok - the report's cost paragraph (${#lead} characters)"; fails=$((fails + 1))
+fi
 if price_para "$tmpd/r.md" | grep -q "Each chip's price: a, 8x H100 (TensorRT-LLM 0\.10), chip h100-sxm: 33625 USD, its preset's price (its source or assumption beside price.*usd in data/chips/h100-sxm\.ini); b, 8x Sohu (as claimed), chip sohu: 33625 USD, data/chips/sohu\.ini's (price.*usd) ASSUMPTION: Etched published no price (claims\.md)\. Taken equal to the H100's"; then
 	echo "ok - the report's prices: each side's chip and source"
 else
