@@ -285,7 +285,8 @@ void report_validation(rctx *r)
 	                          "ISL/OSL", "TP", "metric", "measured",
 	                          "modeled", "error", "row is"};
 	const pdb_validation *v;
-	const char *trust;
+	const char *tcl[4];
+	int tlen[4], nt, i;
 	plot_opts po;
 	sqlite3_stmt *st;
 	char sql[256];
@@ -305,10 +306,19 @@ void report_validation(rctx *r)
 	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
 	         "modelled).", v->profile, v->id, v->created, v->rows,
 	         v->rows == 1 ? "" : "s");
-	/* the verdict's sentence, read and worked out once for both */
-	trust = report_trust_words(r);
-	if (trust[0])
-		doc_para(&r->d, "In short, %s.", trust);
+	/* the verdict's sentence, read and worked out once for both: its
+	** first clause in short, the others listed under it, each its own
+	** sentence, where one paragraph ran past 1,200 characters */
+	if ((nt = report_trust_clauses(r, tcl, tlen))) {
+		doc_para(&r->d, "In short, %.*s.", tlen[0], tcl[0]);
+		if (nt > 1)
+			doc_list_begin(&r->d);
+		for (i = 1; i < nt; i++)
+			doc_item(&r->d, "%c%.*s.", toupper((unsigned char)tcl[i][0]),
+			         tlen[i] - 1, tcl[i] + 1);
+		if (nt > 1)
+			doc_list_end(&r->d);
+	}
 	report_validation_groups(r, v->id, v->profile);
 	report_validation_repeat(r, v->id);
 	memset(&po, 0, sizeof po);
