@@ -20,6 +20,7 @@
 #include "../config/version.h"
 #include "../model/utf8.h"
 #include "../plots/kinds.h"
+#include "../plots/runfit.h"
 #include "../sweeps/store.h"
 #include "rctx.h"
 
@@ -254,6 +255,16 @@ void report_design_space(rctx *r)
 					               toupper((unsigned char)words[0]),
 					               words + 1);
 				}
+			/* a run that does not record it (an earlier rooflab's):
+			** said, where nothing read as validated on its chip */
+			for (k = 0; k < 2; k++) {
+				char un[PLOT_RUN_FIT_WORDS_MAX];
+				if (plot_run_fit_unrecorded(r->sdb, ids[i], k, un,
+				                            sizeof un))
+					doc_para_class(&r->d, "note", "%c%s.",
+					               toupper((unsigned char)un[0]),
+					               un + 1);
+			}
 		}
 		/* the target in all its digits, as the claim's text writes
 		** it (claim_target_text), where %g wrote 1.23457e+06x */
