@@ -231,6 +231,17 @@ void report_design_space(rctx *r)
 			               "or one stopped); the figures draw the points "
 			               "stored so far, and %s completes it.", ids[i],
 			               one.done, one.of, one.of == 1 ? "" : "s", resume);
+		/* one shard of a sweep not merged, drawn as if the sweep */
+		if (!strcmp(sw.run_col, "run_id")) {
+			long si, sc;
+			pdb_sweep_shard(r->sdb, ids[i], &si, &sc);
+			if (sc > 1)
+				doc_para_class(&r->d, "note", "Run %ld is shard %ld/%ld "
+				               "alone: the figures draw one in %ld of the "
+				               "sweep's design points; rooflab merge OUT.db "
+				               "PART.db... joins the %ld shards into one "
+				               "run.", ids[i], si, sc, sc, sc);
+		}
 		/* a profile fitted on another chip's rows, as sweep said it
 		** (runs.profile_fit): the figures below read as validated on
 		** the chip they name without it */

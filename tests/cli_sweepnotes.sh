@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli_sweepnotes.sh: what the readers of a sweep database say of a run
 # that is not the whole of what it looks like.
-# A sweep database written before runs recorded whether
+# (1) A sweep database written before runs recorded whether
 # each section's profile was fitted on its chip (runs.profile_fit and
 # baseline_profile_fit, added 2026-11; NULL in an earlier rooflab's run,
 # or no such column in its file): report, export and plot say the run does
@@ -103,4 +103,31 @@ else
 	echo "not ok - h100: a note where today's look-up finds the profile fitted there"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
 fi
 
+# (2) one shard of a sweep not merged (runs.shard_count 3): the heatmap's
+# title and the report's section say it is one in 3 of the design points
+# and that merge joins them, where it read as the whole sweep; the merged
+# run (shard_count 1) says nothing of shards.  The spec's 4 points: shard
+# 1/3 holds index 1 alone (index % 3 == 1, of 0..3)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 128, 256\nscenario.osl = 128, 256\n' >"$tmpd/sh.ini"
+for i in 0 1 2; do
+	expect_exit 0 "shard $i/3" -- $RL sweep "$tmpd/sh.ini" --db "$tmpd/sh$i.db" --shard $i/3
+done
+expect_exit 0 "merge of the 3 shards" -- $RL merge "$tmpd/shm.db" "$tmpd/sh0.db" "$tmpd/sh1.db" "$tmpd/sh2.db"
+shw="shard 1/3 alone: one in 3 of the design points (rooflab merge OUT.db PART.db... joins the 3 shards)"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "heatmap of shard 1/3 (one point: --x, --y named)" -- $RL plot heatmap --db "$tmpd/sh0.db" --term dumb
+	expect_out "shard 0/3 alone: one in 3 of the design points \(rooflab merge OUT\.db PART\.db\.\.\. joins the 3 shards\)" "the heatmap's title: shard 0/3 alone"
+	expect_exit 0 "heatmap of the merged run" -- $RL plot heatmap --db "$tmpd/shm.db" --term dumb
+	grep -q "shard" "$tmpd/out" &&
+		{ echo "not ok - the merged run's title speaks of shards"; fails=$((fails + 1)); } ||
+		echo "ok - the merged run: no shard line"
+fi
+expect_exit 0 "report of shard 1/3" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/sh1.db" --out "$tmpd/sh1.md" --no-plots
+grep -qxF "_Run 1 is shard 1/3 alone: the figures draw one in 3 of the sweep's design points; rooflab merge OUT.db PART.db... joins the 3 shards into one run._" "$tmpd/sh1.md" &&
+	echo "ok - the report: shard 1/3 alone, said" ||
+	{ echo "not ok - the report's shard note"; grep '^_' "$tmpd/sh1.md" | sed 's/^/    /'; fails=$((fails + 1)); }
+expect_exit 0 "report of the merged run" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/shm.db" --out "$tmpd/shm.md" --no-plots
+grep -q "is shard" "$tmpd/shm.md" &&
+	{ echo "not ok - the merged run's report speaks of a shard"; fails=$((fails + 1)); } ||
+	echo "ok - the report of the merged run: no shard note"
 finish
