@@ -232,6 +232,10 @@ typedef struct claim_solve_row_s {
 	rl_solve_result s;
 	char binds[128];     /* infeasible: what binds at the best value
 	                        ("compute binds", words.c), or "" */
+	char breaks[420];    /* feasible, a design or node parameter: the
+	                        physical constraints the chip by design
+	                        breaks at the value and not now
+	                        (rl_silicon_explain, "; "-joined), or "" */
 	char words[640];     /* the row as a sentence (words.c) */
 } claim_solve_row;
 

@@ -325,6 +325,30 @@ static void target_reason(claim_solve_row *row, const char *name)
 		         at, key, cmp, tg);
 }
 
+/* The physical constraints (rl_silicon_explain) the chip by design cfg
+** breaks with parameter p at v (display units) and not at its value now,
+** "; "-joined into buf; "" where none, or where either cannot be
+** derived. */
+static void breaks_at(const rl_config *cfg, const rl_param *p, double v,
+                      char *buf, size_t len)
+{
+	rl_config c = *cfg;
+	rl_silicon now, at;
+	char err[256], ex[6][200];
+	size_t n, i, k = 0;
+	buf[0] = '\0';
+	if (rl_silicon_derive(cfg, &now, err, sizeof err) != RL_OK)
+		return;
+	*rl_param_ptr(&c, p) = v * p->scale;
+	if (rl_silicon_derive(&c, &at, err, sizeof err) != RL_OK)
+		return;
+	n = rl_silicon_explain(&c, &at, at.violations & ~now.violations, ex,
+	                       sizeof ex / sizeof ex[0]);
+	for (i = 0; i < n && k < len; i++)
+		k += (size_t)snprintf(buf + k, len - k, "%s%s", i ? "; " : "",
+		                      ex[i]);
+}
+
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen)
 {
@@ -504,6 +528,13 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		         binding(base, p, v, row->binds, sizeof row->binds))
 			row->binds[0] = '\0';
 	}
+	/* a value that reaches the target on a die no one can build (20x
+	** "needs at least 2092 mm2 of area of one die", past the 858 mm2
+	** reticle, eval flagging it in silicon.violations): the constraints
+	** it breaks that the design does not break now, said with it */
+	if (row->s.feasible && !row->s.met_all && isfinite(row->s.value) &&
+	    (!strcmp(p->section, "design") || !strcmp(p->section, "node")))
+		breaks_at(base, p, row->s.value, row->breaks, sizeof row->breaks);
 	/* an SRAM's size or read bandwidth moves nothing where serving reads
 	** none of it (chip.sram_resident_share 0, every preset): said, where
 	** the line gave no reason a designer could act on */

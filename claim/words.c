@@ -517,10 +517,11 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		const char *rest = noun_after_unit(r->param, noun, want);
 		char beyond[400];
 		beyond_words(r->param, s->value, beyond, sizeof beyond);
-		snprintf(buf, len, "%sx needs %s %s %s%s (%s; assumed: %s)%s",
+		snprintf(buf, len, "%sx needs %s %s %s%s (%s; assumed: %s)%s%s%s%s",
 		         tg, s->direction > 0 ? "at least" : "at most",
 		         want, rest ? "" : "of ", rest ? rest : noun, r->who, now,
-		         beyond);
+		         beyond, r->breaks[0] ? ", which breaks what the silicon "
+		         "allows (" : "", r->breaks, r->breaks[0] ? ")" : "");
 	}
 	else if (isfinite(r->nominal) && isfinite(s->metric) &&
 	         fabs(s->metric / r->nominal - 1) < 1e-3)

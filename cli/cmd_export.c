@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../plots/runfit.h"
 #include "../sweeps/export.h"
 #include "../sweeps/store.h"
 #include "commands.h"
@@ -56,7 +57,9 @@ static void help(FILE *f)
 	      "was not fitted on is said on stderr\n(runs.profile_fit, "
 	      "baseline_profile_fit: sweep's note, also in the JSON's run),\n"
 	      "and one of software its chip's preset does not name "
-	      "(runs.software_note,\nbaseline_software_note).\n"
+	      "(runs.software_note,\nbaseline_software_note); a run that "
+	      "does not record the former (an earlier\nrooflab's) is said "
+	      "to, with today's look-up for its [base].\n"
 	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run), 1 internal or output\n"
 	      "failure.\n", f);
@@ -131,6 +134,17 @@ int cmd_export(int argc, char **argv)
 				                            sizeof words));
 				cli_say("export", err);
 			}
+		/* a run that does not record it (an earlier rooflab's): said,
+		** where nothing read as validated on its chip */
+		for (k = 0; k < 2; k++) {
+			char un[PLOT_RUN_FIT_WORDS_MAX];
+			if (plot_fit_unrecorded_words(run, k, state.fit_unrec,
+			                              state.chip, state.profile, un,
+			                              sizeof un)) {
+				snprintf(err, sizeof err, "note: %s", un);
+				cli_say("export", err);
+			}
+		}
 	}
 	if (a.run == 0 && state.others) {
 		/* a file holds many runs: the rows of the newest alone, said,

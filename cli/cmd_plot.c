@@ -15,7 +15,9 @@
 #include "../model/params.h"
 #include "../model/utf8.h"
 #include "../plots/pdb.h"
+#include "../plots/runfit.h"
 #include "../sweeps/progress.h"
+#include "../sweeps/store.h"
 #include "../plots/plot.h"
 #include "claimargs.h"
 #include "commands.h"
@@ -123,7 +125,9 @@ static void help(FILE *f)
 	      "better neither\nway (the batch, traffic per second) the most, "
 	      "said to be no best (--z-best\nchooses); of the designs that "
 	      "break no physical constraint (silicon.violations;\na cell with "
-	      "none is blank).\n"
+	      "none is blank).\nOn stderr, heatmap and pareto repeat export's "
+	      "notes on the run's profile\n(fitted on another chip, or not "
+	      "recorded whether it was).\n"
 	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }
@@ -287,6 +291,40 @@ static int help_words(const void *base, const char **pos, int npos)
 	return bad_input("plot", err);
 }
 
+/* A sweep plot's notes on stderr, as export says them (rooflab export:
+** note: ...): the run's profile fitted on another chip's rows or of
+** software its chip's preset does not name (runs.profile_fit,
+** software_note), or that the run does not record the former
+** (plots/runfit.h), where the plot read as validated on its chip. */
+static void sweep_notes(sqlite3 *db, const char *dbpath, long want)
+{
+	pdb_sweep sw;
+	char err[1024], fit[2][RL_SWEEP_FIT_NOTE_MAX];
+	char soft[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
+	char words[PLOT_RUN_FIT_WORDS_MAX + RL_SWEEP_NOTE_WORDS_MAX + 16];
+	char un[PLOT_RUN_FIT_WORDS_MAX];
+	const char *note[4] = {fit[0], fit[1], soft[0], soft[1]};
+	int k;
+	if (pdb_sweep_run(db, dbpath, want, &sw, err, sizeof err) ||
+	    strcmp(sw.run_col, "run_id"))
+		return;
+	rl_store_run_fit(db, sw.run, fit);
+	rl_store_run_software(db, sw.run, soft);
+	for (k = 0; k < 4; k++)
+		if (note[k][0]) {
+			char w[RL_SWEEP_NOTE_WORDS_MAX];
+			snprintf(words, sizeof words, "note: %s",
+			         rl_store_fit_words(sw.run, k % 2, note[k], w,
+			                            sizeof w));
+			cli_say("plot", words);
+		}
+	for (k = 0; k < 2; k++)
+		if (plot_run_fit_unrecorded(db, sw.run, k, un, sizeof un)) {
+			snprintf(words, sizeof words, "note: %s", un);
+			cli_say("plot", words);
+		}
+}
+
 int cmd_plot(int argc, char **argv)
 {
 	plot_args a;
@@ -359,6 +397,8 @@ int cmd_plot(int argc, char **argv)
 		}
 		progress_done(&pg);
 	}
+	if (rc == RL_OK && one_of(kind->name, "heatmap pareto"))
+		sweep_notes(db, a.db, o->run);
 	sqlite3_close(db);
 	rc = pdb_exit(rc); /* a failed read is input's, or internal: its code */
 	if (rc != RL_OK) {

@@ -734,7 +734,7 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	pdb_sweep sw;
 	grid g;
 	char x[64], y[64], z[64], where[PDB_WHERE_LEN];
-	char xl[160], yl[160], zl[160], note[200], lack[120], zlo[32], zhi[32],
+	char xl[160], yl[160], zl[160], note[200], lack[320], zlo[32], zhi[32],
 	     zf[64];
 	char bnote[160], vnote[200], others[200];
 	double zmin = INFINITY, zmax = -INFINITY, target, lo, hi, lo2, hi2;

@@ -387,7 +387,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	     xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
 	char okw[PDB_WHERE_LEN + 200], badw[PDB_WHERE_LEN + 200], bad[160];
-	char lack[120];
+	char lack[320];
 	char wl[300], price[800];
 	/* the title sized from its parts, each at its longest, and 256 for
 	** its own words and numbers (about 190 at most): a fixed 2100 cut a

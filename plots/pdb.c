@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -624,21 +625,49 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		s->unfinished = rl_store_run_progress(db, s->run, &done, &of);
 		s->done = done;
 		s->of = of;
+		pdb_sweep_shard(db, s->run, &s->shard_index, &s->shard_count);
 	}
 	return RL_OK;
 }
 
+void pdb_sweep_shard(sqlite3 *db, long run, long *index, long *count)
+{
+	sqlite3_stmt *st;
+	*index = 0;
+	*count = 1;
+	if (sqlite3_prepare_v2(db, "SELECT shard_index, shard_count FROM runs "
+	                       "WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, run);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) > 1 &&
+	    sqlite3_column_int64(st, 1) <= LONG_MAX) {
+		*index = (long)sqlite3_column_int64(st, 0);
+		*count = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+}
+
 const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len)
 {
-	if ((!s->missing && !s->unfinished) || len == 0)
+	size_t k = 0;
+	if ((!s->missing && !s->unfinished && s->shard_count < 2) || len == 0)
 		return "";
+	buf[0] = '\0';
 	if (s->unfinished)
-		snprintf(buf, len, "\nrun %ld is not finished: %llu of its %llu "
-		         "point%s done (rooflab sweep --resume completes it)",
-		         s->run, s->done, s->of, s->of == 1 ? "" : "s");
-	else
-		snprintf(buf, len, "\nrun %ld lacks %llu of its points: rooflab "
-		         "sweep --resume evaluates them", s->run, s->missing);
+		k = (size_t)snprintf(buf, len, "\nrun %ld is not finished: %llu "
+		                     "of its %llu point%s done (rooflab sweep "
+		                     "--resume completes it)", s->run, s->done,
+		                     s->of, s->of == 1 ? "" : "s");
+	else if (s->missing)
+		k = (size_t)snprintf(buf, len, "\nrun %ld lacks %llu of its "
+		                     "points: rooflab sweep --resume evaluates "
+		                     "them", s->run, s->missing);
+	/* a shard drawn as if it were the sweep: one in N of its points */
+	if (s->shard_count > 1 && k < len)
+		snprintf(buf + k, len - k, "\nshard %ld/%ld alone: one in %ld of "
+		         "the design points (rooflab merge OUT.db PART.db... joins "
+		         "the %ld shards)", s->shard_index, s->shard_count,
+		         s->shard_count, s->shard_count);
 	return buf;
 }
 

@@ -46,6 +46,9 @@ typedef struct {
 	unsigned long long missing; /* points a run marked complete lacks
 	                   ** (rl_store_run_missing; 0 when none or unknown) */
 	int unfinished;    /* not marked complete (rl_store_run_progress) */
+	/* the run's shard (runs.shard_index, shard_count): a count over 1 is
+	** one shard of a sweep not merged, one in shard_count of its points */
+	long shard_index, shard_count;
 	unsigned long long done, of; /* then: its shard's points done, all */
 	/* no --run: a newer run of the file (runs table) that stored no point
 	** (its filter dropped all), which the newest with points was taken
@@ -176,10 +179,18 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
                   char *err, size_t errlen);
 
+/* Run `run`'s shard of rooflab's runs table into *index and *count
+** (runs.shard_index, shard_count); 0 and 1, one shard, where the count
+** is 1 or the run cannot be read: a merged run is one. */
+void pdb_sweep_shard(sqlite3 *db, long run, long *index, long *count);
+
 /* A plot title's last line when the sweep run lacks points though marked
 ** complete ("\nrun 3 lacks 4 of its points: rooflab sweep --resume
 ** evaluates them") or is not finished ("\nrun 3 is not finished: 4 of its
-** 8 points done"), "" otherwise; buf of len bytes holds it. */
+** 8 points done"), and one more where the run is one shard of a sweep
+** not merged ("\nshard 0/3 alone: one in 3 of the design points; rooflab
+** merge ... joins the shards"), "" otherwise; buf of len bytes holds
+** them. */
 const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len);
 
 /* "chip.hbm_tbps" -> "chip_hbm_tbps" (a column name of `results`). */

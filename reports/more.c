@@ -20,6 +20,7 @@
 #include "../config/version.h"
 #include "../model/utf8.h"
 #include "../plots/kinds.h"
+#include "../plots/runfit.h"
 #include "../sweeps/store.h"
 #include "rctx.h"
 
@@ -230,6 +231,17 @@ void report_design_space(rctx *r)
 			               "or one stopped); the figures draw the points "
 			               "stored so far, and %s completes it.", ids[i],
 			               one.done, one.of, one.of == 1 ? "" : "s", resume);
+		/* one shard of a sweep not merged, drawn as if the sweep */
+		if (!strcmp(sw.run_col, "run_id")) {
+			long si, sc;
+			pdb_sweep_shard(r->sdb, ids[i], &si, &sc);
+			if (sc > 1)
+				doc_para_class(&r->d, "note", "Run %ld is shard %ld/%ld "
+				               "alone: the figures draw one in %ld of the "
+				               "sweep's design points; rooflab merge OUT.db "
+				               "PART.db... joins the %ld shards into one "
+				               "run.", ids[i], si, sc, sc, sc);
+		}
 		/* a profile fitted on another chip's rows, as sweep said it
 		** (runs.profile_fit): the figures below read as validated on
 		** the chip they name without it */
@@ -254,6 +266,16 @@ void report_design_space(rctx *r)
 					               toupper((unsigned char)words[0]),
 					               words + 1);
 				}
+			/* a run that does not record it (an earlier rooflab's):
+			** said, where nothing read as validated on its chip */
+			for (k = 0; k < 2; k++) {
+				char un[PLOT_RUN_FIT_WORDS_MAX];
+				if (plot_run_fit_unrecorded(r->sdb, ids[i], k, un,
+				                            sizeof un))
+					doc_para_class(&r->d, "note", "%c%s.",
+					               toupper((unsigned char)un[0]),
+					               un + 1);
+			}
 		}
 		/* the target in all its digits, as the claim's text writes
 		** it (claim_target_text), where %g wrote 1.23457e+06x */
@@ -285,7 +307,8 @@ void report_validation(rctx *r)
 	                          "ISL/OSL", "TP", "metric", "measured",
 	                          "modeled", "error", "row is"};
 	const pdb_validation *v;
-	const char *trust;
+	const char *tcl[4];
+	int tlen[4], nt, i;
 	plot_opts po;
 	sqlite3_stmt *st;
 	char sql[256];
@@ -305,10 +328,19 @@ void report_validation(rctx *r)
 	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
 	         "modelled).", v->profile, v->id, v->created, v->rows,
 	         v->rows == 1 ? "" : "s");
-	/* the verdict's sentence, read and worked out once for both */
-	trust = report_trust_words(r);
-	if (trust[0])
-		doc_para(&r->d, "In short, %s.", trust);
+	/* the verdict's sentence, read and worked out once for both: its
+	** first clause in short, the others listed under it, each its own
+	** sentence, where one paragraph ran past 1,200 characters */
+	if ((nt = report_trust_clauses(r, tcl, tlen))) {
+		doc_para(&r->d, "In short, %.*s.", tlen[0], tcl[0]);
+		if (nt > 1)
+			doc_list_begin(&r->d);
+		for (i = 1; i < nt; i++)
+			doc_item(&r->d, "%c%.*s.", toupper((unsigned char)tcl[i][0]),
+			         tlen[i] - 1, tcl[i] + 1);
+		if (nt > 1)
+			doc_list_end(&r->d);
+	}
 	report_validation_groups(r, v->id, v->profile);
 	report_validation_repeat(r, v->id);
 	memset(&po, 0, sizeof po);

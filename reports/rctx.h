@@ -42,6 +42,9 @@ typedef struct {
 	char trust[4096];
 	/* and its shorter form for the verdict (report_trust_short) */
 	char trust_short[4096];
+	/* where trust's clauses end: the pooled rows', the out-of-sample
+	** rows', the published tables' (report_trust_clauses) */
+	size_t trust_ends[3];
 } rctx;
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
@@ -202,6 +205,13 @@ const char *report_trust_words(rctx *r);
 ** between versions, and without the out-of-sample rows' figures where
 ** the stored line gives them; "" as report_trust_words. */
 const char *report_trust_short(rctx *r);
+/* report_trust_words's clause split where its "; " joins them, for the
+** validation section's "In short" and the list under it: the pooled rows'
+** error (always), the out-of-sample rows', how far the published tables
+** move (or why that is not known), the stored trust line; each as start
+** and length into the sentence, empty ones skipped; how many (0 where the
+** sentence is ""). */
+int report_trust_clauses(rctx *r, const char *cl[4], int len[4]);
 /* How far the verdict moves with the width of the assumption ranges
 ** (the claim run's JSON verdict.range_robustness): the investor's
 ** sentence into inv and the runs in full (each width's P and median, the

@@ -432,6 +432,10 @@ static void trust_both(rctx *r)
 	}
 	if (!r->trust[0] || r->bad)
 		return;
+	k = strlen(r->trust);
+	r->trust_ends[0] = fit_end < k ? fit_end : k;
+	r->trust_ends[1] = oos_end < k ? oos_end : k;
+	r->trust_ends[2] = tail && tail < k ? tail : k;
 	/* the verdict's: the first clause, the out-of-sample one unless the
 	** stored line gives those rows' figures, then whatever followed the
 	** published tables' clause (the stored line, or why there is none) */
@@ -452,6 +456,29 @@ const char *report_trust_short(rctx *r)
 {
 	trust_both(r);
 	return r->trust_short;
+}
+
+int report_trust_clauses(rctx *r, const char *cl[4], int len[4])
+{
+	size_t at = 0, end, k;
+	int n = 0;
+	trust_both(r);
+	if (!r->trust[0] || r->bad)
+		return 0;
+	for (k = 0; k < 4; k++) {
+		end = k < 3 ? r->trust_ends[k] : strlen(r->trust);
+		if (end < at)
+			end = at;
+		/* (each clause after the first opens with its "; ") */
+		if (at && !strncmp(r->trust + at, "; ", 2) && at + 2 <= end)
+			at += 2;
+		if (end > at || !k) {
+			cl[n] = r->trust + at;
+			len[n++] = (int)(end - at);
+		}
+		at = end;
+	}
+	return n;
 }
 
 void report_validation_repeat(rctx *r, long run)

@@ -482,7 +482,7 @@ static void cost_table(rctx *r, int has_sides)
 	    "cost.usd_per_million_tokens_chips_at_price",
 	    "cost.usd_per_million_tokens_chips_at_cost"};
 	char v[3][4][32], label[3][200], chip[3][128], basis[400];
-	char prices[6400] = "", one[2048];
+	char src[3][2048];
 	const char *cells[5];
 	int i, k, n = 0, shown[3] = {0, 0, 0}, plus_energy = 0;
 	for (i = 0; i < 3; i++) {
@@ -519,27 +519,24 @@ static void cost_table(rctx *r, int has_sides)
 		if (!known && i == 2)
 			continue;
 		shown[i] = 1;
-		if (has_sides) {
-			size_t used = strlen(prices);
+		src[i][0] = '\0';
+		if (has_sides)
 			price_words(r, i == 2 ? "b'" : sides[i], label[i], chip[i],
-			            x[0], one, sizeof one);
-			snprintf(prices + used, sizeof prices - used, "%s%s",
-			         used ? "; " : "", one);
-		}
+			            x[0], src[i], sizeof src[i]);
 		n++;
 	}
 	if (!n)
 		return;
 	cost_basis_words(r, basis, sizeof basis);
-	/* each side's chip and its price's source, where the paragraph said
-	** the H100's and Sohu's whatever the sides were */
+	/* what the table holds and its n/a, the prices' sources listed under
+	** it, where one paragraph of 1,300 characters held them all */
 	doc_para(&r->d, "What a million output tokens costs (%s), with the "
 	         "chips at the price a buyer pays and at what they cost to "
-	         "make. Each chip's price: %s (data/chips/README.md gives each "
-	         "source and range); n/a: not known (no price, or no power "
-	         "model)%s.", basis, prices[0] ? prices : "not stored",
-	         plus_energy ? "; + energy: the chips' share alone, for a side "
-	         "with no power model, what its energy adds not known" : "");
+	         "make; n/a: not known (no price, or no power model)%s. %s",
+	         basis, plus_energy ? "; + energy: the chips' share alone (the "
+	         "side has no power model, so what its energy adds is not "
+	         "known)" : "", has_sides ? "Where each chip's price comes from is "
+	         "listed under the table." : "Each chip's price: not stored.");
 	doc_table_begin(&r->d, 5, h);
 	for (i = 0; i < 3; i++) {
 		if (!shown[i])
@@ -550,6 +547,17 @@ static void cost_table(rctx *r, int has_sides)
 		doc_row(&r->d, cells);
 	}
 	doc_table_end(&r->d);
+	/* each side's chip and its price's source, where the paragraph said
+	** the H100's and Sohu's whatever the sides were */
+	if (!has_sides)
+		return;
+	doc_para(&r->d, "Each chip's price and where it comes from "
+	         "(data/chips/README.md gives each source and range):");
+	doc_list_begin(&r->d);
+	for (i = 0; i < 3; i++)
+		if (shown[i])
+			doc_item(&r->d, "%s", src[i]);
+	doc_list_end(&r->d);
 }
 
 void report_serving(rctx *r)

@@ -378,6 +378,9 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 			other_runs(db, run_id, state);
 			state->nfit = rl_store_run_fit(db, run_id, state->fit);
 			rl_store_run_software(db, run_id, state->software);
+			rl_store_run_fit_unrecorded(db, run_id, state->fit_unrec,
+			                            state->chip, state->profile,
+			                            sizeof state->chip);
 			if (state->missing || state->unfinished)
 				rl_store_resume_command(db, run_id, db_path,
 				                        state->resume,

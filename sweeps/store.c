@@ -823,6 +823,42 @@ int rl_store_run_fit(sqlite3 *db, int64_t run_id,
 	                 RL_SWEEP_FIT_NOTE_MAX);
 }
 
+int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[2],
+                                char *chip, char *profile, size_t len)
+{
+	static const char *const cols[2] = {"profile_fit",
+	                                    "baseline_profile_fit"};
+	char sql[320], what[2][48];
+	sqlite3_stmt *st;
+	int k, yes, ok = 0;
+	unrec[0] = unrec[1] = 0;
+	chip[0] = profile[0] = '\0';
+	for (k = 0; k < 2; k++) {
+		if (rl_db_has_column(db, "runs", cols[k], &yes) != SQLITE_OK)
+			return 0;
+		snprintf(what[k], sizeof what[k], yes ? "%s IS NULL" : "1",
+		         cols[k]);
+	}
+	/* (a [baseline]'s NULL is no [baseline] where the run has none) */
+	snprintf(sql, sizeof sql, "SELECT chip, profile, %s, (%s) AND "
+	         "baseline_total_tokens_per_s IS NOT NULL FROM runs WHERE id "
+	         "= ?1", what[0], what[1]);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *c = sqlite3_column_text(st, 0);
+		const unsigned char *p = sqlite3_column_text(st, 1);
+		snprintf(chip, len, "%s", c ? (const char *)c : "");
+		snprintf(profile, len, "%s", p ? (const char *)p : "");
+		unrec[0] = sqlite3_column_int(st, 2) != 0;
+		unrec[1] = sqlite3_column_int(st, 3) != 0;
+		ok = 1;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
 int rl_store_run_software(sqlite3 *db, int64_t run_id,
                           char sw[2][RL_SWEEP_SOFTWARE_NOTE_MAX])
 {

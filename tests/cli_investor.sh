@@ -473,7 +473,7 @@ hw=$(awk -v p="$pb" '/^ +side +out tok\/s/ { t = 1; next } t && /^$/ { exit }
 	END { if (o > 0) printf "%.3g", 8 * p / (4 * 365.25 * 86400) / o * 1e6 }' "$tmpd/text")
 if [ -n "$hw" ] && grep -Eq "^  b  8x Sohu \(as claimed\) +$hw \+ energy \(chip $pb\) +n/a \(unknown\)$" "$tmpd/text" &&
 	grep -qF "| 8x Sohu (as claimed) | $pb | $hw + energy | n/a | n/a |" "$tmpd/r.md" &&
-	grep -qF "; + energy: the chips' share alone, for a side with no power model, what its energy adds not known." "$tmpd/r.md"; then
+	grep -qF "; + energy: the chips' share alone (the side has no power model, so what its energy adds is not known)." "$tmpd/r.md"; then
 	echo "ok - Sohu as claimed's chips alone, $hw USD per million output tokens + energy, text and report"
 else
 	echo "not ok - Sohu as claimed's chips alone (by hand '$hw')"
@@ -825,12 +825,28 @@ fi
 # a price set for the run (no source recorded), or none (the A100 preset
 # gives no price: unknown), where the paragraph said the H100's and Sohu's
 # whatever the sides were
+# (ux29) the sources are listed under the table, one side an item, where
+# the paragraph above it ran to 1,300 characters: price_para joins the
+# items as the paragraph gave them ("Each chip's price: a, ...; b, ...")
 price_para() {
-	grep '^What a million output tokens costs' "$1" | tr '\n' ' '
+	awk '/^Each chip.s price and where it comes from/ { t = 1; next }
+	     t && /^- / { s = s (n++ ? "; " : "Each chip\047s price: ") substr($0, 3); next }
+	     t && n { exit }
+	     END { print s }' "$1"
 }
 # (ux19) and Sohu's, the H100's price taken as an ASSUMPTION, says so
 # there in sohu.ini's words beside price_usd ("ASSUMPTION: Etched
 # published no price (claims.md). ...")
+# the paragraph above the table says what it holds in under 600
+# characters (1,315 when it held the sources too), and where they are
+lead=$(grep '^What a million output tokens costs' "$tmpd/r.md")
+if [ "${#lead}" -gt 0 ] && [ "${#lead}" -lt 600 ] &&
+	printf '%s' "$lead" | grep -qF "Where each chip's price comes from is listed under the table." &&
+	! printf '%s' "$lead" | grep -qF "ASSUMPTION"; then
+	echo "ok - the report's cost paragraph is short, the sources under the table"
+else
+	echo "not ok - the report's cost paragraph (${#lead} characters)"; fails=$((fails + 1))
+fi
 if price_para "$tmpd/r.md" | grep -q "Each chip's price: a, 8x H100 (TensorRT-LLM 0\.10), chip h100-sxm: 33625 USD, its preset's price (its source or assumption beside price.*usd in data/chips/h100-sxm\.ini); b, 8x Sohu (as claimed), chip sohu: 33625 USD, data/chips/sohu\.ini's (price.*usd) ASSUMPTION: Etched published no price (claims\.md)\. Taken equal to the H100's"; then
 	echo "ok - the report's prices: each side's chip and source"
 else
@@ -1250,8 +1266,8 @@ case $wantc in
 esac
 if [ -n "$wantc" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md" &&
 	grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF -- "; as the claim recorded it with its run, $wantc (the validation section)." &&
-	grep -F "In short, " "$tmpd/rv.md" | grep -qF -- "; as the claim recorded it with its run, $wantc." &&
-	! grep -qF "as validate recorded it" "$tmpd/rv.md"; then
+	grep -qxF -- "- As the claim recorded it with its run, $wantc." "$tmpd/rv.md" &&
+	! grep -qi "as validate recorded it" "$tmpd/rv.md"; then
 	echo "ok - the report's trust sentence has the claim's own stored line"
 else
 	echo "not ok - the report's trust sentence lacks the claim's own line ('$wantc')"
@@ -1260,10 +1276,16 @@ fi
 # (ux28) the verdict's bullet is the short form: the claim's line gives
 # the out-of-sample rows' figures, so the bullet does not repeat them
 # ("apart from them"), and how far the published tables move between
-# versions is the validation section's ("In short, ...", which keeps both)
+# versions is the validation section's, which keeps both: (ux29) its
+# "In short, ..." the pooled rows' error alone, in under 400 characters
+# (1,227 when it held every clause), each other clause an item under it
+short=$(grep '^In short, ' "$tmpd/rv.md")
 if grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF "; as the claim recorded it with its run, " &&
 	! grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qE "apart from them|themselves move" &&
-	grep -F "In short, " "$tmpd/rv.md" | grep -F "apart from them" | grep -qF "themselves move"; then
+	[ "${#short}" -gt 0 ] && [ "${#short}" -lt 400 ] &&
+	printf '%s' "$short" | grep -q "^In short, the model's throughput misses the published measurements by a median [0-9.]*% (90th percentile [0-9.]*%) over [0-9]* rows, [0-9]* of them of the chip and software its profiles were fitted on[^;]*\.$" &&
+	grep -A3 '^In short, ' "$tmpd/rv.md" | grep -q '^- Apart from them, [0-9]* rows of a profile borrowed' &&
+	grep -A3 '^In short, ' "$tmpd/rv.md" | grep -q '^- The published tables themselves move '; then
 	echo "ok - the verdict's trust bullet is the short form; the validation section keeps the rest"
 else
 	echo "not ok - the verdict's trust bullet repeats the out-of-sample or the tables' clause"
@@ -1280,18 +1302,19 @@ fi
 # line was changed (by hand here) is reported as stored; a claim run from
 # before the column (dropped here) falls back on the validation run's line,
 # as stored; runs written before both columns (dropped), or with none
-# stored, are said to have none
+# stored, are said to have none; (ux29) each twice: in the verdict's bullet and
+# as an item under the validation section's "In short" (capitalized)
 if command -v sqlite3 >/dev/null 2>&1; then
 	cp "$tmpd/c.db" "$tmpd/tr.db"
 	sqlite3 "$tmpd/tr.db" "UPDATE claim_runs SET trust = replace(trust, 'over 12 software versions', 'over 7 software versions')"
 	expect_exit 0 "report of a claim run whose stored trust line says 7 profiles" -- \
 		$RL report --db "$tmpd/tr.db" --out "$tmpd/tr.md" --no-plots
-	has7=$(grep -c "as the claim recorded it with its run, how far off the model is .* over 7 software versions" "$tmpd/tr.md")
+	has7=$(grep -c "[Aa]s the claim recorded it with its run, how far off the model is .* over 7 software versions" "$tmpd/tr.md")
 	cp "$tmpd/c.db" "$tmpd/oldc.db"
 	sqlite3 "$tmpd/oldc.db" "ALTER TABLE claim_runs DROP COLUMN trust; UPDATE validation_runs SET trust = replace(trust, 'over 12 software versions', 'over 6 software versions')"
 	expect_exit 0 "report of a claim run from before its trust column" -- \
 		$RL report --db "$tmpd/oldc.db" --out "$tmpd/oldc.md" --no-plots
-	has6=$(grep -c "; as validate recorded it with this run, how far off the model is .* over 6 software versions" "$tmpd/oldc.md")
+	has6=$(grep -c "\(; a\|^- A\)s validate recorded it with this run, how far off the model is .* over 6 software versions" "$tmpd/oldc.md")
 	cp "$tmpd/c.db" "$tmpd/oldv.db"
 	sqlite3 "$tmpd/oldv.db" "ALTER TABLE claim_runs DROP COLUMN trust"
 	expect_exit 0 "report of claim and validation runs as written before the claim's trust column" -- \
@@ -1308,7 +1331,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	if [ "$has7" = 2 ] && [ "$has6" = 2 ] &&
 		grep -F -- "- How far to trust the model: " "$tmpd/oldv.md" | grep -qF -- "; as validate recorded it with this run, $want (the validation section)." &&
 		grep -qF -- "$nr (the validation section)." "$tmpd/notr.md" &&
-		grep -qF -- "$nr." "$tmpd/nulltr.md" && ! grep -q "how far off the model is" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
+		grep -qxF -- "- The ${nr#the }." "$tmpd/nulltr.md" && ! grep -q "how far off the model is" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
 		echo "ok - the trust figures are the runs': the claim's as stored, else validate's, or said not recorded"
 	else
 		echo "not ok - the trust figures of a changed or older run ($has7 $has6)"; fails=$((fails + 1))

@@ -1095,10 +1095,12 @@ sections "$dd/r.html" "the HTML report in a deep folder"
 # keeps them apart).  By hand: same harness,
 # one pair (1.2%, 7.2%); changed, two pairs: medians 4.0% and 50.0%, p90s
 # 15.0% and 125.0%
+# (ux29) the validation section's "In short" gives the first clause alone,
+# each other clause an item under it, capitalized
 has "$html" "trust: a run from before the pairs says so" \
-	"how far the measurements themselves move between versions is not in this validation run"
+	"<li>How far the measurements themselves move between versions is not in this validation run"
 has "$html" "trust: the model's error, and how many rows were fitted on" \
-	"misses the published measurements by a median 6.4% (90th percentile 19.1%) over 4 rows, 2 of them of the chip and software its profiles were fitted on; how far"
+	"misses the published measurements by a median 6.4% (90th percentile 19.1%) over 4 rows, 2 of them of the chip and software its profiles were fitted on.</p>"
 # 2 of 4 rows fitted on: not "mostly a fit" (that needs 9 in 10)
 lacks "$html" "trust: half the rows fitted on is not mostly a fit" "mostly a fit"
 # side b's owner: a run from before claim_runs.b_default says it does not
@@ -1120,7 +1122,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	for f in rep.md rep.html; do
 		expect_exit 0 "report $f with the pairs of versions" -- "$RL" report \
 			--db "$tmpd/rep.db" --out "$tmpd/md/$f" --no-plots
-		t="the published tables themselves move by a median 1.2% (90th percentile 7.2%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs): an upper bound on the measurements' noise, not noise alone"
+		t="The published tables themselves move by a median 1.2% (90th percentile 7.2%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs): an upper bound on the measurements' noise, not noise alone"
 		has "$tmpd/md/$f" "$f: verdict, how far to trust the model" "How far to trust the model: the model's throughput misses"
 		# (ux28) the clause is the validation section's alone: the
 		# verdict's bullet (report_trust_short) leaves it out, and the
@@ -1191,7 +1193,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	report_altered "$tmpd/rep.db" inf 0 "report with an infinite error" \
 		"UPDATE validation SET error = 1e999 WHERE id = 'a100-128-128'"
 	has "$tmpd/md/inf.md" "trust: an infinite error is left out" \
-		"by a median 4.7% (90th percentile 7.4%) over 3 rows, 2 of them of the chip and software its profiles were fitted on; the published tables"
+		"by a median 4.7% (90th percentile 7.4%) over 3 rows, 2 of them of the chip and software its profiles were fitted on."
+	lacks "$tmpd/md/inf.md" "trust: an infinite error is no row apart" "[Aa]part from them"
 	# "mostly a fit" from 9 in 10: six more rows as h100-128-128 (0.045,
 	# fitted on) and h200-128-2048 fitted on: 9 of 10 (a100 not).  |error|
 	# 0.045 x 7, 0.047, 0.081, 0.238: median 4.5%, p90 (at 8.1 of 0..9)
@@ -1220,9 +1223,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	report_altered "$tmpd/rep.db" repub 0 "report whose only adjacent pair is republished" \
 		"DELETE FROM validation_repeat WHERE ord IN (0, 2, 3)"
 	lacks "$tmpd/md/repub.md" "trust: republished tables do share measurements" \
-		"no two adjacent versions' tables share a measurement"
+		"[Nn]o two adjacent versions' tables share a measurement"
 	has "$tmpd/md/repub.md" "trust: only republished adjacent tables, said, movement not known" \
-		"the only adjacent versions' tables that share measurements republish the same numbers (1 pair, no second measurement), so how far the measurements themselves move is not known"
+		"The only adjacent versions' tables that share measurements republish the same numbers (1 pair, no second measurement), so how far the measurements themselves move is not known"
 	# a change validate writes of a measurement of 1 and one of 1e30 (b/a -
 	# 1 = 1e30 in doubles) is 1e32 percent: said as such, where its digits,
 	# cut to the sentence's and the table's cells, read 1e22 with no '%'
@@ -1274,7 +1277,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	has "$tmpd/md/user.md" "user's sides: the count in words" \
 		"17.50x in total (input + output) tokens per second (402500 against 23000 tokens/s, both modelled); 9.10x in output tokens only"
 	has "$tmpd/md/user.md" "no pairs stored: said, not made up" \
-		"no two adjacent versions' tables share a measurement"
+		"- No two adjacent versions' tables share a measurement"
 else
 	echo "ok - skipped: sqlite3 is not installed"
 fi

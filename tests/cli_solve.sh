@@ -311,4 +311,21 @@ assert d['load_notes'] == [], d.get('load_notes')"
 expect_exit 0 "solve a speedup over HBM stacks, no batch, JSON" -- $RL solve --b "$S" --vary b.design.hbm_stacks --json
 jcheck "JSON load_notes: none under a speedup target" "
 assert d['load_notes'] == [], d.get('load_notes')"
+# (ux29) a value reaching the target on silicon no one can build is said
+# so with it: Sohu by design's die grown to 20x passes the reticle limit of
+# its node (data/nodes/n4.ini reticle_mm2, read here, 26 x 33 mm), which
+# eval flags (silicon.violations 1); its MAC share at 50% breaks nothing
+# (shares 0.5 + the others' 0.5 = 1), and has no such clause
+ret=$(sed -n 's/^reticle_mm2 *= *\([0-9]*\).*/\1/p' "$ROOFLAB_DATA/nodes/n4.ini")
+expect_exit 0 "solve Sohu by design's die area and MAC share" -- $RL solve --vary b.design.die_mm2 --vary b.design.frac_mac
+die=$(tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | sed -n 's/.*20x needs at least \([0-9]*\) mm2 of area of one die.*/\1/p')
+if [ -n "$ret" ] && [ -n "$die" ] && [ "$die" -gt "$ret" ] &&
+	tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -qF "which breaks what the silicon allows (reticle: a $die mm2 die exceeds the $ret mm2 reticle limit) [b.design.die_mm2]" &&
+	! tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -q "MAC arrays ([^)]*; assumed: [^)]*), which breaks"; then
+	echo "ok - solve: a die past the reticle said so ($die mm2 > $ret mm2)"
+else
+	echo "not ok - solve: the reticle ('$die' against '$ret')"; sed 's/^/    /' "$tmpd/out"; fails=$((fails + 1))
+fi
+expect_exit 0 "... and at that area, eval flags the reticle" -- $RL eval --chip sohu-design --model llama3-70b --set design.die_mm2=${die:-0}
+expect_out "^  violations +1 " "eval: silicon.violations 1 (the reticle)"
 finish

@@ -1,0 +1,133 @@
+#!/bin/sh
+# cli_sweepnotes.sh: what the readers of a sweep database say of a run
+# that is not the whole of what it looks like.
+# (1) A sweep database written before runs recorded whether
+# each section's profile was fitted on its chip (runs.profile_fit and
+# baseline_profile_fit, added 2026-11; NULL in an earlier rooflab's run,
+# or no such column in its file): report, export and plot say the run does
+# not record it, with today's look-up for the [base], where they said
+# nothing and the figures read as validated on the chip (plots/runfit.c).
+# The expected words are eval's own note for the same chip and profile.
+. "$(dirname "$0")/clilib.sh"
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "ok - skipped: sqlite3 is not installed"
+	exit 0
+fi
+# the H200 under trtllm-0.10, fitted on the H100's rows: carried; a
+# [baseline] on the H100, its own chip: not carried
+cat >"$tmpd/fit.ini" <<'EOF'
+[base]
+chip = h200-sxm
+model = llama3-8b
+[axes]
+scenario.isl = 128, 256
+scenario.osl = 128, 256
+[baseline]
+chip = h100-sxm
+model = llama3-8b
+EOF
+expect_exit 0 "a claim database for the report" -- $RL claim --samples 0 --no-design --db "$tmpd/c.db"
+expect_exit 0 "a sweep on the H200 with an H100 baseline" -- $RL sweep "$tmpd/fit.ini" --db "$tmpd/new.db"
+# eval's note on the H200 under the same profile: the words sweep stored
+expect_exit 0 "eval on the H200" -- $RL eval --chip h200-sxm --model llama3-8b
+fitw=$(sed -n 's/^note: \(profile trtllm-0\.10 was fitted on .*\)$/\1/p' "$tmpd/out")
+[ -n "$fitw" ] && echo "ok - eval's note on the H200: $fitw" ||
+	{ echo "not ok - eval gives no note on the H200"; fails=$((fails + 1)); }
+why="the run does not record whether its profile was fitted on its chip's rows (an earlier rooflab wrote it, or the measurements could not be read when it ran)"
+base="run 1's [base]: $why; by today's profiles and measurements, $fitw"
+bl="run 1's [baseline]: $why, so its figures are not known to be validated on its chip"
+
+# a file of an earlier rooflab: the four note columns not there
+cp "$tmpd/new.db" "$tmpd/old.db"
+sqlite3 "$tmpd/old.db" "ALTER TABLE runs DROP COLUMN profile_fit;
+	ALTER TABLE runs DROP COLUMN baseline_profile_fit;
+	ALTER TABLE runs DROP COLUMN software_note;
+	ALTER TABLE runs DROP COLUMN baseline_software_note"
+# an earlier rooflab's run in a file a later sweep added the columns to
+cp "$tmpd/new.db" "$tmpd/null.db"
+sqlite3 "$tmpd/null.db" "UPDATE runs SET profile_fit = NULL, baseline_profile_fit = NULL"
+
+for f in old null; do
+	expect_exit 0 "$f: export" -- $RL export --db "$tmpd/$f.db" --format csv
+	if grep -qxF "rooflab export: note: $base" "$tmpd/err" &&
+		grep -qxF "rooflab export: note: $bl" "$tmpd/err"; then
+		echo "ok - $f: export says the run does not record it, today's look-up for the [base]"
+	else
+		echo "not ok - $f: export's notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
+	fi
+	expect_exit 0 "$f: report" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/$f.db" --out "$tmpd/$f.md" --no-plots
+	# (Markdown: a note in italics, its brackets escaped, a capital)
+	b=$(printf '%s' "$base" | sed 's/^r/R/; s/\[/\\[/g; s/\]/\\]/g')
+	l=$(printf '%s' "$bl" | sed 's/^r/R/; s/\[/\\[/g; s/\]/\\]/g')
+	if grep -qxF "_${b}._" "$tmpd/$f.md" && grep -qxF "_${l}._" "$tmpd/$f.md"; then
+		echo "ok - $f: the report's sweep section says so"
+	else
+		echo "not ok - $f: the report's notes"; grep '^_Run' "$tmpd/$f.md" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
+	if command -v gnuplot >/dev/null 2>&1; then
+		expect_exit 0 "$f: plot heatmap" -- $RL plot heatmap --db "$tmpd/$f.db" --term dumb
+		grep -qxF "rooflab plot: note: $base" "$tmpd/err" &&
+			grep -qxF "rooflab plot: note: $bl" "$tmpd/err" &&
+			echo "ok - $f: plot says so on stderr" ||
+			{ echo "not ok - $f: plot's notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+	fi
+done
+
+# the run as written today: the note it stored, no "does not record"; the
+# H100 [baseline] recorded '' (fitted there): nothing
+expect_exit 0 "new: export" -- $RL export --db "$tmpd/new.db" --format csv
+if grep -qxF "rooflab export: note: run 1's [base]: $fitw" "$tmpd/err" &&
+	! grep -q "does not record\|\[baseline\]" "$tmpd/err"; then
+	echo "ok - new: the stored note alone"
+else
+	echo "not ok - new: export's notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
+fi
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "new: plot heatmap" -- $RL plot heatmap --db "$tmpd/new.db" --term dumb
+	grep -qxF "rooflab plot: note: run 1's [base]: $fitw" "$tmpd/err" &&
+		! grep -q "does not record" "$tmpd/err" &&
+		echo "ok - new: plot gives the stored note" ||
+		{ echo "not ok - new: plot's notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+fi
+
+# an earlier rooflab's run on the H100 under its own profile, no
+# [baseline]: today's look-up finds it fitted there, nothing said
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 128, 256\n' >"$tmpd/h100.ini"
+expect_exit 0 "a sweep on the H100" -- $RL sweep "$tmpd/h100.ini" --db "$tmpd/h100.db"
+sqlite3 "$tmpd/h100.db" "ALTER TABLE runs DROP COLUMN profile_fit; ALTER TABLE runs DROP COLUMN baseline_profile_fit"
+expect_exit 0 "h100: export" -- $RL export --db "$tmpd/h100.db" --format csv
+if ! grep -q "note" "$tmpd/err"; then
+	echo "ok - h100: an earlier run fitted on its chip: no note"
+else
+	echo "not ok - h100: a note where today's look-up finds the profile fitted there"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
+fi
+
+# (2) one shard of a sweep not merged (runs.shard_count 3): the heatmap's
+# title and the report's section say it is one in 3 of the design points
+# and that merge joins them, where it read as the whole sweep; the merged
+# run (shard_count 1) says nothing of shards.  The spec's 4 points: shard
+# 1/3 holds index 1 alone (index % 3 == 1, of 0..3)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 128, 256\nscenario.osl = 128, 256\n' >"$tmpd/sh.ini"
+for i in 0 1 2; do
+	expect_exit 0 "shard $i/3" -- $RL sweep "$tmpd/sh.ini" --db "$tmpd/sh$i.db" --shard $i/3
+done
+expect_exit 0 "merge of the 3 shards" -- $RL merge "$tmpd/shm.db" "$tmpd/sh0.db" "$tmpd/sh1.db" "$tmpd/sh2.db"
+shw="shard 1/3 alone: one in 3 of the design points (rooflab merge OUT.db PART.db... joins the 3 shards)"
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "heatmap of shard 1/3 (one point: --x, --y named)" -- $RL plot heatmap --db "$tmpd/sh0.db" --term dumb
+	expect_out "shard 0/3 alone: one in 3 of the design points \(rooflab merge OUT\.db PART\.db\.\.\. joins the 3 shards\)" "the heatmap's title: shard 0/3 alone"
+	expect_exit 0 "heatmap of the merged run" -- $RL plot heatmap --db "$tmpd/shm.db" --term dumb
+	grep -q "shard" "$tmpd/out" &&
+		{ echo "not ok - the merged run's title speaks of shards"; fails=$((fails + 1)); } ||
+		echo "ok - the merged run: no shard line"
+fi
+expect_exit 0 "report of shard 1/3" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/sh1.db" --out "$tmpd/sh1.md" --no-plots
+grep -qxF "_Run 1 is shard 1/3 alone: the figures draw one in 3 of the sweep's design points; rooflab merge OUT.db PART.db... joins the 3 shards into one run._" "$tmpd/sh1.md" &&
+	echo "ok - the report: shard 1/3 alone, said" ||
+	{ echo "not ok - the report's shard note"; grep '^_' "$tmpd/sh1.md" | sed 's/^/    /'; fails=$((fails + 1)); }
+expect_exit 0 "report of the merged run" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/shm.db" --out "$tmpd/shm.md" --no-plots
+grep -q "is shard" "$tmpd/shm.md" &&
+	{ echo "not ok - the merged run's report speaks of a shard"; fails=$((fails + 1)); } ||
+	echo "ok - the report of the merged run: no shard note"
+finish
