@@ -481,7 +481,7 @@ static void same_as_sqlite(sqlite3 *db, const char *rows)
 	for (l = 0; l < 2; l++) {
 		sqlite3_stmt *q;
 		double *c;
-		long n, k = 0;
+		long n;
 		int ask;
 		snprintf(sql, sizeof sql, "%s SELECT x, y, z FROM r", rows);
 		c = cells_sql(db, sql, l, &n, &ask, NULL);
@@ -490,16 +490,7 @@ static void same_as_sqlite(sqlite3 *db, const char *rows)
 		         "2 ORDER BY 1, 2", rows, l ? "min" : "max");
 		assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL),
 		                 SQLITE_OK);
-		while (sqlite3_step(q) == SQLITE_ROW) {
-			assert_true(k < n);
-			same(c[3 * k], sqlite3_column_double(q, 0));
-			same(c[3 * k + 1], sqlite3_column_double(q, 1));
-			same(c[3 * k + 2], sqlite3_column_type(q, 2) == SQLITE_NULL
-			                       ? NAN : sqlite3_column_double(q, 2));
-			k++;
-		}
-		sqlite3_finalize(q);
-		assert_int_equal(k, n);
+		same_cells(q, c, n);
 		free(c);
 	}
 }
