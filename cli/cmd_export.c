@@ -66,13 +66,22 @@ static void help(FILE *f)
 	opt_help(f, table);
 }
 
+/* one of the run's notes on stderr (plot_run_notes_of) */
+static void say_note(void *ctx, const char *words)
+{
+	char line[PLOT_RUN_FIT_WORDS_MAX + RL_SWEEP_NOTE_WORDS_MAX + 16];
+	(void)ctx;
+	snprintf(line, sizeof line, "note: %s", words);
+	cli_say("export", line);
+}
+
 int cmd_export(int argc, char **argv)
 {
 	export_args a = {NULL, 0, -1, 0};
 	char err[4096];
 	int64_t run = 0;
 	rl_export_state state;
-	int rc, k;
+	int rc;
 	rc = opt_parse("export", table, &a, argc, argv, NULL, 0, NULL, help);
 	if (rc != OPT_GO_ON)
 		return rc;
@@ -124,27 +133,10 @@ int cmd_export(int argc, char **argv)
 	** and the [baseline]'s of each (the JSON's run gives them; a CSV has
 	** no run row) */
 	{
-		const char *note[4] = {state.fit[0], state.fit[1],
-		                       state.software[0], state.software[1]};
-		for (k = 0; k < 4; k++)
-			if (note[k][0]) {
-				char words[RL_SWEEP_NOTE_WORDS_MAX];
-				snprintf(err, sizeof err, "note: %s",
-				         rl_store_fit_words(run, k % 2, note[k], words,
-				                            sizeof words));
-				cli_say("export", err);
-			}
-		/* a run that does not record it (an earlier rooflab's): said,
-		** where nothing read as validated on its chip */
-		for (k = 0; k < 2; k++) {
-			char un[PLOT_RUN_FIT_WORDS_MAX];
-			if (plot_fit_unrecorded_words(run, k, state.fit_unrec,
-			                              state.chip, state.profile, un,
-			                              sizeof un)) {
-				snprintf(err, sizeof err, "note: %s", un);
-				cli_say("export", err);
-			}
-		}
+		const char *const note[4] = {state.fit[0], state.fit[1],
+		                             state.software[0], state.software[1]};
+		plot_run_notes_of(run, note, state.fit_unrec, state.chip,
+		                  state.profile, say_note, NULL);
 	}
 	if (a.run == 0 && state.others) {
 		/* a file holds many runs: the rows of the newest alone, said,

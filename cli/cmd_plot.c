@@ -296,33 +296,23 @@ static int help_words(const void *base, const char **pos, int npos)
 ** software its chip's preset does not name (runs.profile_fit,
 ** software_note), or that the run does not record the former
 ** (plots/runfit.h), where the plot read as validated on its chip. */
+/* one note on stderr, as export says it */
+static void say_note(void *ctx, const char *words)
+{
+	char line[PLOT_RUN_FIT_WORDS_MAX + RL_SWEEP_NOTE_WORDS_MAX + 16];
+	(void)ctx;
+	snprintf(line, sizeof line, "note: %s", words);
+	cli_say("plot", line);
+}
+
 static void sweep_notes(sqlite3 *db, const char *dbpath, long want)
 {
 	pdb_sweep sw;
-	char err[1024], fit[2][RL_SWEEP_FIT_NOTE_MAX];
-	char soft[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
-	char words[PLOT_RUN_FIT_WORDS_MAX + RL_SWEEP_NOTE_WORDS_MAX + 16];
-	char un[PLOT_RUN_FIT_WORDS_MAX];
-	const char *note[4] = {fit[0], fit[1], soft[0], soft[1]};
-	int k;
+	char err[1024];
 	if (pdb_sweep_run(db, dbpath, want, &sw, err, sizeof err) ||
 	    strcmp(sw.run_col, "run_id"))
 		return;
-	rl_store_run_fit(db, sw.run, fit);
-	rl_store_run_software(db, sw.run, soft);
-	for (k = 0; k < 4; k++)
-		if (note[k][0]) {
-			char w[RL_SWEEP_NOTE_WORDS_MAX];
-			snprintf(words, sizeof words, "note: %s",
-			         rl_store_fit_words(sw.run, k % 2, note[k], w,
-			                            sizeof w));
-			cli_say("plot", words);
-		}
-	for (k = 0; k < 2; k++)
-		if (plot_run_fit_unrecorded(db, sw.run, k, un, sizeof un)) {
-			snprintf(words, sizeof words, "note: %s", un);
-			cli_say("plot", words);
-		}
+	plot_run_notes(db, sw.run, say_note, NULL);
 }
 
 int cmd_plot(int argc, char **argv)

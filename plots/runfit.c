@@ -1,5 +1,6 @@
 /*
-** runfit.c: the sentence for a sweep run that does not record whether its
+** runfit.c: a sweep run's notes for its readers (runfit.h), and the
+** sentence for a run that does not record whether its
 ** profile was fitted on its chip (runfit.h): said as not recorded, with
 ** today's look-up for the [base], where the readers said nothing.
 */
@@ -11,9 +12,18 @@
 #include "../sweeps/store.h"
 #include "runfit.h"
 
-int plot_fit_unrecorded_words(int64_t run_id, int k, const int unrec[2],
-                              const char *chip, const char *profile,
-                              char *buf, size_t len)
+/* For run run_id whose [base]'s (k 0) or [baseline]'s (k 1) fit note is
+** not recorded (sweeps/store.h rl_store_run_fit_unrecorded: unrec, chip
+** and profile as it read them): the sentence saying so into buf, no
+** capital, no full stop, "run 3's [base]: the run does not record ...",
+** and 1; for the [base], today's look-up of its profile on its chip
+** (claim/valtrust.h val_trust_chip, by the profile's name), said as
+** today's: where that finds the profile fitted on the chip or no fitted
+** profile, nothing (0, buf ""), as for a run that records none; 0 too
+** where unrec[k] is 0 (the readers say the stored note). */
+static int unrecorded_words(int64_t run_id, int k, const int unrec[2],
+                            const char *chip, const char *profile,
+                            char *buf, size_t len)
 {
 	static const char why[] = "the run does not record whether its "
 	                          "profile was fitted on its chip's rows "
@@ -43,15 +53,36 @@ int plot_fit_unrecorded_words(int64_t run_id, int k, const int unrec[2],
 	return buf[0] != '\0';
 }
 
-int plot_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int k, char *buf,
-                            size_t len)
+void plot_run_notes_of(int64_t run_id, const char *const note[4],
+                       const int unrec[2], const char *chip,
+                       const char *profile,
+                       void (*each)(void *ctx, const char *words), void *ctx)
 {
+	char words[PLOT_RUN_FIT_WORDS_MAX > RL_SWEEP_NOTE_WORDS_MAX
+	               ? PLOT_RUN_FIT_WORDS_MAX
+	               : RL_SWEEP_NOTE_WORDS_MAX];
+	int k;
+	for (k = 0; k < 4; k++)
+		if (note[k][0])
+			each(ctx, rl_store_fit_words(run_id, k % 2, note[k], words,
+			                             sizeof words));
+	for (k = 0; k < 2; k++)
+		if (unrecorded_words(run_id, k, unrec, chip, profile, words,
+		                     sizeof words))
+			each(ctx, words);
+}
+
+void plot_run_notes(sqlite3 *db, int64_t run_id,
+                    void (*each)(void *ctx, const char *words), void *ctx)
+{
+	char fit[2][RL_SWEEP_FIT_NOTE_MAX], soft[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
 	char chip[256], profile[256];
+	const char *const note[4] = {fit[0], fit[1], soft[0], soft[1]};
 	int unrec[2];
-	buf[0] = '\0';
-	if (!rl_store_run_fit_unrecorded(db, run_id, unrec, chip, profile,
-	                                 sizeof chip))
-		return 0;
-	return plot_fit_unrecorded_words(run_id, k, unrec, chip, profile, buf,
-	                                 len);
+	rl_store_run_fit(db, run_id, fit);
+	rl_store_run_software(db, run_id, soft);
+	/* (unrec 0 where the run cannot be read: no note of it) */
+	rl_store_run_fit_unrecorded(db, run_id, unrec, chip, profile,
+	                            sizeof chip);
+	plot_run_notes_of(run_id, note, unrec, chip, profile, each, ctx);
 }

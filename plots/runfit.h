@@ -12,26 +12,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The bytes plot_fit_unrecorded_words needs: its words, a look-up's note
+/* The bytes a note of plot_run_notes needs at most: its words, a look-up's note
 ** (val_chip_fit.words, 768) or error, the run's chip and profile. */
 #define PLOT_RUN_FIT_WORDS_MAX 2400
 
-/* For run run_id whose [base]'s (k 0) or [baseline]'s (k 1) fit note is
-** not recorded (sweeps/store.h rl_store_run_fit_unrecorded: unrec, chip
-** and profile as it read them): the sentence saying so into buf, no
-** capital, no full stop, "run 3's [base]: the run does not record ...",
-** and 1; for the [base], today's look-up of its profile on its chip
-** (claim/valtrust.h val_trust_chip, by the profile's name), said as
-** today's: where that finds the profile fitted on the chip or no fitted
-** profile, nothing (0, buf ""), as for a run that records none; 0 too
-** where unrec[k] is 0 (the readers say the stored note). */
-int plot_fit_unrecorded_words(int64_t run_id, int k, const int unrec[2],
-                              const char *chip, const char *profile,
-                              char *buf, size_t len);
+/* A run's notes, each to each(ctx, words) in turn, no capital, no full
+** stop: the stored notes note[0..4), the [base]'s and [baseline]'s fit
+** notes then their software notes ("" none), each in rl_store_fit_words's
+** sentence, then what the run does not record of its fit (unrec[k] 1,
+** rl_store_run_fit_unrecorded's, with the run's chip and profile): for
+** the [base], today's look-up of its profile on its chip, said as today's
+** (nothing where that finds it fitted on the chip or no fitted profile).  The one order and sentence of export's,
+** plot's and the report's notes, each of which said them in its own
+** loops. */
+void plot_run_notes_of(int64_t run_id, const char *const note[4],
+                       const int unrec[2], const char *chip,
+                       const char *profile,
+                       void (*each)(void *ctx, const char *words), void *ctx);
 
-/* The same, read from the sweep database db (rl_store_run_fit_unrecorded
-** first): 0 with buf "" where the run cannot be read. */
-int plot_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int k, char *buf,
-                            size_t len);
+/* The same, read from the sweep database db (rl_store_run_fit,
+** rl_store_run_software, rl_store_run_fit_unrecorded, each once). */
+void plot_run_notes(sqlite3 *db, int64_t run_id,
+                    void (*each)(void *ctx, const char *words), void *ctx);
 
 #endif

@@ -140,6 +140,14 @@ static void no_sweep(rctx *r)
 	report_warn(r, msg);
 }
 
+/* one of a run's notes (plot_run_notes) as a paragraph of doc ctx:
+** export's sentence with a capital and a full stop */
+static void note_para(void *ctx, const char *words)
+{
+	doc_para_class(ctx, "note", "%c%s.", toupper((unsigned char)words[0]),
+	               words + 1);
+}
+
 void report_design_space(rctx *r)
 {
 	pdb_sweep sw;
@@ -244,39 +252,11 @@ void report_design_space(rctx *r)
 		}
 		/* a profile fitted on another chip's rows, as sweep said it
 		** (runs.profile_fit): the figures below read as validated on
-		** the chip they name without it */
-		if (!strcmp(sw.run_col, "run_id")) {
-			char fit[2][RL_SWEEP_FIT_NOTE_MAX];
-			char sw[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
-			char words[RL_SWEEP_NOTE_WORDS_MAX];
-			/* and a profile of software the chip's preset does not
-			** name (runs.software_note), its figures carried over by
-			** assumption: the same sentence, after the fit notes */
-			const char *note[4] = {fit[0], fit[1], sw[0], sw[1]};
-			int k;
-			rl_store_run_fit(r->sdb, ids[i], fit);
-			rl_store_run_software(r->sdb, ids[i], sw);
-			for (k = 0; k < 4; k++)
-				if (note[k][0]) {
-					/* export's sentence, as a paragraph: a capital
-					** and a full stop */
-					rl_store_fit_words(ids[i], k % 2, note[k], words,
-					                   sizeof words);
-					doc_para_class(&r->d, "note", "%c%s.",
-					               toupper((unsigned char)words[0]),
-					               words + 1);
-				}
-			/* a run that does not record it (an earlier rooflab's):
-			** said, where nothing read as validated on its chip */
-			for (k = 0; k < 2; k++) {
-				char un[PLOT_RUN_FIT_WORDS_MAX];
-				if (plot_run_fit_unrecorded(r->sdb, ids[i], k, un,
-				                            sizeof un))
-					doc_para_class(&r->d, "note", "%c%s.",
-					               toupper((unsigned char)un[0]),
-					               un + 1);
-			}
-		}
+		** the chip they name without it; one of software the chip's
+		** preset does not name (runs.software_note); a run that records
+		** neither fit (an earlier rooflab's) */
+		if (!strcmp(sw.run_col, "run_id"))
+			plot_run_notes(r->sdb, ids[i], note_para, &r->d);
 		/* the target in all its digits, as the claim's text writes
 		** it (claim_target_text), where %g wrote 1.23457e+06x */
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
