@@ -562,6 +562,12 @@ int setup_assign(rl_setup *st, const char *assignment, char *err,
 	return setup_assign_as(st, "--set", assignment, err, errlen);
 }
 
+/* 1 where s[0..n) holds a blank (a space or a tab) */
+static int has_blank(const char *s, size_t n)
+{
+	return memchr(s, ' ', n) || memchr(s, '\t', n);
+}
+
 int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
                     char *err, size_t errlen)
 {
@@ -593,7 +599,10 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	/* The way to write it: the name and the value without their blanks
 	** at either end, VALUE for a value that is none (fuzz12: " =3" was
 	** told to write "=3", "chip.hbm_tbps =" to write "chip.hbm_tbps=",
-	** each a refusal again), and a name that is none said as such */
+	** each a refusal again), and a name that is none said as such.  A
+	** part with a blank inside ("3 4", "chip. hbm_tbps") is no part the
+	** parser takes either: its placeholder (VALUE, section.key) in its
+	** place, where "write chip.hbm_tbps=3 4 (no blanks)" wrote a blank */
 	if (eq > buf && (eq[-1] == ' ' || eq[-1] == '\t')) {
 		const char *name = buf + strspn(buf, " \t");
 		const char *v = eq + 1 + strspn(eq + 1, " \t");
@@ -602,6 +611,10 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 			n--;
 		while (vn > 0 && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
 			vn--;
+		if (has_blank(v, vn)) {
+			v = "VALUE";
+			vn = 5;
+		}
 		if (n == 0)
 			snprintf(err, errlen, "%s '%s': no parameter before the '='; "
 			         "write section.key=%.*s (no blanks; `rooflab params` "
@@ -610,8 +623,9 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 		else
 			snprintf(err, errlen, "%s '%s': blanks around the '=' of %.*s; "
 			         "write %.*s=%.*s (no blanks)", what, assignment, (int)n,
-			         name, (int)n, name, (int)(vn ? vn : 5),
-			         vn ? v : "VALUE");
+			         name, has_blank(name, n) ? 11 : (int)n,
+			         has_blank(name, n) ? "section.key" : name,
+			         (int)(vn ? vn : 5), vn ? v : "VALUE");
 		return -1;
 	}
 	dot = strchr(buf, '.');
