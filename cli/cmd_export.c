@@ -66,15 +66,6 @@ static void help(FILE *f)
 	opt_help(f, table);
 }
 
-/* one of the run's notes on stderr (plot_run_notes_of) */
-static void say_note(void *ctx, const char *words)
-{
-	char line[PLOT_RUN_FIT_WORDS_MAX + RL_SWEEP_NOTE_WORDS_MAX + 16];
-	(void)ctx;
-	snprintf(line, sizeof line, "note: %s", words);
-	cli_say("export", line);
-}
-
 int cmd_export(int argc, char **argv)
 {
 	export_args a = {NULL, 0, -1, 0};
@@ -136,7 +127,7 @@ int cmd_export(int argc, char **argv)
 		const char *const note[4] = {state.fit[0], state.fit[1],
 		                             state.software[0], state.software[1]};
 		plot_run_notes_of(run, note, state.fit_unrec, state.chip,
-		                  state.profile, say_note, NULL);
+		                  state.profile, cli_note, (void *)"export");
 	}
 	if (a.run == 0 && state.others) {
 		/* a file holds many runs: the rows of the newest alone, said,

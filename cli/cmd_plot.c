@@ -296,15 +296,6 @@ static int help_words(const void *base, const char **pos, int npos)
 ** software its chip's preset does not name (runs.profile_fit,
 ** software_note), or that the run does not record the former
 ** (plots/runfit.h), where the plot read as validated on its chip. */
-/* one note on stderr, as export says it */
-static void say_note(void *ctx, const char *words)
-{
-	char line[PLOT_RUN_FIT_WORDS_MAX + RL_SWEEP_NOTE_WORDS_MAX + 16];
-	(void)ctx;
-	snprintf(line, sizeof line, "note: %s", words);
-	cli_say("plot", line);
-}
-
 static void sweep_notes(sqlite3 *db, const char *dbpath, long want)
 {
 	pdb_sweep sw;
@@ -312,7 +303,7 @@ static void sweep_notes(sqlite3 *db, const char *dbpath, long want)
 	if (pdb_sweep_run(db, dbpath, want, &sw, err, sizeof err) ||
 	    strcmp(sw.run_col, "run_id"))
 		return;
-	plot_run_notes(db, sw.run, say_note, NULL);
+	plot_run_notes(db, sw.run, cli_note, (void *)"plot");
 }
 
 int cmd_plot(int argc, char **argv)

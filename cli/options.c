@@ -69,6 +69,11 @@ void cli_warn(const char *cmd, const char *msg)
 	say(cmd, "warning: ", msg);
 }
 
+void cli_note(void *cmd, const char *words)
+{
+	say(cmd, "note: ", words);
+}
+
 int cli_out_check(const char *cmd)
 {
 	int e;

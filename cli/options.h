@@ -24,6 +24,11 @@ void cli_say(const char *cmd, const char *msg);
 /* The same as "rooflab CMD: warning: message". */
 void cli_warn(const char *cmd, const char *msg);
 
+/* The same as "rooflab CMD: note: words", CMD the string cmd points to:
+** a run's notes (plots/runfit.h plot_run_notes), each passed here with
+** the command's name as its ctx, as export and plot say them. */
+void cli_note(void *cmd, const char *words);
+
 /* stdout flushed at a command's end: RL_OK, or RL_EINTERNAL with "rooflab
 ** CMD: cannot write the output (standard output): REASON" said once (a
 ** full disk, a file size limit, a closed pipe), where the command's own
