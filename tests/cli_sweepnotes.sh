@@ -113,9 +113,9 @@ for i in 0 1 2; do
 	expect_exit 0 "shard $i/3" -- $RL sweep "$tmpd/sh.ini" --db "$tmpd/sh$i.db" --shard $i/3
 done
 expect_exit 0 "merge of the 3 shards" -- $RL merge "$tmpd/shm.db" "$tmpd/sh0.db" "$tmpd/sh1.db" "$tmpd/sh2.db"
-shw="shard 1/3 alone: one in 3 of the design points (rooflab merge OUT.db PART.db... joins the 3 shards)"
 if command -v gnuplot >/dev/null 2>&1; then
-	expect_exit 0 "heatmap of shard 1/3 (one point: --x, --y named)" -- $RL plot heatmap --db "$tmpd/sh0.db" --term dumb
+	# (shard 0/3 holds indices 0 and 3: two values of each axis, drawn)
+	expect_exit 0 "heatmap of shard 0/3" -- $RL plot heatmap --db "$tmpd/sh0.db" --term dumb
 	expect_out "shard 0/3 alone: one in 3 of the design points \(rooflab merge OUT\.db PART\.db\.\.\. joins the 3 shards\)" "the heatmap's title: shard 0/3 alone"
 	expect_exit 0 "heatmap of the merged run" -- $RL plot heatmap --db "$tmpd/shm.db" --term dumb
 	grep -q "shard" "$tmpd/out" &&
