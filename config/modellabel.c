@@ -82,25 +82,39 @@ static int key_sep(unsigned char c)
 }
 
 /* The last words a label may end in that do not change the model's
-** shape: the checkpoint's kind and its quantisation (NVIDIA's FP8 and FP4
-** checkpoints, "nvidia/Llama-3.1-70B-Instruct-FP8": published-
-** methodology.md 0.19; the tables' "Llama 3.1 70B FP8"). */
-static const char *const key_tails[] = {"instruct", "chat", "hf", "fp8",
-                                        "fp4", "nvfp4", "bf16", "fp16",
-                                        NULL};
+** shape: the checkpoint's kind (key_kinds) and its format and
+** quantisation (key_forms: NVIDIA's FP8 and FP4 checkpoints,
+** "nvidia/Llama-3.1-70B-Instruct-FP8": published-methodology.md 0.19; the
+** tables' "Llama 3.1 70B FP8"). */
+static const char *const key_kinds[] = {"instruct", "chat", NULL};
+static const char *const key_forms[] = {"hf", "fp8", "fp4", "nvfp4",
+                                        "bf16", "fp16", NULL};
 
-static int is_tail(const char *w, size_t n)
+/* Models whose kind of checkpoint is another shape than the base's, read
+** as keys with their forms alone dropped (label_key's kinds 0): a label
+** that reads as one of these names no preset.  Mixtral 8x22B's Instruct
+** checkpoint has a vocabulary of 32768, the base's 32000
+** (data/sources/models-more.csv's row mixtral-8x22b-instruct-v0.1,
+** "CONFLICT with base row"; data/models/mixtral-8x22b.ini's comment). */
+static const char *const other_shapes[] = {"Mixtral-8x22B-Instruct", NULL};
+
+static int in_list(const char *const *t, const char *w, size_t n)
 {
-	const char *const *t;
-	for (t = key_tails; *t; t++)
+	for (; *t; t++)
 		if (strlen(*t) == n && !strncmp(w, *t, n))
 			return 1;
 	return 0;
 }
 
-/* The key of a label (modellabel.h) into out[KEY_LEN]: 1, or 0 when it
+static int is_tail(const char *w, size_t n, int kinds)
+{
+	return in_list(key_forms, w, n) || (kinds && in_list(key_kinds, w, n));
+}
+
+/* The key of a label (modellabel.h) into out[KEY_LEN], its last words
+** dropped while they are a form or, where kinds, a kind: 1, or 0 when it
 ** has no word, more than KEY_WORDS or a key longer than KEY_LEN - 1. */
-static int label_key(const char *label, char *out)
+static int label_key(const char *label, char *out, int kinds)
 {
 	const char *s = strrchr(label, '/');
 	size_t start[KEY_WORDS], len[KEY_WORDS], k = 0;
@@ -126,7 +140,7 @@ static int label_key(const char *label, char *out)
 		len[n] = m - start[n];
 		n++;
 	}
-	while (n > 1 && is_tail(low + start[n - 1], len[n - 1]))
+	while (n > 1 && is_tail(low + start[n - 1], len[n - 1], kinds))
 		n--;
 	if (n == 0)
 		return 0;
@@ -143,11 +157,17 @@ static int label_key(const char *label, char *out)
 const char *modellabel_preset(const char *label)
 {
 	char key[KEY_LEN], other[KEY_LEN];
+	const char *const *o;
 	size_t e;
-	if (!label_key(label, key))
+	if (label_key(label, key, 0))
+		for (o = other_shapes; *o; o++)
+			if (label_key(*o, other, 0) && !strcmp(key, other))
+				return NULL;
+	if (!label_key(label, key, 1))
 		return NULL;
 	for (e = 0; e < sizeof model_labels / sizeof model_labels[0]; e++)
-		if (label_key(model_labels[e].label, other) && !strcmp(key, other))
+		if (label_key(model_labels[e].label, other, 1) &&
+		    !strcmp(key, other))
 			return model_labels[e].preset;
 	return NULL;
 }

@@ -20,7 +20,9 @@
 ** precision), and the rest, joined, compared with the labels of
 ** model_labels read the same way: "Llama-3.1-70B-Instruct-FP8" and
 ** "LLAMA3.1-70B" both name llama3.1-70b; "Mixtral-8x22B-Instruct-v0.1"
-** (another vocabulary) and "DeepSeek-R1-0528" name none. */
+** and "DeepSeek-R1-0528" name none, nor does a kind of checkpoint that is
+** another shape than its base's ("Mixtral-8x22B-Instruct", FP8 or not:
+** another vocabulary; modellabel.c's other_shapes). */
 const char *modellabel_preset(const char *label);
 
 #endif
