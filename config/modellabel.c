@@ -98,8 +98,12 @@ static int is_tail(const char *w, size_t n)
 	return 0;
 }
 
-/* The key of a label (modellabel.h) into out[KEY_LEN]: 1, or 0 when it
-** has no word, more than KEY_WORDS or a key longer than KEY_LEN - 1. */
+/* The key of a label (modellabel.h) into out[KEY_LEN]: its words joined,
+** with a '-' between two where a digit ends the one and begins the next
+** (so that moving a blank between digits names another model: "llama2
+** 70b" and "llama 270b" differ, "llama3.1-8b" and "llama3.18b" too); 1,
+** or 0 when it has no word, more than KEY_WORDS or a key longer than
+** KEY_LEN - 1. */
 static int label_key(const char *label, char *out)
 {
 	const char *s = strrchr(label, '/');
@@ -131,8 +135,13 @@ static int label_key(const char *label, char *out)
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (k + len[i] >= KEY_LEN)
+		/* two numbers stay apart: "Llama 2 70B" is not "Llama 270B" */
+		int apart = k > 0 && isdigit((unsigned char)out[k - 1]) &&
+		            isdigit((unsigned char)low[start[i]]);
+		if (k + (size_t)apart + len[i] >= KEY_LEN)
 			return 0;
+		if (apart)
+			out[k++] = '-';
 		memcpy(out + k, low + start[i], len[i]);
 		k += len[i];
 	}

@@ -17,10 +17,12 @@
 ** '/' dropped: "meta-llama/"), its last words dropped while they are a
 ** checkpoint's kind or quantisation ("Instruct", "chat", "hf", "FP8",
 ** "FP4", "NVFP4", "BF16", "FP16": the precision column says the
-** precision), and the rest, joined, compared with the labels of
-** model_labels read the same way: "Llama-3.1-70B-Instruct-FP8" and
-** "LLAMA3.1-70B" both name llama3.1-70b; "Mixtral-8x22B-Instruct-v0.1"
-** (another vocabulary) and "DeepSeek-R1-0528" name none. */
+** precision), and the rest, joined (two numbers kept apart: a word
+** ending in a digit and the next beginning with one), compared with the
+** labels of model_labels read the same way: "Llama-3.1-70B-Instruct-FP8"
+** and "LLAMA3.1-70B" both name llama3.1-70b; "Mixtral-8x22B-Instruct-v0.1"
+** (another vocabulary), "DeepSeek-R1-0528" and "Llama 270B" (not "Llama 2
+** 70B") name none. */
 const char *modellabel_preset(const char *label);
 
 #endif
