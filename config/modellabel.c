@@ -111,9 +111,13 @@ static int is_tail(const char *w, size_t n, int kinds)
 	return in_list(key_forms, w, n) || (kinds && in_list(key_kinds, w, n));
 }
 
-/* The key of a label (modellabel.h) into out[KEY_LEN], its last words
-** dropped while they are a form or, where kinds, a kind: 1, or 0 when it
-** has no word, more than KEY_WORDS or a key longer than KEY_LEN - 1. */
+/* The key of a label (modellabel.h) into out[KEY_LEN]: its words joined,
+** its last words dropped while they are a form or, where kinds, a kind,
+** with a '-' between two where a digit ends the one and begins the next
+** (so that moving a blank between digits names another model: "llama2
+** 70b" and "llama 270b" differ, "llama3.1-8b" and "llama3.18b" too); 1,
+** or 0 when it has no word, more than KEY_WORDS or a key longer than
+** KEY_LEN - 1. */
 static int label_key(const char *label, char *out, int kinds)
 {
 	const char *s = strrchr(label, '/');
@@ -145,8 +149,13 @@ static int label_key(const char *label, char *out, int kinds)
 	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (k + len[i] >= KEY_LEN)
+		/* two numbers stay apart: "Llama 2 70B" is not "Llama 270B" */
+		int apart = k > 0 && isdigit((unsigned char)out[k - 1]) &&
+		            isdigit((unsigned char)low[start[i]]);
+		if (k + (size_t)apart + len[i] >= KEY_LEN)
 			return 0;
+		if (apart)
+			out[k++] = '-';
 		memcpy(out + k, low + start[i], len[i]);
 		k += len[i];
 	}

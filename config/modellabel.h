@@ -17,12 +17,14 @@
 ** '/' dropped: "meta-llama/"), its last words dropped while they are a
 ** checkpoint's kind or quantisation ("Instruct", "chat", "hf", "FP8",
 ** "FP4", "NVFP4", "BF16", "FP16": the precision column says the
-** precision), and the rest, joined, compared with the labels of
-** model_labels read the same way: "Llama-3.1-70B-Instruct-FP8" and
-** "LLAMA3.1-70B" both name llama3.1-70b; "Mixtral-8x22B-Instruct-v0.1"
-** and "DeepSeek-R1-0528" name none, nor does a kind of checkpoint that is
-** another shape than its base's ("Mixtral-8x22B-Instruct", FP8 or not:
-** another vocabulary; modellabel.c's other_shapes). */
+** precision), and the rest, joined (two numbers kept apart: a word
+** ending in a digit and the next beginning with one), compared with the
+** labels of model_labels read the same way: "Llama-3.1-70B-Instruct-FP8"
+** and "LLAMA3.1-70B" both name llama3.1-70b; "Mixtral-8x22B-Instruct-v0.1",
+** "DeepSeek-R1-0528" and "Llama 270B" (not "Llama 2 70B") name none, nor
+** does a kind of checkpoint that is another shape than its base's
+** ("Mixtral-8x22B-Instruct", FP8 or not: another vocabulary; modellabel.c's
+** other_shapes). */
 const char *modellabel_preset(const char *label);
 
 #endif

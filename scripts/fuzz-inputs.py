@@ -424,6 +424,21 @@ mutated from real files, one target at a time (--targets):
                 cell hostile): not in a run without --targets (fuzz12
                 measured 100,000 rows at 126 s and 620 MB, linear in the
                 rows: 10^6 rows pass any --timeout here)
+  modellabels   validate --measurements --json whose model column is a
+                hostile label (config/modellabel.c): an edit of a preset's
+                name, a table's label or a repository, empty, 300 bytes,
+                separators alone, path-like, invalid UTF-8, a NUL, two
+                presets' names in one, numbers moved across a blank
+                ("Llama 270B"), beside a row of each preset's own name: a
+                label modelled predicts as a preset whose spellings share
+                its skeleton (modellabel.h read independently), a NUL
+                never reaches a preset, the JSON is UTF-8
+  helpwords     every command `rooflab help` lists, with 0-4 words (its
+                options, with a value where they take one, kinds, keys,
+                hostile tokens) and --help or -h where no option takes it
+                as a value (cli/parseopt.c opt_parse_words): exit 0 with
+                the command's help, or 2 naming a word of the command
+                line, never 1
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -6816,6 +6831,215 @@ class Fuzzer:
         return ["validate", "--measurements", "m.csv"] + r.choice(
             [["--json"], []])
 
+    # ---- modellabels: the model column read as presets (modellabel.c)
+    ML_SPELLINGS = [
+        ("deepseek-r1", "deepseek-r1"), ("falcon-180b", "falcon-180b"),
+        ("gpt-j-6b", "gpt-j-6b"), ("gpt-oss-120b", "gpt-oss-120b"),
+        ("gpt-oss-20b", "gpt-oss-20b"), ("llama2-70b", "llama2-70b"),
+        ("llama2-7b", "llama2-7b"), ("llama3-405b", "llama3-405b"),
+        ("llama3-70b", "llama3-70b"), ("llama3-8b", "llama3-8b"),
+        ("llama3.1-405b", "llama3.1-405b"), ("llama3.1-70b", "llama3.1-70b"),
+        ("llama3.1-8b", "llama3.1-8b"), ("llama3.3-70b", "llama3.3-70b"),
+        ("llama4-maverick-17b-128e", "llama4-maverick-17b-128e"),
+        ("llama4-scout-17b-16e", "llama4-scout-17b-16e"),
+        ("mistral-7b", "mistral-7b"), ("mixtral-8x22b", "mixtral-8x22b"),
+        ("mixtral-8x7b", "mixtral-8x7b"),
+        ("qwen3-235b-a22b", "qwen3-235b-a22b"),
+        ("qwen3-30b-a3b", "qwen3-30b-a3b"),
+        ("LLaMA v2 7B", "llama2-7b"), ("LLaMA v2 70B", "llama2-70b"),
+        ("LLaMA v3 8B", "llama3-8b"), ("LLaMA v3 70B", "llama3-70b"),
+        ("LLaMA v3.1 8B", "llama3.1-8b"), ("LLaMA v3.1 70B", "llama3.1-70b"),
+        ("LLaMA v3.3 70B", "llama3.3-70b"),
+        ("Llama 4 Maverick", "llama4-maverick-17b-128e"),
+        ("Llama 4 Scout", "llama4-scout-17b-16e"),
+        ("meta-llama/Meta-Llama-3-8B", "llama3-8b"),
+        ("meta-llama/Meta-Llama-3-70B", "llama3-70b"),
+        ("meta-llama/Meta-Llama-3.1-8B", "llama3.1-8b"),
+        ("meta-llama/Meta-Llama-3.1-70B", "llama3.1-70b"),
+        ("meta-llama/Meta-Llama-3.1-405B", "llama3.1-405b"),
+        ("mistralai/Mistral-7B-v0.1", "mistral-7b"),
+        ("mistralai/Mixtral-8x7B-v0.1", "mixtral-8x7b"),
+        ("mistralai/Mixtral-8x22B-v0.1", "mixtral-8x22b")]
+    ML_TAILS = {b"instruct", b"chat", b"hf", b"fp8", b"fp4", b"nvfp4",
+                b"bf16", b"fp16"}
+    ML_HOSTILE = [b"", b" ", b"-_-", b"/", b"../x", b"../llama3-70b",
+                  b"llama3-70b/", b"..", b".", b"a" * 300, b"llama3-70b" +
+                  b" " * 300, b"llama3 70b" + b" fp8" * 15,
+                  b"\xffllama3-70b", b"llama3-70b\xff", b"llama3\xc2\xa070b",
+                  b"Llama 270B", b"Llama 3.18B", b"gpt-oss-1 20b",
+                  b"llama3-70b\x00x", b"\x00", b"llama3\x0170b",
+                  b"\xed\xa0\x80", b"llama3.1-70b-llama3-70b",
+                  b"llama3-70b llama3.1-70b", b"Llama 3 70B/Llama 3.1 70B"]
+
+    @staticmethod
+    def ml_skeleton(label):
+        """modellabel.h read independently: after the last '/', ASCII
+        letters lowered, words parted by ASCII blanks and punctuation but
+        '.', trailing kinds dropped, joined with nothing between but a '-'
+        between two numbers."""
+        s = label.rsplit(b"/", 1)[-1].lower()
+        words = [w for w in re.split(rb"[\x09-\x0d !-\-/:-@\[-`{-~]+", s)
+                 if w]
+        while len(words) > 1 and words[-1] in Fuzzer.ML_TAILS:
+            words.pop()
+        key = b""
+        for w in words:  # two numbers kept apart: "llama 270b"
+            key += (b"-" if key[-1:].isdigit() and w[:1].isdigit()
+                    else b"") + w
+        return key
+
+    def t_modellabels(self):
+        """validate --json on rows whose model column is a hostile label
+        (an edit of a preset's spelling, or one of ML_HOSTILE), CSV
+        quoted, and one row of each preset's own name beside them."""
+        r = self.rng
+        head = self.csv[0]
+        rows, self.ml_labels = [], []
+        names = sorted({p for _, p in self.ML_SPELLINGS})
+        for i, n in enumerate(names):
+            rows.append(b"p%d,TensorRT-LLM,0.13.0,h200-sxm,1,%s,fp8,128,"
+                        b"128,1,1,,,tokens_per_s,1000" % (i, n.encode()))
+        for i in range(r.randint(1, 6)):
+            if r.random() < 0.3:
+                lab = r.choice(self.ML_HOSTILE)
+            else:
+                lab = r.choice(self.ML_SPELLINGS)[0].encode()
+                if r.random() < 0.8:
+                    lab = mutate(r, lab, [])
+            lab = lab.replace(b"\n", b"").replace(b"\r", b"")
+            self.ml_labels.append(lab)
+            rows.append(b'x%d,TensorRT-LLM,0.13.0,h200-sxm,1,"%s",fp8,128,'
+                        b"128,1,1,,,tokens_per_s,1000" %
+                        (i, lab.replace(b'"', b'""')))
+        self.ml_names = names
+        self.put("m.csv", b"\n".join([head] + rows) + b"\n")
+        return ["validate", "--measurements", "m.csv", "--json"]
+
+    def modellabels_check(self, argv, p):
+        """Exit 0; a label row modelled predicts as a preset whose
+        spellings share its skeleton (the C's key is finer: a subset); a
+        refused one's reason is UTF-8 (judge: the whole JSON); a label
+        with a NUL byte never reaches a preset (the C string would end
+        there: another name), the file refused for it as it is now."""
+        if p.returncode == 2 and p.stderr.startswith(
+                b"rooflab validate: m.csv:"):
+            return []  # the CSV reader refused the file (a NUL, a field
+            # over 511 bytes), naming its line: no row read
+        if p.returncode != 0:
+            return [f"modellabels: exit {p.returncode}"]
+        try:
+            rows = json.loads(p.stdout.decode("utf-8"))["rows"]
+        except Exception:  # noqa: BLE001 (judge reports it)
+            return []
+        byid = {x["id"]: x for x in rows}
+        pred = {n: byid.get("p%d" % i, {}).get("predicted")
+                for i, n in enumerate(self.ml_names)}
+        why = []
+        for i, lab in enumerate(self.ml_labels):
+            row = byid.get("x%d" % i)
+            if row is None:
+                continue  # a row the CSV reader refused or merged
+            if row.get("status") != "ok":
+                continue
+            sk = self.ml_skeleton(lab)
+            ok = {pr for s, pr in self.ML_SPELLINGS
+                  if self.ml_skeleton(s.encode()) == sk}
+            if b"\x00" in lab:
+                why.append(f"modellabels: {lab!r} with a NUL modelled")
+            elif not any(pred[n] == row.get("predicted") for n in ok):
+                why.append(f"modellabels: {lab!r} modelled as no preset "
+                           f"it spells (predicted {row.get('predicted')})")
+        return why[:1]
+
+    # ---- helpwords: every command's words with --help (parseopt.c)
+    def hw_commands(self):
+        """The commands `rooflab help` lists, and each one's options
+        (from its --help: name, takes a value or not), read once."""
+        if not hasattr(self, "hw_cmds"):
+            usage = self.rl("help").stdout.decode("utf-8", "replace")
+            part = usage.split("commands:", 1)[-1].split("\n\n", 1)[0]
+            self.hw_cmds = {}
+            for line in part.splitlines():
+                m = re.match(r"  ([a-z]+) ", line)
+                if not m:
+                    continue
+                c = m.group(1)
+                text = self.rl(c, "--help").stdout.decode("utf-8",
+                                                            "replace")
+                opts = {}
+                for o in re.finditer(r"(?m)^  (--[a-z][a-z0-9-]*)(\S*)"
+                                     r"( [^ ]\S*)?", text):
+                    opts[o.group(1)] = bool(o.group(3) or o.group(2))
+                self.hw_cmds[c] = (opts, text)
+        return self.hw_cmds
+
+    HW_WORDS = ["chip", "model", "profile", "heatmap", "pareto", "curve",
+                "scenario.batch", "chip.hbm_tbps", "design.frac_mac",
+                "tornado", "nope", "x.y", "-", "--", "---help", "--helpx",
+                "-hh", "--HELP", "-H", "help", "--help=1", "-h=1",
+                "--json", "--db", "--out", "--chip", "--model", "=",
+                "h100-sxm", "llama3-70b", "1", "-1", "nan", "a" * 300,
+                "\u00e9", "\u202e", "a\tb", "'", "\"", "%s%n", "$(touch PW)"]
+
+    def t_helpwords(self):
+        """CMD, then 0-4 words (the command's options, with a value where
+        they take one, kinds, keys, hostile tokens) with --help or -h put
+        where no option takes it as its value."""
+        r = self.rng
+        cmds = self.hw_commands()
+        c = r.choice(sorted(cmds))
+        opts = cmds[c][0]
+        words = []
+        for _ in range(r.choice([0, 1, 1, 2, 2, 3, 4])):
+            k = r.randrange(4)
+            if k == 0 and opts:
+                o = r.choice(sorted(opts))
+                words.append(o)
+                if opts[o]:
+                    words.append(r.choice(["1", "x", "a.db", "fp8", "",
+                                           "h100-sxm", "-1"]))
+            elif k == 1:
+                words.append(r.choice(self.HW_WORDS))
+            elif k == 2:
+                words.append(r.choice(TOKENS).decode("utf-8",
+                                                     "surrogateescape"))
+            else:
+                words.append(self.hx_word(True))
+        # --help where the word before it is no option taking a value
+        # (the option given as "--name=v" takes none after it)
+        spots = [i for i in range(len(words) + 1)
+                 if i == 0 or not opts.get(words[i - 1], False)]
+        words.insert(r.choice(spots), r.choice(["--help", "-h"]))
+        argv = [c] + [w.replace("\x00", "") for w in words]
+        self.hw_argv = argv
+        return argv
+
+    def helpwords_check(self, argv, p):
+        """Exit 0 (the command's help on stdout) or 2 (a message on stderr
+        that names a word of the command line, nothing on stdout)."""
+        rc, out, err = p.returncode, p.stdout, p.stderr
+        cmds = self.hw_commands()
+        why = []
+        if rc not in (0, 2):
+            why.append(f"helpwords: exit {rc}")
+        if rc == 0 and not (argv[0] == "plot" and "curve" in argv[1:2]) \
+                and out.decode("utf-8", "replace") != cmds[argv[0]][1]:
+            why.append("helpwords: exit 0 without the command's help")
+        if rc == 2:
+            if out:
+                why.append("helpwords: a refusal wrote to stdout")
+            text = err.decode("utf-8", "replace")
+            # a word as the messages quote it: controls, and bytes that
+            # are no UTF-8 (surrogate escapes here), shown as '?'
+            words = [re.sub(r"[\x00-\x1f\x7f\udc80-\udcff]", "?", w)[:20]
+                     for w in argv[1:] if w not in ("--help", "-h")]
+            if words and not any(("'%s" % w) in text or
+                                 (len(w) > 2 and w in text)
+                                 for w in words):
+                why.append("helpwords: refusal names no word: " +
+                           text.strip()[:120])
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -6861,7 +7085,8 @@ class Fuzzer:
                 r"\b(chip|model|profile|scenario|side)\b", msg)
             if not named:
                 why.append("status 2 names nothing: " + msg.strip()[:120])
-        if rc == 0 and ("--json" in argv or "json" in argv):
+        if rc == 0 and ("--json" in argv or "json" in argv) and \
+                target != "helpwords":  # --help: the help, no JSON
             try:
                 doc = json.loads(out.decode("utf-8"),
                                  parse_constant=lambda c: 1 / 0)
@@ -6945,7 +7170,9 @@ class Fuzzer:
                    "softnote": self.t_softnote, "helpx": self.t_helpx,
                    "spanx": self.t_spanx, "nulini": self.t_nulini,
                    "blankeq": self.t_blankeq, "emptydb": self.t_emptydb,
-                   "csvbig": self.t_csvbig}
+                   "csvbig": self.t_csvbig,
+                   "modellabels": self.t_modellabels,
+                   "helpwords": self.t_helpwords}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -6992,7 +7219,9 @@ class Fuzzer:
                   "nulini": self.nulini_check,
                   "blankeq": self.blankeq_check,
                   "emptydb": self.emptydb_check,
-                  "csvbig": self.csvx_check}
+                  "csvbig": self.csvx_check,
+                  "modellabels": self.modellabels_check,
+                  "helpwords": self.helpwords_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -7045,7 +7274,8 @@ def main():
                     "rankby,solvet,plotat,count,mm2,csvv,notes,trustdb,"
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
                     "trunc,profilefit,nulcols,levels,softnote,helpx,"
-                    "spanx,nulini,blankeq,emptydb,csvbig "
+                    "spanx,nulini,blankeq,emptydb,csvbig,modellabels,"
+                    "helpwords "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

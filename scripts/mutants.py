@@ -2,17 +2,22 @@
 """mutants.py: hand-written mutants of a source file, each checked against
 the unit tests that should kill it (the mutation campaign of fuzz12: the
 heatmap's cells computed in C, plots/cellbest.c, and the nearest stored
-value of plot --at, plots/sweepat.c's nearest_c and nearest).
+value of plot --at, plots/sweepat.c's nearest_c and nearest; fuzz13's:
+the model labels, config/modellabel.c, and the words beside --help,
+cli/parseopt.c's opt_parse_words, wants_help and help_stray, whose tests
+are a cli script: ./rooflab relinked for each and the script run).
 
 Each mutant is one exact text replacement (flip a comparison, an off-by-one,
 a branch dropped); the file is restored after each, whatever happens.  A
 mutant is killed when a test binary exits non-zero (a sanitizer's report
 too, with SAN=1); one that does not build is counted apart (stillborn).
 
-  python3 scripts/mutants.py [--san] [--only cellbest|sweepat]
+  python3 scripts/mutants.py [--san] [--only cellbest|sweepat|modellabel|parseopt]
 Exit 0 when every mutant is killed or listed in EQUIVALENT (with why).
 fuzz12's run (--san): 41 of 57 killed (cellbest 30 of 34, sweepat 11 of
-23), the other 16 equivalent.  Not run by make test (it rebuilds the
+23), the other 16 equivalent.  fuzz13's: modellabel (--san) 21 of 24
+killed, the other 3 equivalent; parseopt 14 of 14 killed, three of them by
+the cli_help.sh checks fuzz13 added.  Not run by make test (it rebuilds the
 tests once per mutant, GITREV held so that no other file is rebuilt:
 about 20 minutes under load).
 """
@@ -126,6 +131,83 @@ MUTANTS = {
         ("found ignored", "if (any) {\n\t\tdouble scale",
          "if (1) {\n\t\tdouble scale"),
     ]),
+    "modellabel": ("config/modellabel.c", ["test_modellabel"], [
+        ("'.' parts words", "return c < 0x80 && c != '.' &&",
+         "return c < 0x80 &&"),
+        ("bytes past ASCII part words", "return c < 0x80 && c != '.' &&",
+         "return c != '.' &&"),
+        ("blanks part no words", "(isspace(c) || ispunct(c))",
+         "ispunct(c)"),
+        ("punctuation parts no words", "(isspace(c) || ispunct(c))",
+         "isspace(c)"),
+        ("a tail's start is a tail", "if (strlen(*t) == n && !strncmp",
+         "if (!strncmp"),
+        ("no tail dropped", "&& !strncmp(w, *t, n))", "&& strncmp(w, *t, n))"),
+        ("hf not a tail", "\"chat\", \"hf\",", "\"chat\","),
+        ("nvfp4 not a tail", "\"nvfp4\", ", ""),
+        ("first '/'", "strrchr(label, '/')", "strchr(label, '/')"),
+        ("'/' kept", "s = s ? s + 1 : label;", "s = s ? s : label;"),
+        ("256 bytes read", "if (m >= sizeof low)", "if (m > sizeof low)"),
+        ("label not ended", "for (i = 0; i <= (int)m; i++)",
+         "for (i = 0; i < (int)m; i++)"),
+        ("case kept", "(char)tolower((unsigned char)s[i])", "s[i]"),
+        ("17 words read", "if (n == KEY_WORDS)", "if (n > KEY_WORDS)"),
+        ("a tail alone dropped", "while (n > 1 && is_tail",
+         "while (n > 0 && is_tail"),
+        ("no word kept", "if (n == 0)\n\t\treturn 0;", ""),
+        ("apart before the first word", "int apart = k > 0 && isdigit",
+         "int apart = isdigit"),
+        ("apart after any word", "isdigit((unsigned char)out[k - 1]) &&\n",
+         "\n"),
+        ("apart before any word", "&&\n\t\t            isdigit("
+         "(unsigned char)low[start[i]]);", ";"),
+        ("numbers joined", "if (apart)\n\t\t\tout[k++] = '-';", ""),
+        ("the '-' not counted", "if (k + (size_t)apart + len[i] >= KEY_LEN)",
+         "if (k + len[i] >= KEY_LEN)"),
+        ("128-byte key", "len[i] >= KEY_LEN)", "len[i] > KEY_LEN)"),
+        ("first unequal key", "&& !strcmp(key, other))",
+         "&& strcmp(key, other))"),
+        ("last entry not read", "e < sizeof model_labels / sizeof "
+         "model_labels[0]; e++)", "e + 1 < sizeof model_labels / sizeof "
+         "model_labels[0]; e++)"),
+    ]),
+    # opt_parse_words and the --help words it checks (wants_help,
+    # help_stray): killed by the command line (cli_help.sh)
+    "parseopt": ("cli/parseopt.c", ["cli_help.sh"], [
+        ("--help not help", "return !strcmp(a, \"--help\") || !strcmp(a, "
+         "\"-h\");", "return !strcmp(a, \"-h\");"),
+        ("-h not help", "return !strcmp(a, \"--help\") || !strcmp(a, "
+         "\"-h\");", "return !strcmp(a, \"--help\");"),
+        ("one word more taken", "if (n++ >= maxpos && !*stray)",
+         "if (n++ > maxpos && !*stray)"),
+        ("the last stray named", "if (n++ >= maxpos && !*stray)",
+         "if (n++ >= maxpos)"),
+        ("'-' an option", "if (argv[i][0] != '-' || argv[i][1] == '\\0') "
+         "{\n\t\t\tif (n++", "if (argv[i][0] != '-') {\n\t\t\tif (n++"),
+        ("--NAME=V takes the next word",
+         "if (d && takes_value(d) && !strchr(argv[i], '='))",
+         "if (d && takes_value(d))"),
+        ("a value read as a word",
+         "if (d && takes_value(d) && !strchr(argv[i], '='))\n\t\t\ti++;",
+         "if (d && takes_value(d) && !strchr(argv[i], '='))\n\t\t\ti += 0;"),
+        ("stray ignored", "return stray ? help_stray(cmd, maxpos, stray, err, "
+         "errlen) : 1;", "return stray && 0 ? help_stray(cmd, maxpos, "
+         "stray, err, errlen) : 1;"),
+        ("takes-no-word for one word", "if (maxpos == 0)\n\t\tsnprintf(err",
+         "if (maxpos <= 1)\n\t\tsnprintf(err"),
+        ("words unchecked", "if (words && parse(cmd",
+         "if (0 && words && parse(cmd"),
+        ("words checked when it fails to parse",
+         "err, sizeof err) == 0 &&", "err, sizeof err) != 0 &&"),
+        ("words' refusal ignored", "(rc = words(base, pos, n)) != RL_OK)\n"
+         "\t\t\treturn rc;", "(rc = words(base, pos, n)) != RL_OK)\n"
+         "\t\t\t(void)rc;"),
+        ("no word passed", "(rc = words(base, pos, n))",
+         "(rc = words(base, pos, 0))"),
+        ("--help a word of parse", "\t\tif (is_help(a))\n\t\t\tcontinue;"
+         "\n\t\tif (a[0] != '-' || a[1] == '\\0') {",
+         "\t\tif (a[0] != '-' || a[1] == '\\0') {"),
+    ]),
 }
 
 # Mutants that survive by design: no input tells them from the original
@@ -152,6 +234,12 @@ EQUIVALENT = {
     "sweepat/exact equal dropped": "s == v is within the tolerance for a "
     "finite s; an infinite s is no finite v",
     "sweepat/found ignored": "no value: s 0 counted as no point (count(*))",
+    "modellabel/bytes past ASCII part words": "isspace and ispunct are 0 "
+    "past 0x7f in the C locale, and rooflab calls no setlocale",
+    "modellabel/a tail alone dropped": "a key of no word matches no entry, "
+    "as the tail's own key does: no entry of model_labels is a tail",
+    "modellabel/no word kept": "an empty key matches no entry: each entry "
+    "of model_labels has a word",
 }
 
 
@@ -166,6 +254,11 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--log", default="/tmp/rooflab-mutants.log")
     a = ap.parse_args()
+    # the cli scripts run the checkout's ./rooflab on its data
+    os.environ.update(ROOFLAB=os.path.join(ROOT, "rooflab"),
+                      ROOFLAB_DATA=os.path.join(ROOT, "data"),
+                      ROOFLAB_ROOT=ROOT,
+                      ROOFLAB_TOOLS=os.path.join(ROOT, "build", "tools"))
     build = "build-san" if a.san else "build"
     san = ["SAN=1"] if a.san else []
     total = killed = still = equiv = 0
@@ -183,15 +276,21 @@ def main():
                     continue
                 open(full, "w", encoding="utf-8").write(
                     orig.replace(old, new))
-                bins = [os.path.join(build, "tests", t) for t in tests]
+                # a unit test's binary, or ./rooflab for a cli script
+                bins = [os.path.join(build, "tests", t) for t in tests
+                        if not t.endswith(".sh")]
+                clis = [t for t in tests if t.endswith(".sh")]
                 # GITREV fixed: a mutant's diff would rewrite the revision
                 # header and rebuild every file that includes it
-                if run(["make", "-j2", "GITREV=mutant"] + san + bins, a.log):
+                if run(["make", "-j2", "GITREV=mutant"] + san + bins +
+                       (["rooflab"] if clis else []), a.log):
                     still += 1
                     print("stillborn %s/%s" % (group, name), flush=True)
                     continue
                 total += 1
                 dead = any(run([os.path.join(ROOT, b)], a.log) for b in bins)
+                dead = dead or any(run(["sh", os.path.join("tests", c)],
+                                       a.log) for c in clis)
                 killed += dead
                 key = "%s/%s" % (group, name)
                 if not dead and key in EQUIVALENT:
@@ -204,6 +303,10 @@ def main():
                       flush=True)
         finally:
             open(full, "w", encoding="utf-8").write(orig)
+            if any(t.endswith(".sh") for t in tests):
+                # ./rooflab relinked from the original
+                run(["make", "-j2", "GITREV=mutant"] + san + ["rooflab"],
+                    a.log)
     print("mutants killed %d/%d, %d equivalent, %d survivors (stillborn %d)"
           % (killed, total, equiv, len(survivors), still))
     for s in survivors:

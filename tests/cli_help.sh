@@ -186,6 +186,16 @@ expect_exit 2 "eval x --help (the word before)" -- $RL eval x --help
 expect_exit 2 "eval -h x" -- $RL eval -h x
 expect_exit 0 "eval --chip x --help (x a value)" -- $RL eval --chip x --help
 expect_out "^usage: rooflab eval" "eval --chip x --help prints the help"
+# (fuzz13) the first stray word is the one named, not the last; an
+# option's value given as --NAME=V takes no word after it, so --help
+# there is --help; a lone '-' is a word, not an option (parseopt.c
+# wants_help: each a mutant of scripts/mutants.py killed here)
+expect_exit 2 "eval x --help y" -- $RL eval x --help y
+expect_err "^rooflab eval: unexpected argument 'x': eval takes no word" "eval x --help y: the first stray word is named"
+expect_exit 0 "eval --chip=h100-sxm --help" -- $RL eval --chip=h100-sxm --help
+expect_out "^usage: rooflab eval" "eval --chip=h100-sxm --help prints the help"
+expect_exit 2 "eval --help -" -- $RL eval --help -
+expect_err "^rooflab eval: unexpected argument '-': eval takes no word" "eval --help -: the '-' is named"
 expect_exit 0 "plot curve --help" -- $RL plot curve --help
 expect_exit 2 "plot curve --help x" -- $RL plot curve --help x
 expect_err "unexpected argument 'x': plot curve takes no word" "plot curve --help x: named"
