@@ -119,6 +119,16 @@ static int grow(strpool *p)
 	return 0;
 }
 
+int strpool_tag(const strpool *p, const char *s)
+{
+	uint64_t h = hash_of(s);
+	size_t j;
+	for (j = h & (p->cap - 1); p->slots[j].s; j = (j + 1) & (p->cap - 1))
+		if (p->slots[j].hash == h && !strcmp(p->slots[j].s, s))
+			return p->slots[j].tag;
+	return -1;
+}
+
 const char *strpool_add(strpool *p, const char *s, int tag, int *old)
 {
 	uint64_t h = hash_of(s);

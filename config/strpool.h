@@ -23,6 +23,9 @@ void strpool_free(strpool *p);
 ** in *old (old may be NULL).  NULL when out of memory. */
 const char *strpool_add(strpool *p, const char *s, int tag, int *old);
 
+/* The tag of s where the pool holds it, else -1 (nothing added). */
+int strpool_tag(const strpool *p, const char *s);
+
 /* The strings held. */
 size_t strpool_count(const strpool *p);
 

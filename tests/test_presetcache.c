@@ -50,6 +50,10 @@ static void test_strpool_once(void **state)
 		assert_int_equal(old, i);
 	}
 	assert_int_equal(strpool_count(p), 1002);
+	assert_int_equal(strpool_tag(p, "row-999"), 999);
+	assert_int_equal(strpool_tag(p, "h100-sxm"), 7);
+	assert_int_equal(strpool_tag(p, "row-1000"), -1); /* not added */
+	assert_int_equal(strpool_count(p), 1002);
 	/* a string longer than a block (64 KiB) whole, the strings before it
 	** untouched */
 	big = malloc(100001);
