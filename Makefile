@@ -2,7 +2,7 @@
 #   make            build ./rooflab
 #   make test       build and run every test (installs missing packages and
 #                   test tools first: scripts/deps.sh ensure, then tools)
-#   make bench      engine and storage speed
+#   make bench      engine and storage speed, validate on a 100,000-row file
 #   make demo       the claim check, the example sweeps and the report, in out/
 #   make deps       install the Debian packages that are missing
 #   make install PREFIX=DIR  PREFIX/bin/rooflab, reading PREFIX/share/rooflab
@@ -141,6 +141,7 @@ bench:
 
 bench-run: rooflab $(BUILD)/tests/bench
 	@$(BUILD)/tests/bench
+	@sh scripts/bench-validate.sh 100000
 
 $(BUILD)/tests/bench: tests/bench.c $(LAYER_LIBS)
 	@mkdir -p $(dir $@)

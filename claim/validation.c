@@ -29,44 +29,58 @@ _Static_assert(VAL_REASON_MAX > sizeof ((val_version *)0)->note &&
                "val_row.reason holds a note, a setup's or the engine's "
                "message whole");
 
-/* A preset of a kind exists; names with a path separator are refused. */
-static int known(const char *kind, const char *name)
+/* A preset of a kind exists (asked once a name of the run: pc);
+** names with a path separator are refused. */
+static int known(preset_cache *pc, const char *kind, const char *name)
 {
-	char path[1024], err[1024];
 	if (!*name || strchr(name, '/'))
 		return 0;
-	return preset_path(kind, name, path, sizeof path, err, sizeof err) == 0;
+	return preset_cache_exists(pc, kind, name);
 }
 
 /* A row's model is a preset, or it names none (a microbenchmark). */
-static int model_known(const meas_row *m)
+static int model_known(preset_cache *pc, const meas_row *m)
 {
-	return meas_micro(m) || known("model", m->model);
+	return meas_micro(m) || known(pc, "model", m->model);
 }
 
 /* The unknown names among a row's chip and model, as val_row.also_unknown
 ** holds them. */
-static int unknown_bits(const meas_row *m)
+static int unknown_bits(preset_cache *pc, const meas_row *m)
 {
-	return (known("chip", m->chip) ? 0 : 1 << VAL_WHY_UNKNOWN_CHIP) |
-	       (model_known(m) ? 0 : 1 << VAL_WHY_UNKNOWN_MODEL);
+	return (known(pc, "chip", m->chip) ? 0 : 1 << VAL_WHY_UNKNOWN_CHIP) |
+	       (model_known(pc, m) ? 0 : 1 << VAL_WHY_UNKNOWN_MODEL);
+}
+
+/* preset_known's list of the chips, read once a run (pc) */
+static void chips_known(preset_cache *pc, char *names, size_t len)
+{
+	const char *list;
+	int oom = 0;
+	if (preset_cache_get(pc, "known", "chip", &list) && list) {
+		snprintf(names, len, "%s", list);
+		return;
+	}
+	preset_known("chip", names, len);
+	preset_cache_put(pc, "known", "chip", names, &oom);
 }
 
 /* A row's chip and model are presets (a microbenchmark names no model):
 ** VAL_WHY_NONE, or the unknown one's kind with the reason (the chip's
 ** when both are unknown). */
-static int known_names(const meas_row *m, char *reason, size_t len)
+static int known_names(preset_cache *pc, const meas_row *m, char *reason,
+                       size_t len)
 {
 	char names[640];
-	if (!known("chip", m->chip)) {
-		preset_known("chip", names, sizeof names);
+	if (!known(pc, "chip", m->chip)) {
+		chips_known(pc, names, sizeof names);
 		snprintf(reason, len, "unknown chip '%.*s' (no preset "
 		         "data/chips/NAME.ini for it; known: %s)",
 		         rl_utf8_cut(m->chip_given, 60), m->chip_given,
 		         names);
 		return VAL_WHY_UNKNOWN_CHIP;
 	}
-	if (!model_known(m)) {
+	if (!model_known(pc, m)) {
 		snprintf(reason, len, "unknown model '%.*s' (no preset "
 		         "data/models/%.*s.ini; rooflab presets model lists them)",
 		         rl_utf8_cut(m->model, 60), m->model,
@@ -96,16 +110,19 @@ static double at_rate(const meas_row *m, const rl_config *cfg,
 ** TB/s on the row's chip, as model/micro.c costs them; NAN with the
 ** reason when the profile or chip cannot be set up, and *oom set where a
 ** preset's text could not be held in memory (the reason its message). */
-static double micro(const meas_row *m, const char *profile, char *reason,
-                    size_t len, int *oom)
+static double micro(preset_cache *pc, const meas_row *m, const char *profile,
+                    char *reason, size_t len, int *oom)
 {
+	static const char *const kinds[2] = {"profile", "chip"};
+	const char *names[2];
 	rl_setup st;
 	char err[512];
 	double v;
 	int rc;
-	setup_init(&st);
-	if ((rc = setup_load(&st, "profile", profile, err, sizeof err)) ||
-	    (rc = setup_load(&st, "chip", m->chip, err, sizeof err)) ||
+	names[0] = profile;
+	names[1] = m->chip;
+	if ((rc = preset_cache_setup(pc, 2, kinds, names, &st, err,
+	                             sizeof err)) ||
 	    (m->scen_precision[0] &&
 	     (rc = setup_set_key(&st, "scenario", "precision",
 	                         m->scen_precision, err, sizeof err)))) {
@@ -132,8 +149,9 @@ static double miss(double predicted, const meas_row *m)
 	return rl_calib_miss(predicted, m->value, meas_half_step(m));
 }
 
-/* Row o is modelled: its error against m, from its prediction. */
-static void modelled(val_row *o, const meas_row *m)
+/* Row o is modelled: its error against m, from its prediction (else its
+** reason into rs, VAL_REASON_MAX bytes). */
+static void modelled(val_row *o, char *rs, const meas_row *m)
 {
 	o->error = miss(o->predicted, m);
 	if (!isfinite(o->error)) {
@@ -147,11 +165,11 @@ static void modelled(val_row *o, const meas_row *m)
 		char mv[32], pv[32];
 		rl_number_write(m->value, mv, sizeof mv);
 		if (isfinite(o->predicted))
-			snprintf(o->reason, sizeof o->reason, "its error is no "
+			snprintf(rs, VAL_REASON_MAX, "its error is no "
 			         "finite percentage (measured %s, modelled %s)", mv,
 			         rl_fig_text(pv, sizeof pv, o->predicted));
 		else /* a TTFT at a rate past what the server serves */
-			snprintf(o->reason, sizeof o->reason, "the model gives no "
+			snprintf(rs, VAL_REASON_MAX, "the model gives no "
 			         "finite figure for it (measured %s)", mv);
 		o->error = NAN;
 		return;
@@ -160,17 +178,21 @@ static void modelled(val_row *o, const meas_row *m)
 	o->why = VAL_WHY_NONE;
 }
 
-/* One row into o; RL_EINTERNAL where a preset's text could not be held in
-** memory (o->reason its message), else RL_OK, modelled or not. */
-static int evaluate_one(const meas_row *m, const val_versions *vt,
-                        const val_version *v, const char *profile,
-                        val_row *o)
+/* One row into o, its reason not modelled into rs (VAL_REASON_MAX bytes;
+** "" when modelled) and its profile's name into prof (RL_NAME_MAX bytes;
+** "" none); RL_EINTERNAL where a preset's text could not be held in
+** memory (rs its message), else RL_OK, modelled or not. */
+static int evaluate_one(preset_cache *pc, const meas_row *m,
+                        const val_versions *vt, const val_version *v,
+                        const char *profile, val_row *o, char *rs,
+                        char *prof)
 {
 	rl_setup st;
 	rl_result r;
 	char err[512];
 	int oom = 0, rc;
 	memset(o, 0, sizeof *o);
+	rs[0] = prof[0] = '\0';
 	o->row = m;
 	o->measured = m->value;
 	o->predicted = o->error = NAN;
@@ -182,27 +204,26 @@ static int evaluate_one(const meas_row *m, const val_versions *vt,
 	o->out_of_sample = v && !strcmp(m->chip, v->fitted_chip) &&
 	                   v->fitted_version[0];
 	if (!profile && !v) {
-		o->why = val_version_missing(vt, m->software, m->version, o->reason,
-		                             sizeof o->reason)
+		o->why = val_version_missing(vt, m->software, m->version, rs,
+		                             VAL_REASON_MAX)
 		             ? VAL_WHY_UNKNOWN_VERSION
 		             : VAL_WHY_UNKNOWN_SOFTWARE;
-		o->also_unknown = unknown_bits(m);
+		o->also_unknown = unknown_bits(pc, m);
 		return RL_OK;
 	}
 	if (!profile && !v->profile[0]) {
-		snprintf(o->reason, sizeof o->reason, "%s", v->note);
+		snprintf(rs, VAL_REASON_MAX, "%s", v->note);
 		o->why = VAL_WHY_VERSION_NOT_MODELLED;
 		return RL_OK;
 	}
-	snprintf(o->profile, sizeof o->profile, "%s", profile ? profile
-	                                                      : v->profile);
+	snprintf(prof, RL_NAME_MAX, "%s", profile ? profile : v->profile);
 	if (!m->modelled) {
-		snprintf(o->reason, sizeof o->reason, "%s", m->why_not);
+		snprintf(rs, VAL_REASON_MAX, "%s", m->why_not);
 		o->why = VAL_WHY_ROW;
 		return RL_OK;
 	}
-	if ((o->why = known_names(m, o->reason, sizeof o->reason))) {
-		if (o->why == VAL_WHY_UNKNOWN_CHIP && !model_known(m))
+	if ((o->why = known_names(pc, m, rs, VAL_REASON_MAX))) {
+		if (o->why == VAL_WHY_UNKNOWN_CHIP && !model_known(pc, m))
 			o->also_unknown = 1 << VAL_WHY_UNKNOWN_MODEL;
 		return RL_OK;
 	}
@@ -210,32 +231,33 @@ static int evaluate_one(const meas_row *m, const val_versions *vt,
 	** cannot represent */
 	o->why = VAL_WHY_NOT_REPRESENTABLE;
 	if (meas_micro(m)) {
-		o->predicted = micro(m, o->profile, o->reason, sizeof o->reason,
-		                     &oom);
+		o->predicted = micro(pc, m, prof, rs,
+		                     VAL_REASON_MAX, &oom);
 		if (!isnan(o->predicted))
-			modelled(o, m);
+			modelled(o, rs, m);
 		return oom ? RL_EINTERNAL : RL_OK;
 	}
 	/* a preset's text not held in memory is no fault of the row: the
 	** run fails (exit 1), where the row read "cannot set up" */
-	if ((rc = meas_setup(m, o->profile, &st, err, sizeof err)) != RL_OK) {
-		snprintf(o->reason, sizeof o->reason, rc == RL_EINTERNAL
+	if ((rc = meas_setup_cached(m, prof, pc, &st, err, sizeof err)) !=
+	    RL_OK) {
+		snprintf(rs, VAL_REASON_MAX, rc == RL_EINTERNAL
 		         ? "%s" : "cannot set up: %s", err);
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_OK;
 	}
 	if (meas_at_rate(m)) {
-		o->predicted = at_rate(m, &st.cfg, v && v->tokens_total, o->reason,
-		                       sizeof o->reason);
+		o->predicted = at_rate(m, &st.cfg, v && v->tokens_total, rs,
+		                       VAL_REASON_MAX);
 		if (!isnan(o->predicted))
-			modelled(o, m);
+			modelled(o, rs, m);
 		return RL_OK;
 	}
 	if (rl_eval_run(&st.cfg, m->requests, &r) != RL_OK) {
-		snprintf(o->reason, sizeof o->reason, "engine: %s", r.error);
+		snprintf(rs, VAL_REASON_MAX, "engine: %s", r.error);
 		return RL_OK;
 	}
 	o->predicted = rl_metric_of(meas_metric(m, v && v->tokens_total), &r);
-	modelled(o, m);
+	modelled(o, rs, m);
 	return RL_OK;
 }
 
@@ -254,19 +276,29 @@ int val_why_unknown(int why)
 	       why == VAL_WHY_UNKNOWN_CHIP || why == VAL_WHY_UNKNOWN_MODEL;
 }
 
-int val_evaluate(const meas_set *set, const val_versions *vt,
-                 const char *profile, val_row *out, char *err,
-                 size_t errlen)
+int val_evaluate(meas_set *set, const val_versions *vt,
+                 const char *profile, preset_cache *cache, val_row *out,
+                 char *err, size_t errlen)
 {
+	char rs[VAL_REASON_MAX], prof[RL_NAME_MAX];
 	size_t i;
-	for (i = 0; i < set->n; i++)
-		if (evaluate_one(&set->rows[i], vt,
-		                 val_version_for(vt, set->rows[i].software,
-		                                 set->rows[i].version,
-		                                 set->rows[i].model),
-		                 profile, &out[i]) == RL_EINTERNAL) {
-			snprintf(err, errlen, "%s", out[i].reason);
+	for (i = 0; i < set->n; i++) {
+		const meas_row *m = &set->rows[i];
+		int rc = evaluate_one(cache, m, vt,
+		                      val_version_for(vt, m->software, m->version,
+		                                      m->model),
+		                      profile, &out[i], rs, prof);
+		if (rc == RL_EINTERNAL) {
+			snprintf(err, errlen, "%s", rs);
 			return RL_EINTERNAL;
 		}
+		/* held once in the set's pool: a reason a million rows share is
+		** one string */
+		if (!(out[i].reason = meas_keep(set, rs)) ||
+		    !(out[i].profile = meas_keep(set, prof))) {
+			snprintf(err, errlen, "out of memory");
+			return RL_EINTERNAL;
+		}
+	}
 	return RL_OK;
 }

@@ -32,6 +32,7 @@
 #include <stddef.h>
 
 #include "../config/measure.h"
+#include "../config/presetcache.h"
 #include "../config/setup.h"
 #include "valversions.h"
 
@@ -72,14 +73,17 @@ int val_why_unknown(int why);
 
 typedef struct {
 	const meas_row *row;
-	char profile[RL_NAME_MAX];  /* empty when none */
+	const char *profile;        /* empty when none (under RL_NAME_MAX
+	                            ** bytes, in the set's pool, as reason) */
 	int status;                 /* VAL_OK or VAL_NOT_MODELLED */
 	int in_fit;                 /* the row's chip is its version's fitted
 	                            ** chip and the version's rows were in the
 	                            ** fit (set for rows not modelled too) */
 	int out_of_sample;          /* the fitted chip, but a version whose
 	                            ** profile was fitted on another's rows */
-	char reason[VAL_REASON_MAX]; /* why not modelled */
+	const char *reason;         /* why not modelled (under VAL_REASON_MAX
+	                            ** bytes; "" when modelled), held in the
+	                            ** pool of the row's set (meas_keep) */
 	int why;                    /* its kind, VAL_WHY_* (NONE when ok) */
 	int also_unknown;           /* why an unknown name: the later ones the
 	                            ** row has too, (1 << VAL_WHY_UNKNOWN_CHIP)
@@ -88,13 +92,15 @@ typedef struct {
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
 
-/* Evaluate every row (out[set->n]); profile, when not NULL, serves every
-** row in place of the table's.  RL_OK, or RL_EINTERNAL with err where a
+/* Evaluate every row (out[set->n]; their reasons and profile names held
+** in set's pool: the rows live as long as the set); profile, when not NULL, serves every
+** row in place of the table's; cache (NULL: none) the run's presets,
+** each file read once (presetcache.h).  RL_OK, or RL_EINTERNAL with err where a
 ** preset's text could not be held in memory (an internal failure, not a
 ** row "cannot set up"): the rows after it are not evaluated. */
-int val_evaluate(const meas_set *set, const val_versions *vt,
-                 const char *profile, val_row *out, char *err,
-                 size_t errlen);
+int val_evaluate(meas_set *set, const val_versions *vt,
+                 const char *profile, preset_cache *cache, val_row *out,
+                 char *err, size_t errlen);
 
 /* What a group gathers rows by. */
 enum { VAL_BY_CHIP = 0, VAL_BY_VERSION, VAL_BY_MODEL, VAL_BY_PRECISION,

@@ -2,14 +2,19 @@
 ** valrepeat.c: the same measured cell in two versions' tables, its change
 ** summarised per pair of versions (valrepeat.h): an upper bound on the
 ** noise of the measurements, since a software change between the two
-** versions moves the cell too.
+** versions moves the cell too.  A row's cell is found by its key in a
+** hash set (config/strpool.h), where each row was compared with every row
+** of its version and of each other version: a file of 100,000 rows spent
+** most of its time there.
 */
 #include "valrepeat.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/strpool.h"
 #include "../model/stats.h"
 
 const char *val_harness_name(int harness)
@@ -40,20 +45,43 @@ static const char *quantity(const val_versions *vt, const meas_row *m)
 	return v->tokens_total ? "total_tokens_per_s" : "output_tokens_per_s";
 }
 
-static int same_num(double x, double y)
+/* room for a cell's key (cell_key) and a version's rank before it */
+#define CELL_KEY_MAX 4096
+
+/* A row's cell as a text into out (CELL_KEY_MAX bytes): two rows have one
+** key when their chips, lengths, tp, pp, ep and request rate are equal
+** numbers (any two NaNs one; 0 and -0 one, as ==), and their quantity qm,
+** chip, model and precision the same text: each number as "n", "0" or in
+** hexadecimal (%a: a double's every bit), each text after its length. */
+static void cell_key(const meas_row *m, const char *qm, char *out)
 {
-	return x == y || (isnan(x) && isnan(y));
+	const double num[7] = {m->chips, m->isl, m->osl, m->tp, m->pp, m->ep,
+	                       m->request_rate_rps};
+	const char *t[4];
+	size_t used = 0, k;
+	t[0] = qm;
+	t[1] = m->chip;
+	t[2] = m->model;
+	t[3] = m->precision;
+	out[0] = '\0';
+	for (k = 0; k < 7 && used < CELL_KEY_MAX; k++)
+		used += (size_t)(isnan(num[k]) ? snprintf(out + used,
+		                                          CELL_KEY_MAX - used, "n,")
+		                 : num[k] == 0 ? snprintf(out + used,
+		                                          CELL_KEY_MAX - used, "0,")
+		                               : snprintf(out + used,
+		                                          CELL_KEY_MAX - used, "%a,",
+		                                          num[k]));
+	for (k = 0; k < 4 && used < CELL_KEY_MAX; k++)
+		used += (size_t)snprintf(out + used, CELL_KEY_MAX - used,
+		                         "\x1f%zu:%s", strlen(t[k]), t[k]);
 }
 
-static int same_cell(const meas_row *x, const char *qx, const meas_row *y,
-                     const char *qy)
+/* "RANK:" and a cell's key into out (CELL_KEY_MAX + 32 bytes): the cell
+** within one version's rows. */
+static void ranked(size_t rank, const char *key, char *out)
 {
-	return same_num(x->chips, y->chips) && same_num(x->isl, y->isl) &&
-	       same_num(x->osl, y->osl) && same_num(x->tp, y->tp) &&
-	       same_num(x->pp, y->pp) && same_num(x->ep, y->ep) &&
-	       same_num(x->request_rate_rps, y->request_rate_rps) &&
-	       !strcmp(qx, qy) && !strcmp(x->chip, y->chip) &&
-	       !strcmp(x->model, y->model) && !strcmp(x->precision, y->precision);
+	snprintf(out, CELL_KEY_MAX + 32, "%zu:%s", rank, key);
 }
 
 /* A row's version as the version table names it (val_version_for: the
@@ -126,37 +154,38 @@ static void judge(const version_of *ver, size_t nv, const meas_harnesses *h,
 	}
 }
 
-/* The cells of versions p and q (rows in by[], sorted by version, those of
-** version k at by[at[k] .. at[k + 1] - 1]) into r; e, s: room for the
-** changes. */
-static void one_pair(const val_row *rows, const char *const *q,
-                     const unsigned char *dup, const size_t *by,
-                     const size_t *at, size_t p, size_t w, double *e,
-                     double *s, val_repeat *r)
+/* The cells of versions p and w (rows in by[], sorted by version, those of
+** version k at by[at[k] .. at[k + 1] - 1]; key[i] row i's cell, cells the
+** rows measured once in their version's table by "RANK:" and key, tag the
+** row) into r; e, s: room for the changes. */
+static void one_pair(const val_row *rows, const char *const *key,
+                     const strpool *cells, const unsigned char *dup,
+                     const size_t *by, const size_t *at, size_t p, size_t w,
+                     double *e, double *s, val_repeat *r)
 {
-	size_t i, j, k = 0;
+	char rk[CELL_KEY_MAX + 32];
+	size_t i, k = 0;
 	for (i = at[p]; i < at[p + 1]; i++) {
-		const meas_row *x = rows[by[i]].row;
+		const meas_row *x = rows[by[i]].row, *y;
+		double ratio;
+		int t;
 		if (dup[by[i]])
 			continue;
-		for (j = at[w]; j < at[w + 1]; j++) {
-			const meas_row *y = rows[by[j]].row;
-			double ratio;
-			if (dup[by[j]] || !same_cell(x, q[by[i]], y, q[by[j]]))
-				continue;
-			/* a ratio no double holds (1e300 against 1e-300: inf or
-			** 0), or whose change no percentage does (100 times it
-			** inf), is left out, where it was counted in cells and its
-			** inf left out of the quantiles alone ("nan%" where every
-			** cell's was, "inf%" where 100 times it overflowed) */
-			ratio = y->value / x->value;
-			if (ratio > 0 && isfinite(100 * ratio) &&
-			    isfinite(100 * (x->value / y->value))) {
-				e[k] = (y->value > x->value ? ratio
-				                            : x->value / y->value) - 1;
-				s[k++] = ratio - 1;
-			}
-			break;
+		ranked(w, key[by[i]], rk);
+		if ((t = strpool_tag(cells, rk)) < 0)
+			continue;
+		y = rows[t].row;
+		/* a ratio no double holds (1e300 against 1e-300: inf or
+		** 0), or whose change no percentage does (100 times it
+		** inf), is left out, where it was counted in cells and its
+		** inf left out of the quantiles alone ("nan%" where every
+		** cell's was, "inf%" where 100 times it overflowed) */
+		ratio = y->value / x->value;
+		if (ratio > 0 && isfinite(100 * ratio) &&
+		    isfinite(100 * (x->value / y->value))) {
+			e[k] = (y->value > x->value ? ratio
+			                            : x->value / y->value) - 1;
+			s[k++] = ratio - 1;
 		}
 	}
 	r->cells = k;
@@ -175,11 +204,18 @@ int val_repeat_pairs(const val_row *rows, size_t n, const val_versions *vt,
 	double *e = malloc((n + 1) * sizeof *e), *s = malloc((n + 1) * sizeof *s);
 	version_of *ver = malloc((n + 1) * sizeof *ver);
 	version_name *vn = malloc((n + 1) * sizeof *vn);
+	const char **key = malloc((n + 1) * sizeof *key);
+	/* the rows' cell keys; by version, the first row of each and the
+	** rows measured once (tag: the row) */
+	strpool *keys = strpool_new(), *seen = strpool_new(),
+	        *cells = strpool_new();
+	char ck[CELL_KEY_MAX], rk[CELL_KEY_MAX + 32];
 	size_t nv = 0, i, j, p, w, cap = 0;
 	int rc = -1;
 	*out = NULL;
 	*np = 0;
-	if (!q || !vix || !dup || !by || !e || !s || !ver || !vn)
+	if (!q || !vix || !dup || !by || !e || !s || !ver || !vn || !key ||
+	    !keys || !seen || !cells)
 		goto done;
 	/* each cell's version, in the rows' order */
 	for (i = 0; i < n; i++) {
@@ -229,18 +265,34 @@ int val_repeat_pairs(const val_row *rows, size_t n, const val_versions *vt,
 			}
 		free(fill);
 	}
-	/* a cell measured twice in one table: which of the two is unclear */
+	/* a cell measured twice in one table: which of the two is unclear
+	** (each row's cell found by its key in a hash set, where each row
+	** was compared with every other of its version) */
 	for (p = 0; p < nv; p++)
-		for (i = at[p]; i < at[p + 1]; i++)
-			for (j = i + 1; j < at[p + 1]; j++)
-				if (same_cell(rows[by[i]].row, q[by[i]], rows[by[j]].row,
-				              q[by[j]]))
-					dup[by[i]] = dup[by[j]] = 1;
+		for (i = at[p]; i < at[p + 1]; i++) {
+			int first;
+			cell_key(rows[by[i]].row, q[by[i]], ck);
+			if (!(key[by[i]] = strpool_add(keys, ck, 0, NULL)))
+				goto done;
+			ranked(p, ck, rk);
+			if (!strpool_add(seen, rk, (int)by[i], &first))
+				goto done;
+			if (first >= 0)
+				dup[first] = dup[by[i]] = 1;
+		}
+	for (p = 0; p < nv; p++)
+		for (i = at[p]; i < at[p + 1]; i++) {
+			if (dup[by[i]])
+				continue;
+			ranked(p, key[by[i]], rk);
+			if (!strpool_add(cells, rk, (int)by[i], NULL))
+				goto done;
+		}
 	for (p = 0; p < nv; p++)
 		for (w = p + 1; w < nv; w++) {
 			val_repeat r;
 			size_t vp = vix[by[at[p]]], vw = vix[by[at[w]]];
-			one_pair(rows, q, dup, by, at, p, w, e, s, &r);
+			one_pair(rows, key, cells, dup, by, at, p, w, e, s, &r);
 			if (!r.cells)
 				continue;
 			r.a = &rows[ver[vp].first];
@@ -271,5 +323,9 @@ done:
 	free(s);
 	free(ver);
 	free(vn);
+	free(key);
+	strpool_free(keys);
+	strpool_free(seen);
+	strpool_free(cells);
 	return rc;
 }

@@ -4,7 +4,10 @@
 ** version, model and precision together (val_cells), and over all rows
 ** (val_summary), each within one set (in sample, held out, not modelled,
 ** out of sample) so that fitted rows are never read as held out, nor rows
-** of a borrowed profile as fitted (validation.h).
+** of a borrowed profile as fitted (validation.h).  Each row's group and
+** cell is found by its key in a hash set (config/strpool.h), where each
+** row was compared with every group before it, its keys written anew for
+** each: a file of 100,000 rows spent most of its time there.
 */
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +15,7 @@
 #include <string.h>
 
 #include "../config/meassetup.h"
+#include "../config/strpool.h"
 #include "../model/stats.h"
 #include "validation.h"
 
@@ -71,64 +75,133 @@ static void quantiles(const double *e, size_t k, double *median_abs,
 	*median = stats_median(e, k);
 }
 
-static int quant(const val_row *rows, size_t n, int by, const char *key,
-                 int set, val_group *g, double *e)
+/* The errors of the modelled rows of each of count groups, of[i] the
+** group of row i (first to first + count - 1, or another group's),
+** gathered in the rows' order: rows[j] and modelled[j] the counts of
+** group first + j, its errors at e[at[j]] (e and at allocated here, free
+** them); -1 when out of memory. */
+static int gather(const val_row *rows, size_t n, const size_t *of,
+                  size_t first, size_t count, size_t *nrows, size_t *nmod,
+                  double **e, size_t **at)
 {
-	size_t i, k = 0;
-	char kk[2 * MEAS_FIELD + 2];
-	g->rows = g->modelled = 0;
-	for (i = 0; i < n; i++) {
-		val_key_of(&rows[i], by, kk, sizeof kk);
-		if (val_set_of(&rows[i]) != set || strcmp(kk, key))
-			continue;
-		g->rows++;
-		if (rows[i].status == VAL_OK)
-			e[k++] = rows[i].error;
+	size_t i, j, used = 0;
+	*e = malloc((n + 1) * sizeof **e);
+	*at = malloc((count + 1) * sizeof **at);
+	if (!*e || !*at)
+		return -1;
+	memset(nrows, 0, count * sizeof *nrows);
+	memset(nmod, 0, count * sizeof *nmod);
+	for (i = 0; i < n; i++)
+		if (of[i] >= first && of[i] < first + count) {
+			nrows[of[i] - first]++;
+			nmod[of[i] - first] += rows[i].status == VAL_OK;
+		}
+	for (j = 0; j < count; j++) {
+		(*at)[j] = used;
+		used += nmod[j];
 	}
-	g->modelled = k;
-	quantiles(e, k, &g->median_abs, &g->p90_abs, &g->median);
+	memset(nmod, 0, count * sizeof *nmod);
+	for (i = 0; i < n; i++)
+		if (of[i] >= first && of[i] < first + count &&
+		    rows[i].status == VAL_OK) {
+			j = of[i] - first;
+			(*e)[(*at)[j] + nmod[j]++] = rows[i].error;
+		}
 	return 0;
+}
+
+/* A key into out (len bytes): the set, then each of the texts after its
+** length ("2\x1f8:h100-sxm..."): two rows share it when their set and
+** texts are the same (no two lists of texts make one key). */
+static void joined_key(int set, const char *const *texts, int nt, char *out,
+                       size_t len)
+{
+	size_t used = (size_t)snprintf(out, len, "%d", set);
+	int i;
+	for (i = 0; i < nt && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "\x1f%zu:%s",
+		                         strlen(texts[i]), texts[i]);
+}
+
+/* room for four keys of val_key_of and their lengths */
+#define JOINED_MAX (4 * (2 * MEAS_FIELD + 2 + 24) + 16)
+
+/* The groups of one key (by) appended to *g (grown: *ng of them, *cap
+** allocated), in the order of their first rows, each with its errors;
+** -1 when out of memory. */
+static int groups_by(const val_row *rows, size_t n, int by, val_group **g,
+                     size_t *ng, size_t *cap, size_t *of)
+{
+	char key[2 * MEAS_FIELD + 2], joined[JOINED_MAX];
+	size_t first = *ng, i, j, *nrows = NULL, *nmod = NULL, *at = NULL;
+	double *e = NULL;
+	strpool *seen = strpool_new();
+	int rc = -1;
+	if (!seen)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const char *k = key;
+		int set = val_set_of(&rows[i]), old;
+		val_key_of(&rows[i], by, key, sizeof key);
+		joined_key(set, &k, 1, joined, sizeof joined);
+		if (!strpool_add(seen, joined, (int)*ng, &old))
+			goto out;
+		if (old >= 0) {
+			of[i] = (size_t)old;
+			continue;
+		}
+		if (*ng == *cap) {
+			size_t nc = *cap ? 2 * *cap : 32;
+			val_group *ngp = realloc(*g, nc * sizeof *ngp);
+			if (!ngp)
+				goto out;
+			*g = ngp;
+			*cap = nc;
+		}
+		memset(&(*g)[*ng], 0, sizeof (*g)[*ng]);
+		(*g)[*ng].by = by;
+		(*g)[*ng].set = set;
+		snprintf((*g)[*ng].key, sizeof (*g)[*ng].key, "%s", key);
+		of[i] = (*ng)++;
+	}
+	nrows = malloc((*ng - first + 1) * sizeof *nrows);
+	nmod = malloc((*ng - first + 1) * sizeof *nmod);
+	if (!nrows || !nmod ||
+	    gather(rows, n, of, first, *ng - first, nrows, nmod, &e, &at))
+		goto out;
+	for (j = first; j < *ng; j++) {
+		val_group *gj = &(*g)[j];
+		gj->rows = nrows[j - first];
+		gj->modelled = nmod[j - first];
+		quantiles(e + at[j - first], gj->modelled, &gj->median_abs,
+		          &gj->p90_abs, &gj->median);
+	}
+	rc = 0;
+out:
+	free(nrows);
+	free(nmod);
+	free(e);
+	free(at);
+	strpool_free(seen);
+	return rc;
 }
 
 size_t val_groups(const val_row *rows, size_t n, val_group **out)
 {
 	val_group *g = NULL;
-	double *e = malloc((n + 1) * sizeof *e);
-	size_t ng = 0, cap = 0, i, j;
+	size_t *of = malloc((n + 1) * sizeof *of);
+	size_t ng = 0, cap = 0;
 	int by;
 	*out = NULL;
-	if (!e)
+	if (!of)
 		return 0;
 	for (by = 0; by < VAL_BY_COUNT; by++)
-		for (i = 0; i < n; i++) {
-			char key[2 * MEAS_FIELD + 2];
-			int set = val_set_of(&rows[i]);
-			val_key_of(&rows[i], by, key, sizeof key);
-			for (j = 0; j < ng; j++)
-				if (g[j].by == by && g[j].set == set &&
-				    !strcmp(g[j].key, key))
-					break;
-			if (j < ng)
-				continue;
-			if (ng == cap) {
-				size_t nc = cap ? 2 * cap : 32;
-				val_group *ngp = realloc(g, nc * sizeof *ngp);
-				if (!ngp) {
-					free(g);
-					free(e);
-					return 0;
-				}
-				g = ngp;
-				cap = nc;
-			}
-			memset(&g[ng], 0, sizeof g[ng]);
-			g[ng].by = by;
-			g[ng].set = set;
-			snprintf(g[ng].key, sizeof g[ng].key, "%s", key);
-			quant(rows, n, by, key, set, &g[ng], e);
-			ng++;
+		if (groups_by(rows, n, by, &g, &ng, &cap, of)) {
+			free(g);
+			free(of);
+			return 0;
 		}
-	free(e);
+	free(of);
 	*out = g;
 	return ng;
 }
@@ -151,64 +224,72 @@ size_t val_summary(const val_row *rows, size_t n, unsigned sets, double *med,
 	return k;
 }
 
-/* 1 when two rows fall in one cell: the same set, and the same chip,
-** version, model and precision keys. */
-static int same_cell(const val_row *a, const val_row *b)
+/* The key of a row's cell: its set, chip, version, model and precision
+** (joined_key). */
+static void cell_key(const val_row *v, char *out, size_t len)
 {
 	static const int by[4] = {VAL_BY_CHIP, VAL_BY_VERSION, VAL_BY_MODEL,
 	                          VAL_BY_PRECISION};
-	char ka[2 * MEAS_FIELD + 2], kb[2 * MEAS_FIELD + 2];
-	int k;
-	if (val_set_of(a) != val_set_of(b))
-		return 0;
-	for (k = 0; k < 4; k++) {
-		val_key_of(a, by[k], ka, sizeof ka);
-		val_key_of(b, by[k], kb, sizeof kb);
-		if (strcmp(ka, kb))
-			return 0;
+	char k[4][2 * MEAS_FIELD + 2];
+	const char *t[4];
+	int i;
+	for (i = 0; i < 4; i++) {
+		val_key_of(v, by[i], k[i], sizeof k[i]);
+		t[i] = k[i];
 	}
-	return 1;
+	joined_key(val_set_of(v), t, 4, out, len);
 }
 
 size_t val_cells(const val_row *rows, size_t n, val_cell **out)
 {
 	val_cell *c = malloc((n ? n : 1) * sizeof *c); /* at most one a row */
 	size_t *of = malloc((n ? n : 1) * sizeof *of); /* each row's cell */
-	double *e = malloc((n ? n : 1) * sizeof *e);
+	size_t *nrows = malloc((n ? n : 1) * sizeof *nrows);
+	size_t *nmod = malloc((n ? n : 1) * sizeof *nmod), *at = NULL;
 	size_t nc = 0, i, j;
+	double *e = NULL;
+	strpool *seen = strpool_new(); /* the cells' keys, tag: the cell */
+	char key[JOINED_MAX];
 	*out = NULL;
-	if (!c || !of || !e || !n) {
-		free(c);
-		free(of);
-		free(e);
-		return 0;
-	}
+	if (!c || !of || !nrows || !nmod || !seen || !n)
+		goto fail;
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < nc; j++)
-			if (same_cell(c[j].first, &rows[i]))
-				break;
-		if (j == nc) {
-			memset(&c[nc], 0, sizeof c[nc]);
-			c[nc].first = &rows[i];
-			c[nc].set = val_set_of(&rows[i]);
-			nc++;
+		int old;
+		cell_key(&rows[i], key, sizeof key);
+		if (!strpool_add(seen, key, (int)nc, &old))
+			goto fail;
+		if (old >= 0) {
+			of[i] = (size_t)old;
+			continue;
 		}
-		of[i] = j;
+		memset(&c[nc], 0, sizeof c[nc]);
+		c[nc].first = &rows[i];
+		c[nc].set = val_set_of(&rows[i]);
+		of[i] = nc++;
 	}
+	if (gather(rows, n, of, 0, nc, nrows, nmod, &e, &at))
+		goto fail;
 	for (j = 0; j < nc; j++) {
-		size_t k = 0;
-		for (i = 0; i < n; i++) {
-			if (of[i] != j)
-				continue;
-			c[j].rows++;
-			if (rows[i].status == VAL_OK)
-				e[k++] = rows[i].error;
-		}
-		c[j].modelled = k;
-		quantiles(e, k, &c[j].median_abs, &c[j].p90_abs, &c[j].median);
+		c[j].rows = nrows[j];
+		c[j].modelled = nmod[j];
+		quantiles(e + at[j], nmod[j], &c[j].median_abs, &c[j].p90_abs,
+		          &c[j].median);
 	}
 	free(of);
+	free(nrows);
+	free(nmod);
 	free(e);
+	free(at);
+	strpool_free(seen);
 	*out = c;
 	return nc;
+fail:
+	free(c);
+	free(of);
+	free(nrows);
+	free(nmod);
+	free(e);
+	free(at);
+	strpool_free(seen);
+	return 0;
 }

@@ -255,7 +255,8 @@ int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
 			break;
 		}
 		v = nv;
-		if ((rc = val_evaluate(&sets[i], &vt, NULL, v + n, err, errlen)))
+		if ((rc = val_evaluate(&sets[i], &vt, NULL, NULL, v + n, err,
+		                       errlen)))
 			break;
 		n += sets[i].n;
 	}

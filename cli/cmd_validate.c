@@ -26,6 +26,7 @@
 #include "../config/ini.h"
 #include "../config/harness.h"
 #include "../config/json.h"
+#include "../config/presetcache.h"
 #include "../config/presets.h"
 #include "../config/profileloo.h"
 #include "../config/setup.h"
@@ -716,13 +717,14 @@ static size_t strict_refusals(char (*files)[1024], const meas_set *sets,
 	return bad;
 }
 
-/* One measurements file: read, check, evaluate into *v (grown). */
+/* One measurements file: read, check, evaluate into *v (grown), each
+** preset and label resolved once a run (pc). */
 static int one_file(const char *path, const val_versions *vt,
-                    const char *profile, meas_set *set, val_row **v,
-                    size_t *n, char *err, size_t errlen)
+                    const char *profile, preset_cache *pc, meas_set *set,
+                    val_row **v, size_t *n, char *err, size_t errlen)
 {
 	val_row *nv;
-	int rc = meas_read(path, set, err, errlen);
+	int rc = meas_read_cached(path, set, pc, err, errlen);
 	if (rc != RL_OK)
 		return rc; /* the file's fault, or out of memory */
 	nv = realloc(*v, (*n + set->n + 1) * sizeof *nv);
@@ -731,7 +733,7 @@ static int one_file(const char *path, const val_versions *vt,
 		return RL_EINTERNAL;
 	}
 	*v = nv;
-	rc = val_evaluate(set, vt, profile, *v + *n, err, errlen);
+	rc = val_evaluate(set, vt, profile, pc, *v + *n, err, errlen);
 	if (rc != RL_OK)
 		return rc; /* out of memory */
 	*n += set->n;
@@ -750,6 +752,7 @@ int cmd_validate(int argc, char **argv)
 	val_cell *c = NULL;
 	val_repeat *rp = NULL;
 	meas_harnesses hs = {NULL, 0};
+	preset_cache *pc = NULL;
 	size_t n = 0, ng, nc, nr = 0, nfiles, i;
 	int rc;
 	long long run_id = 0;
@@ -805,8 +808,12 @@ int cmd_validate(int argc, char **argv)
 		nfiles = 2;
 	}
 	memset(sets, 0, sizeof sets);
+	if (!(pc = preset_cache_new())) {
+		snprintf(err, sizeof err, "out of memory");
+		rc = RL_EINTERNAL;
+	}
 	for (i = 0; i < nfiles && rc == RL_OK; i++)
-		rc = one_file(files[i], &vt, profile, &sets[i], &v, &n, err,
+		rc = one_file(files[i], &vt, profile, pc, &sets[i], &v, &n, err,
 		              sizeof err);
 	if (rc != RL_OK) {
 		cli_say("validate", err); /* rc: input's, or internal */
@@ -949,6 +956,7 @@ int cmd_validate(int argc, char **argv)
 		        "%lld\n", rl_utf8_cell(dbpath, 0, 0, at, sizeof at), run_id);
 	}
 done:
+	preset_cache_free(pc);
 	free(c);
 	free(g);
 	free(v);

@@ -36,11 +36,20 @@ static int set_num(rl_setup *st, const char *section, const char *key,
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen)
 {
+	return meas_setup_cached(row, profile, NULL, st, err, errlen);
+}
+
+int meas_setup_cached(const meas_row *row, const char *profile,
+                      struct preset_cache *cache, rl_setup *st, char *err,
+                      size_t errlen)
+{
+	static const char *const kinds[3] = {"profile", "chip", "model"};
+	const char *names[3];
 	int dep, rc;
-	setup_init(st);
-	if ((rc = setup_load(st, "profile", profile, err, errlen)) ||
-	    (rc = setup_load(st, "chip", row->chip, err, errlen)) ||
-	    (rc = setup_load(st, "model", row->model, err, errlen)))
+	names[0] = profile;
+	names[1] = row->chip;
+	names[2] = row->model;
+	if ((rc = preset_cache_setup(cache, 3, kinds, names, st, err, errlen)))
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	if (set_key(st, "scenario", "precision",
 	            row->scen_precision[0] ? row->scen_precision : row->precision,

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "measure.h"
+#include "presetcache.h"
 #include "setup.h"
 
 /* Build the setup of a modelled row with a profile (name or path): chip,
@@ -20,6 +21,12 @@
 ** held in memory: setup_load). */
 int meas_setup(const meas_row *row, const char *profile, rl_setup *st,
                char *err, size_t errlen);
+/* The same, the presets loaded through cache (presetcache.h; NULL: not
+** cached): a run's rows of one profile, chip and model read their files
+** once. */
+int meas_setup_cached(const meas_row *row, const char *profile,
+                      struct preset_cache *cache, rl_setup *st, char *err,
+                      size_t errlen);
 
 /* 1 when a row is served at a request rate (a finite rate or inf): its
 ** metrics come from the load model (model/load.h), not the steady state. */

@@ -18,8 +18,10 @@
 #include "csvrows.h"
 #include "datasets.h"
 #include "num.h"
+#include "presetcache.h"
 #include "presets.h"
 #include "rounding.h"
+#include "strpool.h"
 #include "../model/utf8.h"
 
 /* rows after the first whose value is no positive number, named by line */
@@ -59,10 +61,9 @@ static int number(const char *s, double *v)
 	return num_text(s, v) == 0;
 }
 
-static void copy(char *dst, const char *src)
-{
-	snprintf(dst, MEAS_FIELD, "%s", src);
-}
+/* A row's reason not modelled is written into a buffer of WHY_MAX bytes
+** as the row is read, and held in the set's pool once it is read */
+#define WHY_MAX 256
 
 /* The value of a setting at s, up to a blank, ',', ';', a parenthesis or
 ** the end ("8192" of "max_num_tokens=8192, ..."), as a number >= 0 into
@@ -222,20 +223,67 @@ static const char *model_preset(const char *given)
 	return preset ? preset : given;
 }
 
-static void not_modelled(meas_row *r, const char *why)
+/* A label's preset (what "chip" or "model": chiplabel_preset, NULL for
+** none, or model_preset), once per label of the run (cache); NULL with
+** *oom set when it cannot be held. */
+static const char *label_of(struct preset_cache *cache, const char *what,
+                            const char *given, int *oom)
+{
+	const char *v;
+	if (preset_cache_get(cache, what, given, &v))
+		return v;
+	v = !strcmp(what, "chip") ? chiplabel_preset(given)
+	                          : model_preset(given);
+	return preset_cache_put(cache, what, given, v, oom);
+}
+
+/* The text columns of a row into the set's pool (its chip and model as
+** their labels name them: label_of); -1 when out of memory. */
+static int row_text(meas_set *set, meas_row *r, char **fields, int nf,
+                    const int *col, struct preset_cache *cache)
+{
+	const char *chip, *model;
+	int oom = 0;
+	chip = label_of(cache, "chip", fields[col[C_CHIP]], &oom);
+	model = oom ? NULL : label_of(cache, "model", fields[col[C_MODEL]], &oom);
+	if (oom)
+		return -1;
+	return !(r->id = strpool_add(set->pool, fields[col[C_ID]], 0, NULL)) ||
+	       !(r->chip_given = strpool_add(set->pool, fields[col[C_CHIP]], 0,
+	                                     NULL)) ||
+	       !(r->chip = strpool_add(set->pool, chip ? chip : r->chip_given, 0,
+	                               NULL)) ||
+	       !(r->model = strpool_add(set->pool, model, 0, NULL)) ||
+	       !(r->precision = strpool_add(set->pool, fields[col[C_PREC]], 0,
+	                                    NULL)) ||
+	       !(r->software = strpool_add(set->pool, fields[col[C_SW]], 0,
+	                                   NULL)) ||
+	       !(r->metric = strpool_add(set->pool, fields[col[C_METRIC]], 0,
+	                                 NULL)) ||
+	       !(r->source = strpool_add(set->pool, col[C_SOURCE] >= 0 &&
+	                                 col[C_SOURCE] < nf
+	                                     ? fields[col[C_SOURCE]] : "",
+	                                 0, NULL)) ||
+	       !(r->version = strpool_add(set->pool, col[C_VERSION] >= 0
+	                                  ? fields[col[C_VERSION]] : "", 0,
+	                                  NULL))
+	           ? -1 : 0;
+}
+
+static void not_modelled(meas_row *r, char *wb, const char *why)
 {
 	if (!r->modelled)
 		return; /* the first reason stands */
 	r->modelled = 0;
-	snprintf(r->why_not, sizeof r->why_not, "%s", why);
+	snprintf(wb, WHY_MAX, "%s", why);
 }
 
 /* A whole number >= 1 stated as "KEY=V" (note_setting's status st, its
 ** value v) into *out, 0 when absent; a value stated but not such a number
 ** makes the row not modelled: "its WHERE a KEY that is not ..." (WHERE:
 ** "notes give"). */
-static void stated_count(meas_row *r, int st, double v, const char *where,
-                         const char *key, double *out)
+static void stated_count(meas_row *r, char *wb, int st, double v,
+                         const char *where, const char *key, double *out)
 {
 	char why[160];
 	*out = 0;
@@ -247,29 +295,29 @@ static void stated_count(meas_row *r, int st, double v, const char *where,
 		return;
 	snprintf(why, sizeof why, "its %s a %s that is not a whole number "
 	         ">= 1", where, key);
-	not_modelled(r, why);
+	not_modelled(r, wb, why);
 }
 
 /* A microbenchmark row: modelled whatever its lengths and tp say (it has
 ** none); a GEMM needs its shape in the model column, "gemm MxNxK". */
-static void micro_fields(meas_row *r)
+static void micro_fields(meas_row *r, char *wb)
 {
 	char m[32], n[32], k[32], rest[2];
 	r->modelled = 1;
-	r->why_not[0] = '\0';
+	wb[0] = '\0';
 	if (r->metric_code != MEAS_GEMM_TFLOPS)
 		return;
 	if (sscanf(r->model, "gemm %31[0-9]x%31[0-9]x%31[0-9]%1s", m, n, k,
 	           rest) != 3 ||
 	    !whole(m, &r->gemm_m) || !whole(n, &r->gemm_n) ||
 	    !whole(k, &r->gemm_k))
-		not_modelled(r, "a GEMM's shape is not given as 'gemm MxNxK' in "
+		not_modelled(r, wb, "a GEMM's shape is not given as 'gemm MxNxK' in "
 		                "the model column");
 }
 
 /* The scenario's precisions of a row from its spelling (prec_spellings);
 ** a spelling the engine does not represent: not modelled, why. */
-static void precision_fields(meas_row *r)
+static void precision_fields(meas_row *r, char *wb)
 {
 	const struct prec_spelling *ps = prec_spelling_of(r->precision);
 	char why[256];
@@ -280,7 +328,7 @@ static void precision_fields(meas_row *r)
 		snprintf(why, sizeof why, "precision '%.*s' is none of fp4 "
 		         "(nvfp4), fp8, fp16 (mixed), bf16, fp32",
 		         rl_utf8_cut(r->precision, 60), r->precision);
-		not_modelled(r, why);
+		not_modelled(r, wb, why);
 		return;
 	}
 	r->experts_only = ps->experts_only;
@@ -293,8 +341,8 @@ static void precision_fields(meas_row *r)
 /* Fill the numbers of a row of the published layout, the settings its
 ** notes state (NULL: a row without a notes field); -1 + err when a field
 ** is neither empty nor a number where a number is due. */
-static int published_fields(meas_row *r, char **fields, const int *col,
-                            const meas_set *set, const char *notes,
+static int published_fields(meas_row *r, char *wb, char **fields,
+                            const int *col, const meas_set *set, const char *notes,
                             const char *path, char *err, size_t errlen)
 {
 	static const int numeric[] = {C_ISL, C_OSL, C_CHIPS, C_PP, C_RATE};
@@ -337,7 +385,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		         "with the experts split over the same GPUs, which the "
 		         "engine does not represent (its ep pools the experts of "
 		         "data-parallel replicas, as DEPn does)", tp);
-		not_modelled(r, why);
+		not_modelled(r, wb, why);
 	} else if (*tp && !whole(tp, &r->tp)) {
 		snprintf(err, errlen, "%s:%d: column 'tp' (%d): '%.*s' is not a "
 		         "whole number, TPn, DEPn or TEPn", path, r->line,
@@ -345,17 +393,17 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		return -1;
 	}
 	if (isnan(r->isl) || isnan(r->osl))
-		not_modelled(r, "lengths not given as fixed whole numbers (a "
+		not_modelled(r, wb, "lengths not given as fixed whole numbers (a "
 		                "dataset with a length distribution)");
 	else if (!(r->isl >= 1 && r->osl >= 1 && r->isl == floor(r->isl) &&
 	           r->osl == floor(r->osl)))
 		/* there but 0 or 2.5: no distribution, a value out of range */
-		not_modelled(r, "isl or osl not a whole number >= 1");
+		not_modelled(r, wb, "isl or osl not a whole number >= 1");
 	if (!(r->chips >= 1 && r->chips == floor(r->chips)) ||
 	    !(r->tp >= 1))
-		not_modelled(r, "gpus or tp not given as whole numbers");
+		not_modelled(r, wb, "gpus or tp not given as whole numbers");
 	if (isfinite(r->pp) && !(r->pp >= 1 && r->pp == floor(r->pp)))
-		not_modelled(r, "pp not given as a whole number >= 1");
+		not_modelled(r, wb, "pp not given as a whole number >= 1");
 	if (!isnan(r->request_rate_rps)) {
 		/* "QPS=2; 500 requests": the run's request count */
 		const char *b = fields[col[C_BATCH]], *q = strstr(b, " requests");
@@ -367,12 +415,12 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		}
 		r->requests = n >= 1 ? floor(n) : 0;
 		if (isinf(r->request_rate_rps) && r->requests < 1)
-			not_modelled(r, "all requests at once (rate inf) without a "
+			not_modelled(r, wb, "all requests at once (rate inf) without a "
 			                "request count");
 	} else if (r->metric_code == MEAS_REQUESTS_PS ||
 	           r->metric_code == MEAS_TTFT_MEAN ||
 	           r->metric_code == MEAS_ITL_MEAN) {
-		not_modelled(r, "a latency or request rate at maximum load without "
+		not_modelled(r, wb, "a latency or request rate at maximum load without "
 		                "a request count is not modelled");
 	}
 	if (isnan(r->request_rate_rps)) {
@@ -383,7 +431,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		int st = 0;
 		if (q)
 			st = setting_number(q + strlen("num_requests="), &n) ? 1 : -1;
-		stated_count(r, st, n, "batch column gives", "num_requests",
+		stated_count(r, wb, st, n, "batch column gives", "num_requests",
 		             &r->requests);
 	}
 	if (notes) {
@@ -392,9 +440,9 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		    st_b = note_setting(notes, "max_batch_size", r->chip, &b),
 		    st_f = note_setting(notes, "kv_cache_free_gpu_mem_fraction",
 		                        r->chip, &f);
-		stated_count(r, st_t, t, "notes give", "max_num_tokens",
+		stated_count(r, wb, st_t, t, "notes give", "max_num_tokens",
 		             &r->max_num_tokens);
-		stated_count(r, st_b, b, "notes give", "max_batch_size",
+		stated_count(r, wb, st_b, b, "notes give", "max_batch_size",
 		             &r->max_batch_size);
 		/* the share of free memory the KV cache gets on this row's chip
 		** (0.11: "0.99 (GH200 0.95)") */
@@ -402,7 +450,7 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 		if (st_f > 0 && f > 0 && f <= 1)
 			r->kv_fraction = f;
 		else if (st_f)
-			not_modelled(r, "its notes give a kv_cache_free_gpu_mem_fraction "
+			not_modelled(r, wb, "its notes give a kv_cache_free_gpu_mem_fraction "
 			                "that is not a number in (0, 1]");
 		r->moe_attention_dp = strstr(notes, "MoE: enable_attention_dp") != NULL;
 	}
@@ -410,8 +458,8 @@ static int published_fields(meas_row *r, char **fields, const int *col,
 }
 
 /* Fill the numbers of a row of the data/measurements.csv layout. */
-static void legacy_fields(meas_row *r, char **fields, const int *col,
-                          const meas_set *set)
+static void legacy_fields(meas_row *r, char *wb, char **fields,
+                          const int *col, const meas_set *set)
 {
 	char why[256];
 	r->pp = 1;
@@ -422,17 +470,17 @@ static void legacy_fields(meas_row *r, char **fields, const int *col,
 		snprintf(why, sizeof why, "lengths are a distribution (isl "
 		         "'%.*s'), not fixed", rl_utf8_cut(fields[col[C_ISL]], 40),
 		         fields[col[C_ISL]]);
-		not_modelled(r, why);
+		not_modelled(r, wb, why);
 	} else if (!whole(fields[col[C_TP]], &r->tp)) {
 		snprintf(why, sizeof why, "tp '%.*s' is not a single whole "
 		         "number", rl_utf8_cut(fields[col[C_TP]], 40),
 		         fields[col[C_TP]]);
-		not_modelled(r, why);
+		not_modelled(r, wb, why);
 	} else if (!whole(fields[col[C_CHIPS]], &r->chips)) {
 		snprintf(why, sizeof why, "%s '%.*s' is not a single whole "
 		         "number", col_name(set, C_CHIPS),
 		         rl_utf8_cut(fields[col[C_CHIPS]], 40), fields[col[C_CHIPS]]);
-		not_modelled(r, why);
+		not_modelled(r, wb, why);
 	}
 }
 
@@ -473,14 +521,15 @@ static int notes_tail(char **fields, int nf, const int *col, int header_nf,
 ** which value is whose column cannot be told, so the row is listed, not
 ** modelled, with the reason, and read no further (its value where it is
 ** a positive number, else 0); the rows after it are read as ever. */
-static void overfull(meas_row *r, const char *value, int nf, int header_nf)
+static void overfull(meas_row *r, char *wb, const char *value, int nf,
+                     int header_nf)
 {
 	double v;
 	r->value = !num_text(value, &v) && v > 0 ? v : 0;
 	r->metric_code = metric_code(r->metric);
 	r->request_rate_rps = NAN; /* not read */
 	r->modelled = 0;
-	snprintf(r->why_not, sizeof r->why_not, "its line has %d fields where "
+	snprintf(wb, WHY_MAX, "its line has %d fields where "
 	         "the header has %d (an unquoted comma in a field?): which "
 	         "value is whose column cannot be told", nf, header_nf);
 }
@@ -543,46 +592,6 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 	return 0;
 }
 
-static int by_id(const void *a, const void *b)
-{
-	const meas_row *x = *(const meas_row *const *)a,
-	               *y = *(const meas_row *const *)b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-/* RL_EINPUT with "PATH:LINE: id ... is also the id of line N" when two
-** rows of set share an id (a row stored twice would count twice in every
-** error and clash in a --db table keyed by id); RL_EINTERNAL when the
-** sort cannot be allocated; RL_OK otherwise. */
-static int unique_ids(const meas_set *set, const char *path, char *err,
-                      size_t errlen)
-{
-	const meas_row **p;
-	size_t i;
-	int rc = RL_OK;
-	if (set->n < 2)
-		return RL_OK;
-	p = malloc(set->n * sizeof *p);
-	if (!p) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		return RL_EINTERNAL;
-	}
-	for (i = 0; i < set->n; i++)
-		p[i] = &set->rows[i];
-	qsort(p, set->n, sizeof *p, by_id);
-	for (i = 1; i < set->n && !rc; i++)
-		if (!strcmp(p[i - 1]->id, p[i]->id)) {
-			snprintf(err, errlen, "%s:%d: id '%.*s' is also the id of "
-			         "line %d (each row needs an id of its own)", path,
-			         p[i]->line, rl_utf8_cut(p[i]->id, 60), p[i]->id,
-			         p[i - 1]->line);
-			rc = RL_EINPUT;
-		}
-	free(p);
-	return rc;
-}
-
 /* The rows whose value is no positive number, in one message: the first
 ** whole, "FILE:3: column 'value' (15): 'abc' is not a positive number",
 ** then "; nor are lines 5 ('-5'), 9 ('x')" (at most BAD_VALUES_SHOWN
@@ -606,16 +615,28 @@ static void bad_values(const char *first, const char *more, int nbad,
 
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 {
+	return meas_read_cached(path, set, NULL, err, errlen);
+}
+
+/* The rows of set read from path as meas_read_cached says, with cache
+** (not NULL) and ids, the set of the rows' ids (tag: the line), so that a
+** repeated id is found as its row arrives. */
+static int read_rows(const char *path, meas_set *set,
+                     struct preset_cache *cache, strpool *ids, char *err,
+                     size_t errlen)
+{
 	csv_rows cr;
 	int col[C_COUNT], lineno, have_header = 0, header_nf = 0, i, rc;
 	int header_line = 0, tail, status = RL_EINPUT, nbad = 0;
 	size_t cap = 0;
+	/* the first row whose id another row had: said after the rest of the
+	** file is read, where the file's other faults are said first */
+	char dup[1024] = "", wb[WHY_MAX];
 	/* the first row whose value is no positive number, said whole, and
 	** the next few said after it by line: a hand-made file's bad rows in
 	** one run, not one a run */
 	char first_bad[1024] = "", more_bad[400] = "";
 	char *joined = NULL; /* an overfull row's notes put back together */
-	memset(set, 0, sizeof *set);
 	/* no FILE to be had (fdopen's ENOMEM): no fault of the file */
 	if (csv_open(&cr, path, 0, err, errlen))
 		return errno == ENOMEM ? RL_EINTERNAL : RL_EINPUT;
@@ -623,8 +644,8 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		char **fields = cr.fields;
 		int nf = cr.nf;
 		meas_row *r;
-		const char *preset;
 		double v;
+		int first;
 		free(joined);
 		joined = NULL;
 		lineno = cr.line;
@@ -677,18 +698,19 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		r = &set->rows[set->n++];
 		memset(r, 0, sizeof *r);
 		r->line = lineno;
-		copy(r->id, fields[col[C_ID]]);
-		copy(r->chip_given, fields[col[C_CHIP]]);
-		preset = chiplabel_preset(r->chip_given);
-		copy(r->chip, preset ? preset : r->chip_given);
-		copy(r->model, model_preset(fields[col[C_MODEL]]));
-		copy(r->precision, fields[col[C_PREC]]);
-		copy(r->software, fields[col[C_SW]]);
-		copy(r->metric, fields[col[C_METRIC]]);
-		if (col[C_SOURCE] >= 0 && col[C_SOURCE] < nf)
-			copy(r->source, fields[col[C_SOURCE]]);
-		if (col[C_VERSION] >= 0)
-			copy(r->version, fields[col[C_VERSION]]);
+		wb[0] = '\0';
+		if (row_text(set, r, fields, nf, col, cache) ||
+		    !strpool_add(ids, r->id, lineno, &first)) {
+			snprintf(err, errlen, "%s:%d: out of memory", path, lineno);
+			status = RL_EINTERNAL;
+			goto fail;
+		}
+		/* a row stored twice would count twice in every error and clash
+		** in a --db table keyed by id */
+		if (first >= 0 && !dup[0])
+			snprintf(dup, sizeof dup, "%s:%d: id '%.*s' is also the id of "
+			         "line %d (each row needs an id of its own)", path,
+			         lineno, rl_utf8_cut(r->id, 60), r->id, first);
 		tail = nf > header_nf
 		           ? notes_tail(fields, nf, col, header_nf, &joined) : 1;
 		if (tail < 0) {
@@ -697,7 +719,12 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			goto fail;
 		}
 		if (!tail) {
-			overfull(r, fields[col[C_VALUE]], nf, header_nf);
+			overfull(r, wb, fields[col[C_VALUE]], nf, header_nf);
+			if (!(r->why_not = strpool_add(set->pool, wb, 0, NULL))) {
+				snprintf(err, errlen, "%s:%d: out of memory", path, lineno);
+				status = RL_EINTERNAL;
+				goto fail;
+			}
 			continue;
 		}
 		if (num_text(fields[col[C_VALUE]], &v) || v <= 0) {
@@ -724,7 +751,7 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			snprintf(why, sizeof why, "metric %.*s is not a served-token "
 			         "throughput the engine predicts",
 			         rl_utf8_cut(r->metric, 60), r->metric);
-			not_modelled(r, why);
+			not_modelled(r, wb, why);
 		}
 		if (set->published) {
 			/* a short row has no notes; the rows after it may */
@@ -732,15 +759,20 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 			                    : col[C_NOTES] >= 0 && col[C_NOTES] < nf
 			                        ? fields[col[C_NOTES]]
 			                        : NULL;
-			if (published_fields(r, fields, col, set, notes, path, err,
+			if (published_fields(r, wb, fields, col, set, notes, path, err,
 			                     errlen))
 				goto fail;
 		} else {
-			legacy_fields(r, fields, col, set);
+			legacy_fields(r, wb, fields, col, set);
 		}
 		if (meas_micro(r))
-			micro_fields(r);
-		precision_fields(r);
+			micro_fields(r, wb);
+		precision_fields(r, wb);
+		if (!(r->why_not = strpool_add(set->pool, wb, 0, NULL))) {
+			snprintf(err, errlen, "%s:%d: out of memory", path, lineno);
+			status = RL_EINTERNAL;
+			goto fail;
+		}
 		free(joined);
 		joined = NULL;
 	}
@@ -767,9 +799,10 @@ int meas_read(const char *path, meas_set *set, char *err, size_t errlen)
 		meas_free(set);
 		return RL_EINPUT;
 	}
-	if ((status = unique_ids(set, path, err, errlen)) != RL_OK) {
+	if (dup[0]) {
+		snprintf(err, errlen, "%s", dup);
 		meas_free(set);
-		return status;
+		return RL_EINPUT;
 	}
 	if (set->published) {
 		char dpath[4096];
@@ -798,9 +831,36 @@ fail:
 	return status;
 }
 
+int meas_read_cached(const char *path, meas_set *set,
+                     struct preset_cache *cache, char *err, size_t errlen)
+{
+	preset_cache *own = NULL;
+	strpool *ids;
+	int rc;
+	memset(set, 0, sizeof *set);
+	if ((!cache && !(cache = own = preset_cache_new())) ||
+	    !(set->pool = strpool_new()) || !(ids = strpool_new())) {
+		preset_cache_free(own);
+		meas_free(set);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return RL_EINTERNAL;
+	}
+	rc = read_rows(path, set, cache, ids, err, errlen);
+	strpool_free(ids);
+	preset_cache_free(own);
+	return rc;
+}
+
+const char *meas_keep(meas_set *set, const char *s)
+{
+	return strpool_add(set->pool, s, 0, NULL);
+}
+
 void meas_free(meas_set *set)
 {
 	free(set->rows);
+	strpool_free(set->pool);
 	set->rows = NULL;
+	set->pool = NULL;
 	set->n = 0;
 }

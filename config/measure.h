@@ -58,15 +58,18 @@ enum {
 
 typedef struct {
 	int line;                 /* line in the file */
-	char id[MEAS_FIELD];
-	char chip[MEAS_FIELD];    /* the chip preset the label names */
-	char chip_given[MEAS_FIELD]; /* the chip column as the file gives it */
-	char model[MEAS_FIELD];
-	char precision[MEAS_FIELD];
-	char software[MEAS_FIELD];
-	char version[MEAS_FIELD]; /* empty in the data/measurements.csv layout */
-	char metric[MEAS_FIELD];
-	char source[MEAS_FIELD];
+	/* the text columns, each under MEAS_FIELD bytes, held once in the
+	** set's pool (meas_set.pool: a name a million rows share is one
+	** string); "" where absent, never NULL */
+	const char *id;
+	const char *chip;         /* the chip preset the label names */
+	const char *chip_given;   /* the chip column as the file gives it */
+	const char *model;
+	const char *precision;
+	const char *software;
+	const char *version;      /* empty in the data/measurements.csv layout */
+	const char *metric;
+	const char *source;
 	double isl, osl, tp, chips, pp, value;
 	double ep;                /* expert parallel (DEPn: n; else 1) */
 	double gemm_m, gemm_n, gemm_k; /* MEAS_GEMM_TFLOPS: the GEMM's shape */
@@ -95,12 +98,17 @@ typedef struct {
 	int moe_attention_dp;
 	int metric_code;          /* MEAS_* */
 	int modelled;             /* 1 when the engine can predict it */
-	char why_not[256];        /* else the reason */
+	const char *why_not;      /* else the reason (under 256 bytes, in the
+	                          ** pool; "" for a modelled row) */
 } meas_row;
+
+struct strpool;
+struct preset_cache;
 
 typedef struct {
 	meas_row *rows;
 	size_t n;
+	struct strpool *pool;     /* the rows' strings (strpool.h) */
 	int published;            /* 1: the published-h100.csv layout */
 	int col_chip, col_model;  /* 1-based columns, for messages */
 	int col_version, col_software;
@@ -109,12 +117,23 @@ typedef struct {
 } meas_set;
 
 /* Read a file.  RL_OK (0); RL_EINPUT with "file:line: column 'x':
-** message" in err for the file's fault (a file with a header and no rows
+** message" in err for the file's fault (two rows of one id: "file:LINE:
+** id 'x' is also the id of line N", the first row in the file's order
+** whose id an earlier row has, found as the rows arrive and said when no
+** other fault of the file is) (a file with a header and no rows
 ** is refused, "file:N: a header and no rows", as an empty one is, or one
 ** that cannot be opened or read); RL_EINTERNAL with "file[:line]: out of
 ** memory" when the rows cannot be allocated (model/status.h). */
 int meas_read(const char *path, meas_set *set, char *err, size_t errlen);
+/* The same, a row's chip and model labels resolved through cache (a
+** preset_cache the caller owns for its run, presetcache.h; NULL: one of
+** the read's own). */
+int meas_read_cached(const char *path, meas_set *set,
+                     struct preset_cache *cache, char *err, size_t errlen);
 void meas_free(meas_set *set);
+/* s held in set's pool until meas_free (one copy of each text: a reason
+** or name a million rows share), or NULL when out of memory. */
+const char *meas_keep(meas_set *set, const char *s);
 
 /* 1 when a row is a microbenchmark (MEAS_GEMM_TFLOPS, MEAS_COPY_TBPS),
 ** predicted by model/micro.h rather than the serving engine. */

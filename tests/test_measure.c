@@ -251,7 +251,7 @@ static void test_rounding(void **state)
 	assert_true(row_of(&set, "hit")->round_step == 2.5);
 	assert_true(row_of(&set, "other-version")->round_step == 0);
 	/* the same table, another metric: not rounded by that line */
-	strcpy(set.rows[0].metric, "itl_mean_s");
+	set.rows[0].metric = "itl_mean_s";
 	set.rows[0].round_step = 0;
 	assert_int_equal(meas_rounding_apply(&set, path, err, sizeof err), 0);
 	assert_true(row_of(&set, "hit")->round_step == 0);

@@ -89,12 +89,14 @@ static int remove_profiles(void **state)
 ** twice, so that a profile seen again is not counted again. */
 static void rows(val_row *v)
 {
+	static char name[NROWS][8]; /* the rows' profile names */
 	int i;
 	memset(v, 0, NROWS * sizeof *v);
 	for (i = 0; i < NROWS; i++) {
 		int p = i < NPROF ? i : NPROF - 1 - i % NPROF;
 		v[i].status = VAL_NOT_MODELLED;
-		snprintf(v[i].profile, sizeof v[i].profile, "p%02d", p);
+		snprintf(name[i], sizeof name[i], "p%02d", p);
+		v[i].profile = name[i];
 	}
 }
 
@@ -146,13 +148,15 @@ static void test_33_profiles(void **state)
 static void test_other_leave_outs(void **state)
 {
 	val_row v[NROW_PROF];
+	static char name[NROW_PROF][8]; /* the rows' profile names */
 	char buf[2048], err[256];
 	int i;
 	(void)state;
 	memset(v, 0, sizeof v);
 	for (i = 0; i < NROW_PROF; i++) {
 		v[i].status = VAL_NOT_MODELLED;
-		snprintf(v[i].profile, sizeof v[i].profile, "q%02d", i);
+		snprintf(name[i], sizeof name[i], "q%02d", i);
+		v[i].profile = name[i];
 	}
 	assert_int_equal(val_trust_words(v, NROW_PROF, NULL, buf, sizeof buf,
 	                                 err, sizeof err),
@@ -191,14 +195,16 @@ static void test_other_leave_outs(void **state)
 static void test_baseline_first(void **state)
 {
 	val_row v[NROW_PROF];
+	static char name[NROW_PROF][8]; /* the rows' profile names */
 	char buf[2048], err[256];
 	int i;
 	(void)state;
 	memset(v, 0, sizeof v);
 	for (i = 0; i < NROW_PROF; i++) {
 		v[i].status = VAL_NOT_MODELLED;
-		snprintf(v[i].profile, sizeof v[i].profile, "q%02d",
+		snprintf(name[i], sizeof name[i], "q%02d",
 		         i ? i - 1 : NROW_PROF - 1);
+		v[i].profile = name[i];
 	}
 	assert_int_equal(val_trust_words(v, NROW_PROF, "q05", buf, sizeof buf,
 	                                 err, sizeof err),

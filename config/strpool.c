@@ -1,0 +1,160 @@
+/*
+** strpool.c: interned strings (strpool.h): an open-addressing hash table
+** (FNV-1a, linear probing, grown at half full) of pointers into blocks of
+** text allocated 64 KiB at a time (a longer string gets a block of its
+** own), so that a string costs its bytes and one slot, not a malloc each.
+*/
+#include "strpool.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_BYTES 65536
+
+typedef struct block {
+	struct block *next;
+	size_t used, cap;
+	char text[];
+} block;
+
+typedef struct {
+	const char *s;
+	uint64_t hash;
+	int tag;
+} slot;
+
+struct strpool {
+	slot *slots;     /* cap entries, s NULL where empty */
+	size_t cap, n;   /* cap a power of two */
+	block *blocks;   /* the newest first */
+};
+
+static uint64_t hash_of(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+strpool *strpool_new(void)
+{
+	strpool *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->cap = 256;
+	if (!(p->slots = calloc(p->cap, sizeof *p->slots))) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void strpool_free(strpool *p)
+{
+	block *b, *next;
+	if (!p)
+		return;
+	for (b = p->blocks; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(p->slots);
+	free(p);
+}
+
+size_t strpool_count(const strpool *p)
+{
+	return p ? p->n : 0;
+}
+
+/* Room for len bytes in the newest block, or a new block; NULL when out
+** of memory. */
+static char *room(strpool *p, size_t len)
+{
+	block *b = p->blocks;
+	char *at;
+	if (!b || b->cap - b->used < len) {
+		size_t cap = len > BLOCK_BYTES ? len : BLOCK_BYTES;
+		if (!(b = malloc(sizeof *b + cap)))
+			return NULL;
+		b->cap = cap;
+		b->used = 0;
+		if (p->blocks && len > BLOCK_BYTES) {
+			/* a long string's own block, behind the one being filled */
+			b->next = p->blocks->next;
+			p->blocks->next = b;
+		} else {
+			b->next = p->blocks;
+			p->blocks = b;
+		}
+	}
+	at = b->text + b->used;
+	b->used += len;
+	return at;
+}
+
+/* Twice the slots, each string moved to its place there; -1 when out of
+** memory (the table as it was). */
+static int grow(strpool *p)
+{
+	size_t cap = 2 * p->cap, i;
+	slot *s = calloc(cap, sizeof *s);
+	if (!s)
+		return -1;
+	for (i = 0; i < p->cap; i++) {
+		size_t j;
+		if (!p->slots[i].s)
+			continue;
+		for (j = p->slots[i].hash & (cap - 1); s[j].s; j = (j + 1) & (cap - 1))
+			;
+		s[j] = p->slots[i];
+	}
+	free(p->slots);
+	p->slots = s;
+	p->cap = cap;
+	return 0;
+}
+
+int strpool_tag(const strpool *p, const char *s)
+{
+	uint64_t h = hash_of(s);
+	size_t j;
+	for (j = h & (p->cap - 1); p->slots[j].s; j = (j + 1) & (p->cap - 1))
+		if (p->slots[j].hash == h && !strcmp(p->slots[j].s, s))
+			return p->slots[j].tag;
+	return -1;
+}
+
+const char *strpool_add(strpool *p, const char *s, int tag, int *old)
+{
+	uint64_t h = hash_of(s);
+	size_t j, len;
+	char *copy;
+	if (old)
+		*old = -1;
+	for (j = h & (p->cap - 1); p->slots[j].s; j = (j + 1) & (p->cap - 1))
+		if (p->slots[j].hash == h && !strcmp(p->slots[j].s, s)) {
+			if (old)
+				*old = p->slots[j].tag;
+			return p->slots[j].s;
+		}
+	if (2 * (p->n + 1) > p->cap) {
+		if (grow(p))
+			return NULL;
+		for (j = h & (p->cap - 1); p->slots[j].s; j = (j + 1) & (p->cap - 1))
+			;
+	}
+	len = strlen(s) + 1;
+	if (!(copy = room(p, len)))
+		return NULL;
+	memcpy(copy, s, len);
+	p->slots[j].s = copy;
+	p->slots[j].hash = h;
+	p->slots[j].tag = tag;
+	p->n++;
+	return copy;
+}
