@@ -456,20 +456,27 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	** no node (Sohu as claimed) has none, and every TDP gives the same
 	** speedup, which read as "does not raise the speedup ... at 0 W
 	** already" */
-	if (!strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w") &&
+	/* so too every power.* parameter, which read "20x is met already
+	** (..., at 0 W): every idle and leakage power ... meets it" of Sohu
+	** as claimed, where its TDP was refused (ux30) */
+	int tdp_lever = !strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w");
+	if ((tdp_lever || !strcmp(p->section, "power")) &&
 	    !rl_power_known(base)) {
 		/* Sohu as claimed: the Sohu with a power model is by design,
 		** whose TDP solve varies as a side of its own (b.design.* and
 		** b.node.* alone reach the default's b') */
+		char hint[160];
+		snprintf(hint, sizeof hint, "; Sohu by design has one: --b "
+		         "sohu-design,profile=etched-claim,tp=1,pp=1 --vary "
+		         "b.%s.%s varies %s at its best mapping", p->section,
+		         p->key, tdp_lever ? "its TDP" : "it");
 		snprintf(err, errlen, "--vary %s: side %c (%s) has no power model "
-		         "(its chip names no process node), so no TDP acts on "
-		         "it: its speedup is the same at every TDP%s",
+		         "(its chip names no process node), so no %s acts on "
+		         "it: its speedup is the same at every %s%s",
 		         name, name[0], s->label,
-		         !strcmp(s->form, "as claimed")
-		             ? "; Sohu by design has one: --b sohu-design,profile="
-		               "etched-claim,tp=1,pp=1 --vary b.chip.tdp_w varies "
-		               "its TDP at its best mapping"
-		             : "");
+		         tdp_lever ? "TDP" : "power.* parameter",
+		         tdp_lever ? "TDP" : "value",
+		         !strcmp(s->form, "as claimed") ? hint : "");
 		return CLAIM_SOLVE_NA;
 	}
 	/* static power is derived from a measured idle where the chip gives

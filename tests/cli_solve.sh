@@ -372,4 +372,11 @@ expect_exit 0 "solve HBM bandwidth per stack of Sohu by design" -- $RL solve --t
 jcheck "at 1200 GB/s now, a floor below it" "
 assert r['met_now'] and 'at 1200 GB/s' in r['words'] and 'at least' in r['words'], r['words']
 assert 1 < r['value'] < 1200, r['value']"
+# a power.* parameter of a side with no power model (Sohu as claimed names
+# no node) acts on nothing, as its TDP does: refused with why and where
+# one acts, where static_w read "20x is met already (..., at 0 W): every
+# idle and leakage power ... meets it"
+expect_exit 2 "solve a power.* lever of Sohu as claimed" -- $RL solve --target 20 --vary b.power.static_w
+expect_err "^rooflab solve: --vary b\.power\.static_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no power\.\* parameter acts on it: .* --vary b\.power\.static_w varies it at its best mapping$" "why, and where it acts"
+expect_no_out "." "nothing solved on stdout"
 finish
