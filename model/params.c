@@ -45,7 +45,8 @@ static const char *const memory_choices[] = {"hbm", "gddr6", NULL};
 static const rl_param table[] = {
 /* ---- chip: the spec sheet the engine uses ---- */
 {"chip", "peak_tflops_bf16", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
- OFF(chip.peak_flops_bf16), "dense FP16/BF16 matrix peak"},
+ OFF(chip.peak_flops_bf16), "dense FP16/BF16 matrix peak (0: none; attention "
+ "then runs at the compute precision's peak)"},
 {"chip", "peak_tflops_fp8", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
  OFF(chip.peak_flops_fp8), "dense FP8 matrix peak (0: no FP8 support)"},
 {"chip", "peak_tflops_fp4", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
@@ -185,11 +186,13 @@ static const rl_param table[] = {
 {"node", "sram_mb_per_mm2", "MB/mm2", 1e12, 0, 1e3, 0, RL_PT_REAL, NULL,
  OFF(node.sram_bytes_per_m2), "SRAM macro density (with periphery)"},
 {"node", "fma_pj_fp16", "pJ", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(node.fma_energy_fp16_j), "energy of one FP16/BF16 FMA"},
+ OFF(node.fma_energy_fp16_j), "energy of one FP16/BF16 FMA (0: unknown, no "
+ "power model: power.h)"},
 {"node", "fma_pj_fp8", "pJ", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(node.fma_energy_fp8_j), "energy of one FP8 FMA"},
+ OFF(node.fma_energy_fp8_j), "energy of one FP8 FMA (0: fma_pj_fp16's)"},
 {"node", "fma_pj_fp4", "pJ", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(node.fma_energy_fp4_j), "energy of one FP4 FMA"},
+ OFF(node.fma_energy_fp4_j), "energy of one FP4 FMA (0: fma_pj_fp8's, else "
+ "fma_pj_fp16's)"},
 {"node", "sram_pj_per_byte", "pJ/B", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
  OFF(node.sram_energy_j_per_byte), "SRAM access energy per byte"},
 {"node", "wafer_usd", "USD", 1, 0, 1e6, 0, RL_PT_REAL, NULL,
