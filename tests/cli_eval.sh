@@ -1313,4 +1313,21 @@ if grep -q "note: " "$tmpd/err"; then
 else
 	echo "ok - a refused design's eval: the error alone, no price note"
 fi
+# (ux30) power.clock_scale is the lower of the two phases' clock shares,
+# as its doc now says, where it read "the share of the nominal clock the
+# chip runs at": Sohu by design with 2 HBM stacks runs prefill at the 700 W
+# TDP (a lowered clock) and memory-bound decode under it (the full clock)
+expect_exit 0 "eval: phases at two clocks" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --set design.hbm_stacks=2 --json
+if python3 -c "
+import json
+p = json.load(open('$tmpd/out'))['power']
+assert p['prefill_clock_scale'] < 1 and p['decode_clock_scale'] == 1, p
+assert p['clock_scale'] == min(p['prefill_clock_scale'], p['decode_clock_scale']), p
+" 2>"$tmpd/perr"; then
+	echo "ok - clock_scale is the lower phase's"
+else
+	echo "not ok - clock_scale: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
+fi
+expect_exit 0 "eval: clock_scale's doc" -- $RL eval --chip h100-sxm --model llama3-8b
+expect_out "^  clock_scale .* the lower of prefill_clock_scale and decode_clock_scale" "the doc says which"
 finish
