@@ -1330,4 +1330,17 @@ else
 fi
 expect_exit 0 "eval: clock_scale's doc" -- $RL eval --chip h100-sxm --model llama3-8b
 expect_out "^  clock_scale .* the lower of prefill_clock_scale and decode_clock_scale" "the doc says which"
+# (ux30) a power-model key set on a chip with no power model (sohu.ini
+# names no node: power.watts n/a) is said to change nothing, as a design.*
+# key on a spec-sheet chip is: a 100 W TDP served Sohu as claimed as fast
+# as none, without a word; its speed the same with it as without
+expect_exit 0 "eval sohu, no --set" -- $RL eval --chip sohu --model llama3-70b --tp 8
+t0=$(grep "^  total_tokens_per_s " "$tmpd/out")
+expect_exit 0 "eval sohu --set chip.tdp_w=100 --set power.static_w=5" -- $RL eval --chip sohu --model llama3-70b --tp 8 --set chip.tdp_w=100 --set power.static_w=5
+expect_err "^rooflab eval: warning: --set chip\.tdp_w=100 changes nothing eval computes: sohu names no process node \(node\.\*\), so it has no power model" "the TDP said inert"
+expect_err "^rooflab eval: warning: --set power\.static_w=5 changes nothing eval computes" "power.static_w said inert"
+[ -n "$t0" ] && [ "$t0" = "$(grep "^  total_tokens_per_s " "$tmpd/out")" ] && echo "ok - and it is: the same tokens/s" ||
+	{ echo "not ok - sohu's tokens/s moved with a TDP it has no model for"; fails=$((fails + 1)); }
+expect_exit 0 "eval h100-sxm --set chip.tdp_w=600" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8 --set chip.tdp_w=600
+expect_no_err "changes nothing" "a chip with a power model: no such warning"
 finish
