@@ -208,10 +208,10 @@ static const rl_param table[] = {
  "negative-binomial yield clustering (3: ttm-cas, silicon.csv); 0: Murphy"},
 {"node", "ref_clock_ghz", "GHz", 1e9, 0, 100, 0, RL_PT_REAL, NULL,
  OFF(node.ref_clock_hz),
- "clock at which the node's FMA and clocked-logic energies hold: under a TDP "
- "energy per operation falls as (clock / this)^power.dvfs_exponent below it "
- "and rises as (clock / this)^power.dvfs_exponent_above above it (0: the "
- "design's nominal clock)"},
+ "clock at which the node's FMA and clocked-logic energies hold (0: the "
+ "design's nominal clock; under a TDP energy per operation falls as "
+ "(clock / this)^power.dvfs_exponent below it and rises as "
+ "(clock / this)^power.dvfs_exponent_above above it)"},
 
 /* ---- power: what a chip draws (power.c) ---- */
 {"power", "static_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL,
@@ -249,9 +249,10 @@ static const rl_param table[] = {
  "energy per FMA ~ clock^this under a TDP limit (ASSUMPTION 1, range 0-2)"},
 {"power", "dvfs_exponent_above", "", 1, 0, 3, 2, RL_PT_REAL, NULL,
  OFF(cost.dvfs_exponent_above),
- "energy per operation ~ (clock / node.ref_clock_ghz)^this above that clock: "
- "CV^2 with the voltage rising (ASSUMPTION 2, V in proportion to the clock; "
- "range 1, as below it, to 2; no source gives a V-f curve)"},
+ "energy per operation ~ clock^this above node.ref_clock_ghz (as "
+ "(clock / node.ref_clock_ghz)^this: CV^2 with the voltage rising; "
+ "ASSUMPTION 2, V in proportion to the clock; range 1, as below it, to 2; "
+ "no source gives a V-f curve)"},
 {"power", "clocked_mw_per_mm2_ghz", "mW/mm2/GHz", 1e-6, 0, 1e4, 67,
  RL_PT_REAL, NULL, OFF(cost.clocked_w_per_m2_hz),
  "power of an active chip's clocked logic (clock tree, control, caches and "

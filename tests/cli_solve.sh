@@ -379,4 +379,13 @@ assert 1 < r['value'] < 1200, r['value']"
 expect_exit 2 "solve a power.* lever of Sohu as claimed" -- $RL solve --target 20 --vary b.power.static_w
 expect_err "^rooflab solve: --vary b\.power\.static_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no power\.\* parameter acts on it: .* --vary b\.power\.static_w varies it at its best mapping$" "why, and where it acts"
 expect_no_out "." "nothing solved on stdout"
+# a lever's noun is its params doc up to the doc's parenthesis
+# (claim_doc_phrase_len): node.ref_clock_ghz's doc, whose first
+# parenthesis was a formula mid-sentence, read "... energies hold: under a
+# TDP energy per operation falls as [b.node.ref_clock_ghz]"
+expect_exit 0 "solve the node's reference clock" -- $RL solve --target 10 --vary b.node.ref_clock_ghz --vary b.power.dvfs_exponent_above --b sohu-design,profile=etched-claim,tp=1,pp=1 --json
+jcheck "whole nouns, no sentence cut at a formula" "
+w0, w1 = d['solve'][0]['words'], d['solve'][1]['words']
+assert 'energies hold' in w0 and 'falls as' not in w0, w0
+assert 'energy per operation ~ clock^this above node.ref_clock_ghz' in w1, w1"
 finish
