@@ -159,6 +159,37 @@ static void warn_inert_power(const char *cmd, const eval_opts *o,
 	}
 }
 
+/* Each --set design.fma_units or design.transistors on a chip served by
+** its design that gives the key standing before it (silicon.c: frac_mac
+** gives the FMA units, density_mtr_per_mm2 the transistors), which
+** changed nothing without a word: Sohu by design served as fast with 100
+** transistors as with its 80 billion (ux30) */
+static void warn_inert_alternate(const char *cmd, const eval_opts *o,
+                                 const rl_setup *st)
+{
+	static const char *const keys[][2] = {
+	    {"design.fma_units", "design.frac_mac"},
+	    {"design.transistors", "design.density_mtr_per_mm2"}};
+	int k;
+	size_t i;
+	for (k = 0; k < o->nsets; k++)
+		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+			const char *a = o->sets[k];
+			size_t n = strlen(keys[i][0]);
+			const rl_param *q = rl_param_find_full(keys[i][1]);
+			char msg[1024];
+			if (strncmp(a, keys[i][0], n) || (a[n] != '=' && a[n] != ' ') ||
+			    !q || !(rl_param_get(&st->cfg, q) > 0))
+				continue;
+			snprintf(msg, sizeof msg,
+			         "--set %s changes nothing %s computes: %s gives %s, "
+			         "which stands before it; add --set %s=0 to derive "
+			         "from %s instead",
+			         a, cmd, st->chip, keys[i][1], keys[i][1], keys[i][0]);
+			cli_warn(cmd, msg);
+		}
+}
+
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st)
 {
@@ -166,6 +197,7 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 	warn_inert_power(cmd, o, st);
 	if (st->cfg.chip.by_design > 0.5) {
 		char msg[1024], bw[48];
+		warn_inert_alternate(cmd, o, st);
 		if (!opts_design_hbm_kept(&st->cfg))
 			return;
 		opts_hbm_bw_text(&st->cfg, bw, sizeof bw);

@@ -1343,4 +1343,25 @@ expect_err "^rooflab eval: warning: --set power\.static_w=5 changes nothing eval
 	{ echo "not ok - sohu's tokens/s moved with a TDP it has no model for"; fails=$((fails + 1)); }
 expect_exit 0 "eval h100-sxm --set chip.tdp_w=600" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8 --set chip.tdp_w=600
 expect_no_err "changes nothing" "a chip with a power model: no such warning"
+# (ux30) design.fma_units and design.transistors stand behind frac_mac and
+# density_mtr_per_mm2 (model/silicon.c), which sohu-design.ini gives: set
+# alone they changed nothing, unsaid (100 transistors served as its 80
+# billion).  Said now; with the key before them at 0 they act, in the
+# direction of their sense: 1,000,000 FMA units, fewer than its 1,600,324
+# (area: 20% of 80.02 B transistors / 10,000 each), serve fewer tokens/s
+w="--chip sohu-design --model llama3-70b --tp 1 --chips 8 --profile etched-claim"
+expect_exit 0 "eval sohu-design" -- $RL eval $w
+t0=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
+expect_exit 0 "eval sohu-design --set design.fma_units, .transistors" -- $RL eval $w --set design.fma_units=1000000 --set design.transistors=100
+expect_err "^rooflab eval: warning: --set design\.fma_units=1000000 changes nothing eval computes: sohu-design gives design\.frac_mac, which stands before it; add --set design\.frac_mac=0" "fma_units said inert"
+expect_err "^rooflab eval: warning: --set design\.transistors=100 changes nothing eval computes: sohu-design gives design\.density_mtr_per_mm2" "transistors said inert"
+t1=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
+expect_exit 0 "eval sohu-design, frac_mac 0, fma_units 1e6" -- $RL eval $w --set design.frac_mac=0 --set design.fma_units=1000000
+expect_no_err "changes nothing" "no warning where fma_units acts"
+t2=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
+if python3 -c "assert $t0 == $t1 and $t2 < $t0" 2>/dev/null; then
+	echo "ok - inert where said ($t0 = $t1), fewer units fewer tokens/s where not ($t2)"
+else
+	echo "not ok - tokens/s '$t0' '$t1' '$t2'"; fails=$((fails + 1))
+fi
 finish
