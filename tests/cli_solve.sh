@@ -388,4 +388,15 @@ jcheck "whole nouns, no sentence cut at a formula" "
 w0, w1 = d['solve'][0]['words'], d['solve'][1]['words']
 assert 'energies hold' in w0 and 'falls as' not in w0, w0
 assert 'energy per operation ~ clock^this above node.ref_clock_ghz' in w1, w1"
+# design.fma_units and design.transistors stand behind design.frac_mac and
+# design.density_mtr_per_mm2 (model/silicon.c), which sohu-design.ini
+# gives: varied, they move nothing, which read "every FP16 FMA units per
+# package in its range ... meets it".  Not solved, the key to vary named
+expect_exit 2 "solve Sohu by design's FMA units" -- $RL solve --target 10 --vary b.design.fma_units
+expect_err "^rooflab solve: --vary b\.design\.fma_units: side b gives design\.frac_mac, which stands before design\.fma_units \(it moves nothing\): vary b\.design\.frac_mac$" "why, and what to vary"
+expect_exit 0 "solve its transistors beside its MAC share, JSON" -- $RL solve --target 10 --vary b.design.transistors --vary b.design.frac_mac --json
+jcheck "frac_mac solved, transistors not" "
+assert [x['param'] for x in d['solve']] == ['b.design.frac_mac'], d['solve']
+assert [x['param'] for x in d['not_solved']] == ['b.design.transistors'], d['not_solved']
+assert 'design.density_mtr_per_mm2' in d['not_solved'][0]['reason'], d['not_solved']"
 finish
