@@ -349,6 +349,35 @@ static void breaks_at(const rl_config *cfg, const rl_param *p, double v,
 		                      ex[i]);
 }
 
+/* Whether p's 0 stands for another value (model/params.c's "(0: ...)")
+** rather than the least of its range: solve's range then begins at the
+** grid's lowest positive point, max x 1e-7, as a TDP's does (0: no
+** limit).  Taken as a value, the step there read as the answer: 15x
+** "needs at least 7.99e-65 pJ" of an FP8 FMA, whose 0 is FP16's energy,
+** where less energy raises the speedup (at most 0.15 pJ); "at most
+** 1.96e-308 MTr/mm2" of density, whose 0 is the node's (ux30) */
+static int zero_stands_for_other(const rl_param *p)
+{
+	static const char *const names[] = {
+	    "chip.tdp_w",                 /* no limit */
+	    "profile.eff_compute_fp8",    /* eff_compute's share (micro.h) */
+	    "chip.peak_tflops_bf16",      /* attention at the matrix peak */
+	    "design.density_mtr_per_mm2", /* the node's density */
+	    "design.hbm_stack_gb",        /* the generation's stack */
+	    "design.hbm_stack_gbps",      /* the generation's stack */
+	    "node.fma_pj_fp16",           /* no power model */
+	    "node.fma_pj_fp8",            /* FP16's energy */
+	    "node.fma_pj_fp4",            /* FP8's, else FP16's */
+	    "node.ref_clock_ghz",         /* the nominal clock */
+	    NULL};
+	size_t n = strlen(p->section), i;
+	for (i = 0; names[i]; i++)
+		if (!strncmp(names[i], p->section, n) && names[i][n] == '.' &&
+		    !strcmp(names[i] + n + 1, p->key))
+			return 1;
+	return 0;
+}
+
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen)
 {
@@ -408,24 +437,67 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 			area = 1;
 		}
 	}
+	/* a stack's capacity or bandwidth left at 0, the generation's: that
+	** value in its place, so that its value now is the stack the design
+	** has (Sohu by design's HBM3E 1200 GB/s read "at 0 GB/s") */
+	if (!strcmp(p->section, "design") &&
+	    (!strcmp(p->key, "hbm_stack_gb") || !strcmp(p->key, "hbm_stack_gbps"))) {
+		double *v;
+		with_area = *base;
+		v = rl_param_ptr(&with_area, p);
+		if (!(*v > 0)) {
+			int gen = (int)with_area.design.hbm_gen;
+			*v = !strcmp(p->key, "hbm_stack_gb") ? rl_hbm_stack_bytes(gen)
+			                                      : rl_hbm_stack_Bps(gen);
+			base = &with_area;
+		}
+	}
+	/* the FMA units or transistors varied where the side gives the key
+	** standing before them (silicon.c: frac_mac, density_mtr_per_mm2):
+	** nothing moves, which read "every FP16 FMA units per package in its
+	** range ... meets it" of Sohu by design (ux30) */
+	{
+		static const char *const alt[][2] = {
+		    {"fma_units", "frac_mac"},
+		    {"transistors", "density_mtr_per_mm2"}};
+		size_t i;
+		for (i = 0; i < sizeof alt / sizeof alt[0]; i++) {
+			const rl_param *q = rl_param_find("design", alt[i][1]);
+			if (strcmp(p->section, "design") || strcmp(p->key, alt[i][0]) ||
+			    !q || !(rl_param_get(base, q) > 0))
+				continue;
+			snprintf(err, errlen, "--vary %s: side %c gives design.%s, "
+			         "which stands before design.%s (it moves nothing): "
+			         "vary %c.design.%s", name, name[0], alt[i][1],
+			         alt[i][0], name[0], alt[i][1]);
+			return CLAIM_SOLVE_NA;
+		}
+	}
 	/* a TDP binds only through the power model: a chip whose preset names
 	** no node (Sohu as claimed) has none, and every TDP gives the same
 	** speedup, which read as "does not raise the speedup ... at 0 W
 	** already" */
-	if (!strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w") &&
+	/* so too every power.* parameter, which read "20x is met already
+	** (..., at 0 W): every idle and leakage power ... meets it" of Sohu
+	** as claimed, where its TDP was refused (ux30) */
+	int tdp_lever = !strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w");
+	if ((tdp_lever || !strcmp(p->section, "power")) &&
 	    !rl_power_known(base)) {
 		/* Sohu as claimed: the Sohu with a power model is by design,
 		** whose TDP solve varies as a side of its own (b.design.* and
 		** b.node.* alone reach the default's b') */
+		char hint[160];
+		snprintf(hint, sizeof hint, "; Sohu by design has one: --b "
+		         "sohu-design,profile=etched-claim,tp=1,pp=1 --vary "
+		         "b.%s.%s varies %s at its best mapping", p->section,
+		         p->key, tdp_lever ? "its TDP" : "it");
 		snprintf(err, errlen, "--vary %s: side %c (%s) has no power model "
-		         "(its chip names no process node), so no TDP acts on "
-		         "it: its speedup is the same at every TDP%s",
+		         "(its chip names no process node), so no %s acts on "
+		         "it: its speedup is the same at every %s%s",
 		         name, name[0], s->label,
-		         !strcmp(s->form, "as claimed")
-		             ? "; Sohu by design has one: --b sohu-design,profile="
-		               "etched-claim,tp=1,pp=1 --vary b.chip.tdp_w varies "
-		               "its TDP at its best mapping"
-		             : "");
+		         tdp_lever ? "TDP" : "power.* parameter",
+		         tdp_lever ? "TDP" : "value",
+		         !strcmp(s->form, "as claimed") ? hint : "");
 		return CLAIM_SOLVE_NA;
 	}
 	/* static power is derived from a measured idle where the chip gives
@@ -488,13 +560,11 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		** the speedup fall from there to the first TDP the chip runs at,
 		** so "3x needs at most 106 W" where 3x needs at least 170 (the
 		** grid's own lowest positive point, max x 1e-7, instead) */
-		int tdp = !strcmp(p->section, "chip") && !strcmp(p->key, "tdp_w");
 		/* so too profile.eff_compute_fp8, whose 0 is eff_compute's
 		** share (model/micro.h): the H100's speedup jumped there from
 		** the highest to 17.4x, and solve said "at least 2.1e-305%"
-		** (ux16) */
-		tdp = tdp || (!strcmp(p->section, "profile") &&
-		              !strcmp(p->key, "eff_compute_fp8"));
+		** (ux16); every other such 0: zero_stands_for_other */
+		int tdp = zero_stands_for_other(p);
 		tdp = tdp || area; /* design.X_mm2's 0: the share gives it */
 		/* a ceiling solved as its reciprocal's floor */
 		int rc = rl_solve(base, p, tdp ? p->max * 1e-7 : 1,

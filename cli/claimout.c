@@ -14,6 +14,7 @@
 #include "../model/numtext.h"
 #include "../model/outputs.h"
 #include "../model/params.h"
+#include "../model/power.h"
 #include "../config/presets.h"
 #include "claimout.h"
 #include "evalout.h"
@@ -565,11 +566,22 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 	if (u->power_cap_w > 0) {
 		/* the cap as given, in all its digits (rl_number_write) */
 		char cw[32];
+		/* a side with no power model (its chip names no node: Sohu as
+		** claimed) draws no known power, so no sample of it is held to
+		** the cap, and "power 0" under its Monte Carlo counts none,
+		** where the what-must-be-true lines above have it drawing 1.4
+		** kW at 20x (ux30) */
+		char none[LABEL_CELL + 160] = "";
+		if (!rl_power_known(&b->cfg))
+			snprintf(none, sizeof none, " (%s has no power model, its "
+			         "chip naming no process node: none of its samples "
+			         "is held to this cap)",
+			         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab));
 		snprintf(text, sizeof text, "a sample drawing over %s W per chip "
-		         "counts as violating physics: %s",
+		         "counts as violating physics: %s%s",
 		         rl_number_write(u->power_cap_w, cw, sizeof cw),
 		         u->power_cap_source[0] ? u->power_cap_source
-		         : "(no source given)");
+		         : "(no source given)", none);
 		wrapped(f, "    ", text, 6);
 	}
 	claimout_fixed_files(b, node, sizeof node, prof, sizeof prof);

@@ -9,6 +9,7 @@
 
 #include "../config/dbfile.h"
 #include "../model/params.h"
+#include "../model/power.h"
 #include "../model/utf8.h"
 
 /* --set section.key=value, repeated: checked when applied (opts_apply) */
@@ -130,12 +131,78 @@ void opts_hbm_bw_text(const rl_config *cfg, char *buf, size_t len)
 	snprintf(buf, len, "%s %s", v, p->unit);
 }
 
+/* Whether --set a names a key of the power model (power.*, chip.tdp_w),
+** which acts only on a chip that has one (rl_power_known) */
+static int power_key(const char *a)
+{
+	size_t n = strcspn(a, "=");
+	while (n > 0 && (a[n - 1] == ' ' || a[n - 1] == '\t'))
+		n--;
+	return !strncmp(a, "power.", 6) ||
+	       (n == strlen("chip.tdp_w") && !strncmp(a, "chip.tdp_w", n));
+}
+
+/* Each --set of the power model's on a chip with none (its preset names
+** no node: Sohu as claimed), which changed nothing without a word: a TDP
+** of 100 W on it served as fast as none (ux30) */
+static void warn_inert_power(const char *cmd, const eval_opts *o,
+                             const rl_setup *st)
+{
+	int k;
+	if (rl_power_known(&st->cfg))
+		return;
+	for (k = 0; k < o->nsets; k++) {
+		char msg[1024];
+		if (!power_key(o->sets[k]))
+			continue;
+		snprintf(msg, sizeof msg,
+		         "--set %s changes nothing %s computes: %s names no "
+		         "process node (node.*), so it has no power model: no "
+		         "TDP holds its clock and its power is n/a",
+		         o->sets[k], cmd, st->chip);
+		cli_warn(cmd, msg);
+	}
+}
+
+/* Each --set design.fma_units or design.transistors on a chip served by
+** its design that gives the key standing before it (silicon.c: frac_mac
+** gives the FMA units, density_mtr_per_mm2 the transistors), which
+** changed nothing without a word: Sohu by design served as fast with 100
+** transistors as with its 80 billion (ux30) */
+static void warn_inert_alternate(const char *cmd, const eval_opts *o,
+                                 const rl_setup *st)
+{
+	static const char *const keys[][2] = {
+	    {"design.fma_units", "design.frac_mac"},
+	    {"design.transistors", "design.density_mtr_per_mm2"}};
+	int k;
+	size_t i;
+	for (k = 0; k < o->nsets; k++)
+		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+			const char *a = o->sets[k];
+			size_t n = strlen(keys[i][0]);
+			const rl_param *q = rl_param_find_full(keys[i][1]);
+			char msg[1024];
+			if (strncmp(a, keys[i][0], n) || (a[n] != '=' && a[n] != ' ') ||
+			    !q || !(rl_param_get(&st->cfg, q) > 0))
+				continue;
+			snprintf(msg, sizeof msg,
+			         "--set %s changes nothing %s computes: %s gives %s, "
+			         "which stands before it; add --set %s=0 to derive "
+			         "from %s instead",
+			         a, cmd, st->chip, keys[i][1], keys[i][1], keys[i][0]);
+			cli_warn(cmd, msg);
+		}
+}
+
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st)
 {
 	int k;
+	warn_inert_power(cmd, o, st);
 	if (st->cfg.chip.by_design > 0.5) {
 		char msg[1024], bw[48];
+		warn_inert_alternate(cmd, o, st);
 		if (!opts_design_hbm_kept(&st->cfg))
 			return;
 		opts_hbm_bw_text(&st->cfg, bw, sizeof bw);

@@ -236,7 +236,9 @@ static const rl_output table[] = {
  "chip / power.watts, i.e. tokens/s per W; the chips' energy alone, not the "
  "server's or the data centre's (cost.server_overhead, cost.pue)"},
 {"power.clock_scale", "", "", 1, RL_OT_NUM, RL_BETTER_MORE, g_clock_scale,
- "share of the nominal clock the chip runs at (< 1: lowered to fit the TDP)"},
+ "the lower of prefill_clock_scale and decode_clock_scale: share of the "
+ "nominal clock in the phase the TDP lowers most (< 1: lowered to fit the "
+ "TDP)"},
 {"power.prefill_watts", "W", "W", 1, RL_OT_NUM, RL_BETTER_LESS, g_power_pre,
  "power while the chip runs an iteration carrying prefill (the TDP binds on "
  "each phase)"},

@@ -45,7 +45,8 @@ static const char *const memory_choices[] = {"hbm", "gddr6", NULL};
 static const rl_param table[] = {
 /* ---- chip: the spec sheet the engine uses ---- */
 {"chip", "peak_tflops_bf16", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
- OFF(chip.peak_flops_bf16), "dense FP16/BF16 matrix peak"},
+ OFF(chip.peak_flops_bf16), "dense FP16/BF16 matrix peak (0: none; attention "
+ "then runs at the compute precision's peak)"},
 {"chip", "peak_tflops_fp8", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
  OFF(chip.peak_flops_fp8), "dense FP8 matrix peak (0: no FP8 support)"},
 {"chip", "peak_tflops_fp4", "TFLOPS", 1e12, 0, 1e6, 0, RL_PT_REAL, NULL,
@@ -185,11 +186,13 @@ static const rl_param table[] = {
 {"node", "sram_mb_per_mm2", "MB/mm2", 1e12, 0, 1e3, 0, RL_PT_REAL, NULL,
  OFF(node.sram_bytes_per_m2), "SRAM macro density (with periphery)"},
 {"node", "fma_pj_fp16", "pJ", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(node.fma_energy_fp16_j), "energy of one FP16/BF16 FMA"},
+ OFF(node.fma_energy_fp16_j), "energy of one FP16/BF16 FMA (0: unknown, no "
+ "power model: power.h)"},
 {"node", "fma_pj_fp8", "pJ", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(node.fma_energy_fp8_j), "energy of one FP8 FMA"},
+ OFF(node.fma_energy_fp8_j), "energy of one FP8 FMA (0: fma_pj_fp16's)"},
 {"node", "fma_pj_fp4", "pJ", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
- OFF(node.fma_energy_fp4_j), "energy of one FP4 FMA"},
+ OFF(node.fma_energy_fp4_j), "energy of one FP4 FMA (0: fma_pj_fp8's, else "
+ "fma_pj_fp16's)"},
 {"node", "sram_pj_per_byte", "pJ/B", 1e-12, 0, 1e3, 0, RL_PT_REAL, NULL,
  OFF(node.sram_energy_j_per_byte), "SRAM access energy per byte"},
 {"node", "wafer_usd", "USD", 1, 0, 1e6, 0, RL_PT_REAL, NULL,
@@ -205,10 +208,10 @@ static const rl_param table[] = {
  "negative-binomial yield clustering (3: ttm-cas, silicon.csv); 0: Murphy"},
 {"node", "ref_clock_ghz", "GHz", 1e9, 0, 100, 0, RL_PT_REAL, NULL,
  OFF(node.ref_clock_hz),
- "clock at which the node's FMA and clocked-logic energies hold: under a TDP "
- "energy per operation falls as (clock / this)^power.dvfs_exponent below it "
- "and rises as (clock / this)^power.dvfs_exponent_above above it (0: the "
- "design's nominal clock)"},
+ "clock at which the node's FMA and clocked-logic energies hold (0: the "
+ "design's nominal clock; under a TDP energy per operation falls as "
+ "(clock / this)^power.dvfs_exponent below it and rises as "
+ "(clock / this)^power.dvfs_exponent_above above it)"},
 
 /* ---- power: what a chip draws (power.c) ---- */
 {"power", "static_w", "W", 1, 0, 1e5, 0, RL_PT_REAL, NULL,
@@ -246,9 +249,10 @@ static const rl_param table[] = {
  "energy per FMA ~ clock^this under a TDP limit (ASSUMPTION 1, range 0-2)"},
 {"power", "dvfs_exponent_above", "", 1, 0, 3, 2, RL_PT_REAL, NULL,
  OFF(cost.dvfs_exponent_above),
- "energy per operation ~ (clock / node.ref_clock_ghz)^this above that clock: "
- "CV^2 with the voltage rising (ASSUMPTION 2, V in proportion to the clock; "
- "range 1, as below it, to 2; no source gives a V-f curve)"},
+ "energy per operation ~ clock^this above node.ref_clock_ghz (as "
+ "(clock / node.ref_clock_ghz)^this: CV^2 with the voltage rising; "
+ "ASSUMPTION 2, V in proportion to the clock; range 1, as below it, to 2; "
+ "no source gives a V-f curve)"},
 {"power", "clocked_mw_per_mm2_ghz", "mW/mm2/GHz", 1e-6, 0, 1e4, 67,
  RL_PT_REAL, NULL, OFF(cost.clocked_w_per_m2_hz),
  "power of an active chip's clocked logic (clock tree, control, caches and "

@@ -143,7 +143,7 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 {
 	sqlite3_stmt *st;
 	char q[900], chip[1024] = "", node[1024] = "", prof[1024] = "";
-	char src[400] = "", lab[128], files[3200], cap[480] = "", type[16] = "";
+	char src[400] = "", lab[128], files[3200], cap[640] = "", type[16] = "";
 	char wt[32];
 	double w = NAN;
 	snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
@@ -190,10 +190,15 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	         node[0] ? ", " : "", rl_data_rel(node), rl_data_rel(prof));
 	/* the cap as given, in all its digits, as claim's text writes it */
 	if (isfinite(w) && w > 0)
+		/* (a side whose chip names no node has no power model: none
+		** of its samples is held to the cap, as claim's text says) */
 		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %s W "
-		         "per chip counts as violating physics (%s)",
+		         "per chip counts as violating physics (%s)%s",
 		         rl_number_write(w, wt, sizeof wt),
-		         src[0] ? src : "no source given");
+		         src[0] ? src : "no source given",
+		         node[0] ? "" : ", but this side has no power model, its "
+		                        "chip naming no process node: none of its "
+		                        "samples is held to that cap");
 	doc_para(&r->d, "Held fixed, not varied: the rest of %s is its presets' "
 	         "values (%s), each with its source or ASSUMPTION beside it "
 	         "there%s.", report_side_label(r, side, lab, sizeof lab), files,

@@ -1313,4 +1313,55 @@ if grep -q "note: " "$tmpd/err"; then
 else
 	echo "ok - a refused design's eval: the error alone, no price note"
 fi
+# (ux30) power.clock_scale is the lower of the two phases' clock shares,
+# as its doc now says, where it read "the share of the nominal clock the
+# chip runs at": Sohu by design with 2 HBM stacks runs prefill at the 700 W
+# TDP (a lowered clock) and memory-bound decode under it (the full clock)
+expect_exit 0 "eval: phases at two clocks" -- $RL eval --chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --set design.hbm_stacks=2 --json
+if python3 -c "
+import json
+p = json.load(open('$tmpd/out'))['power']
+assert p['prefill_clock_scale'] < 1 and p['decode_clock_scale'] == 1, p
+assert p['clock_scale'] == min(p['prefill_clock_scale'], p['decode_clock_scale']), p
+" 2>"$tmpd/perr"; then
+	echo "ok - clock_scale is the lower phase's"
+else
+	echo "not ok - clock_scale: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
+fi
+expect_exit 0 "eval: clock_scale's doc" -- $RL eval --chip h100-sxm --model llama3-8b
+expect_out "^  clock_scale .* the lower of prefill_clock_scale and decode_clock_scale" "the doc says which"
+# (ux30) a power-model key set on a chip with no power model (sohu.ini
+# names no node: power.watts n/a) is said to change nothing, as a design.*
+# key on a spec-sheet chip is: a 100 W TDP served Sohu as claimed as fast
+# as none, without a word; its speed the same with it as without
+expect_exit 0 "eval sohu, no --set" -- $RL eval --chip sohu --model llama3-70b --tp 8
+t0=$(grep "^  total_tokens_per_s " "$tmpd/out")
+expect_exit 0 "eval sohu --set chip.tdp_w=100 --set power.static_w=5" -- $RL eval --chip sohu --model llama3-70b --tp 8 --set chip.tdp_w=100 --set power.static_w=5
+expect_err "^rooflab eval: warning: --set chip\.tdp_w=100 changes nothing eval computes: sohu names no process node \(node\.\*\), so it has no power model" "the TDP said inert"
+expect_err "^rooflab eval: warning: --set power\.static_w=5 changes nothing eval computes" "power.static_w said inert"
+[ -n "$t0" ] && [ "$t0" = "$(grep "^  total_tokens_per_s " "$tmpd/out")" ] && echo "ok - and it is: the same tokens/s" ||
+	{ echo "not ok - sohu's tokens/s moved with a TDP it has no model for"; fails=$((fails + 1)); }
+expect_exit 0 "eval h100-sxm --set chip.tdp_w=600" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8 --set chip.tdp_w=600
+expect_no_err "changes nothing" "a chip with a power model: no such warning"
+# (ux30) design.fma_units and design.transistors stand behind frac_mac and
+# density_mtr_per_mm2 (model/silicon.c), which sohu-design.ini gives: set
+# alone they changed nothing, unsaid (100 transistors served as its 80
+# billion).  Said now; with the key before them at 0 they act, in the
+# direction of their sense: 1,000,000 FMA units, fewer than its 1,600,324
+# (area: 20% of 80.02 B transistors / 10,000 each), serve fewer tokens/s
+w="--chip sohu-design --model llama3-70b --tp 1 --chips 8 --profile etched-claim"
+expect_exit 0 "eval sohu-design" -- $RL eval $w
+t0=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
+expect_exit 0 "eval sohu-design --set design.fma_units, .transistors" -- $RL eval $w --set design.fma_units=1000000 --set design.transistors=100
+expect_err "^rooflab eval: warning: --set design\.fma_units=1000000 changes nothing eval computes: sohu-design gives design\.frac_mac, which stands before it; add --set design\.frac_mac=0" "fma_units said inert"
+expect_err "^rooflab eval: warning: --set design\.transistors=100 changes nothing eval computes: sohu-design gives design\.density_mtr_per_mm2" "transistors said inert"
+t1=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
+expect_exit 0 "eval sohu-design, frac_mac 0, fma_units 1e6" -- $RL eval $w --set design.frac_mac=0 --set design.fma_units=1000000
+expect_no_err "changes nothing" "no warning where fma_units acts"
+t2=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
+if python3 -c "assert $t0 == $t1 and $t2 < $t0" 2>/dev/null; then
+	echo "ok - inert where said ($t0 = $t1), fewer units fewer tokens/s where not ($t2)"
+else
+	echo "not ok - tokens/s '$t0' '$t1' '$t2'"; fails=$((fails + 1))
+fi
 finish

@@ -391,4 +391,17 @@ for h in help --help -h; do
 		echo "not ok - rooflab help $h is the list"; fails=$((fails + 1))
 	fi
 done
+# (ux30) a 0 that stands for another value is said in params' doc, as
+# "(0: no FP8 support)" is: node.fma_pj_fp8's 0 is fma_pj_fp16's energy
+# (model/power.c), where solve took it for no energy at all; checked by
+# eval: Sohu by design with fma_pj_fp8 0 serves as with n4.ini's FP16 figure
+expect_exit 0 "params node.fma_pj_fp8" -- $RL params node.fma_pj_fp8
+expect_out "\(0: fma_pj_fp16's\)" "its 0 said"
+f16=$(sed -n 's/^fma_pj_fp16 *= *\([0-9.]*\).*/\1/p' "$ROOFLAB_DATA/nodes/n4.ini")
+w="--chip sohu-design --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8"
+t0=$($RL eval $w --set node.fma_pj_fp8=0 2>/dev/null | grep "^  total_tokens_per_s ")
+t16=$($RL eval $w --set node.fma_pj_fp8=${f16:-1} 2>/dev/null | grep "^  total_tokens_per_s ")
+tn=$($RL eval $w 2>/dev/null | grep "^  total_tokens_per_s ")
+[ -n "$t0" ] && [ "$t0" = "$t16" ] && [ "$t0" != "$tn" ] && echo "ok - eval: fma_pj_fp8 0 serves as $f16 pJ, fma_pj_fp16's" ||
+	{ echo "not ok - fma_pj_fp8 0: '$t0' against '$t16' ($f16 pJ), '$tn' (n4's)"; fails=$((fails + 1)); }
 finish

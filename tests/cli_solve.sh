@@ -328,4 +328,75 @@ else
 fi
 expect_exit 0 "... and at that area, eval flags the reticle" -- $RL eval --chip sohu-design --model llama3-70b --set design.die_mm2=${die:-0}
 expect_out "^  violations +1 " "eval: silicon.violations 1 (the reticle)"
+# (ux30) a parameter whose 0 stands for another value (params.c's "(0:
+# ...)") is not solved from 0: node.fma_pj_fp8's 0 is FP16's 0.39 pJ, so
+# 15x "needed at least 7.99e-65 pJ" of Sohu by design's FP8 FMA, where
+# less energy per FMA lets the 700 W TDP hold a higher clock (power.md):
+# a ceiling below the 0.195 pJ of n4.ini, which gives b' under 15x (its
+# 13.48x); design.density_mtr_per_mm2's 0 is the node's 147 MTr/mm2, so
+# 15x "needed at most 1.96e-308": a floor above sohu-design.ini's 98.3.
+# Each answer checked by eval on both sides of it (2% off), b' as claim
+# runs it against a's eval: the speedup crosses 15x there
+fma=$(sed -n 's/^fma_pj_fp8 *= *\([0-9.]*\).*/\1/p' "$ROOFLAB_DATA/nodes/n4.ini")
+den=$(sed -n 's/^density_mtr_per_mm2 *= *\([0-9.]*\).*/\1/p' "$ROOFLAB_DATA/chips/sohu-design.ini")
+expect_exit 0 "solve FP8 FMA energy and density of Sohu by design" -- $RL solve --target 15 --vary b.node.fma_pj_fp8 --vary b.design.density_mtr_per_mm2 --json
+jcheck "FMA energy a ceiling under $fma pJ, density a floor over $den MTr/mm2" "
+e, t = d['solve'][0], d['solve'][1]
+assert e['feasible'] and 'needs at most' in e['words'], e
+assert 1e-3 < e['value'] < float('${fma:-0}'), e['value']
+assert t['feasible'] and 'needs at least' in t['words'], t
+assert float('${den:-1e9}') < t['value'] < 1e4, t['value']"
+sp() { # speedup of b' with --set $1=$2 over a, both by eval
+	python3 -c "
+import json, subprocess as s
+def tps(a): return json.loads(s.run(a + ['--json'], capture_output=True, text=True).stdout)['throughput']['total_tokens_per_s']
+w = ['--model', 'llama3-70b', '--precision', 'fp8', '--isl', '2048', '--osl', '128', '--chips', '8']
+print(tps(['$RL', 'eval', '--chip', 'sohu-design', '--tp', '1', '--profile', 'etched-claim', '--set', '$1=$2'] + w) /
+      tps(['$RL', 'eval', '--chip', 'h100-sxm', '--tp', '8', '--profile', 'trtllm-0.10'] + w))" 2>/dev/null
+}
+ev=$(python3 -c "import json; print(json.load(open('$tmpd/out'))['solve'][0]['value'])" 2>/dev/null)
+dv=$(python3 -c "import json; print(json.load(open('$tmpd/out'))['solve'][1]['value'])" 2>/dev/null)
+lo=$(sp node.fma_pj_fp8 "$(echo "${ev:-1} * 1.02" | bc -l)"); hi=$(sp node.fma_pj_fp8 "$(echo "${ev:-1} * 0.98" | bc -l)")
+dlo=$(sp design.density_mtr_per_mm2 "$(echo "${dv:-1} * 0.98" | bc -l)"); dhi=$(sp design.density_mtr_per_mm2 "$(echo "${dv:-1} * 1.02" | bc -l)")
+if python3 -c "assert $lo < 15 < $hi and $dlo < 15 < $dhi" 2>/dev/null; then
+	echo "ok - eval crosses 15x at both answers ($lo .. $hi, $dlo .. $dhi)"
+else
+	echo "not ok - eval around the answers: '$lo' '$hi' '$dlo' '$dhi'"; fails=$((fails + 1))
+fi
+# design.hbm_stack_gbps left at 0 in sohu-design.ini is HBM3E's 1.2 TB/s
+# a stack (model/silicon.c's table, Micron / SK hynix): its value now is
+# said as that, where it read "at 0 GB/s", and 10x, met now, holds down to
+# a floor below it (less bandwidth, less speed), where it read "at most
+# 1.91e-307 GB/s"
+expect_exit 0 "solve HBM bandwidth per stack of Sohu by design" -- $RL solve --target 10 --vary b.design.hbm_stack_gbps --json
+jcheck "at 1200 GB/s now, a floor below it" "
+assert r['met_now'] and 'at 1200 GB/s' in r['words'] and 'at least' in r['words'], r['words']
+assert 1 < r['value'] < 1200, r['value']"
+# a power.* parameter of a side with no power model (Sohu as claimed names
+# no node) acts on nothing, as its TDP does: refused with why and where
+# one acts, where static_w read "20x is met already (..., at 0 W): every
+# idle and leakage power ... meets it"
+expect_exit 2 "solve a power.* lever of Sohu as claimed" -- $RL solve --target 20 --vary b.power.static_w
+expect_err "^rooflab solve: --vary b\.power\.static_w: side b \(8x Sohu \(as claimed\)\) has no power model \(its chip names no process node\), so no power\.\* parameter acts on it: .* --vary b\.power\.static_w varies it at its best mapping$" "why, and where it acts"
+expect_no_out "." "nothing solved on stdout"
+# a lever's noun is its params doc up to the doc's parenthesis
+# (claim_doc_phrase_len): node.ref_clock_ghz's doc, whose first
+# parenthesis was a formula mid-sentence, read "... energies hold: under a
+# TDP energy per operation falls as [b.node.ref_clock_ghz]"
+expect_exit 0 "solve the node's reference clock" -- $RL solve --target 10 --vary b.node.ref_clock_ghz --vary b.power.dvfs_exponent_above --b sohu-design,profile=etched-claim,tp=1,pp=1 --json
+jcheck "whole nouns, no sentence cut at a formula" "
+w0, w1 = d['solve'][0]['words'], d['solve'][1]['words']
+assert 'energies hold' in w0 and 'falls as' not in w0, w0
+assert 'energy per operation ~ clock^this above node.ref_clock_ghz' in w1, w1"
+# design.fma_units and design.transistors stand behind design.frac_mac and
+# design.density_mtr_per_mm2 (model/silicon.c), which sohu-design.ini
+# gives: varied, they move nothing, which read "every FP16 FMA units per
+# package in its range ... meets it".  Not solved, the key to vary named
+expect_exit 2 "solve Sohu by design's FMA units" -- $RL solve --target 10 --vary b.design.fma_units
+expect_err "^rooflab solve: --vary b\.design\.fma_units: side b gives design\.frac_mac, which stands before design\.fma_units \(it moves nothing\): vary b\.design\.frac_mac$" "why, and what to vary"
+expect_exit 0 "solve its transistors beside its MAC share, JSON" -- $RL solve --target 10 --vary b.design.transistors --vary b.design.frac_mac --json
+jcheck "frac_mac solved, transistors not" "
+assert [x['param'] for x in d['solve']] == ['b.design.frac_mac'], d['solve']
+assert [x['param'] for x in d['not_solved']] == ['b.design.transistors'], d['not_solved']
+assert 'design.density_mtr_per_mm2' in d['not_solved'][0]['reason'], d['not_solved']"
 finish
