@@ -151,6 +151,28 @@ static int points_keyed(sqlite3 *db, const char *what, char *err,
 	return 0;
 }
 
+/* Inside a write transaction: RL_EINTERNAL with "WHAT: ..." in err where
+** the file db has open is no longer at the name it was opened by (SQLite's
+** SQLITE_FCNTL_HAS_MOVED: removed, or another file put there), as where
+** a sweep that made the file failed and removed it (dbmade.c) while this
+** one opened it: what is written now would go to a file no one can read
+** back, and the run said stored; 0 otherwise (or where SQLite cannot
+** tell). */
+static int moved_away(sqlite3 *db, const char *what, char *err,
+                      size_t errlen)
+{
+	int moved = 0;
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) !=
+	        SQLITE_OK ||
+	    !moved)
+		return 0;
+	snprintf(err, errlen, "%s: the database file was removed or replaced "
+	         "while this process had it open (another sweep that made it "
+	         "failed and removed it, which held nothing); nothing was "
+	         "written: run the sweep again", what);
+	return RL_EINTERNAL;
+}
+
 int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
                   char *err, size_t errlen)
 {
@@ -211,9 +233,12 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 		if (!rc && unmarked) {
 			rc = rl_db_exec(db, "BEGIN IMMEDIATE", path, err, errlen);
 			if (!rc) {
-				/* another process may have made it meanwhile */
-				rc = rl_db_identify(db, path, &rl_sweep_db_kind, &unmarked, err,
-				                    errlen);
+				/* another process may have made it meanwhile, or
+				** removed it (moved_away) */
+				rc = moved_away(db, path, err, errlen);
+				if (!rc)
+					rc = rl_db_identify(db, path, &rl_sweep_db_kind,
+					                    &unmarked, err, errlen);
 				if (!rc && unmarked)
 					rc = rl_store_init_schema(db, err, errlen);
 				if (rc)
@@ -1136,7 +1161,8 @@ int rl_store_new_run(sqlite3 *db, const rl_sweep_spec *s, uint64_t shard,
 		rl_store_error(db, rc, "starting a run", err, errlen);
 		return rl_db_exit(rc);
 	}
-	if ((rc = points_keyed(db, "starting a run", err, errlen))) {
+	if ((rc = moved_away(db, "starting a run", err, errlen)) ||
+	    (rc = points_keyed(db, "starting a run", err, errlen))) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
