@@ -341,6 +341,8 @@ static int read_points(sqlite3 *db, const char *path, const char *sql,
 	}
 	if ((rc = pdb_finish(st, path, err, errlen)))
 		return rc;
+	if (p->n < 2) /* (none read: no array at all, p->v NULL) */
+		return RL_OK;
 	for (i = 0; i < 2 * p->n; i += 2) {
 		p->v[i] *= sx;
 		p->v[i + 1] *= sy;
