@@ -1015,6 +1015,24 @@ static void test_long_preset_path(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* A sweep spec whose read fails is an I/O failure, RL_EINTERNAL (exit 1)
+** with the file and the reason, where it was RL_EINPUT (exit 2) and no
+** reason: /proc/self/mem at offset 0, an address no process maps, fails
+** with EIO (proc(5)).  Skipped where there is no /proc. */
+static void test_spec_read_error(void **state)
+{
+	char err[512] = "";
+	int status = 0;
+	(void)state;
+	if (access("/proc/self/mem", R_OK) != 0)
+		skip();
+	assert_null(rl_sweep_spec_load("/proc/self/mem", &status, err,
+	                               sizeof err));
+	assert_int_equal(status, RL_EINTERNAL);
+	assert_string_equal(err, "/proc/self/mem: cannot read the sweep spec: "
+	                         "Input/output error");
+}
+
 /* A sweep spec file holding a NUL byte is refused by its line and byte,
 ** one past 64 KiB as too large, each exit 2 with its own reason, where one
 ** message gave both reasons and no line (fuzz11).  By hand: "[base]\n" is
@@ -1367,6 +1385,7 @@ int main(void)
 	    cmocka_unit_test(test_long_preset_path),
 	    cmocka_unit_test(test_progress_long_eta),
 	    cmocka_unit_test(test_spec_nul_and_size),
+	    cmocka_unit_test(test_spec_read_error),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_fit_words),
