@@ -204,12 +204,57 @@ void ini_nul_byte(const char *path, const char *buf, size_t got,
 	         "not a text file", path, line, (long)(nul - start) + 1);
 }
 
+#define INI_MAX_BYTES (16L * 1024 * 1024)
+
+/* The bytes of f, read until its end (at most INI_MAX_BYTES + 1 of them,
+** so a larger file is told apart), into a buffer of *cap bytes grown as
+** needed (*buf, NULL at first), their count into *got: 0, ENOMEM, or a
+** read's errno (EIO where it set none).  Read to the end, where one fread
+** of the size ftell gave took what the file held then: a file that grew
+** meanwhile was cut short without a word, and one whose size says 0
+** (/proc) read as empty. */
+static int read_all(FILE *f, char **buf, size_t *cap, size_t *got)
+{
+	const size_t most = (size_t)INI_MAX_BYTES + 1;
+	*got = 0;
+	for (;;) {
+		size_t want, n;
+		if (!*buf || *got + 1 >= *cap) {
+			/* *cap at first, then twice as many */
+			size_t grow = !*buf ? *cap : *cap * 2;
+			char *p;
+			if (grow < 4096)
+				grow = 4096;
+			if (grow > most + 1)
+				grow = most + 1;
+			if (!(p = realloc(*buf, grow)))
+				return ENOMEM;
+			*buf = p;
+			*cap = grow;
+		}
+		want = *cap - 1 - *got; /* a byte kept for the NUL */
+		if (*got + want > most)
+			want = most - *got;
+		if (!want)
+			return 0;
+		errno = 0;
+		n = fread(*buf + *got, 1, want, f);
+		*got += n;
+		if (n < want) {
+			if (ferror(f))
+				return errno ? errno : EIO;
+			return 0;
+		}
+	}
+}
+
 int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 {
 	FILE *f;
-	char *buf;
+	char *buf = NULL;
 	long size;
-	size_t got;
+	size_t got, cap;
+	int e;
 	*text = NULL;
 	/* a FILE the C library could not allocate (fdopen's ENOMEM) is no
 	** fault of the file: exit 1, where it said "cannot read" with 2 and
@@ -217,26 +262,46 @@ int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 	** without one (a sweep served under ideal, not the chip's default) */
 	if (!(f = rl_open_regular(path, err, errlen)))
 		return errno == ENOMEM ? RL_EINTERNAL : -1;
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		snprintf(err, errlen, "%s: cannot read", path);
+	/* its size a first guess, where it can be told: a file that cannot
+	** seek (/proc's) is read to its end all the same, where it was
+	** refused ("cannot read") */
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0) {
+		size = 0;
+		clearerr(f);
+	} else if (fseek(f, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "%s: cannot read: %s", path,
+		         strerror(errno));
 		fclose(f);
-		return -1;
+		return RL_EINTERNAL;
 	}
-	if (size > 16L * 1024 * 1024) {
+	if (size > INI_MAX_BYTES) {
 		snprintf(err, errlen, "%s: larger than 16 MiB; not an INI file?",
 		         path);
 		fclose(f);
 		return -1;
 	}
-	buf = malloc((size_t)size + 1);
-	if (!buf) {
+	/* the size ftell gave as a first guess, read on to the end */
+	cap = (size_t)size + 2;
+	e = read_all(f, &buf, &cap, &got);
+	fclose(f);
+	if (e == ENOMEM) {
 		snprintf(err, errlen, "%s: out of memory", path);
-		fclose(f);
+		free(buf);
 		return RL_EINTERNAL;
 	}
-	got = fread(buf, 1, (size_t)size, f);
-	fclose(f);
+	if (e) {
+		/* an I/O failure (EIO), no fault of the file's text: exit 1,
+		** where the bytes read until then were parsed as the whole */
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(e));
+		free(buf);
+		return RL_EINTERNAL;
+	}
+	if (got > (size_t)INI_MAX_BYTES) {
+		snprintf(err, errlen, "%s: larger than 16 MiB; not an INI file?",
+		         path);
+		free(buf);
+		return -1;
+	}
 	buf[got] = '\0';
 	if (memchr(buf, '\0', got)) {
 		ini_nul_byte(path, buf, got, err, errlen);

@@ -66,10 +66,12 @@ int ini_parse_file_sections(const char *path, ini_section_cb scb,
                             ini_line_cb cb, void *ud, char *err,
                             size_t errlen);
 
-/* A whole file read into *text (at most 16 MiB, no NUL byte), for a
-** caller that parses it more than once (ini_parse_read); free() it.  0;
-** -1 (the file's fault) or RL_EINTERNAL (1: out of memory, its text's
-** or the FILE's: errno ENOMEM from rl_open_regular), *text NULL
+/* A whole file read into *text (at most 16 MiB, no NUL byte), read to
+** its end whatever size it gave, for a caller that parses it more than
+** once (ini_parse_read); free() it.  0; -1 (the file's fault) or
+** RL_EINTERNAL (1: out of memory, its text's or the FILE's: errno ENOMEM
+** from rl_open_regular; or a read that failed, "PATH: cannot read:
+** REASON"), *text NULL
 ** and "PATH: ..." in err ("PATH:LINE: byte N of the line is a NUL byte;
 ** not a text file" for a NUL, the line and byte as the reader counts
 ** them). */

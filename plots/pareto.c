@@ -82,6 +82,13 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 	return plot_distinct_axes(x, y, err, errlen);
 }
 
+/* Ascending doubles, for qsort. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
 /* Whether axis column col is drawn on a log scale, into *lg: for a swept
 ** parameter (a parameter's column, plot --x design.frac_mac) the
 ** heatmap's rule, plot_axis_log over its distinct values (the spec's log
@@ -91,16 +98,15 @@ static int axes(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 ** wherever the designs put them, so their spacing says nothing of a
 ** range anyone chose, and a cloud spread over decades crowds into the
 ** low corner of a linear axis.  Never below DBL_MIN, whose decade a
-** double holds. */
-static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
-                    const char *col, const char *other, const char *where,
+** double holds.  The values are those of the points drawn (k: 0 their x,
+** 1 their y, of p and v, rows x then y), sorted and made distinct here,
+** where a SELECT DISTINCT ... ORDER BY 1 read the run a second time. */
+static int axis_log(sqlite3 *db, const pdb_sweep *sw, const char *col,
+                    const plot_rows *p, const plot_rows *v, int k,
                     double lo, double hi, int *lg, char *err, size_t errlen)
 {
-	char sql[PDB_WHERE_LEN + 1024];
-	sqlite3_stmt *st;
-	plot_rows *u;
-	double *v;
-	int rc;
+	double *u;
+	long i, n = 0, nu = 0;
 	/* a value under DBL_MIN (a subnormal, 1e-323, of a crafted or
 	** edited database) on a linear axis: its log axis began at the
 	** decade below it, pow(10, -324), which is 0, and gnuplot refused
@@ -113,35 +119,20 @@ static int axis_log(sqlite3 *db, const plot_opts *o, const pdb_sweep *sw,
 		*lg = hi / lo >= 20;
 		return RL_OK;
 	}
-	/* the values drawn: both columns finite, as the points; read in one
-	** pass, where count(DISTINCT) first sized the array (a second pass
-	** over the run, its temporary b-tree spilled to a file) */
-	snprintf(sql, sizeof sql, "SELECT DISTINCT \"%s\" FROM results%s%s "
-	         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1",
-	         col, where, where[0] ? " AND" : " WHERE", col, other);
-	if (!(u = plot_rows_alloc(1))) {
+	if (!(u = malloc(((size_t)p->n + (size_t)v->n + 1) * sizeof *u))) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
-	if ((rc = pdb_prepare(db, o->dbpath, sql, &st, err, errlen))) {
-		plot_rows_free(u);
-		return rc;
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (!(v = plot_rows_add(u))) {
-			plot_rows_free(u);
-			sqlite3_finalize(st);
-			snprintf(err, errlen, "out of memory");
-			return RL_EINTERNAL;
-		}
-		*v = sqlite3_column_double(st, 0);
-	}
-	if ((rc = pdb_finish(st, o->dbpath, err, errlen))) {
-		plot_rows_free(u);
-		return rc;
-	}
-	*lg = plot_axis_log(db, sw, col, u->v, u->n);
-	plot_rows_free(u);
+	for (i = 0; i < p->n; i++)
+		u[n++] = p->v[2 * i + k];
+	for (i = 0; i < v->n; i++)
+		u[n++] = v->v[2 * i + k];
+	qsort(u, (size_t)n, sizeof *u, cmp_double);
+	for (i = 0; i < n; i++)
+		if (!nu || u[i] != u[nu - 1])
+			u[nu++] = u[i];
+	*lg = plot_axis_log(db, sw, col, u, nu);
+	free(u);
 	return RL_OK;
 }
 
@@ -311,20 +302,35 @@ static void widen(double box[4], double a, double b)
 	box[3] = fmax(box[3], b);
 }
 
-/* The rows of sql (two finite numbers each) into p (rows of width 2,
-** x then y), in their order; one pass, where a count(*) of the same rows
-** first sized the arrays and thinned the cloud (a second pass over the
-** run): RL_OK, pdb_unread's status and message, or RL_EINTERNAL out of
-** memory. */
-static int read_pairs(sqlite3 *db, const char *path, const char *sql,
-                      plot_rows *p, char *err, size_t errlen)
+/* A point (x, y) ascending by x, then by y, for qsort. */
+static int cmp_pair(const void *a, const void *b)
+{
+	const double *p = a, *q = b;
+	if (p[0] != q[0])
+		return (p[0] > q[0]) - (p[0] < q[0]);
+	return (p[1] > q[1]) - (p[1] < q[1]);
+}
+
+/* The rows of sql (two finite numbers, then 1 for a buildable point and
+** 0 for one breaking a physical constraint) in one pass: the buildable
+** into p, ordered by x from its best (xless: least first, else most),
+** then y from its best (yless), as ORDER BY 1, 2 gave them; the others
+** into v in the order read (rows of width 2, x then y).  Sorted here by
+** their negations where more is better (exact both ways), where a query
+** of each read the run twice.  RL_OK, pdb_unread's status and message,
+** or RL_EINTERNAL out of memory. */
+static int read_points(sqlite3 *db, const char *path, const char *sql,
+                       int xless, int yless, plot_rows *p, plot_rows *v,
+                       char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
+	double sx = xless ? 1 : -1, sy = yless ? 1 : -1;
+	long i;
 	int rc;
 	if ((rc = pdb_prepare(db, path, sql, &st, err, errlen)))
 		return rc;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		double *r = plot_rows_add(p);
+		double *r = plot_rows_add(sqlite3_column_int(st, 2) ? p : v);
 		if (!r) {
 			sqlite3_finalize(st);
 			snprintf(err, errlen, "out of memory");
@@ -333,7 +339,20 @@ static int read_pairs(sqlite3 *db, const char *path, const char *sql,
 		r[0] = sqlite3_column_double(st, 0);
 		r[1] = sqlite3_column_double(st, 1);
 	}
-	return pdb_finish(st, path, err, errlen);
+	if ((rc = pdb_finish(st, path, err, errlen)))
+		return rc;
+	if (p->n < 2) /* (none read: no array at all, p->v NULL) */
+		return RL_OK;
+	for (i = 0; i < 2 * p->n; i += 2) {
+		p->v[i] *= sx;
+		p->v[i + 1] *= sy;
+	}
+	qsort(p->v, (size_t)p->n, 2 * sizeof *p->v, cmp_pair);
+	for (i = 0; i < 2 * p->n; i += 2) {
+		p->v[i] *= sx;
+		p->v[i + 1] *= sy;
+	}
+	return RL_OK;
 }
 
 /* Write the cloud ($p, thinned to every step-th point) and the frontier
@@ -386,7 +405,7 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	char x[64], y[64], where[PDB_WHERE_LEN], sql[PDB_WHERE_LEN + 1024],
 	     xl[160], yl[160],
 	     xn[160], yn[160], nx[240], ny[240];
-	char okw[PDB_WHERE_LEN + 200], badw[PDB_WHERE_LEN + 200], bad[160];
+	char bad[160];
 	char lack[320];
 	char wl[300], price[800];
 	/* the title sized from its parts, each at its longest, and 256 for
@@ -425,8 +444,8 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	if (rc)
 		return rc;
 	plot_sweep_where(&sw, where, sizeof where);
-	/* the buildable points (okw) and, where the run stores its
-	** constraints, those breaking one (badw), drawn apart */
+	/* the buildable points and, where the run stores its constraints,
+	** those breaking one, drawn apart */
 	if ((rc = pdb_has_column(db, o->dbpath, "results", "silicon_violations",
 	                         &hasv, err, errlen)))
 		return rc;
@@ -435,12 +454,10 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	** the buildable alone had them all at 0 */
 	hasv = hasv && strcmp(x, "silicon_violations") &&
 	       strcmp(y, "silicon_violations");
-	snprintf(okw, sizeof okw, "%s%s%s", where, !hasv ? "" : where[0] ?
-	         " AND " : " WHERE ", hasv ? PLOT_BUILDABLE : "");
-	snprintf(badw, sizeof badw, "%s%sNOT (" PLOT_BUILDABLE ")", where,
-	         where[0] ? " AND " : " WHERE ");
-	/* the points breaking a constraint and the buildable ones, ordered
-	** for the frontier, each read in one pass */
+	/* the points breaking a constraint and the buildable ones, the
+	** latter ordered for the frontier, in one pass over the run (finite
+	** numbers only: an infinity (or text) in a crafted database would
+	** leave gnuplot no range to draw, NULL is a failed point) */
 	xless = less_better(x, 1);
 	yless = less_better(y, 0);
 	if (!(pp = plot_rows_alloc(2)) || !(vp = plot_rows_alloc(2))) {
@@ -448,28 +465,17 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
-	if (hasv) {
-		snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s "
-		         "AND \"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE,
-		         x, y, badw, x, y);
-		if ((rc = read_pairs(db, o->dbpath, sql, vp, err, errlen))) {
-			plot_rows_free(vp);
-			plot_rows_free(pp);
-			return rc;
-		}
-		nbad = vp->n;
-	}
-	/* finite numbers only: an infinity (or text) in a crafted database
-	** would leave gnuplot no range to draw, NULL is a failed point */
-	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\" FROM results%s%s \"%s\" "
-	         PLOT_FINITE " AND \"%s\" " PLOT_FINITE " ORDER BY 1 %s, 2 %s", x,
-	         y, okw, okw[0] ? " AND" : " WHERE", x, y,
-	         xless ? "ASC" : "DESC", yless ? "ASC" : "DESC");
-	if ((rc = read_pairs(db, o->dbpath, sql, pp, err, errlen))) {
+	snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", %s FROM results%s%s "
+	         "\"%s\" " PLOT_FINITE " AND \"%s\" " PLOT_FINITE, x, y,
+	         hasv ? PLOT_BUILDABLE : "1", where, where[0] ? " AND" : " WHERE",
+	         x, y);
+	if ((rc = read_points(db, o->dbpath, sql, xless, yless, pp, vp, err,
+	                      errlen))) {
 		plot_rows_free(vp);
 		plot_rows_free(pp);
 		return rc;
 	}
+	nbad = vp->n;
 	n = pp->n;
 	if (n < 1) {
 		plot_rows_free(vp);
@@ -501,7 +507,6 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	front = write_points(s, pp, step, yless ? -1 : 1, fx, fy, box);
 	free(fx);
 	free(fy);
-	plot_rows_free(pp);
 	bad[0] = 0;
 	if (nbad > 0) {
 		long vstep = nbad > MAX_CLOUD ? (long)((nbad + MAX_CLOUD - 1) /
@@ -511,7 +516,15 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		         "constraint (silicon.violations), drawn apart, none on "
 		         "it", nbad);
 	}
+	/* log axes from the points read (box now spans them all) */
+	rc = axis_log(db, &sw, x, pp, vp, 0, box[0], box[1], &lgx, err, errlen);
+	if (!rc)
+		rc = axis_log(db, &sw, y, pp, vp, 1, box[2], box[3], &lgy, err,
+		              errlen);
+	plot_rows_free(pp);
 	plot_rows_free(vp);
+	if (rc)
+		return rc;
 	plot_column_label(x, xl, sizeof xl);
 	plot_column_label(y, yl, sizeof yl);
 	/* the subtitle names them as the title does, dotted, without the
@@ -537,11 +550,6 @@ int plot_build_pareto(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 	** the one frontier point itself */
 	fputs("set format x '%g'\nset format y '%g'\nset key below\n"
 	      "set bmargin 6\n", s);
-	if ((rc = axis_log(db, o, &sw, x, y, where, box[0], box[1], &lgx, err,
-	                   errlen)) ||
-	    (rc = axis_log(db, o, &sw, y, x, where, box[2], box[3], &lgy, err,
-	                   errlen)))
-		return rc;
 	if (lgx) {
 		fputs("set logscale x\n", s);
 		plot_log_tics(s, 'x', pow(10, floor(log10(box[0]))),

@@ -14,44 +14,67 @@
 
 #include "../config/slurp.h"
 
-/* s as XML character data. */
-static void xml_text(FILE *f, const char *s)
+/* fputs and fputc that keep the first failure's errno in *e (EIO where
+** the C library set none) and write nothing after it. */
+static void put_s(FILE *f, const char *s, int *e)
 {
-	for (; *s; s++) {
+	if (*e)
+		return;
+	errno = 0;
+	if (fputs(s, f) == EOF)
+		*e = errno ? errno : EIO;
+}
+
+static void put_c(FILE *f, int c, int *e)
+{
+	if (*e)
+		return;
+	errno = 0;
+	if (fputc(c, f) == EOF)
+		*e = errno ? errno : EIO;
+}
+
+/* s as XML character data. */
+static void xml_text(FILE *f, const char *s, int *e)
+{
+	for (; *s && !*e; s++) {
 		if (*s == '<')
-			fputs("&lt;", f);
+			put_s(f, "&lt;", e);
 		else if (*s == '>')
-			fputs("&gt;", f);
+			put_s(f, "&gt;", e);
 		else if (*s == '&')
-			fputs("&amp;", f);
+			put_s(f, "&amp;", e);
 		else if (*s == '\n')
-			fputc(' ', f);
+			put_c(f, ' ', e);
 		else
-			fputc(*s, f);
+			put_c(f, *s, e);
 	}
 }
 
 /* The SVG text with the document title replaced and the
-** <title>gnuplot_plot_N</title> elements dropped, to f. */
-static void rewrite(FILE *f, const char *svg, const char *title)
+** <title>gnuplot_plot_N</title> elements dropped, to f: 0, or the errno
+** of the first write that failed (EIO where none was set). */
+static int rewrite(FILE *f, const char *svg, const char *title)
 {
 	static const char doc_title[] = "<title>Gnuplot</title>";
 	static const char plot_title[] = "<title>gnuplot_plot_";
 	const char *p = svg;
-	while (*p) {
+	int e = 0;
+	while (*p && !e) {
 		const char *end;
 		if (!strncmp(p, doc_title, sizeof doc_title - 1)) {
-			fputs("<title>", f);
-			xml_text(f, title);
-			fputs("</title>", f);
+			put_s(f, "<title>", &e);
+			xml_text(f, title, &e);
+			put_s(f, "</title>", &e);
 			p += sizeof doc_title - 1;
 		} else if (!strncmp(p, plot_title, sizeof plot_title - 1) &&
 		           (end = strstr(p, "</title>")) != NULL) {
 			p = end + 8;
 		} else {
-			fputc(*p++, f);
+			put_c(f, *p++, &e);
 		}
 	}
+	return e;
 }
 
 int plot_svg_title(const char *tmp, const char *title)
@@ -59,7 +82,7 @@ int plot_svg_title(const char *tmp, const char *title)
 	size_t len;
 	char *svg;
 	FILE *f;
-	int e, bad;
+	int e;
 	errno = 0;
 	if (!(svg = rl_slurp(tmp, &len)))
 		return errno ? errno : EIO;
@@ -68,12 +91,17 @@ int plot_svg_title(const char *tmp, const char *title)
 		free(svg);
 		return e;
 	}
-	errno = 0;
-	rewrite(f, svg, title);
+	/* the errno of a write that failed, and of fclose (its flush) where
+	** none did; errno read only then: `bad || e` took whatever errno held
+	** after a rewrite that failed nowhere (a C library call may set it
+	** and succeed) as a failure, and a failure's errno could be one a
+	** later call left */
+	e = rewrite(f, svg, title);
 	free(svg);
-	bad = ferror(f);
-	e = errno; /* a failed write's (EFBIG, ENOSPC), kept past fclose */
+	if (!e && ferror(f))
+		e = EIO;
+	errno = 0;
 	if (fclose(f) != 0 && !e)
-		e = errno;
-	return bad || e ? (e ? e : EIO) : 0;
+		e = errno ? errno : EIO;
+	return e;
 }

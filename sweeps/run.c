@@ -13,17 +13,17 @@
 */
 #include "run.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../config/dbfile.h"
 #include "../config/shword.h"
+#include "dbmade.h"
 #include "points.h"
 #include "progress.h"
 #include "stop.h"
@@ -806,55 +806,6 @@ static int open_run(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	             err, errlen);
 }
 
-/* 1 where the database holds no point and no run but ours (run_id, 0:
-** none): none, where its schema was never committed; 0 where it holds
-** something, or cannot be read (kept). */
-static int holds_nothing(sqlite3 *db, int64_t run_id)
-{
-	sqlite3_stmt *st;
-	int tables = -1, other = 1;
-	if (!db)
-		return 1;
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE "
-	                       "name IN ('points', 'runs')", -1, &st,
-	                       NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		tables = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (tables == 0)
-		return 1;
-	if (tables != 2 ||
-	    sqlite3_prepare_v2(db, "SELECT EXISTS(SELECT 1 FROM points) OR "
-	                       "EXISTS(SELECT 1 FROM runs WHERE id <> ?1)", -1,
-	                       &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, run_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		other = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return other == 0;
-}
-
-/* The database path removed, then its -wal, -shm and -journal (each
-** that is there): 1, or 0 where path was not removed (the run could not
-** create it: a folder that takes no new file, read-only or /proc), its
-** -wal and -shm then left alone, as none of this run's.  Until 2026-12-01
-** a file never made was said removed ("removed /proc/x.db, which this
-** sweep created"). */
-static int remove_db(const char *path)
-{
-	static const char *const ext[] = {"-wal", "-shm", "-journal"};
-	char p[4200];
-	size_t i;
-	if (unlink(path) != 0)
-		return 0;
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
-		if ((size_t)snprintf(p, sizeof p, "%s%s", path, ext[i]) < sizeof p)
-			unlink(p);
-	return 1;
-}
-
 int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
                  rl_sweep_stats *st, char *err, size_t errlen)
 {
@@ -865,11 +816,12 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	flow f;
 	uint64_t start = 0;
 	double t0 = rl_progress_clock();
-	int rc = 0, stopped = 0, created = 0, empty = 0;
+	int rc = 0, stopped = 0;
 	rl_stop_guard guard;
-	struct stat sb;
+	rl_db_made made;
 	memset(st, 0, sizeof *st);
 	memset(&ws, 0, sizeof ws);
+	memset(&made, 0, sizeof made);
 	if (!o.shards)
 		o.shards = 1;
 	if (o.jobs < 1)
@@ -912,10 +864,13 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		return RL_EINPUT;
 	}
 	if (o.db_path) {
-		/* a file this run makes: removed again where the run fails
-		** before it holds a point (below) */
-		created = *o.db_path && lstat(o.db_path, &sb) != 0 &&
-		          errno == ENOENT;
+		/* a file this run makes (O_EXCL: of two sweeps starting on
+		** one new file, one makes it): removed again where the run
+		** fails before it holds a point (below); a name the database
+		** checks refuse (":memory:", "file:...") is not made */
+		char ignored[512];
+		if (!rl_db_target_check(o.db_path, ignored, sizeof ignored))
+			rl_db_make(o.db_path, &made);
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (!rc && (st->resumed || st->complete_before))
 			rc = refill(s, &o, &ws, start, st, err, errlen);
@@ -964,13 +919,13 @@ out:
 	** a schema and a run of none, beside its -wal and -shm, was left,
 	** and "rerun with --resume" said of a run that held nothing; the
 	** files are removed (a file that holds another's run or any point is
-	** kept) */
-	if (rc && created && !st->interrupted)
-		empty = holds_nothing(ws.db, st->run_id);
+	** kept), under the database's write lock and only while the name is
+	** still the file made (dbmade.h) */
+	if (rc && o.db_path && !st->interrupted)
+		st->removed = rl_db_unmake(ws.db, o.db_path, &made, st->run_id,
+		                           o.busy_ms ? o.busy_ms : RL_SWEEP_BUSY_MS);
 	if (ws.db)
 		sqlite3_close(ws.db);
-	if (empty)
-		st->removed = remove_db(o.db_path);
 	rl_sweep_gen_free(g);
 	rl_stop_release(&guard);
 	st->seconds = rl_progress_clock() - t0;

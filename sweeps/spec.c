@@ -827,11 +827,17 @@ rl_sweep_spec *rl_sweep_spec_load(const char *path, int *status, char *err,
 		*status = RL_EINTERNAL;
 		return NULL;
 	}
+	errno = 0;
 	got = fread(buf, 1, cap + 1, f);
 	if (ferror(f)) {
+		/* an I/O failure (EIO), no fault of the spec's text: exit 1
+		** and the reason, where it said 2 and none */
+		int e = errno ? errno : EIO;
 		fclose(f);
 		free(buf);
-		snprintf(err, errlen, "%s: cannot read the sweep spec", path);
+		snprintf(err, errlen, "%s: cannot read the sweep spec: %s", path,
+		         strerror(e));
+		*status = RL_EINTERNAL;
 		return NULL;
 	}
 	fclose(f);

@@ -163,7 +163,8 @@ typedef struct {
 /* Read and check a spec file: presets resolved, axes checked against the
 ** parameter ranges, the baseline evaluated.  NULL with "file:line: ..."
 ** in err and *status RL_EINPUT on bad input, RL_EINTERNAL where memory
-** ran out (the spec's or a preset's text: no fault of the spec). */
+** ran out (the spec's or a preset's text: no fault of the spec) or the
+** file's read failed ("PATH: cannot read the sweep spec: REASON"). */
 rl_sweep_spec *rl_sweep_spec_load(const char *path, int *status, char *err,
                                   size_t errlen);
 

@@ -517,6 +517,49 @@ static void test_nul_byte_line(void **state)
 	}
 }
 
+/* ini_read_file reads a file to its end, not the size it says: Linux's
+** /proc/self/status cannot seek to its end (proc(5): a generated file;
+** lseek SEEK_END gives EINVAL) and was refused ("cannot read", -1), its
+** first line "Name:" by proc(5).  A read that fails is an I/O failure,
+** exit 1 with the file and the reason, where the bytes read until then
+** were taken as the whole: /proc/self/mem at offset 0, an address no
+** process maps, fails with EIO (proc(5)).  A plain file of 10,000 bytes
+** (over the 4096 the reader grows by) comes back whole, byte for byte.
+** Skipped where there is no /proc. */
+static void test_read_to_end(void **state)
+{
+	char path[] = "/tmp/rl_test_readall_XXXXXX", err[512], *text;
+	char want[10001];
+	int fd, i;
+	(void)state;
+	if (access("/proc/self/status", R_OK) == 0) {
+		assert_int_equal(ini_read_file("/proc/self/status", &text, err,
+		                               sizeof err), 0);
+		assert_non_null(text);
+		assert_memory_equal(text, "Name:", 5);
+		free(text);
+	}
+	if (access("/proc/self/mem", R_OK) == 0) {
+		err[0] = 0;
+		assert_int_equal(ini_read_file("/proc/self/mem", &text, err,
+		                               sizeof err), RL_EINTERNAL);
+		assert_null(text);
+		assert_string_equal(err, "/proc/self/mem: cannot read: "
+		                         "Input/output error");
+	}
+	for (i = 0; i < 10000; i++)
+		want[i] = i % 50 == 49 ? '\n' : (char)('a' + i % 26);
+	want[10000] = 0;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, want, 10000), 10000);
+	assert_int_equal(close(fd), 0);
+	assert_int_equal(ini_read_file(path, &text, err, sizeof err), 0);
+	assert_string_equal(text, want);
+	free(text);
+	unlink(path);
+}
+
 /* profile_loo_read / profile_loo_figures: a fit's leave-out error as the
 ** fit scripts write it in [meta] (data/profiles/trtllm-0.10.ini's
 ** leave_one_out line, trtllm-0.11.ini's leave_one_architecture_out), the
@@ -631,6 +674,7 @@ int main(void)
 	    cmocka_unit_test(test_nul_byte_line),
 	    cmocka_unit_test(test_crlf_line_max),
 	    cmocka_unit_test(test_key_note_bom_long_crlf),
+	    cmocka_unit_test(test_read_to_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

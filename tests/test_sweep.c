@@ -1015,6 +1015,24 @@ static void test_long_preset_path(void **state)
 	rl_sweep_spec_free(s);
 }
 
+/* A sweep spec whose read fails is an I/O failure, RL_EINTERNAL (exit 1)
+** with the file and the reason, where it was RL_EINPUT (exit 2) and no
+** reason: /proc/self/mem at offset 0, an address no process maps, fails
+** with EIO (proc(5)).  Skipped where there is no /proc. */
+static void test_spec_read_error(void **state)
+{
+	char err[512] = "";
+	int status = 0;
+	(void)state;
+	if (access("/proc/self/mem", R_OK) != 0)
+		skip();
+	assert_null(rl_sweep_spec_load("/proc/self/mem", &status, err,
+	                               sizeof err));
+	assert_int_equal(status, RL_EINTERNAL);
+	assert_string_equal(err, "/proc/self/mem: cannot read the sweep spec: "
+	                         "Input/output error");
+}
+
 /* A sweep spec file holding a NUL byte is refused by its line and byte,
 ** one past 64 KiB as too large, each exit 2 with its own reason, where one
 ** message gave both reasons and no line (fuzz11).  By hand: "[base]\n" is
@@ -1144,6 +1162,86 @@ static void test_fit_words(void **state)
 ** which SQLite's message quotes: '?') and an INTEGER PRIMARY KEY conflict
 ** are a point written twice, by two sweeps of one shard; a CHECK is the
 ** database's own refusal, in rl_db_error's words. */
+/* Insert into db's runs a finished run `id` of n points, shard i/k, of a
+** spec without [filter] (n 0: none, the run there already), and the
+** points whose indexes idx lists (nidx). */
+static void missing_run(sqlite3 *db, int id, int n, int i, int k,
+                        const int *idx, int nidx)
+{
+	char sql[512];
+	int j;
+	snprintf(sql, sizeof sql, "INSERT INTO runs(id, spec, spec_hash, "
+	         "spec_path, version, git_rev, started, finished, sampling, "
+	         "points, shard_index, shard_count, next_idx) VALUES(%d, "
+	         "'[axes]\nx = 1\n', 'h', 's.ini', 'v', 'g', 't', 't', 'grid', "
+	         "%d, %d, %d, %d)", id, n, i, k, n);
+	/* n 0: points added to a run already there (its row refused) */
+	if (n)
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		                 SQLITE_OK);
+	for (j = 0; j < nidx; j++) {
+		snprintf(sql, sizeof sql, "INSERT INTO points(run_id, idx, status) "
+		         "VALUES(%d, %d, 0)", id, idx[j]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		                 SQLITE_OK);
+	}
+}
+
+/* rl_store_run_missing and _rows: a complete run's points of its shard
+** below its count, against those it holds, counted from the whole table
+** where the file holds that run alone and its indexes lie in [0, n), by
+** the range otherwise: the same numbers either way.  Expected values by
+** hand: a run of 10 points holding 0..9 but 3 and 7 lacks 2; rows at -1
+** and 12 (outside 0..9) add none; a second run in the file changes no
+** count; shard 1/2 of 10 points is 1, 3, 5, 7, 9, of which holding 1, 3
+** and 5 lacks 2, and a row at 4 (shard 0's) is none of the shard's but is
+** one of the run's rows below 10 (_rows: 1 lacking). */
+static void test_run_missing(void **state)
+{
+	static const int most[] = {0, 1, 2, 4, 5, 6, 8, 9};
+	static const int all4[] = {0, 1, 2, 3};
+	static const int odd[] = {1, 3, 5};
+	static const int out[] = {-1, 12};
+	static const int four[] = {4};
+	static const int ten[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+	char path[] = "/tmp/rl_test_missing_XXXXXX", err[512];
+	sqlite3 *db;
+	int fd;
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(rl_store_open(path, 0, RL_SWEEP_BUSY_MS, &db, err,
+	                               sizeof err), 0);
+	missing_run(db, 1, 10, 0, 1, most, 8);
+	assert_int_equal(rl_store_run_missing(db, 1), 2);
+	assert_int_equal(rl_store_run_missing_rows(db, 1), 2);
+	missing_run(db, 1, 0, 0, 1, out, 2);
+	assert_int_equal(rl_store_run_missing(db, 1), 2);
+	assert_int_equal(rl_store_run_missing_rows(db, 1), 2);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM points WHERE idx IN "
+	                              "(-1, 12)", NULL, NULL, NULL), SQLITE_OK);
+	missing_run(db, 2, 4, 0, 1, all4, 4);
+	assert_int_equal(rl_store_run_missing(db, 1), 2);
+	assert_int_equal(rl_store_run_missing(db, 2), 0);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM points; DELETE FROM runs",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	missing_run(db, 3, 10, 1, 2, odd, 3);
+	assert_int_equal(rl_store_run_missing(db, 3), 2);
+	assert_int_equal(rl_store_run_missing_rows(db, 3), 2);
+	missing_run(db, 3, 0, 0, 1, four, 1);
+	assert_int_equal(rl_store_run_missing(db, 3), 2);
+	assert_int_equal(rl_store_run_missing_rows(db, 3), 1);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM points; DELETE FROM runs",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	missing_run(db, 4, 10, 0, 1, ten, 10);
+	assert_int_equal(rl_store_run_missing(db, 4), 0);
+	assert_int_equal(rl_store_run_missing_rows(db, 4), 0);
+	sqlite3_close(db);
+	unlink(path);
+}
+
 static void test_store_error_words(void **state)
 {
 	sqlite3 *db;
@@ -1287,10 +1385,12 @@ int main(void)
 	    cmocka_unit_test(test_long_preset_path),
 	    cmocka_unit_test(test_progress_long_eta),
 	    cmocka_unit_test(test_spec_nul_and_size),
+	    cmocka_unit_test(test_spec_read_error),
 	    cmocka_unit_test(test_filter_sums),
 	    cmocka_unit_test(test_filter_sums_range),
 	    cmocka_unit_test(test_fit_words),
 	    cmocka_unit_test(test_store_error_words),
+	    cmocka_unit_test(test_run_missing),
 	    cmocka_unit_test(test_sigint_stops_one_sweep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
