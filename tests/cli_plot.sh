@@ -1020,6 +1020,18 @@ expect_exit 2 "kind heatmaps" -- "$RL" plot heatmaps --db "$db" --out "$tmpd/x.p
 expect_err "^rooflab plot: unknown plot kind 'heatmaps'; did you mean heatmap\? \(kinds: " "heatmaps: did you mean heatmap"
 expect_exit 2 "kind curv" -- "$RL" plot curv --db "$db" --out "$tmpd/x.png"
 expect_err "unknown plot kind 'curv'; did you mean curve\?" "curv: did you mean curve (a kind of its own)"
+# curve after plot's options, or with --db: the word was right, what was
+# wrong is said (it was "unknown plot kind 'curve'; did you mean curve?",
+# or plot curve's "unknown option '--db'"); curve computes its curve from
+# a chip and a model and reads no database (rooflab plot curve --help)
+expect_exit 2 "plot --db DB curve" -- "$RL" plot --db "$db" curve --out "$tmpd/x.png"
+expect_err "^rooflab plot: --db: plot curve reads no database \(it computes its curve from a chip and a model\): rooflab plot curve --chip NAME --model NAME --out FILE.png \(rooflab plot curve --help\)$" "plot --db DB curve: says curve reads no database"
+expect_exit 2 "plot curve --db DB" -- "$RL" plot curve --chip h100-sxm --model llama3-8b --db "$db" --out "$tmpd/x.png"
+expect_err "^rooflab plot: --db: plot curve reads no database" "plot curve --db DB: says curve reads no database"
+expect_exit 2 "plot --chip NAME curve" -- "$RL" plot --chip h100-sxm --model llama3-8b curve --out "$tmpd/x.png"
+expect_err "^rooflab plot: curve comes first, right after plot, and its options after it: rooflab plot curve --chip NAME" "plot --chip NAME curve: says the order"
+if grep -q "did you mean" "$tmpd/err"; then echo "not ok - plot --chip NAME curve offers a kind"; fails=$((fails + 1)); else echo "ok - plot --chip NAME curve offers no kind"; fi
+[ -e "$tmpd/x.png" ] && { echo "not ok - a refused curve wrote x.png"; fails=$((fails + 1)); } || echo "ok - a refused curve wrote nothing"
 esc=$(printf 'a\033[31mb')
 expect_exit 2 "a kind with an ESC" -- "$RL" plot "$esc" --db "$db" --out "$tmpd/x.png"
 if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the kind's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the kind's ESC shown as '?'"; fi
