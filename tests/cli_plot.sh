@@ -558,8 +558,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_out "0\.1234567 is exceeded everywhere \(at least 10\)" "the target in all its digits, the least as a figure"
 	# (review48) the most reached said on the target's side it is on: z
 	# 10, 15, 19.97 under the default 20 reaches it nowhere, its most
-	# 19.97 by eval's rule nearest 20.0, which reads as reached: one unit
-	# of its last digit down, 19.9 (rl_fig_text_side, as solve's reasons)
+	# 19.97 by eval's rule nearest 20.0, which reads as reached; one digit
+	# more shows it short, 19.97 (rl_fig_text_target, the targets table's
+	# rule), where 19.9 read as further short than the 19.97 stored
 	rm -f "$tmpd/lv4.db"
 	sqlite3 "$tmpd/lv4.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL, speedup_total_tokens REAL);
@@ -569,7 +570,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "text heatmap, a most of 19.97 under 20" -- "$RL" plot heatmap \
 		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
 		--z speedup_total_tokens --term dumb
-	expect_out "20 is reached nowhere \(at most 19\.9\)" "the most short of 20 reads under it (19.9, not 20.0)"
+	expect_out "20 is reached nowhere \(at most 19\.97\)" "the most short of 20 reads under it with the digits that show it (19.97, not 20.0 or 19.9)"
 	# (review48) a target the most cells reach exactly, and no other: z
 	# 10, 15, 20 under the default 20 is neither crossed (no line: 20 is
 	# not below the most) nor exceeded everywhere (10 and 15 are under it),
