@@ -126,8 +126,9 @@ static void help(FILE *f)
 	      "said to be no best (--z-best\nchooses); of the designs that "
 	      "break no physical constraint (silicon.violations;\na cell with "
 	      "none is blank).\nOn stderr, heatmap and pareto repeat export's "
-	      "notes on the run's profile\n(fitted on another chip, or not "
-	      "recorded whether it was).\n"
+	      "notes on the run's profile\n(fitted on another chip or of "
+	      "software its preset does not name, or not\nrecorded whether "
+	      "it was).\n"
 	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }
