@@ -536,18 +536,33 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         claim_speedup_side(x, sizeof x, s->metric, r->target),
 		         best, r->who, now,
 		         r->binds[0] ? ": " : "", r->binds);
-	else if (s->bound != 0)
-		snprintf(buf, len, "%s cannot reach %sx (%s): even at %s, the "
-		         "%s its range allows, it gives %s%s%s", noun, tg,
-		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
-		         s->bound > 0 ? "most" : "least",
-		         claim_speedup_side(x, sizeof x, s->metric, r->target),
-		         r->binds[0] ? "; there " : "", r->binds);
-	else
-		snprintf(buf, len, "%s cannot reach %sx (%s): the speedup peaks "
-		         "at %s at %s%s%s", noun, tg, r->who,
-		         claim_speedup_side(x, sizeof x, s->metric, r->target),
-		         best, r->binds[0] ? "; there " : "", r->binds);
+	else {
+		/* the best beside the assumed value and its speedup, so the
+		** two compare: "peaks at 13.64x at 3 stacks (13.48x at the
+		** assumed 4 stacks)", where the assumed 4 stacks was nowhere on
+		** the line; the assumed alone where the speedup now is not a
+		** number */
+		char nowx[40], cmp[200];
+		if (isfinite(r->nominal))
+			snprintf(cmp, sizeof cmp, " (%s at the assumed %s)",
+			         claim_speedup_side(nowx, sizeof nowx, r->nominal,
+			                            r->target), now);
+		else
+			snprintf(cmp, sizeof cmp, " (assumed: %s)", now);
+		if (s->bound != 0)
+			snprintf(buf, len, "%s cannot reach %sx (%s): even at %s, "
+			         "the %s its range allows, it gives %s%s%s%s", noun,
+			         tg, r->who,
+			         isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
+			         s->bound > 0 ? "most" : "least",
+			         claim_speedup_side(x, sizeof x, s->metric, r->target),
+			         cmp, r->binds[0] ? "; there " : "", r->binds);
+		else
+			snprintf(buf, len, "%s cannot reach %sx (%s): the speedup "
+			         "peaks at %s at %s%s%s%s", noun, tg, r->who,
+			         claim_speedup_side(x, sizeof x, s->metric, r->target),
+			         best, cmp, r->binds[0] ? "; there " : "", r->binds);
+	}
 }
 
 const char *claim_factor_glossary(void)

@@ -517,16 +517,26 @@ static void test_sentences(void **state)
 	r.s.metric = 18.99;
 	r.s.best_at = 3000;
 	claim_solve_words(&r, b, sizeof b);
+	/* (small63) beside it the speedup at the assumed value, 17.50x at
+	** the row's 450 GB/s, so the two compare (the line named neither) */
 	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
 	                       "(Sohu): even at 3000 GB/s, the most its range "
-	                       "allows, it gives 18.99x; there compute binds");
+	                       "allows, it gives 18.99x (17.50x at the assumed "
+	                       "450 GB/s); there compute binds");
 	/* no bound: the peak, also to two decimals (18.50, not 18.5) */
 	r.s.bound = 0;
 	r.s.metric = 18.5;
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
 	                       "(Sohu): the speedup peaks at 18.50x at 3000 "
-	                       "GB/s; there compute binds");
+	                       "GB/s (17.50x at the assumed 450 GB/s); there "
+	                       "compute binds");
+	/* a speedup now that is not a number: the assumed value alone */
+	r.nominal = NAN;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "peaks at 18.50x at 3000 GB/s (assumed: 450 "
+	                          "GB/s); there"));
+	r.nominal = 17.5;
 	/* a speedup short of the target within half a hundredth: not shown
 	** as reaching it ("cannot reach 20x ... gives 20.00x"), its last
 	** digit down, 19.99x; a metric at or past the target (model/solve.c
@@ -537,7 +547,7 @@ static void test_sentences(void **state)
 	r.s.bound = 1;
 	r.s.metric = 19.996;
 	claim_solve_words(&r, b, sizeof b);
-	assert_non_null(strstr(b, "it gives 19.99x;"));
+	assert_non_null(strstr(b, "it gives 19.99x (17.50x at the assumed"));
 	r.s.bound = 0;
 	claim_solve_words(&r, b, sizeof b);
 	assert_non_null(strstr(b, "peaks at 19.99x at"));
