@@ -396,11 +396,13 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	      (most ? r->nominal <= r->target : r->nominal >= r->target);
 	/* the figures now and at best by eval's rule (rl_fig_text), as
 	** the reason's (claimrun.c target_reason), where %.4g wrote
-	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4; on the
-	** target's side they are on (rl_fig_text_side: at best 0.0101 s of
-	** 0.01003 under a ceiling of 0.01, where 0.0100 read as met) */
-	rl_fig_text_side(nf, sizeof nf, r->nominal, r->target, most);
-	rl_fig_text_side(mf, sizeof mf, m, r->target, most);
+	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4; with the
+	** digits that show them on the target's side they are on
+	** (rl_fig_text_target: at best 0.01003 s under a ceiling of 0.01,
+	** where 0.0100 read as met and rl_fig_text_side's 0.0101 further
+	** over than it is) */
+	rl_fig_text_target(nf, sizeof nf, r->nominal, r->target, most);
+	rl_fig_text_target(mf, sizeof mf, m, r->target, most);
 	if (met)
 		snprintf(already, sizeof already, "%s is met already (%s %s now, "
 		         "%s at %s): ", tgt, nf, unit, r->who, now);
