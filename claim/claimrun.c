@@ -302,9 +302,10 @@ static void target_reason(claim_solve_row *row, const char *name)
 	** scan's point as figures */
 	char tg[32], mt[32], at[32];
 	rl_number_write(row->target, tg, sizeof tg);
-	/* (the figure on the target's side it is on: rl_fig_text_side) */
-	rl_fig_text_side(mt, sizeof mt, m, row->target,
-	                 claim_target_at_most(row->target_kind));
+	/* (the figure with the digits that show it on the target's side:
+	** rl_fig_text_target, as rl_solve's) */
+	rl_fig_text_target(mt, sizeof mt, m, row->target,
+	                   claim_target_at_most(row->target_kind));
 	rl_fig_text(at, sizeof at, s->best_at);
 	if (s->met_all)
 		snprintf(row->s.reason, sizeof row->s.reason, "met over the whole "

@@ -396,11 +396,13 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	      (most ? r->nominal <= r->target : r->nominal >= r->target);
 	/* the figures now and at best by eval's rule (rl_fig_text), as
 	** the reason's (claimrun.c target_reason), where %.4g wrote
-	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4; on the
-	** target's side they are on (rl_fig_text_side: at best 0.0101 s of
-	** 0.01003 under a ceiling of 0.01, where 0.0100 read as met) */
-	rl_fig_text_side(nf, sizeof nf, r->nominal, r->target, most);
-	rl_fig_text_side(mf, sizeof mf, m, r->target, most);
+	** 1.235e+04 tokens/s and 21.39 beside the reason's 21.4; with the
+	** digits that show them on the target's side they are on
+	** (rl_fig_text_target: at best 0.01003 s under a ceiling of 0.01,
+	** where 0.0100 read as met and rl_fig_text_side's 0.0101 further
+	** over than it is) */
+	rl_fig_text_target(nf, sizeof nf, r->nominal, r->target, most);
+	rl_fig_text_target(mf, sizeof mf, m, r->target, most);
 	if (met)
 		snprintf(already, sizeof already, "%s is met already (%s %s now, "
 		         "%s at %s): ", tgt, nf, unit, r->who, now);
@@ -536,18 +538,33 @@ void claim_solve_words(const claim_solve_row *r, char *buf, size_t len)
 		         claim_speedup_side(x, sizeof x, s->metric, r->target),
 		         best, r->who, now,
 		         r->binds[0] ? ": " : "", r->binds);
-	else if (s->bound != 0)
-		snprintf(buf, len, "%s cannot reach %sx (%s): even at %s, the "
-		         "%s its range allows, it gives %s%s%s", noun, tg,
-		         r->who, isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
-		         s->bound > 0 ? "most" : "least",
-		         claim_speedup_side(x, sizeof x, s->metric, r->target),
-		         r->binds[0] ? "; there " : "", r->binds);
-	else
-		snprintf(buf, len, "%s cannot reach %sx (%s): the speedup peaks "
-		         "at %s at %s%s%s", noun, tg, r->who,
-		         claim_speedup_side(x, sizeof x, s->metric, r->target),
-		         best, r->binds[0] ? "; there " : "", r->binds);
+	else {
+		/* the best beside the assumed value and its speedup, so the
+		** two compare: "peaks at 13.64x at 3 stacks (13.48x at the
+		** assumed 4 stacks)", where the assumed 4 stacks was nowhere on
+		** the line; the assumed alone where the speedup now is not a
+		** number */
+		char nowx[40], cmp[200];
+		if (isfinite(r->nominal))
+			snprintf(cmp, sizeof cmp, " (%s at the assumed %s)",
+			         claim_speedup_side(nowx, sizeof nowx, r->nominal,
+			                            r->target), now);
+		else
+			snprintf(cmp, sizeof cmp, " (assumed: %s)", now);
+		if (s->bound != 0)
+			snprintf(buf, len, "%s cannot reach %sx (%s): even at %s, "
+			         "the %s its range allows, it gives %s%s%s%s", noun,
+			         tg, r->who,
+			         isfinite(s->best_at) ? best : s->bound > 0 ? hi : lo,
+			         s->bound > 0 ? "most" : "least",
+			         claim_speedup_side(x, sizeof x, s->metric, r->target),
+			         cmp, r->binds[0] ? "; there " : "", r->binds);
+		else
+			snprintf(buf, len, "%s cannot reach %sx (%s): the speedup "
+			         "peaks at %s at %s%s%s%s", noun, tg, r->who,
+			         claim_speedup_side(x, sizeof x, s->metric, r->target),
+			         best, cmp, r->binds[0] ? "; there " : "", r->binds);
+	}
 }
 
 const char *claim_factor_glossary(void)

@@ -58,7 +58,7 @@ static void help(FILE *f)
 	      "baseline_profile_fit: sweep's note, also in the JSON's run),\n"
 	      "and one of software its chip's preset does not name "
 	      "(runs.software_note,\nbaseline_software_note); a run that "
-	      "does not record the former (an earlier\nrooflab's) is said "
+	      "does not record either (an earlier\nrooflab's) is said "
 	      "to, with today's look-up for its [base].\n"
 	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run), 1 internal or output\n"

@@ -126,8 +126,9 @@ static void help(FILE *f)
 	      "said to be no best (--z-best\nchooses); of the designs that "
 	      "break no physical constraint (silicon.violations;\na cell with "
 	      "none is blank).\nOn stderr, heatmap and pareto repeat export's "
-	      "notes on the run's profile\n(fitted on another chip, or not "
-	      "recorded whether it was).\n"
+	      "notes on the run's profile\n(fitted on another chip or of "
+	      "software its preset does not name, or not\nrecorded whether "
+	      "it was).\n"
 	      "Needs gnuplot (Debian package "
 	      GP_PACKAGE ").  Exit status: 0 ok, 2 bad input, 1\ninternal.\n", f);
 }
@@ -306,6 +307,52 @@ static void sweep_notes(sqlite3 *db, const char *dbpath, long want)
 	plot_run_notes(db, sw.run, cli_note, (void *)"plot");
 }
 
+/* 1 if arg is --db, as its own word or --db=FILE */
+static int is_db_option(const char *arg)
+{
+	return !strcmp(arg, "--db") || !strncmp(arg, "--db=", 5);
+}
+
+/* "plot --db x curve", "plot --out x.png curve", "plot curve --db x": the
+** word curve where plot's kinds go, but curve is computed from a chip and
+** a model, reads no database, and takes its own options after the word
+** (cmd_plot_curve); without this the kind was refused as "unknown plot
+** kind 'curve'; did you mean curve?", or its --db as an unknown option.
+** The message says which of the two is wrong: --db given, or the order.
+** A curve after one of plot's options is that option's value, not the
+** kind (every option of plot's table takes one); "plot --help curve" gets
+** plot's help as before.  0, or -1 with err. */
+static int curve_words(int argc, char **argv, char *err, size_t len)
+{
+	static const char *const valued =
+	    " --db --out --term --run --x --y --z --at --z-best --target ";
+	char opt[32];
+	int i, db = 0, at = 0;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 0;
+		db |= is_db_option(argv[i]);
+		snprintf(opt, sizeof opt, " %s ", i > 1 ? argv[i - 1] : "");
+		if (!at && !strcmp(argv[i], "curve") &&
+		    (i == 1 || !strstr(valued, opt)))
+			at = i;
+	}
+	/* (after another kind, "plot heatmap --db x curve", it is a second
+	** word, refused as any) */
+	if (!at || (at == 1 && !db) || (at > 1 && argv[1][0] != '-'))
+		return 0;
+	if (db)
+		snprintf(err, len, "--db: plot curve reads no database (it computes "
+		         "its curve from a chip and a model): rooflab plot curve "
+		         "--chip NAME --model NAME --out FILE.png (rooflab plot "
+		         "curve --help)");
+	else
+		snprintf(err, len, "curve comes first, right after plot, and its "
+		         "options after it: rooflab plot curve --chip NAME --model "
+		         "NAME --out FILE.png (rooflab plot curve --help)");
+	return -1;
+}
+
 int cmd_plot(int argc, char **argv)
 {
 	plot_args a;
@@ -318,6 +365,8 @@ int cmd_plot(int argc, char **argv)
 	int npos, rc;
 
 	memset(&a, 0, sizeof a);
+	if (curve_words(argc, argv, err, sizeof err))
+		return bad_input("plot", err);
 	if (argc > 1 && !strcmp(argv[1], "curve")) /* computed, no database */
 		return cmd_plot_curve(argc - 1, argv + 1);
 	rc = opt_parse_words("plot", table, &a, argc, argv, &kname, 1, &npos,

@@ -134,6 +134,35 @@ static int list_stray(const char *opt, const char *word)
 	return bad_input(opt, msg);
 }
 
+/* "rooflab --json eval", "rooflab --db x.db report": an option before
+** the command, which was refused as "unknown command '--json'" over the
+** list of commands, as if the word eval had been wrong; the order is what
+** is wrong, said with the command found later (options follow it).  0
+** where argv[1] is no option or no later word is a command (a version
+** word, "-v", is version_words'). */
+static int option_first(int argc, char **argv)
+{
+	char q[200], c[600], msg[1400];
+	const rl_command *cmd = NULL;
+	int i;
+	if (argv[1][0] != '-')
+		return 0;
+	for (i = 0; version_words[i]; i++)
+		if (!strcmp(argv[1], version_words[i]))
+			return 0;
+	for (i = 2; i < argc && !cmd; i++)
+		cmd = find_command(argv[i]);
+	if (!cmd)
+		return 0;
+	rl_utf8_cell(rl_utf8_quote(argv[1], 120, q, sizeof q), 0, 0, c, sizeof c);
+	snprintf(msg, sizeof msg, "rooflab: option %s comes before the command "
+	         "%s: the command comes first, its options after it (rooflab "
+	         "%s [OPTIONS]; rooflab help %s: its options)\n", c, cmd->name,
+	         cmd->name, cmd->name);
+	fputs(msg, stderr);
+	return 1;
+}
+
 static int dispatch(int argc, char **argv)
 {
 	const rl_command *c;
@@ -177,6 +206,8 @@ static int dispatch(int argc, char **argv)
 	}
 	if ((c = find_command(argv[1])) != NULL)
 		return c->run(argc - 1, argv + 1);
+	if (option_first(argc, argv))
+		return RL_EINPUT;
 	unknown_command(argv[1]);
 	usage(stderr);
 	return RL_EINPUT;

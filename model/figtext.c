@@ -154,3 +154,16 @@ const char *rl_fig_text_beside(char *buf, size_t len, double v, double lim,
 		snprintf(buf, len, "%.*f", d, v);
 	return buf;
 }
+
+const char *rl_fig_text_target(char *buf, size_t len, double v,
+                               double target, int most)
+{
+	/* a ceiling is rl_fig_text_beside's own lim (met at or under it); a
+	** floor is met at or above it, so the figure of a v short of it must
+	** read under it: beside the double just below the target, at or
+	** under which lies every v short of it */
+	if (most)
+		return rl_fig_text_beside(buf, len, v, target, v <= target);
+	return rl_fig_text_beside(buf, len, v, nextafter(target, -INFINITY),
+	                          v < target);
+}

@@ -64,4 +64,14 @@ const char *rl_fig_text_side(char *buf, size_t len, double v, double target,
 const char *rl_fig_text_beside(char *buf, size_t len, double v, double lim,
                                int met);
 
+/* rl_fig_text_beside's rule beside a target (most 0: a floor, v meets it
+** at >= target; 1: a ceiling, at <=), met read from v: the figure with as
+** many more decimals as put it on v's side of the target, 19.97 short of
+** a floor of 20 "19.97" (20.0 read as reached; rl_fig_text_side's 19.9
+** read further short than it is), 20.0004 over a ceiling of 20
+** "20.0004"; where v meets it, a figure meeting it (20 at a floor of 20:
+** 20.0).  The heatmap's "reached nowhere (at most X)".  Returns buf. */
+const char *rl_fig_text_target(char *buf, size_t len, double v,
+                               double target, int most);
+
 #endif

@@ -225,11 +225,13 @@ int rl_solve(const rl_config *base, const rl_param *p, double lo, double hi,
 		/* the target and the range's bounds in all their digits
 		** (rl_number_write: 10000000, where %g wrote 1e+07), the
 		** metric and a point of the scan as figures (rl_fig_text), the
-		** metric on the target's side it is on (rl_fig_text_side: 19.9
-		** of 19.97 short of 20, where 20.0 read as reached) */
+		** metric with the digits that show it on the target's side
+		** (rl_fig_text_target: 19.97 short of 20, where 20.0 read as
+		** reached and rl_fig_text_side's 19.9 further short than it
+		** is, as the heatmap's "reached nowhere") */
 		char tg[32], mt[32], xa[32], bd[32];
 		rl_number_write(target, tg, sizeof tg);
-		rl_fig_text_side(mt, sizeof mt, res->metric, target, 0);
+		rl_fig_text_target(mt, sizeof mt, res->metric, target, 0);
 		rl_fig_text(xa, sizeof xa, x[at]);
 		if (all_above)
 			snprintf(res->reason, sizeof res->reason,

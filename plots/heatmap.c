@@ -892,11 +892,13 @@ int plot_build_heatmap(sqlite3 *db, const plot_opts *o, FILE *s, char *err,
 		snprintf(note, sizeof note, "; %sline: %sx",
 		         o->mono ? "" : "white ", claim_target_text(target).s);
 	else if (speedup && zmax < target)
-		/* (the most on the target's side, rl_fig_text_side: 19.97
-		** short of 20 reads 19.9, where 20.0 read as reached) */
+		/* (the most with the digits that show it short of the
+		** target, rl_fig_text_target, the targets table's rule: 19.97
+		** short of 20 reads 19.97, where 20.0 read as reached and
+		** rl_fig_text_side's 19.9 read as further short than it is) */
 		snprintf(note, sizeof note, "; %s is reached nowhere (at most "
 		         "%s)", claim_target_text(target).s,
-		         rl_fig_text_side(zf, sizeof zf, zmax, target, 0));
+		         rl_fig_text_target(zf, sizeof zf, zmax, target, 0));
 	else if (speedup && zmin < target)
 		/* (the most on the target and no line drawn there: z 10 to 20
 		** under 20 read "exceeded everywhere (at least 10)") */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../claim/valtrust.h"
+#include "../config/profiles.h"
 #include "../model/status.h"
 #include "../sweeps/store.h"
 #include "runfit.h"
@@ -21,7 +22,7 @@
 ** today's: where that finds the profile fitted on the chip or no fitted
 ** profile, nothing (0, buf ""), as for a run that records none; 0 too
 ** where unrec[k] is 0 (the readers say the stored note). */
-static int unrecorded_words(int64_t run_id, int k, const int unrec[2],
+static int unrecorded_words(int64_t run_id, int k, const int unrec[4],
                             const char *chip, const char *profile,
                             char *buf, size_t len)
 {
@@ -53,8 +54,46 @@ static int unrecorded_words(int64_t run_id, int k, const int unrec[2],
 	return buf[0] != '\0';
 }
 
+/* The same for its software (unrec[2 + k], sweeps/store.h): "run 3's
+** [baseline]: the run does not record whether its profile is of software
+** its chip's preset names ...", for the [base] today's look-up of its
+** profile's software against its chip's preset (config/profiles.h
+** profile_software_note), said as today's, nothing where that finds the
+** same software or none named (as the fit's look-up). */
+static int unrecorded_software(int64_t run_id, int k, const int unrec[4],
+                               const char *chip, const char *profile,
+                               char *buf, size_t len)
+{
+	static const char why[] = "the run does not record whether its "
+	                          "profile is of software its chip's preset "
+	                          "names (an earlier rooflab wrote it)";
+	static const char so[] = "so whether its figures are another "
+	                         "software's efficiencies carried over to its "
+	                         "chip is not known";
+	char words[RL_SWEEP_SOFTWARE_NOTE_MAX], err[256];
+	int rc;
+	buf[0] = '\0';
+	if (k < 0 || k > 1 || !unrec[2 + k])
+		return 0;
+	if (k) /* the [baseline]'s chip is not in the runs table */
+		snprintf(buf, len, "run %lld's [baseline]: %s, %s",
+		         (long long)run_id, why, so);
+	else if (!chip[0] || !profile[0])
+		snprintf(buf, len, "run %lld's [base]: %s, nor its %s, %s",
+		         (long long)run_id, why, !profile[0] ? "profile" : "chip",
+		         so);
+	else if ((rc = profile_software_note("", chip, "", profile, words,
+	                                     sizeof words, err, sizeof err)) < 0)
+		snprintf(buf, len, "run %lld's [base]: %s, and today's could not "
+		         "be read (%s), %s", (long long)run_id, why, err, so);
+	else if (rc > 0)
+		snprintf(buf, len, "run %lld's [base]: %s; by today's presets, %s",
+		         (long long)run_id, why, words);
+	return buf[0] != '\0';
+}
+
 void plot_run_notes_of(int64_t run_id, const char *const note[4],
-                       const int unrec[2], const char *chip,
+                       const int unrec[4], const char *chip,
                        const char *profile,
                        void (*each)(void *ctx, const char *words), void *ctx)
 {
@@ -70,6 +109,10 @@ void plot_run_notes_of(int64_t run_id, const char *const note[4],
 		if (unrecorded_words(run_id, k, unrec, chip, profile, words,
 		                     sizeof words))
 			each(ctx, words);
+	for (k = 0; k < 2; k++)
+		if (unrecorded_software(run_id, k, unrec, chip, profile, words,
+		                        sizeof words))
+			each(ctx, words);
 }
 
 void plot_run_notes(sqlite3 *db, int64_t run_id,
@@ -78,7 +121,7 @@ void plot_run_notes(sqlite3 *db, int64_t run_id,
 	char fit[2][RL_SWEEP_FIT_NOTE_MAX], soft[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
 	char chip[256], profile[256];
 	const char *const note[4] = {fit[0], fit[1], soft[0], soft[1]};
-	int unrec[2];
+	int unrec[4];
 	rl_store_run_fit(db, run_id, fit);
 	rl_store_run_software(db, run_id, soft);
 	/* (unrec 0 where the run cannot be read: no note of it) */

@@ -22,11 +22,14 @@
 ** sentence, then what the run does not record of its fit (unrec[k] 1,
 ** rl_store_run_fit_unrecorded's, with the run's chip and profile): for
 ** the [base], today's look-up of its profile on its chip, said as today's
-** (nothing where that finds it fitted on the chip or no fitted profile).  The one order and sentence of export's,
+** (nothing where that finds it fitted on the chip or no fitted profile);
+** then, alike, what it does not record of its software (unrec[2 + k]:
+** today's look-up of the [base]'s profile's software against its chip's
+** preset, nothing where that finds the same).  The one order and sentence of export's,
 ** plot's and the report's notes, each of which said them in its own
 ** loops. */
 void plot_run_notes_of(int64_t run_id, const char *const note[4],
-                       const int unrec[2], const char *chip,
+                       const int unrec[4], const char *chip,
                        const char *profile,
                        void (*each)(void *ctx, const char *words), void *ctx);
 

@@ -40,8 +40,10 @@ typedef struct {
 	/* the trust sentence, worked out once (report_trust_words) */
 	int trust_done;
 	char trust[4096];
-	/* and its shorter form for the verdict (report_trust_short) */
+	/* and its shorter form for the verdict (report_trust_short), the
+	** length of its part before the stored trust line */
 	char trust_short[4096];
+	size_t trust_short_head;
 	/* where trust's clauses end: the pooled rows', the out-of-sample
 	** rows', the published tables' (report_trust_clauses) */
 	size_t trust_ends[3];
@@ -205,6 +207,11 @@ const char *report_trust_words(rctx *r);
 ** between versions, and without the out-of-sample rows' figures where
 ** the stored line gives them; "" as report_trust_words. */
 const char *report_trust_short(rctx *r);
+/* The length of report_trust_short's part before the stored trust line
+** (or before why none is recorded), "; " where that follows: the verdict
+** says the two apart, one bullet each (a 669-character bullet as one);
+** its whole length where nothing follows. */
+size_t report_trust_short_head(rctx *r);
 /* report_trust_words's clause split where its "; " joins them, for the
 ** validation section's "In short" and the list under it: the pooled rows'
 ** error (always), the out-of-sample rows', how far the published tables

@@ -415,6 +415,7 @@ static void trust_both(rctx *r)
 		return;
 	r->trust_done = 1;
 	r->trust[0] = r->trust_short[0] = '\0';
+	r->trust_short_head = 0;
 	if ((found = report_val_run(r, &v)) >= 0)
 		trust_words(r, found ? v : NULL, r->trust, sizeof r->trust,
 		            &fit_end, &oos_end);
@@ -444,6 +445,9 @@ static void trust_both(rctx *r)
 	if (k < sizeof r->trust_short)
 		snprintf(r->trust_short + k, sizeof r->trust_short - k, "%s",
 		         r->trust + tail);
+	k = strlen(r->trust_short);
+	r->trust_short_head = tail && (stored ? fit_end : oos_end) < k
+	                      ? (stored ? fit_end : oos_end) : k;
 }
 
 const char *report_trust_words(rctx *r)
@@ -456,6 +460,12 @@ const char *report_trust_short(rctx *r)
 {
 	trust_both(r);
 	return r->trust_short;
+}
+
+size_t report_trust_short_head(rctx *r)
+{
+	trust_both(r);
+	return r->trust_short_head;
 }
 
 int report_trust_clauses(rctx *r, const char *cl[4], int len[4])

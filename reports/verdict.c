@@ -859,12 +859,21 @@ void report_verdict(rctx *r)
 	{
 		/* the shorter form: how far the published tables move between
 		** versions is the validation section's (ux28: the bullet ran to
-		** 1,200 characters) */
+		** 1,200 characters); the stored trust line (the error on what no
+		** fit saw, or that none is recorded) a bullet of its own after
+		** the pooled rows' error, as the validation section lists it,
+		** where one bullet held both in 669 characters */
 		const char *trust = report_trust_short(r);
+		const char *rest = trust + report_trust_short_head(r);
 		char unknown[2400];
 		if (trust[0])
-			doc_item(&r->d, "How far to trust the model: %s (the "
-			         "validation section).", trust);
+			doc_item(&r->d, "How far to trust the model: %.*s (the "
+			         "validation section).", (int)(rest - trust), trust);
+		if (!strncmp(rest, "; ", 2))
+			rest += 2;
+		if (rest[0])
+			doc_item(&r->d, "%c%s.", toupper((unsigned char)rest[0]),
+			         rest + 1);
 		report_unknowns_words(r, unknown, sizeof unknown);
 		if (unknown[0])
 			doc_item(&r->d, "What the model does not know: %s.",

@@ -37,9 +37,10 @@ typedef struct {
 	/* their profiles of software the chip's preset does not name, as
 	** sweep said it (rl_store_run_software: "" none) */
 	char software[2][RL_SWEEP_SOFTWARE_NOTE_MAX];
-	/* where the run does not record the former (an earlier rooflab's),
-	** and its chip and profile (rl_store_run_fit_unrecorded) */
-	int fit_unrec[2];
+	/* where the run does not record the former (0, 1) or the latter
+	** (2, 3: an earlier rooflab's), and its chip and profile
+	** (rl_store_run_fit_unrecorded) */
+	int fit_unrec[4];
 	char chip[256], profile[256];
 } rl_export_state;
 

@@ -923,17 +923,19 @@ int rl_store_run_fit(sqlite3 *db, int64_t run_id,
 	                 RL_SWEEP_FIT_NOTE_MAX);
 }
 
-int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[2],
+int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[4],
                                 char *chip, char *profile, size_t len)
 {
-	static const char *const cols[2] = {"profile_fit",
-	                                    "baseline_profile_fit"};
-	char sql[320], what[2][48];
+	static const char *const cols[4] = {"profile_fit",
+	                                    "baseline_profile_fit",
+	                                    "software_note",
+	                                    "baseline_software_note"};
+	char sql[480], what[4][48];
 	sqlite3_stmt *st;
 	int k, yes, ok = 0;
-	unrec[0] = unrec[1] = 0;
+	unrec[0] = unrec[1] = unrec[2] = unrec[3] = 0;
 	chip[0] = profile[0] = '\0';
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 4; k++) {
 		if (rl_db_has_column(db, "runs", cols[k], &yes) != SQLITE_OK)
 			return 0;
 		snprintf(what[k], sizeof what[k], yes ? "%s IS NULL" : "1",
@@ -941,8 +943,9 @@ int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[2],
 	}
 	/* (a [baseline]'s NULL is no [baseline] where the run has none) */
 	snprintf(sql, sizeof sql, "SELECT chip, profile, %s, (%s) AND "
+	         "baseline_total_tokens_per_s IS NOT NULL, %s, (%s) AND "
 	         "baseline_total_tokens_per_s IS NOT NULL FROM runs WHERE id "
-	         "= ?1", what[0], what[1]);
+	         "= ?1", what[0], what[1], what[2], what[3]);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -951,8 +954,8 @@ int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[2],
 		const unsigned char *p = sqlite3_column_text(st, 1);
 		snprintf(chip, len, "%s", c ? (const char *)c : "");
 		snprintf(profile, len, "%s", p ? (const char *)p : "");
-		unrec[0] = sqlite3_column_int(st, 2) != 0;
-		unrec[1] = sqlite3_column_int(st, 3) != 0;
+		for (k = 0; k < 4; k++)
+			unrec[k] = sqlite3_column_int(st, 2 + k) != 0;
 		ok = 1;
 	}
 	sqlite3_finalize(st);

@@ -212,12 +212,16 @@ const char *rl_store_fit_words(int64_t run_id, int k, const char *fit,
 ** or its [baseline]'s (k 1), was fitted on another chip's rows:
 ** unrec[k] 1 where runs.profile_fit (baseline_profile_fit) is NULL or the
 ** file has no such column (a run an earlier rooflab made, or one whose
-** measurements could not be read when it ran), the [baseline] only where
+** measurements could not be read when it ran); where it does not record
+** whether the [base]'s (k 2) or [baseline]'s (k 3) profile is of software
+** its chip's preset does not name, unrec[k] 1 alike (runs.software_note,
+** baseline_software_note NULL or not there: an earlier rooflab's run,
+** where a run today stores "" for none); the [baseline] only where
 ** the run has one (its throughputs not NULL); the run's chip and profile
 ** into chip and profile (len bytes each, "" where NULL).  1, or 0 with
 ** unrec 0 where the run cannot be read.  For the readers' note
 ** (plots/runfit.h), where a run recording none read as validated. */
-int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[2],
+int rl_store_run_fit_unrecorded(sqlite3 *db, int64_t run_id, int unrec[4],
                                 char *chip, char *profile, size_t len);
 
 /* The same for the notes sweep stored where the [base]'s profile, and

@@ -139,6 +139,19 @@ expect_err "^rooflab: unknown command 'pareas'; did you mean params\?$" "pareas:
 expect_exit 2 "help evl" -- $RL help evl
 expect_err "^rooflab: unknown command 'evl'; did you mean eval\?$" "help evl: named, eval offered"
 expect_err "^commands:$" "help evl: the list of commands after it"
+# (small63) an option before the command: the order is said wrong, the
+# command found later named, where it read "unknown command '--json'"
+# over the list of commands as if the command were the fault; a word no
+# command follows is still unknown
+expect_exit 2 "--json eval" -- $RL --json eval --chip h100-sxm
+expect_err "^rooflab: option '--json' comes before the command eval: the command comes first, its options after it \(rooflab eval \[OPTIONS\]; rooflab help eval: its options\)$" "--json eval: says the order"
+grep -q "unknown command\|^commands:" "$tmpd/err" &&
+	{ echo "not ok - --json eval says unknown command"; fails=$((fails + 1)); } ||
+	echo "ok - --json eval: no unknown command, no list"
+expect_exit 2 "--db x.db report" -- $RL --db x.db report
+expect_err "^rooflab: option '--db' comes before the command report: " "--db x.db report: the command after the option's value"
+expect_exit 2 "--json alone" -- $RL --json nothing
+expect_err "^rooflab: unknown command '--json'$" "--json nothing: no command follows, unknown as before"
 # rooflab --help (and -h) takes no word: one after it is refused, exit 2,
 # as help COMMAND WORD is, with nothing on standard output (it printed the
 # list and dropped the word); a command's name points to its help

@@ -1267,9 +1267,13 @@ case $wantc in
 "how far off the model is (median error / 90% of rows within): "*" on model families each fit never saw, "*", the baseline: "*"; on chips no fit saw: "*) ;;
 *) echo "not ok - claim's trust line not found ('$wantc')"; fails=$((fails + 1)) ;;
 esac
+# (small63) the verdict says it in a bullet of its own, right after the
+# trust bullet, as the validation section lists it (the two in one bullet
+# ran to 669 characters)
+trust_next() { grep -A1 -F -- "- How far to trust the model: " "$1" | sed -n 2p; }
 if [ -n "$wantc" ] && grep -qF -- "- How far to trust the model: " "$tmpd/rv.md" &&
-	grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF -- "; as the claim recorded it with its run, $wantc (the validation section)." &&
-	grep -qxF -- "- As the claim recorded it with its run, $wantc." "$tmpd/rv.md" &&
+	[ "$(trust_next "$tmpd/rv.md")" = "- As the claim recorded it with its run, $wantc." ] &&
+	[ "$(grep -cxF -- "- As the claim recorded it with its run, $wantc." "$tmpd/rv.md")" = 2 ] &&
 	! grep -qi "as validate recorded it" "$tmpd/rv.md"; then
 	echo "ok - the report's trust sentence has the claim's own stored line"
 else
@@ -1281,10 +1285,16 @@ fi
 # ("apart from them"), and how far the published tables move between
 # versions is the validation section's, which keeps both: (ux29) its
 # "In short, ..." the pooled rows' error alone, in under 400 characters
-# (1,227 when it held every clause), each other clause an item under it
+# (1,227 when it held every clause), each other clause an item under it;
+# (small63) the bullet the pooled rows' error alone too, under 400
+# characters (669 with the claim's line in it), that line the next bullet
 short=$(grep '^In short, ' "$tmpd/rv.md")
-if grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qF "; as the claim recorded it with its run, " &&
-	! grep -F -- "- How far to trust the model: " "$tmpd/rv.md" | grep -qE "apart from them|themselves move" &&
+tb=$(grep -F -- "- How far to trust the model: " "$tmpd/rv.md")
+if ! printf '%s' "$tb" | grep -qF "as the claim recorded it" &&
+	[ "${#tb}" -gt 0 ] && [ "${#tb}" -lt 400 ] &&
+	printf '%s' "$tb" | grep -q "^- How far to trust the model: the model's throughput misses the published measurements by a median [0-9.]*% (90th percentile [0-9.]*%) over [0-9]* rows, [0-9]* of them of the chip and software its profiles were fitted on[^;]* (the validation section)\.$" &&
+	trust_next "$tmpd/rv.md" | grep -q "^- As the claim recorded it with its run, " &&
+	! printf '%s' "$tb" | grep -qE "apart from them|themselves move" &&
 	[ "${#short}" -gt 0 ] && [ "${#short}" -lt 400 ] &&
 	printf '%s' "$short" | grep -q "^In short, the model's throughput misses the published measurements by a median [0-9.]*% (90th percentile [0-9.]*%) over [0-9]* rows, [0-9]* of them of the chip and software its profiles were fitted on[^;]*\.$" &&
 	grep -A3 '^In short, ' "$tmpd/rv.md" | grep -q '^- Apart from them, [0-9]* rows of a profile borrowed' &&
@@ -1295,7 +1305,8 @@ else
 	grep -F "How far to trust" "$tmpd/rv.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 # with no validation run in the database, the claim's own line still
-if grep -F -- "- How far to trust the model: not measured here: " "$tmpd/r.md" | grep -qF -- "; as the claim recorded it with its run, $wantc (the validation section)."; then
+if grep -F -- "- How far to trust the model: not measured here: " "$tmpd/r.md" | grep -q " (the validation section)\.$" &&
+	[ "$(trust_next "$tmpd/r.md")" = "- As the claim recorded it with its run, $wantc." ]; then
 	echo "ok - no validation run: the claim's own trust line is given"
 else
 	echo "not ok - no validation run: the claim's own trust line"
@@ -1332,8 +1343,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		$RL report --db "$tmpd/nulltr.db" --out "$tmpd/nulltr.md" --no-plots
 	nr="the profiles' leave-one-architecture-out error is not recorded in this validation run, written before rooflab stored it (rerun rooflab validate --db for it)"
 	if [ "$has7" = 2 ] && [ "$has6" = 2 ] &&
-		grep -F -- "- How far to trust the model: " "$tmpd/oldv.md" | grep -qF -- "; as validate recorded it with this run, $want (the validation section)." &&
-		grep -qF -- "$nr (the validation section)." "$tmpd/notr.md" &&
+		[ "$(trust_next "$tmpd/oldv.md")" = "- As validate recorded it with this run, $want." ] &&
+		[ "$(trust_next "$tmpd/notr.md")" = "- The ${nr#the }." ] &&
 		grep -qxF -- "- The ${nr#the }." "$tmpd/nulltr.md" && ! grep -q "how far off the model is" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
 		echo "ok - the trust figures are the runs': the claim's as stored, else validate's, or said not recorded"
 	else

@@ -558,8 +558,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_out "0\.1234567 is exceeded everywhere \(at least 10\)" "the target in all its digits, the least as a figure"
 	# (review48) the most reached said on the target's side it is on: z
 	# 10, 15, 19.97 under the default 20 reaches it nowhere, its most
-	# 19.97 by eval's rule nearest 20.0, which reads as reached: one unit
-	# of its last digit down, 19.9 (rl_fig_text_side, as solve's reasons)
+	# 19.97 by eval's rule nearest 20.0, which reads as reached; one digit
+	# more shows it short, 19.97 (rl_fig_text_target, the targets table's
+	# rule), where 19.9 read as further short than the 19.97 stored
 	rm -f "$tmpd/lv4.db"
 	sqlite3 "$tmpd/lv4.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL, speedup_total_tokens REAL);
@@ -569,7 +570,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_exit 0 "text heatmap, a most of 19.97 under 20" -- "$RL" plot heatmap \
 		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
 		--z speedup_total_tokens --term dumb
-	expect_out "20 is reached nowhere \(at most 19\.9\)" "the most short of 20 reads under it (19.9, not 20.0)"
+	expect_out "20 is reached nowhere \(at most 19\.97\)" "the most short of 20 reads under it with the digits that show it (19.97, not 20.0 or 19.9)"
 	# (review48) a target the most cells reach exactly, and no other: z
 	# 10, 15, 20 under the default 20 is neither crossed (no line: 20 is
 	# not below the most) nor exceeded everywhere (10 and 15 are under it),
@@ -1020,6 +1021,18 @@ expect_exit 2 "kind heatmaps" -- "$RL" plot heatmaps --db "$db" --out "$tmpd/x.p
 expect_err "^rooflab plot: unknown plot kind 'heatmaps'; did you mean heatmap\? \(kinds: " "heatmaps: did you mean heatmap"
 expect_exit 2 "kind curv" -- "$RL" plot curv --db "$db" --out "$tmpd/x.png"
 expect_err "unknown plot kind 'curv'; did you mean curve\?" "curv: did you mean curve (a kind of its own)"
+# curve after plot's options, or with --db: the word was right, what was
+# wrong is said (it was "unknown plot kind 'curve'; did you mean curve?",
+# or plot curve's "unknown option '--db'"); curve computes its curve from
+# a chip and a model and reads no database (rooflab plot curve --help)
+expect_exit 2 "plot --db DB curve" -- "$RL" plot --db "$db" curve --out "$tmpd/x.png"
+expect_err "^rooflab plot: --db: plot curve reads no database \(it computes its curve from a chip and a model\): rooflab plot curve --chip NAME --model NAME --out FILE.png \(rooflab plot curve --help\)$" "plot --db DB curve: says curve reads no database"
+expect_exit 2 "plot curve --db DB" -- "$RL" plot curve --chip h100-sxm --model llama3-8b --db "$db" --out "$tmpd/x.png"
+expect_err "^rooflab plot: --db: plot curve reads no database" "plot curve --db DB: says curve reads no database"
+expect_exit 2 "plot --chip NAME curve" -- "$RL" plot --chip h100-sxm --model llama3-8b curve --out "$tmpd/x.png"
+expect_err "^rooflab plot: curve comes first, right after plot, and its options after it: rooflab plot curve --chip NAME" "plot --chip NAME curve: says the order"
+if grep -q "did you mean" "$tmpd/err"; then echo "not ok - plot --chip NAME curve offers a kind"; fails=$((fails + 1)); else echo "ok - plot --chip NAME curve offers no kind"; fi
+[ -e "$tmpd/x.png" ] && { echo "not ok - a refused curve wrote x.png"; fails=$((fails + 1)); } || echo "ok - a refused curve wrote nothing"
 esc=$(printf 'a\033[31mb')
 expect_exit 2 "a kind with an ESC" -- "$RL" plot "$esc" --db "$db" --out "$tmpd/x.png"
 if grep -q "$(printf '\033')" "$tmpd/err"; then echo "not ok - the kind's ESC reached stderr raw"; fails=$((fails + 1)); else echo "ok - the kind's ESC shown as '?'"; fi

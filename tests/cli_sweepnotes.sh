@@ -103,6 +103,50 @@ else
 	echo "not ok - h100: a note where today's look-up finds the profile fitted there"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
 fi
 
+# (small63) the same for the software notes (runs.software_note and
+# baseline_software_note, NULL in an earlier rooflab's run, where a run
+# today stores '' for none): export, the report and plot said nothing of
+# them.  The MI300X's preset names no software, so trtllm-0.10 on it is
+# another software's carried over (sweep's own note, read back below from
+# the run as written today); the H100 [baseline], whose chip the runs
+# table does not hold, is said not recorded alone
+printf '[base]\nchip = mi300x\nmodel = llama3-8b\nprofile = trtllm-0.10\n[axes]\nscenario.isl = 128, 256\nscenario.osl = 128, 256\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n' >"$tmpd/sw.ini"
+expect_exit 0 "a sweep on the MI300X under trtllm-0.10" -- $RL sweep "$tmpd/sw.ini" --db "$tmpd/swnew.db"
+expect_exit 0 "swnew: export" -- $RL export --db "$tmpd/swnew.db" --format csv
+sww=$(sed -n "s/^rooflab export: note: run 1's \[base\]: \(profile trtllm-0\.10 is of .*\)$/\1/p" "$tmpd/err")
+[ -n "$sww" ] && echo "ok - the run as written today: its software note ($sww)" ||
+	{ echo "not ok - no software note on the MI300X"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+cp "$tmpd/swnew.db" "$tmpd/swnull.db"
+sqlite3 "$tmpd/swnull.db" "UPDATE runs SET software_note = NULL, baseline_software_note = NULL"
+swhy="the run does not record whether its profile is of software its chip's preset names (an earlier rooflab wrote it)"
+swb="run 1's [base]: $swhy; by today's presets, $sww"
+swl="run 1's [baseline]: $swhy, so whether its figures are another software's efficiencies carried over to its chip is not known"
+expect_exit 0 "swnull: export" -- $RL export --db "$tmpd/swnull.db" --format csv
+if grep -qxF "rooflab export: note: $swb" "$tmpd/err" && grep -qxF "rooflab export: note: $swl" "$tmpd/err"; then
+	echo "ok - swnull: export says the run does not record its software, today's look-up for the [base]"
+else
+	echo "not ok - swnull: export's software notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
+fi
+expect_exit 0 "swnull: report" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/swnull.db" --out "$tmpd/swnull.md" --no-plots
+b=$(printf '%s' "$swb" | sed 's/^r/R/; s/\[/\\[/g; s/\]/\\]/g')
+l=$(printf '%s' "$swl" | sed 's/^r/R/; s/\[/\\[/g; s/\]/\\]/g')
+if grep -qxF "_${b}._" "$tmpd/swnull.md" && grep -qxF "_${l}._" "$tmpd/swnull.md"; then
+	echo "ok - swnull: the report's sweep section says so"
+else
+	echo "not ok - swnull: the report's software notes"; grep '^_Run' "$tmpd/swnull.md" | sed 's/^/    /'; fails=$((fails + 1))
+fi
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "swnull: plot heatmap" -- $RL plot heatmap --db "$tmpd/swnull.db" --term dumb
+	grep -qxF "rooflab plot: note: $swb" "$tmpd/err" &&
+		grep -qxF "rooflab plot: note: $swl" "$tmpd/err" &&
+		echo "ok - swnull: plot says so on stderr" ||
+		{ echo "not ok - swnull: plot's software notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+fi
+# the run as written today says no "does not record"
+expect_exit 0 "swnew: export again" -- $RL export --db "$tmpd/swnew.db" --format csv
+! grep -q "does not record" "$tmpd/err" && echo "ok - swnew: nothing unrecorded" ||
+	{ echo "not ok - swnew says something unrecorded"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+
 # (2) one shard of a sweep not merged (runs.shard_count 3): the heatmap's
 # title and the report's section say it is one in 3 of the design points
 # and that merge joins them, where it read as the whole sweep; the merged

@@ -360,7 +360,8 @@ static int near_twenty(const rl_config *c, void *ud, double *v)
 /* An infeasible reason's figure stays short of the target: 19.97 to
 ** three digits is 20.0, which read as the 20 reached ("the upper bound
 ** ... stops it at 20.0 (target 20)", small52, where %g wrote 19.97);
-** moved one unit of its last digit down by hand, 19.9. */
+** (small63) with one digit more, 19.97, short of 20 as stored, where 19.9
+** (its last digit moved down) read further short than it is. */
 static void test_solve_reason_short_of_target(void **state)
 {
 	rl_config a;
@@ -373,7 +374,7 @@ static void test_solve_reason_short_of_target(void **state)
 	                          sizeof err), 0);
 	assert_false(s.feasible);
 	assert_true(fabs(s.metric - 19.97) < 1e-9);
-	assert_non_null(strstr(s.reason, "stops it at 19.9 (target 20)"));
+	assert_non_null(strstr(s.reason, "stops it at 19.97 (target 20)"));
 }
 
 /* The edge of the values that can be evaluated is found, not the last

@@ -418,6 +418,32 @@ static void test_fig_text_beside(void **state)
 	                    "20.0");
 }
 
+/* (small63) rl_fig_text_target, by hand: 19.97 short of a floor of 20
+** reads nearest 20.0, which meets it, so one decimal more, 19.97 (short);
+** 19.9996 alike: 20.00, 20.000 meet it, 19.9996; 19.44 reads 19.4 as
+** nearest writes it (short already); 20 at a floor of 20 meets it: 20;
+** 20.03 over it: 20.0, on it, which a floor counts as met; a ceiling of
+** 0.01 that 0.01003 passes: nearest 0.0100 (met), 0.01003; 20.0004 over a
+** ceiling of 20: 20.0004, as rl_fig_text_beside's case */
+static void test_fig_text_target(void **state)
+{
+	char b[64];
+	(void)state;
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 19.97, 20, 0),
+	                    "19.97");
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 19.9996, 20, 0),
+	                    "19.9996");
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 19.44, 20, 0),
+	                    "19.4");
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 20, 20, 0), "20");
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 20.03, 20, 0),
+	                    "20.0");
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 0.01003, 0.01, 1),
+	                    "0.01003");
+	assert_string_equal(rl_fig_text_target(b, sizeof b, 20.0004, 20, 1),
+	                    "20.0004");
+}
+
 /* rl_fig_side_dir: a figure shown of v, beside a target, on the other
 ** side of it than v is moved back toward v (by hand, as the cases of
 ** test_fig_text_side): 20.0 shown of 19.97 under a floor of 20 meets it,
@@ -449,6 +475,7 @@ int main(void)
 	    cmocka_unit_test(test_fig_text_dir),
 	    cmocka_unit_test(test_fig_text_side),
 	    cmocka_unit_test(test_fig_text_beside),
+	    cmocka_unit_test(test_fig_text_target),
 	    cmocka_unit_test(test_fig_cell4),
 	    cmocka_unit_test(test_fig_side_dir),
 	    cmocka_unit_test(test_fig_text_empty),

@@ -269,9 +269,11 @@ static void test_target_met_at_equality(void **state)
 ** by eval's three digits said what it is not (small52: "cannot reach TPOT
 ** at most 0.01 s ...: at best 0.0100 s" of a best 0.01003 s, "needs ...
 ** where it is 20.0 tokens/s" of 19.97 under a floor of 20, where %.4g
-** wrote 0.01003 and 19.97): such a figure moves one unit of its last
-** digit back to its own side (rl_fig_text_dir), 0.0101 s and 19.9
-** tokens/s by hand; a figure that stays on its side is the nearest. */
+** wrote 0.01003 and 19.97): such a figure takes the digits that put it
+** on its own side (rl_fig_text_target; small63: it moved one unit of its
+** last digit, 0.0101 s and 19.9, further off than it is), 0.01003 s and
+** 19.97 tokens/s by hand; a figure that stays on its side is the
+** nearest. */
 static void test_target_figure_side(void **state)
 {
 	claim_solve_row r;
@@ -285,20 +287,20 @@ static void test_target_figure_side(void **state)
 	r.s.best_at = 8.0;
 	claim_solve_words(&r, b, sizeof b);
 	assert_non_null(strstr(b, "cannot reach TPOT at most 0.01 s (Sohu; "
-	                          "assumed: 4.8 TB/s): at best 0.0101 s, at "));
-	/* a floor of 20 tokens/s, 19.97 now: needs more, where it is 19.9 */
+	                          "assumed: 4.8 TB/s): at best 0.01003 s, at "));
+	/* a floor of 20 tokens/s, 19.97 now: needs more, where it is 19.97 */
 	row(&r, "b.chip.hbm_tbps", 4.8);
 	r.target_kind = CLAIM_T_OUTPUT_TPS;
 	r.target = 20;
 	r.nominal = 19.97;
 	reached(&r, 1, 5.0, b, sizeof b);
-	assert_non_null(strstr(b, "(Sohu; assumed: 4.8 TB/s, where it is 19.9 "
+	assert_non_null(strstr(b, "(Sohu; assumed: 4.8 TB/s, where it is 19.97 "
 	                          "tokens/s)"));
-	/* unreached, at best 19.97: 19.9 */
+	/* unreached, at best 19.97: 19.97 */
 	r.s.feasible = 0;
 	r.s.metric = 19.97;
 	claim_solve_words(&r, b, sizeof b);
-	assert_non_null(strstr(b, "): at best 19.9 tokens/s, at "));
+	assert_non_null(strstr(b, "): at best 19.97 tokens/s, at "));
 	/* on its side already: the nearest, 19.4 of 19.44 */
 	r.s.metric = 19.44;
 	claim_solve_words(&r, b, sizeof b);
@@ -517,16 +519,26 @@ static void test_sentences(void **state)
 	r.s.metric = 18.99;
 	r.s.best_at = 3000;
 	claim_solve_words(&r, b, sizeof b);
+	/* (small63) beside it the speedup at the assumed value, 17.50x at
+	** the row's 450 GB/s, so the two compare (the line named neither) */
 	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
 	                       "(Sohu): even at 3000 GB/s, the most its range "
-	                       "allows, it gives 18.99x; there compute binds");
+	                       "allows, it gives 18.99x (17.50x at the assumed "
+	                       "450 GB/s); there compute binds");
 	/* no bound: the peak, also to two decimals (18.50, not 18.5) */
 	r.s.bound = 0;
 	r.s.metric = 18.5;
 	claim_solve_words(&r, b, sizeof b);
 	assert_string_equal(b, "chip-to-chip bandwidth cannot reach 20x "
 	                       "(Sohu): the speedup peaks at 18.50x at 3000 "
-	                       "GB/s; there compute binds");
+	                       "GB/s (17.50x at the assumed 450 GB/s); there "
+	                       "compute binds");
+	/* a speedup now that is not a number: the assumed value alone */
+	r.nominal = NAN;
+	claim_solve_words(&r, b, sizeof b);
+	assert_non_null(strstr(b, "peaks at 18.50x at 3000 GB/s (assumed: 450 "
+	                          "GB/s); there"));
+	r.nominal = 17.5;
 	/* a speedup short of the target within half a hundredth: not shown
 	** as reaching it ("cannot reach 20x ... gives 20.00x"), its last
 	** digit down, 19.99x; a metric at or past the target (model/solve.c
@@ -537,7 +549,7 @@ static void test_sentences(void **state)
 	r.s.bound = 1;
 	r.s.metric = 19.996;
 	claim_solve_words(&r, b, sizeof b);
-	assert_non_null(strstr(b, "it gives 19.99x;"));
+	assert_non_null(strstr(b, "it gives 19.99x (17.50x at the assumed"));
 	r.s.bound = 0;
 	claim_solve_words(&r, b, sizeof b);
 	assert_non_null(strstr(b, "peaks at 19.99x at"));
