@@ -328,4 +328,16 @@ else
 fi
 expect_exit 0 "... and at that area, eval flags the reticle" -- $RL eval --chip sohu-design --model llama3-70b --set design.die_mm2=${die:-0}
 expect_out "^  violations +1 " "eval: silicon.violations 1 (the reticle)"
+# (review54) the header's mapping is left out only where the label names
+# it as whole words: side b, an H100 alone on 8 chips at TP8 (the spec's
+# tp left to the scenario's 8, chips 8: rl_mapping_words gives "TP8 x
+# PP1"), labelled "TP8 x PP16" or "TP8 x PP1 x DP2", names another
+# mapping, so the header still says its own; labelled "TP8 x PP1 x EP8"
+# (EP, which the header's words leave out) it names its own
+for l in "rig TP8 x PP16" "rig TP8 x PP1 x DP2"; do
+	expect_exit 0 "solve, side b labelled '$l'" -- $RL solve --b "h100-sxm,label=$l" --vary b.chip.hbm_tbps
+	expect_out "^b: $l, TP8 x PP1 on 8 chips$" "the header names b's TP8 x PP1 beside '$l'"
+done
+expect_exit 0 "solve, side b labelled 'rig TP8 x PP1 x EP8'" -- $RL solve --b "h100-sxm,label=rig TP8 x PP1 x EP8" --vary b.chip.hbm_tbps
+expect_out "^b: rig TP8 x PP1 x EP8 on 8 chips$" "the header does not read TP8 x PP1 twice"
 finish
