@@ -340,4 +340,16 @@ for l in "rig TP8 x PP16" "rig TP8 x PP1 x DP2"; do
 done
 expect_exit 0 "solve, side b labelled 'rig TP8 x PP1 x EP8'" -- $RL solve --b "h100-sxm,label=rig TP8 x PP1 x EP8" --vary b.chip.hbm_tbps
 expect_out "^b: rig TP8 x PP1 x EP8 on 8 chips$" "the header does not read TP8 x PP1 twice"
+# (review54) a row of an absolute target says what its value breaks, as
+# the speedup's row above does: 4000 output tokens/s per chip from Sohu by
+# design's die (2292.7 now at 814 mm2) needs a die past the n4 reticle
+# ($ret mm2, read above), which the row left unsaid
+expect_exit 0 "solve Sohu by design's die for 4000 tokens/s per chip" -- $RL solve --vary b.design.die_mm2 --target output_tokens_per_s_per_chip=4000
+die=$(tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | sed -n 's/.*needs at least \([0-9]*\) mm2 of area of one die.*/\1/p')
+if [ -n "$ret" ] && [ -n "$die" ] && [ "$die" -gt "$ret" ] &&
+	tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -qF "which breaks what the silicon allows (reticle: a $die mm2 die exceeds the $ret mm2 reticle limit) [b.design.die_mm2]"; then
+	echo "ok - solve, an absolute target: a die past the reticle said so ($die mm2 > $ret mm2)"
+else
+	echo "not ok - solve, an absolute target: the reticle ('$die' against '$ret')"; sed 's/^/    /' "$tmpd/out"; fails=$((fails + 1))
+fi
 finish
