@@ -484,6 +484,25 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 	v->median_abs_error = pdb_real(st, 3);
 	v->p90_abs_error = pdb_real(st, 4);
 	v->rows = (long)sqlite3_column_int64(st, 5);
+	/* the count of rows modelled, as rooflab validate writes it: a whole
+	** number from 0 (a crafted -3 read "-3 rows modelled", text "0
+	** rows") */
+	if (sqlite3_column_type(st, 5) != SQLITE_INTEGER || v->rows < 0) {
+		char vt[40];
+		if (sqlite3_column_type(st, 5) == SQLITE_FLOAT)
+			rl_number_write(sqlite3_column_double(st, 5), vt, sizeof vt);
+		else if (sqlite3_column_type(st, 5) == SQLITE_INTEGER)
+			snprintf(vt, sizeof vt, "%ld", v->rows);
+		else
+			snprintf(vt, sizeof vt, "%s",
+			         pdb_cell_words(sqlite3_column_type(st, 5), ""));
+		snprintf(err, errlen, "%s: cannot read: validation_runs.rows of "
+		         "validation run %ld holds %s, where rooflab validate writes "
+		         "a whole number from 0 on (a database changed by hand?)",
+		         dbpath, v->id, vt);
+		sqlite3_finalize(st);
+		return RL_EINPUT | PDB_UNREAD;
+	}
 	sqlite3_finalize(st);
 	return RL_OK;
 }
