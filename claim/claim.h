@@ -31,6 +31,12 @@ _Static_assert(CLAIM_UNC_MAX <= RL_ROBUST_MAXU, "each range narrowed");
 ** (CLAIM_LABEL_MAX) and five link bandwidths with what binds at each. */
 #define CLAIM_MUST_LEN 1536
 #define CLAIM_MAP_MAX 64
+/* claim_solve_row.breaks: every kind of physical constraint
+** rl_silicon_explain says, each its longest, "; "-joined, where 420 bytes
+** held about two of its longest and cut a list of several (review54) */
+#define CLAIM_BREAKS_MAX (RL_V_KINDS * (RL_V_TEXT_MAX - 1) + \
+                          (RL_V_KINDS - 1) * 2 + 1)
+
 
 /* One side as written: a chip and key=value items (profile, model,
 ** scenario, chips, tp, pp, ep, batch, precision, label, or
@@ -232,11 +238,12 @@ typedef struct claim_solve_row_s {
 	rl_solve_result s;
 	char binds[128];     /* infeasible: what binds at the best value
 	                        ("compute binds", words.c), or "" */
-	char breaks[420];    /* feasible, a design or node parameter: the
-	                        physical constraints the chip by design
-	                        breaks at the value and not now
-	                        (rl_silicon_explain, "; "-joined), or "" */
-	char words[640];     /* the row as a sentence (words.c) */
+	char breaks[CLAIM_BREAKS_MAX]; /* feasible, a design or node
+	                        parameter: the physical constraints the chip
+	                        by design breaks at the value and not now
+	                        (claim_breaks_at), or "" */
+	char words[640 + CLAIM_BREAKS_MAX]; /* the row as a sentence
+	                        (words.c): its 640 and the breaks */
 } claim_solve_row;
 
 typedef struct {
@@ -391,6 +398,13 @@ int claim_compute(claim_report *rep, char *err, size_t errlen);
 ** with "out of memory". */
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen);
+
+/* The physical constraints (rl_silicon_explain) the chip by design cfg
+** breaks with parameter p at v (display units) and not at its value now,
+** "; "-joined into buf of len bytes (CLAIM_BREAKS_MAX holds them all); ""
+** where none, or where either cannot be derived. */
+void claim_breaks_at(const rl_config *cfg, const rl_param *p, double v,
+                     char *buf, size_t len);
 
 /* maproof.c: every mapping of sides a and b that fits, evaluated again
 ** for where its phases sit on the roofline. */

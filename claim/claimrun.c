@@ -326,16 +326,12 @@ static void target_reason(claim_solve_row *row, const char *name)
 		         at, key, cmp, tg);
 }
 
-/* The physical constraints (rl_silicon_explain) the chip by design cfg
-** breaks with parameter p at v (display units) and not at its value now,
-** "; "-joined into buf; "" where none, or where either cannot be
-** derived. */
-static void breaks_at(const rl_config *cfg, const rl_param *p, double v,
-                      char *buf, size_t len)
+void claim_breaks_at(const rl_config *cfg, const rl_param *p, double v,
+                     char *buf, size_t len)
 {
 	rl_config c = *cfg;
 	rl_silicon now, at;
-	char err[256], ex[6][200];
+	char err[256], ex[RL_V_KINDS][RL_V_TEXT_MAX];
 	size_t n, i, k = 0;
 	buf[0] = '\0';
 	if (rl_silicon_derive(cfg, &now, err, sizeof err) != RL_OK)
@@ -605,7 +601,8 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 	** it breaks that the design does not break now, said with it */
 	if (row->s.feasible && !row->s.met_all && isfinite(row->s.value) &&
 	    (!strcmp(p->section, "design") || !strcmp(p->section, "node")))
-		breaks_at(base, p, row->s.value, row->breaks, sizeof row->breaks);
+		claim_breaks_at(base, p, row->s.value, row->breaks,
+		                sizeof row->breaks);
 	/* an SRAM's size or read bandwidth moves nothing where serving reads
 	** none of it (chip.sram_resident_share 0, every preset): said, where
 	** the line gave no reason a designer could act on */

@@ -418,11 +418,17 @@ static void target_words(const claim_solve_row *r, char *buf, size_t len)
 	else if (s->feasible) {
 		char beyond[400];
 		beyond_words(r->param, s->value, beyond, sizeof beyond);
+		/* and what the value breaks, as a speedup row says it
+		** (claim_solve_words), where "needs at least 3185 mm2 of area
+		** of one die" of a tokens/s target left the 858 mm2 reticle
+		** unsaid */
 		snprintf(buf, len, "%s needs %s %s %s%s (%s; assumed: %s, where "
-		         "it is %s %s)%s", tgt,
+		         "it is %s %s)%s%s%s%s", tgt,
 		         s->direction > 0 ? "at least" : "at most", want,
 		         rest ? "" : "of ", rest ? rest : noun, r->who, now,
-		         nf, unit, beyond);
+		         nf, unit, beyond, r->breaks[0] ? ", which breaks what the "
+		         "silicon allows (" : "", r->breaks,
+		         r->breaks[0] ? ")" : "");
 	} else
 		snprintf(buf, len, "%s cannot reach %s (%s; assumed: %s): at best "
 		         "%s %s, %s %s%s%s%s", noun, tgt, r->who, now, mf, unit,

@@ -350,9 +350,13 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 /* The longest text wrapped: the names of the parameters a tornado leaves
 ** unchanged, up to CLAIM_UNC_MAX of "b.section.key, " (a name of rooflab
 ** params is at most 32 bytes: 36 with the side and the comma); a lever's
-** words (800) and a condition (CLAIM_MUST_LEN, 1536) are shorter. */
+** words with its name and a condition (CLAIM_MUST_LEN, 1536) are
+** shorter. */
 #define WRAP_MAX (CLAIM_UNC_MAX * 48)
 _Static_assert(WRAP_MAX > CLAIM_MUST_LEN, "a condition wraps whole");
+_Static_assert(WRAP_MAX > sizeof ((claim_solve_row *)0)->words +
+                              sizeof ((claim_solve_row *)0)->param + 4,
+               "a lever's words wrap whole");
 
 /* 1 when the w bytes at p are a number alone ("700", "1.5"): digits and
 ** points, at least one digit. */
@@ -412,7 +416,7 @@ static void wrapped(FILE *f, const char *first, const char *raw, int indent)
 ** those who will vary it themselves. */
 void claimout_solve_row_text(FILE *f, const claim_solve_row *r)
 {
-	char text[800];
+	char text[sizeof r->words + sizeof r->param + 4];
 	snprintf(text, sizeof text, "%s [%s]", r->words, r->param);
 	wrapped(f, "  - ", text, 4);
 }

@@ -5,6 +5,7 @@
 ** stops it.  The target is a floor (model/solve.h): one met already is
 ** said so, with the least (or most) value that still meets it.
 */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +73,33 @@ static void help(FILE *f)
 ** on 8 chips"), or "" where the label carries those words already: a --b
 ** side's label names its mapping (claimrun.c label_mapping: "8 x h100-sxm
 ** TP8 x PP1 (trtllm-0.10, chip default)"), which the header then read
-** twice. */
+** twice.  The words count there as whole tokens only: "TP8 x PP1" is
+** not in a label "TP8 x PP16" (strstr found it, and the header lost the
+** mapping), nor in "TP8 x PP1 x DP2", another mapping ("x EP8" after
+** them is the label's own, claimrun.c label_mapping, the header's words
+** leaving EP out). */
+static int has_words(const char *label, const char *w)
+{
+	size_t n = strlen(w);
+	const char *p;
+	for (p = strstr(label, w); p; p = strstr(p + 1, w)) {
+		const char *e = p + n;
+		if ((p == label || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)*e) &&
+		    !(*e == '.' && isdigit((unsigned char)e[1])) &&
+		    strncmp(e, " x DP", 5))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *header_mapping(char *buf, size_t len, const char *label,
                                   const rl_scenario *s)
 {
 	char w[64];
 	rl_mapping_words(w, sizeof w, s->tp, s->pp,
 	                 rl_scen_chips(s) / (s->tp * s->pp), 1);
-	if (strstr(label, w))
+	if (has_words(label, w))
 		buf[0] = '\0';
 	else
 		snprintf(buf, len, ", %s", w);

@@ -303,16 +303,16 @@ void rl_silicon_max_stacks(const rl_config *cfg, const rl_silicon *si,
 }
 
 size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
-                          unsigned v, char out[][200], size_t max)
+                          unsigned v, char out[][RL_V_TEXT_MAX], size_t max)
 {
 	rl_design d = rl_design_resolved(&cfg->design);
 	size_t k = 0;
 	if ((v & RL_V_FRACTIONS) && k < max)
-		snprintf(out[k++], 200,
+		snprintf(out[k++], RL_V_TEXT_MAX,
 		         "area shares: the blocks add up to %.4g of the die (> 1)",
 		         si->frac_sum);
 	if ((v & RL_V_RETICLE) && k < max)
-		snprintf(out[k++], 200,
+		snprintf(out[k++], RL_V_TEXT_MAX,
 		         "reticle: a %.0f mm2 die exceeds the %.0f mm2 reticle "
 		         "limit",
 		         si->die_m2 * 1e6, cfg->node.reticle_m2 * 1e6);
@@ -324,7 +324,7 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 		** said so, where "logic 147.0, SRAM share 0.1 at 137.3" read as
 		** a blend, 146.0, not the 147.0 given */
 		if (sram_tr > cfg->node.logic_density_per_m2)
-			snprintf(out[k++], 200,
+			snprintf(out[k++], RL_V_TEXT_MAX,
 			         "density: %.1f MTr/mm2 passes the node's limit for "
 			         "this die, %.1f MTr/mm2 (logic %.1f, SRAM share %.3g "
 			         "at %.1f; set design.density_mtr_per_mm2 for this "
@@ -335,7 +335,7 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 			         d.frac_sram > 0 ? d.frac_sram : 0.0,
 			         sram_tr / 1e12);
 		else
-			snprintf(out[k++], 200,
+			snprintf(out[k++], RL_V_TEXT_MAX,
 			         "density: %.1f MTr/mm2 passes the node's limit for "
 			         "this die, %.1f MTr/mm2 (logic, for all of it: its "
 			         "SRAM at %.1f is not denser; set "
@@ -344,20 +344,20 @@ size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
 			         si->density_limit_per_m2 / 1e12, sram_tr / 1e12);
 	}
 	if ((v & RL_V_HBM_EDGE) && k < max)
-		snprintf(out[k++], 200,
+		snprintf(out[k++], RL_V_TEXT_MAX,
 		         "hbm edge: %g stacks per die need %.1f mm of PHY edge, "
 		         "the two long edges give %.1f mm",
 		         ceil(cfg->design.hbm_stacks / si->dies),
 		         si->edge_needed_m * 1e3, si->edge_m * 1e3);
 	if ((v & RL_V_PHY_AREA) && k < max)
-		snprintf(out[k++], 200,
+		snprintf(out[k++], RL_V_TEXT_MAX,
 		         "phy area: the HBM PHYs need %.1f mm2 per die, %s "
 		         "gives %.1f mm2",
 		         si->phy_needed_m2 * 1e6,
 		         cfg->design.phy_m2 > 0 ? "phy_mm2" : "frac_phy",
 		         d.frac_phy * si->die_m2 * 1e6);
 	if ((v & RL_V_POWER) && k < max)
-		snprintf(out[k++], 200,
+		snprintf(out[k++], RL_V_TEXT_MAX,
 		         "power: over the %g W TDP even at the lowest clock",
 		         cfg->chip.tdp_w);
 	return k;

@@ -44,6 +44,11 @@ enum {
 	RL_V_DENSITY = 32   /* the die's transistor density passes its node's limit
 	                    ** for its blocks (rl_silicon_density_limit) */
 };
+/* How many kinds of RL_V_* there are, and the bytes rl_silicon_explain
+** gives the text of one (its NUL included): what a list of them all
+** joined needs (claim.h's claim_solve_row.breaks) */
+#define RL_V_KINDS 6
+#define RL_V_TEXT_MAX 200
 
 typedef struct {
 	double die_m2;          /* one die */
@@ -122,6 +127,7 @@ void rl_silicon_max_stacks(const rl_config *cfg, const rl_silicon *si,
 /* Text of each violated constraint, one per entry of out (at most max);
 ** returns how many. */
 size_t rl_silicon_explain(const rl_config *cfg, const rl_silicon *si,
-                          unsigned violations, char out[][200], size_t max);
+                          unsigned violations, char out[][RL_V_TEXT_MAX],
+                          size_t max);
 
 #endif

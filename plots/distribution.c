@@ -11,6 +11,7 @@
 
 #include "../claim/mcwords.h"
 #include "../claim/numwords.h"
+#include "../model/numtext.h"
 #include "kinds.h"
 
 #define NBINS 40
@@ -23,6 +24,42 @@ static double quantile(const double *v, long n, double q)
 	if (i + 1 >= n)
 		return v[n - 1];
 	return v[i] + (pos - (double)i) * (v[i + 1] - v[i]);
+}
+
+/* Column col of claim_mc (run's row), read by pdb_number already (a
+** number or NULL): within what claim writes there, a whole number (whole:
+** the samples, never NULL) or a share or NULL, within [lo, hi]; else
+** RL_EINPUT | PDB_UNREAD naming the cell, its value and the range, as the
+** report refuses it (reports/verdict.c), where samples = -1 titled the plot
+** "-1 samples" and a prob_ge_target of 7 "P(>= 20x) = 700%". */
+static int mc_range(sqlite3_stmt *st, int col, const char *path, long run,
+                    int whole, double lo, double hi, char *err,
+                    size_t errlen)
+{
+	int type = sqlite3_column_type(st, col);
+	double v = sqlite3_column_double(st, col);
+	char vt[40], lt[40], ht[40];
+	if (type == SQLITE_NULL && !whole)
+		return RL_OK;
+	if (type != SQLITE_NULL && (!whole || type == SQLITE_INTEGER) &&
+	    v >= lo && v <= hi)
+		return RL_OK;
+	if (type == SQLITE_NULL)
+		snprintf(vt, sizeof vt, "NULL");
+	else
+		rl_number_write(v, vt, sizeof vt);
+	rl_number_write(lo, lt, sizeof lt);
+	if (isinf(hi))
+		snprintf(ht, sizeof ht, "on");
+	else
+		rl_number_write(hi, ht, sizeof ht);
+	snprintf(err, errlen, "%s: cannot read: claim_mc.%s of claim run %ld "
+	         "holds %s, where rooflab claim writes %s from %s %s%s (a "
+	         "database changed by hand?)", path,
+	         sqlite3_column_name(st, col), run, vt,
+	         whole ? "a whole number" : "a share, or NULL,", lt,
+	         isinf(hi) ? "" : "to ", ht);
+	return RL_EINPUT | PDB_UNREAD;
 }
 
 /* claim_mc's summary of the database at path: RL_OK with *have 1 when
@@ -51,6 +88,12 @@ static int mc_summary(sqlite3 *db, const char *path, long run, double q[3],
 				sqlite3_finalize(st);
 				return rc;
 			}
+		if ((rc = mc_range(st, 3, path, run, 0, 0, 1, err, errlen)) ||
+		    (rc = mc_range(st, 4, path, run, 0, 0, 1, err, errlen)) ||
+		    (rc = mc_range(st, 5, path, run, 1, 0, INFINITY, err, errlen))) {
+			sqlite3_finalize(st);
+			return rc;
+		}
 		q[0] = x[0];
 		q[1] = x[1];
 		q[2] = x[2];

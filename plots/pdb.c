@@ -484,6 +484,25 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 	v->median_abs_error = pdb_real(st, 3);
 	v->p90_abs_error = pdb_real(st, 4);
 	v->rows = (long)sqlite3_column_int64(st, 5);
+	/* the count of rows modelled, as rooflab validate writes it: a whole
+	** number from 0 (a crafted -3 read "-3 rows modelled", text "0
+	** rows") */
+	if (sqlite3_column_type(st, 5) != SQLITE_INTEGER || v->rows < 0) {
+		char vt[40];
+		if (sqlite3_column_type(st, 5) == SQLITE_FLOAT)
+			rl_number_write(sqlite3_column_double(st, 5), vt, sizeof vt);
+		else if (sqlite3_column_type(st, 5) == SQLITE_INTEGER)
+			snprintf(vt, sizeof vt, "%ld", v->rows);
+		else
+			snprintf(vt, sizeof vt, "%s",
+			         pdb_cell_words(sqlite3_column_type(st, 5), ""));
+		snprintf(err, errlen, "%s: cannot read: validation_runs.rows of "
+		         "validation run %ld holds %s, where rooflab validate writes "
+		         "a whole number from 0 on (a database changed by hand?)",
+		         dbpath, v->id, vt);
+		sqlite3_finalize(st);
+		return RL_EINPUT | PDB_UNREAD;
+	}
 	sqlite3_finalize(st);
 	return RL_OK;
 }
@@ -625,26 +644,64 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 		s->unfinished = rl_store_run_progress(db, s->run, &done, &of);
 		s->done = done;
 		s->of = of;
-		pdb_sweep_shard(db, s->run, &s->shard_index, &s->shard_count);
+		return pdb_sweep_shard(db, dbpath, s->run, &s->shard_index,
+		                       &s->shard_count, err, errlen);
 	}
 	return RL_OK;
 }
 
-void pdb_sweep_shard(sqlite3 *db, long run, long *index, long *count)
+/* A cell of runs' shard pair in a refusal's words: the whole number, or
+** what holds it where rooflab writes one ("text", "a blob", "NULL", a
+** real number in its digits) */
+static const char *shard_cell(sqlite3_stmt *st, int col, char *buf,
+                              size_t len)
+{
+	int type = sqlite3_column_type(st, col);
+	if (type == SQLITE_INTEGER)
+		snprintf(buf, len, "%lld", (long long)sqlite3_column_int64(st, col));
+	else if (type == SQLITE_FLOAT)
+		rl_number_write(sqlite3_column_double(st, col), buf, len);
+	else
+		snprintf(buf, len, "%s", pdb_cell_words(type, ""));
+	return buf;
+}
+
+int pdb_sweep_shard(sqlite3 *db, const char *dbpath, long run, long *index,
+                    long *count, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
+	sqlite3_int64 i, k;
+	char it[40], kt[40];
 	*index = 0;
 	*count = 1;
 	if (sqlite3_prepare_v2(db, "SELECT shard_index, shard_count FROM runs "
 	                       "WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-		return;
+		return RL_OK;
 	sqlite3_bind_int64(st, 1, run);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) > 1 &&
-	    sqlite3_column_int64(st, 1) <= LONG_MAX) {
-		*index = (long)sqlite3_column_int64(st, 0);
-		*count = (long)sqlite3_column_int64(st, 1);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return RL_OK;
 	}
+	i = sqlite3_column_int64(st, 0);
+	k = sqlite3_column_int64(st, 1);
+	/* a shard rooflab sweep --shard I/N writes: whole numbers, N >= 1,
+	** 0 <= I < N; a crafted one (-1/2, 5/3, 0/0, text) was drawn as
+	** "shard 5/3 alone" or, count 0 or less, as the whole sweep */
+	if (sqlite3_column_type(st, 0) == SQLITE_INTEGER &&
+	    sqlite3_column_type(st, 1) == SQLITE_INTEGER && k >= 1 &&
+	    k <= LONG_MAX && i >= 0 && i < k) {
+		*index = (long)i;
+		*count = (long)k;
+		sqlite3_finalize(st);
+		return RL_OK;
+	}
+	snprintf(err, errlen, "%s: cannot read: runs.shard_index and "
+	         "shard_count of sweep run %ld hold %s and %s, where rooflab "
+	         "sweep writes its --shard I/N: whole numbers, N at least 1 and "
+	         "I from 0 to N - 1 (a database changed by hand?)", dbpath, run,
+	         shard_cell(st, 0, it, sizeof it), shard_cell(st, 1, kt, sizeof kt));
 	sqlite3_finalize(st);
+	return RL_EINPUT | PDB_UNREAD;
 }
 
 const char *pdb_missing_note(const pdb_sweep *s, char *buf, size_t len)

@@ -181,8 +181,13 @@ int pdb_sweep_run(sqlite3 *db, const char *dbpath, long want, pdb_sweep *s,
 
 /* Run `run`'s shard of rooflab's runs table into *index and *count
 ** (runs.shard_index, shard_count); 0 and 1, one shard, where the count
-** is 1 or the run cannot be read: a merged run is one. */
-void pdb_sweep_shard(sqlite3 *db, long run, long *index, long *count);
+** is 1 or the run is not there (no runs table, no such row): a merged run
+** is one.  A pair rooflab sweep does not write (not whole numbers, a count
+** under 1, an index under 0 or not under the count: a database changed by
+** hand) is RL_EINPUT | PDB_UNREAD, "DBPATH: cannot read: runs.shard_index
+** and shard_count of sweep run RUN hold I and N, ..." in err. */
+int pdb_sweep_shard(sqlite3 *db, const char *dbpath, long run, long *index,
+                    long *count, char *err, size_t errlen);
 
 /* A plot title's last line when the sweep run lacks points though marked
 ** complete ("\nrun 3 lacks 4 of its points: rooflab sweep --resume

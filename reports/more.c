@@ -242,7 +242,11 @@ void report_design_space(rctx *r)
 		/* one shard of a sweep not merged, drawn as if the sweep */
 		if (!strcmp(sw.run_col, "run_id")) {
 			long si, sc;
-			pdb_sweep_shard(r->sdb, ids[i], &si, &sc);
+			if ((rc = pdb_sweep_shard(r->sdb, r->sdbpath, ids[i], &si, &sc,
+			                          err, sizeof err))) {
+				report_bad(r, rc, err);
+				return;
+			}
 			if (sc > 1)
 				doc_para_class(&r->d, "note", "Run %ld is shard %ld/%ld "
 				               "alone: the figures draw one in %ld of the "

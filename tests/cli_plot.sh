@@ -177,6 +177,27 @@ sqlite3 "$tmpd/cell.db" "UPDATE claim_mc SET p05 = NULL"
 expect_exit 0 "distribution of a NULL quantile" -- "$RL" plot distribution \
 	--db "$tmpd/cell.db" --term dumb
 expect_no_err "holds NULL" "distribution: a NULL quantile is not refused"
+# (review54) claim_mc's count and shares outside what claim writes (the
+# samples a whole number from 0, prob_ge_target and violation_rate shares
+# from 0 to 1, as the report refuses them, reports/verdict.c): the title
+# read "-1 samples" and "P(>= 20x) = 700%"; each refused naming the cell,
+# exit 2, no plot; a NULL share (a NaN) passes
+for cell in "samples = -1|samples holds -1, where rooflab claim writes a whole number from 0 on" \
+	"samples = 2.5|samples holds 2\.5, where rooflab claim writes a whole number" \
+	"prob_ge_target = 7|prob_ge_target holds 7, where rooflab claim writes a share, or NULL, from 0 to 1" \
+	"violation_rate = -0.1|violation_rate holds -0\.1, where rooflab claim writes a share"; do
+	cp "$db" "$tmpd/cell.db"
+	sqlite3 "$tmpd/cell.db" "UPDATE claim_mc SET ${cell%%|*}"
+	expect_exit 2 "distribution of claim_mc.${cell%%|*}" -- "$RL" plot distribution \
+		--db "$tmpd/cell.db" --out "$tmpd/o/cell.svg"
+	expect_err "cell\.db: cannot read: claim_mc\.${cell%%[ =]*} of claim run [0-9]+ ${cell#*|* }" "distribution: claim_mc.${cell%%|*} named"
+	[ ! -e "$tmpd/o/cell.svg" ] && echo "ok - distribution: no plot of ${cell%%|*}" ||
+		{ echo "not ok - distribution: a plot of ${cell%%|*}"; fails=$((fails + 1)); rm -f "$tmpd/o/cell.svg"; }
+done
+cp "$db" "$tmpd/cell.db"
+sqlite3 "$tmpd/cell.db" "UPDATE claim_mc SET prob_ge_target = NULL, violation_rate = NULL"
+expect_exit 0 "distribution of NULL shares" -- "$RL" plot distribution \
+	--db "$tmpd/cell.db" --term dumb
 # a roofline value outside what log axes place (1e-320 FLOP/s: its TFLOP/s
 # underflows to 0; an intensity of 1e308: a decade of margin above it
 # overflows) took a range to 0 or inf and the labels' places to NaN, which

@@ -714,6 +714,15 @@ expect_exit 0 "report of a validation run of 1 row" -- "$RL" report \
 	--db "$tmpd/val1.db" --out "$tmpd/o/val1.md" --no-plots
 has "$tmpd/o/val1.md" "the report says 1 row modelled (singular)" \
 	"validation run 1 of 2026-11-22T00:00:00Z, 1 row modelled)"
+# (review54) a count of rows validate never writes (a whole number from 0,
+# claim/valstore.c): the report refuses the file naming the cell and its
+# value (exit 2), where it said "-3 rows modelled" and, of text, "0 rows"
+for c in "-3|-3" "2.5|2\.5" "'many'|text"; do
+	report_altered "$db" valrows 2 "report of validation_runs.rows = ${c%%|*}" \
+		"UPDATE validation_runs SET rows = ${c%%|*}"
+	expect_err "valrows\.db: cannot read: validation_runs\.rows of validation run 1 holds ${c#*|}, where rooflab validate writes a whole number from 0 on" \
+		"the report names validation_runs.rows = ${c%%|*}"
+done
 
 # gnuplot missing: the report is still written, with tables, and says why
 expect_exit 0 "no gnuplot: report still written" -- env PATH=/nonexistent \

@@ -399,4 +399,28 @@ jcheck "frac_mac solved, transistors not" "
 assert [x['param'] for x in d['solve']] == ['b.design.frac_mac'], d['solve']
 assert [x['param'] for x in d['not_solved']] == ['b.design.transistors'], d['not_solved']
 assert 'design.density_mtr_per_mm2' in d['not_solved'][0]['reason'], d['not_solved']"
+# (review54) the header's mapping is left out only where the label names
+# it as whole words: side b, an H100 alone on 8 chips at TP8 (the spec's
+# tp left to the scenario's 8, chips 8: rl_mapping_words gives "TP8 x
+# PP1"), labelled "TP8 x PP16" or "TP8 x PP1 x DP2", names another
+# mapping, so the header still says its own; labelled "TP8 x PP1 x EP8"
+# (EP, which the header's words leave out) it names its own
+for l in "rig TP8 x PP16" "rig TP8 x PP1 x DP2"; do
+	expect_exit 0 "solve, side b labelled '$l'" -- $RL solve --b "h100-sxm,label=$l" --vary b.chip.hbm_tbps
+	expect_out "^b: $l, TP8 x PP1 on 8 chips$" "the header names b's TP8 x PP1 beside '$l'"
+done
+expect_exit 0 "solve, side b labelled 'rig TP8 x PP1 x EP8'" -- $RL solve --b "h100-sxm,label=rig TP8 x PP1 x EP8" --vary b.chip.hbm_tbps
+expect_out "^b: rig TP8 x PP1 x EP8 on 8 chips$" "the header does not read TP8 x PP1 twice"
+# (review54) a row of an absolute target says what its value breaks, as
+# the speedup's row above does: 4000 output tokens/s per chip from Sohu by
+# design's die (2292.7 now at 814 mm2) needs a die past the n4 reticle
+# ($ret mm2, read above), which the row left unsaid
+expect_exit 0 "solve Sohu by design's die for 4000 tokens/s per chip" -- $RL solve --vary b.design.die_mm2 --target output_tokens_per_s_per_chip=4000
+die=$(tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | sed -n 's/.*needs at least \([0-9]*\) mm2 of area of one die.*/\1/p')
+if [ -n "$ret" ] && [ -n "$die" ] && [ "$die" -gt "$ret" ] &&
+	tr '\n' ' ' <"$tmpd/out" | tr -s ' ' | grep -qF "which breaks what the silicon allows (reticle: a $die mm2 die exceeds the $ret mm2 reticle limit) [b.design.die_mm2]"; then
+	echo "ok - solve, an absolute target: a die past the reticle said so ($die mm2 > $ret mm2)"
+else
+	echo "not ok - solve, an absolute target: the reticle ('$die' against '$ret')"; sed 's/^/    /' "$tmpd/out"; fails=$((fails + 1))
+fi
 finish

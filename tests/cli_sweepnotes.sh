@@ -174,4 +174,29 @@ expect_exit 0 "report of the merged run" -- $RL report --db "$tmpd/c.db" --sweep
 grep -q "is shard" "$tmpd/shm.md" &&
 	{ echo "not ok - the merged run's report speaks of a shard"; fails=$((fails + 1)); } ||
 	echo "ok - the report of the merged run: no shard note"
+# (review54) a shard pair no rooflab sweep writes (--shard I/N: whole
+# numbers, N >= 1, 0 <= I < N; sweeps/store.c) in a copy of shard 0/3, run
+# 1 (drawn above): the heatmap and the report refuse the file with exit 2,
+# naming it, the run and both values, where 5/3 was drawn as "shard 5/3
+# alone" and 0/0 or 2/-3 as the whole sweep
+for c in "5 3" "-1 3" "0 0" "2 -3" "'x' 3"; do
+	set -- $c
+	cp "$tmpd/sh0.db" "$tmpd/shx.db"
+	sqlite3 "$tmpd/shx.db" "UPDATE runs SET shard_index = $1, shard_count = $2 WHERE id = 1"
+	want="shx\.db: cannot read: runs\.shard_index and shard_count of sweep run 1 hold $(echo "$1" | tr -d "'" | sed 's/^x$/text/') and $2, where rooflab sweep writes its --shard I/N"
+	if command -v gnuplot >/dev/null 2>&1; then
+		expect_exit 2 "heatmap of a shard $1/$2" -- $RL plot heatmap --db "$tmpd/shx.db" --term dumb
+		expect_err "$want" "the heatmap names the file and shard $1/$2"
+	fi
+	expect_exit 2 "report of a shard $1/$2" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/shx.db" --out "$tmpd/shx.md" --no-plots
+	expect_err "$want" "the report names the file and shard $1/$2"
+done
+# ... and in a run not the newest (the report's section reads each run's
+# shard): run 1 of a file whose run 2 is a sweep of another spec
+cp "$tmpd/sh1.db" "$tmpd/shx.db"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 512, 1024\n' >"$tmpd/sh2.ini"
+expect_exit 0 "a second sweep into shard 1/3's file" -- $RL sweep "$tmpd/sh2.ini" --db "$tmpd/shx.db"
+sqlite3 "$tmpd/shx.db" "UPDATE runs SET shard_index = 7 WHERE id = 1"
+expect_exit 2 "report of a file whose older run is shard 7/3" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/shx.db" --out "$tmpd/shx.md" --no-plots
+expect_err "shx\.db: cannot read: runs\.shard_index and shard_count of sweep run 1 hold 7 and 3" "the report names run 1's shard 7/3"
 finish

@@ -21,6 +21,8 @@
 #include "../claim/words.h"
 #include "../model/figtext.h"
 #include "../model/mapping.h"
+#include "../model/params.h"
+#include "fixtures.h"
 
 /* A mapping, one spelling for the text, the verdict and the report: TP
 ** and PP always, DP and EP only above 1; a buffer too short is cut, not
@@ -1818,6 +1820,58 @@ static void test_robust_investor_few_evaluated(void **state)
 	                          "(--samples) settle it"));
 }
 
+/* (review54) The constraints a lever's value breaks, all of them, in
+** rl_silicon_explain's order: a die of 80e9 transistors on n4
+** (fx_node_n4: logic 147.0 MTr/mm2, SRAM 2.86 MB/mm2) with 6 HBM stacks
+** and 8% PHY shrunk from 814 mm2, where it breaks none (98.3 MTr/mm2;
+** 2 x sqrt(814 x 1.269) = 64.3 mm of long edges for 6 x 6.5 = 39.0 mm of
+** PHYs; 0.08 x 814 = 65.1 mm2 for 6 x 9.7 = 58.2 mm2), to 100 mm2, by
+** hand: 80e9 / 100 mm2 = 800.0 MTr/mm2 past the logic's 147.0 (the SRAM's
+** 2.86e6 x 8 x 6 = 137.28 is not denser), 2 x sqrt(100 x 1.269) = 22.5 mm
+** of edges for 39.0, and 0.08 x 100 = 8.0 mm2 of PHY for 58.2.  The row
+** holds every kind rl_silicon_explain says, each its longest, joined: 420
+** bytes held about two. */
+static void test_breaks_several(void **state)
+{
+	rl_config c;
+	claim_solve_row row;
+	const rl_param *p = rl_param_find_full("design.die_mm2");
+	char buf[sizeof row.breaks];
+	(void)state;
+	assert_true(sizeof row.breaks >=
+	            RL_V_KINDS * (RL_V_TEXT_MAX - 1) + (RL_V_KINDS - 1) * 2 + 1);
+	assert_true(sizeof row.words >= 640 + sizeof row.breaks);
+	rl_config_defaults(&c);
+	fx_node_n4(&c.node);
+	c.chip.by_design = 1;
+	c.design.die_m2 = 814e-6;
+	c.design.transistors = 80e9;
+	c.design.frac_mac = 0.2;
+	c.design.frac_vector = 0.07;
+	c.design.frac_sram = 0.1;
+	c.design.frac_phy = 0.08;
+	c.design.frac_other = 0.25;
+	c.design.transistors_per_fma = 10000;
+	c.design.clock_hz = 1.5e9;
+	c.design.hbm_gen = RL_HBM3;
+	c.design.hbm_stacks = 6;
+	c.design.hbm_phy_edge_m = 6.5e-3;
+	c.design.hbm_phy_m2 = 9.7e-6;
+	c.design.aspect_ratio = 1.269;
+	assert_non_null(p);
+	claim_breaks_at(&c, p, 814, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	claim_breaks_at(&c, p, 100, buf, sizeof buf);
+	assert_string_equal(buf,
+	    "density: 800.0 MTr/mm2 passes the node's limit for this die, "
+	    "147.0 MTr/mm2 (logic, for all of it: its SRAM at 137.3 is not "
+	    "denser; set design.density_mtr_per_mm2 for this node); "
+	    "hbm edge: 6 stacks per die need 39.0 mm of PHY edge, the two long "
+	    "edges give 22.5 mm; "
+	    "phy area: the HBM PHYs need 58.2 mm2 per die, frac_phy gives 8.0 "
+	    "mm2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1855,6 +1909,7 @@ int main(void)
 	    cmocka_unit_test(test_factor_side),
 	    cmocka_unit_test(test_qty_given),
 	    cmocka_unit_test(test_speedup_side_past_2p52),
+	    cmocka_unit_test(test_breaks_several),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
