@@ -275,15 +275,11 @@ size_t val_cells(const val_row *rows, size_t n, val_cell **out)
 		quantiles(e + at[j], nmod[j], &c[j].median_abs, &c[j].p90_abs,
 		          &c[j].median);
 	}
-	free(of);
-	free(nrows);
-	free(nmod);
-	free(e);
-	free(at);
-	strpool_free(seen);
-	*out = c;
-	return nc;
+	*out = c; /* kept: the cells */
+	c = NULL;
 fail:
+	if (!*out)
+		nc = 0;
 	free(c);
 	free(of);
 	free(nrows);
@@ -291,5 +287,5 @@ fail:
 	free(e);
 	free(at);
 	strpool_free(seen);
-	return 0;
+	return nc;
 }
