@@ -346,35 +346,6 @@ void claim_breaks_at(const rl_config *cfg, const rl_param *p, double v,
 		                      ex[i]);
 }
 
-/* Whether p's 0 stands for another value (model/params.c's "(0: ...)")
-** rather than the least of its range: solve's range then begins at the
-** grid's lowest positive point, max x 1e-7, as a TDP's does (0: no
-** limit).  Taken as a value, the step there read as the answer: 15x
-** "needs at least 7.99e-65 pJ" of an FP8 FMA, whose 0 is FP16's energy,
-** where less energy raises the speedup (at most 0.15 pJ); "at most
-** 1.96e-308 MTr/mm2" of density, whose 0 is the node's (ux30) */
-static int zero_stands_for_other(const rl_param *p)
-{
-	static const char *const names[] = {
-	    "chip.tdp_w",                 /* no limit */
-	    "profile.eff_compute_fp8",    /* eff_compute's share (micro.h) */
-	    "chip.peak_tflops_bf16",      /* attention at the matrix peak */
-	    "design.density_mtr_per_mm2", /* the node's density */
-	    "design.hbm_stack_gb",        /* the generation's stack */
-	    "design.hbm_stack_gbps",      /* the generation's stack */
-	    "node.fma_pj_fp16",           /* no power model */
-	    "node.fma_pj_fp8",            /* FP16's energy */
-	    "node.fma_pj_fp4",            /* FP8's, else FP16's */
-	    "node.ref_clock_ghz",         /* the nominal clock */
-	    NULL};
-	size_t n = strlen(p->section), i;
-	for (i = 0; names[i]; i++)
-		if (!strncmp(names[i], p->section, n) && names[i][n] == '.' &&
-		    !strcmp(names[i] + n + 1, p->key))
-			return 1;
-	return 0;
-}
-
 int claim_solve_param(claim_report *rep, const char *name, double target,
                       claim_solve_row *row, char *err, size_t errlen)
 {
@@ -560,8 +531,11 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		/* so too profile.eff_compute_fp8, whose 0 is eff_compute's
 		** share (model/micro.h): the H100's speedup jumped there from
 		** the highest to 17.4x, and solve said "at least 2.1e-305%"
-		** (ux16); every other such 0: zero_stands_for_other */
-		int tdp = zero_stands_for_other(p);
+		** (ux16); every other such 0: the table's zero_other
+		** (model/params.c), which ux30 found read as an answer: 15x
+		** "needs at least 7.99e-65 pJ" of an FP8 FMA, whose 0 is
+		** FP16's energy, where less energy raises the speedup */
+		int tdp = p->zero_other;
 		tdp = tdp || area; /* design.X_mm2's 0: the share gives it */
 		/* a ceiling solved as its reciprocal's floor */
 		int rc = rl_solve(base, p, tdp ? p->max * 1e-7 : 1,

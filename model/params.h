@@ -32,6 +32,10 @@ typedef struct {
 	const char *const *choices; /* RL_PT_ENUM: NULL-terminated names */
 	size_t offset;         /* byte offset of the double in rl_config */
 	const char *doc;       /* one line */
+	int zero_other;        /* 1: a value of 0 stands for another value
+	                       ** (the doc's "(0: ...)": no limit, a fallback
+	                       ** to another key or a table), not the least
+	                       ** of the range: solve's scan starts above it */
 } rl_param;
 
 /* Result codes of the setters. */

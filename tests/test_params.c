@@ -339,10 +339,45 @@ static void test_share_hint(void **state)
 	}
 }
 
+/* The rows whose 0 stands for another value (zero_other: solve starts its
+** scan above 0 for them) are the ten the docs say so of, by hand from
+** model/params.c's docs and model/power.h, silicon.c, micro.h: a TDP's 0 is
+** no limit, eff_compute_fp8's eff_compute's share, peak_tflops_bf16's the
+** compute precision's peak, the design's density and stack sizes the
+** node's and the generation's, the FMA energies a wider precision's (FP16's:
+** no power model), ref_clock_ghz's the nominal clock; each such row's range
+** starts at 0 and its doc says what 0 is ("(0: ..."). */
+static void test_param_zero_other(void **state)
+{
+	static const char *const want[] = {
+	    "chip.tdp_w",          "profile.eff_compute_fp8",
+	    "chip.peak_tflops_bf16", "design.density_mtr_per_mm2",
+	    "design.hbm_stack_gb", "design.hbm_stack_gbps",
+	    "node.fma_pj_fp16",    "node.fma_pj_fp8",
+	    "node.fma_pj_fp4",     "node.ref_clock_ghz"};
+	size_t n, i, k, marked = 0;
+	const rl_param *t = rl_params(&n);
+	(void)state;
+	for (k = 0; k < sizeof want / sizeof want[0]; k++) {
+		const rl_param *p = rl_param_find_full(want[k]);
+		assert_non_null(p);
+		assert_int_equal(p->zero_other, 1);
+	}
+	for (i = 0; i < n; i++) {
+		if (!t[i].zero_other)
+			continue;
+		marked++;
+		assert_true(t[i].min == 0);
+		assert_non_null(strstr(t[i].doc, "(0: "));
+	}
+	assert_int_equal(marked, sizeof want / sizeof want[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_param_table),
+	    cmocka_unit_test(test_param_zero_other),
 	    cmocka_unit_test(test_param_suggest),
 	    cmocka_unit_test(test_param_suggest_nothing_shared),
 	    cmocka_unit_test(test_param_suggest_by_hand),
