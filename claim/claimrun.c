@@ -421,23 +421,17 @@ int claim_solve_param(claim_report *rep, const char *name, double target,
 		}
 	}
 	/* the FMA units or transistors varied where the side gives the key
-	** standing before them (silicon.c: frac_mac, density_mtr_per_mm2):
-	** nothing moves, which read "every FP16 FMA units per package in its
-	** range ... meets it" of Sohu by design (ux30) */
-	{
-		static const char *const alt[][2] = {
-		    {"fma_units", "frac_mac"},
-		    {"transistors", "density_mtr_per_mm2"}};
-		size_t i;
-		for (i = 0; i < sizeof alt / sizeof alt[0]; i++) {
-			const rl_param *q = rl_param_find("design", alt[i][1]);
-			if (strcmp(p->section, "design") || strcmp(p->key, alt[i][0]) ||
-			    !q || !(rl_param_get(base, q) > 0))
-				continue;
+	** standing before them (rl_design_key_before: frac_mac,
+	** density_mtr_per_mm2): nothing moves, which read "every FP16 FMA
+	** units per package in its range ... meets it" of Sohu by design
+	** (ux30) */
+	if (!strcmp(p->section, "design")) {
+		const char *before = rl_design_key_before(&base->design, p->key);
+		if (before) {
 			snprintf(err, errlen, "--vary %s: side %c gives design.%s, "
 			         "which stands before design.%s (it moves nothing): "
-			         "vary %c.design.%s", name, name[0], alt[i][1],
-			         alt[i][0], name[0], alt[i][1]);
+			         "vary %c.design.%s", name, name[0], before, p->key,
+			         name[0], before);
 			return CLAIM_SOLVE_NA;
 		}
 	}

@@ -10,6 +10,7 @@
 #include "../config/dbfile.h"
 #include "../model/params.h"
 #include "../model/power.h"
+#include "../model/silicon.h"
 #include "../model/utf8.h"
 
 /* --set section.key=value, repeated: checked when applied (opts_apply) */
@@ -165,32 +166,31 @@ static void warn_inert_power(const char *cmd, const eval_opts *o,
 }
 
 /* Each --set design.fma_units or design.transistors on a chip served by
-** its design that gives the key standing before it (silicon.c: frac_mac
-** gives the FMA units, density_mtr_per_mm2 the transistors), which
-** changed nothing without a word: Sohu by design served as fast with 100
-** transistors as with its 80 billion (ux30) */
+** its design that gives the key standing before it
+** (rl_design_key_before: frac_mac or mac_mm2 gives the FMA units,
+** density_mtr_per_mm2 the transistors), which changed nothing without a
+** word: Sohu by design served as fast with 100 transistors as with its 80
+** billion (ux30) */
 static void warn_inert_alternate(const char *cmd, const eval_opts *o,
                                  const rl_setup *st)
 {
-	static const char *const keys[][2] = {
-	    {"design.fma_units", "design.frac_mac"},
-	    {"design.transistors", "design.density_mtr_per_mm2"}};
+	static const char *const keys[] = {"fma_units", "transistors"};
 	int k;
 	size_t i;
 	for (k = 0; k < o->nsets; k++)
 		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-			const char *a = o->sets[k];
-			size_t n = strlen(keys[i][0]);
-			const rl_param *q = rl_param_find_full(keys[i][1]);
+			const char *a = o->sets[k], *before;
+			size_t n = strlen(keys[i]);
 			char msg[1024];
-			if (strncmp(a, keys[i][0], n) || (a[n] != '=' && a[n] != ' ') ||
-			    !q || !(rl_param_get(&st->cfg, q) > 0))
+			if (strncmp(a, "design.", 7) || strncmp(a + 7, keys[i], n) ||
+			    (a[7 + n] != '=' && a[7 + n] != ' ') ||
+			    !(before = rl_design_key_before(&st->cfg.design, keys[i])))
 				continue;
 			snprintf(msg, sizeof msg,
-			         "--set %s changes nothing %s computes: %s gives %s, "
-			         "which stands before it; add --set %s=0 to derive "
-			         "from %s instead",
-			         a, cmd, st->chip, keys[i][1], keys[i][1], keys[i][0]);
+			         "--set %s changes nothing %s computes: %s gives "
+			         "design.%s, which stands before it; add --set "
+			         "design.%s=0 to derive from design.%s instead",
+			         a, cmd, st->chip, before, before, keys[i]);
 			cli_warn(cmd, msg);
 		}
 }

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "engine.h"
 
@@ -79,6 +80,22 @@ rl_design rl_design_resolved(const rl_design *d)
 	if (d->other_m2 > 0)
 		r.frac_other = d->other_m2 / d->die_m2;
 	return r;
+}
+
+const char *rl_design_key_before(const rl_design *d, const char *key)
+{
+	/* rl_silicon_derive: the MAC arrays' share (their area's, through
+	** rl_design_resolved, first) before the FMA count, the density
+	** before the transistor count */
+	if (!strcmp(key, "fma_units")) {
+		if (d->mac_m2 > 0 && d->die_m2 > 0)
+			return "mac_mm2";
+		if (d->frac_mac > 0)
+			return "frac_mac";
+	} else if (!strcmp(key, "transistors") && d->density_per_m2 > 0) {
+		return "density_mtr_per_mm2";
+	}
+	return NULL;
 }
 
 const char *rl_design_area_over(const rl_design *d, double *mm2)

@@ -83,6 +83,13 @@ typedef struct {
 ** shares reads them through it. */
 rl_design rl_design_resolved(const rl_design *d);
 
+/* The design parameter (a design.* key, without "design.") that stands
+** before key where d gives it (> 0), so that key moves nothing
+** rl_silicon_derive computes: "mac_mm2", else "frac_mac", before
+** "fma_units" (the MAC arrays' share gives the FMA units);
+** "density_mtr_per_mm2" before "transistors".  NULL where none does. */
+const char *rl_design_key_before(const rl_design *d, const char *key);
+
 /* The design parameter naming a block's area in mm2 that is given (X_m2
 ** > 0) and is more than its die, "design.sram_mm2", with its area in mm2
 ** into *mm2; NULL where none is. */

@@ -1313,10 +1313,35 @@ static void test_power_fixed(void **state)
 	}
 }
 
+/* What stands before the FMA count and the transistor count
+** (rl_design_key_before), read from rl_silicon_derive's order by hand:
+** the MAC arrays' area, else their share, before the FMA units; the
+** density before the transistors; nothing where none of them is given,
+** nor before any other key. */
+static void test_design_key_before(void **state)
+{
+	rl_design d;
+	(void)state;
+	memset(&d, 0, sizeof d);
+	assert_null(rl_design_key_before(&d, "fma_units"));
+	assert_null(rl_design_key_before(&d, "transistors"));
+	d.frac_mac = 0.3;
+	assert_string_equal(rl_design_key_before(&d, "fma_units"), "frac_mac");
+	d.die_m2 = 800e-6;
+	d.mac_m2 = 200e-6;
+	assert_string_equal(rl_design_key_before(&d, "fma_units"), "mac_mm2");
+	assert_null(rl_design_key_before(&d, "transistors"));
+	d.density_per_m2 = 98e12;
+	assert_string_equal(rl_design_key_before(&d, "transistors"),
+	                    "density_mtr_per_mm2");
+	assert_null(rl_design_key_before(&d, "die_mm2"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_dies_per_wafer),
+	    cmocka_unit_test(test_design_key_before),
 	    cmocka_unit_test(test_yield),
 	    cmocka_unit_test(test_chip_cost),
 	    cmocka_unit_test(test_chip_cost_memo),
