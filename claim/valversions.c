@@ -316,7 +316,21 @@ static void offered(const val_versions *vt, const char *software,
 	while (i < vt->n && !(name = offer(vt, i++, software, of_software)))
 		;
 	for (; name; name = next) {
-		size_t need = (k ? 2 : 0) + strlen(name);
+		char shown[sizeof vt->v[0].software + 32];
+		size_t need, j, nv = 0;
+		/* software offered with its count of versions that have a
+		** profile, where it has any: "TensorRT-LLM 0.10.0, ...,
+		** TensorRT-LLM" read as one name twice, where the second is
+		** the software of the version column's 0.11.0 on */
+		for (j = 0; !of_software && j < vt->n; j++)
+			nv += vt->v[j].profile[0] && !vt->v[j].models[0] &&
+			      vt->v[j].version[0] && !strcmp(vt->v[j].software, name);
+		if (nv)
+			snprintf(shown, sizeof shown, "%s (%zu version%s)", name, nv,
+			         nv == 1 ? "" : "s");
+		else
+			snprintf(shown, sizeof shown, "%s", name);
+		need = (k ? 2 : 0) + strlen(shown);
 		next = NULL;
 		while (i < vt->n && !(next = offer(vt, i++, software, of_software)))
 			;
@@ -326,7 +340,7 @@ static void offered(const val_versions *vt, const char *software,
 				snprintf(out + k, len - k, "%s", more + (k ? 0 : 2));
 			return;
 		}
-		k += (size_t)snprintf(out + k, len - k, "%s%s", k ? ", " : "", name);
+		k += (size_t)snprintf(out + k, len - k, "%s%s", k ? ", " : "", shown);
 	}
 }
 

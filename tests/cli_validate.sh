@@ -321,9 +321,10 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "unknown names: the known row runs" -- uq "assert r['k']['status']=='ok', r['k']"
 	# the spellings to use: T's versions with a profile in table order
 	# (none has no profile, so it is not offered); for software the table
-	# does not have, the software with a profile (T, once)
+	# does not have, the software with a profile (T, once, with its count
+	# of versions with one: out, tot and micro, 3)
 	expect_exit 0 "version without profile: T's versions offered" -- uq "x=r['v']; assert x['reason'].endswith('(data/profiles/versions.csv); versions with one: out, tot, micro'), x"
-	expect_exit 0 "software not in the table: the software offered" -- uq "x=r['s']; assert x['status']=='not_modelled' and x['reason']==\"software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T\", x"
+	expect_exit 0 "software not in the table: the software offered" -- uq "x=r['s']; assert x['status']=='not_modelled' and x['reason']==\"software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T (3 versions)\", x"
 	# the kind of each reason: the four unknown names apart from the rest
 	expect_exit 0 "reason_kind of unknown names" -- uq "k={i:r[i]['reason_kind'] for i in r}; assert k=={'m':'unknown_model','c':'unknown_chip','v':'unknown_version','s':'unknown_software','k':None}, k"
 fi
@@ -364,7 +365,7 @@ expect_exit 2 "--strict: a version and a software the table lacks" -- $RL valida
 cp "$tmpd/err" "$tmpd/st.err"
 printf '%s\n%s\n' \
 	"rooflab validate: $tmpd/stv.csv:2: column 'version' (3): software 'T' version 9.9 has no profile in the version table (data/profiles/versions.csv); versions with one: out, tot, micro" \
-	"rooflab validate: $tmpd/stv.csv:3: column 'software' (2): software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T" > "$tmpd/stv.want"
+	"rooflab validate: $tmpd/stv.csv:3: column 'software' (2): software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T (3 versions)" > "$tmpd/stv.want"
 expect_exit 0 "--strict: the version's and the software's columns" -- cmp "$tmpd/stv.want" "$tmpd/st.err"
 # a row with more than one unknown name is named for each, its first
 # reason's first: line 2 an unknown chip (column 4) and model (column 6),
