@@ -44,12 +44,13 @@ static int model_known(preset_cache *pc, const meas_row *m)
 	return meas_micro(m) || known(pc, "model", m->model);
 }
 
-/* The unknown names among a row's chip and model, as val_row.also_unknown
-** holds them. */
+/* The unknown names among a row's chip, model and precision, as
+** val_row.also_unknown holds them. */
 static int unknown_bits(preset_cache *pc, const meas_row *m)
 {
 	return (known(pc, "chip", m->chip) ? 0 : 1 << VAL_WHY_UNKNOWN_CHIP) |
-	       (model_known(pc, m) ? 0 : 1 << VAL_WHY_UNKNOWN_MODEL);
+	       (model_known(pc, m) ? 0 : 1 << VAL_WHY_UNKNOWN_MODEL) |
+	       (m->precision_unknown ? 1 << VAL_WHY_UNKNOWN_PRECISION : 0);
 }
 
 /* preset_known's list of the chips, read once a run (pc) */
@@ -211,15 +212,21 @@ static int evaluate_one(preset_cache *pc, const meas_row *m,
 		o->also_unknown = unknown_bits(pc, m);
 		return RL_OK;
 	}
+	/* a row not modelled for the table's note or its own reason may
+	** name a chip, model or precision nothing here has all the same:
+	** --strict names them (a row of chip 'nochip' and precision 'fp9'
+	** passed it, its reason the precision's) */
 	if (!profile && !v->profile[0]) {
 		snprintf(rs, VAL_REASON_MAX, "%s", v->note);
 		o->why = VAL_WHY_VERSION_NOT_MODELLED;
+		o->also_unknown = unknown_bits(pc, m);
 		return RL_OK;
 	}
 	snprintf(prof, RL_NAME_MAX, "%s", profile ? profile : v->profile);
 	if (!m->modelled) {
 		snprintf(rs, VAL_REASON_MAX, "%s", m->why_not);
 		o->why = VAL_WHY_ROW;
+		o->also_unknown = unknown_bits(pc, m);
 		return RL_OK;
 	}
 	if ((o->why = known_names(pc, m, rs, VAL_REASON_MAX))) {
@@ -266,14 +273,15 @@ const char *val_why_name(int why)
 	static const char *const name[VAL_WHY_COUNT] = {
 	    NULL, "unknown_software", "unknown_version", "unknown_chip",
 	    "unknown_model", "version_not_modelled", "row_not_modelled",
-	    "not_representable"};
+	    "not_representable", "unknown_precision"};
 	return why > VAL_WHY_NONE && why < VAL_WHY_COUNT ? name[why] : NULL;
 }
 
 int val_why_unknown(int why)
 {
 	return why == VAL_WHY_UNKNOWN_SOFTWARE || why == VAL_WHY_UNKNOWN_VERSION ||
-	       why == VAL_WHY_UNKNOWN_CHIP || why == VAL_WHY_UNKNOWN_MODEL;
+	       why == VAL_WHY_UNKNOWN_CHIP || why == VAL_WHY_UNKNOWN_MODEL ||
+	       why == VAL_WHY_UNKNOWN_PRECISION;
 }
 
 int val_evaluate(meas_set *set, const val_versions *vt,

@@ -62,6 +62,10 @@ enum {
 	                          ** refuse it (a shape, a precision, a chip
 	                          ** without the units, a model that does not
 	                          ** fit) */
+	VAL_WHY_UNKNOWN_PRECISION, /* no precision the engine has (column
+	                          ** precision): never a row's why (its reason
+	                          ** is the row's own, row_not_modelled), an
+	                          ** unknown name in also_unknown for --strict */
 	VAL_WHY_COUNT
 };
 /* Its name in JSON (reason_kind): "unknown_software", "unknown_version",
@@ -85,10 +89,11 @@ typedef struct {
 	                            ** bytes; "" when modelled), held in the
 	                            ** pool of the row's set (meas_keep) */
 	int why;                    /* its kind, VAL_WHY_* (NONE when ok) */
-	int also_unknown;           /* why an unknown name: the later ones the
-	                            ** row has too, (1 << VAL_WHY_UNKNOWN_CHIP)
-	                            ** | (1 << VAL_WHY_UNKNOWN_MODEL), which
-	                            ** --strict names with it; else 0 */
+	int also_unknown;           /* the unknown names the row has beside
+	                            ** its why, (1 << VAL_WHY_UNKNOWN_CHIP) |
+	                            ** (1 << VAL_WHY_UNKNOWN_MODEL) | (1 <<
+	                            ** VAL_WHY_UNKNOWN_PRECISION), which --strict
+	                            ** names with it, whatever its why; else 0 */
 	double measured, predicted, error; /* error = predicted/measured - 1 */
 } val_row;
 

@@ -57,8 +57,9 @@ static const opt_def table[] = {
             "\"stored in FILE as validation run N\")"),
     OPT_BOOL("--json", validate_args, json, "rows, groups and cells as JSON"),
     OPT_BOOL("--strict", validate_args, strict,
-             "a chip, model, software or version that nothing\n"
-             "here names is bad input (exit 2), not a row not\nmodelled"),
+             "a chip, model, precision, software or version\n"
+             "that nothing here names is bad input (exit 2),\n"
+             "not a row not modelled"),
     OPT_LAST};
 
 static void help(FILE *f)
@@ -100,16 +101,18 @@ static void help(FILE *f)
 	      "A row of the version table may serve some models\n"
 	      "only (its models column).  A chip column may spell the GPU as\n"
 	      "the tables do (\"H200 141GB HBM3e\", \"A100-PCIE-80GB\"); a row\n"
-	      "of an unknown chip, model or version is listed not modelled with\n"
-	      "the reason (for a version, the versions the table has), so that\n"
-	      "one misspelt row of a held-out table does not cost the others\n"
-	      "their result.  --strict refuses such rows instead: each is named,\n"
+	      "of an unknown chip, model, precision or version is listed not\n"
+	      "modelled with the reason (for a version, the versions the table\n"
+	      "has), so that one misspelt row of a held-out table does not cost\n"
+	      "the others their result.  --strict refuses such rows instead:\n"
+	      "each is named,\n"
 	      "\"FILE:LINE: column 'chip' (N): no preset 'x' (presets: ...)\"\n"
 	      "and a line for each other unknown name it has (the first 20\n"
 	      "rows, then a count), no report is printed and the exit\n"
 	      "is 2; rows not modelled for another reason (the version table's\n"
-	      "note, the row's metric or lengths, a shape or precision the\n"
-	      "engine cannot represent) never fail it.\n\n"
+	      "note, the row's metric or lengths, a shape, or a precision the\n"
+	      "chip cannot run, as FP8 on an A100) fail it only for an unknown\n"
+	      "chip, model or precision spelling they name too.\n\n"
 	      "--db FILE stores the rows and the summary (tables "
 	      "validation_runs and\nvalidation) and, after the report, says "
 	      "on stderr where they went:\n\"rooflab validate: stored in FILE "
@@ -640,6 +643,9 @@ static int unknown_column(const meas_set *set, int why, const char **name)
 	case VAL_WHY_UNKNOWN_MODEL:
 		*name = "model";
 		return set->col_model;
+	case VAL_WHY_UNKNOWN_PRECISION:
+		*name = "precision";
+		return set->col_precision;
 	case VAL_WHY_UNKNOWN_VERSION:
 		if (set->published) {
 			*name = "version";
@@ -663,6 +669,14 @@ static void strict_name(const char *file, const meas_set *set,
 	const char *col, *given;
 	char msg[4096], *list;
 	int n = unknown_column(set, why, &col);
+	if (why == VAL_WHY_UNKNOWN_PRECISION) {
+		snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): precision "
+		         "'%.*s' is none of %s", file, m->line, col, n,
+		         rl_utf8_cut(m->precision, 60), m->precision,
+		         meas_precisions());
+		cli_say("validate", msg);
+		return;
+	}
 	if (why != VAL_WHY_UNKNOWN_CHIP && why != VAL_WHY_UNKNOWN_MODEL) {
 		snprintf(msg, sizeof msg, "%s:%d: column '%s' (%d): %s", file,
 		         m->line, col, n, r->reason);
@@ -690,17 +704,20 @@ static void strict_name(const char *file, const meas_set *set,
 static size_t strict_refusals(char (*files)[1024], const meas_set *sets,
                               size_t nfiles, const val_row *v)
 {
-	static const int later[] = {VAL_WHY_UNKNOWN_CHIP, VAL_WHY_UNKNOWN_MODEL};
+	static const int later[] = {VAL_WHY_UNKNOWN_CHIP, VAL_WHY_UNKNOWN_MODEL,
+	                            VAL_WHY_UNKNOWN_PRECISION};
 	char chips[1024], models[1024], msg[512];
 	size_t f, i, j, k = 0, bad = 0;
 	chips[0] = models[0] = '\0';
 	for (f = 0; f < nfiles; f++)
 		for (i = 0; i < sets[f].n; i++, k++) {
 			const val_row *r = &v[k];
-			if (!val_why_unknown(r->why) || ++bad > STRICT_SHOWN)
+			if (!(val_why_unknown(r->why) || r->also_unknown) ||
+			    ++bad > STRICT_SHOWN)
 				continue;
-			strict_name(files[f], &sets[f], r, r->why, chips, models,
-			            sizeof chips);
+			if (val_why_unknown(r->why))
+				strict_name(files[f], &sets[f], r, r->why, chips, models,
+				            sizeof chips);
 			for (j = 0; j < sizeof later / sizeof later[0]; j++)
 				if (later[j] != r->why &&
 				    (r->also_unknown & (1 << later[j])))
@@ -709,7 +726,8 @@ static size_t strict_refusals(char (*files)[1024], const meas_set *sets,
 		}
 	if (bad > STRICT_SHOWN) {
 		snprintf(msg, sizeof msg, "and %zu more row%s naming a chip, model, "
-		         "software or version that has no preset or profile (without "
+		         "precision, software or version that has no preset or "
+		         "profile (without "
 		         "--strict, --json lists every row with its reason_kind)",
 		         bad - STRICT_SHOWN, bad - STRICT_SHOWN == 1 ? "" : "s");
 		cli_say("validate", msg);

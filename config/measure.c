@@ -315,6 +315,11 @@ static void micro_fields(meas_row *r, char *wb)
 		                "the model column");
 }
 
+const char *meas_precisions(void)
+{
+	return "fp4 (nvfp4), fp8, fp16 (mixed), bf16, fp32";
+}
+
 /* The scenario's precisions of a row from its spelling (prec_spellings);
 ** a spelling the engine does not represent: not modelled, why. */
 static void precision_fields(meas_row *r, char *wb)
@@ -325,10 +330,11 @@ static void precision_fields(meas_row *r, char *wb)
 	if (!r->precision[0])
 		return; /* none given (a copy): the profile's and chip's */
 	if (!ps) {
-		snprintf(why, sizeof why, "precision '%.*s' is none of fp4 "
-		         "(nvfp4), fp8, fp16 (mixed), bf16, fp32",
-		         rl_utf8_cut(r->precision, 60), r->precision);
+		snprintf(why, sizeof why, "precision '%.*s' is none of %s",
+		         rl_utf8_cut(r->precision, 60), r->precision,
+		         meas_precisions());
 		not_modelled(r, wb, why);
+		r->precision_unknown = 1;
 		return;
 	}
 	r->experts_only = ps->experts_only;
@@ -586,6 +592,7 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 			return -1;
 		}
 	set->col_chip = col[C_CHIP] + 1;
+	set->col_precision = col[C_PREC] + 1;
 	set->col_model = col[C_MODEL] + 1;
 	set->col_version = col[C_VERSION] + 1;
 	set->col_software = col[C_SW] + 1;

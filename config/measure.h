@@ -92,6 +92,9 @@ typedef struct {
 	/* the spelling quantizes only the routed experts (mxfp4): the model
 	** must give them their own width (model.expert_weight_bits) */
 	int experts_only;
+	/* its precision column names none the engine has (meas_precisions):
+	** an unknown name, as an unknown chip is, to validate --strict */
+	int precision_unknown;
 	/* the notes say MoE models ran with enable_attention_dp: a mixture of
 	** experts is set up as attention data parallel, experts expert
 	** parallel over the row's tp GPUs (meas_setup) */
@@ -105,13 +108,17 @@ typedef struct {
 struct strpool;
 struct preset_cache;
 
+/* The precision spellings the engine has, for messages: "fp4 (nvfp4),
+** fp8, fp16 (mixed), bf16, fp32". */
+const char *meas_precisions(void);
+
 typedef struct {
 	meas_row *rows;
 	size_t n;
 	struct strpool *pool;     /* the rows' strings (strpool.h) */
 	int published;            /* 1: the published-h100.csv layout */
 	int col_chip, col_model;  /* 1-based columns, for messages */
-	int col_version, col_software;
+	int col_version, col_software, col_precision;
 	const char *chips_name;   /* the header's name of the GPU count
 	                          ** column: "gpus" or "chips" */
 } meas_set;

@@ -367,6 +367,19 @@ printf '%s\n%s\n' \
 	"rooflab validate: $tmpd/stv.csv:2: column 'version' (3): software 'T' version 9.9 has no profile in the version table (data/profiles/versions.csv); versions with one: out, tot, micro" \
 	"rooflab validate: $tmpd/stv.csv:3: column 'software' (2): software 'U' version out has no profile in the version table (data/profiles/versions.csv); software with one: T (3 versions)" > "$tmpd/stv.want"
 expect_exit 0 "--strict: the version's and the software's columns" -- cmp "$tmpd/stv.want" "$tmpd/st.err"
+# a precision spelling nothing here has (fp9: none of measure.c's
+# spellings) is an unknown name too, in column 7 of $H; and a row whose
+# reason is another (here the precision's) is still named for its unknown
+# chip (column 4): line 3's 'nochip' passed --strict behind its fp9
+printf '%s\n%s\n%s\n' "$H" \
+	"p,T,out,h100-sxm,1,llama3-8b,fp9,128,128,1,1,,,output_tokens_per_s,1," \
+	"q,T,out,nochip,1,llama3-8b,fp9,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/stp.csv"
+expect_exit 0 "an unknown precision: not modelled, without --strict" -- $RL validate --measurements "$tmpd/stp.csv" --versions "$V"
+expect_exit 2 "--strict: an unknown precision, and a chip behind it" -- $RL validate --measurements "$tmpd/stp.csv" --versions "$V" --strict
+expect_err "^rooflab validate: $tmpd/stp\.csv:2: column 'precision' \(7\): precision 'fp9' is none of fp4 \(nvfp4\), fp8, fp16 \(mixed\), bf16, fp32$" "line 2: the precision's column"
+expect_err "^rooflab validate: $tmpd/stp\.csv:3: column 'chip' \(4\): no preset 'nochip' " "line 3: the chip behind its precision"
+expect_err "^rooflab validate: $tmpd/stp\.csv:3: column 'precision' \(7\): " "line 3: and its precision"
+expect_no_out "." "--strict: no report"
 # a row with more than one unknown name is named for each, its first
 # reason's first: line 2 an unknown chip (column 4) and model (column 6),
 # line 3 an unknown version (column 3), chip and model, where only the
@@ -395,7 +408,7 @@ expect_exit 0 "--strict: the same report when nothing is refused" -- cmp "$tmpd/
 { echo "$H"; i=1; while [ $i -le 22 ]; do echo "c$i,T,out,h100x,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1,"; i=$((i + 1)); done; } > "$tmpd/st22.csv"
 expect_exit 2 "--strict: 22 unknown rows" -- $RL validate --measurements "$tmpd/st22.csv" --versions "$V" --strict
 cp "$tmpd/err" "$tmpd/st.err"
-expect_exit 0 "--strict: 21 lines, the first 20 rows then the count" -- sh -c "test \$(wc -l < '$tmpd/st.err') -eq 21 && sed -n 20p '$tmpd/st.err' | grep -q '/st22.csv:21: column' && sed -n 21p '$tmpd/st.err' | grep -q '^rooflab validate: and 2 more rows naming a chip, model, software or version'"
+expect_exit 0 "--strict: 21 lines, the first 20 rows then the count" -- sh -c "test \$(wc -l < '$tmpd/st.err') -eq 21 && sed -n 20p '$tmpd/st.err' | grep -q '/st22.csv:21: column' && sed -n 21p '$tmpd/st.err' | grep -q '^rooflab validate: and 2 more rows naming a chip, model, precision, software or version'"
 if command -v python3 >/dev/null 2>&1; then
 	# the shipped table: a release spelled 1.0.0 is not 1.0(main), and no
 	# alias makes it so; the reason names the spelling the table uses.
