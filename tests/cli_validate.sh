@@ -611,10 +611,10 @@ else
 fi
 # out of memory reading the measurements is an internal failure, exit 1,
 # not the file's fault (exit 2 before).  A row keeps its text in the
-# set's string pool (config/strpool.h) and 272 bytes of its own
+# set's string pool (config/strpool.h) and 280 bytes of its own
 # (measure.h's meas_row; 5,056 when each text field was 512 bytes, and
 # 40,000 rows sufficed): 300,000 rows need the row array grown from
-# 262,144 rows (71 MB) to 524,288 (143 MB), both held while it is
+# 262,144 rows (73 MB) to 524,288 (147 MB), both held while it is
 # copied, where the address space is capped at 200 MB (the binary
 # itself runs in less: 150 MB gets as far as the message).  The message
 # names the file, and the line where a row's text could not be held.
