@@ -602,6 +602,15 @@ static void out_table(const rl_setup *st, const area_view *v)
 		       si->share[b] * 100);
 	if (si->dies > 1)
 		printf("  (blocks per die; the package has %.0f)\n", si->dies);
+	/* the rest is no block's and no figure of its own: a block given more
+	** takes it first, so more SRAM costs no MAC area (sohu-design's 30%,
+	** which no source gives: data/chips/sohu-design.ini) */
+	if (si->share[RL_BLK_REST] > 0)
+		printf("  (unassigned: 1 less the five shares, a residue with no "
+		       "figure of its own; a block\n   given more takes its area "
+		       "from it, not from the others: more SRAM costs no MAC\n"
+		       "   area until the shares pass 1; lower design.frac_mac "
+		       "too to trade them)\n");
 	printf("\nMAC arrays: %.0f FP16 FMA units x %.0f transistors = %.2f B "
 	       "(%.2f%% of the transistors), at %s GHz\n",
 	       si->fma_units, cfg->design.transistors_per_fma,

@@ -195,6 +195,53 @@ static void warn_inert_alternate(const char *cmd, const eval_opts *o,
 		}
 }
 
+/* Is assignment a --set of design.KEY (KEY=... or KEY =...)? */
+static int sets_design_key(const char *assignment, const char *key)
+{
+	size_t n = strlen(key);
+	return !strncmp(assignment, "design.", 7) &&
+	       !strncmp(assignment + 7, key, n) &&
+	       (assignment[7 + n] == '=' || assignment[7 + n] == ' ');
+}
+
+/* A --set of the SRAM's share or area on a chip given by its design, with
+** none of the MAC arrays': its area comes out of the die's unassigned rest
+** (1 less the five shares, which no source gives: sohu-design's 30%), not
+** out of the MAC arrays, whose FMA units and peaks stay; said where some
+** rest is left (shares over 1 are refused elsewhere) */
+static void note_sram_from_rest(const char *cmd, const eval_opts *o,
+                                const rl_setup *st)
+{
+	const char *sram = NULL;
+	char msg[1024];
+	rl_design d;
+	double rest;
+	int k;
+	for (k = 0; k < o->nsets; k++) {
+		if (sets_design_key(o->sets[k], "frac_mac") ||
+		    sets_design_key(o->sets[k], "mac_mm2"))
+			return;
+		if (sets_design_key(o->sets[k], "frac_sram") ||
+		    sets_design_key(o->sets[k], "sram_mm2"))
+			sram = o->sets[k];
+	}
+	if (!sram)
+		return;
+	d = rl_design_resolved(&st->cfg.design);
+	rest = 1 - (d.frac_mac + d.frac_vector + d.frac_sram + d.frac_phy +
+	            d.frac_other);
+	if (!(rest > 1e-9))
+		return;
+	/* (cli_say: a --set's controls shown as '?') */
+	snprintf(msg, sizeof msg, "note: --set %s takes its area from the "
+	         "die's unassigned rest (%.2f%% left: 1 less the five block "
+	         "shares, a residue with no figure of its own), not from the "
+	         "MAC arrays, whose FMA units and peaks stay; lower "
+	         "design.frac_mac (or design.mac_mm2) too to trade SRAM against "
+	         "MACs (rooflab area shows the blocks)", sram, 100 * rest);
+	cli_say(cmd, msg);
+}
+
 void opts_warn_inert_design(const char *cmd, const eval_opts *o,
                             const rl_setup *st)
 {
@@ -203,6 +250,7 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 	if (st->cfg.chip.by_design > 0.5) {
 		char msg[1024], bw[48];
 		warn_inert_alternate(cmd, o, st);
+		note_sram_from_rest(cmd, o, st);
 		if (!opts_design_hbm_kept(&st->cfg))
 			return;
 		opts_hbm_bw_text(&st->cfg, bw, sizeof bw);

@@ -435,6 +435,33 @@ int profile_settle(eval_opts *o, rl_setup *st, const char *how, char *name,
 	return profile_choose(o, st, how, name, namelen, at, err, errlen);
 }
 
+/* profile's software against chip's (profile_software_note's reading):
+** 1 another or none on the chip, 2 the same family, 0 no software on the
+** profile or a preset unread, PROFILE_ENOMEM with err; *p and *c as read */
+static int software_compare(const char *chip_file, const char *chip,
+                            const char *profile_file, const char *profile,
+                            meta_info *p, meta_info *c, char *err,
+                            size_t errlen)
+{
+	int rc;
+	/* from the file it was read from, as the chip: by its name alone, a
+	** profile given by path read the shipped preset of that name, or
+	** none (review42) */
+	rc = read_meta("profile", profile_file[0] ? profile_file : profile, p,
+	               err, errlen);
+	if (rc == PROFILE_ENOMEM)
+		return rc;
+	if (rc || !p->software[0])
+		return 0; /* ideal, etched-claim: no software */
+	/* the chip's software, as profile_default reads it */
+	rc = chip_software(chip_file[0] ? chip_file : chip, c, err, errlen);
+	if (rc == PROFILE_ENOMEM)
+		return rc;
+	if (rc)
+		return 0; /* unread: nothing said, as before */
+	return c->software[0] && of_family(p->software, c->software) ? 2 : 1;
+}
+
 int profile_software_note(const char *chip_file, const char *chip,
                           const char *profile_file, const char *profile,
                           char *words, size_t len, char *err, size_t errlen)
@@ -442,27 +469,28 @@ int profile_software_note(const char *chip_file, const char *chip,
 	meta_info c, p;
 	int rc;
 	words[0] = '\0';
-	/* from the file it was read from, as the chip: by its name alone, a
-	** profile given by path read the shipped preset of that name, or
-	** none (review42) */
-	rc = read_meta("profile", profile_file[0] ? profile_file : profile, &p,
-	               err, errlen);
-	if (rc == PROFILE_ENOMEM)
-		return rc;
-	if (rc || !p.software[0])
-		return 0; /* ideal, etched-claim: no software */
-	/* the chip's software, as profile_default reads it */
-	rc = chip_software(chip_file[0] ? chip_file : chip, &c, err, errlen);
-	if (rc == PROFILE_ENOMEM)
-		return rc;
-	if (rc)
-		return 0; /* unread: nothing said, as before */
-	if (c.software[0] && of_family(p.software, c.software))
-		return 0;
+	rc = software_compare(chip_file, chip, profile_file, profile, &p, &c,
+	                      err, errlen);
+	if (rc != 1)
+		return rc == PROFILE_ENOMEM ? rc : 0;
 	snprintf(words, len, "profile %s is of %s, software the preset of chip "
 	         "%s does not name (it names %s): its figures are that "
 	         "software's efficiencies carried over to this chip by "
 	         "ASSUMPTION", profile, p.software, chip,
 	         c.software[0] ? c.software : "none");
+	return 1;
+}
+
+int profile_software_same(const char *chip, const char *profile,
+                          char *words, size_t len, char *err, size_t errlen)
+{
+	meta_info c, p;
+	int rc;
+	words[0] = '\0';
+	rc = software_compare("", chip, "", profile, &p, &c, err, errlen);
+	if (rc != 2)
+		return rc == PROFILE_ENOMEM ? rc : 0;
+	snprintf(words, len, "profile %s is of %s, software the preset of chip "
+	         "%s names (%s)", profile, p.software, chip, c.software);
 	return 1;
 }

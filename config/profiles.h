@@ -64,4 +64,14 @@ int profile_software_note(const char *chip_file, const char *chip,
                           const char *profile_file, const char *profile,
                           char *words, size_t len, char *err, size_t errlen);
 
+/* The other side of profile_software_note, for a reader that must say
+** what a record left out (plots/runfit.c: a sweep run that does not
+** record its software note): where the presets of profile and chip (by
+** name) name software of one family, the words "profile P is of S,
+** software the preset of chip C names (F)" into words (len bytes) and 1;
+** 0 with words "" otherwise (another software, none named, a preset that
+** cannot be read); PROFILE_ENOMEM with err as profile_software_note. */
+int profile_software_same(const char *chip, const char *profile,
+                          char *words, size_t len, char *err, size_t errlen);
+
 #endif

@@ -108,7 +108,8 @@ static const rl_param table[] = {
 {"design", "frac_vector", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
  OFF(design.frac_vector), "area share of vector units", 0},
 {"design", "frac_sram", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
- OFF(design.frac_sram), "area share of SRAM", 0},
+ OFF(design.frac_sram), "area share of SRAM (more takes the die's "
+ "unassigned rest, not MAC area: lower frac_mac too to trade them)", 0},
 {"design", "frac_phy", "", 1, 0, 1, 0, RL_PT_REAL, NULL,
  OFF(design.frac_phy), "area share of HBM PHYs and I/O", 0},
 {"design", "frac_other", "", 1, 0, 1, 0, RL_PT_REAL, NULL,

@@ -58,8 +58,11 @@ static int unrecorded_words(int64_t run_id, int k, const int unrec[4],
 ** [baseline]: the run does not record whether its profile is of software
 ** its chip's preset names ...", for the [base] today's look-up of its
 ** profile's software against its chip's preset (config/profiles.h
-** profile_software_note), said as today's, nothing where that finds the
-** same software or none named (as the fit's look-up). */
+** profile_software_note), said as today's; where that finds the same
+** software, said too, with the software (profile_software_same): a run
+** that does not record its note says so, where a run that recorded ''
+** and one that recorded nothing read alike; nothing where the
+** profile names no software (ideal: nothing to record). */
 static int unrecorded_software(int64_t run_id, int k, const int unrec[4],
                                const char *chip, const char *profile,
                                char *buf, size_t len)
@@ -86,9 +89,14 @@ static int unrecorded_software(int64_t run_id, int k, const int unrec[4],
 	                                     sizeof words, err, sizeof err)) < 0)
 		snprintf(buf, len, "run %lld's [base]: %s, and today's could not "
 		         "be read (%s), %s", (long long)run_id, why, err, so);
-	else if (rc > 0)
+	else if (rc > 0 ||
+	         (rc = profile_software_same(chip, profile, words, sizeof words,
+	                                     err, sizeof err)) > 0)
 		snprintf(buf, len, "run %lld's [base]: %s; by today's presets, %s",
 		         (long long)run_id, why, words);
+	else if (rc < 0)
+		snprintf(buf, len, "run %lld's [base]: %s, and today's could not "
+		         "be read (%s), %s", (long long)run_id, why, err, so);
 	return buf[0] != '\0';
 }
 

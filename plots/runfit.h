@@ -25,7 +25,8 @@
 ** (nothing where that finds it fitted on the chip or no fitted profile);
 ** then, alike, what it does not record of its software (unrec[2 + k]:
 ** today's look-up of the [base]'s profile's software against its chip's
-** preset, nothing where that finds the same).  The one order and sentence of export's,
+** preset, the same software said too, nothing where the profile names
+** none).  The one order and sentence of export's,
 ** plot's and the report's notes, each of which said them in its own
 ** loops. */
 void plot_run_notes_of(int64_t run_id, const char *const note[4],

@@ -479,10 +479,13 @@ void rl_store_build(char *build)
 }
 
 /* The points of run_id in shard I/N with index in [lo, hi): RANGE_SQL's
-** five parameters, bound (rl_store_count_range, rl_store_indexes). */
+** five parameters, bound (rl_store_count_range, rl_store_indexes).  A
+** whole-number idx alone: a crafted REAL one (2.5) is no point, where its
+** modulus (2.5 % 2 is 0: SQLite's % takes a REAL as an integer) counted
+** it in shard 0/2 and rl_store_indexes read it back as point 2. */
 #define RANGE_SQL                                                        \
 	"FROM points WHERE run_id = ? AND idx >= ? AND idx < ? AND idx % ? " \
-	"= ?"
+	"= ? AND typeof(idx) = 'integer'"
 
 static void bind_range(sqlite3_stmt *st, int64_t run_id, uint64_t shard,
                        uint64_t shards, uint64_t lo, uint64_t hi)
@@ -530,64 +533,24 @@ static int filter_cb(void *ud, const char *section, const char *key,
 	return 0;
 }
 
-/* The count of run_id's rows with an index in [0, n) (every shard's:
-** rl_store_count_range's over shard 0/1) into *have, taken from a count
-** of the whole table where that is the same number: the table holds no
-** row of another run (nor one without a run) and the run's indexes run
-** from a whole number >= 0 to one < n (none NULL; a text or blob index
-** sorts past every number, so max(idx) a whole number leaves none).
-** SQLite counts a table without a WHERE from its pages (OP_Count), where
-** the range went through each row: about 12 million virtual machine
-** steps for a run of 2 million points, 6 per row, against some 80 here,
-** the same count.  1 where so taken, 0 where not (the caller counts the
-** range). */
-static int count_whole(sqlite3 *db, int64_t run_id, uint64_t n,
-                       uint64_t *have)
-{
-	sqlite3_stmt *st;
-	int ok = 0;
-	if (sqlite3_prepare_v2(
-	        db, "SELECT (SELECT min(idx) FROM points WHERE run_id = ?1),"
-	            " (SELECT max(idx) FROM points WHERE run_id = ?1),"
-	            " EXISTS(SELECT 1 FROM points WHERE run_id < ?1)"
-	            " OR EXISTS(SELECT 1 FROM points WHERE run_id > ?1)"
-	            " OR EXISTS(SELECT 1 FROM points WHERE run_id IS NULL)"
-	            " OR EXISTS(SELECT 1 FROM points WHERE run_id = ?1"
-	            " AND idx IS NULL)",
-	        -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(st, 1, run_id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) == SQLITE_INTEGER &&
-	    sqlite3_column_type(st, 1) == SQLITE_INTEGER &&
-	    sqlite3_column_int64(st, 0) >= 0 &&
-	    (uint64_t)sqlite3_column_int64(st, 1) < n &&
-	    sqlite3_column_type(st, 2) == SQLITE_INTEGER &&
-	    sqlite3_column_int(st, 2) == 0)
-		ok = 1;
-	sqlite3_finalize(st);
-	if (!ok || sqlite3_prepare_v2(db, "SELECT count(*) FROM points", -1,
-	                              &st, NULL) != SQLITE_OK)
-		return 0;
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	if (ok)
-		*have = (uint64_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return ok;
-}
-
-/* The same count through the (run_id, idx) index, where count_whole
-** cannot take it (another run in the file): without RANGE_SQL's
-** "idx % 1 = 0", true of every number (SQLite's % takes a REAL as an
-** integer: 1.5 % 1 is 0.0), and the range leaves no text or blob: 3 VM
-** steps a row where it took 6.  0, or -1 where it cannot be read. */
+/* The count of run_id's points with an index in [0, n) (every shard's)
+** into *have: its rows whose idx is a whole number (typeof 'integer', as
+** sweep writes it) in the range, through the (run_id, idx) index.  A
+** crafted REAL index (0.5) is none: SQLite's % takes a REAL as an integer
+** (0.5 % 1 is 0), so RANGE_SQL's modulus counted it, and a count of the
+** whole table (taken from its pages where the file held the run alone
+** and its min(idx) and max(idx) were whole numbers in [0, n), 1.5 lying
+** between them) counted it too: a run lacking point 0 but holding 0.5
+** read as complete.  Telling a REAL from an INTEGER takes each row, so
+** the whole table's count, which did not, is gone: 0, or -1 where it
+** cannot be read. */
 static int count_below(sqlite3 *db, int64_t run_id, uint64_t n,
                        uint64_t *have)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM points WHERE "
-	                            "run_id = ?1 AND idx >= 0 AND idx < ?2", -1,
-	                            &st, NULL);
+	                            "run_id = ?1 AND idx >= 0 AND idx < ?2 AND "
+	                            "typeof(idx) = 'integer'", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(st, 1, run_id);
@@ -627,8 +590,7 @@ static uint64_t run_missing(sqlite3 *db, int64_t run_id, int shard_only)
 			/* every shard's rows (a run of one shard, or merge's
 			** check): counted whole where that is the same */
 			if (!shard_only || k == 1) {
-				if ((count_whole(db, run_id, (uint64_t)n, &have) ||
-				     !count_below(db, run_id, (uint64_t)n, &have)) &&
+				if (!count_below(db, run_id, (uint64_t)n, &have) &&
 				    have < want)
 					missing = want - have;
 			} else if (!rl_store_count_range(db, run_id, (uint64_t)i,

@@ -820,4 +820,11 @@ expect_out "^TDP: 700\.1234 W$" "the TDP line in all its digits"
 expect_exit 0 "area: Sohu by design at 10.1234567 W" -- $RL area --chip sohu-design --set chip.tdp_w=10.1234567
 expect_err "over the 10\.1234567 W TDP even at the lowest clock" "the power violation: the TDP in all its digits"
 expect_no_out "10\.1235 W" "no %g TDP in the table"
+# (small66) the unassigned rest said under the blocks: sohu-design's 30%
+# (1 - 0.20 - 0.07 - 0.10 - 0.08 - 0.25, its preset's shares, no source
+# of its own) is what more SRAM takes first, not MAC area
+expect_exit 0 "area: sohu-design's blocks" -- $RL area --chip sohu-design
+expect_out "^  unassigned  *244\.2  *24\.00 B  *30\.00%\$" "area: 30% unassigned (0.30 x 814 = 244.2 mm2)"
+expect_out "^  \(unassigned: 1 less the five shares, a residue with no figure of its own; a block\$" "area: the rest is said to be no figure of its own"
+expect_out "area until the shares pass 1; lower design\.frac_mac too to trade them\)\$" "area: how to trade SRAM against MACs"
 finish

@@ -142,6 +142,32 @@ if command -v gnuplot >/dev/null 2>&1; then
 		echo "ok - swnull: plot says so on stderr" ||
 		{ echo "not ok - swnull: plot's software notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
 fi
+# (small66) the same where today's look-up finds the software the same: a
+# run on the H100 under trtllm-0.10 (the profile's [meta] software is
+# TensorRT-LLM 0.10.0, of the TensorRT-LLM family data/chips/h100-sxm.ini
+# names) whose software_note is NULL: export, report and plot said
+# nothing, as if the run recorded ''; now said once, in the words above,
+# with today's look-up (both read off the two presets by hand)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nscenario.isl = 128, 256\nscenario.osl = 128, 256\n' >"$tmpd/swh.ini"
+expect_exit 0 "a sweep on the H100 under its own software" -- $RL sweep "$tmpd/swh.ini" --db "$tmpd/swh.db"
+sqlite3 "$tmpd/swh.db" "UPDATE runs SET software_note = NULL"
+swh="run 1's [base]: $swhy; by today's presets, profile trtllm-0.10 is of TensorRT-LLM 0.10.0, software the preset of chip h100-sxm names (TensorRT-LLM)"
+expect_exit 0 "swh: export" -- $RL export --db "$tmpd/swh.db" --format csv
+[ "$(grep -cxF "rooflab export: note: $swh" "$tmpd/err")" = 1 ] &&
+	! grep -q "\[baseline\]" "$tmpd/err" &&
+	echo "ok - swh: export says once that the run does not record its software, today's the same" ||
+	{ echo "not ok - swh: export's software note"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+expect_exit 0 "swh: report" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/swh.db" --out "$tmpd/swh.md" --no-plots
+b=$(printf '%s' "$swh" | sed 's/^r/R/; s/\[/\\[/g; s/\]/\\]/g')
+[ "$(grep -cxF "_${b}._" "$tmpd/swh.md")" = 1 ] &&
+	echo "ok - swh: the report says it once" ||
+	{ echo "not ok - swh: the report's software note"; grep '^_Run' "$tmpd/swh.md" | sed 's/^/    /'; fails=$((fails + 1)); }
+if command -v gnuplot >/dev/null 2>&1; then
+	expect_exit 0 "swh: plot heatmap" -- $RL plot heatmap --db "$tmpd/swh.db" --term dumb
+	[ "$(grep -cxF "rooflab plot: note: $swh" "$tmpd/err")" = 1 ] &&
+		echo "ok - swh: plot says it once on stderr" ||
+		{ echo "not ok - swh: plot's software note"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+fi
 # the run as written today says no "does not record"
 expect_exit 0 "swnew: export again" -- $RL export --db "$tmpd/swnew.db" --format csv
 ! grep -q "does not record" "$tmpd/err" && echo "ok - swnew: nothing unrecorded" ||

@@ -1188,9 +1188,8 @@ static void missing_run(sqlite3 *db, int id, int n, int i, int k,
 }
 
 /* rl_store_run_missing and _rows: a complete run's points of its shard
-** below its count, against those it holds, counted from the whole table
-** where the file holds that run alone and its indexes lie in [0, n), by
-** the range otherwise: the same numbers either way.  Expected values by
+** below its count, against those it holds (whole-number indexes), the
+** same numbers whether the file holds that run alone or not.  Expected values by
 ** hand: a run of 10 points holding 0..9 but 3 and 7 lacks 2; rows at -1
 ** and 12 (outside 0..9) add none; a second run in the file changes no
 ** count; shard 1/2 of 10 points is 1, 3, 5, 7, 9, of which holding 1, 3
@@ -1238,6 +1237,32 @@ static void test_run_missing(void **state)
 	missing_run(db, 4, 10, 0, 1, ten, 10);
 	assert_int_equal(rl_store_run_missing(db, 4), 0);
 	assert_int_equal(rl_store_run_missing_rows(db, 4), 0);
+	/* a crafted row whose idx is a REAL (0.5; the INTEGER column keeps it
+	** REAL, no whole number being equal to it) is no point of the run
+	** (sweep writes whole numbers; merge refuses it): by hand, a run of 4
+	** holding 0.5, 1, 2, 3 lacks point 0, 1 missing, where it counted 0.5
+	** as a point (SQLite's 0.5 % 1 is 0) and the run complete; alone in
+	** the file (the whole table's count), beside run 4 (the range), and as
+	** shard 0/2 of 4 (points 0 and 2) holding 0 and 2.5 (2.5 % 2 is 0):
+	** point 2 lacking, 1 missing; _rows there: 0 and 2.5 hold no whole 2,
+	** and 2.5 is not point 2 or 3, so 1 of shard 0/2's 2 lacking */
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM points; DELETE FROM runs",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	missing_run(db, 5, 4, 0, 1, all4 + 1, 3);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO points(run_id, idx, "
+	                              "status) VALUES(5, 0.5, 0)", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	assert_int_equal(rl_store_run_missing(db, 5), 1);
+	assert_int_equal(rl_store_run_missing_rows(db, 5), 1);
+	missing_run(db, 4, 10, 0, 1, ten, 10);
+	assert_int_equal(rl_store_run_missing(db, 5), 1);
+	assert_int_equal(rl_store_run_missing_rows(db, 5), 1);
+	missing_run(db, 6, 4, 0, 2, all4, 1);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO points(run_id, idx, "
+	                              "status) VALUES(6, 2.5, 0)", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	assert_int_equal(rl_store_run_missing(db, 6), 1);
+	assert_int_equal(rl_store_run_missing_rows(db, 6), 1);
 	sqlite3_close(db);
 	unlink(path);
 }

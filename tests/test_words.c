@@ -1279,6 +1279,10 @@ static void test_speedup_side(void **state)
 	(void)state;
 	assert_string_equal(claim_speedup_side(b, sizeof b, 19.996, 20),
 	                    "19.99x");
+	/* 19.994 to two decimals is 19.99, short of 20 as 19.994 is: as
+	** written (no digit carried across the target) */
+	assert_string_equal(claim_speedup_side(b, sizeof b, 19.994, 20),
+	                    "19.99x");
 	assert_string_equal(claim_speedup_side(b, sizeof b, 20.004, 20),
 	                    "20.00x");
 	assert_string_equal(claim_speedup_side(b, sizeof b, 20, 20), "20.00x");
@@ -1297,7 +1301,8 @@ static void test_speedup_side(void **state)
 	** rl_fig_text_side, three digits): each figure reads on x's side of
 	** the target, met (x >= target) or not, in both forms */
 	{
-		static const double xt[][2] = {{19.996, 20}, {20.004, 20},
+		static const double xt[][2] = {{19.994, 20}, {19.996, 20},
+		                               {20.004, 20},
 		                               {20, 20}, {20.0049, 20.0041},
 		                               {19.97, 20}, {0.0999, 0.1}};
 		size_t i;
