@@ -803,6 +803,33 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	return rc;
 }
 
+/* 1 (said into err) where a part's points table lacks the column name,
+** which the first run's run_columns lists: SQLite reads a double-quoted
+** name that is no column as a string, so the copy filled the merged
+** column with the name itself ('latency_ttft_s' in a REAL column, every
+** row of that part: ux31, a column dropped by hand); else 0, as where
+** the table cannot be read (the copy then says why). */
+static int part_lacks_column(const merge_ctx *m, const char *name, char *err,
+                             size_t errlen)
+{
+	int i, yes;
+	for (i = 0; i < m->nruns; i++) {
+		const shard_run *r = &m->runs[i];
+		/* a part without the table is the copy's to say */
+		if (rl_db_has_column(r->db, "points", "idx", &yes) != SQLITE_OK ||
+		    !yes ||
+		    rl_db_has_column(r->db, "points", name, &yes) != SQLITE_OK ||
+		    yes)
+			continue;
+		snprintf(err, errlen, "%s: its table points has no column %s, "
+		         "which %s run %lld lists in run_columns; refusing to "
+		         "merge an altered shard", m->paths[r->part], name,
+		         m->paths[m->runs[0].part], (long long)m->runs[0].id);
+		return 1;
+	}
+	return 0;
+}
+
 /* The first run's columns are the merged file's: each name must be one
 ** this rooflab writes (rl_sweep_column_decl), since it goes into SQL. */
 static int check_columns(const merge_ctx *m, char *err, size_t errlen)
@@ -855,6 +882,8 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			         "altered shard", m->paths[a->part], (long long)a->id,
 			         name, (long long)sqlite3_column_int64(st, 2));
 			bad = 1;
+		} else {
+			bad = part_lacks_column(m, name, err, errlen);
 		}
 	}
 	sqlite3_finalize(st);

@@ -192,6 +192,30 @@ expect_exit 2 "export of a database altered by hand" -- \
 	"$RL" export --db nopoints.db --format csv
 expect_exit 2 "merge of a shard altered by hand" -- \
 	"$RL" merge m4.db nopoints.db s1.db
+# a point column dropped by hand (ALTER TABLE points DROP COLUMN) that
+# run_columns still lists: SQLite reads a double-quoted name that is no
+# column as a string, so export wrote the name as every row's value under
+# a header of '"""chip_hbm_tbps"""', and merge copied it into the merged
+# REAL column, exit 0 both (ux31); refused, naming the file, the table and
+# the column
+cp s0.db dropcol0.db
+cp s1.db dropcol1.db
+if sqlite3 dropcol0.db "ALTER TABLE points DROP COLUMN chip_hbm_tbps" 2>/dev/null &&
+	sqlite3 dropcol1.db "ALTER TABLE points DROP COLUMN chip_hbm_tbps"; then
+	expect_exit 2 "export of a part whose points lack a listed column" -- \
+		"$RL" export --db dropcol0.db --format csv
+	expect_err "^rooflab export: dropcol0\.db run 1: the table points has no column chip_hbm_tbps, which run_columns lists; refusing an altered database$" \
+		"export names the file, the table and the column"
+	rm -f m7.db
+	expect_exit 2 "merge of a part whose points lack a listed column" -- \
+		"$RL" merge m7.db s0.db dropcol1.db
+	expect_err "^rooflab merge: dropcol1\.db: its table points has no column chip_hbm_tbps, which s0\.db run 1 lists in run_columns; refusing to merge an altered shard$" \
+		"merge names the part, the table and the column"
+	[ ! -e m7.db ] && echo "ok - the refused merge wrote no m7.db" ||
+		{ echo "not ok - the refused merge wrote m7.db"; fails=$((fails + 1)); }
+else
+	echo "ok - # SKIP this sqlite3 has no ALTER TABLE DROP COLUMN (3.35)"
+fi
 printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 >text.db
 cp s0.db norun.db
 sqlite3 norun.db "DROP VIEW results; DROP TABLE runs"
