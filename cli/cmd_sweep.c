@@ -891,7 +891,11 @@ int cmd_sweep(int argc, char **argv)
 		rl_sweep_spec_free(s);
 		return RL_EINTERNAL;
 	}
-	note_fixed_price(s);
+	/* one spec's note, the same on every shard: on shard 0 alone, as
+	** the profile's why (profile_notes), where each of a 4-way sweep's
+	** logs repeated its 500 bytes (ux31) */
+	if (o.shard == 0)
+		note_fixed_price(s);
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */

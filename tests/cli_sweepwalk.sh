@@ -530,6 +530,12 @@ keep = cost.usd_per_million_tokens_at_price, cost.usd_per_million_tokens_at_cost
 EOF2
 expect_exit 0 "a design.hbm_stacks sweep on a chip by design" -- $RL sweep "$d/stacks.ini" --db "$d/stacks.db"
 expect_err "note: sohu-design is given by its design \(chip.by_design = true\): its price \(cost.price_usd\) is its preset's at every point, whatever design.hbm_stacks \(a changed chip is not the product priced\)" "sweep notes the price does not follow design.hbm_stacks"
+# of a sharded sweep, shard 0 alone says it (one spec's note, as the
+# profile's why): each of 4 shards' logs repeated it whole (ux31)
+expect_exit 0 "shard 0/2 of the stacks sweep" -- $RL sweep "$d/stacks.ini" --db "$d/stacks0.db" --shard 0/2
+expect_err "note: sohu-design is given by its design .*not the product priced" "shard 0 notes the price"
+expect_exit 0 "shard 1/2 of the stacks sweep" -- $RL sweep "$d/stacks.ini" --db "$d/stacks1.db" --shard 1/2
+expect_no_err "not the product priced" "shard 1 leaves the price note to shard 0"
 n=$(q "$d/stacks.db" "SELECT count(*) || ' ' || count(DISTINCT cost_chip_price_usd) || ' ' || min(cost_chip_price_usd) || ' ' || count(DISTINCT cost_chip_cost_usd) FROM points")
 [ "$n" = "4 1 33625.0 4" ] && echo "ok - 4 points, one price (33625 USD), 4 manufacturing costs" ||
 	{ echo "not ok - stacks cost columns read '$n', not '4 1 33625.0 4'"; fails=$((fails + 1)); }
