@@ -1090,6 +1090,7 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 static int write_parts(sqlite3 *out, const merge_ctx *m)
 {
 	sqlite3_stmt *ins;
+	int64_t k;
 	int i, rc = sqlite3_exec(
 	    out, "CREATE TABLE IF NOT EXISTS run_parts("
 	         " run_id INTEGER NOT NULL REFERENCES runs(id),"
@@ -1103,8 +1104,18 @@ static int write_parts(sqlite3 *out, const merge_ctx *m)
 		return rc;
 	rc = sqlite3_prepare_v2(out, "INSERT INTO run_parts VALUES(1,?,?,?,?,?,"
 	                        "?,?,?)", -1, &ins, NULL);
-	for (i = 0; rc == SQLITE_OK && i < m->nruns; i++) {
-		const shard_run *r = &m->runs[i];
+	/* in shard order, whatever the parts' order (every shard given once:
+	** check_runs), so that one merge's file is another's whatever order
+	** a glob gave the parts (part-10.db before part-2.db): a SELECT
+	** without ORDER BY read them as given (ux31) */
+	for (k = 0; rc == SQLITE_OK && k < (m->nruns ? m->runs[0].shards : 0);
+	     k++) {
+		const shard_run *r = NULL;
+		for (i = 0; i < m->nruns && !r; i++)
+			if (m->runs[i].shard == k)
+				r = &m->runs[i];
+		if (!r)
+			continue;
 		sqlite3_bind_int64(ins, 1, (sqlite3_int64)r->shard);
 		sqlite3_bind_int64(ins, 2, (sqlite3_int64)r->shards);
 		sqlite3_bind_text(ins, 3, m->paths[r->part], -1, SQLITE_STATIC);

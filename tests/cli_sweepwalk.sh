@@ -337,6 +337,17 @@ n=$(q "$d/ppm.db" "SELECT profile_hash FROM runs")
 m=$(q "$d/prov.db" "SELECT profile_hash FROM runs WHERE id = 1")
 [ -n "$n" ] && [ "$n" = "$m" ] && echo "ok - the merged run carries the parts' profile_hash" ||
 	{ echo "not ok - merged profile_hash '$n', not '$m'"; fails=$((fails + 1)); }
+# the parts in another order (a glob's: part-10.db before part-2.db) give
+# the same file: run_parts in shard order, where it kept the order given
+# (ux31), 1 then 0 read back by a SELECT without ORDER BY
+expect_exit 0 "merge two shards given in reverse" -- $RL merge "$d/ppr.db" "$d/pp1.db" "$d/pp0.db"
+n=$(q "$d/ppr.db" "SELECT group_concat(shard_index, ' ') FROM run_parts")
+[ "$n" = "0 1" ] && echo "ok - run_parts in shard order whatever the parts' order" ||
+	{ echo "not ok - run_parts of parts given 1, 0 read '$n', not '0 1'"; fails=$((fails + 1)); }
+n=$(q "$d/ppr.db" "SELECT * FROM points ORDER BY idx" | md5sum)
+m=$(q "$d/ppm.db" "SELECT * FROM points ORDER BY idx" | md5sum)
+[ "$n" = "$m" ] && echo "ok - the points of parts given in reverse are those of the merge in order" ||
+	{ echo "not ok - the points of parts given in reverse differ"; fails=$((fails + 1)); }
 
 # 7. what each column means, in the file itself: run_columns_doc gives
 # run_columns with the parameter and output tables' words (model/params.c
