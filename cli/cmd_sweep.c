@@ -692,6 +692,47 @@ static void warn_inert_design(const rl_sweep_spec *s)
 	}
 }
 
+/* Warn of each [axes] or [base] set of an SRAM key where the sweep keeps
+** no weights resident in SRAM (options.h opts_sram_inert): every point of
+** such an axis would be the same, without a word; a design.* one on a chip
+** given by its spec sheet is warn_inert_design's. */
+static void warn_inert_sram(const rl_sweep_spec *s)
+{
+	char msg[2048];
+	const char *fix = "; add set = chip.sram_resident_share=1 to [base] to "
+	                  "weigh it (docs/engine.md, MAC arrays or SRAM?)";
+	size_t k;
+	int j, by_design = s->setup.cfg.chip.by_design > 0.5;
+	if (s->setup.cfg.chip.sram_resident_share > 0)
+		return;
+	for (k = 0; k < s->naxes; k++)
+		if (!strcmp(s->axes[k].name, "chip.sram_resident_share") ||
+		    !strcmp(s->axes[k].name, "chip.by_design"))
+			return; /* the SRAM may act at some points */
+	for (k = 0; k < s->naxes; k++) {
+		const char *a = s->axes[k].name;
+		if (!opts_sram_inert(a) || (!by_design && !strncmp(a, "design.", 7)))
+			continue;
+		snprintf(msg, sizeof msg, "%s: axis %s moves no throughput, "
+		         "latency, power or cost: %s keeps no weights in its SRAM "
+		         "(chip.sram_resident_share = 0: a cache, as a GPU's L2), "
+		         "so serving reads neither its capacity nor its bandwidth "
+		         "(the die's shares alone count it)%s", s->path, a,
+		         s->setup.chip, fix);
+		cli_warn("sweep", msg);
+	}
+	for (j = 0; j < s->base.nsets; j++) {
+		const char *a = s->base.sets[j];
+		if (!opts_sram_inert(a) || (!by_design && !strncmp(a, "design.", 7)))
+			continue;
+		snprintf(msg, sizeof msg, "%s: [base] set = %s moves no "
+		         "throughput, latency, power or cost: %s keeps no weights "
+		         "in its SRAM (chip.sram_resident_share = 0)%s", s->path,
+		         a, s->setup.chip, fix);
+		cli_warn("sweep", msg);
+	}
+}
+
 /* ", 6 dropped by its [filter]", and of them those it could not answer,
 ** by status (" (of them 4 had no value for an output it names: 4 over
 ** their TDP at every clock (status 4: ...))"): such a point is dropped for
@@ -845,11 +886,16 @@ int cmd_sweep(int argc, char **argv)
 		return rc;
 	}
 	warn_inert_design(s);
+	warn_inert_sram(s);
 	if (profile_notes(s, &o) != RL_OK) {
 		rl_sweep_spec_free(s);
 		return RL_EINTERNAL;
 	}
-	note_fixed_price(s);
+	/* one spec's note, the same on every shard: on shard 0 alone, as
+	** the profile's why (profile_notes), where each of a 4-way sweep's
+	** logs repeated its 500 bytes (ux31) */
+	if (o.shard == 0)
+		note_fixed_price(s);
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */

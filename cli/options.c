@@ -165,6 +165,56 @@ static void warn_inert_power(const char *cmd, const eval_opts *o,
 	}
 }
 
+/* The SRAM keys serving reads only through weights kept resident
+** (chip.sram_resident_share > 0, model/engine.c): with none kept, the
+** SRAM is a cache, as a GPU's L2, and its capacity, bandwidth and copy
+** move no figure eval gives (ux31: sohu-design with --set
+** design.frac_sram=0.3 gave eval --json byte for byte its 0.1's). */
+static const char *const sram_keys[] = {
+    "design.frac_sram", "design.sram_mm2", "design.sram_b_per_clk_per_kb",
+    "chip.sram_mb",     "chip.sram_tbps",  "chip.sram_hbm_copy",
+    NULL};
+
+int opts_sram_inert(const char *assignment)
+{
+	size_t n = strcspn(assignment, "=");
+	int j;
+	while (n > 0 && (assignment[n - 1] == ' ' || assignment[n - 1] == '\t'))
+		n--;
+	for (j = 0; sram_keys[j]; j++)
+		if (strlen(sram_keys[j]) == n && !strncmp(assignment, sram_keys[j], n))
+			return 1;
+	return 0;
+}
+
+/* Each --set of an SRAM key where no weights are kept resident in SRAM
+** (opts_sram_inert); a design.* one on a chip given by its spec sheet is
+** left to the warning that its [design] is not served */
+static void warn_inert_sram(const char *cmd, const eval_opts *o,
+                            const rl_setup *st)
+{
+	int k;
+	if (st->cfg.chip.sram_resident_share > 0)
+		return;
+	for (k = 0; k < o->nsets; k++) {
+		char msg[1024];
+		if (!opts_sram_inert(o->sets[k]) ||
+		    (!strncmp(o->sets[k], "design.", 7) &&
+		     !(st->cfg.chip.by_design > 0.5)))
+			continue;
+		snprintf(msg, sizeof msg,
+		         "--set %s moves no throughput, latency, power or cost "
+		         "%s gives: %s keeps no weights in its SRAM "
+		         "(chip.sram_resident_share = 0: a cache, as a GPU's L2, "
+		         "which streamed weights evict), so serving reads neither "
+		         "its capacity nor its bandwidth (the die's shares alone "
+		         "count it); add --set chip.sram_resident_share=1 to "
+		         "weigh it (docs/engine.md, MAC arrays or SRAM?)",
+		         o->sets[k], cmd, st->chip);
+		cli_warn(cmd, msg);
+	}
+}
+
 /* Each --set design.fma_units or design.transistors on a chip served by
 ** its design that gives the key standing before it
 ** (rl_design_key_before: frac_mac or mac_mm2 gives the FMA units,
@@ -247,6 +297,7 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 {
 	int k;
 	warn_inert_power(cmd, o, st);
+	warn_inert_sram(cmd, o, st);
 	if (st->cfg.chip.by_design > 0.5) {
 		char msg[1024], bw[48];
 		warn_inert_alternate(cmd, o, st);

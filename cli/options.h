@@ -60,6 +60,11 @@ void opts_hbm_bw_text(const rl_config *cfg, char *buf, size_t len);
 /* 1 when "design.KEY[=value]" names such a key (one that acts on a chip
 ** given by design alone), else 0. */
 int opts_design_inert(const char *assignment);
+/* 1 when "KEY[=value]" names an SRAM key that serving reads only through
+** weights kept resident (chip.sram_resident_share > 0): design.frac_sram,
+** design.sram_mm2, design.sram_b_per_clk_per_kb, chip.sram_mb,
+** chip.sram_tbps, chip.sram_hbm_copy; else 0. */
+int opts_sram_inert(const char *assignment);
 
 /* Note on stderr each --set chip.KEY on a chip given by its spec sheet:
 ** its price (cost.price_usd, the cost rows' "at price") stays its

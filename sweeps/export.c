@@ -119,6 +119,19 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 				sqlite3_finalize(st);
 				return RL_EINPUT;
 			}
+		/* a name the points table lacks (a column dropped by hand)
+		** read as a string: every row gave the name as its value */
+		int yes = 1, table = 0;
+		if (rl_db_has_column(db, "points", "idx", &table) == SQLITE_OK &&
+		    table &&
+		    rl_db_has_column(db, "points", name, &yes) == SQLITE_OK &&
+		    !yes) {
+			snprintf(err, errlen, "%s run %lld: the table points has no "
+			         "column %s, which run_columns lists; refusing an "
+			         "altered database", path, (long long)run_id, name);
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
 		const char *unit = (const char *)sqlite3_column_text(st, 1);
 		c->names[c->ncols] = strdup(name);
 		c->units[c->ncols] = strdup(unit ? unit : "");

@@ -47,6 +47,9 @@ typedef struct {
 	int bad;           /* the part a read failed on while writing, or -1 */
 	int dup;           /* the part whose point another part holds too, or -1 */
 	int64_t dup_run, dup_idx;
+	int typed;         /* the part a point's number column held text in, or -1 */
+	int64_t typed_run, typed_idx;
+	char typed_col[64], typed_type[16];
 	int stopped;       /* a SIGINT or SIGTERM stopped the copy (stop.h) */
 	long long copied;  /* points written to the merged run */
 	int dropped_known; /* every part's count of points its filter dropped
@@ -803,6 +806,33 @@ static int copy_run_row(sqlite3 *out, merge_ctx *m)
 	return rc;
 }
 
+/* 1 (said into err) where a part's points table lacks the column name,
+** which the first run's run_columns lists: SQLite reads a double-quoted
+** name that is no column as a string, so the copy filled the merged
+** column with the name itself ('latency_ttft_s' in a REAL column, every
+** row of that part: ux31, a column dropped by hand); else 0, as where
+** the table cannot be read (the copy then says why). */
+static int part_lacks_column(const merge_ctx *m, const char *name, char *err,
+                             size_t errlen)
+{
+	int i, yes;
+	for (i = 0; i < m->nruns; i++) {
+		const shard_run *r = &m->runs[i];
+		/* a part without the table is the copy's to say */
+		if (rl_db_has_column(r->db, "points", "idx", &yes) != SQLITE_OK ||
+		    !yes ||
+		    rl_db_has_column(r->db, "points", name, &yes) != SQLITE_OK ||
+		    yes)
+			continue;
+		snprintf(err, errlen, "%s: its table points has no column %s, "
+		         "which %s run %lld lists in run_columns; refusing to "
+		         "merge an altered shard", m->paths[r->part], name,
+		         m->paths[m->runs[0].part], (long long)m->runs[0].id);
+		return 1;
+	}
+	return 0;
+}
+
 /* The first run's columns are the merged file's: each name must be one
 ** this rooflab writes (rl_sweep_column_decl), since it goes into SQL. */
 static int check_columns(const merge_ctx *m, char *err, size_t errlen)
@@ -855,6 +885,8 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			         "altered shard", m->paths[a->part], (long long)a->id,
 			         name, (long long)sqlite3_column_int64(st, 2));
 			bad = 1;
+		} else {
+			bad = part_lacks_column(m, name, err, errlen);
 		}
 	}
 	sqlite3_finalize(st);
@@ -973,11 +1005,16 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 	char *sql = malloc(cap);
 	sqlite3_stmt *ins = NULL;
 	int *heap = malloc((size_t)m->nruns * sizeof *heap);
+	/* which columns this rooflab declares REAL or INTEGER: a text or
+	** blob there (a part altered by hand) went into the merged file as
+	** it was, 'abc' in design_frac_mac (ux31) */
+	unsigned char *num = calloc((size_t)ncols + 2, 1);
 	int rc = SQLITE_OK, n = 0, i, k;
 	size_t used;
-	if (!sql || !heap) {
+	if (!sql || !heap || !num) {
 		free(sql);
 		free(heap);
+		free(num);
 		return SQLITE_NOMEM;
 	}
 	for (i = 0; i < m->nruns && rc == SQLITE_OK; i++) {
@@ -1001,6 +1038,11 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			m->bad = m->runs[i].part;
 		}
 	}
+	for (k = 2; rc == SQLITE_OK && m->nruns > 0 && k < ncols + 2; k++) {
+		const char *decl = rl_sweep_column_decl(
+		    sqlite3_column_name(m->runs[0].cur, k));
+		num[k] = decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER"));
+	}
 	if (rc == SQLITE_OK) {
 		used = (size_t)snprintf(sql, cap, "INSERT INTO points(run_id, idx, "
 		                        "status%s) VALUES(1,?,?", cols);
@@ -1018,6 +1060,23 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			** caller removes the temporary */
 			m->stopped = 1;
 			rc = SQLITE_INTERRUPT;
+			break;
+		}
+		for (k = 2; k < ncols + 2; k++) {
+			int t = sqlite3_column_type(r->cur, k);
+			if (num[k] && (t == SQLITE_TEXT || t == SQLITE_BLOB))
+				break;
+		}
+		if (k < ncols + 2) {
+			m->typed = r->part;
+			m->typed_run = r->id;
+			m->typed_idx = r->idx;
+			snprintf(m->typed_col, sizeof m->typed_col, "%s",
+			         sqlite3_column_name(r->cur, k));
+			snprintf(m->typed_type, sizeof m->typed_type, "%s",
+			         sqlite3_column_type(r->cur, k) == SQLITE_TEXT ? "text"
+			                                                   : "a blob");
+			rc = SQLITE_MISMATCH;
 			break;
 		}
 		for (k = 0; k < ncols + 2; k++)
@@ -1051,6 +1110,7 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 	sqlite3_finalize(ins);
 	free(sql);
 	free(heap);
+	free(num);
 	return rc;
 }
 
@@ -1061,6 +1121,7 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 static int write_parts(sqlite3 *out, const merge_ctx *m)
 {
 	sqlite3_stmt *ins;
+	int64_t k;
 	int i, rc = sqlite3_exec(
 	    out, "CREATE TABLE IF NOT EXISTS run_parts("
 	         " run_id INTEGER NOT NULL REFERENCES runs(id),"
@@ -1074,8 +1135,18 @@ static int write_parts(sqlite3 *out, const merge_ctx *m)
 		return rc;
 	rc = sqlite3_prepare_v2(out, "INSERT INTO run_parts VALUES(1,?,?,?,?,?,"
 	                        "?,?,?)", -1, &ins, NULL);
-	for (i = 0; rc == SQLITE_OK && i < m->nruns; i++) {
-		const shard_run *r = &m->runs[i];
+	/* in shard order, whatever the parts' order (every shard given once:
+	** check_runs), so that one merge's file is another's whatever order
+	** a glob gave the parts (part-10.db before part-2.db): a SELECT
+	** without ORDER BY read them as given (ux31) */
+	for (k = 0; rc == SQLITE_OK && k < (m->nruns ? m->runs[0].shards : 0);
+	     k++) {
+		const shard_run *r = NULL;
+		for (i = 0; i < m->nruns && !r; i++)
+			if (m->runs[i].shard == k)
+				r = &m->runs[i];
+		if (!r)
+			continue;
 		sqlite3_bind_int64(ins, 1, (sqlite3_int64)r->shard);
 		sqlite3_bind_int64(ins, 2, (sqlite3_int64)r->shards);
 		sqlite3_bind_text(ins, 3, m->paths[r->part], -1, SQLITE_STATIC);
@@ -1124,6 +1195,12 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 			         "part too (a part altered by hand); nothing was "
 			         "merged", m->paths[m->dup],
 			         (long long)m->dup_run, (long long)m->dup_idx);
+		else if (!*err && m->typed >= 0)
+			snprintf(err, errlen, "%s run %lld: point %lld's points.%s "
+			         "holds %s, not a number as rooflab writes it; refusing "
+			         "to merge a crafted or altered shard",
+			         m->paths[m->typed], (long long)m->typed_run,
+			         (long long)m->typed_idx, m->typed_col, m->typed_type);
 		else if (!*err && m->bad >= 0)
 			rl_store_error(m->dbs[m->bad], rc, m->paths[m->bad], err,
 			               errlen);
@@ -1186,6 +1263,7 @@ int rl_sweep_merge(const char *out, const char *const *parts, int nparts,
 	m.paths = parts;
 	m.nparts = nparts;
 	m.bad = -1;
+	m.typed = -1;
 	m.dup = -1;
 	m.allow_mixed = allow_mixed;
 	m.dbs = calloc((size_t)nparts, sizeof *m.dbs);

@@ -101,13 +101,17 @@ expect_err "^rooflab merge: dup1\.db run 1: point 0 is in another part too \(a p
 # (idx % 2) and copied as 0.5, the merged run "complete" without point 0;
 # runs.points 'x' was read as 0 and copied ("8 points stored of the 0");
 # shard -1/2 beside 1/2 made the two parts every shard; runs.points -2^63
-# merged as "8 points stored of the -9223372036854775808"
+# merged as "8 points stored of the -9223372036854775808"; a parameter or
+# output column holding text or a blob was copied into the merged file as
+# it stood ('abc' as design_frac_mac: ux31)
 for c in "points SET idx = 0.5 WHERE idx = 0:points.idx holds real" \
 	"points SET status = 'ok' WHERE idx = 0:point 0's points.status holds text" \
 	"runs SET points = 'x':runs.points holds text" \
 	"runs SET next_idx = 4.5:runs.next_idx holds real" \
 	"runs SET shard_index = -1:run 1 is shard -1/2, no shard rooflab writes" \
-	"runs SET points = -9223372036854775808:runs.points is -9223372036854775808, below 0"; do
+	"runs SET points = -9223372036854775808:runs.points is -9223372036854775808, below 0" \
+	"points SET chip_hbm_tbps = 'abc' WHERE idx = 2:point 2's points.chip_hbm_tbps holds text, not a number" \
+	"points SET throughput_output_tokens_per_s = x'00' WHERE idx = 0:point 0's points.throughput_output_tokens_per_s holds a blob, not a number"; do
 	cp s0.db typed0.db
 	sqlite3 typed0.db "UPDATE ${c%%:*}"
 	rm -f typed.db
@@ -192,6 +196,30 @@ expect_exit 2 "export of a database altered by hand" -- \
 	"$RL" export --db nopoints.db --format csv
 expect_exit 2 "merge of a shard altered by hand" -- \
 	"$RL" merge m4.db nopoints.db s1.db
+# a point column dropped by hand (ALTER TABLE points DROP COLUMN) that
+# run_columns still lists: SQLite reads a double-quoted name that is no
+# column as a string, so export wrote the name as every row's value under
+# a header of '"""chip_hbm_tbps"""', and merge copied it into the merged
+# REAL column, exit 0 both (ux31); refused, naming the file, the table and
+# the column
+cp s0.db dropcol0.db
+cp s1.db dropcol1.db
+if sqlite3 dropcol0.db "ALTER TABLE points DROP COLUMN chip_hbm_tbps" 2>/dev/null &&
+	sqlite3 dropcol1.db "ALTER TABLE points DROP COLUMN chip_hbm_tbps"; then
+	expect_exit 2 "export of a part whose points lack a listed column" -- \
+		"$RL" export --db dropcol0.db --format csv
+	expect_err "^rooflab export: dropcol0\.db run 1: the table points has no column chip_hbm_tbps, which run_columns lists; refusing an altered database$" \
+		"export names the file, the table and the column"
+	rm -f m7.db
+	expect_exit 2 "merge of a part whose points lack a listed column" -- \
+		"$RL" merge m7.db s0.db dropcol1.db
+	expect_err "^rooflab merge: dropcol1\.db: its table points has no column chip_hbm_tbps, which s0\.db run 1 lists in run_columns; refusing to merge an altered shard$" \
+		"merge names the part, the table and the column"
+	[ ! -e m7.db ] && echo "ok - the refused merge wrote no m7.db" ||
+		{ echo "not ok - the refused merge wrote m7.db"; fails=$((fails + 1)); }
+else
+	echo "ok - # SKIP this sqlite3 has no ALTER TABLE DROP COLUMN (3.35)"
+fi
 printf 'not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 >text.db
 cp s0.db norun.db
 sqlite3 norun.db "DROP VIEW results; DROP TABLE runs"

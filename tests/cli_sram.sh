@@ -38,6 +38,42 @@ expect_exit 0 "h100 as a scratchpad: eval" -- $E --set chip.sram_resident_share=
 expect_out "^  sram_resident_bytes_per_chip +50 MB " "50 MB resident"
 expect_out "^  sram_bytes_per_s_per_chip " "the SRAM rate shown"
 
+# An SRAM key with no weights resident (share 0, every preset's) moves no
+# figure: serving reads the SRAM only through the resident share
+# (docs/engine.md, "Why a GPU's SRAM moves no serving figure"), so eval
+# says so, where an architect weighing MAC arrays against SRAM saw the
+# same numbers without a word (ux31); sohu-design's 10% SRAM made 30%
+# takes 20% of its 30% unassigned die (rooflab area), so the shares fit
+D="$RL eval --chip sohu-design --model llama3-70b --precision fp8 --tp 1 --chips 8 --profile etched-claim"
+expect_exit 0 "sohu by design: eval --json" -- $D --json
+cp "$tmpd/out" "$tmpd/sram0.json"
+expect_exit 0 "sohu by design, 30% SRAM, none resident: eval --json" -- $D --set design.frac_sram=0.3 --json
+expect_err "warning: --set design\.frac_sram=0\.3 moves no throughput, latency, power or cost eval gives: sohu-design keeps no weights in its SRAM \(chip\.sram_resident_share = 0" "eval: an SRAM share with none resident is said to move nothing"
+expect_err "add --set chip\.sram_resident_share=1 to weigh it" "eval: the SRAM warning names the fix"
+if cmp -s "$tmpd/sram0.json" "$tmpd/out"; then
+	echo "ok - eval: the JSON at 30% SRAM, none resident, is the 10% one byte for byte, as the warning says"
+else
+	echo "not ok - eval: 30% SRAM with none resident moved a figure: the warning is wrong"
+	fails=$((fails + 1))
+fi
+expect_exit 0 "sohu by design, 30% SRAM, resident" -- $D --set design.frac_sram=0.3 --set chip.sram_resident_share=1 --json
+expect_no_err "moves no throughput" "eval: no SRAM warning where weights are resident"
+expect_exit 0 "h100: an L2 size with none resident" -- $E --set chip.sram_mb=100
+expect_err "warning: --set chip\.sram_mb=100 moves no throughput, latency, power or cost eval gives: h100-sxm keeps no weights" "eval: chip.sram_mb with none resident is said to move nothing"
+# a design.* key on a chip given by its spec sheet has its own warning
+# (its [design] is not served): said once, not twice
+expect_exit 0 "h100: a design SRAM share" -- $E --set design.frac_sram=0.2
+expect_err "design\.frac_sram=0\.2 changes nothing eval computes: h100-sxm is given by its spec sheet" "eval: the spec sheet's warning"
+expect_no_err "moves no throughput" "eval: no second warning of the same key"
+# a sweep: an SRAM axis with none resident, and with a share set
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\n[axes]\ndesign.frac_sram = 0.1, 0.2\n' >"$tmpd/sr.ini"
+expect_exit 0 "sweep: an SRAM axis, none resident" -- $RL sweep "$tmpd/sr.ini" --db "$tmpd/sr.db"
+expect_err "sr\.ini: axis design\.frac_sram moves no throughput, latency, power or cost: sohu-design keeps no weights in its SRAM" "sweep: the SRAM axis is said to move nothing"
+expect_err "add set = chip\.sram_resident_share=1 to \[base\]" "sweep: the fix, in a spec's words"
+printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = scenario.tp=1\nset = chip.sram_resident_share=1\n[axes]\ndesign.frac_sram = 0.1, 0.2\n' >"$tmpd/sr1.ini"
+expect_exit 0 "sweep: an SRAM axis, weights resident" -- $RL sweep "$tmpd/sr1.ini" --db "$tmpd/sr1.db"
+expect_no_err "moves no throughput" "sweep: no SRAM warning where weights are resident"
+
 # Sohu by design, 50% of its die in SRAM: 0.5 x 814 mm2 x 2.86 MB/mm2 =
 # 1164.02 MB, read at 1164.02e6 x 0.9765625 / 1000 (= / 1024) x 1.5e9 =
 # 1705.1 TB/s.  Llama-3 8B
