@@ -13,8 +13,6 @@
 
 #include "strpool.h"
 
-#define ERR_KEPT 1024
-
 typedef struct {
 	const char *value;  /* preset_cache_put's; NULL for none */
 	int put;            /* 1: value was put */
@@ -162,7 +160,6 @@ int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
                        size_t errlen)
 {
 	char key[4096], what[64] = "setup";
-	char msg[ERR_KEPT];
 	entry *e;
 	int i, rc;
 	size_t used = strlen(what);
@@ -178,16 +175,19 @@ int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
 			snprintf(err, errlen, "%s", e->err);
 		return e->rc;
 	}
-	msg[0] = '\0';
-	rc = load_all(n, kinds, names, st, msg, sizeof msg);
-	snprintf(err, errlen, "%s", msg);
+	/* the message into the caller's err, as the uncached call writes
+	** it (where a buffer of the cache's own cut one of more than 1 KiB
+	** that err held whole) */
+	if (errlen)
+		err[0] = '\0';
+	rc = load_all(n, kinds, names, st, err, errlen);
 	/* an allocation that failed is tried again, not remembered; nor is a
-	** message too long to keep whole */
-	if (rc == RL_EINTERNAL || strlen(msg) + 1 >= sizeof msg ||
-	    (errlen && strlen(msg) >= errlen))
+	** failure whose message err may not hold whole (its last byte
+	** reached: cut, perhaps) */
+	if (rc == RL_EINTERNAL || (rc && (!errlen || strlen(err) + 1 >= errlen)))
 		return rc;
 	if (!(e->st = malloc(sizeof *e->st)) ||
-	    (rc && !(e->err = malloc(strlen(msg) + 1)))) {
+	    (rc && !(e->err = malloc(strlen(err) + 1)))) {
 		free(e->st);
 		e->st = NULL;
 		return rc; /* not kept: the next call loads again */
@@ -195,6 +195,6 @@ int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
 	*e->st = *st;
 	e->rc = rc;
 	if (rc)
-		strcpy(e->err, msg);
+		strcpy(e->err, err);
 	return rc;
 }
