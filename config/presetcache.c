@@ -82,16 +82,11 @@ static entry *entry_of(preset_cache *c, const char *key)
 }
 
 /* what and the names, each after a unit separator and its length, into
-** key; 0, or -1 when they do not fit (not cached then). */
+** key (strpool_key); 0, or -1 when they do not fit (not cached then). */
 static int key_of(char *key, size_t len, const char *what, int n,
                   const char *const *names)
 {
-	size_t used = (size_t)snprintf(key, len, "%s", what);
-	int i;
-	for (i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(key + used, len - used, "\x1f%zu:%s",
-		                         strlen(names[i]), names[i]);
-	return used < len ? 0 : -1;
+	return strpool_key(key, len, what, n, names) < len ? 0 : -1;
 }
 
 int preset_cache_exists(preset_cache *c, const char *kind, const char *name)

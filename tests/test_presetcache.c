@@ -69,6 +69,30 @@ static void test_strpool_once(void **state)
 	strpool_free(p);
 }
 
+/* strpool_key: the head, then each text after a unit separator and its
+** length, written out by hand; two lists that read alike joined plainly
+** ("a" and "b", and the one text "a\x1f1:b") make two keys; a key cut
+** where out is short, the length it needs returned as snprintf's. */
+static void test_strpool_key(void **state)
+{
+	const char *const two[2] = {"a", "b"}, *const one[1] = {"a\x1f" "1:b"};
+	const char *const none[1] = {""};
+	char k1[64], k2[64], small[8];
+	(void)state;
+	assert_int_equal(strpool_key(k1, sizeof k1, "chip", 2, two), 12);
+	assert_string_equal(k1, "chip\x1f" "1:a\x1f" "1:b");
+	/* 4 + 1 + 2 + 5 bytes: the one text is 5 long */
+	assert_int_equal(strpool_key(k2, sizeof k2, "chip", 1, one), 12);
+	assert_string_equal(k2, "chip\x1f" "5:a\x1f" "1:b");
+	assert_string_not_equal(k1, k2);
+	assert_int_equal(strpool_key(k1, sizeof k1, "", 1, none), 3);
+	assert_string_equal(k1, "\x1f" "0:");
+	/* 12 bytes needed, 7 and the NUL held */
+	assert_int_equal(strpool_key(small, sizeof small, "chip", 2, two), 12);
+	assert_string_equal(small, "chip\x1f" "1:");
+	assert_int_equal(strpool_key(NULL, 0, "chip", 2, two), 12);
+}
+
 /* A data directory of one chip preset, data/chips/h100-sxm.ini copied
 ** into it, and $ROOFLAB_DATA pointing at it. */
 static void temp_data(char *dir, size_t len, char *chip, size_t clen)
@@ -203,6 +227,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_strpool_once),
+	    cmocka_unit_test(test_strpool_key),
 	    cmocka_unit_test(test_cache_reads_once),
 	    cmocka_unit_test(test_cache_long_message),
 	};
