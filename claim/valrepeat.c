@@ -52,29 +52,29 @@ static const char *quantity(const val_versions *vt, const meas_row *m)
 ** key when their chips, lengths, tp, pp, ep and request rate are equal
 ** numbers (any two NaNs one; 0 and -0 one, as ==), and their quantity qm,
 ** chip, model and precision the same text: each number as "n", "0" or in
-** hexadecimal (%a: a double's every bit), each text after its length. */
+** hexadecimal (%a: a double's every bit), each text after its length
+** (strpool_key). */
 static void cell_key(const meas_row *m, const char *qm, char *out)
 {
 	const double num[7] = {m->chips, m->isl, m->osl, m->tp, m->pp, m->ep,
 	                       m->request_rate_rps};
 	const char *t[4];
+	char head[7 * 32];
 	size_t used = 0, k;
 	t[0] = qm;
 	t[1] = m->chip;
 	t[2] = m->model;
 	t[3] = m->precision;
-	out[0] = '\0';
-	for (k = 0; k < 7 && used < CELL_KEY_MAX; k++)
-		used += (size_t)(isnan(num[k]) ? snprintf(out + used,
-		                                          CELL_KEY_MAX - used, "n,")
-		                 : num[k] == 0 ? snprintf(out + used,
-		                                          CELL_KEY_MAX - used, "0,")
-		                               : snprintf(out + used,
-		                                          CELL_KEY_MAX - used, "%a,",
+	head[0] = '\0';
+	for (k = 0; k < 7 && used < sizeof head; k++)
+		used += (size_t)(isnan(num[k]) ? snprintf(head + used,
+		                                          sizeof head - used, "n,")
+		                 : num[k] == 0 ? snprintf(head + used,
+		                                          sizeof head - used, "0,")
+		                               : snprintf(head + used,
+		                                          sizeof head - used, "%a,",
 		                                          num[k]));
-	for (k = 0; k < 4 && used < CELL_KEY_MAX; k++)
-		used += (size_t)snprintf(out + used, CELL_KEY_MAX - used,
-		                         "\x1f%zu:%s", strlen(t[k]), t[k]);
+	strpool_key(out, CELL_KEY_MAX, head, 4, t);
 }
 
 /* "RANK:" and a cell's key into out (CELL_KEY_MAX + 32 bytes): the cell

@@ -111,16 +111,14 @@ static int gather(const val_row *rows, size_t n, const size_t *of,
 }
 
 /* A key into out (len bytes): the set, then each of the texts after its
-** length ("2\x1f8:h100-sxm..."): two rows share it when their set and
-** texts are the same (no two lists of texts make one key). */
+** length (strpool_key: "2\x1f8:h100-sxm..."): two rows share it when
+** their set and texts are the same (no two lists of texts make one key). */
 static void joined_key(int set, const char *const *texts, int nt, char *out,
                        size_t len)
 {
-	size_t used = (size_t)snprintf(out, len, "%d", set);
-	int i;
-	for (i = 0; i < nt && used < len; i++)
-		used += (size_t)snprintf(out + used, len - used, "\x1f%zu:%s",
-		                         strlen(texts[i]), texts[i]);
+	char head[16];
+	snprintf(head, sizeof head, "%d", set);
+	strpool_key(out, len, head, nt, texts);
 }
 
 /* room for four keys of val_key_of and their lengths */

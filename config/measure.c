@@ -727,6 +727,11 @@ static int read_rows(const char *path, meas_set *set,
 		}
 		if (!tail) {
 			overfull(r, wb, fields[col[C_VALUE]], nf, header_nf);
+			/* its precision an unknown name all the same, as its chip
+			** and model are to validate --strict (precision_fields,
+			** which a row read whole goes through) */
+			r->precision_unknown = r->precision[0] &&
+			                       !prec_spelling_of(r->precision);
 			if (!(r->why_not = strpool_add(set->pool, wb, 0, NULL))) {
 				snprintf(err, errlen, "%s:%d: out of memory", path, lineno);
 				status = RL_EINTERNAL;

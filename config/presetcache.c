@@ -13,8 +13,6 @@
 
 #include "strpool.h"
 
-#define ERR_KEPT 1024
-
 typedef struct {
 	const char *value;  /* preset_cache_put's; NULL for none */
 	int put;            /* 1: value was put */
@@ -84,16 +82,11 @@ static entry *entry_of(preset_cache *c, const char *key)
 }
 
 /* what and the names, each after a unit separator and its length, into
-** key; 0, or -1 when they do not fit (not cached then). */
+** key (strpool_key); 0, or -1 when they do not fit (not cached then). */
 static int key_of(char *key, size_t len, const char *what, int n,
                   const char *const *names)
 {
-	size_t used = (size_t)snprintf(key, len, "%s", what);
-	int i;
-	for (i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(key + used, len - used, "\x1f%zu:%s",
-		                         strlen(names[i]), names[i]);
-	return used < len ? 0 : -1;
+	return strpool_key(key, len, what, n, names) < len ? 0 : -1;
 }
 
 int preset_cache_exists(preset_cache *c, const char *kind, const char *name)
@@ -162,7 +155,6 @@ int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
                        size_t errlen)
 {
 	char key[4096], what[64] = "setup";
-	char msg[ERR_KEPT];
 	entry *e;
 	int i, rc;
 	size_t used = strlen(what);
@@ -178,16 +170,19 @@ int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
 			snprintf(err, errlen, "%s", e->err);
 		return e->rc;
 	}
-	msg[0] = '\0';
-	rc = load_all(n, kinds, names, st, msg, sizeof msg);
-	snprintf(err, errlen, "%s", msg);
+	/* the message into the caller's err, as the uncached call writes
+	** it (where a buffer of the cache's own cut one of more than 1 KiB
+	** that err held whole) */
+	if (errlen)
+		err[0] = '\0';
+	rc = load_all(n, kinds, names, st, err, errlen);
 	/* an allocation that failed is tried again, not remembered; nor is a
-	** message too long to keep whole */
-	if (rc == RL_EINTERNAL || strlen(msg) + 1 >= sizeof msg ||
-	    (errlen && strlen(msg) >= errlen))
+	** failure whose message err may not hold whole (its last byte
+	** reached: cut, perhaps) */
+	if (rc == RL_EINTERNAL || (rc && (!errlen || strlen(err) + 1 >= errlen)))
 		return rc;
 	if (!(e->st = malloc(sizeof *e->st)) ||
-	    (rc && !(e->err = malloc(strlen(msg) + 1)))) {
+	    (rc && !(e->err = malloc(strlen(err) + 1)))) {
 		free(e->st);
 		e->st = NULL;
 		return rc; /* not kept: the next call loads again */
@@ -195,6 +190,6 @@ int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
 	*e->st = *st;
 	e->rc = rc;
 	if (rc)
-		strcpy(e->err, msg);
+		strcpy(e->err, err);
 	return rc;
 }

@@ -33,7 +33,8 @@ int preset_cache_get(preset_cache *c, const char *what, const char *key,
                      const char **value);
 /* Remember value (NULL, or a string copied into the cache) for (what,
 ** key): the copy (value itself when NULL), or NULL with *oom set when out
-** of memory (c NULL: value, not remembered). */
+** of memory (c NULL, or a key of 2 KiB or more: value itself, not
+** copied nor remembered). */
 const char *preset_cache_put(preset_cache *c, const char *what,
                              const char *key, const char *value, int *oom);
 
@@ -41,7 +42,8 @@ const char *preset_cache_put(preset_cache *c, const char *what,
 ** names[i]) in turn, stopping at the first that fails, as the uncached
 ** calls would: its status (0, -1 or RL_EINTERNAL) with its message in err.
 ** The setup and status of a list of names are kept (a failure too, but
-** not RL_EINTERNAL) and copied out when the same list comes again. */
+** not RL_EINTERNAL, nor one whose message filled err: cut, perhaps) and
+** copied out when the same list comes again. */
 int preset_cache_setup(preset_cache *c, int n, const char *const *kinds,
                        const char *const *names, rl_setup *st, char *err,
                        size_t errlen);

@@ -2,11 +2,13 @@
 ** strpool.c: interned strings (strpool.h): an open-addressing hash table
 ** (FNV-1a, linear probing, grown at half full) of pointers into blocks of
 ** text allocated 64 KiB at a time (a longer string gets a block of its
-** own), so that a string costs its bytes and one slot, not a malloc each.
+** own), so that a string costs its bytes and one slot, not a malloc each;
+** and the keys of lists of texts (strpool_key) the pools' users make.
 */
 #include "strpool.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,4 +159,22 @@ const char *strpool_add(strpool *p, const char *s, int tag, int *old)
 	p->slots[j].tag = tag;
 	p->n++;
 	return copy;
+}
+
+size_t strpool_key(char *out, size_t len, const char *head, int n,
+                   const char *const *texts)
+{
+	size_t used = 0;
+	int i, k;
+	/* (snprintf into out + used only while used < len: the rest counted
+	** with room 0) */
+	k = snprintf(len ? out : NULL, len, "%s", head);
+	used = k > 0 ? (size_t)k : 0;
+	for (i = 0; i < n; i++) {
+		k = snprintf(used < len ? out + used : NULL,
+		             used < len ? len - used : 0, "\x1f%zu:%s",
+		             strlen(texts[i]), texts[i]);
+		used += k > 0 ? (size_t)k : 0;
+	}
+	return used;
 }

@@ -3,8 +3,9 @@
 ** tag per string: the text columns of a measurements file's rows point
 ** into one (measure.h), so that 10^6 rows of a few chips and models keep
 ** each name once, and a second set finds a repeated id as rows arrive
-** (the tag: the line of its first row).  No global state: the caller owns
-** the pool (strpool_new, strpool_free).
+** (the tag: the line of its first row); strpool_key makes a key of a
+** list of texts.  No global state: the caller owns the pool (strpool_new,
+** strpool_free).
 */
 #ifndef RL_STRPOOL_H
 #define RL_STRPOOL_H
@@ -28,5 +29,14 @@ int strpool_tag(const strpool *p, const char *s);
 
 /* The strings held. */
 size_t strpool_count(const strpool *p);
+
+/* A key for a pool: head, then each of the n texts after a unit
+** separator and its length ("h\x1f8:h100-sxm\x1f2:x1"), into out (len
+** bytes), so that no two lists of texts after one head make one key (a
+** text may hold the separator: its length says where it ends).  The
+** bytes the key needs, its NUL not counted, as snprintf's: len or more
+** where it was cut. */
+size_t strpool_key(char *out, size_t len, const char *head, int n,
+                   const char *const *texts);
 
 #endif

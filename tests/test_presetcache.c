@@ -69,6 +69,30 @@ static void test_strpool_once(void **state)
 	strpool_free(p);
 }
 
+/* strpool_key: the head, then each text after a unit separator and its
+** length, written out by hand; two lists that read alike joined plainly
+** ("a" and "b", and the one text "a\x1f1:b") make two keys; a key cut
+** where out is short, the length it needs returned as snprintf's. */
+static void test_strpool_key(void **state)
+{
+	const char *const two[2] = {"a", "b"}, *const one[1] = {"a\x1f" "1:b"};
+	const char *const none[1] = {""};
+	char k1[64], k2[64], small[8];
+	(void)state;
+	assert_int_equal(strpool_key(k1, sizeof k1, "chip", 2, two), 12);
+	assert_string_equal(k1, "chip\x1f" "1:a\x1f" "1:b");
+	/* 4 + 1 + 2 + 5 bytes: the one text is 5 long */
+	assert_int_equal(strpool_key(k2, sizeof k2, "chip", 1, one), 12);
+	assert_string_equal(k2, "chip\x1f" "5:a\x1f" "1:b");
+	assert_string_not_equal(k1, k2);
+	assert_int_equal(strpool_key(k1, sizeof k1, "", 1, none), 3);
+	assert_string_equal(k1, "\x1f" "0:");
+	/* 12 bytes needed, 7 and the NUL held */
+	assert_int_equal(strpool_key(small, sizeof small, "chip", 2, two), 12);
+	assert_string_equal(small, "chip\x1f" "1:");
+	assert_int_equal(strpool_key(NULL, 0, "chip", 2, two), 12);
+}
+
 /* A data directory of one chip preset, data/chips/h100-sxm.ini copied
 ** into it, and $ROOFLAB_DATA pointing at it. */
 static void temp_data(char *dir, size_t len, char *chip, size_t clen)
@@ -140,11 +164,72 @@ static void test_cache_reads_once(void **state)
 	free(b);
 }
 
+/* A message longer than the cache kept (1 KiB) is the uncached call's,
+** whole, where the caller's buffer holds it: a chip preset given by a
+** path of 998 bytes (under the 1,023 a preset's path may have; nested
+** folders, each name under NAME_MAX) with a key no chip has; its message
+** names the path and then the key ("PATH:2: unknown parameter ..."), so
+** it is longer than 1,023 bytes, by hand.  Until review55 the cached call
+** cut it at 1,023 bytes, where its header promises the uncached call's
+** messages. */
+static void test_cache_long_message(void **state)
+{
+	static const char *const kinds[1] = {"chip"};
+	char dir[1400], file[1500], cmd[3200], seg[101];
+	char err[4096], err2[4096];
+	const char *names[1];
+	rl_setup *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+	preset_cache *c = preset_cache_new();
+	FILE *f;
+	int i, rc, rc2;
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	memset(seg, 'd', 100);
+	seg[100] = '\0';
+	snprintf(dir, sizeof dir, "/tmp/rooflab-test-presetcache-long-%ld",
+	         (long)getpid());
+	for (i = 0; i < 9; i++)
+		snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/%s", seg);
+	/* the last folder's name makes the folder 990 bytes, the file 998 */
+	i = 990 - (int)strlen(dir) - 1;
+	snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/%.*s", i, seg);
+	assert_int_equal(strlen(dir), 990);
+	snprintf(cmd, sizeof cmd, "mkdir -p %s", dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(file, sizeof file, "%s/bad.ini", dir);
+	assert_non_null(f = fopen(file, "w"));
+	fputs("[chip]\nno_such_key_anywhere = 1\n", f);
+	assert_int_equal(fclose(f), 0);
+	names[0] = file;
+	err[0] = err2[0] = '\0';
+	rc2 = preset_cache_setup(NULL, 1, kinds, names, b, err2, sizeof err2);
+	assert_int_not_equal(rc2, 0);
+	assert_true(strlen(err2) > 1023); /* the path and the key's words */
+	rc = preset_cache_setup(c, 1, kinds, names, a, err, sizeof err);
+	assert_int_equal(rc, rc2);
+	assert_string_equal(err, err2);
+	/* asked again: the same */
+	err[0] = '\0';
+	rc = preset_cache_setup(c, 1, kinds, names, a, err, sizeof err);
+	assert_int_equal(rc, rc2);
+	assert_string_equal(err, err2);
+	snprintf(cmd, sizeof cmd, "rm -rf /tmp/rooflab-test-presetcache-long-%ld",
+	         (long)getpid());
+	assert_int_equal(system(cmd), 0);
+	preset_cache_free(c);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_strpool_once),
+	    cmocka_unit_test(test_strpool_key),
 	    cmocka_unit_test(test_cache_reads_once),
+	    cmocka_unit_test(test_cache_long_message),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
