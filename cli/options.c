@@ -215,12 +215,44 @@ static void warn_inert_sram(const char *cmd, const eval_opts *o,
 	}
 }
 
+/* Is assignment a --set of design.KEY (KEY=... or KEY =...)? */
+static int sets_design_key(const char *assignment, const char *key)
+{
+	size_t n = strlen(key);
+	return !strncmp(assignment, "design.", 7) &&
+	       !strncmp(assignment + 7, key, n) &&
+	       (assignment[7 + n] == '=' || assignment[7 + n] == ' ');
+}
+
+/* The user's --set of design.KEY or of its other form (frac_mac for
+** mac_mm2 and back, rl_param_other_form), the last one given; NULL where
+** none */
+static const char *set_of_block(const eval_opts *o, const char *key)
+{
+	char full[96];
+	const rl_param *p, *q;
+	const char *got = NULL;
+	int k;
+	snprintf(full, sizeof full, "design.%s", key);
+	p = rl_param_find_full(full);
+	q = p ? rl_param_other_form(p) : NULL;
+	for (k = 0; k < o->nsets; k++)
+		if (sets_design_key(o->sets[k], key) ||
+		    (q && sets_design_key(o->sets[k], q->key)))
+			got = o->sets[k];
+	return got;
+}
+
 /* Each --set design.fma_units or design.transistors on a chip served by
 ** its design that gives the key standing before it
 ** (rl_design_key_before: frac_mac or mac_mm2 gives the FMA units,
 ** density_mtr_per_mm2 the transistors), which changed nothing without a
 ** word: Sohu by design served as fast with 100 transistors as with its 80
-** billion (ux30) */
+** billion (ux30).  The advice is one the command line takes: the MAC
+** arrays are zeroed by their share (a share set clears the area too,
+** where mac_mm2=0 means "take the share", model/params.c), and given in
+** place of the user's own --set of that block, which the two forms
+** together would refuse ("both set one block", review55) */
 static void warn_inert_alternate(const char *cmd, const eval_opts *o,
                                  const rl_setup *st)
 {
@@ -229,29 +261,33 @@ static void warn_inert_alternate(const char *cmd, const eval_opts *o,
 	size_t i;
 	for (k = 0; k < o->nsets; k++)
 		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-			const char *a = o->sets[k], *before;
-			size_t n = strlen(keys[i]);
-			char msg[1024];
-			if (strncmp(a, "design.", 7) || strncmp(a + 7, keys[i], n) ||
-			    (a[7 + n] != '=' && a[7 + n] != ' ') ||
+			const char *a = o->sets[k], *before, *zero, *mine;
+			char msg[1400], by[400], instead[400];
+			if (!sets_design_key(a, keys[i]) ||
 			    !(before = rl_design_key_before(&st->cfg.design, keys[i])))
 				continue;
+			zero = strcmp(before, "mac_mm2") ? before : "frac_mac";
+			mine = set_of_block(o, before);
+			if (mine && !strncmp(mine + 7, before, strlen(before)))
+				snprintf(by, sizeof by, "your --set %.300s", mine);
+			else
+				snprintf(by, sizeof by, "%s gives design.%s", st->chip,
+				         before);
+			instead[0] = '\0';
+			if (mine)
+				snprintf(instead, sizeof instead, " in place of --set %.300s",
+				         mine);
 			snprintf(msg, sizeof msg,
-			         "--set %s changes nothing %s computes: %s gives "
-			         "design.%s, which stands before it; add --set "
-			         "design.%s=0 to derive from design.%s instead",
-			         a, cmd, st->chip, before, before, keys[i]);
+			         "--set %s changes nothing %s computes: %s, which "
+			         "stands before it; give --set design.%s=0%s%s to "
+			         "derive from design.%s instead",
+			         a, cmd, by, zero,
+			         strcmp(zero, before) ? " (a share of 0 clears "
+			                                "design.mac_mm2 too)"
+			                              : "",
+			         instead, keys[i]);
 			cli_warn(cmd, msg);
 		}
-}
-
-/* Is assignment a --set of design.KEY (KEY=... or KEY =...)? */
-static int sets_design_key(const char *assignment, const char *key)
-{
-	size_t n = strlen(key);
-	return !strncmp(assignment, "design.", 7) &&
-	       !strncmp(assignment + 7, key, n) &&
-	       (assignment[7 + n] == '=' || assignment[7 + n] == ' ');
 }
 
 /* A --set of the SRAM's share or area on a chip given by its design, with

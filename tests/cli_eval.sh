@@ -1353,7 +1353,7 @@ w="--chip sohu-design --model llama3-70b --tp 1 --chips 8 --profile etched-claim
 expect_exit 0 "eval sohu-design" -- $RL eval $w
 t0=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
 expect_exit 0 "eval sohu-design --set design.fma_units, .transistors" -- $RL eval $w --set design.fma_units=1000000 --set design.transistors=100
-expect_err "^rooflab eval: warning: --set design\.fma_units=1000000 changes nothing eval computes: sohu-design gives design\.frac_mac, which stands before it; add --set design\.frac_mac=0" "fma_units said inert"
+expect_err "^rooflab eval: warning: --set design\.fma_units=1000000 changes nothing eval computes: sohu-design gives design\.frac_mac, which stands before it; give --set design\.frac_mac=0 to derive" "fma_units said inert"
 expect_err "^rooflab eval: warning: --set design\.transistors=100 changes nothing eval computes: sohu-design gives design\.density_mtr_per_mm2" "transistors said inert"
 t1=$(sed -n 's/^  total_tokens_per_s  *\([0-9.]*\) .*/\1/p' "$tmpd/out")
 expect_exit 0 "eval sohu-design, frac_mac 0, fma_units 1e6" -- $RL eval $w --set design.frac_mac=0 --set design.fma_units=1000000
@@ -1364,6 +1364,15 @@ if python3 -c "assert $t0 == $t1 and $t2 < $t0" 2>/dev/null; then
 else
 	echo "not ok - tokens/s '$t0' '$t1' '$t2'"; fails=$((fails + 1))
 fi
+# (review55) the advice is one the command line takes: where the user's
+# own --set of the MAC block's area stands before the FMA units, adding
+# --set design.frac_mac=0 beside it is refused (both forms of one block,
+# cli/parseopt.c), so the warning names that --set and says to give the
+# share of 0 in its place (which clears the area too: model/params.c)
+expect_exit 0 "eval sohu-design --set design.mac_mm2=160 --set design.fma_units" -- $RL eval $w --set design.mac_mm2=160 --set design.fma_units=1000000
+expect_err "^rooflab eval: warning: --set design\.fma_units=1000000 changes nothing eval computes: your --set design\.mac_mm2=160, which stands before it; give --set design\.frac_mac=0 \(a share of 0 clears design\.mac_mm2 too\) in place of --set design\.mac_mm2=160" "the user's own mac_mm2 named, the share advised in its place"
+expect_exit 0 "eval sohu-design --set design.mac_mm2=0 --set design.fma_units" -- $RL eval $w --set design.mac_mm2=0 --set design.fma_units=1000000
+expect_err "sohu-design gives design\.frac_mac, which stands before it; give --set design\.frac_mac=0 in place of --set design\.mac_mm2=0" "mac_mm2=0 (take the share) leaves the preset's share: advised in its place"
 # (small66) more SRAM on Sohu by design takes the die's unassigned rest,
 # not MAC area (model/silicon.c: the rest is 1 less the five shares; the
 # preset gives no source for its 30%): said where a --set trades SRAM
