@@ -59,7 +59,9 @@ per-chip settings of the tables are applied (section 3):
   - ratios: each modelled EXTRA row at a precision the H100 has, against
     the same row on the H100, within transfer-audit.py's bounds (its
     judge(); the other rows' ratios are transfer-ratios.py's, on the
-    presets' names, which the spellings check makes the same figures).
+    presets' names, which the spellings check makes the same figures);
+  - strict: `rooflab validate --strict` takes each file written (exit 0:
+    every chip, model and version is one it knows).
 and (section 4, --presets) compares the held-back presets' numbers with
 data/sources (hardware.csv, hardware-more.csv), each through the
 conversion its preset states (binary GB, ECC, per direction), and their
@@ -618,6 +620,23 @@ def check_ratios(rl, data, made, res, spec, tmp):
     return out
 
 
+def check_strict(rl, data, paths):
+    """`rooflab validate --strict` on each file written: exit 0, no row of
+    a chip, model or version nothing here names (the spellings are all
+    known, not merely judged).  Problems (the first lines of the
+    refusal), or []."""
+    import subprocess
+    out = []
+    env = dict(os.environ, ROOFLAB_DATA=data)
+    for path in paths:
+        p = subprocess.run([rl, 'validate', '--measurements', path, '--strict'], env=env,
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            out += ['%s: --strict exit %d: %s' % (os.path.basename(path), p.returncode, line[:200])
+                    for line in (p.stderr.strip().splitlines() or [''])[:5]]
+    return out
+
+
 def _audit():
     """scripts/transfer-audit.py as a module."""
     import importlib.util
@@ -983,6 +1002,8 @@ def main(argv):
                                           os.path.join(tmp, 'heldback-0.10.csv'), tmp)
         if legacy else None,
         'ratios_extra': check_ratios(rl, data, made, res, spec, tmp),
+        'strict': check_strict(rl, data, [os.path.join(tmp, 'heldback-published.csv')] +
+                               ([os.path.join(tmp, 'heldback-0.10.csv')] if legacy else [])),
     }
     for k, v in checks.items():
         print('  %-26s %s' % (k, 'skipped: no such row modelled' if v is None else

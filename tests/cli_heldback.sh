@@ -85,12 +85,14 @@ for c, x in d['chips'].items():
 # the per-chip settings: p3 on GH200 as with 0.95 and on H200 as with
 # 0.99, p6's per-GPU figure times 4 its total, l1 as in the published layout;
 # every row as written predicts as with the presets' names (xfer5), and with
-# --no-extra no row is an EXTRA row to judge a ratio of (None)
+# --no-extra no row is an EXTRA row to judge a ratio of (None); validate
+# --strict takes both files (every label one it knows)
 expect_exit 0 "the tables' per-chip settings applied" -- python3 -c "
 import json
 d = json.load(open('$tmpd/h.json'))['checks']
 assert d == {'kv_fraction_0.11_gh200': [], 'per_gpu_metric_post_1.0': [], 'layout_0.10': [],
-             'spellings_published': [], 'spellings_0.10': [], 'ratios_extra': None}, d"
+             'spellings_published': [], 'spellings_0.10': [], 'ratios_extra': None,
+             'strict': []}, d"
 
 # at the H100's precisions the A100 gets all seven rows: p1 (16-bit)
 # modelled, p5 as on the H100, the five FP8 rows (p2-p4, p6, l1) refused
@@ -122,6 +124,7 @@ x = json.load(open('$tmpd/h.json'))['chips']['h200-sxm']
 assert (x['rows'], x['modelled'], x['kinds']) == (7, 6, {'as_h100': 1}), x"
 expect_exit 1 "a model label of no model: a gap, exit 1" -- run --min-share 0 --chips h200-sxm --model-labels 'llama3-70b=LLaMA v4 70B'
 expect_out "GAP p2@h200-sxm: unknown model 'LLaMA v4 70B'" "the gap named with its reason"
+expect_out "strict: heldback-published.csv: --strict exit 2: .*column 'model' \(6\): .*LLaMA v4 70B" "and validate --strict refuses the file, naming it"
 expect_exit 2 "--model-labels without '=': exit 2" -- run --model-labels 'llama3-70b'
 
 # the spellings check (xfer5): a label of another part ("H100 80GB HBM3",
