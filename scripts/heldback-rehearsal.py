@@ -336,8 +336,12 @@ def write_published(src_rows, chips, path, labels, extra, as_h100=False, mlabels
             ls = labels[chip]
             for n, (r, prec, tag) in enumerate(chip_rows(src_rows, chip, False, as_h100)):
                 label = ls[n % len(ls)]
-                x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label,
-                         model=model_label(r, n // (2 * len(ls)), mlabels or {}),
+                model = model_label(r, n // (2 * len(ls)), mlabels or {})
+                if prec == FP4:
+                    # the FP4 checkpoint's label ("Llama 3.1 70B FP8" ->
+                    # "... FP4", as nvidia/Llama-3.1-405B-Instruct-FP4)
+                    model = re.sub(r'FP8$', 'FP4', model)
+                x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label, model=model,
                          precision=row_precision(r['model'], prec, n // len(ls)),
                          notes=relabel_notes(r.get('notes', ''), label, prec))
                 made[x['id']] = (chip, r['id'], prec, x)
