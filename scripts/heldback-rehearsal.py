@@ -338,8 +338,9 @@ def write_published(src_rows, chips, path, labels, extra, as_h100=False, mlabels
                 label = ls[n % len(ls)]
                 model = model_label(r, n // (2 * len(ls)), mlabels or {})
                 if prec == FP4:
-                    # the FP4 checkpoint's label ("Llama 3.1 70B FP8" ->
-                    # "... FP4", as nvidia/Llama-3.1-405B-Instruct-FP4)
+                    # the label with the checkpoint's FP4 ("Llama 3.1 70B
+                    # FP8" -> "... FP4"; config/modellabel.c's key_forms
+                    # drop either tail; the name recalled, not in data/)
                     model = re.sub(r'FP8$', 'FP4', model)
                 x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label, model=model,
                          precision=row_precision(r['model'], prec, n // len(ls)),
