@@ -50,8 +50,11 @@ static const struct chip_label {
 	{"h200", 0, {141, 0}, LM_HBM3, LF_SXM | LF_SXM5, "h200-sxm", 1},
 	/* the 96 GB HBM3 module the tables measured (gh200.ini), also when
 	** the label gives the Grace's LPDDR5X (480 or 512 GB) instead; the 144
-	** GB HBM3e module (hardware-more.csv gh200-144gb) has no preset */
-	{"gh200", 0, {96, 480, 512}, LM_HBM3 | LM_LPDDR5X, 0, "gh200", 0},
+	** GB HBM3e module (hardware-more.csv gh200-144gb) has no preset.  And
+	** "SXM", as stas00's tables name the module ("NVIDIA GH200 SXM":
+	** hardware-more.csv's gh200 fp8_dense and bf16_dense rows); with the
+	** 141 or 144 GB its "(2)" row gives, it stays no part */
+	{"gh200", 0, {96, 480, 512}, LM_HBM3 | LM_LPDDR5X, LF_SXM, "gh200", 0},
 	{"a100", 0, {80, 0}, LM_HBM2E, LF_SXM | LF_SXM4, "a100-sxm", 0},
 	{"a100", 0, {40, 0}, LM_HBM2, LF_SXM | LF_SXM4, "a100-sxm-40gb", 0},
 	{"a100", 1, {80, 0}, LM_HBM2E, 0, "a100-pcie", 0},
@@ -68,7 +71,9 @@ static const struct chip_label {
 	** that capacity, so it names gb200 (hardware-more.csv: 186 GB MLPerf,
 	** 192 GB announced) */
 	{"b200", 0, {180, 192, 0}, LM_HBM3E, LF_SXM, "b200", 0},
-	{"gb200", 0, {186, 192, 180}, LM_HBM3E | LM_LPDDR5X, 0, "gb200", 0},
+	/* "SXM" too, as stas00's clock table names it ("NVIDIA GB200 SXM
+	** 2062": hardware-more.csv's gb200 max_sm_clock row) */
+	{"gb200", 0, {186, 192, 180}, LM_HBM3E | LM_LPDDR5X, LF_SXM, "gb200", 0},
 	/* AMD's OAM parts (mi300x.ini: 192 GB HBM3, MLPerf v4.1 "AMD Instinct
 	** MI300X"; mi325x.ini: "AMD Instinct MI325X 256GB HBM3E", MLPerf v5.0) */
 	{"mi300x", 0, {192, 0}, LM_HBM3, 0, "mi300x", 0},
@@ -167,7 +172,11 @@ static const struct label_family {
 } label_family_words[] = {
 	{"h100", V_NVIDIA, {"hopper", NULL}},
 	{"h200", V_NVIDIA, {"hopper", NULL}},
-	{"gh200", V_NVIDIA, {"grace", "hopper", "superchip", NULL}},
+	/* and MLPerf's system name joins the two ("GH200-GraceHopper-
+	** Superchip_GH200-96GB_aarch64x1_TRT": hardware-more.csv's gh200-96gb
+	** hbm_capacity row, MLPerf Inference v4.0) */
+	{"gh200", V_NVIDIA,
+	 {"grace", "hopper", "gracehopper", "superchip", NULL}},
 	{"a100", V_NVIDIA, {"ampere", NULL}},
 	{"l40s", V_NVIDIA, {"ada", "lovelace", NULL}},
 	{"b200", V_NVIDIA, {"blackwell", NULL}},

@@ -16,7 +16,8 @@ are modelled and why the others are not:
            0.10 rows of data/measurements.csv in their own layout;
   chip     spelled as the tables' column headers and this repository's
            names spell the part, in turn row by row (CHIP_LABELS: the
-           docs/heldback.md's labels, the preset's name, the tables' short forms);
+           docs/heldback.md's labels, the preset's name, the tables' short
+           forms, and MLPerf's and stas00's names data/sources quotes);
   model    spelled in turn row by row as the preset names it, as the
            tables label it (the label the row's notes quote: "LLaMA v3
            70B", "Llama 3.1 70B FP8") and in upper case ("LLAMA3-70B"),
@@ -24,9 +25,16 @@ are modelled and why the others are not:
   precision as the chip's own table would hold it: A100 has no FP8, so its
            rows are the 16-bit rows (the 0.10 table's A100 section: its
            FP8 rows in FP16); B200 and GB200 keep every row and add each
-           FP8 row in FP4 (the Blackwell tables' FP4 columns);
-  gpus/tp  as the tables give them (gpus = tp, DEPn with gpus n);
-  notes    the row's own, the table column named for the chip.
+           FP8 row in FP4 (the Blackwell tables' FP4 columns); spelled in
+           turn FP8, Mixed, NVFP4, ... and every other gpt-oss row MXFP4
+           (its checkpoints' experts);
+  gpus/tp  as the tables give them (gpus = tp, DEPn with gpus n), and in
+           EXTRA TPxPP rows on TP x PP GPUs (the builds' pp size from 0.15);
+  notes    the row's own, the table column named for the chip;
+  MLPerf   published-h100.csv's MLPerf rows (8 GPUs, tp 2 x 4 instances,
+           tp 1 x pp 2 x 4) on the chips whose MLPerf systems data/sources
+           names, labelled as those systems name the chip, the model in
+           turn as the benchmark names it ("llama2-70b-99.9").
 
 Each row not modelled is judged: 'impossible' (its weights alone take more
 than FIT_SHARE of the chip's memory, or its precision has no matrix peak on
@@ -43,7 +51,17 @@ per-chip settings of the tables are applied (section 3):
     same row's total output tokens/s;
   - the 0.10 layout: a row of data/measurements.csv's layout predicts as
     the same row in published-h100.csv's layout (software TensorRT-LLM,
-    version 0.10.0).
+    version 0.10.0);
+  - spellings: every row as written predicts (status, figure, kind of
+    reason) as the same row with the chip's and model's preset names and
+    the precision validate reads ('Mixed' fp16, 'NVFP4' fp4), in both
+    layouts: no spelling moves a figure or loses a row;
+  - ratios: each modelled EXTRA row at a precision the H100 has, against
+    the same row on the H100, within transfer-audit.py's bounds (its
+    judge(); the other rows' ratios are transfer-ratios.py's, on the
+    presets' names, which the spellings check makes the same figures);
+  - strict: `rooflab validate --strict` takes each file written (exit 0:
+    every chip, model and version is one it knows).
 and (section 4, --presets) compares the held-back presets' numbers with
 data/sources (hardware.csv, hardware-more.csv), each through the
 conversion its preset states (binary GB, ECC, per direction), and their
@@ -79,16 +97,42 @@ import rlpresets
 # csv's normalised style), the tables' column headers as docs/heldback.md
 # ("Checking held-back rows of other chips") and published-methodology.md
 # list them, hardware-more.csv's names, and the short forms.
+# Then the spellings data/sources quote (xfer5): MLPerf's system and
+# accelerator names (hardware.csv h200-sxm die: "H200-SXM-141GBx8_TRT";
+# hardware-more.csv: "GH200-GraceHopper-Superchip_GH200-96GB_aarch64x1_TRT"
+# with its 512 GB LPDDR5x host, "NVIDIA B200-SXM-180GB",
+# "GB200-NVL72_GB200-186GB_aarch64x16_Dynamo") and stas00's tables'
+# ("NVIDIA GH200 SXM", "NVIDIA GB200 SXM", "NVIDIA B200 SXM", "NVIDIA A100
+# PCIe", "A100 SXM 80GB": hardware-more.csv's sources and notes), and
+# hardware-models-more.md's DGX B200.
 CHIP_LABELS = {
-    'h200-sxm': ['h200-sxm', 'H200 141GB HBM3e', 'H200 141GB HBM3', 'H200'],
+    'h200-sxm': ['h200-sxm', 'H200 141GB HBM3e', 'H200 141GB HBM3', 'H200', 'H200-SXM-141GB'],
     'gh200': ['gh200', 'GH200 96GB HBM3', 'GH200 96GB HBM3 (480 GB LPDDR5X)',
-              'GH200 480GB', 'gh200-96gb', 'GH200'],
-    'a100-sxm': ['a100-sxm', 'A100-SXM4-80GB', 'A100 80GB', 'A100'],
-    'a100-pcie': ['a100-pcie', 'A100-PCIE-80GB', 'A100 PCIe 80GB'],
+              'GH200 480GB', 'gh200-96gb', 'GH200', 'GH200 96GB HBM3 (480GB LPDDR5X)',
+              'GH200 96GB HBM3 (512GB LPDDR5X)', 'GH200-96GB', 'GH200-GraceHopper-Superchip',
+              'NVIDIA GH200 SXM'],
+    'a100-sxm': ['a100-sxm', 'A100-SXM4-80GB', 'A100 80GB', 'A100', 'A100 SXM 80GB'],
+    'a100-pcie': ['a100-pcie', 'A100-PCIE-80GB', 'A100 PCIe 80GB', 'NVIDIA A100 PCIe'],
     'l40s': ['l40s', 'L40S', 'L40S 48GB'],
-    'b200': ['b200', 'B200 180GB HBM3e', 'B200', 'hgx-b200'],
-    'gb200': ['gb200', 'GB200', 'GB200 186GB HBM3e', 'gb200-nvl72'],
+    'b200': ['b200', 'B200 180GB HBM3e', 'B200', 'hgx-b200', 'B200-SXM-180GB',
+             'NVIDIA B200-SXM-180GB', 'NVIDIA B200 SXM', 'DGX B200'],
+    'gb200': ['gb200', 'GB200', 'GB200 186GB HBM3e', 'gb200-nvl72', 'GB200-186GB', 'GB200-NVL72',
+              'NVIDIA GB200 SXM'],
 }
+# The MLPerf rows of published-h100.csv (llama2-70b on 8 GPUs, tp 2 x 4
+# instances or tp 1 x pp 2 x 4) on the chips whose MLPerf systems
+# data/sources names, labelled by those systems' chip names, the system
+# name put in the notes for the H100's
+MLPERF_LABELS = {
+    'h200-sxm': ['H200-SXM-141GB'],
+    'gh200': ['GH200-96GB', 'GH200-GraceHopper-Superchip'],
+    'l40s': ['L40S'],
+    'b200': ['B200-SXM-180GB', 'NVIDIA B200-SXM-180GB'],
+    'gb200': ['GB200-186GB', 'GB200-NVL72'],
+}
+# the benchmark's names of its model, in turn (published-h100.csv's
+# MLPerf rows: the preset's name and the benchmark's, "llama2-70b-99.9")
+MLPERF_MODELS = {'llama2-70b': ['llama2-70b', 'llama2-70b-99.9']}
 BASE = 'h100-sxm'
 # the tables spell 4-bit as FP4 (docs/validation.md: fp4/nvfp4 read alike)
 FP4 = 'fp4'
@@ -132,11 +176,35 @@ def spelled(prec, n):
     return s[n % len(s)] if s else prec
 
 
+# gpt-oss's checkpoints hold their experts in MXFP4 (models-more.csv's
+# gpt-oss rows, hardware-models-more.md: "MXFP4 experts"), which a table
+# may write for the H100's "FP8" rows of it
+MXFP4_MODELS = ('gpt-oss-20b', 'gpt-oss-120b')
+
+
+def row_precision(model, prec, n):
+    """The precision of the n-th row of a chip: spelled(), and every other
+    FP8 gpt-oss row MXFP4."""
+    if model in MXFP4_MODELS and prec.lower() == 'fp8':
+        return spelled(prec, n // 2) if n % 2 == 0 else 'MXFP4'
+    return spelled(prec, n)
+
+
+def canonical_precision(p):
+    """The precision validate reads a spelling as (config/measure.c's
+    prec_spellings: 'Mixed' 16-bit, 'NVFP4' FP4), in lower case."""
+    return {'mixed': 'fp16', 'nvfp4': 'fp4'}.get(p.lower(), p.lower())
+
+
 def relabel_notes(notes, label, prec):
-    """The notes with the table column named for the chip."""
+    """The notes with the table column named for the chip, and an MLPerf
+    row's system and config names ("DGX-H100_H100-SXM-80GBx8_TRT",
+    "H100_SXM_80GB_TP2x4") for the chip's label."""
     notes = re.sub(r'table column "H100 80GB HBM3" precision "[^"]*"',
                    'table column "%s" precision "%s"' % (label, prec.upper()), notes)
     notes = re.sub(r'column h100-sxm:[A-Za-z0-9]+', 'column %s:%s' % (label, prec.upper()), notes)
+    word = re.sub(r'[^A-Za-z0-9]+', '-', label)
+    notes = notes.replace('DGX-H100_H100-SXM-80GB', word).replace('H100_SXM_80GB', word.replace('-', '_'))
     return notes
 
 
@@ -190,6 +258,15 @@ EXTRA = [
     ('0.13.0', ('h200-sxm',), 'llama3.1-70b', 'fp8', ('1',)),
     ('0.19.0', ('b200', 'gb200'), 'llama4-maverick-17b-128e', FP4, ('8',)),
     ('1.0(main)', ('b200', 'gb200', 'h200-sxm'), 'qwen3-30b-a3b', 'fp8', ('1',)),
+    # pipeline parallel, TPxPP on TP x PP GPUs: the tables' builds take a
+    # pp size from 0.15 on (published-methodology.md: "build adds
+    # --pp_size"; 1.0 "--tp --pp [--ep]"); the L40S, with no NVLink
+    # (l40s.ini), is where a table would use it for a 70B model (four
+    # cards hold its 70 GB of FP8 weights), and 405B over two 8-GPU stages
+    # would be the Hopper's
+    ('0.15.0', ('l40s',), 'llama3.1-70b', 'fp8', ('2x2', '1x4', '4x2')),
+    ('0.15.0', ('h200-sxm',), 'llama3.1-405b', 'fp8', ('4x2',)),
+    ('1.0(main)', ('b200', 'gb200'), 'llama3.1-405b', FP4, ('2x2',)),
 ]
 ORDER = ['0.11.0', '0.12.0', '0.13.0', '0.14.0', '0.15.0', '0.17.0', '0.19.0', '0.20.0',
          '0.20-post(main)', '0.21.0', '1.0(main)', 'post-1.0(main, developer-guide)',
@@ -212,16 +289,44 @@ def extra_rows(src_rows, chips):
                     continue
                 for tp in tps:
                     g = re.search(r'\d+', tp).group(0)
+                    t, pp = tp, '1'
+                    m = re.fullmatch(r'(\d+)x(\d+)', tp)
+                    if m:  # TPxPP on TP x PP GPUs
+                        t, pp, g = m.group(1), m.group(2), str(int(m.group(1)) * int(m.group(2)))
                     notes = r.get('notes', '')
                     i = 'extra-%s-%s-%s-%s-%s-%s@%s' % (v, model, prec, tp, isl, osl, c)
-                    out.append((c, dict(r, id=i, chip=c, model=model, precision=prec, tp=tp, gpus=g,
-                                        pp='1', notes=relabel_notes(notes, c, prec))))
+                    out.append((c, dict(r, id=i, chip=c, model=model, precision=prec, tp=t, gpus=g,
+                                        pp=pp, notes=relabel_notes(notes, c, prec))))
     return out
 
 
-def write_published(src_rows, chips, path, labels, extra, as_h100=False, mlabels=None):
+def mlperf_source(rows):
+    """The MLPerf rows of published-h100.csv."""
+    return [r for r in rows if 'MLPerf' in r['software']]
+
+
+def mlperf_rows(src_rows, chips):
+    """The MLPerf rows on the chips of MLPERF_LABELS among chips, labelled
+    in turn by MLPERF_LABELS and MLPERF_MODELS: (chip, row dict)."""
+    out = []
+    for c in chips:
+        ls = MLPERF_LABELS.get(c)
+        if not ls:
+            continue
+        for n, r in enumerate(src_rows):
+            label = ls[n % len(ls)]
+            ms = MLPERF_MODELS.get(r['model'], [r['model']])
+            out.append((c, dict(r, id='%s@%s' % (r['id'], c), chip=label,
+                                model=ms[(n // len(ls)) % len(ms)],
+                                notes=relabel_notes(r.get('notes', ''), label, r['precision']))))
+    return out
+
+
+def write_published(src_rows, chips, path, labels, extra, as_h100=False, mlabels=None,
+                    mlperf=()):
     """The held-back file in published-h100.csv's layout: {new id: (chip,
-    source id)}."""
+    source id, precision, the row as written)}; mlperf: the MLPerf rows
+    (mlperf_rows)."""
     cols = list(src_rows[0].keys())
     made = {}
     with open(path, 'w', newline='', encoding='utf-8') as f:
@@ -231,14 +336,22 @@ def write_published(src_rows, chips, path, labels, extra, as_h100=False, mlabels
             ls = labels[chip]
             for n, (r, prec, tag) in enumerate(chip_rows(src_rows, chip, False, as_h100)):
                 label = ls[n % len(ls)]
-                x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label,
-                         model=model_label(r, n // (2 * len(ls)), mlabels or {}),
-                         precision=spelled(prec, n // len(ls)),
+                model = model_label(r, n // (2 * len(ls)), mlabels or {})
+                if prec == FP4:
+                    # the label with the checkpoint's FP4 ("Llama 3.1 70B
+                    # FP8" -> "... FP4"; config/modellabel.c's key_forms
+                    # drop either tail; the name recalled, not in data/)
+                    model = re.sub(r'FP8$', 'FP4', model)
+                x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label, model=model,
+                         precision=row_precision(r['model'], prec, n // len(ls)),
                          notes=relabel_notes(r.get('notes', ''), label, prec))
-                made[x['id']] = (chip, r['id'], prec)
+                made[x['id']] = (chip, r['id'], prec, x)
                 w.writerow(x)
         for chip, x in (extra_rows(src_rows, chips) if extra else []):
-            made[x['id']] = (chip, x['id'], x['precision'])
+            made[x['id']] = (chip, x['id'], x['precision'], x)
+            w.writerow(x)
+        for chip, x in mlperf:
+            made[x['id']] = (chip, x['id'].rpartition('@')[0], x['precision'], x)
             w.writerow(x)
     return made
 
@@ -258,7 +371,7 @@ def write_legacy(src_rows, chips, path, labels, as_h100=False, mlabels=None):
                 x = dict(r, id='%s@%s%s' % (r['id'], chip, tag), chip=label,
                          model=model_label(r, n // (2 * len(ls)), mlabels or {}),
                          precision=prec, system='%s x %s' % (r['chips'], label))
-                made[x['id']] = (chip, r['id'], prec)
+                made[x['id']] = (chip, r['id'], prec, x)
                 w.writerow(x)
     return made
 
@@ -319,7 +432,7 @@ def judge(rl, data, spec, x, chip, src, prec, h100, wcache):
 def count(rl, data, spec, res, made, src, h100, wcache, table):
     """Per chip: rows, modelled, and the not modelled by judged kind."""
     for i, x in res.items():
-        chip, sid, prec = made[i]
+        chip, sid, prec = made[i][:3]
         t = table.setdefault(chip, {'rows': 0, 'ok': 0, 'kinds': {}, 'reasons': {},
                                     'gaps': [], 'tight': []})
         t['rows'] += 1
@@ -443,6 +556,101 @@ def check_legacy(rl, data, legacy_rows, pub_cols, chips, tmp):
     if not n:
         out.append('no 0.10 row modelled: the check is empty')
     return out
+
+
+def check_spellings(rl, data, made, res, srcd, path, tmp):
+    """Each row as written predicts as the same row with the chip's
+    preset, the model's preset and the precision as validate reads it
+    (the notes kept): a spelling changes no figure and refuses no row.
+    Problems, or []."""
+    rows = list(made.items())
+    if not rows:
+        return None
+    cols = list(rows[0][1][3].keys())
+    cpath = os.path.join(tmp, 'canonical-' + os.path.basename(path))
+    with open(cpath, 'w', newline='', encoding='utf-8') as f:
+        w = csv.DictWriter(f, cols, lineterminator='\n')
+        w.writeheader()
+        for i, (chip, sid, prec, x) in rows:
+            y = dict(x, chip=chip, model=srcd[sid]['model'],
+                     precision=canonical_precision(x['precision']))
+            if 'system' in y:
+                y['system'] = '%s x %s' % (x['chips'], chip)
+            w.writerow(y)
+    can = validate(rl, data, cpath)
+    out = []
+    for i, (chip, sid, prec, x) in rows:
+        a, b = res[i], can[i]
+        if (a['status'], a['predicted'], a.get('reason_kind')) != \
+                (b['status'], b['predicted'], b.get('reason_kind')):
+            out.append('%s (chip %r, model %r, precision %r): %s %s, as presets %s %s (%s)'
+                       % (i, x['chip'], x['model'], x['precision'], a['status'],
+                          a['predicted'] if a['status'] == 'ok' else a.get('reason'),
+                          b['status'], b['predicted'], (b.get('reason') or '')[:80]))
+    return out
+
+
+def check_ratios(rl, data, made, res, spec, tmp):
+    """The chip/H100 ratio of each modelled row of the EXTRA list whose
+    precision the H100 has (the pp mappings among them), judged by
+    transfer-audit.py's bounds (judge()) against the same row on the
+    H100; the perf-overview rows' ratios are transfer-ratios.py's (their
+    figures are the presets' rows', check_spellings).  Flags, or None
+    when no row has an H100 twin."""
+    ta = _audit()
+    twins = {i: m for i, m in made.items() if i.startswith('extra-') and res[i]['status'] == 'ok'
+             and peak(spec[BASE], m[2]) > 0}
+    if not twins:
+        return None
+    cols = list(next(iter(twins.values()))[3].keys())
+    hpath = os.path.join(tmp, 'extra-h100.csv')
+    with open(hpath, 'w', newline='', encoding='utf-8') as f:
+        w = csv.DictWriter(f, cols, lineterminator='\n')
+        w.writeheader()
+        for i, m in twins.items():
+            w.writerow(dict(m[3], chip=BASE))
+    h = validate(rl, data, hpath)
+    hs = ta.chip(data, BASE)
+    out, n, wcache = [], 0, {}
+    for i, (chip, sid, prec, x) in twins.items():
+        if h[i]['status'] != 'ok' or x['metric'] not in ta.TPUT:
+            continue
+        n += 1
+        ratio, rc, flag, lo, hi, g = ta.judge(rl, data, chip, ta.chip(data, chip), hs, x, res[i],
+                                              h[i], wcache)
+        if flag:
+            out.append('%s %s: tp %s pp %s ratio %.3f outside [%.3f, %.3f]'
+                       % (flag, i, x['tp'], x['pp'], ratio, lo, hi))
+    print('  (ratios_extra: %d rows with an H100 twin judged)' % n)
+    return out
+
+
+def check_strict(rl, data, paths):
+    """`rooflab validate --strict` on each file written: exit 0, no row of
+    a chip, model or version nothing here names (the spellings are all
+    known, not merely judged).  Problems (the first lines of the
+    refusal), or []."""
+    import subprocess
+    out = []
+    env = dict(os.environ, ROOFLAB_DATA=data)
+    for path in paths:
+        p = subprocess.run([rl, 'validate', '--measurements', path, '--strict'], env=env,
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            out += ['%s: --strict exit %d: %s' % (os.path.basename(path), p.returncode, line[:200])
+                    for line in (p.stderr.strip().splitlines() or [''])[:5]]
+    return out
+
+
+def _audit():
+    """scripts/transfer-audit.py as a module."""
+    import importlib.util
+    here = os.path.dirname(os.path.abspath(__file__))
+    sp = importlib.util.spec_from_file_location('transfer_audit',
+                                                os.path.join(here, 'transfer-audit.py'))
+    ta = importlib.util.module_from_spec(sp)
+    sp.loader.exec_module(ta)
+    return ta
 
 
 # Section 4: each held-back preset number and the source row it comes
@@ -702,7 +910,9 @@ def main(argv):
     spec = {c: chip_spec(data, c) for c in [BASE] + chips}
     tmp = keep or tempfile.mkdtemp(prefix='heldback-')
     os.makedirs(tmp, exist_ok=True)
-    srcd = {r['id']: r for r in src}
+    mlsrc = mlperf_source(allpub)
+    mlp = mlperf_rows(mlsrc, chips)
+    srcd = {r['id']: r for r in src + mlsrc}
     srcd.update({r['id']: dict(r, software='TensorRT-LLM 0.10.0', version='')
                  for r in legacy})
     if extra:
@@ -713,10 +923,10 @@ def main(argv):
     with open(hp, 'w', newline='', encoding='utf-8') as f:
         w = csv.DictWriter(f, list(src[0].keys()), lineterminator='\n')
         w.writeheader()
-        w.writerows(src)
+        w.writerows(src + mlsrc)
     h100 = validate(rl, data, hp)
     made = write_published(src, chips, os.path.join(tmp, 'heldback-published.csv'), labels,
-                           extra, raw, mlabels)
+                           extra, raw, mlabels, mlp)
     res = validate(rl, data, os.path.join(tmp, 'heldback-published.csv'))
     wcache, table = {}, {}
     count(rl, data, spec, res, made, srcd, h100, wcache, table)
@@ -727,9 +937,9 @@ def main(argv):
         lres = validate(rl, data, os.path.join(tmp, 'heldback-0.10.csv'))
         count(rl, data, spec, lres, lmade, srcd, {}, wcache, table)
 
-    print('1. held-back rows made from %d perf-overview H100 rows, %d 0.10 rows and %d rows of'
-          ' models and tps the H100 tables lack, by chip'
-          % (len(src), len(legacy), len(extra_rows(src, chips)) if extra else 0))
+    print('1. held-back rows made from %d perf-overview H100 rows, %d 0.10 rows, %d rows of'
+          ' models and tps the H100 tables lack and %d MLPerf rows, by chip'
+          % (len(src), len(legacy), len(extra_rows(src, chips)) if extra else 0, len(mlp)))
     print('%-10s %6s %6s %6s %6s %6s %6s %6s  %s' % ('chip', 'rows', 'ok', 'imposs', 'as_h100',
                                                    'tight', 'gap', 'share', '(share: ok of rows a table could hold)'))
     report = {'chips': {}, 'checks': {}, 'files': tmp if keep else None}
@@ -772,7 +982,7 @@ def main(argv):
     print('2. modelled rows by version and chip (ok/rows)')
     vers = {}
     for i, x in list(res.items()) + (list(lres.items()) if legacy else []):
-        c, sid, _ = (made.get(i) or lmade.get(i))
+        c, sid = (made.get(i) or lmade.get(i))[:2]
         v = srcd[sid]['version'] or srcd[sid]['software']
         a = vers.setdefault(v, {}).setdefault(c, [0, 0])
         a[0] += x['status'] == 'ok'
@@ -791,6 +1001,14 @@ def main(argv):
         'per_gpu_metric_post_1.0': check_per_gpu(rl, data, [r for r in allpub if perf_overview(r)],
                                                  chips, tmp),
         'layout_0.10': check_legacy(rl, data, legacy, list(src[0].keys()), chips, tmp),
+        'spellings_published': check_spellings(rl, data, made, res, srcd,
+                                               os.path.join(tmp, 'heldback-published.csv'), tmp),
+        'spellings_0.10': check_spellings(rl, data, lmade, lres, srcd,
+                                          os.path.join(tmp, 'heldback-0.10.csv'), tmp)
+        if legacy else None,
+        'ratios_extra': check_ratios(rl, data, made, res, spec, tmp),
+        'strict': check_strict(rl, data, [os.path.join(tmp, 'heldback-published.csv')] +
+                               ([os.path.join(tmp, 'heldback-0.10.csv')] if legacy else [])),
     }
     for k, v in checks.items():
         print('  %-26s %s' % (k, 'skipped: no such row modelled' if v is None else

@@ -83,11 +83,16 @@ for c, x in d['chips'].items():
         assert k != 'impossible' or 'does not fit' in r, (c, r)
         assert k != 'as_h100' or 'gpt-oss' in r or 'fp# label' in r, (c, r)"
 # the per-chip settings: p3 on GH200 as with 0.95 and on H200 as with
-# 0.99, p6's per-GPU figure times 4 its total, l1 as in the published layout
+# 0.99, p6's per-GPU figure times 4 its total, l1 as in the published layout;
+# every row as written predicts as with the presets' names (xfer5), and with
+# --no-extra no row is an EXTRA row to judge a ratio of (None); validate
+# --strict takes both files (every label one it knows)
 expect_exit 0 "the tables' per-chip settings applied" -- python3 -c "
 import json
 d = json.load(open('$tmpd/h.json'))['checks']
-assert d == {'kv_fraction_0.11_gh200': [], 'per_gpu_metric_post_1.0': [], 'layout_0.10': []}, d"
+assert d == {'kv_fraction_0.11_gh200': [], 'per_gpu_metric_post_1.0': [], 'layout_0.10': [],
+             'spellings_published': [], 'spellings_0.10': [], 'ratios_extra': None,
+             'strict': []}, d"
 
 # at the H100's precisions the A100 gets all seven rows: p1 (16-bit)
 # modelled, p5 as on the H100, the five FP8 rows (p2-p4, p6, l1) refused
@@ -119,7 +124,81 @@ x = json.load(open('$tmpd/h.json'))['chips']['h200-sxm']
 assert (x['rows'], x['modelled'], x['kinds']) == (7, 6, {'as_h100': 1}), x"
 expect_exit 1 "a model label of no model: a gap, exit 1" -- run --min-share 0 --chips h200-sxm --model-labels 'llama3-70b=LLaMA v4 70B'
 expect_out "GAP p2@h200-sxm: unknown model 'LLaMA v4 70B'" "the gap named with its reason"
+expect_out "strict: heldback-published.csv: --strict exit 2: .*column 'model' \(6\): .*LLaMA v4 70B" "and validate --strict refuses the file, naming it"
 expect_exit 2 "--model-labels without '=': exit 2" -- run --model-labels 'llama3-70b'
+
+# the spellings check (xfer5): a label of another part ("H100 80GB HBM3",
+# the H100's own column header) runs the H200's rows on the H100, so the
+# rows' figures are not the h200-sxm preset's: each named
+expect_exit 1 "a label of another part: the spellings check names the rows" -- run --min-share 0 --chips h200-sxm --labels 'h200-sxm=H100 80GB HBM3'
+expect_out "spellings_published: p1@h200-sxm \(chip 'H100 80GB HBM3', model 'llama3-8b', precision 'fp16'\): ok" "p1 named with its label"
+# MXFP4 for gpt-oss: with three labels the h200's fifth row, p5, is n = 4
+# and spelled as row 4 // 3 = 1, odd, so MXFP4 (p2, row 1 // 3 = 0, stays
+# 'fp8', spelled() at 0); p5 not modelled as on the H100 (versions.csv's
+# gpt-oss rule), and its figure and kind as with 'fp8' and the presets
+expect_exit 0 "three H200 labels: no gap, spellings and all checks hold" -- run --min-share 0 --chips h200-sxm --labels 'h200-sxm=h200-sxm|H200|H200 141GB HBM3e' --keep "$tmpd/k3"
+expect_exit 0 "p5 written MXFP4, p2 fp8; p5 as on the H100; spellings check empty" -- python3 -c "
+import csv, json
+r = {x['id']: x for x in csv.DictReader(open('$tmpd/k3/heldback-published.csv'))}
+assert r['p5@h200-sxm']['precision'] == 'MXFP4', r['p5@h200-sxm']
+assert r['p2@h200-sxm']['precision'] == 'fp8', r['p2@h200-sxm']
+d = json.load(open('$tmpd/h.json'))
+assert d['chips']['h200-sxm']['kinds'] == {'as_h100': 1}, d['chips']
+assert d['checks']['spellings_published'] == [] and d['checks']['spellings_0.10'] == [], d['checks']"
+
+# MLPerf rows (xfer5): the hand-made table with one MLPerf row m1 (llama2-70b
+# FP8 on 8 GPUs, tp 2 x 4 instances, as published-h100.csv's v4.1 Offline
+# row).  The H200 and L40S (MLPERF_LABELS) get it, the A100 does not (no
+# MLPerf system of it in data/sources); versions.csv refuses every MLPerf
+# row (OpenOrca's lengths), on the H100 too, so m1 is 'as_h100' on both:
+# h200-sxm 7 + 1 rows, 6 modelled, as_h100 2; l40s 7 + 1, 3 modelled,
+# impossible 3 (above), as_h100 2; a100-sxm as before, 2 of 2.  On the H200
+# m1 is labelled 'H200-SXM-141GB' (its only MLPerf label), its notes' system
+# name the label, its model the preset's (row 0 of MLPERF_MODELS)
+D2="$tmpd/data2"
+mkdir -p "$D2/measurements"
+for x in "$D"/*; do
+	case $(basename "$x") in
+	measurements) ;;
+	*) ln -s "$x" "$D2/" ;;
+	esac
+done
+cp "$D"/measurements/* "$D2/measurements/"
+echo 'm1,TensorRT-LLM (MLPerf NVIDIA harness),v4.1,h100-sxm,8,llama2-70b,fp8,,,2,1,MLPerf Offline,,tokens_per_s,1000,NVIDIA closed DGX-H100_H100-SXM-80GBx8_TRT; config H100_SXM_80GB_TP2x4' >> "$D2/measurements/published-h100.csv"
+expect_exit 0 "an MLPerf row: no gap, every check holds" -- python3 "$S" --rooflab "$RL" --data "$D2" --no-extra --min-share 0 --chips h200-sxm,l40s,a100-sxm --keep "$tmpd/km" --json "$tmpd/hm.json"
+expect_exit 0 "m1 on the H200 and L40S as on the H100, labelled as MLPerf's systems" -- python3 -c "
+import csv, json
+d = json.load(open('$tmpd/hm.json'))
+got = {c: (x['rows'], x['modelled'], x['kinds']) for c, x in d['chips'].items()}
+want = {'h200-sxm': (8, 6, {'as_h100': 2}), 'l40s': (8, 3, {'impossible': 3, 'as_h100': 2}),
+        'a100-sxm': (2, 2, {})}
+assert got == want, got
+r = {x['id']: x for x in csv.DictReader(open('$tmpd/km/heldback-published.csv'))}
+m = r['m1@h200-sxm']
+assert (m['chip'], m['model'], m['tp'], m['gpus']) == ('H200-SXM-141GB', 'llama2-70b', '2', '8'), m
+assert m['notes'] == 'NVIDIA closed H200-SXM-141GBx8_TRT; config H200_SXM_141GB_TP2x4', m['notes']
+assert 'm1@a100-sxm' not in r"
+
+# TPxPP rows (xfer5): with EXTRA, the L40S gets llama3.1-70b FP8 at 2x2, 1x4
+# and 4x2 in every version from 0.15 on, at each ISL/OSL pair's first row:
+# the table's 0.19.0 1000/1000 (p4) and post-1.0 1000/1000 (p5 first), 6
+# rows.  The 70B's weights, about 70 GB at 1 byte (68.4 GB of layers, above,
+# and the 128256 x 8192 embedding and head), take 17.6 GB a card at 4 cards
+# and 8.8 at 8, within the 48.3 GB: all 6 modelled, so the L40S has 7 + 6
+# rows, 3 + 6 modelled; each has an H100 twin (FP8) and its ratio stays in
+# transfer-audit.py's bounds
+expect_exit 0 "TPxPP rows on the L40S: modelled, no gap, ratios in bounds" -- python3 "$S" --rooflab "$RL" --data "$D" --json "$tmpd/h.json" --min-share 0 --chips l40s --keep "$tmpd/kp"
+expect_out "6 rows with an H100 twin judged" "each of the six against its H100 twin"
+expect_exit 0 "the six TPxPP rows: tp, pp and gpus as written, all modelled" -- python3 -c "
+import csv, json
+d = json.load(open('$tmpd/h.json'))
+x = d['chips']['l40s']
+assert (x['rows'], x['modelled'], x['kinds']) == (13, 9, {'impossible': 3, 'as_h100': 1}), x
+assert d['checks']['ratios_extra'] == [], d['checks']['ratios_extra']
+r = [x for x in csv.DictReader(open('$tmpd/kp/heldback-published.csv')) if x['id'].startswith('extra-')]
+assert sorted((x['version'], x['tp'], x['pp'], x['gpus']) for x in r) == sorted(
+    (v, t, p, g) for v in ('0.19.0', 'post-1.0(main, developer-guide)')
+    for t, p, g in (('2', '2', '4'), ('1', '4', '4'), ('4', '2', '8'))), r"
 
 # the tp column as the newest tables may write it: TP4 is tp 4 (the same
 # prediction as 4), TEP4 (the experts over the same 4 GPUs as tensor

@@ -65,6 +65,17 @@ static void test_tables_labels(void **state)
 	names("NVIDIA A100 80GB PCIe", "a100-pcie");
 	names("NVIDIA GH200 480GB", "gh200");
 	names("NVIDIA L40S", "l40s");
+	/* stas00's tables (hardware-more.csv: gh200 fp8_dense, "NVIDIA GH200
+	** SXM ... 1979"; gb200 max_sm_clock, "NVIDIA GB200 SXM 2062") name
+	** the modules SXM: the GH200 with no capacity is the 96 GB module
+	** (gh200.ini), as "GH200" alone; MLPerf v4.0's system name joins Grace
+	** and Hopper ("GH200-GraceHopper-Superchip_GH200-96GB_aarch64x1_TRT":
+	** hardware-more.csv gh200-96gb hbm_capacity); both refused before */
+	names("NVIDIA GH200 SXM", "gh200");
+	names("NVIDIA GB200 SXM", "gb200");
+	names("GH200 SXM 96GB HBM3", "gh200");
+	names("GH200-GraceHopper-Superchip", "gh200");
+	names("GH200-GraceHopper-Superchip-96GB", "gh200");
 	/* the GB200 column headed as the B200's (chiplabel.c's ASSUMPTION) */
 	names("GB200 180GB HBM3e", "gb200");
 	names("GB200 192GB HBM3e", "gb200");
@@ -81,6 +92,12 @@ static void test_no_part(void **state)
 	names("H200 PCIe 141GB HBM3", NULL); /* no PCIe H200 of it */
 	names("H200 80GB HBM3", NULL);    /* not the H200's capacity */
 	names("GH200 144GB HBM3e", NULL); /* the module without a preset */
+	/* stas00's "(2)" row of it, 141 GB HBM3e: an SXM word makes no
+	** capacity the part's (hardware-more.csv gh200-144gb hbm_capacity) */
+	names("NVIDIA GH200 SXM 141GB HBM3e", NULL);
+	names("GH200 SXM4", NULL);        /* SXM4 is the A100's form */
+	names("GraceHopper H100", NULL);  /* the H100 is no Grace Hopper */
+	names("GB200 SXM5", NULL);        /* SXM5 is Hopper's form */
 	names("DGX H100 PCIe", NULL);     /* a DGX holds SXM parts */
 	names("HGX L40S", NULL);
 	names("H100 Ampere", NULL);       /* another family's architecture */
