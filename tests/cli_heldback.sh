@@ -81,7 +81,7 @@ for c, x in d['chips'].items():
         k = r.split(':')[0]
         assert k in ('impossible', 'as_h100'), (c, r)
         assert k != 'impossible' or 'does not fit' in r, (c, r)
-        assert k != 'as_h100' or 'gpt-oss' in r or 'fp# label' in r, (c, r)"
+        assert k != 'as_h100' or 'gpt-oss' in r or 'precision label' in r, (c, r)"
 # the per-chip settings: p3 on GH200 as with 0.95 and on H200 as with
 # 0.99, p6's per-GPU figure times 4 its total, l1 as in the published layout;
 # every row as written predicts as with the presets' names (xfer5), and with
