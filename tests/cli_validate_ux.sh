@@ -25,4 +25,58 @@ fi
 expect_exit 0 "validate a user's file (text)" -- $RL validate --measurements "$U"
 expect_out "chips = 1 is not a multiple of tp x pp = 3 x 1" "text: the GPU count's reason"
 
+# every column of every table keeps its width (ux30: "gemm 8192x8192x8192"
+# was cut to "gemm 8192x8192", another GEMM's shape, and a user's long
+# label pushed the rest of its row right): the longest labels the data
+# holds (llama4-maverick-17b-128e, 24 characters; the GEMM's 19; the
+# copy's "device-to-device copy", 21), a chip name longer than the chip
+# column's 9 (sohu-design), and a user's long id, chip and model
+L="$tmpd/long.csv"
+cat > "$L" <<CSV
+$H
+my-a-very-long-identifier-for-a-row-of-my-own-benchmark-2025-q3-node7,TensorRT-LLM,0.15.0,h100-sxm,8,llama4-maverick-17b-128e,fp8,2048,128,8,1,max-load,,output_tokens_per_s,5000,
+short,TensorRT-LLM,0.15.0,sohu-design,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,5000,
+gemm,PyTorch 2.11 + cuBLAS,,h200-sxm,1,gemm 8192x8192x8192,bf16,,,1,1,,,tflops,700,
+copy,PyTorch 2.11,,h100-sxm,1,device-to-device copy,,,,1,1,,,tb_per_s_read_plus_write,2.9,
+big,TensorRT-LLM,0.15.0,h100-sxm,8,llama3-70b,fp8,131072,128,8,1,max-load,,output_tokens_per_s,0.00012345678901234,
+unk,TensorRT-LLM,0.15.0,a-chip-of-my-own-with-a-name-of-forty-chars,8,a-model-of-my-own-with-a-long-long-long-name,fp8,2048,128,8,1,max-load,,output_tokens_per_s,5000,
+unk2,TensorRT-LLM,0.15.0,h100-sxm,8,a-model-of-my-own-with-a-long-long-long-name,fp8,2048,128,8,1,max-load,,output_tokens_per_s,5000,
+CSV
+expect_exit 0 "validate long labels" -- $RL validate --measurements "$L"
+T="$tmpd/long.txt"
+cp "$tmpd/out" "$T"
+# aligned TABLE_HEADER_ERE: each line of the table under the header
+# matching the ERE (up to its blank line) has, at each left-aligned
+# header word's column, a space before and a character there, and at
+# each right-aligned one's last column a character and a space after: a
+# cell spilled into the next column breaks one of them
+aligned() {
+	awk -v re="$1" -v left="$2" -v right="$3" '
+	function at(s, i) { return substr(s, i, 1) }
+	!p && $0 ~ re { p = 1; nl = split(left, L, " "); nr = split(right, R, " ")
+		for (k = 1; k <= nl; k++) lp[k] = index($0 " ", " " L[k] " ") + 1
+		for (k = 1; k <= nr; k++) rp[k] = index($0 " ", " " R[k] " ") + length(R[k])
+		next }
+	p && /^$/ { exit }
+	p && /^  *[a-z]/ && $0 !~ /^      / || p && /^[^ ]/ {
+		for (k = 1; k <= nl; k++) if (at($0, lp[k] - 1) != " " || at($0, lp[k]) == " ") { print "left " L[k] ": " $0; bad = 1 }
+		for (k = 1; k <= nr; k++) if (at($0, rp[k]) == " " || at($0 " ", rp[k] + 1) != " ") { print "right " R[k] ": " $0; bad = 1 } }
+	END { exit bad }' "$T"
+}
+expect_exit 0 "rows table: every column in place" -- aligned '^row ' 'chip model prec' 'isl osl tp/pp measured error'
+expect_exit 0 "not modelled: every column in place" -- aligned '^rows not modelled, by' '' ''
+expect_exit 0 "groups: every column in place" -- aligned '^  by +group' 'group' 'rows median|e| p90|e| bias'
+expect_exit 0 "held-out cells: every column in place" -- aligned '^  chip +version +model' 'version model prec' 'rows median|e| p90|e| bias'
+expect_exit 0 "validate long labels, again" -- $RL validate --measurements "$L"
+expect_out '^gemm +h200-sxm +gemm 8192x8192x8192 +bf16 ' "the GEMM's shape whole"
+expect_out '^copy +h100-sxm +device-to-device copy +- ' "the copy's label whole, its precision '-'"
+expect_out '^short +sohu-design +llama3-70b ' "a chip of 11 characters whole"
+# (its first 45 characters and "...": 48)
+expect_out '^my-a-very-long-identifier-for-a-row-of-my-own\.\.\. h100-sxm' "a long id cut at 48 with '...'"
+# the not-modelled listing's chip column is at most 24 wide (the chip's
+# first 21 characters and "..."), its model 32 (29 and "..."); h100-sxm
+# padded to 24 and a space: 17 spaces
+expect_out '^  a-chip-of-my-own-with\.\.\. TensorRT-LLM 0\.15\.0 +a-model-of-my-own-with-a-long\.\.\. fp8 ' "not modelled: a long chip and model cut with '...'"
+expect_out '^  h100-sxm {17}TensorRT-LLM 0\.15\.0 +a-model-of-my-own-with-a-long\.\.\. fp8 ' "not modelled: columns in line"
+
 finish
