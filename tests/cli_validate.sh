@@ -102,7 +102,7 @@ if command -v python3 >/dev/null 2>&1; then
 	# h100-sxm, T out, llama3-70b, fp8: a-out a-gpu a-tok adp-dense
 	# tp4-dense pp2 modelled (in sample); dep-dense not modelled, in a
 	# cell of its own; a-tot is version T tot
-	expect_exit 0 "cell keys" -- pyq "assert all(sorted(c)==sorted(['chip','version','model','precision','set','rows','modelled','median_abs_error','p90_abs_error','median_error']) for c in d['cells'])"
+	expect_exit 0 "cell keys" -- pyq "assert all(sorted(c)==sorted(['chip','version','model','precision','set','rows_of','rows','modelled','median_abs_error','p90_abs_error','median_error']) for c in d['cells'])"
 	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'in_sample':(6,6),'not_modelled':(1,0)}, c"
 	expect_exit 0 "held-out cells: h200 and the copy" -- pyq "c=sorted((c['version'],c['model'],c['precision'],c['rows']) for c in d['cells'] if c['set']=='held_out'); assert c==[('T micro','device-to-device copy','',1),('T out','llama3-70b','fp8',1)], c"
 	expect_exit 0 "cells hold every row once, per set" -- pyq "import collections; a=collections.Counter(); b=collections.Counter(); [a.update({c['set']:c['rows']}) for c in d['cells']]; [b.update({g['set']:g['rows']}) for g in d['groups'] if g['by']=='chip']; assert a==b and sum(a.values())==19, (a, b)"

@@ -79,4 +79,33 @@ expect_out '^my-a-very-long-identifier-for-a-row-of-my-own\.\.\. h100-sxm' "a lo
 expect_out '^  a-chip-of-my-own-with\.\.\. TensorRT-LLM 0\.15\.0 +a-model-of-my-own-with-a-long\.\.\. fp8 ' "not modelled: a long chip and model cut with '...'"
 expect_out '^  h100-sxm {17}TensorRT-LLM 0\.15\.0 +a-model-of-my-own-with-a-long\.\.\. fp8 ' "not modelled: columns in line"
 
+# which rows each figure is about (ux30: the last line's fit errors of the
+# shipped rows, 2-5%, printed under a user's file whose rows were 52% off
+# read as that file's): a user's file's summary is headed as its own, the
+# last sentence as the shipped rows', and it is the very sentence a run
+# over the shipped rows prints (the same rows, so the same figures)
+expect_exit 0 "validate the shipped rows" -- $RL validate
+S_LAST=$(tail -n 1 "$tmpd/out")
+expect_exit 0 "validate a user's file" -- $RL validate --measurements "$U"
+expect_out "^this file's rows \(.*/u\.csv\):$" "text: the file's summary named as its rows"
+if [ "$(tail -n 1 "$tmpd/out")" = "$S_LAST" ] &&
+	tail -n 3 "$tmpd/out" | head -n 2 | tr '\n' ' ' | grep -q "^the shipped rows (data/measurements.csv and data/measurements/published-h100.csv, which the profiles were fitted and checked on), not this file's rows: $"; then
+	echo "ok - text: the last sentence is the shipped rows', said so"
+else
+	echo "not ok - text: the last sentence is the shipped rows', said so"; tail -n 3 "$tmpd/out"; fails=$((fails + 1))
+fi
+expect_out "^over the rows each fit was fitted on, not this file's rows:$" "text: the fits' errors are their own rows'"
+expect_exit 0 "validate the shipped rows" -- $RL validate
+if grep -q "this file's rows" "$tmpd/out"; then
+	echo "not ok - the shipped rows' run has no 'this file'"; fails=$((fails + 1))
+else
+	echo "ok - the shipped rows' run has no 'this file'"
+fi
+if command -v python3 >/dev/null 2>&1; then
+	# --json: rows_of beside set in every group, cell and pair
+	expect_exit 0 "json: a user's file's figures are rows_of file" -- pyq "assert d['groups'] and d['cells'] and all(x['rows_of']=='file' for x in d['groups']+d['cells']+d['repeatability'])"
+	$RL validate --json >"$tmpd/s.json"
+	expect_exit 0 "json: the shipped run's figures are rows_of shipped" -- python3 -c "import json; d=json.load(open('$tmpd/s.json')); assert d['repeatability'] and all(x['rows_of']=='shipped' for x in d['groups']+d['cells']+d['repeatability'])"
+fi
+
 finish
