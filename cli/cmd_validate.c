@@ -311,7 +311,7 @@ static int print_loo(const val_row *v, size_t n, int file, char *oom,
 	return rc;
 }
 
-static void print_groups(const val_group *g, size_t ng)
+static void print_groups(const val_group *g, size_t ng, int file)
 {
 	static const int order[VAL_SET_COUNT] = {
 	    VAL_SET_FITTED, VAL_SET_OUT_OF_SAMPLE, VAL_SET_HELD_OUT,
@@ -346,7 +346,13 @@ static void print_groups(const val_group *g, size_t ng)
 			any |= g[i].set == set;
 		if (!any && set == VAL_SET_OUT_OF_SAMPLE)
 			continue; /* a table without borrowed profiles: as before */
-		printf("\n%s\n", title[set]);
+		/* a user's file: its rows of the fitted chip are no rows the
+		** fit read, whatever "in sample" says (ux30) */
+		printf("\n%s\n", file && set == VAL_SET_FITTED
+		                      ? "modelled rows of the chip each profile was "
+		                        "fitted on (in sample: that chip's\nrows of "
+		                        "this file, not necessarily rows the fit read):"
+		                      : title[set]);
 		if (!any) {
 			printf("  none\n");
 			continue;
@@ -531,8 +537,10 @@ static void print_not_modelled(const val_row *v, size_t n)
 	char *done = calloc(n ? n : 1, 1);
 	/* each column as wide as its longest name, to a most (cell) */
 	int wc = 9, wv = 24, wm = 24, wp = 5;
-	printf("\nrows not modelled, by chip, version, model and precision (the "
-	       "reason below\neach; --json lists every row):\n");
+	const char *prev = NULL; /* the reason of the group printed last */
+	printf("\nrows not modelled, by chip, version, model and precision (below "
+	       "each: its rows'\nids, the first 3, and the reason; --json lists "
+	       "every row):\n");
 	for (i = 0; i < n; i++) {
 		char ver[2 * MEAS_FIELD + 2];
 		const meas_row *m = v[i].row;
@@ -555,7 +563,13 @@ static void print_not_modelled(const val_row *v, size_t n)
 		char b0[SHOWN_MAX], b1[SHOWN_MAX], b2[SHOWN_MAX], b3[SHOWN_MAX];
 		char b4[SHOWN_MAX];
 		const meas_row *m = v[i].row;
-		size_t count = 0;
+		size_t count = 0, used = 0;
+		/* the first ids of the group's rows ("a, b, c and 2 more"):
+		** two groups of one chip, version, model and precision (gpus 1
+		** at tp 3, gpus 3 at tp 3) read alike but for their reason, and
+		** a user looks for their rows by id */
+		char ids[3 * 64 + 40];
+		ids[0] = '\0';
 		if (v[i].status == VAL_OK || (done && done[i]))
 			continue;
 		val_key_of(&v[i], VAL_BY_VERSION, ver, sizeof ver);
@@ -569,18 +583,33 @@ static void print_not_modelled(const val_row *v, size_t n)
 			    strcmp(o->precision, m->precision) ||
 			    strcmp(v[j].reason, v[i].reason))
 				continue;
-			count++;
+			if (++count <= 3) {
+				char b[4 * 40 + 8];
+				int c = (int)rl_utf8_chars(o->id);
+				used += (size_t)snprintf(ids + used, sizeof ids - used,
+				                         "%s%s", count > 1 ? ", " : "",
+				                         cell(o->id, c < 40 ? c : 40, b,
+				                              sizeof b));
+			}
 			if (done)
 				done[j] = 1;
 		}
-		printf("  %s %s %s %s %4zu row%s\n      %s\n",
+		if (count > 3)
+			snprintf(ids + used, sizeof ids - used, " and %zu more",
+			         count - 3);
+		/* a reason the group above gave too, said once (the shipped
+		** rows' gpt-oss note read four times over) */
+		printf("  %s %s %s %s %4zu row%s\n      %s: %s\n",
 		       cell(m->chip, wc, b0, sizeof b0),
 		       cell(ver, wv, b1, sizeof b1),
 		       cell(m->model, wm, b2, sizeof b2),
 		       cell(m->precision[0] ? m->precision : "-", wp, b3,
 		            sizeof b3),
-		       count, count == 1 ? "" : "s",
-		       rl_utf8_cell(v[i].reason, 0, 0, b4, sizeof b4));
+		       count, count == 1 ? "" : "s", ids,
+		       prev && !strcmp(prev, v[i].reason)
+		           ? "the same reason as the group above"
+		           : rl_utf8_cell(v[i].reason, 0, 0, b4, sizeof b4));
+		prev = v[i].reason;
 		if (!done)
 			break; /* out of memory: the first group only */
 	}
@@ -732,7 +761,7 @@ static void print_rows(const val_row *v, size_t n)
 	printf("%-*s %-*s %-*s %-*s %*s %*s %*s %*s %*s %*s  %-13s  %s\n",
 	       w[RC_ID], "row", w[RC_CHIP], "chip", w[RC_MODEL], "model",
 	       w[RC_PREC], "prec", w[RC_ISL], "isl", w[RC_OSL], "osl", w[RC_MAP],
-	       "tp/pp", w[RC_MV], "measured", w[RC_PV], "model", w[RC_ERR],
+	       "tp/pp", w[RC_MV], "measured", w[RC_PV], "modelled", w[RC_ERR],
 	       "error", "", "metric");
 	for (i = 0; i < n; i++) {
 		const meas_row *m = v[i].row;
@@ -1008,7 +1037,7 @@ int cmd_validate(int argc, char **argv)
 		       nfiles > 1 ? rl_utf8_cell(files[1], 0, 0, f1, sizeof f1)
 		                  : "");
 		print_rows(v, n);
-		print_groups(g, ng);
+		print_groups(g, ng, mfile != NULL);
 		print_cells(c, nc, VAL_SET_HELD_OUT, "held-out rows by chip, "
 		            "version, model and precision:", 0);
 		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "

@@ -108,4 +108,36 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json: the shipped run's figures are rows_of shipped" -- python3 -c "import json; d=json.load(open('$tmpd/s.json')); assert d['repeatability'] and all(x['rows_of']=='shipped' for x in d['groups']+d['cells']+d['repeatability'])"
 fi
 
+# the rest of the text as a user with a small file reads it (ux30): the
+# rows table's figure column is "modelled", where two columns read
+# "model" (the model's name and its figure); two groups of one chip,
+# version, model and precision apart by their rows' ids; a reason the
+# group above gave said once; a file's in-sample rows not called the
+# fit's
+R="$tmpd/r.csv"
+cat > "$R" <<CSV
+$H
+ok-row,TensorRT-LLM,0.15.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1800,
+tp3-on-1,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+tp3-on-3,TensorRT-LLM,0.15.0,h100-sxm,3,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+v1,vLLM,0.6.3,h100-sxm,1,llama3-8b,fp8,2048,128,1,1,max-load,,output_tokens_per_s,3000,
+v2,vLLM,0.6.3,h100-sxm,1,llama3-8b,fp8,128,128,1,1,max-load,,output_tokens_per_s,3000,
+v3,vLLM,0.6.3,h100-sxm,1,llama3-8b,fp8,128,2048,1,1,max-load,,output_tokens_per_s,3000,
+v4,vLLM,0.6.3,h100-sxm,1,llama3-8b,fp8,2048,2048,1,1,max-load,,output_tokens_per_s,3000,
+v5,vLLM,0.6.3,h100-sxm,1,llama3-8b,fp8,1024,1024,1,1,max-load,,output_tokens_per_s,3000,
+v6,vLLM,0.6.3,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,3000,
+CSV
+expect_exit 0 "validate a small file of a user's" -- $RL validate --measurements "$R"
+expect_out '^row +chip +model +prec +isl +osl +tp/pp +measured +modelled +error +metric$' "rows table: the figure column is 'modelled'"
+expect_out '^      tp3-on-1: engine: chips = 1 ' "not modelled: gpus 1 at tp 3 named by its id"
+expect_out '^      tp3-on-3: engine: tp = 3 ' "not modelled: gpus 3 at tp 3 named by its id"
+# v1..v5: one group of 5 rows (llama3-8b), the first 3 ids and 2 more;
+# v6 (llama3-70b) the next group, of the same unknown software's reason
+expect_out '^      v1, v2, v3 and 2 more: software .vLLM. version 0\.6\.3 has no profile' "not modelled: the first 3 ids and a count"
+expect_out '^      v6: the same reason as the group above$' "not modelled: a reason said once"
+n=$(grep -c "software 'vLLM' version 0.6.3 has no profile" "$tmpd/out")
+if [ "$n" = 1 ]; then echo "ok - the vLLM reason printed once"; else echo "not ok - the vLLM reason printed $n times"; fails=$((fails + 1)); fi
+expect_out '^modelled rows of the chip each profile was fitted on \(in sample: that chip.s$' "a file's in-sample rows: the title says whose"
+expect_out '^rows of this file, not necessarily rows the fit read\):$' "a file's in-sample rows: not the fit's"
+
 finish
