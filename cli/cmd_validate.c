@@ -346,8 +346,8 @@ static void print_groups(const val_group *g, size_t ng, int file)
 			any |= g[i].set == set;
 		if (!any && set == VAL_SET_OUT_OF_SAMPLE)
 			continue; /* a table without borrowed profiles: as before */
-		/* a user's file: its rows of the fitted chip are no rows the
-		** fit read, whatever "in sample" says (ux30) */
+		/* a user's file: its rows of the fitted chip need not be rows
+		** the fit read, whatever "in sample" says (ux30) */
 		printf("\n%s\n", file && set == VAL_SET_FITTED
 		                      ? "modelled rows of the chip each profile was "
 		                        "fitted on (in sample: that chip's\nrows of "
@@ -568,7 +568,7 @@ static void print_not_modelled(const val_row *v, size_t n)
 		** two groups of one chip, version, model and precision (gpus 1
 		** at tp 3, gpus 3 at tp 3) read alike but for their reason, and
 		** a user looks for their rows by id */
-		char ids[3 * 64 + 40];
+		char ids[3 * (4 * 40 + 8) + 40]; /* 3 ids of 40 characters */
 		ids[0] = '\0';
 		if (v[i].status == VAL_OK || (done && done[i]))
 			continue;
