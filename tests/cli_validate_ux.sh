@@ -10,6 +10,7 @@ cat > "$U" <<CSV
 $H
 tp3-on-1,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
 tp3-on-3,TensorRT-LLM,0.15.0,h100-sxm,3,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+dep4-on-1,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-8b,fp16,2048,128,DEP4,1,max-load,,output_tokens_per_s,500,
 CSV
 J="$tmpd/u.json"
 expect_exit 0 "validate a user's file (json)" -- $RL validate --measurements "$U" --json
@@ -21,6 +22,10 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "gpus 1, tp 3: the GPU count's reason" -- pyq "x=r['tp3-on-1']; assert 'chips = 1 is not a multiple of tp x pp = 3 x 1' in x['reason'] and 'legal tp on 1 chip: 1' in x['reason'], x"
 	# gpus 3 at tp 3: the mapping fits the GPUs; 3 does not divide 64 heads
 	expect_exit 0 "gpus 3, tp 3: the heads' reason" -- pyq "x=r['tp3-on-3']; assert x['reason'].startswith('engine: tp = 3 does not divide the model') and '64 attention heads' in x['reason'], x"
+	# DEP4 on 1 GPU of a dense model: ep 4 cannot spread over dp = 1
+	# replica, the GPU count's fault, before llama3-8b having no experts;
+	# legal ep: of 1's divisors, 1
+	expect_exit 0 "gpus 1, DEP4: the GPU count's reason" -- pyq "x=r['dep4-on-1']; assert x['reason']=='engine: ep = 4 does not divide dp = chips / (tp x pp) = 1, the replicas its experts spread over; legal ep: 1', x"
 fi
 expect_exit 0 "validate a user's file (text)" -- $RL validate --measurements "$U"
 expect_out "chips = 1 is not a multiple of tp x pp = 3 x 1" "text: the GPU count's reason"

@@ -757,23 +757,40 @@ static void test_mapping_faults(void **state)
 	assert_string_equal(msg, "pp = 6 is more stages than the model's 4 "
 	                    "layers; legal pp (dividing chips / tp = 6, at most "
 	                    "the layers): 1, 2, 3");
-	/* ep 16 on 16 chips at tp 4 (dp 4), 8 experts: past the experts;
-	** legal ep divide the 8 experts and dp 4: 1, 2, 4 (of 16 chips: 8 too) */
+	/* ep 16 on 16 chips at tp 4 (dp 4), 8 experts: past the experts and
+	** past dp; the chips' count first (val31).  Legal ep divide dp 4 and
+	** the 8 experts: 1, 2, 4 (of 16 chips: 8 too) */
 	c.model.experts = 8;
 	c.model.experts_per_token = 2;
 	c.scen.chips = 16;
 	c.scen.pp = 1;
 	c.scen.ep = 16;
 	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "ep = 16 does not divide dp = chips / (tp x pp) "
+	                    "= 4, the replicas its experts spread over; legal "
+	                    "ep: 1, 2, 4");
+	/* ep 16 at tp 1 on 16 chips: dp 16 holds it, the 8 experts do not;
+	** legal ep divide 8 and 16: 1, 2, 4, 8 */
+	c.scen.tp = 1;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
 	assert_string_equal(msg, "ep = 16 is larger than the model's 8 experts; "
-	                    "legal ep (dividing the experts and dp = 4): 1, 2, "
-	                    "4");
+	                    "legal ep (dividing the experts and dp = 16): 1, 2, "
+	                    "4, 8");
+	/* ep 3 at tp 1 on 6 chips: dp 6 holds it, 3 does not divide the 8
+	** experts; of 6's divisors 1 and 2 divide 8 */
+	c.scen.chips = 6;
+	c.scen.ep = 3;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "ep = 3 must divide the model's 8 experts and "
+	                    "dp = chips / (tp x pp) = 6; legal ep: 1, 2");
 	/* ep 4 on 8 chips at tp 4: dp 2, which 4 does not divide; legal: 1, 2 */
+	c.scen.tp = 4;
 	c.scen.chips = 8;
 	c.scen.ep = 4;
 	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
-	assert_string_equal(msg, "ep = 4 must divide the model's 8 experts and "
-	                    "dp = chips / (tp x pp) = 2; legal ep: 1, 2");
+	assert_string_equal(msg, "ep = 4 does not divide dp = chips / (tp x pp) "
+	                    "= 2, the replicas its experts spread over; legal "
+	                    "ep: 1, 2");
 	/* no links (link_gbps 0): pp 2 alone, or ep 2 alone, needs them */
 	c.chip.link_Bps = 0;
 	c.scen.chips = 2;
