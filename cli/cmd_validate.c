@@ -1031,7 +1031,12 @@ int cmd_validate(int argc, char **argv)
 	} else {
 		/* (paths as given, their controls as '?': rl_utf8_cell) */
 		char f0[4200], f1[4200];
-		printf("model against measured: %s%s%s\n\n",
+		/* the error's sign said once, in words: "-50.7%" alone did not
+		** say which of the two was the lower */
+		printf("model against measured: %s%s%s\n(error = modelled / "
+		       "measured - 1: below 0 the model is under the measurement; "
+		       "measured\nand modelled in each row's metric, named last)"
+		       "\n\n",
 		       rl_utf8_cell(files[0], 0, 0, f0, sizeof f0),
 		       nfiles > 1 ? ", " : "",
 		       nfiles > 1 ? rl_utf8_cell(files[1], 0, 0, f1, sizeof f1)

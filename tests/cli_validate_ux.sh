@@ -134,6 +134,10 @@ v6,vLLM,0.6.3,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per
 CSV
 expect_exit 0 "validate a small file of a user's" -- $RL validate --measurements "$R"
 expect_out '^row +chip +model +prec +isl +osl +tp/pp +measured +modelled +error +metric$' "rows table: the figure column is 'modelled'"
+# the error's sign in words (a row 50% under its measurement read
+# "-50.7%", the table saying nowhere which way), and the unit's column
+expect_out '^\(error = modelled / measured - 1: below 0 the model is under the measurement; measured$' "the error's sign said"
+expect_out "^and modelled in each row's metric, named last\)$" "the figures' unit: the metric column"
 expect_out '^      tp3-on-1: engine: chips = 1 ' "not modelled: gpus 1 at tp 3 named by its id"
 expect_out '^      tp3-on-3: engine: tp = 3 ' "not modelled: gpus 3 at tp 3 named by its id"
 # v1..v5: one group of 5 rows (llama3-8b), the first 3 ids and 2 more;
