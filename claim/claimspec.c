@@ -372,6 +372,16 @@ static int claim_resolve(rl_config *cfg, char *err, size_t errlen)
 	return 0;
 }
 
+/* 1 when the side's items give key (no section: "tp", "chips") */
+static int spec_has(const claim_spec *spec, const char *key)
+{
+	int i;
+	for (i = 0; i < spec->n; i++)
+		if (!strcmp(spec->keys[i], key))
+			return 1;
+	return 0;
+}
+
 /* The line of the item of spec whose value is at (one of spec->chip,
 ** spec->vals[i], or sets[k], the assignment of spec->keys[set_item[k]]),
 ** else the line of the side's header. */
@@ -545,6 +555,15 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 			    !strncmp(why + kl, " = ", 3))
 				*err_line = spec->lines[i];
 		}
+		/* the chips' fault ("chips = 8 is not a multiple of tp x pp =
+		** 3 x 1") where the side leaves the chips at their default: at
+		** the line of the tp or pp that asks for more (tp first) */
+		if (!strncmp(why, "chips = ", 8) && !spec_has(spec, "chips"))
+			for (i = spec->n; i-- > 0;)
+				if (!strcmp(spec->keys[i], "tp") ||
+				    (!strcmp(spec->keys[i], "pp") &&
+				     !spec_has(spec, "tp")))
+					*err_line = spec->lines[i];
 		/* the mappings of its chips that fit, or the fewest chips, as
 		** eval says them */
 		if (rc == RL_ENOFIT)

@@ -137,6 +137,41 @@ static void help(FILE *f)
 ** column: the names are at most 2 x MEAS_FIELD + 2 bytes. */
 #define SHOWN_MAX (2 * MEAS_FIELD + 2 + 64)
 
+/* s as a cell of width w (rl_utf8_cell: its controls as '?'): padded to
+** w characters, or where longer its first w - 3 and "...", so that no
+** column spills into the next and a cut name says it is cut (ux30:
+** "gemm 8192x8192x8192" read "gemm 8192x8192", a GEMM of another shape,
+** and a user's long label pushed the row's other columns right) */
+static const char *cell(const char *s, int w, char *buf, size_t len)
+{
+	size_t u;
+	if (w < 4 || (int)rl_utf8_chars(s) <= w)
+		return rl_utf8_cell(s, w, w >= 4, buf, len);
+	rl_utf8_cell(s, w - 3, 1, buf, len - 3);
+	u = strlen(buf);
+	memcpy(buf + u, "...", 4);
+	return buf;
+}
+
+/* A column's width w widened to s's characters, up to hi (past it the
+** cell is cut with "...") */
+static int widen(int w, const char *s, int hi)
+{
+	int c = (int)rl_utf8_chars(s);
+	if (c > w)
+		w = c < hi ? c : hi;
+	return w;
+}
+
+/* A figure column's width w widened to 100 x f written by fmt ("%.1f%%",
+** "%+.1f%%"): an error of +5300900.1% is 11 characters */
+static int widen_pct(int w, double f, const char *fmt)
+{
+	char b[64];
+	snprintf(b, sizeof b, fmt, 100 * f);
+	return widen(w, b, 63);
+}
+
 /* " and fixed ...": the fixed time of one all-reduce (no bytes) at tp 2,
 ** 4 and 8 with the profile on the chip it was fitted on (model/comm.c:
 ** the profile's software latency, the algorithm's steps of the chip's link
@@ -205,15 +240,22 @@ static void held_out_kinds(const val_row *v, size_t n, char *buf, size_t len)
 ** A profile or chip whose text could not be held in memory is said so on
 ** its line, the rest listed, and RL_EINTERNAL returned with the first
 ** such message in oom (an internal failure: exit 1), else RL_OK. */
-static int print_loo(const val_row *v, size_t n, char *oom, size_t olen)
+static int print_loo(const val_row *v, size_t n, int file, char *oom,
+                     size_t olen)
 {
 	char seen[32][RL_NAME_MAX], b0[SHOWN_MAX], b1[4 * 1600 + 1],
 	    b2[4 * 600 + 1];
 	size_t ns = 0, i, j;
-	int full = 0, rc = RL_OK, r;
+	int full = 0, rc = RL_OK, r, pw = 16;
+	/* the profile column as wide as its longest name, to 40 (a --profile
+	** given as a path is long: it pushed the figures right) */
+	for (i = 0; i < n; i++)
+		pw = widen(pw, v[i].profile, 40);
 	printf("\nleave-one-architecture-out error of each profile's fit (its fit "
 	       "script's; names of one\nnetwork left out together) and one "
-	       "all-reduce's fixed time at tp 2/4/8 (model/comm.c):\n");
+	       "all-reduce's fixed time at tp 2/4/8 (model/comm.c)%s:\n",
+	       file ? ",\nover the rows each fit was fitted on, not this file's "
+	              "rows" : "");
 	for (i = 0; i < n; i++) {
 		char path[1024], err[1024], fixed[128];
 		profile_loo m;
@@ -237,7 +279,7 @@ static int print_loo(const val_row *v, size_t n, char *oom, size_t olen)
 		                sizeof err) ||
 		    (r = profile_loo_read(path, &m, err, sizeof err))) {
 			printf("  %s not read: %s\n",
-			       rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
+			       cell(v[i].profile, pw, b0, sizeof b0),
 			       rl_utf8_cell(err, 0, 0, b1, sizeof b1));
 			if (r == RL_EINTERNAL && rc == RL_OK) {
 				snprintf(oom, olen, "%s", err);
@@ -259,17 +301,17 @@ static int print_loo(const val_row *v, size_t n, char *oom, size_t olen)
 				rc = RL_EINTERNAL;
 			}
 		}
-		printf("  %s %s%s\n", rl_utf8_cell(v[i].profile, 16, 0, b0, sizeof b0),
+		printf("  %s %s%s\n", cell(v[i].profile, pw, b0, sizeof b0),
 		       m.loo[0] ? rl_utf8_cell(m.loo, 0, 0, b1, sizeof b1)
 		                : "not recorded by its fit", fixed);
 		if (m.taken[0])
-			printf("%18s(not fitted, so not tested by that error: %s)\n",
-			       "", rl_utf8_cell(m.taken, 0, 0, b2, sizeof b2));
+			printf("%*s(not fitted, so not tested by that error: %s)\n",
+			       pw + 2, "", rl_utf8_cell(m.taken, 0, 0, b2, sizeof b2));
 	}
 	return rc;
 }
 
-static void print_groups(const val_group *g, size_t ng)
+static void print_groups(const val_group *g, size_t ng, int file)
 {
 	static const int order[VAL_SET_COUNT] = {
 	    VAL_SET_FITTED, VAL_SET_OUT_OF_SAMPLE, VAL_SET_HELD_OUT,
@@ -282,44 +324,71 @@ static void print_groups(const val_group *g, size_t ng)
 	    ("modelled rows of the fitted chip of versions whose profile was "
 	     "fitted on another\nversion's rows (out of sample: a borrowed "
 	     "profile; versions.csv, fitted_version):")};
-	int by, k;
+	int by, k, wk = 24, wr = 5, wm = 9, w9 = 8, wb = 8;
 	size_t i;
 	char b0[SHOWN_MAX];
+	/* the group and rows columns as wide as their longest text in every
+	** section (the sections line up), a group to 64 characters (cell) */
+	for (i = 0; i < ng; i++) {
+		char num[32];
+		snprintf(num, sizeof num, "%zu", g[i].rows);
+		wk = widen(wk, g[i].key[0] ? g[i].key : "-", 64);
+		wr = widen(wr, num, 99);
+		if (g[i].set == VAL_SET_NOT_MODELLED)
+			continue;
+		wm = widen_pct(wm, g[i].median_abs, "%.1f%%");
+		w9 = widen_pct(w9, g[i].p90_abs, "%.1f%%");
+		wb = widen_pct(wb, g[i].median, "%+.1f%%");
+	}
 	for (k = 0; k < VAL_SET_COUNT; k++) {
 		int set = order[k], any = 0;
 		for (i = 0; i < ng; i++)
 			any |= g[i].set == set;
 		if (!any && set == VAL_SET_OUT_OF_SAMPLE)
 			continue; /* a table without borrowed profiles: as before */
-		printf("\n%s\n", title[set]);
+		/* a user's file: its rows of the fitted chip need not be rows
+		** the fit read, whatever "in sample" says (ux30) */
+		printf("\n%s\n", file && set == VAL_SET_FITTED
+		                      ? "modelled rows of the chip each profile was "
+		                        "fitted on (in sample: that chip's\nrows of "
+		                        "this file, not necessarily rows the fit read):"
+		                      : title[set]);
 		if (!any) {
 			printf("  none\n");
 			continue;
 		}
 		if (set == VAL_SET_NOT_MODELLED)
-			printf("  %-9s %-54s %5s\n", "by", "group", "rows");
+			printf("  %-9s %-*s %*s\n", "by", wk, "group", wr, "rows");
 		else
-			printf("  %-9s %-54s %5s %9s %8s %8s\n", "by", "group", "rows",
-			       "median|e|", "p90|e|", "bias");
+			printf("  %-9s %-*s %*s %*s %*s %*s\n", "by", wk, "group", wr,
+			       "rows", wm, "median|e|", w9, "p90|e|", wb, "bias");
 		for (by = 0; by < VAL_BY_COUNT; by++)
 			for (i = 0; i < ng; i++) {
 				if (g[i].by != by || g[i].set != set)
 					continue;
-				printf("  %-9s %s %5zu", val_by_name(by),
-				       rl_utf8_cell(g[i].key, 54, 1, b0, sizeof b0), g[i].rows);
+				/* a row of no precision (a copy's) in the group "-",
+				** as the tables write it, where it read blank */
+				printf("  %-9s %s %*zu", val_by_name(by),
+				       cell(g[i].key[0] ? g[i].key : "-", wk, b0, sizeof b0),
+				       wr, g[i].rows);
 				if (set == VAL_SET_NOT_MODELLED)
 					printf("\n");
 				else
-					printf(" %8.1f%% %7.1f%% %+7.1f%%\n",
-					       100 * g[i].median_abs, 100 * g[i].p90_abs,
-					       100 * g[i].median);
+					printf(" %*.1f%% %*.1f%% %+*.1f%%\n", wm - 1,
+					       100 * g[i].median_abs, w9 - 1, 100 * g[i].p90_abs,
+					       wb - 1, 100 * g[i].median);
 			}
 	}
 }
 
+/* rows_of: which rows the groups', cells' and pairs' figures are over,
+** "shipped" (the shipped measurements, which the profiles were fitted and
+** checked on) or "file" (a --measurements file's own): added beside
+** "set", whose in_sample reads as the fit's rows where a user's file's
+** rows of the fitted chip are not (ux30) */
 static void write_json(const val_row *v, size_t n, const val_group *g,
                        size_t ng, const val_cell *c, size_t nc,
-                       const val_repeat *rp, size_t nr)
+                       const val_repeat *rp, size_t nr, const char *rows_of)
 {
 	json_w w;
 	size_t i;
@@ -357,6 +426,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_str(&w, "by", val_by_name(g[i].by));
 		json_str(&w, "key", g[i].key);
 		json_str(&w, "set", val_set_name(g[i].set));
+		json_str(&w, "rows_of", rows_of);
 		json_bool(&w, "fitted_chip", g[i].set == VAL_SET_FITTED);
 		json_num(&w, "rows", (double)g[i].rows);
 		json_num(&w, "modelled", (double)g[i].modelled);
@@ -377,6 +447,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_str(&w, "model", m->model);
 		json_str(&w, "precision", m->precision);
 		json_str(&w, "set", val_set_name(c[i].set));
+		json_str(&w, "rows_of", rows_of);
 		json_num(&w, "rows", (double)c[i].rows);
 		json_num(&w, "modelled", (double)c[i].modelled);
 		json_num(&w, "median_abs_error", c[i].median_abs);
@@ -399,6 +470,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_num(&w, "median_change", rp[i].median);
 		json_str(&w, "harness", val_harness_name(rp[i].harness));
 		json_bool(&w, "adjacent", rp[i].adjacent);
+		json_str(&w, "rows_of", rows_of);
 		json_end(&w);
 	}
 	json_end(&w);
@@ -422,7 +494,8 @@ static void pair_label(const val_repeat *r, char *buf, size_t len)
 /* The repeatability of the measurements (claim/valrepeat.h): each pair
 ** of versions whose tables share cells, the cells' |change| beside the
 ** model's |error|; the pair's column as wide as its longest text, 24 to
-** 44 characters (a longer one is shown whole, past its column). */
+** 96 characters (a longer one cut with "...": one shown whole past its
+** column at 44 pushed its figures out of theirs). */
 static void print_repeat(const val_repeat *r, size_t nr)
 {
 	char label[4 * MEAS_FIELD + 16], b0[4 * (4 * MEAS_FIELD + 16) + 1];
@@ -441,18 +514,15 @@ static void print_repeat(const val_repeat *r, size_t nr)
 		return;
 	}
 	for (i = 0; i < nr; i++) {
-		int len;
 		pair_label(&r[i], label, sizeof label);
-		len = (int)rl_utf8_chars(label);
-		if (len > w)
-			w = len < 44 ? len : 44;
+		w = widen(w, label, 96);
 	}
 	printf("  %-*s %5s %9s %8s %8s  %s\n", w, "versions a -> b", "cells",
 	       "median|c|", "p90|c|", "median", "harness");
 	for (i = 0; i < nr; i++) {
 		pair_label(&r[i], label, sizeof label);
 		printf("  %s %5zu %8.1f%% %7.1f%% %+7.1f%%  %s%s\n",
-		       rl_utf8_cell(label, w, 0, b0, sizeof b0), r[i].cells,
+		       cell(label, w, b0, sizeof b0), r[i].cells,
 		       100 * r[i].median_abs, 100 * r[i].p90_abs, 100 * r[i].median,
 		       val_harness_name(r[i].harness),
 		       r[i].adjacent ? ", adjacent" : "");
@@ -465,10 +535,24 @@ static void print_not_modelled(const val_row *v, size_t n)
 {
 	size_t i, j, total = 0;
 	char *done = calloc(n ? n : 1, 1);
-	printf("\nrows not modelled, by chip, version, model and precision (the "
-	       "reason below\neach; --json lists every row):\n");
-	for (i = 0; i < n; i++)
-		total += v[i].status != VAL_OK;
+	/* each column as wide as its longest name, to a most (cell) */
+	int wc = 9, wv = 24, wm = 24, wp = 5;
+	const char *prev = NULL; /* the reason of the group printed last */
+	printf("\nrows not modelled, by chip, version, model and precision (below "
+	       "each: its rows'\nids, the first 3, and the reason; --json lists "
+	       "every row):\n");
+	for (i = 0; i < n; i++) {
+		char ver[2 * MEAS_FIELD + 2];
+		const meas_row *m = v[i].row;
+		if (v[i].status == VAL_OK)
+			continue;
+		total++;
+		val_key_of(&v[i], VAL_BY_VERSION, ver, sizeof ver);
+		wc = widen(wc, m->chip, 24);
+		wv = widen(wv, ver, 54);
+		wm = widen(wm, m->model, 32);
+		wp = widen(wp, m->precision[0] ? m->precision : "-", 8);
+	}
 	if (!total) {
 		printf("  none\n");
 		free(done);
@@ -479,7 +563,13 @@ static void print_not_modelled(const val_row *v, size_t n)
 		char b0[SHOWN_MAX], b1[SHOWN_MAX], b2[SHOWN_MAX], b3[SHOWN_MAX];
 		char b4[SHOWN_MAX];
 		const meas_row *m = v[i].row;
-		size_t count = 0;
+		size_t count = 0, used = 0;
+		/* the first ids of the group's rows ("a, b, c and 2 more"):
+		** two groups of one chip, version, model and precision (gpus 1
+		** at tp 3, gpus 3 at tp 3) read alike but for their reason, and
+		** a user looks for their rows by id */
+		char ids[3 * (4 * 40 + 8) + 40]; /* 3 ids of 40 characters */
+		ids[0] = '\0';
 		if (v[i].status == VAL_OK || (done && done[i]))
 			continue;
 		val_key_of(&v[i], VAL_BY_VERSION, ver, sizeof ver);
@@ -493,18 +583,33 @@ static void print_not_modelled(const val_row *v, size_t n)
 			    strcmp(o->precision, m->precision) ||
 			    strcmp(v[j].reason, v[i].reason))
 				continue;
-			count++;
+			if (++count <= 3) {
+				char b[4 * 40 + 8];
+				int c = (int)rl_utf8_chars(o->id);
+				used += (size_t)snprintf(ids + used, sizeof ids - used,
+				                         "%s%s", count > 1 ? ", " : "",
+				                         cell(o->id, c < 40 ? c : 40, b,
+				                              sizeof b));
+			}
 			if (done)
 				done[j] = 1;
 		}
-		printf("  %s %s %s %s %4zu row%s\n      %s\n",
-		       rl_utf8_cell(m->chip, 9, 0, b0, sizeof b0),
-		       rl_utf8_cell(ver, 54, 0, b1, sizeof b1),
-		       rl_utf8_cell(m->model, 24, 0, b2, sizeof b2),
-		       rl_utf8_cell(m->precision[0] ? m->precision : "-", 5, 0, b3,
+		if (count > 3)
+			snprintf(ids + used, sizeof ids - used, " and %zu more",
+			         count - 3);
+		/* a reason the group above gave too, said once (the shipped
+		** rows' gpt-oss note read four times over) */
+		printf("  %s %s %s %s %4zu row%s\n      %s: %s\n",
+		       cell(m->chip, wc, b0, sizeof b0),
+		       cell(ver, wv, b1, sizeof b1),
+		       cell(m->model, wm, b2, sizeof b2),
+		       cell(m->precision[0] ? m->precision : "-", wp, b3,
 		            sizeof b3),
-		       count, count == 1 ? "" : "s",
-		       rl_utf8_cell(v[i].reason, 0, 0, b4, sizeof b4));
+		       count, count == 1 ? "" : "s", ids,
+		       prev && !strcmp(prev, v[i].reason)
+		           ? "the same reason as the group above"
+		           : rl_utf8_cell(v[i].reason, 0, 0, b4, sizeof b4));
+		prev = v[i].reason;
 		if (!done)
 			break; /* out of memory: the first group only */
 	}
@@ -520,16 +625,25 @@ static void print_cells(const val_cell *c, size_t nc, int set,
                         const char *title, int quiet)
 {
 	size_t i, any = 0;
-	int vw = 24; /* the version column: its longest key, 24 to 54 */
+	/* each column as wide as its longest text: the version 24 to 54
+	** characters, chip 9 to 24, model 22 to 32, precision 5 to 8, rows
+	** from 5; a name past its most cut with "..." (cell) */
+	int vw = 24, cw = 9, mw = 22, pw = 5, rw = 5, em = 9, e9 = 8, eb = 8;
 	for (i = 0; i < nc; i++) {
-		char ver[2 * MEAS_FIELD + 2];
-		int len;
+		char ver[2 * MEAS_FIELD + 2], num[32];
+		const meas_row *m = c[i].first->row;
 		if (c[i].set != set)
 			continue;
 		val_key_of(c[i].first, VAL_BY_VERSION, ver, sizeof ver);
-		len = (int)rl_utf8_chars(ver);
-		if (len > vw)
-			vw = len < 54 ? len : 54;
+		snprintf(num, sizeof num, "%zu", c[i].rows);
+		vw = widen(vw, ver, 54);
+		cw = widen(cw, m->chip, 24);
+		mw = widen(mw, m->model, 32);
+		pw = widen(pw, m->precision[0] ? m->precision : "-", 8);
+		rw = widen(rw, num, 99);
+		em = widen_pct(em, c[i].median_abs, "%.1f%%");
+		e9 = widen_pct(e9, c[i].p90_abs, "%.1f%%");
+		eb = widen_pct(eb, c[i].median, "%+.1f%%");
 	}
 	for (i = 0; i < nc; i++) {
 		const val_row *v = c[i].first;
@@ -538,39 +652,22 @@ static void print_cells(const val_cell *c, size_t nc, int set,
 		if (c[i].set != set)
 			continue;
 		if (!any++)
-			printf("\n%s\n  %-9s %-*s %-22s %-5s %5s %9s %8s %8s\n", title,
-			       "chip", vw, "version", "model", "prec", "rows",
-			       "median|e|", "p90|e|", "bias");
+			printf("\n%s\n  %-*s %-*s %-*s %-*s %*s %*s %*s %*s\n", title,
+			       cw, "chip", vw, "version", mw, "model", pw, "prec", rw,
+			       "rows", em, "median|e|", e9, "p90|e|", eb, "bias");
 		val_key_of(v, VAL_BY_VERSION, ver, sizeof ver);
-		printf("  %s %s %s %s %5zu %8.1f%% %7.1f%%",
-		       rl_utf8_cell(v->row->chip, 9, 1, b0, sizeof b0),
-		       rl_utf8_cell(ver, vw, 1, b1, sizeof b1),
-		       rl_utf8_cell(v->row->model, 22, 1, b2, sizeof b2),
-		       rl_utf8_cell(v->row->precision[0] ? v->row->precision : "-", 5, 1,
-		            b3, sizeof b3),
-		       c[i].rows,
-		       100 * c[i].median_abs, 100 * c[i].p90_abs);
-		printf(" %+7.1f%%\n", 100 * c[i].median);
+		printf("  %s %s %s %s %*zu %*.1f%% %*.1f%%",
+		       cell(v->row->chip, cw, b0, sizeof b0),
+		       cell(ver, vw, b1, sizeof b1),
+		       cell(v->row->model, mw, b2, sizeof b2),
+		       cell(v->row->precision[0] ? v->row->precision : "-", pw, b3,
+		            sizeof b3),
+		       rw, c[i].rows, em - 1, 100 * c[i].median_abs, e9 - 1,
+		       100 * c[i].p90_abs);
+		printf(" %+*.1f%%\n", eb - 1, 100 * c[i].median);
 	}
 	if (!any && !quiet)
 		printf("\n%s\n  none\n", title);
-}
-
-/* The id column: as wide as the longest id of a modelled row (in
-** characters), 36 to 48; cut at 36, ids that differ only past it
-** ("...-tp2-128-128", "...-tp2-128-2048") read as one */
-static int id_width(const val_row *v, size_t n)
-{
-	size_t i;
-	int w = 36;
-	for (i = 0; i < n; i++) {
-		int c;
-		if (v[i].status != VAL_OK)
-			continue;
-		if ((c = (int)rl_utf8_chars(v[i].row->id)) > w)
-			w = c;
-	}
-	return w < 48 ? w : 48;
 }
 
 /* A row's mapping as the tables write it: "8" (tp), "4/2" (tp / pp) or
@@ -586,45 +683,103 @@ static void mapping_of(const meas_row *m, char *buf, size_t len)
 		snprintf(buf, len, "%s%.0f", dep, n);
 }
 
+/* The cells of a modelled row of the table, as print_rows writes them
+** (the text ones as given: cell() cleans and fits them) */
+typedef struct {
+	char isl[32], osl[32], map[32], mv[32], pv[32], err[32];
+} row_text;
+
+static void row_text_of(const val_row *v, row_text *t)
+{
+	const meas_row *m = v->row;
+	if (meas_micro(m)) { /* no lengths, no mapping */
+		snprintf(t->isl, sizeof t->isl, "-");
+		snprintf(t->osl, sizeof t->osl, "-");
+		snprintf(t->map, sizeof t->map, "-");
+	} else {
+		snprintf(t->isl, sizeof t->isl, "%.0f", m->isl);
+		snprintf(t->osl, sizeof t->osl, "%.0f", m->osl);
+		mapping_of(m, t->map, sizeof t->map);
+	}
+	rl_number_write(m->value, t->mv, sizeof t->mv);
+	rl_fig_text(t->pv, sizeof t->pv, v->predicted);
+	snprintf(t->err, sizeof t->err, "%+.1f%%", 100 * v->error);
+}
+
+/* The widths of the rows table's columns: each its header's or the
+** table's former width at least, widened to the longest cell of the
+** modelled rows (the id to 48 characters, as before, a chip to 24, a
+** model to 32, a precision to 8, past which a cell is cut with "...";
+** the figures whole) */
+enum { RC_ID, RC_CHIP, RC_MODEL, RC_PREC, RC_ISL, RC_OSL, RC_MAP, RC_MV,
+       RC_PV, RC_ERR, RC_N };
+
+static void row_widths(const val_row *v, size_t n, int *w)
+{
+	static const int lo[RC_N] = {36, 9, 14, 5, 5, 5, 6, 11, 11, 8};
+	static const int hi[RC_N] = {48, 24, 32, 8, 99, 99, 99, 99, 99, 99};
+	size_t i;
+	int k;
+	for (k = 0; k < RC_N; k++)
+		w[k] = lo[k];
+	for (i = 0; i < n; i++) {
+		const meas_row *m = v[i].row;
+		const char *c[RC_N];
+		row_text t;
+		if (v[i].status != VAL_OK)
+			continue;
+		row_text_of(&v[i], &t);
+		c[RC_ID] = m->id;
+		c[RC_CHIP] = m->chip;
+		c[RC_MODEL] = m->model;
+		c[RC_PREC] = m->precision[0] ? m->precision : "-";
+		c[RC_ISL] = t.isl;
+		c[RC_OSL] = t.osl;
+		c[RC_MAP] = t.map;
+		c[RC_MV] = t.mv;
+		c[RC_PV] = t.pv;
+		c[RC_ERR] = t.err;
+		for (k = 0; k < RC_N; k++)
+			w[k] = widen(w[k], c[k], hi[k]);
+	}
+}
+
 static void print_rows(const val_row *v, size_t n)
 {
 	size_t i;
-	int w = id_width(v, n);
-	/* tp/pp 6 wide: "DEP4/2" (DEPn over pp stages) is 6 characters.
-	** measured and model in the row's own metric, named last (its unit:
-	** tokens/s, seconds, TFLOPS): the measured value as given, in all
-	** its digits (rl_number_write), the model's figure by eval's rule
-	** (rl_fig_text: 0.0210 s, 5648.5 tokens/s), where %.6g wrote both
-	** to six digits, 1e+06 in exponent form, and the same figure read
-	** 5648.54 here and 5648.5 in eval */
-	printf("%-*s %-9s %-14s %-5s %5s %5s %6s %11s %11s %8s  %-13s  %s\n", w,
-	       "row", "chip", "model", "prec", "isl", "osl", "tp/pp", "measured",
-	       "model", "error", "", "metric");
+	int w[RC_N];
+	/* tp/pp at least 6 wide: "DEP4/2" (DEPn over pp stages) is 6
+	** characters.  measured and model in the row's own metric, named
+	** last (its unit: tokens/s, seconds, TFLOPS): the measured value as
+	** given, in all its digits (rl_number_write), the model's figure by
+	** eval's rule (rl_fig_text: 0.0210 s, 5648.5 tokens/s), where %.6g
+	** wrote both to six digits, 1e+06 in exponent form, and the same
+	** figure read 5648.54 here and 5648.5 in eval.  Each column as wide
+	** as its cells (row_widths): a name past its column's most is cut
+	** with "...", never spilled into the next */
+	row_widths(v, n, w);
+	printf("%-*s %-*s %-*s %-*s %*s %*s %*s %*s %*s %*s  %-13s  %s\n",
+	       w[RC_ID], "row", w[RC_CHIP], "chip", w[RC_MODEL], "model",
+	       w[RC_PREC], "prec", w[RC_ISL], "isl", w[RC_OSL], "osl", w[RC_MAP],
+	       "tp/pp", w[RC_MV], "measured", w[RC_PV], "modelled", w[RC_ERR],
+	       "error", "", "metric");
 	for (i = 0; i < n; i++) {
 		const meas_row *m = v[i].row;
 		char id[SHOWN_MAX], chip[SHOWN_MAX], model[SHOWN_MAX];
-		char prec[SHOWN_MAX], metric[SHOWN_MAX], map[32], isl[32], osl[32];
-		char mv[32], pv[32];
+		char prec[SHOWN_MAX], metric[SHOWN_MAX];
+		row_text t;
 		if (v[i].status != VAL_OK)
 			continue;
+		row_text_of(&v[i], &t);
 		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
-		rl_utf8_cell(m->id, w, 1, id, sizeof id);
-		rl_utf8_cell(m->chip, 9, 1, chip, sizeof chip);
-		rl_utf8_cell(m->model, 14, 1, model, sizeof model);
-		rl_utf8_cell(m->precision, 5, 1, prec, sizeof prec);
-		if (meas_micro(m)) { /* no lengths, no mapping */
-			snprintf(isl, sizeof isl, "-");
-			snprintf(osl, sizeof osl, "-");
-			snprintf(map, sizeof map, "-");
-		} else {
-			snprintf(isl, sizeof isl, "%.0f", m->isl);
-			snprintf(osl, sizeof osl, "%.0f", m->osl);
-			mapping_of(m, map, sizeof map);
-		}
-		printf("%s %s %s %s %5s %5s %6s %11s %11s %+7.1f%%  %-13s  %s\n",
-		       id, chip, model, prec, isl, osl, map,
-		       rl_number_write(m->value, mv, sizeof mv),
-		       rl_fig_text(pv, sizeof pv, v[i].predicted), 100 * v[i].error,
+		printf("%s %s %s %s %*s %*s %*s %*s %*s %*s  %-13s  %s\n",
+		       cell(m->id, w[RC_ID], id, sizeof id),
+		       cell(m->chip, w[RC_CHIP], chip, sizeof chip),
+		       cell(m->model, w[RC_MODEL], model, sizeof model),
+		       cell(m->precision[0] ? m->precision : "-", w[RC_PREC], prec,
+		            sizeof prec),
+		       w[RC_ISL], t.isl, w[RC_OSL], t.osl, w[RC_MAP], t.map,
+		       w[RC_MV], t.mv, w[RC_PV], t.pv, w[RC_ERR], t.err,
 		       v[i].in_fit ? "(fitted chip)"
 		       : v[i].out_of_sample ? "(borrowed)" : "(held out)", metric);
 	}
@@ -872,26 +1027,38 @@ int cmd_validate(int argc, char **argv)
 		}
 	}
 	if (o.json) {
-		write_json(v, n, g, ng, c, nc, rp, nr);
+		write_json(v, n, g, ng, c, nc, rp, nr, mfile ? "file" : "shipped");
 	} else {
 		/* (paths as given, their controls as '?': rl_utf8_cell) */
 		char f0[4200], f1[4200];
-		printf("model against measured: %s%s%s\n\n",
+		/* the error's sign said once, in words: "-50.7%" alone did not
+		** say which of the two was the lower */
+		printf("model against measured: %s%s%s\n(error = modelled / "
+		       "measured - 1: below 0 the model is under the measurement; "
+		       "measured\nand modelled in each row's metric, named last)"
+		       "\n\n",
 		       rl_utf8_cell(files[0], 0, 0, f0, sizeof f0),
 		       nfiles > 1 ? ", " : "",
 		       nfiles > 1 ? rl_utf8_cell(files[1], 0, 0, f1, sizeof f1)
 		                  : "");
 		print_rows(v, n);
-		print_groups(g, ng);
+		print_groups(g, ng, mfile != NULL);
 		print_cells(c, nc, VAL_SET_HELD_OUT, "held-out rows by chip, "
 		            "version, model and precision:", 0);
 		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "
 		            "borrowed profile) by chip, version, model and precision:",
 		            1);
 		print_repeat(rp, nr);
-		if (print_loo(v, n, err, sizeof err) != RL_OK)
+		if (print_loo(v, n, mfile != NULL, err, sizeof err) != RL_OK)
 			rc = RL_EINTERNAL; /* said after the summary */
 		printf("\n");
+		/* a user's file: its figures named as its own, lest they and
+		** the shipped rows' sentence below read as one (ux30) */
+		if (mfile) {
+			char f0[4200];
+			printf("this file's rows (%s):\n",
+			       rl_utf8_cell(files[0], 0, 0, f0, sizeof f0));
+		}
 		{
 			/* the rows in sample and held out, pooled; the rows of a
 			** borrowed profile's fitted chip apart, never mixed in.
@@ -948,11 +1115,23 @@ int cmd_validate(int argc, char **argv)
 			** to another, in one sentence (claim says it beside its
 			** verdict): not the held-out median alone, which is over
 			** whatever rows other chips have */
+			/* a user's file: the sentence of the shipped rows, named
+			** so (ux30: its fit errors of 2-5% beside a file's rows
+			** 52% off read as that file's), as claim prints it; none
+			** where the shipped rows cannot be read */
 			char trust[2048], e2[1024];
-			if (val_trust_words(v, n, NULL, trust, sizeof trust, e2,
-			                    sizeof e2) == RL_OK)
+			int tr = mfile ? val_trust_shipped(NULL, trust, sizeof trust,
+			                                   e2, sizeof e2)
+			               : val_trust_words(v, n, NULL, trust,
+			                                 sizeof trust, e2, sizeof e2);
+			if (tr == RL_OK && mfile)
+				printf("\nthe shipped rows (data/measurements.csv and "
+				       "data/measurements/published-h100.csv,\nwhich the "
+				       "profiles were fitted and checked on), not this "
+				       "file's rows:\n%s\n", trust);
+			else if (tr == RL_OK)
 				printf("\n%s\n", trust);
-			else if (rc == RL_OK) {
+			else if (tr == RL_EINTERNAL && rc == RL_OK) {
 				snprintf(err, sizeof err, "%s", e2);
 				rc = RL_EINTERNAL; /* said below */
 			}

@@ -225,8 +225,9 @@ static int ep_ok(double ep, const rl_config *cfg)
 ** order of checks (MF_OK: nothing). */
 enum {
 	MF_OK,
-	MF_TP,     /* tp divides neither the heads nor pairs with KV heads */
 	MF_CHIPS,  /* tp x pp does not divide the chips */
+	MF_EP_DP,  /* ep does not divide dp, the chips over tp x pp */
+	MF_TP,     /* tp divides neither the heads nor pairs with KV heads */
 	MF_PP,     /* more stages than layers */
 	MF_EP_DENSE,
 	MF_EP_MANY,
@@ -250,13 +251,19 @@ static int mapping_fault(const rl_config *cfg, map_shape *h)
 	h->pp = s->pp >= 1 ? s->pp : 1;
 	h->ep = s->ep >= 1 ? s->ep : 1;
 	h->dp = 0;
-	if (!tp_ok(h->tp, cfg))
-		return MF_TP;
+	/* in the order a user fixes them: the chips against the mapping
+	** first (gpus 1 at tp 3 is the count's fault, whatever the heads:
+	** its message lists the tp the heads allow), then the model's heads */
 	if (!whole_div(h->tp * h->pp, h->chips))
 		return MF_CHIPS;
+	h->dp = h->chips / (h->tp * h->pp);
+	/* the chips against ep too (DEP4 on 1 GPU) before the model's */
+	if (h->ep > 1 && !whole_div(h->ep, h->dp))
+		return MF_EP_DP;
+	if (!tp_ok(h->tp, cfg))
+		return MF_TP;
 	if (!pp_ok(h->pp, cfg))
 		return MF_PP;
-	h->dp = h->chips / (h->tp * h->pp);
 	if (h->ep > 1 && m->experts <= 1)
 		return MF_EP_DENSE;
 	if (h->ep > m->experts)
@@ -297,7 +304,8 @@ static void fault_words(const rl_config *cfg, const map_shape *h, int f,
 		break;
 	case MF_CHIPS:
 		legal_list(legal, sizeof legal, chips, any_ok, cfg);
-		if (whole_div(tp, chips)) {
+		/* "with tp = 3, legal pp" only where the heads allow tp 3 */
+		if (whole_div(tp, chips) && tp_ok(tp, cfg)) {
 			legal_list(with, sizeof with, chips / tp, pp_ok, cfg);
 			snprintf(msg, len,
 			         "chips = %.0f is not a multiple of tp x pp = %.0f x %.0f; "
@@ -321,6 +329,13 @@ static void fault_words(const rl_config *cfg, const map_shape *h, int f,
 		         "legal pp (dividing chips / tp = %.0f, at most the "
 		         "layers): %s",
 		         pp, m->layers, chips / tp, legal);
+		break;
+	case MF_EP_DP:
+		legal_list(legal, sizeof legal, dp, ep_ok, cfg);
+		snprintf(msg, len,
+		         "ep = %g does not divide dp = chips / (tp x pp) = %g, the "
+		         "replicas its experts spread over; legal ep: %s",
+		         ep, dp, legal);
 		break;
 	case MF_EP_DENSE:
 		snprintf(msg, len,

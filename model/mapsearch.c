@@ -150,7 +150,7 @@ static int walk(long long n, const walk_prunes *pr, map_visit visit,
 	if (n >= 1 && k == 0) {
 		for (tp = rl_divisor_after(n, 0); tp;
 		     tp = rl_divisor_after(n, tp)) {
-			if (pr->heads % tp) /* (rl_mapping_check's first test) */
+			if (pr->heads % tp) /* (a test of rl_mapping_check) */
 				continue;
 			for (pp = rl_divisor_after(n / tp, 0);
 			     pp && (double)pp <= pr->layers;
@@ -171,7 +171,7 @@ static int walk(long long n, const walk_prunes *pr, map_visit visit,
 	for (i = 0; i < k; i++) {
 		long long m;
 		tp = d[i];
-		if (pr->heads % tp) /* (rl_mapping_check's first test) */
+		if (pr->heads % tp) /* (a test of rl_mapping_check) */
 			continue;
 		m = n / tp;
 		/* (a divisor of m is at most m) */

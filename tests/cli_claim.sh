@@ -1164,10 +1164,17 @@ expect_err "^rooflab claim: .*whole\.ini:3: unknown section \[c\]: expected" \
 # a mapping item the model refuses (tp 3 does not divide Llama-3 70B's 64
 # heads; chips 3 no multiple of tp 2) is named at its own line, 6, where
 # the side's header (4) was named, as for a side that does not fit
-printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\ntp = 3\n' >"$tmpd/tp3.ini"
+printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\nchips = 3\ntp = 3\n' >"$tmpd/tp3.ini"
 expect_exit 2 "[a] with a tp the model refuses" -- $RL claim --config "$tmpd/tp3.ini" --no-design
-expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): tp = 3 does not divide the model's 64 attention heads; legal tp on 8 chips: 1, 2, 4, 8$" \
-	"named at tp's line, 6"
+expect_err "^rooflab claim: .*tp3\.ini:7: \[a\]: side a \(h100-sxm\): tp = 3 does not divide the model's 64 attention heads; legal tp on 3 chips: 1$" \
+	"named at tp's line, 7"
+# tp 3 on the default 8 chips: 3 x 1 does not divide 8, the chips' fault
+# first (val31), named at tp's line, 6, as the side gives no chips; legal
+# tp: 8's divisors dividing the 64 heads
+printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\ntp = 3\n' >"$tmpd/tp3.ini"
+expect_exit 2 "[a] with a tp the default chips refuse" -- $RL claim --config "$tmpd/tp3.ini" --no-design
+expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): chips = 8 is not a multiple of tp x pp = 3 x 1; tp x pp must divide the chips \(dp = chips / \(tp x pp\)\): legal products 1, 2, 4, 8; legal tp on 8 chips: 1, 2, 4, 8$" \
+	"default chips: named at tp's line, 6"
 printf '[claim]\nsamples = 0\n\n[a]\nchip = h100-sxm\nchips = 3\ntp = 2\n' >"$tmpd/tp3.ini"
 expect_exit 2 "[a] with chips no multiple of tp" -- $RL claim --config "$tmpd/tp3.ini" --no-design
 expect_err "^rooflab claim: .*tp3\.ini:6: \[a\]: side a \(h100-sxm\): chips = 3 is not a multiple of tp x pp" \

@@ -128,9 +128,10 @@ expect_err "chips = 12 is not a multiple of tp x pp = 8 x 1" "product message"
 # the divisors of 12 as tp x pp; tp dividing 12 and the 64 heads: 1, 2, 4
 expect_err "legal products 1, 2, 3, 4, 6, 12; legal tp on 12 chips: 1, 2, 4" "product legal lists"
 # (ux24) one chip is "1 chip", where the lists read "legal tp on 1 chips"
-# (validate's reason for a row of gpus 1 at tp 3 too)
+# (validate's reason for a row of gpus 1 at tp 3 too); tp 3 on 1 chip is
+# the chips' fault first, the heads' after (val31: ux30 read the heads)
 expect_exit 2 "tp 3 on 1 chip" -- $RL eval --chip h100-sxm $W --tp 3 --chips 1
-expect_err "^rooflab eval: tp = 3 does not divide the model's 64 attention heads; legal tp on 1 chip: 1$" "tp legal list on 1 chip"
+expect_err "^rooflab eval: chips = 1 is not a multiple of tp x pp = 3 x 1; tp x pp must divide the chips \(dp = chips / \(tp x pp\)\): legal products 1; legal tp on 1 chip: 1$" "tp legal list on 1 chip"
 expect_exit 2 "tp 2 on 1 chip" -- $RL eval --chip h100-sxm $W --tp 2 --chips 1
 expect_err "^rooflab eval: chips = 1 is not a multiple of tp x pp = 2 x 1; tp x pp must divide the chips \(dp = chips / \(tp x pp\)\): legal products 1; legal tp on 1 chip: 1$" "product legal lists on 1 chip"
 expect_exit 2 "tp x pp = 6 on 8 chips" -- $RL eval --chip h100-sxm $W --tp 2 --pp 3 --chips 8

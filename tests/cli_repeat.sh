@@ -73,7 +73,7 @@ near() { printf 'abs(%s-(%s))<1e-9' "$1" "$2"; }
 if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "json: the arrays before it kept, repeatability last" -- pq "assert list(d)==['rows','groups','cells','repeatability'], list(d)"
 	expect_exit 0 "four pairs, in the harness table's order, then the rows'" -- pq "assert list(p)==['R r1 -> R r2','R r1 -> R r3','R r2 -> R r3','T out -> T tot'], list(p)"
-	expect_exit 0 "pair keys" -- pq "assert all(list(x)==['version_a','version_b','cells','median_abs_change','p90_abs_change','median_change','harness','adjacent'] for x in d['repeatability'])"
+	expect_exit 0 "pair keys" -- pq "assert all(list(x)==['version_a','version_b','cells','median_abs_change','p90_abs_change','median_change','harness','adjacent','rows_of'] for x in d['repeatability'])"
 	# r1 -> r2: c1..c4 (c5 not in r2, c6 twice in r2, the rate row another
 	# cell, ds no cell): |change| 0.10, 100/80 - 1 = 0.25, 0, 0.05; sorted
 	# 0, 0.05, 0.10, 0.25: median (0.05 + 0.10) / 2 = 0.075, p90 at 2.7 of

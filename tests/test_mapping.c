@@ -707,12 +707,39 @@ static void test_mapping_faults(void **state)
 	(void)state;
 	toy(&c);
 	/* tp 3 on 8 chips: 3 divides neither the 8 heads nor the chips; the
-	** heads come first.  Legal tp: the divisors of 8 dividing 8 heads */
+	** chips come first, as a user fixes them (val31: gpus 1 at tp 3 was
+	** told of the heads).  Legal products: the divisors of 8; legal tp:
+	** those of them dividing the 8 heads */
 	c.scen.chips = 8;
 	c.scen.tp = 3;
 	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "chips = 8 is not a multiple of tp x pp = 3 x "
+	                    "1; tp x pp must divide the chips (dp = chips / (tp "
+	                    "x pp)): legal products 1, 2, 4, 8; legal tp on 8 "
+	                    "chips: 1, 2, 4, 8");
+	/* tp 3 on 1 chip: the chips' fault; the divisors of 1: 1 */
+	c.scen.chips = 1;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "chips = 1 is not a multiple of tp x pp = 3 x "
+	                    "1; tp x pp must divide the chips (dp = chips / (tp "
+	                    "x pp)): legal products 1; legal tp on 1 chip: 1");
+	/* tp 3 on 3 chips: the chips hold the mapping, the 8 heads do not
+	** split in 3; of 3's divisors 1 divides 8 */
+	c.scen.chips = 3;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
 	assert_string_equal(msg, "tp = 3 does not divide the model's 8 "
-	                    "attention heads; legal tp on 8 chips: 1, 2, 4, 8");
+	                    "attention heads; legal tp on 3 chips: 1");
+	/* tp 3 x pp 4 on 6 chips: 12 does not divide 6; tp 3 divides the
+	** chips but not the heads, so no "with tp = 3, legal pp" but the tp
+	** of 6's divisors dividing 8: 1, 2 */
+	c.scen.chips = 6;
+	c.scen.pp = 4;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "chips = 6 is not a multiple of tp x pp = 3 x "
+	                    "4; tp x pp must divide the chips (dp = chips / (tp "
+	                    "x pp)): legal products 1, 2, 3, 6; legal tp on 6 "
+	                    "chips: 1, 2");
+	c.scen.chips = 8;
 	/* pp 6 at tp 1 on 8 chips: 6 does not divide 8, and 6 stages pass the
 	** 4 layers; the chips come first.  Legal pp: 8's divisors up to 4 */
 	c.scen.tp = 1;
@@ -730,23 +757,40 @@ static void test_mapping_faults(void **state)
 	assert_string_equal(msg, "pp = 6 is more stages than the model's 4 "
 	                    "layers; legal pp (dividing chips / tp = 6, at most "
 	                    "the layers): 1, 2, 3");
-	/* ep 16 on 16 chips at tp 4 (dp 4), 8 experts: past the experts;
-	** legal ep divide the 8 experts and dp 4: 1, 2, 4 (of 16 chips: 8 too) */
+	/* ep 16 on 16 chips at tp 4 (dp 4), 8 experts: past the experts and
+	** past dp; the chips' count first (val31).  Legal ep divide dp 4 and
+	** the 8 experts: 1, 2, 4 (of 16 chips: 8 too) */
 	c.model.experts = 8;
 	c.model.experts_per_token = 2;
 	c.scen.chips = 16;
 	c.scen.pp = 1;
 	c.scen.ep = 16;
 	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "ep = 16 does not divide dp = chips / (tp x pp) "
+	                    "= 4, the replicas its experts spread over; legal "
+	                    "ep: 1, 2, 4");
+	/* ep 16 at tp 1 on 16 chips: dp 16 holds it, the 8 experts do not;
+	** legal ep divide 8 and 16: 1, 2, 4, 8 */
+	c.scen.tp = 1;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
 	assert_string_equal(msg, "ep = 16 is larger than the model's 8 experts; "
-	                    "legal ep (dividing the experts and dp = 4): 1, 2, "
-	                    "4");
+	                    "legal ep (dividing the experts and dp = 16): 1, 2, "
+	                    "4, 8");
+	/* ep 3 at tp 1 on 6 chips: dp 6 holds it, 3 does not divide the 8
+	** experts; of 6's divisors 1 and 2 divide 8 */
+	c.scen.chips = 6;
+	c.scen.ep = 3;
+	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
+	assert_string_equal(msg, "ep = 3 must divide the model's 8 experts and "
+	                    "dp = chips / (tp x pp) = 6; legal ep: 1, 2");
 	/* ep 4 on 8 chips at tp 4: dp 2, which 4 does not divide; legal: 1, 2 */
+	c.scen.tp = 4;
 	c.scen.chips = 8;
 	c.scen.ep = 4;
 	assert_int_equal(rl_mapping_check(&c, msg, sizeof msg), RL_EINVAL);
-	assert_string_equal(msg, "ep = 4 must divide the model's 8 experts and "
-	                    "dp = chips / (tp x pp) = 2; legal ep: 1, 2");
+	assert_string_equal(msg, "ep = 4 does not divide dp = chips / (tp x pp) "
+	                    "= 2, the replicas its experts spread over; legal "
+	                    "ep: 1, 2");
 	/* no links (link_gbps 0): pp 2 alone, or ep 2 alone, needs them */
 	c.chip.link_Bps = 0;
 	c.scen.chips = 2;
