@@ -15,6 +15,7 @@
 #include "../config/meassetup.h"
 #include "../config/memout.h"
 #include "../config/num.h"
+#include "../config/presetcache.h"
 #include "../config/tmpfile.h"
 #include "../model/utf8.h"
 #include "../model/archgroup.h"
@@ -173,12 +174,14 @@ static int finite_log_error(const rl_calib_row *cr, const meas_row *m)
 ** one of a model the version table lists not modelled for its version (a
 ** row scoped to it without a profile), or one whose log error is no
 ** finite number (finite_log_error), is left out, printed and counted in
-** *skipped.  RL_OK, or RL_EINPUT with the
+** *skipped.  Each row's presets are loaded through cache (the run's: a
+** profile, chip and model read once).  RL_OK, or RL_EINPUT with the
 ** message printed. */
 static int collect_rows(const meas_set *set, const calibrate_args *o,
                         const char *mfile, const char *path,
-                        const val_versions *vt, rl_calib_row *rows,
-                        const meas_row **used, size_t *nrows, int *skipped)
+                        preset_cache *cache, const val_versions *vt,
+                        rl_calib_row *rows, const meas_row **used,
+                        size_t *nrows, int *skipped)
 {
 	char err[1024];
 	size_t i;
@@ -209,7 +212,8 @@ static int collect_rows(const meas_set *set, const calibrate_args *o,
 			(*skipped)++;
 			continue;
 		}
-		if ((rc = meas_setup(m, path, &st, err, sizeof err))) {
+		if ((rc = meas_setup_cached(m, path, cache, &st, err,
+		                            sizeof err))) {
 			char msg[2048];
 			snprintf(msg, sizeof msg, "%s:%d (%s): %s", mfile, m->line,
 			         m->id, err);
@@ -600,6 +604,10 @@ typedef struct {
 	const char *mfile;   /* the measurements file (mbuf by default) */
 	char path[1024], mbuf[1024];
 	meas_set set;
+	/* the run's presets, labels and setups, each resolved once
+	** (presetcache.h): the rows' labels as the file is read, each row's
+	** setup of (profile, chip, model) as the fit's rows are set up */
+	preset_cache *cache;
 	val_versions vt;
 	rl_setup base;
 	rl_calib_row *rows;
@@ -626,6 +634,7 @@ static void job_free(calib_job *j)
 	free(j->e_fit);
 	free(j->e_loo);
 	meas_free(&j->set);
+	preset_cache_free(j->cache);
 }
 
 /* Marks in j->ends the --fit entries that list (--both-ends, names
@@ -703,7 +712,12 @@ static int job_read(calib_job *j, const calibrate_args *o)
 		         rl_data_dir());
 		j->mfile = j->mbuf;
 	}
-	if ((rc = meas_read(j->mfile, &j->set, err, sizeof err)) != RL_OK) {
+	if (!(j->cache = preset_cache_new())) {
+		fprintf(stderr, "rooflab calibrate: out of memory\n");
+		return RL_EINTERNAL;
+	}
+	if ((rc = meas_read_cached(j->mfile, &j->set, j->cache, err,
+	                           sizeof err)) != RL_OK) {
 		cli_say("calibrate", err);
 		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
@@ -739,7 +753,7 @@ static int job_rows(calib_job *j, const calibrate_args *o)
 		fprintf(stderr, "rooflab calibrate: out of memory\n");
 		return RL_EINTERNAL;
 	}
-	if ((rc = collect_rows(&j->set, o, j->mfile, j->path,
+	if ((rc = collect_rows(&j->set, o, j->mfile, j->path, j->cache,
 	                       j->vok ? &j->vt : NULL, j->rows, j->used,
 	                       &j->nrows, &j->skipped)) != RL_OK)
 		return rc;

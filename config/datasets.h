@@ -13,8 +13,8 @@
 /* Read path (software,version,isl,osl,osl_max,source; '#' lines are
 ** comments) and set osl_max on each row of set it matches.  A missing
 ** file matches nothing.  0, or -1 with "FILE:LINE: column 'x': ..." in
-** err, or RL_EINTERNAL (1) where it could not be opened for want of
-** memory (csv_table_each). */
+** err, or RL_EINTERNAL (1) where it could not be opened (csv_table_each)
+** or its lines held, for want of memory ("FILE[:LINE]: out of memory"). */
 int meas_datasets_apply(meas_set *set, const char *path, char *err,
                         size_t errlen);
 

@@ -184,6 +184,7 @@ static void test_datasets(void **state)
 	char path[] = "/tmp/rooflab-test-datasets-XXXXXX", err[512];
 	char bad[] = "/tmp/rooflab-test-datasets-XXXXXX";
 	char file[] = "/tmp/rooflab-test-datasets-XXXXXX", under[64];
+	char twice[] = "/tmp/rooflab-test-datasets-XXXXXX";
 	(void)state;
 	read_text(HEAD SROW("hit", TRITON, "202", "214")
 	              SROW("other-version", "0.14.0", "202", "214")
@@ -206,6 +207,17 @@ static void test_datasets(void **state)
 		fail_msg("%s", err);
 	assert_true(st.cfg.scen.osl_max == 0);
 	unlink(path);
+	/* (speed14) two lines of one table and lengths: the later one's
+	** osl_max, as applying each line in turn leaves it; other lengths
+	** still none */
+	write_text(twice, "software,version,isl,osl,osl_max,source\n"
+	                  "TensorRT-LLM," TRITON ",202,214,500,x\n"
+	                  "TensorRT-LLM," TRITON ",202,214,900,x\n");
+	set.rows[0].osl_max = 0;
+	assert_int_equal(meas_datasets_apply(&set, twice, err, sizeof err), 0);
+	assert_true(row_of(&set, "hit")->osl_max == 900);
+	assert_true(row_of(&set, "other-osl")->osl_max == 0);
+	unlink(twice);
 
 	write_text(bad, "software,version,isl,osl,osl_max,source\n"
 	                "TensorRT-LLM," TRITON ",202,214,100,x\n");
@@ -256,6 +268,26 @@ static void test_rounding(void **state)
 	assert_int_equal(meas_rounding_apply(&set, path, err, sizeof err), 0);
 	assert_true(row_of(&set, "hit")->round_step == 0);
 	unlink(path);
+	/* (speed14) two lines of one table and metric: the later one's step,
+	** as applying each line in turn leaves it; a row whose text is its
+	** own copy, not the set's pooled string, matches by its text, and
+	** the row before it, of the same text pooled, still gets the step
+	** (rows are looked up by key, worked out once for each) */
+	{
+		static char copy[] = TRITON;
+		char twice[] = "/tmp/rooflab-test-rounding-XXXXXX";
+		set.rows[0].metric = "requests_per_s";
+		set.rows[1].version = copy;
+		set.rows[0].round_step = set.rows[1].round_step = 0;
+		write_text(twice, "software,version,metric,step,source\n"
+		                  "TensorRT-LLM," TRITON ",requests_per_s,2,x\n"
+		                  "TensorRT-LLM," TRITON ",requests_per_s,3,x\n");
+		assert_int_equal(meas_rounding_apply(&set, twice, err, sizeof err),
+		                 0);
+		assert_true(row_of(&set, "hit")->round_step == 3);
+		assert_true(row_of(&set, "other-version")->round_step == 3);
+		unlink(twice);
+	}
 	write_text(bad, "software,version,metric,step,source\n"
 	                "TensorRT-LLM," TRITON ",requests_per_s,0,x\n");
 	assert_int_equal(meas_rounding_apply(&set, bad, err, sizeof err), -1);

@@ -1,0 +1,32 @@
+/*
+** keymemo.h: an int remembered per key of KEYMEMO_WORDS 64-bit words (a
+** measurement row's text columns as their pointers, its lengths as their
+** bits), so that a pass over 10^6 rows of a few tables works each
+** distinct key's answer out once (datasets.c, rounding.c: the line of a
+** small table a row matches) and finds it again by a hash, not by
+** comparing the row with every line.  Keys are compared word for word:
+** the caller's answer for a key must depend on the key alone.  No global
+** state: the caller owns the memo (keymemo_new, keymemo_free).
+*/
+#ifndef RL_KEYMEMO_H
+#define RL_KEYMEMO_H
+
+#include <stdint.h>
+
+#define KEYMEMO_WORDS 4
+
+typedef struct keymemo keymemo;
+
+/* An empty memo, or NULL when out of memory. */
+keymemo *keymemo_new(void);
+/* Frees it (NULL: nothing). */
+void keymemo_free(keymemo *m);
+
+/* 1 with *value where key was put, else 0 (m NULL: 0). */
+int keymemo_get(const keymemo *m, const uint64_t key[KEYMEMO_WORDS],
+                int *value);
+/* Remember value for key (replacing one put before): 0, or -1 when out
+** of memory (the memo as it was; m NULL: -1). */
+int keymemo_put(keymemo *m, const uint64_t key[KEYMEMO_WORDS], int value);
+
+#endif
