@@ -100,6 +100,18 @@ static long line_of(const d_table *t, const meas_row *r)
 	return -1;
 }
 
+/* line_of's arguments, for keymemo_answer */
+typedef struct {
+	const d_table *t;
+	const meas_row *r;
+} line_ask;
+
+static int line_work(const void *ctx)
+{
+	const line_ask *a = ctx;
+	return (int)line_of(a->t, a->r);
+}
+
 /* Each row's line (line_of), worked out once for each software, version,
 ** isl and osl the rows hold (their text by pointer: a set's rows share
 ** their strings; lengths by their bits) and found again by key: a
@@ -109,28 +121,19 @@ static long line_of(const d_table *t, const meas_row *r)
 static void apply_rows(meas_set *set, const d_table *t)
 {
 	keymemo *m = keymemo_new();
-	/* the row before's key and line: a file's rows come a table at a
-	** time, so most rows share the key of the row before them */
-	uint64_t last[KEYMEMO_WORDS] = {0, 0, 0, 0};
-	int last_k = -1, have_last = 0;
 	size_t i;
 	for (i = 0; i < set->n; i++) {
 		meas_row *r = &set->rows[i];
 		uint64_t key[KEYMEMO_WORDS];
+		line_ask a;
 		int k;
 		key[0] = (uint64_t)(uintptr_t)r->software;
 		key[1] = (uint64_t)(uintptr_t)r->version;
 		memcpy(&key[2], &r->isl, sizeof key[2]);
 		memcpy(&key[3], &r->osl, sizeof key[3]);
-		if (have_last && !memcmp(key, last, sizeof key))
-			k = last_k;
-		else if (!keymemo_get(m, key, &k)) {
-			k = (int)line_of(t, r);
-			keymemo_put(m, key, k);
-		}
-		memcpy(last, key, sizeof last);
-		last_k = k;
-		have_last = 1;
+		a.t = t;
+		a.r = r;
+		k = keymemo_answer(m, key, line_work, &a);
 		if (k >= 0)
 			r->osl_max = t->v[k].osl_max;
 	}

@@ -29,4 +29,11 @@ int keymemo_get(const keymemo *m, const uint64_t key[KEYMEMO_WORDS],
 ** of memory (the memo as it was; m NULL: -1). */
 int keymemo_put(keymemo *m, const uint64_t key[KEYMEMO_WORDS], int value);
 
+/* key's answer: the last key's again where key is that key (a file's rows
+** come a table at a time, so most share the key of the row before them),
+** else one put before, else work(ctx)'s, put for next time (a key the memo
+** cannot hold is worked out again; m NULL: work(ctx) each time). */
+int keymemo_answer(keymemo *m, const uint64_t key[KEYMEMO_WORDS],
+                   int (*work)(const void *ctx), const void *ctx);
+
 #endif

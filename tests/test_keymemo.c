@@ -80,12 +80,55 @@ static void test_null(void **state)
 	keymemo_free(NULL);
 }
 
+/* keymemo_answer's work: counts its calls, answers the key's first word
+** plus 100 */
+typedef struct {
+	const uint64_t *key;
+	int calls;
+} work_ctx;
+
+static int work(const void *ctx)
+{
+	work_ctx *w = (work_ctx *)(uintptr_t)ctx;
+	w->calls++;
+	return (int)w->key[0] + 100;
+}
+
+/* Keys a, a, b, a, b by hand: a is worked out once (the second a is the
+** last key's answer, the fourth one put before), b once: 2 calls, each
+** answer its key's first word plus 100.  With no memo, work each time: 5 */
+static void test_answer(void **state)
+{
+	uint64_t a[KEYMEMO_WORDS] = {1, 2, 3, 4}, b[KEYMEMO_WORDS] = {7, 2, 3, 4};
+	const uint64_t *seq[5] = {a, a, b, a, b};
+	keymemo *m = keymemo_new();
+	work_ctx w = {NULL, 0};
+	int i;
+	(void)state;
+	assert_non_null(m);
+	for (i = 0; i < 5; i++) {
+		w.key = seq[i];
+		assert_int_equal(keymemo_answer(m, seq[i], work, &w),
+		                 seq[i] == a ? 101 : 107);
+	}
+	assert_int_equal(w.calls, 2);
+	keymemo_free(m);
+	w.calls = 0;
+	for (i = 0; i < 5; i++) {
+		w.key = seq[i];
+		assert_int_equal(keymemo_answer(NULL, seq[i], work, &w),
+		                 seq[i] == a ? 101 : 107);
+	}
+	assert_int_equal(w.calls, 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_put_get),
 	    cmocka_unit_test(test_grow),
 	    cmocka_unit_test(test_null),
+	    cmocka_unit_test(test_answer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
