@@ -4,10 +4,11 @@
 ** no key another's ("what" and the name each after a length), a key too
 ** long to hold is not cached (two long names alike in their first 2 KiB
 ** are not one), entries past the first 64, a value put copied (the
-** caller's buffer changed after), an answer of preset_path held for the
-** run (a file made after the first look is not seen), and a remembered
-** failure's message written again into an empty buffer.  Each expected
-** value is the one the test put, or the uncached call's.
+** caller's buffer changed after), the kinds of a setup in its key, an
+** answer of preset_path held for the run (a file made after the first
+** look is not seen), and a remembered failure's message written again
+** into an empty buffer.  Each expected value is the one the test put, or
+** the uncached call's.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -71,6 +72,25 @@ static void test_keys_apart(void **state)
 	assert_int_equal(oom, 0);
 	assert_int_equal(preset_cache_get(c, "chip", "a\x1f" "b", &v), 1);
 	assert_string_equal(v, "one");
+	/* the kinds are in a setup's key: llama3-8b is no chip but a model
+	** (data/models/llama3-8b.ini), each answered as the uncached call */
+	{
+		static const char *const chip[1] = {"chip"}, *const model[1] = {
+		    "model"};
+		const char *names[1] = {"llama3-8b"};
+		rl_setup *st = malloc(sizeof *st);
+		char err[512];
+		assert_non_null(st);
+		assert_int_not_equal(preset_cache_setup(NULL, 1, chip, names, st,
+		                                        err, sizeof err), 0);
+		assert_int_equal(preset_cache_setup(NULL, 1, model, names, st, err,
+		                                    sizeof err), 0);
+		assert_int_not_equal(preset_cache_setup(c, 1, chip, names, st, err,
+		                                        sizeof err), 0);
+		assert_int_equal(preset_cache_setup(c, 1, model, names, st, err,
+		                                    sizeof err), 0);
+		free(st);
+	}
 	preset_cache_free(c);
 }
 
