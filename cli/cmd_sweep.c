@@ -275,7 +275,7 @@ static void interrupted_note(const rl_sweep_stats *st, const rl_sweep_opts *o,
 static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
                         const char *db)
 {
-	char why[128];
+	char why[128], msg[4608];
 	if (!s->nfilters)
 		snprintf(why, sizeof why, "lost");
 	else if (st->dropped_known && st->dropped_before <= st->refilled)
@@ -285,12 +285,14 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 		         (unsigned long long)(st->refilled - st->dropped_before));
 	else
 		snprintf(why, sizeof why, "dropped by its filter, or lost");
-	fprintf(stderr, "rooflab sweep: run %lld in %s: %llu point%s it "
-	        "records as done %s not stored (%s): evaluated again, %llu "
-	        "stored\n", (long long)st->run_id, db,
-	        (unsigned long long)st->refilled, st->refilled == 1 ? "" : "s",
-	        st->refilled == 1 ? "was" : "were", why,
-	        (unsigned long long)st->refill_stored);
+	/* (cli_say: the path's controls shown as '?') */
+	snprintf(msg, sizeof msg, "run %lld in %s: %llu point%s it records as "
+	         "done %s not stored (%s): evaluated again, %llu stored",
+	         (long long)st->run_id, db, (unsigned long long)st->refilled,
+	         st->refilled == 1 ? "" : "s",
+	         st->refilled == 1 ? "was" : "were", why,
+	         (unsigned long long)st->refill_stored);
+	cli_say("sweep", msg);
 }
 
 /* Warn of each [axes] or [base] set of a design key that changes nothing
@@ -924,23 +926,29 @@ int cmd_sweep(int argc, char **argv)
 			        "committed point; rerun with --resume to continue\n",
 			        (long long)st.run_id);
 	} else if (st.complete_before) {
-		fprintf(stderr, "rooflab sweep: run %lld in %s is already "
-		        "complete\n", (long long)st.run_id, o.db_path);
+		/* (cli_say: the path's controls shown as '?'; fuzz14) */
+		char msg[4200];
+		snprintf(msg, sizeof msg, "run %lld in %s is already complete",
+		         (long long)st.run_id, o.db_path);
+		cli_say("sweep", msg);
 	} else {
 		/* the points its [filter] dropped, where "6 points evaluated,
 		** 0 stored" gave no reason */
-		char drop[512] = "", keeps[160], from[160] = "";
+		char drop[512] = "", keeps[160], from[160] = "", msg[5120];
 		if (st.processed > st.stored)
 			drop_words(drop, sizeof drop, &st);
 		if (st.resumed)
 			resumed_words(from, sizeof from, &st, s, &o);
-		fprintf(stderr, "rooflab sweep: run %lld%s: %llu point%s evaluated, "
-		        "%llu stored in %s%s (%.1f s, %.0f points/s)\n",
-		        (long long)st.run_id, from,
-		        (unsigned long long)st.processed,
-		        st.processed == 1 ? "" : "s",
-		        (unsigned long long)st.stored, o.db_path, drop, st.seconds,
-		        st.seconds > 0 ? (double)st.processed / st.seconds : 0);
+		/* (cli_say: the path's controls shown as '?', where its bytes
+		** reached the terminal as they were; fuzz14) */
+		snprintf(msg, sizeof msg, "run %lld%s: %llu point%s evaluated, "
+		         "%llu stored in %s%s (%.1f s, %.0f points/s)",
+		         (long long)st.run_id, from,
+		         (unsigned long long)st.processed,
+		         st.processed == 1 ? "" : "s",
+		         (unsigned long long)st.stored, o.db_path, drop, st.seconds,
+		         st.seconds > 0 ? (double)st.processed / st.seconds : 0);
+		cli_say("sweep", msg);
 		/* a sampled run's count is the points drawn, before the
 		** [filter]: where it dropped some, how many to draw for the count
 		** stored (count x count / stored, rounded up), where an architect

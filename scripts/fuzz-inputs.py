@@ -433,6 +433,23 @@ mutated from real files, one target at a time (--targets):
                 label modelled predicts as a preset whose spellings share
                 its skeleton (modellabel.h read independently), a NUL
                 never reaches a preset, the JSON is UTF-8
+  dbpath        sweep --db of a name with hostile bytes (blanks, a
+                newline, quotes, ESC, 0xFF, shell text, 250 bytes) or one
+                that is a text file, another sweep database, a link to
+                either, to a folder or to nothing, a folder, a name ending
+                in '/', beside another file's -journal and -shm, under a
+                file size limit or a refused spec at times: nothing in the
+                folder changed but the named file and its database's
+                sidecars, a text file's bytes and a link kept, a failed
+                run's new file gone, a refusal naming the path with its
+                controls as '?' (fuzz14)
+  inipath       a preset by path (chip, model, profile, scenario), claim
+                --config, a sweep spec, validate --measurements or
+                --versions given a folder, a FIFO, a link to nothing, to a
+                folder or a FIFO, /dev/null, /dev/zero, a 10 MB line, a
+                file past 16 MiB, a NUL, or a good file without its last
+                newline: exit 2 naming it (no hang), the last the status
+                of the same file with its newline (fuzz14)
   helpwords     every command `rooflab help` lists, with 0-4 words (its
                 options, with a value where they take one, kinds, keys,
                 hostile tokens) and --help or -h where no option takes it
@@ -6793,7 +6810,10 @@ class Fuzzer:
                                        ).fetchone()[0]
                     con.close()
                 except sqlite3.Error:
-                    held = -1
+                    # an empty file has no table to count and holds
+                    # nothing (fuzz14: left under ulimit -f 0)
+                    held = 0 if os.path.getsize(self.path("e.db")) == 0 \
+                        else -1
                 if held == 0:
                     why.append("a failed run left the database it made "
                                "holding nothing: " + ", ".join(left))
@@ -7040,6 +7060,259 @@ class Fuzzer:
                            text.strip()[:120])
         return why
 
+    # fuzz14: hostile --db names and kinds of file for a sweep (dbmade.c),
+    # and a preset, config, spec or CSV path that is no regular text file
+    DBP_NAMES = [b"new.db", b"sp ace.db", b"nl\nx.db", b"q'uo\"te.db",
+                 b"e\x1b[31m.db", b"bad\xff.db", b"$(touch PW).db",
+                 b"`touch PW`.db", b"-dash.db", b" lead.db", b"tab\t.db",
+                 # (240: with "-journal" within a name's 255 bytes)
+                 b"x" * 240 + b".db", b"\xe2\x80\xae.db", b"cr\r.db"]
+
+    def t_dbpath(self):
+        """sweep --db of a name in a folder of its own (dp/): a new name
+        with hostile bytes, a text file, a copy of another sweep
+        database, a link to either, to a folder or to nothing (here, or
+        in a folder that is not there), a folder, a name ending in '/';
+        a run that fails at times (ulimit -f of 0-16 KiB, or a spec that
+        is refused) (dbpath_check)"""
+        r = self.rng
+        dp = self.path("dp")
+        shutil.rmtree(dp, ignore_errors=True)
+        os.makedirs(os.path.join(dp, "adir"))
+        with open(os.path.join(dp, "keep.txt"), "wb") as f:
+            f.write(b"precious\n")
+        shutil.copy(os.path.join(self.seeds, "sweep.db"),
+                    os.path.join(dp, "other.db"))
+        kind = r.choice(["new", "new", "new", "text", "other", "l2text",
+                         "l2other", "l2dir", "dangling", "dangling2",
+                         "dir", "slash", "sidecars"])
+        name = r.choice(self.DBP_NAMES) if kind in ("new", "sidecars") \
+            else b"x.db"
+        full = os.path.join(os.fsencode(dp), name)
+        if kind == "text":
+            shutil.copy(os.path.join(dp, "keep.txt"), full)
+        elif kind == "other":
+            shutil.copy(os.path.join(dp, "other.db"), full)
+        elif kind in ("l2text", "l2other", "l2dir", "dangling",
+                      "dangling2"):
+            os.symlink({"l2text": b"keep.txt", "l2other": b"other.db",
+                        "l2dir": b"adir", "dangling": b"nowhere.db",
+                        "dangling2": b"gone/x.db"}[kind], full)
+        elif kind == "dir":
+            os.makedirs(full)
+        elif kind == "sidecars":
+            # another file's sidecars, there before: a new database at
+            # the name may not take or remove them (a -wal of no database
+            # read as the new one's is a finding too)
+            for ext in (b"-journal", b"-shm"):
+                with open(full + ext, "wb") as f:
+                    f.write(b"not ours\n")
+        arg = os.fsdecode(full) + ("/" if kind == "slash" else "")
+        spec = r.choice([b"[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                         b"profile = ideal\n[axes]\nscenario.batch = 1:4:1\n"] * 3
+                        + [b"[base]\nchip = nochip\n[axes]\n"
+                           b"scenario.batch = 1:4:1\n"])
+        self.put("s.ini", spec)
+        self.dbpath = (kind, full, r.choice([None, None, 0, 4, 16]),
+                       self.dbp_snapshot(dp))
+        return ["sweep", "s.ini", "--db", arg]
+
+    @staticmethod
+    def dbp_snapshot(dp):
+        """Each entry under dp (bytes names): its kind, link target or
+        bytes."""
+        snap = {}
+        for root, dirs, files in os.walk(os.fsencode(dp)):
+            for n in dirs + files:
+                q = os.path.join(root, n)
+                if os.path.islink(q):
+                    snap[q] = ("link", os.readlink(q))
+                elif os.path.isdir(q):
+                    snap[q] = ("dir", None)
+                else:
+                    with open(q, "rb") as f:
+                        snap[q] = ("file", f.read())
+        return snap
+
+    def dbpath_run(self, argv):
+        blocks = self.dbpath[2]
+
+        def limit():
+            import resource
+            if blocks is not None:
+                resource.setrlimit(resource.RLIMIT_FSIZE,
+                                   (blocks * 1024, blocks * 1024))
+        return subprocess.run([self.a.bin, *argv], cwd=self.work,
+                              capture_output=True, preexec_fn=limit,
+                              timeout=self.a.timeout)
+
+    def dbpath_check(self, argv, p):
+        """nothing under dp/ changed but the file named and the sidecars
+        of a database the run made (a link's target neither, but for
+        another sweep database a link names, which the run may add to);
+        a file that was there kept (a text file's bytes as they were); a
+        failed run leaves no new file; exit 1 only past a file size
+        limit; a refusal names the path (its controls and bytes of no
+        UTF-8 as '?'), stderr UTF-8 without controls; no PW made."""
+        kind, full, blocks, before = self.dbpath
+        dp = os.fsencode(self.path("dp"))
+        why = self.stderr_clean(p.stderr)
+        after = self.dbp_snapshot(self.path("dp"))
+        rc = p.returncode
+        if rc == 1 and blocks is None:
+            why.append("status 1 without a file size limit: " +
+                       p.stderr.decode("utf-8", "replace").strip()[-120:])
+        if os.path.exists(self.path("PW")):
+            why.append("a name ran as a command (PW made)")
+            os.remove(self.path("PW"))
+        # where the run may write: the name, its sidecars, and through a
+        # link to another sweep database (or to nothing: the target made)
+        mine = {full, full + b"-wal", full + b"-shm", full + b"-journal"}
+        if kind == "l2other":
+            mine |= {os.path.join(dp, b"other.db" + e)
+                     for e in (b"", b"-wal", b"-shm", b"-journal")}
+        if kind == "dangling":
+            mine |= {os.path.join(dp, b"nowhere.db" + e)
+                     for e in (b"", b"-wal", b"-shm", b"-journal")}
+        # (a -journal or -shm at the name before the run is the new
+        # database's to SQLite, which removes a stale journal of an empty
+        # file and takes the -shm over: not judged)
+        for q in set(before) | set(after):
+            if q in mine:
+                continue
+            if before.get(q) != after.get(q):
+                why.append("changed outside the named file: " +
+                           os.fsdecode(q[len(dp) + 1:])[:60] + " " +
+                           ("made" if q not in before else "removed"
+                            if q not in after else "rewritten"))
+        if kind in ("text", "l2text") and after.get(
+                os.path.join(dp, b"keep.txt")) != before.get(
+                os.path.join(dp, b"keep.txt")):
+            why.append("the text file named was rewritten")
+        if kind in ("l2text", "l2other", "l2dir", "dangling") and \
+                after.get(full, ("?",))[0] != "link":
+            why.append("the link named was replaced or removed")
+        if rc != 0 and kind in ("new", "sidecars") and full in after:
+            try:
+                con = sqlite3.connect("file:%s?mode=ro" % os.fsdecode(full),
+                                      uri=True)
+                held = con.execute("SELECT count(*) FROM points").fetchone()[0]
+                con.close()
+            except sqlite3.Error:
+                held = 0
+            if not held:
+                why.append("a failed run left the new file it made")
+        if rc == 2:
+            # the name as cli_say shows it: a control byte or a byte of
+            # no UTF-8 as '?'
+            shown = re.sub(r"[\x00-\x1f\x7f\ufffd]", "?",
+                           full.decode("utf-8", "replace"))
+            msg = p.stderr.decode("utf-8", "replace")
+            base = os.path.basename(shown)
+            if base not in msg and "s.ini" not in msg:
+                why.append("a refusal names neither the --db nor the spec: "
+                           + msg.strip()[:120])
+        return why
+
+    INIP_CMDS = [["eval", "--chip", "{}", "--model", "llama3-8b"],
+                 ["eval", "--chip", "h100-sxm", "--model", "{}"],
+                 ["eval", "--chip", "h100-sxm", "--model", "llama3-8b",
+                  "--profile", "{}"],
+                 ["eval", "--scenario", "{}"],
+                 ["claim", "--samples", "10", "--config", "{}"],
+                 ["sweep", "{}", "--count"],
+                 ["validate", "--measurements", "{}"],
+                 ["validate", "--versions", "{}"]]
+
+    def t_inipath(self):
+        """a chip, model, profile or scenario by path, claim --config,
+        a sweep spec, validate --measurements or --versions naming a
+        folder, a FIFO, a link to nothing, to a folder or to a FIFO,
+        /dev/null, /dev/zero, a file of 10 MB in one line, one past 16
+        MiB, one with a NUL, or a good file without its last newline
+        (inipath_check)"""
+        r = self.rng
+        ip = self.path("ip")
+        shutil.rmtree(ip, ignore_errors=True)
+        os.makedirs(ip)
+        cmd = r.choice(self.INIP_CMDS)
+        good = {"--chip": "chips/h100-sxm.ini",
+                "--model": "models/llama3-8b.ini",
+                "--profile": "profiles/ideal.ini",
+                "--scenario": "scenarios/trtllm-2048-128.ini",
+                "--config": None, "--count": None,
+                "--measurements": "measurements/published-h100.csv",
+                "--versions": "profiles/versions.csv"}
+        flag = cmd[cmd.index("{}") - 1] if cmd[0] != "sweep" else "--count"
+        src = good[flag]
+        if src and os.path.exists(os.path.join(DATA, src)):
+            text = open(os.path.join(DATA, src), "rb").read()
+        elif flag == "--count":
+            text = (b"[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\n"
+                    b"scenario.batch = 1:4:1\n")
+        else:
+            text = b"[claim]\n"
+        kind = r.choice(["dir", "fifo", "dangling", "l2dir", "l2fifo",
+                         "devnull", "devzero", "long", "huge", "nul",
+                         "nonl", "nonl"])
+        f = os.path.join(ip, "f.ini")
+        if kind == "dir":
+            os.makedirs(f)
+        elif kind == "fifo":
+            os.mkfifo(f)
+        elif kind == "dangling":
+            os.symlink("nowhere.ini", f)
+        elif kind == "l2dir":
+            os.makedirs(os.path.join(ip, "d"))
+            os.symlink("d", f)
+        elif kind == "l2fifo":
+            os.mkfifo(os.path.join(ip, "p"))
+            os.symlink("p", f)
+        elif kind in ("devnull", "devzero"):
+            os.symlink("/dev/" + kind[3:], f)
+        elif kind == "long":
+            with open(f, "wb") as o:
+                o.write(text[:r.randrange(len(text) + 1)] +
+                        b"#" * 10 ** 7 + b"\n" + text)
+        elif kind == "huge":
+            with open(f, "wb") as o:
+                o.write(text + (b"# " + b"y" * 1000 + b"\n") * 17000)
+        elif kind == "nul":
+            k = r.randrange(len(text) + 1)
+            with open(f, "wb") as o:
+                o.write(text[:k] + b"\x00" + text[k:])
+        else:
+            with open(f, "wb") as o:
+                o.write(text.rstrip(b"\n"))
+            with open(os.path.join(ip, "g.ini"), "wb") as o:
+                o.write(text.rstrip(b"\n") + b"\n")
+        self.inipath = (kind, [a if a != "{}" else "ip/g.ini" for a in cmd])
+        return [a if a != "{}" else "ip/f.ini" for a in cmd]
+
+    def inipath_check(self, argv, p):
+        """exit 2 naming ip/f.ini for all but a good file without its
+        last newline, which does as the same file with it does (its
+        status); stderr UTF-8 without controls."""
+        kind, with_nl = self.inipath
+        why = self.stderr_clean(p.stderr)
+        msg = p.stderr.decode("utf-8", "replace")
+        if kind == "nonl":
+            q = self.rl(*with_nl)
+            if q.returncode != p.returncode:
+                why.append(f"without its last newline exit {p.returncode}, "
+                           f"with it {q.returncode}")
+        elif kind == "devnull" and argv[0] == "claim":
+            pass  # an empty config: claim's defaults, as an empty file
+        elif kind == "huge" and argv[0] == "validate":
+            pass  # a CSV has no size limit (10^6 rows are read)
+        else:
+            if p.returncode != 2:
+                why.append(f"a {kind} given: exit {p.returncode}")
+            elif "ip/f.ini" not in msg:
+                why.append(f"a {kind} refused naming not ip/f.ini: " +
+                           msg.strip()[:120])
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -7049,7 +7322,9 @@ class Fuzzer:
 
     def rm(self, *names):
         for n in names:
-            if os.path.exists(self.path(n)):
+            # (lexists: a link to nothing too, which emptydb's next link
+            # found in its way: FileExistsError, the campaign ended)
+            if os.path.lexists(self.path(n)):
                 os.remove(self.path(n))
 
     def judge(self, target, argv, p):
@@ -7067,7 +7342,7 @@ class Fuzzer:
             why.append(f"killed by signal {-rc}")
         elif rc not in (0, 1, 2):
             why.append(f"status {rc}")
-        if rc == 1 and target != "emptydb":  # a write past ulimit -f
+        if rc == 1 and target not in ("emptydb", "dbpath"):  # ulimit -f
             why.append("status 1 on bad user input: " +
                        err.decode("utf-8", "replace").strip()[-120:])
         # sweep names why the first point that served nothing did not
@@ -7172,7 +7447,8 @@ class Fuzzer:
                    "blankeq": self.t_blankeq, "emptydb": self.t_emptydb,
                    "csvbig": self.t_csvbig,
                    "modellabels": self.t_modellabels,
-                   "helpwords": self.t_helpwords}
+                   "helpwords": self.t_helpwords,
+                   "dbpath": self.t_dbpath, "inipath": self.t_inipath}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -7221,12 +7497,15 @@ class Fuzzer:
                   "emptydb": self.emptydb_check,
                   "csvbig": self.csvx_check,
                   "modellabels": self.modellabels_check,
-                  "helpwords": self.helpwords_check}
+                  "helpwords": self.helpwords_check,
+                  "dbpath": self.dbpath_check,
+                  "inipath": self.inipath_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
                                                     env=self.sections_env),
-                   "emptydb": self.emptydb_run}
+                   "emptydb": self.emptydb_run,
+                   "dbpath": self.dbpath_run}
         names = self.a.targets.split(",") if self.a.targets else [
             t for t in targets if t != "csvbig"]  # minutes a run
         stop = time.time() + self.a.seconds
@@ -7275,7 +7554,7 @@ def main():
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
                     "trunc,profilefit,nulcols,levels,softnote,helpx,"
                     "spanx,nulini,blankeq,emptydb,csvbig,modellabels,"
-                    "helpwords "
+                    "helpwords,dbpath,inipath "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

@@ -76,6 +76,37 @@ static int still_ours(const char *path, const rl_db_made *m)
 	       sb.st_dev == m->dev && sb.st_ino == m->ino;
 }
 
+/* Where BEGIN EXCLUSIVE failed on own, the connection of its own, and
+** the file made is still empty (no header, so no WAL mode): own closed
+** and opened again with its rollback journal in memory, and the write
+** transaction begun there; the new connection (NULL where that failed,
+** own closed).  A write transaction on an empty file writes its first
+** page to the journal, which under a file size limit of 0 (ulimit -f
+** 0) could not be written: the empty file a failed sweep made was left
+** (fuzz14).  Not so at the first try: the pragma reads the database,
+** and one in WAL mode would be taken out of it; nor on own again, whose
+** journal file, opened by the failed try, keeps its mode. */
+static sqlite3 *empty_begin(sqlite3 *own, const char *path,
+                            const rl_db_made *m)
+{
+	struct stat sb;
+	sqlite3_close(own);
+	own = NULL;
+	if (!still_ours(path, m) || lstat(path, &sb) != 0 || sb.st_size != 0 ||
+	    sqlite3_open_v2(path, &own, SQLITE_OPEN_READWRITE, NULL) !=
+	        SQLITE_OK ||
+	    sqlite3_exec(own, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL,
+	                 NULL) != SQLITE_OK ||
+	    sqlite3_exec(own, "PRAGMA journal_mode = MEMORY", NULL, NULL,
+	                 NULL) != SQLITE_OK ||
+	    sqlite3_exec(own, "BEGIN EXCLUSIVE", NULL, NULL, NULL) !=
+	        SQLITE_OK) {
+		sqlite3_close(own);
+		return NULL;
+	}
+	return own;
+}
+
 int rl_db_unmake(sqlite3 *db, const char *path, const rl_db_made *m,
                  int64_t run_id, int busy_ms)
 {
@@ -83,7 +114,7 @@ int rl_db_unmake(sqlite3 *db, const char *path, const rl_db_made *m,
 	sqlite3 *own = NULL;
 	char p[4200];
 	size_t i;
-	int gone = 0, keep = 1;
+	int gone = 0, keep = 1, began;
 	if (!m->made)
 		return 0;
 	if (!still_ours(path, m)) {
@@ -114,7 +145,13 @@ int rl_db_unmake(sqlite3 *db, const char *path, const rl_db_made *m,
 		sqlite3_busy_timeout(db, busy_ms);
 	}
 	/* (in WAL mode as IMMEDIATE: the WAL's write lock) */
-	if (sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK) {
+	began = sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) ==
+	        SQLITE_OK;
+	if (!began && own) {
+		db = own = empty_begin(own, path, m);
+		began = own != NULL;
+	}
+	if (began) {
 		if (holds_nothing(db, run_id) && still_ours(path, m)) {
 			for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
 				if ((size_t)snprintf(p, sizeof p, "%s%s", path,

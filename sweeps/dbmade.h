@@ -34,12 +34,15 @@ int rl_db_make(const char *path, rl_db_made *m);
 ** the check and the removal, and only while path is still m's file.
 ** With db NULL (the run's open failed), a connection of its own in
 ** exclusive locking mode, which gets its lock only where no other
-** process has the file open (none waited for: kept).  The sidecars go
-** first, while path still names this file, so no other process can have
-** made them anew for a file of its own.  db is left open for the caller
-** to close; where the files were removed, or path is another file now,
-** it is told to keep its WAL (SQLITE_FCNTL_PERSIST_WAL), so that closing
-** it removes nothing by name.  1 where removed, else 0 (kept). */
+** process has the file open (none waited for: kept); where its write
+** transaction fails on a file still empty (under ulimit -f 0 its journal
+** cannot be written), once more on a new one with the journal in memory.
+** The sidecars go first, while path still names this file, so no other
+** process can have made them anew for a file of its own.  db is left
+** open for the caller to close; where the files were removed, or path is
+** another file now, it is told to keep its WAL
+** (SQLITE_FCNTL_PERSIST_WAL), so that closing it removes nothing by name.
+** 1 where removed, else 0 (kept). */
 int rl_db_unmake(sqlite3 *db, const char *path, const rl_db_made *m,
                  int64_t run_id, int busy_ms);
 

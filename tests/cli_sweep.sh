@@ -1123,6 +1123,22 @@ expect_exit 0 "resume after the disk failure" -- $RL sweep "$d/long.ini" --db "$
 r=$(q "$d/full-disk.db" "SELECT count(*), count(DISTINCT idx) FROM points")
 [ "$r" = "20000|20000" ] && echo "ok - every point once after the disk failure" ||
 	{ echo "not ok - after the disk failure: $r"; fails=$((fails + 1)); }
+# (fuzz14) a limit of 0: the file is made, not a byte written; the failed
+# run removes the empty file it made, where it was left (the removal's
+# write lock on an empty file wrote a rollback journal, refused too); its
+# messages through a pipe, which the limit does not stop as it stops a file
+( ulimit -f 0; trap '' XFSZ; $RL sweep "$d/long.ini" --db "$d/zero-limit.db" \
+	2>&1 >/dev/null; echo "exit $?" ) | cat >"$tmpd/err"
+rc=$(sed -n 's/^exit //p' "$tmpd/err")
+[ "$rc" -eq 1 ] && echo "ok - a write failure under ulimit -f 0 exits 1" ||
+	{ echo "not ok - under ulimit -f 0 exited $rc"; fails=$((fails + 1)); }
+expect_err "removed $d/zero-limit\.db, which this sweep created and which held no point" \
+	"says it removed the empty file it made"
+if ls "$d" | grep -q '^zero-limit\.db'; then
+	echo "not ok - left $(ls "$d" | grep '^zero-limit\.db' | tr '\n' ' ')"; fails=$((fails + 1))
+else
+	echo "ok - nothing of zero-limit.db left"
+fi
 
 # the progress bar: on a terminal (script(1) gives one), not otherwise
 if command -v script >/dev/null 2>&1; then

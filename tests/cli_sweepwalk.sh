@@ -233,6 +233,19 @@ if LC_ALL=C grep -q "$esc" "$tmpd/out" "$tmpd/err" || LC_ALL=C grep -q "$ff" "$t
 else
 	echo "ok - --count wrote no control or non-UTF-8 byte"
 fi
+# (fuzz14) so do the run's own lines naming the --db: the sweep's last
+# line ("stored in FILE") and a --resume of the complete run ("already
+# complete"), where both wrote the path's bytes as they were
+expect_exit 0 "a sweep into a --db whose name holds 0xFF and an ESC" -- $RL sweep "$d/w.ini" --db "$d/x${ff}${esc}[2J.db"
+expect_err "12 stored in $d/x\?\?\[2J\.db \(" "its last line shows the 0xFF and ESC as '?'"
+cp "$tmpd/err" "$tmpd/err.run"
+expect_exit 0 "a --resume of that complete run" -- $RL sweep "$d/w.ini" --db "$d/x${ff}${esc}[2J.db" --resume
+expect_err "in $d/x\?\?\[2J\.db is already complete" "already complete: the name's 0xFF and ESC as '?'"
+if LC_ALL=C grep -q "$esc" "$tmpd/err" "$tmpd/err.run" || LC_ALL=C grep -q "$ff" "$tmpd/err" "$tmpd/err.run"; then
+	echo "not ok - the sweep wrote a control or non-UTF-8 byte of its --db"; fails=$((fails + 1))
+else
+	echo "ok - the sweep wrote no control or non-UTF-8 byte of its --db"
+fi
 
 # 5b. (ux27) a linear range's third part is its step, a log range's its
 # count: 2:4:20 read as "20 values from 2 to 4" holds 2 alone (20 is past

@@ -14,10 +14,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -316,6 +319,165 @@ static void test_own_connection_waits_for_none(void **state)
 	remove_all(path);
 }
 
+/* The run's own connection failed before its schema (db NULL), the file
+** made empty: removed, as a file of no table holds nothing (holds_nothing
+** says so before reading any table). */
+static void test_removes_an_empty_file(void **state)
+{
+	char path[128];
+	rl_db_made m;
+	(void)state;
+	fresh(path, sizeof path, "empty");
+	assert_true(rl_db_make(path, &m));
+	assert_int_equal(rl_db_unmake(NULL, path, &m, 0, BUSY_MS), 1);
+	assert_int_equal(access(path, F_OK), -1);
+	/* made once: a name where something is now is not made again */
+	assert_int_equal(close(creat(path, 0644)), 0);
+	assert_int_equal(rl_db_make(path, &m), 0);
+	assert_int_equal(m.made, 0);
+	/* and one not made is never removed */
+	assert_int_equal(rl_db_unmake(NULL, path, &m, 0, BUSY_MS), 0);
+	assert_int_equal(access(path, F_OK), 0);
+	remove_all(path);
+	/* no name: nothing made */
+	assert_int_equal(rl_db_make("", &m), 0);
+	assert_int_equal(rl_db_make(NULL, &m), 0);
+}
+
+/* The run's own run, begun and holding no point, does not keep the file
+** (run_id: the run that failed), and a leftover -journal goes with it; a
+** point of that same run does keep it. */
+static void test_own_run_alone_removed_a_point_kept(void **state)
+{
+	char path[128], err[512], p[160];
+	rl_sweep_spec *s = spec();
+	rl_db_made m;
+	sqlite3 *db;
+	int64_t id;
+	int i;
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		fresh(path, sizeof path, i ? "point" : "ownrun");
+		assert_true(rl_db_make(path, &m));
+		assert_int_equal(rl_store_open(path, 0, BUSY_MS, &db, err,
+		                               sizeof err), 0);
+		assert_int_equal(rl_store_new_run(db, s, 0, 1, &id, err,
+		                                  sizeof err), 0);
+		if (i) {
+			char sql[128];
+			snprintf(sql, sizeof sql, "INSERT INTO points(run_id, idx, "
+			         "status) VALUES(%lld, 0, 0)", (long long)id);
+			assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+			                 SQLITE_OK);
+		}
+		/* a -journal an earlier crash left (empty: no hot journal) */
+		snprintf(p, sizeof p, "%s-journal", path);
+		assert_int_equal(close(creat(p, 0644)), 0);
+		assert_int_equal(rl_db_unmake(db, path, &m, id, BUSY_MS), !i);
+		sqlite3_close(db);
+		assert_int_equal(access(path, F_OK), i ? 0 : -1);
+		assert_int_equal(access(p, F_OK), i ? 0 : -1);
+		if (i)
+			assert_int_equal(runs_in(path), 1);
+		unlink(p);
+		remove_all(path);
+	}
+	rl_sweep_spec_free(s);
+}
+
+/* The file made was moved away and a symbolic link to it put at the name:
+** the name is not the file made (lstat), so neither the link nor the file
+** is removed, where stat would follow the link to the file made. */
+static void test_keeps_a_link_to_the_file_made(void **state)
+{
+	char path[128], moved[160];
+	rl_db_made m;
+	(void)state;
+	fresh(path, sizeof path, "link");
+	snprintf(moved, sizeof moved, "%s.moved", path);
+	unlink(moved);
+	assert_true(rl_db_make(path, &m));
+	assert_int_equal(rename(path, moved), 0);
+	assert_int_equal(symlink(moved, path), 0);
+	assert_int_equal(rl_db_unmake(NULL, path, &m, 0, BUSY_MS), 0);
+	assert_int_equal(access(moved, F_OK), 0);
+	{
+		struct stat sb;
+		assert_int_equal(lstat(path, &sb), 0);
+		assert_true(S_ISLNK(sb.st_mode));
+	}
+	unlink(path);
+	unlink(moved);
+}
+
+/* A new database another connection made at the name, its -wal and -shm
+** open, outlives the closing of the failed run's connection: where the
+** name is another file (and where the file made was removed), that
+** connection is told to keep its WAL, so closing it (the last connection
+** to the file made) unlinks no "path-wal" or "path-shm" by name, the new
+** file's. */
+static void test_close_spares_a_new_files_wal(void **state)
+{
+	char path[128], err[512], p[160], q[160];
+	rl_db_made m;
+	sqlite3 *db, *b;
+	int removed;
+	(void)state;
+	for (removed = 0; removed < 2; removed++) {
+		fresh(path, sizeof path, removed ? "walgone" : "walnew");
+		snprintf(p, sizeof p, "%s-wal", path);
+		snprintf(q, sizeof q, "%s-shm", path);
+		assert_true(rl_db_make(path, &m));
+		assert_int_equal(rl_store_open(path, 0, BUSY_MS, &db, err,
+		                               sizeof err), 0);
+		if (removed)
+			assert_int_equal(rl_db_unmake(db, path, &m, 0, BUSY_MS), 1);
+		else
+			remove_all(path);
+		assert_int_equal(rl_store_open(path, 0, BUSY_MS, &b, err,
+		                               sizeof err), 0);
+		assert_int_equal(access(p, F_OK), 0);
+		if (!removed)
+			assert_int_equal(rl_db_unmake(db, path, &m, 0, BUSY_MS), 0);
+		sqlite3_close(db);
+		assert_int_equal(access(p, F_OK), 0);
+		assert_int_equal(access(q, F_OK), 0);
+		sqlite3_close(b);
+		remove_all(path);
+	}
+}
+
+/* Under a file size limit of 0 (ulimit -f 0: the file can be made, not
+** one byte written; SIGXFSZ ignored, as rooflab does), a run whose open
+** failed leaves the empty file it made, where a sweep left it:
+** rl_db_unmake's own connection removes it all the same (in a child, the
+** limit its own). */
+static void test_removes_under_a_size_limit_of_0(void **state)
+{
+	char path[128];
+	pid_t pid;
+	(void)state;
+	fresh(path, sizeof path, "fsize0");
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit lim = {0, 0};
+		rl_db_made m;
+		sqlite3 *db = NULL;
+		char err[512];
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) || !rl_db_make(path, &m))
+			_exit(2);
+		/* the run's open fails: nothing can be written */
+		if (rl_store_open(path, 0, BUSY_MS, &db, err, sizeof err) == 0)
+			_exit(3);
+		_exit(rl_db_unmake(NULL, path, &m, 0, BUSY_MS) == 1 ? 0 : 4);
+	}
+	assert_int_equal(child_status(pid), 0);
+	assert_int_equal(access(path, F_OK), -1);
+	remove_all(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +486,11 @@ int main(void)
 	    cmocka_unit_test(test_keeps_a_new_file_at_the_name),
 	    cmocka_unit_test(test_refuses_a_run_in_a_removed_file),
 	    cmocka_unit_test(test_own_connection_waits_for_none),
+	    cmocka_unit_test(test_removes_an_empty_file),
+	    cmocka_unit_test(test_own_run_alone_removed_a_point_kept),
+	    cmocka_unit_test(test_keeps_a_link_to_the_file_made),
+	    cmocka_unit_test(test_close_spares_a_new_files_wal),
+	    cmocka_unit_test(test_removes_under_a_size_limit_of_0),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""collids.py: a measurements file whose ids all start their probe at one
+slot of config/strpool.c's table (FNV-1a, linear probing), for timing
+`rooflab validate --measurements FILE` against bigmeas.py's file of as many
+rows (fuzz14).
+
+usage: collids.py SOURCE.csv ROWS > OUT.csv
+
+The ids are words of 17 blocks of 6 letters, each block one of a pair
+whose FNV-1a hashes, from the state the blocks before it leave, agree in
+their low 20 bits; the low bits of FNV-1a's state after a string depend
+only on the low bits before it, so each of the 2^17 words (ROWS at most
+131072) has the same low 20 bits, the same first slot in any table of up
+to 2^20 slots.  Rows are taken in turn from SOURCE as bigmeas.py takes
+them, the id replaced.  The values stay the source's: the file is for
+speed alone.  (A pool that probes from the hash's high bits, or mixes the
+hash first, is not led to one slot this way.)
+"""
+import csv
+import random
+import sys
+
+MASK = (1 << 64) - 1
+LOW = (1 << 20) - 1
+BLOCKS = 17
+
+
+def fnv(b, h=1469598103934665603):
+    for c in b:
+        h = ((h ^ c) * 1099511628211) & MASK
+    return h
+
+
+def pairs(rng):
+    """For each block, two words of 6 letters alike in their low bits."""
+    out, h = [], 1469598103934665603
+    for _ in range(BLOCKS):
+        seen = {}
+        while True:
+            w = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz")
+                        for _ in range(6)).encode()
+            k = fnv(w, h) & LOW
+            if k in seen and seen[k] != w:
+                out.append((seen[k], w))
+                h = fnv(w, h)
+                break
+            seen[k] = w
+    return out
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
+        return 2
+    try:
+        n = int(sys.argv[2])
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 1 << BLOCKS:
+        sys.stderr.write("collids.py: ROWS must be a whole number from 1 "
+                         "to %d\n" % (1 << BLOCKS))
+        return 2
+    with open(sys.argv[1], newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = [r for r in reader if r]
+    if not rows or "id" not in header:
+        sys.stderr.write("collids.py: %s has no rows or no id column\n"
+                         % sys.argv[1])
+        return 2
+    idc = header.index("id")
+    ps = pairs(random.Random(14))
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(header)
+    for i in range(n):
+        r = list(rows[i % len(rows)])
+        r[idc] = b"".join(ps[b][(i >> b) & 1]
+                          for b in range(BLOCKS)).decode()
+        out.writerow(r)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
