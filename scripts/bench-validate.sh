@@ -4,7 +4,10 @@
 # scripts/bigmeas.py: published-h100.csv's rows in turn, each id new), the
 # text report and --json, each timed once by /usr/bin/time: rows per second
 # of wall clock and of CPU time (user + system: the wall clock counts other
-# work's time on a loaded machine), and the peak resident set (max RSS).
+# work's time on a loaded machine), and the peak resident set (max RSS);
+# then the text report on as many rows (at most 131072) whose ids are
+# chosen to collide in FNV-1a's low bits (scripts/collids.py): a string
+# pool that indexed by those bits walked one cluster per row (fuzz14).
 # The machine's load (uptime) is printed before and after: figures taken
 # at a load average above the CPU count are the CPU-time ones.
 # usage: sh scripts/bench-validate.sh [ROWS]   (from the repository root)
@@ -36,4 +39,14 @@ for mode in text json; do
 		       mode, rows / ($1 > 0 ? $1 : 0.01), $1, rows / (cpu > 0 ? cpu : 0.01), cpu,
 		       $4 / 1024 }' "$tmpd/t"
 done
+crows=$rows
+[ "$crows" -gt 131072 ] && crows=131072
+python3 scripts/collids.py "$data/measurements/published-h100.csv" "$crows" \
+	>"$tmpd/coll.csv"
+/usr/bin/time -f '%e %U %S %M' -o "$tmpd/t" \
+	"$rl" validate --measurements "$tmpd/coll.csv" >/dev/null
+awk -v rows="$crows" '{
+	cpu = $2 + $3
+	printf "  colliding ids (%d rows): %8.0f rows/s CPU (%.2f s), peak RSS %.0f MB\n",
+	       rows, rows / (cpu > 0 ? cpu : 0.01), cpu, $4 / 1024 }' "$tmpd/t"
 echo "  load after: $(uptime | sed 's/.*load average: //')"
