@@ -152,6 +152,13 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 	return 0;
 }
 
+/* 1 where column `name` is declared REAL or INTEGER (spec.h) */
+static int number_column(const char *name)
+{
+	const char *decl = rl_sweep_column_decl(name);
+	return decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER"));
+}
+
 /* The run's number columns (declared REAL or INTEGER) each a number or
 ** NULL in every point, checked before a line is written: a value edited
 ** by hand into text or a blob ('abc' as chip_hbm_tbps) was exported as it
@@ -171,17 +178,14 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		return RL_EINTERNAL;
 	}
 	used = (size_t)snprintf(sql, cap, "SELECT idx");
-	for (k = 0; k < c->ncols; k++) {
-		const char *decl = rl_sweep_column_decl(c->names[k]);
-		if (decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER")))
+	for (k = 0; k < c->ncols; k++)
+		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
 			                         c->names[k]);
-	}
 	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
 	                         "run_id = ?1 AND (0");
 	for (k = 0; k < c->ncols; k++) {
-		const char *decl = rl_sweep_column_decl(c->names[k]);
-		if (decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER"))) {
+		if (number_column(c->names[k])) {
 			used += (size_t)snprintf(sql + used, cap - used, " OR "
 			                         "typeof(\"%s\") IN ('text', 'blob')",
 			                         c->names[k]);
