@@ -61,8 +61,9 @@ static void help(FILE *f)
 	      "does not record either (an earlier\nrooflab's) is said "
 	      "to, with today's look-up for its [base].\n"
 	      "Exit status: 0 ok, 2 "
-	      "bad input (no such database or run), 1 internal or output\n"
-	      "failure.\n", f);
+	      "bad input (no such database or run, or one altered by\nhand: a "
+	      "number column holding text, refused before a line is written, "
+	      "as\nmerge refuses it), 1 internal or output failure.\n", f);
 	opt_help(f, table);
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../claim/valtrust.h"
+#include "../config/json.h"
 #include "../config/presets.h"
 #include "../config/profiles.h"
 #include "../config/shword.h"
@@ -163,6 +164,57 @@ static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	return RL_OK;
 }
 
+/* --count --json: count_points' figures as one JSON object on stdout,
+** for a script sizing an array (it parsed the text): spec, points (a
+** whole number where a sweep numbers them, else the double), points_text
+** (the text's count, "about 1e+24" past 2^64), sampling, seed (sobol and
+** random), axes (name, count), shard (where --shard I/N, N > 1: index,
+** of, points), filter, numbered, needs_force. */
+static int count_json(const rl_sweep_spec *s, const rl_sweep_opts *o,
+                      const char *spec)
+{
+	json_w w;
+	char n[64];
+	size_t i;
+	int numbered = rl_sweep_numbered(s);
+	json_begin(&w, stdout);
+	json_str(&w, "spec", spec);
+	if (numbered)
+		json_int(&w, "points", (long long)s->npoints);
+	else
+		json_num(&w, "points", s->npoints_real);
+	json_str(&w, "points_text", rl_sweep_count_text(s, n, sizeof n));
+	json_str(&w, "sampling", s->sampling == RL_SAMPLE_GRID ? "grid"
+	                         : s->sampling == RL_SAMPLE_SOBOL ? "sobol"
+	                                                          : "random");
+	if (s->sampling != RL_SAMPLE_GRID)
+		json_int(&w, "seed", (long long)s->seed);
+	json_arr(&w, "axes");
+	for (i = 0; i < s->naxes; i++) {
+		json_obj(&w, NULL);
+		json_str(&w, "name", s->axes[i].name);
+		json_int(&w, "count", (long long)s->axes[i].count);
+		json_end(&w);
+	}
+	json_end(&w);
+	if (o->shards > 1 && s->npoints != UINT64_MAX) {
+		json_obj(&w, "shard");
+		json_int(&w, "index", (long long)o->shard);
+		json_int(&w, "of", (long long)o->shards);
+		json_int(&w, "points", (long long)rl_sweep_shard_points(
+		                           s->npoints, o->shard, o->shards));
+		json_end(&w);
+	}
+	json_bool(&w, "filter", s->nfilters > 0);
+	json_bool(&w, "numbered", numbered);
+	json_bool(&w, "needs_force", numbered && s->npoints_real >
+	                             (double)RL_SWEEP_DEFAULT_LIMIT);
+	json_finish(&w);
+	if (cli_out_check("sweep") != RL_OK)
+		return RL_EINTERNAL;
+	return RL_OK;
+}
+
 static const opt_def table[] = {
     OPT_STR("--db", rl_sweep_opts, db_path, "FILE", "the database"),
     OPT_CALL_ALL("--shard", "I/N", take_shard, 0,
@@ -192,6 +244,10 @@ static const opt_def table[] = {
              "values and the shard's share, and stop: nothing is\n"
              "evaluated or written (--db not needed, and where given\n"
              "neither opened nor checked)"),
+    OPT_BOOL("--json", rl_sweep_opts, json,
+             "with --count: the same as one JSON object on stdout\n"
+             "(spec, points, points_text, sampling, seed, axes, shard,\n"
+             "filter, numbered, needs_force)"),
     /* not --batch, which every evaluating command (and a spec's
     ** scenario.batch) takes as concurrent sequences; --batch kept */
     OPT_INT("--points-per-commit", rl_sweep_opts, batch, "N", 1, 1e8, NULL,
@@ -208,7 +264,7 @@ static void help(FILE *f)
 	      "[--threads N]\n"
 	      "         [--run ID] [--force] [--points-per-commit N] "
 	      "[--busy-timeout MS]\n"
-	      "       rooflab sweep SPEC --count [--shard I/N]\n\n"
+	      "       rooflab sweep SPEC --count [--shard I/N] [--json]\n\n"
 	      "Evaluates every design point of the sweep spec SPEC (an INI file; "
 	      "the spec's and\nthe database's formats: sweeps/README.md, "
 	      "installed as\nPREFIX/share/rooflab/sweeps/README.md beside the "
@@ -860,6 +916,10 @@ int cmd_sweep(int argc, char **argv)
 	if (o.count_only && (o.resume || o.run_id))
 		return bad_input("sweep", "--count evaluates and writes nothing; "
 		                 "--resume and --run have no run to continue");
+	if (o.json && !o.count_only)
+		return bad_input("sweep", "--json applies to --count (the count as "
+		                 "JSON); a sweep's rows are exported with rooflab "
+		                 "export --db FILE --format json");
 	if (o.run_id && !o.resume)
 		return bad_input("sweep", "--run names the run --resume continues; "
 		                 "give --resume too");
@@ -883,7 +943,7 @@ int cmd_sweep(int argc, char **argv)
 	warn_short_ranges(s);
 	warn_same_points(s);
 	if (o.count_only) {
-		rc = count_points(s, &o, spec);
+		rc = o.json ? count_json(s, &o, spec) : count_points(s, &o, spec);
 		rl_sweep_spec_free(s);
 		return rc;
 	}

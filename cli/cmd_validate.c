@@ -381,6 +381,28 @@ static void print_groups(const val_group *g, size_t ng, int file)
 	}
 }
 
+/* The trust line --db stores with the run (validation_runs.trust), of
+** rows v[n], named by the rows it is about: "over this file's rows
+** (FILE): " for a --measurements file (its controls as '?', cut at a
+** whole character past 1,023 bytes), else "over the shipped rows: ".
+** The line alone said nothing of them, and report printed a file's as
+** if it were the shipped rows' trust (val31 named validate's text so).
+** RL_OK, or val_trust_words' RL_EINTERNAL with err. */
+static int stored_trust(const val_row *v, size_t n, const char *mfile,
+                        char *buf, size_t len, char *err, size_t errlen)
+{
+	char f[1024], words[2048];
+	int rc = val_trust_words(v, n, NULL, words, sizeof words, err, errlen);
+	if (rc != RL_OK)
+		return rc;
+	if (mfile)
+		snprintf(buf, len, "over this file's rows (%s): %s",
+		         rl_utf8_cell(mfile, 0, 0, f, sizeof f), words);
+	else
+		snprintf(buf, len, "over the shipped rows: %s", words);
+	return RL_OK;
+}
+
 /* rows_of: which rows the groups', cells' and pairs' figures are over,
 ** "shipped" (the shipped measurements, which the profiles were fitted and
 ** checked on) or "file" (a --measurements file's own): added beside
@@ -1012,9 +1034,9 @@ int cmd_validate(int argc, char **argv)
 	** [meta] hold them now (the report describes the run, not the files
 	** of the day it is written) */
 	if (dbpath) {
-		char trust[2048];
-		if (val_trust_words(v, n, NULL, trust, sizeof trust, err,
-		                    sizeof err) != RL_OK) {
+		char trust[3200];
+		if (stored_trust(v, n, mfile ? files[0] : NULL, trust,
+		                 sizeof trust, err, sizeof err) != RL_OK) {
 			cli_say("validate", err);
 			rc = RL_EINTERNAL;
 			goto done;

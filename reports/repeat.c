@@ -351,12 +351,14 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 /* The trust line validate stored with run `run` (validation_runs.trust:
 ** each profile's leave-one-architecture-out error as its [meta] held it
 ** when the run was written, the out-of-sample rows', what the other chips'
-** rows are; the line claim prints under its verdict) after buf's k bytes;
+** rows are; the line claim prints under its verdict; since 2026-12-02
+** led by the rows it is about, "over the shipped rows: " or "over this
+** file's rows (FILE): ") after buf's k bytes;
 ** a run written before the column, or with none stored, said so. */
 static void stored_trust(rctx *r, long run, char *buf, size_t len, size_t k)
 {
 	sqlite3_stmt *st;
-	char t[2048] = "";
+	char t[4096] = ""; /* a file's path before the words (cmd_validate.c) */
 	if (k >= len)
 		return;
 	if (report_has_column(r, r->db, r->o->dbpath, "validation_runs",

@@ -152,6 +152,87 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 	return 0;
 }
 
+/* 1 where column `name` is declared REAL or INTEGER (spec.h) */
+static int number_column(const char *name)
+{
+	const char *decl = rl_sweep_column_decl(name);
+	return decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER"));
+}
+
+/* The run's number columns (declared REAL or INTEGER) each a number or
+** NULL in every point, checked before a line is written: a value edited
+** by hand into text or a blob ('abc' as chip_hbm_tbps) was exported as it
+** stood with exit 0, where merge refuses it (ux31); refused the same way,
+** naming the file, the run, the first such point and its column, rather
+** than written as empty, which a script would read as a point not
+** modelled.  0, or RL_EINPUT / the read's exit with err. */
+static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
+                         const colset *c, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	size_t cap = 160 + (size_t)c->ncols * 200, used;
+	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "";
+	int rc, k, nnum = 0;
+	if (!sql) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	used = (size_t)snprintf(sql, cap, "SELECT idx");
+	for (k = 0; k < c->ncols; k++)
+		if (number_column(c->names[k]))
+			used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
+			                         c->names[k]);
+	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
+	                         "run_id = ?1 AND (0");
+	for (k = 0; k < c->ncols; k++) {
+		if (number_column(c->names[k])) {
+			used += (size_t)snprintf(sql + used, cap - used, " OR "
+			                         "typeof(\"%s\") IN ('text', 'blob')",
+			                         c->names[k]);
+			nnum++;
+		}
+	}
+	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
+	if (!nnum) {
+		free(sql);
+		return 0;
+	}
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, run_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (k = 1; k < sqlite3_column_count(st); k++) {
+			int t = sqlite3_column_type(st, k);
+			if (t != SQLITE_TEXT && t != SQLITE_BLOB)
+				continue;
+			if (t == SQLITE_TEXT)
+				rl_utf8_quote((const char *)sqlite3_column_text(st, k),
+				              RL_UTF8_QUOTE_MAX, q, sizeof q);
+			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
+			         "%s%s, not a number as rooflab writes it; refusing a "
+			         "crafted or altered database", path, (long long)run_id,
+			         (const char *)sqlite3_column_text(st, 0),
+			         sqlite3_column_name(st, k),
+			         t == SQLITE_TEXT ? "text " : "a blob",
+			         t == SQLITE_TEXT ? q : "");
+			break;
+		}
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 /* t as one CSV field: quoted where it holds a comma, a quote or a line
 ** break (a unit read from the file is text like any other) */
 static void csv_text(FILE *out, const char *t)
@@ -378,6 +459,8 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 	rc = pick_run(db, db_path, &run_id, err, errlen);
 	if (!rc)
 		rc = read_columns(db, db_path, run_id, &c, err, errlen);
+	if (!rc)
+		rc = check_numbers(db, db_path, run_id, &c, err, errlen);
 	memset(state, 0, sizeof *state);
 	*run_id_out = 0;
 	if (!rc) {

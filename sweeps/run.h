@@ -25,6 +25,8 @@ typedef struct {
 	unsigned batch_sleep_ms;/* tests: pause after each commit */
 	int count_only;         /* the command's --count: say how many
 	                        ** points and stop (rl_sweep_run ignores it) */
+	int json;               /* with count_only, --json: say it as JSON
+	                        ** (rl_sweep_run ignores it) */
 	/* said before the first point where not NULL: a warning the run
 	** goes on after (a new run of a spec and shard the file holds a run
 	** of already, whose points `results` would then read twice) */

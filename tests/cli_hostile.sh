@@ -164,6 +164,27 @@ for fmt in csv json; do
 	expect_err "^rooflab export: twice0\.db run 1: run_columns names the column 'chip_hbm_tbps' twice; refusing a crafted or foreign database$" \
 		"export names the file, the run and the column ($fmt)"
 done
+# a number column edited by hand into text or a blob: export copied 'abc'
+# into the CSV and the JSON with exit 0 where merge refuses it (ux31);
+# refused as merge refuses it, naming the file, the run, the point, the
+# table and the column, before a line is written (a script reading the
+# CSV gets none rather than a column it cannot parse: small67)
+for c in "chip_hbm_tbps = 'abc' WHERE idx = 2:point 2's points.chip_hbm_tbps holds text 'abc', not a number" \
+	"throughput_output_tokens_per_s = x'00' WHERE idx = 0:point 0's points.throughput_output_tokens_per_s holds a blob, not a number"; do
+	cp s0.db typedx.db
+	sqlite3 typedx.db "UPDATE points SET ${c%%:*}"
+	for fmt in csv json; do
+		expect_exit 2 "export ($fmt) of points SET ${c%%:*}" -- \
+			"$RL" export --db typedx.db --format $fmt
+		expect_err "^rooflab export: typedx\.db run 1: ${c#*:} as rooflab writes it; refusing a crafted or altered database$" \
+			"export names the file, run, point, table and column ($fmt)"
+		[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($fmt) wrote nothing" ||
+			{ echo "not ok - the refused export ($fmt) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+	done
+done
+# a run as rooflab wrote it (numbers, NULL where not modelled): as before
+expect_exit 0 "export of a run whose numbers are numbers or NULL" -- \
+	"$RL" export --db s0.db --format csv
 # and merge of such a part: it failed making the merged table, "m5.db.tmp-PID:
 # duplicate column name: chip_hbm_tbps", a file that no longer exists
 # (fuzz5); now named as the part

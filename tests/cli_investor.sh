@@ -1259,8 +1259,9 @@ fi
 # against data/profiles/*.ini's [meta] and data/measurements.csv), ahead of
 # the line validate stored with its run (validation_runs.trust: the same
 # line less claim's ", the baseline", validate naming no baseline), which
-# it falls back on for a claim run from before the column; '|' escaped in
-# Markdown
+# it falls back on for a claim run from before the column, led by the rows
+# it is about, "over the shipped rows: " (validate --db with no
+# --measurements: cmd_validate.c); '|' escaped in Markdown
 wantc=$(joined '^  how far off the model is' "$tmpd/text" | tr -s ' ' | sed 's/^ //; s/|/\\|/g')
 want=$(printf '%s' "$wantc" | sed 's/, the baseline//')
 case $wantc in
@@ -1328,7 +1329,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$tmpd/oldc.db" "ALTER TABLE claim_runs DROP COLUMN trust; UPDATE validation_runs SET trust = replace(trust, 'over 12 software versions', 'over 6 software versions')"
 	expect_exit 0 "report of a claim run from before its trust column" -- \
 		$RL report --db "$tmpd/oldc.db" --out "$tmpd/oldc.md" --no-plots
-	has6=$(grep -c "\(; a\|^- A\)s validate recorded it with this run, how far off the model is .* over 6 software versions" "$tmpd/oldc.md")
+	has6=$(grep -c "\(; a\|^- A\)s validate recorded it with this run, over the shipped rows: how far off the model is .* over 6 software versions" "$tmpd/oldc.md")
 	cp "$tmpd/c.db" "$tmpd/oldv.db"
 	sqlite3 "$tmpd/oldv.db" "ALTER TABLE claim_runs DROP COLUMN trust"
 	expect_exit 0 "report of claim and validation runs as written before the claim's trust column" -- \
@@ -1343,7 +1344,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		$RL report --db "$tmpd/nulltr.db" --out "$tmpd/nulltr.md" --no-plots
 	nr="the profiles' leave-one-architecture-out error is not recorded in this validation run, written before rooflab stored it (rerun rooflab validate --db for it)"
 	if [ "$has7" = 2 ] && [ "$has6" = 2 ] &&
-		[ "$(trust_next "$tmpd/oldv.md")" = "- As validate recorded it with this run, $want." ] &&
+		[ "$(trust_next "$tmpd/oldv.md")" = "- As validate recorded it with this run, over the shipped rows: $want." ] &&
 		[ "$(trust_next "$tmpd/notr.md")" = "- The ${nr#the }." ] &&
 		grep -qxF -- "- The ${nr#the }." "$tmpd/nulltr.md" && ! grep -q "how far off the model is" "$tmpd/notr.md" "$tmpd/nulltr.md"; then
 		echo "ok - the trust figures are the runs': the claim's as stored, else validate's, or said not recorded"

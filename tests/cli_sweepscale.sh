@@ -294,6 +294,37 @@ expect_err "9223372036854775808 design points, more than a sweep can number" "2^
 [ ! -e "$d/edge.db" ] && echo "ok - the refused edge sweeps create no database" ||
 	{ echo "not ok - edge.db was created"; fails=$((fails + 1)); }
 
+# --count --json: the same figures as one JSON object, for scripts that
+# sized an array by parsing the text (small67).  Expected by hand: edge.ini
+# is 2^63 - 1 points, numbered (the most a sweep numbers) and over the limit
+# of 1e8; vast.ini 1e19 (10 x 1e6^3), past what a sweep numbers, its
+# digits in points_text; cnt.ini a grid of 3 x 4 = 12 points, shard 1/4
+# indexes 1, 5, 9: 3 of them
+expect_exit 0 "--count --json of a sweep of 2^63 - 1 points" -- $RL sweep "$d/edge.ini" --count --json
+expect_out '"points": 9223372036854775807,' "--count --json: the count as a whole number"
+expect_out '"numbered": true,' "--count --json: numbered"
+expect_out '"needs_force": true' "--count --json: over the limit, needs --force"
+expect_out '"sampling": "grid",' "--count --json: the sampling"
+expect_exit 0 "--count --json of a sweep past 2^63 - 1 points" -- $RL sweep "$d/vast.ini" --count --json
+expect_out '"points_text": "10000000000000000000",' "--count --json: the count's digits in points_text"
+expect_out '"numbered": false,' "--count --json: past what a sweep numbers"
+expect_out '"needs_force": false' "--count --json: --force would not run it"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:3:1\nscenario.tp = 1, 2, 4, 8\n' >"$d/cnt.ini"
+expect_exit 0 "--count --json --shard 1/4" -- $RL sweep "$d/cnt.ini" --count --json --shard 1/4
+expect_out '"points": 12,' "--count --json: 3 x 4 points"
+if tr -d ' \n' <"$tmpd/out" | grep -q '"axes":\[{"name":"chip.hbm_tbps","count":3},{"name":"scenario.tp","count":4}\]' &&
+	tr -d ' \n' <"$tmpd/out" | grep -q '"shard":{"index":1,"of":4,"points":3}'; then
+	echo "ok - --count --json: the axes' counts and the shard's 3 points"
+else
+	echo "not ok - --count --json: the axes and the shard"; sed 's/^/    /' "$tmpd/out"; fails=$((fails + 1))
+fi
+if command -v python3 >/dev/null 2>&1; then
+	python3 -m json.tool "$tmpd/out" >/dev/null 2>&1 && echo "ok - --count --json is JSON" ||
+		{ echo "not ok - --count --json is not JSON"; fails=$((fails + 1)); }
+fi
+expect_exit 2 "--json without --count" -- $RL sweep "$d/cnt.ini" --json --db "$d/cnt.db"
+expect_err "^rooflab sweep: --json applies to --count" "--json without --count: says it is --count's"
+
 # the limit's own edge (fuzz10, mutants of > as >= passed): a grid of
 # exactly 100000000 points (10000 x 10000) is not over the limit of
 # 100000000: --count offers no --force, and sweep starts it without

@@ -149,24 +149,39 @@ expect_out "^  trtllm-0.10 +leave-one-row-out \(its rows are too few architectur
 # copy no microbenchmark (mutation testing: "1 serving rows", and "no
 # row" said where a serving row but no microbenchmark is, survived).
 # The line of a file's rows is the one --db stores with the run
-# (validation_runs.trust); the text under a file prints the shipped
-# rows' line, named so (val31: ux30 read the fits' 2-5% as the file's)
+# (validation_runs.trust), led by the words that say so, "over this file's
+# rows (FILE): " (small67: report printed it as if it were the shipped
+# rows'); the text under a file prints the shipped rows' line, named so
+# (val31: ux30 read the fits' 2-5% as the file's)
 r010=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
 trust="how far off the model is (median error / 90% of rows within): no profile records its error on model families its fit never saw (trtllm-0.10: $r010, leaving out one row at a time); on chips no fit saw:"
 if command -v sqlite3 >/dev/null 2>&1; then
 	$RL validate --measurements "$M" --versions "$V" --db "$tmpd/trust1.db" >/dev/null 2>&1
-	if [ -n "$r010" ] && [ "$(sqlite3 "$tmpd/trust1.db" 'select trust from validation_runs')" = "$trust 1 serving row, 1 microbenchmark" ]; then
+	if [ -n "$r010" ] && [ "$(sqlite3 "$tmpd/trust1.db" 'select trust from validation_runs')" = "over this file's rows ($M): $trust 1 serving row, 1 microbenchmark" ]; then
 		echo "ok - validate's trust line: 1 serving row, 1 microbenchmark of the other chip"
 	else
-		echo "not ok - validate's trust line: want '$trust 1 serving row, 1 microbenchmark'"; fails=$((fails + 1))
+		echo "not ok - validate's trust line: want 'over this file's rows ($M): $trust 1 serving row, 1 microbenchmark'"; fails=$((fails + 1))
+	fi
+	# and report shows it so: "as validate recorded it with this run, over
+	# this file's rows (FILE): ...", not as the shipped rows' line (report
+	# needs a claim run; its own stored line, NULL here as before the
+	# column, would be shown instead of validate's)
+	cp "$tmpd/trust1.db" "$tmpd/trustr.db"
+	expect_exit 0 "a claim run beside a file's validation run" -- $RL claim --samples 200 --seed 5 --db "$tmpd/trustr.db"
+	sqlite3 "$tmpd/trustr.db" "UPDATE claim_runs SET trust = NULL"
+	expect_exit 0 "report of a file's validation run" -- $RL report --db "$tmpd/trustr.db" --out "$tmpd/trust1.md" --no-plots
+	if grep -qF "s validate recorded it with this run, over this file's rows ($M): how far off the model is" "$tmpd/trust1.md"; then
+		echo "ok - report names the stored trust line's rows: this file's"
+	else
+		echo "not ok - report's stored trust line does not name this file's rows"; fails=$((fails + 1))
 	fi
 	grep -v '^copy,' "$M" >"$tmpd/nocopy.csv"
 	expect_exit 0 "validate without the copy" -- $RL validate --measurements "$tmpd/nocopy.csv" --versions "$V" --db "$tmpd/trust2.db"
-	if [ "$(sqlite3 "$tmpd/trust2.db" 'select trust from validation_runs')" = "$trust 1 serving row, 0 microbenchmarks" ]; then
+	if [ "$(sqlite3 "$tmpd/trust2.db" 'select trust from validation_runs')" = "over this file's rows ($tmpd/nocopy.csv): $trust 1 serving row, 0 microbenchmarks" ]; then
 		echo "ok - validate's trust line: a serving row and no microbenchmark"
 	else
-		echo "not ok - validate's trust line: want '$trust 1 serving row, 0 microbenchmarks'"; fails=$((fails + 1))
+		echo "not ok - validate's trust line: want 'over this file's rows ($tmpd/nocopy.csv): $trust 1 serving row, 0 microbenchmarks'"; fails=$((fails + 1))
 	fi
 fi
 cp "$T" "$tmpd/out"
