@@ -24,23 +24,30 @@ def main():
     if rows_wanted < 1:
         sys.stderr.write("bigmeas.py: ROWS must be a whole number >= 1\n")
         return 2
-    with open(sys.argv[1], newline="") as f:
+    return write_rows(sys.argv[1], rows_wanted,
+                      lambda r, n: "%s-b%d" % (r, n + 1), "bigmeas.py")
+
+
+def write_rows(path, rows_wanted, new_id, prog):
+    """ROWS rows of the file at path to stdout, taken in turn, the id of
+    output row n (from 0) new_id(its id, n); 0, or 2 with a message where
+    the file has no rows or no id column (collids.py writes through it)."""
+    with open(path, newline="") as f:
         reader = csv.reader(f)
-        header = next(reader)
+        header = next(reader, None) or []
         rows = [r for r in reader if r]
     if not rows or "id" not in header:
-        sys.stderr.write("bigmeas.py: %s has no rows or no id column\n"
-                         % sys.argv[1])
+        sys.stderr.write("%s: %s has no rows or no id column\n"
+                         % (prog, path))
         return 2
     idc = header.index("id")
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(header)
     for n in range(rows_wanted):
         r = list(rows[n % len(rows)])
-        r[idc] = "%s-b%d" % (r[idc], n + 1)
+        r[idc] = new_id(r[idc], n)
         out.writerow(r)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,9 +16,12 @@ them, the id replaced.  The values stay the source's: the file is for
 speed alone.  (A pool that probes from the hash's high bits, or mixes the
 hash first, is not led to one slot this way.)
 """
-import csv
+import os
 import random
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bigmeas  # noqa: E402  (write_rows: the rows taken in turn)
 
 MASK = (1 << 64) - 1
 LOW = (1 << 20) - 1
@@ -60,24 +63,12 @@ def main():
         sys.stderr.write("collids.py: ROWS must be a whole number from 1 "
                          "to %d\n" % (1 << BLOCKS))
         return 2
-    with open(sys.argv[1], newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        rows = [r for r in reader if r]
-    if not rows or "id" not in header:
-        sys.stderr.write("collids.py: %s has no rows or no id column\n"
-                         % sys.argv[1])
-        return 2
-    idc = header.index("id")
     ps = pairs(random.Random(14))
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(header)
-    for i in range(n):
-        r = list(rows[i % len(rows)])
-        r[idc] = b"".join(ps[b][(i >> b) & 1]
-                          for b in range(BLOCKS)).decode()
-        out.writerow(r)
-    return 0
+    return bigmeas.write_rows(
+        sys.argv[1], n,
+        lambda _, i: b"".join(ps[b][(i >> b) & 1]
+                              for b in range(BLOCKS)).decode(),
+        "collids.py")
 
 
 if __name__ == "__main__":
