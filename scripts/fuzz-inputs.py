@@ -6769,8 +6769,9 @@ class Fuzzer:
         return ["sweep", "s.ini", "--db", "e.db"] + r.choice(
             [[], [], ["--shard", "1/2"], ["--points-per-commit", "1"]])
 
-    def emptydb_run(self, argv):
-        blocks = self.emptydb[1]
+    def run_fsize(self, argv, blocks):
+        """the binary on argv with files limited to blocks KiB (None: no
+        limit), as emptydb and dbpath run it"""
 
         def limit():
             import resource
@@ -6780,6 +6781,9 @@ class Fuzzer:
         return subprocess.run([self.a.bin, *argv], cwd=self.work,
                               capture_output=True, preexec_fn=limit,
                               timeout=self.a.timeout)
+
+    def emptydb_run(self, argv):
+        return self.run_fsize(argv, self.emptydb[1])
 
     def emptydb_check(self, argv, p):
         """a failed run leaves no file it made that holds nothing (the
@@ -7135,16 +7139,7 @@ class Fuzzer:
         return snap
 
     def dbpath_run(self, argv):
-        blocks = self.dbpath[2]
-
-        def limit():
-            import resource
-            if blocks is not None:
-                resource.setrlimit(resource.RLIMIT_FSIZE,
-                                   (blocks * 1024, blocks * 1024))
-        return subprocess.run([self.a.bin, *argv], cwd=self.work,
-                              capture_output=True, preexec_fn=limit,
-                              timeout=self.a.timeout)
+        return self.run_fsize(argv, self.dbpath[2])
 
     def dbpath_check(self, argv, p):
         """nothing under dp/ changed but the file named and the sidecars
