@@ -62,8 +62,9 @@ static void help(FILE *f)
 	      "to, with today's look-up for its [base].\n"
 	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run, or one altered by\nhand: a "
-	      "number column holding text, refused before a line is written, "
-	      "as\nmerge refuses it), 1 internal or output failure.\n", f);
+	      "number column holding text, or an idx or status that is no "
+	      "whole\nnumber, refused before a line is written, as merge "
+	      "refuses it), 1\ninternal or output failure.\n", f);
 	opt_help(f, table);
 }
 

@@ -159,44 +159,44 @@ static int number_column(const char *name)
 	return decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER"));
 }
 
-/* The run's number columns (declared REAL or INTEGER) each a number or
-** NULL in every point, checked before a line is written: a value edited
-** by hand into text or a blob ('abc' as chip_hbm_tbps) was exported as it
-** stood with exit 0, where merge refuses it (ux31); refused the same way,
-** naming the file, the run, the first such point and its column, rather
-** than written as empty, which a script would read as a point not
-** modelled.  0, or RL_EINPUT / the read's exit with err. */
+/* The run's points each with a whole-number idx and status, and its
+** number columns (declared REAL or INTEGER) each a number or NULL in every
+** point, checked before a line is written: a value edited by hand into
+** text or a blob ('abc' as chip_hbm_tbps) was exported as it stood with
+** exit 0, where merge refuses it (ux31); refused the same way, naming the
+** file, the run, the first such point and its column, rather than written
+** as empty, which a script would read as a point not modelled.  An idx or
+** status that is no whole number (a crafted 0.5, which the run's counts
+** take as no point: sweeps/store.c) is refused as merge refuses it
+** (part_points_typed).  The column names in the SQL are this build's
+** (number_column: rl_sweep_column_decl knows them), none read from the
+** file.  0, or RL_EINPUT / the read's exit with err. */
 static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
                          const colset *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	size_t cap = 160 + (size_t)c->ncols * 200, used;
-	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "";
-	int rc, k, nnum = 0;
+	size_t cap = 256 + (size_t)c->ncols * 200, used;
+	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "", idx[96];
+	int rc, k;
 	if (!sql) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
-	used = (size_t)snprintf(sql, cap, "SELECT idx");
+	used = (size_t)snprintf(sql, cap, "SELECT quote(idx), typeof(idx), "
+	                        "quote(status), typeof(status)");
 	for (k = 0; k < c->ncols; k++)
 		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
 			                         c->names[k]);
 	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
-	                         "run_id = ?1 AND (0");
-	for (k = 0; k < c->ncols; k++) {
-		if (number_column(c->names[k])) {
+	                         "run_id = ?1 AND (typeof(idx) != 'integer' OR "
+	                         "typeof(status) != 'integer'");
+	for (k = 0; k < c->ncols; k++)
+		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, " OR "
 			                         "typeof(\"%s\") IN ('text', 'blob')",
 			                         c->names[k]);
-			nnum++;
-		}
-	}
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	if (!nnum) {
-		free(sql);
-		return 0;
-	}
 	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK) {
@@ -206,7 +206,30 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_bind_int64(st, 1, run_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		for (k = 1; k < sqlite3_column_count(st); k++) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
+		if (strcmp((const char *)sqlite3_column_text(st, 1), "integer") ||
+		    strcmp((const char *)sqlite3_column_text(st, 3), "integer")) {
+			int is_idx = strcmp(
+			    (const char *)sqlite3_column_text(st, 1), "integer") != 0;
+			const char *v = (const char *)sqlite3_column_text(st, is_idx ? 0 : 2);
+			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+			if (is_idx)
+				snprintf(err, errlen, "%s run %lld: points.idx holds %s "
+				         "(%s), not a whole number as rooflab writes it; "
+				         "refusing a crafted or altered database", path,
+				         (long long)run_id, q,
+				         (const char *)sqlite3_column_text(st, 1));
+			else
+				snprintf(err, errlen, "%s run %lld: point %s's "
+				         "points.status holds %s (%s), not a whole number "
+				         "as rooflab writes it; refusing a crafted or "
+				         "altered database", path, (long long)run_id, idx, q,
+				         (const char *)sqlite3_column_text(st, 3));
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
+		for (k = 4; k < sqlite3_column_count(st); k++) {
 			int t = sqlite3_column_type(st, k);
 			if (t != SQLITE_TEXT && t != SQLITE_BLOB)
 				continue;
@@ -216,8 +239,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
 			         "%s%s, not a number as rooflab writes it; refusing a "
 			         "crafted or altered database", path, (long long)run_id,
-			         (const char *)sqlite3_column_text(st, 0),
-			         sqlite3_column_name(st, k),
+			         idx, sqlite3_column_name(st, k),
 			         t == SQLITE_TEXT ? "text " : "a blob",
 			         t == SQLITE_TEXT ? q : "");
 			break;

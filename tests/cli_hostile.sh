@@ -182,6 +182,25 @@ for c in "chip_hbm_tbps = 'abc' WHERE idx = 2:point 2's points.chip_hbm_tbps hol
 			{ echo "not ok - the refused export ($fmt) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
 	done
 done
+# an idx or status that is no whole number (a crafted 0.5, which the run's
+# counts take as no point since small66, and 'ok' as a status): exported
+# as it stood with exit 0; refused as merge refuses it (part_points_typed),
+# naming the file, the run, the value and its type, before a line is
+# written.  s0.db is shard 0/2 (points 0 and 2): point 2's idx made 0.5,
+# the only REAL one, so the first refused; point 0's status made 'ok'
+for c in "idx = 0.5 WHERE idx = 2:points.idx holds 0.5 \\(real\\), not a whole number" \
+	"status = 'ok' WHERE idx = 0:point 0's points.status holds 'ok' \\(text\\), not a whole number"; do
+	cp s0.db typedi.db
+	sqlite3 typedi.db "UPDATE points SET ${c%%:*}"
+	for fmt in csv json; do
+		expect_exit 2 "export ($fmt) of points SET ${c%%:*}" -- \
+			"$RL" export --db typedi.db --format $fmt
+		expect_err "^rooflab export: typedi\.db run 1: ${c#*:} as rooflab writes it; refusing a crafted or altered database$" \
+			"export names the file, run, value and its type ($fmt)"
+		[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($fmt) wrote nothing" ||
+			{ echo "not ok - the refused export ($fmt) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+	done
+done
 # a run as rooflab wrote it (numbers, NULL where not modelled): as before
 expect_exit 0 "export of a run whose numbers are numbers or NULL" -- \
 	"$RL" export --db s0.db --format csv
