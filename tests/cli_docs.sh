@@ -394,6 +394,34 @@ if command -v parallel >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; th
 else
 	echo "skipped: GNU parallel or sqlite3 not installed (sweeps/README.md's recipes)"
 fi
+# (docs3) sweeps/README.md against the helps of the commands it describes:
+# every --option its text names (History left out: what it names there may
+# be gone) is in the "options:" list of sweep, merge, export, plot or
+# report --help, and every option of sweep, merge and export --help is
+# named on the page.  Left out of the first: --help itself and Slurm's and
+# GNU parallel's options (lines naming sbatch, SBATCH or parallel -j; --array)
+for c in sweep merge export plot report; do
+	$RL "$c" --help 2>/dev/null | sed -n '/^options:$/,$p' |
+		sed -n "s/^  \(--[a-z][a-z0-9-]*\).*/$c \1/p"
+done >"$tmpd/swopts"
+awk '/^## History/ { exit } { print }' "$root/sweeps/README.md" |
+	grep -vi 'sbatch\|parallel -j' | grep -o -- '--[a-z][a-z0-9-]*' | sort -u >"$tmpd/swnamed"
+bad=""
+while read -r o; do
+	case $o in --help | --array) continue ;; esac
+	awk -v o="$o" '$2 == o { f = 1 } END { exit !f }' "$tmpd/swopts" || bad="$bad $o"
+done <"$tmpd/swnamed"
+miss=""
+while read -r c o; do
+	case $c in sweep | merge | export) grep -qxF -- "$o" "$tmpd/swnamed" || miss="$miss [$c $o]" ;; esac
+done <"$tmpd/swopts"
+nsw=$(grep -c '^\(sweep\|merge\|export\) ' "$tmpd/swopts")
+if [ -z "$bad$miss" ] && [ "$nsw" -ge 15 ] && [ "$(grep -c . "$tmpd/swnamed")" -ge 15 ]; then
+	echo "ok - sweeps/README.md names $(grep -c . "$tmpd/swnamed") options, each in a --help, and all $nsw of sweep, merge and export"
+else
+	echo "not ok - sweeps/README.md against the helps ($nsw read): named but in no --help:${bad:- none}; in sweep, merge or export --help, not named:${miss:- none}"
+	fails=$((fails + 1))
+fi
 # (ux22) the speedups the pages quote for claim with another side a, each
 # the program's first line today: docs/tour.md's --a h100-sxm,profile=ideal
 # (it said 4.42x, an earlier version's figure, where claim printed 5.40x)
