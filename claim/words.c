@@ -608,3 +608,18 @@ int claim_must_lead(char *buf, size_t len, double speedup, double target,
 	         "none," : "assumptions,", tg, pr);
 	return 0;
 }
+
+void claim_verdict_terms(char *buf, size_t len, long long samples,
+                         double target, int etched)
+{
+	char tg[40];
+	rl_number_write(target, tg, sizeof tg);
+	snprintf(buf, len, "in words: the stated values are %s, not "
+	         "measurements; the assumption ranges, how far each could be "
+	         "off, are listed with their sources under \"assumptions\" "
+	         "below; the samples are %lld draws of all of them at once (a "
+	         "Monte Carlo); P(>= %sx) is the share of those samples whose "
+	         "speedup reaches %sx", etched ? "Etched's figures, or "
+	         "assumptions where it published none" : "the sides' preset "
+	         "values", samples, tg, tg);
+}

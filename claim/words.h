@@ -76,4 +76,13 @@ const char *claim_factor_glossary(void);
 int claim_must_lead(char *buf, size_t len, double speedup, double target,
                     double prob, int etched);
 
+/* The verdict's own terms in words, under its interval: an investor met
+** "the stated values", "the assumption ranges", "the samples" and
+** "P(>= 20x)" in its first lines with no word of what they are (ux32's
+** walk; the report's glossary came at its end of the verdict, the text had
+** none).  samples the Monte Carlo's count, target the speedup's target,
+** etched 1 where the stated values are Etched's (side b the default Sohu). */
+void claim_verdict_terms(char *buf, size_t len, long long samples,
+                         double target, int etched);
+
 #endif

@@ -247,6 +247,14 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        "the uncertainty below)\n", x2,
 		        side > 0 ? "above" : "below", side > 0 ? "below" : "above",
 		        side > 0 ? "above" : "below");
+	/* the terms of the lines above in words, once, under them (after
+	** the mapping, which the first five lines keep, and the interval's
+	** "lies above that interval") */
+	if (mc) {
+		claim_verdict_terms(line, sizeof line, (long long)mc->samples,
+		                    tgt, rep->b_default);
+		wrapped(f, "  ", line, 4);
+	}
 	/* how the word was drawn, as the JSON's verdict.rule and the report
 	** say it: "Not supported" at 8.6% read as a rounding of the interval
 	** without it (claim --help alone gave the bands) */

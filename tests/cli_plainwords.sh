@@ -1,0 +1,45 @@
+#!/bin/sh
+# cli_plainwords.sh: the claim's words as an investor who knows finance, not
+# GPUs, reads them (ux32's walk from a fresh clone): each term of the
+# verdict's first lines said in words once, where it first stands.  The
+# expected sentences are the wording chosen for the reader, written here by
+# hand; the numbers in them are the options given (--samples 400, the
+# default target 20x), not copied from a run.
+. "$(dirname "$0")/clilib.sh"
+
+C="$RL claim --samples 400 --seed 5"
+expect_exit 0 "claim text" -- $C
+cp "$tmpd/out" "$tmpd/text"
+# "the stated values", "the assumption ranges", "the samples" and
+# "P(>= 20x)" stood in the verdict's first three lines with no word of
+# what they are; the line under the interval says, with --samples 400's
+# count and the default target of 20x
+expect_joined "^  in words: " \
+	"^  in words: the stated values are Etched's figures, or assumptions where it published none, not measurements; the assumption ranges, how far each could be off, are listed with their sources under \"assumptions\" below; the samples are 400 draws of all of them at once \\(a Monte Carlo\\); P\\(>= 20x\\) is the share of those samples whose speedup reaches 20x$" \
+	"the verdict's terms in words, under its interval"
+# under the first lines it explains (the interval, then the mapping with
+# its own gloss), before the rule of the verdict's word
+if awk '/^  over the assumption ranges: 90% interval/ { i = NR } /^    \(TP splits each layer/ { m = NR }
+	/^  in words: / { w = NR } /^  the verdict.s word follows/ { r = NR }
+	END { exit !(i && m && w && r && i < m && m < w && w < r) }' "$tmpd/text"; then
+	echo "ok - the terms' line follows the interval and the mapping, before the word's rule"
+else
+	echo "not ok - the terms' line out of place"; fails=$((fails + 1))
+fi
+# the "assumptions" it points to is there
+expect_out "^assumptions of 8x Sohu \\(as claimed\\) \\(data/uncertainty/sohu\\.ini\\)$" \
+	"the assumptions section the terms point to"
+# two sides of the user's: their stated values are no figures of Etched's
+expect_exit 0 "claim of a side b of the user's" -- $RL claim --b sohu,profile=etched-claim,label=X \
+	--uncertainty sohu --samples 200 --no-design
+expect_joined "^  in words: " \
+	"^  in words: the stated values are the sides' preset values, not measurements; .* the samples are 200 draws " \
+	"a side b of the user's: the stated values are its presets'"
+# no Monte Carlo, no samples to explain
+expect_exit 0 "claim without Monte Carlo" -- $RL claim --samples 0 --no-design
+if grep -q "^  in words: " "$tmpd/out"; then
+	echo "not ok - --samples 0 still explains samples"; fails=$((fails + 1))
+else
+	echo "ok - --samples 0: no line on samples"
+fi
+finish
