@@ -590,6 +590,24 @@ const char *claim_factor_glossary(void)
 	       "above";
 }
 
+const char *claim_terms_glossary(void)
+{
+	return "terms used below: a token is a word or a piece of one, the unit "
+	       "a language model reads and writes (a request's input tokens "
+	       "are its prompt, its output tokens the answer); FP8 and BF16, "
+	       "8- and 16-bit number formats; TFLOPS and PFLOPS, 10^12 and "
+	       "10^15 arithmetic operations a second; GEMM, a matrix multiply; "
+	       "MAC array, the die's multiply-accumulate units; TDP, the power "
+	       "limit a chip is held to; KV cache, the keys and values each "
+	       "request keeps of its tokens; prefill, the pass over a request's "
+	       "input tokens, and decode, the steps that produce its output "
+	       "tokens one at a time; all-reduce, chips summing their partial "
+	       "results over the links; PUE, a data centre's power over its "
+	       "equipment's; Shapley factors, each difference between the "
+	       "sides' share of the speedup, averaged over every order of "
+	       "swapping them";
+}
+
 int claim_must_lead(char *buf, size_t len, double speedup, double target,
                     double prob, int etched)
 {

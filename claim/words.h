@@ -63,6 +63,13 @@ void claim_solve_words(const struct claim_solve_row_s *row, char *buf,
 ** software x1.861" and "mapping x2.453" with no word of what was swapped. */
 const char *claim_factor_glossary(void);
 
+/* The terms the claim's text uses below its verdict, each in words once,
+** for a reader who knows finance, not chips: token, FP8 and BF16, TFLOPS
+** and PFLOPS, GEMM, MAC array, TDP, KV cache, prefill and decode,
+** all-reduce, PUE and Shapley factors stood in the text with no gloss (the
+** report's verdict section had its own list, reports/verdict.c). */
+const char *claim_terms_glossary(void);
+
 /* The lead of "what must be true" where the stated values meet the
 ** target and the Monte Carlo says how often its ranges do: "at the stated
 ** values 20x is met already; what follows is how far each can fall and

@@ -1119,6 +1119,9 @@ void claimout_text(FILE *f, const claim_report *rep)
 	fprintf(f, "\ndetails: claim check %s, %.0f in / %.0f out, target %sx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, claim_target_text(rep->opts.target).s);
+	/* the terms below in words, once, before the first of them */
+	wrapped(f, "  ", claim_terms_glossary(), 4);
+	fputc('\n', f);
 	side_header(f, lw);
 	side_line(f, "a", &rep->a, lw);
 	side_line(f, "b", &rep->b, lw);
