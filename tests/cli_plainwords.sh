@@ -63,4 +63,36 @@ if grep -q "^  in words: " "$tmpd/out"; then
 else
 	echo "ok - --samples 0: no line on samples"
 fi
+# README's verdict in plain words: each term of chips it uses is said in
+# words in its "Terms" paragraph (FP8, PFLOPS, HBM, TB/s, TDP, kW, mm2, MAC
+# arrays and TP8 stood there unexplained for an investor), and "samples"
+# says what a sample is; the investor's path names "the chance of 20x"
+# where it read "P(>= 20x)" with no word of P
+readme=$(dirname "$0")/../README.md
+sed -n '/^## The verdict on Sohu, in plain words/,/^## Three paths/p' "$readme" >"$tmpd/front"
+tr '\n' ' ' <"$tmpd/front" | tr -s ' ' >"$tmpd/frontj"
+for g in "FP8, an 8-bit number format" "PFLOPS, 10^15 arithmetic operations a second" \
+	"utilization, the share of a chip's peak arithmetic it reaches" \
+	"HBM, the high-bandwidth memory beside each chip, TB/s its speed in terabytes a second" \
+	"TP8, one copy of the model split across 8 chips" "TDP, the power limit a chip is held to, kW its draw in kilowatts" \
+	"die, the chip's silicon, mm2 its area" "MAC arrays, the part of the die that multiplies" \
+	"100,000 samples (random draws of all those values at once, a Monte Carlo)" \
+	"the Shapley factors (how much of the speedup each difference between the chips explains"; do
+	if grep -qF -- "$g" "$tmpd/frontj"; then
+		echo "ok - README's verdict says: $g"
+	else
+		echo "not ok - README's verdict lacks: $g"; fails=$((fails + 1))
+	fi
+done
+# each term glossed is one the section uses outside its Terms paragraph
+sed '/^Terms, for a reader/,/^$/d' "$tmpd/front" >"$tmpd/rest"
+for w in FP8 PFLOPS utilization HBM TB/s TP8 TDP kW die mm2 "MAC arrays"; do
+	grep -qF -- "$w" "$tmpd/rest" && echo "ok - README's verdict uses $w" ||
+		{ echo "not ok - README glosses $w but its verdict does not use it"; fails=$((fails + 1)); }
+done
+if sed -n '/^\*\*An investor checking the claim/,/^```$/p' "$readme" | grep -q 'P(>= 20x)'; then
+	echo "not ok - the investor's path still says P(>= 20x) unexplained"; fails=$((fails + 1))
+else
+	echo "ok - the investor's path says the chance of 20x in words"
+fi
 finish
