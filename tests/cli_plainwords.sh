@@ -95,4 +95,21 @@ if sed -n '/^\*\*An investor checking the claim/,/^```$/p' "$readme" | grep -q '
 else
 	echo "ok - the investor's path says the chance of 20x in words"
 fi
+# claim --help named "P" with no word of it ("the range that moves P
+# most"), and "Shapley factors" with none; it says both, and lists the two
+# lines of terms the text now has
+expect_exit 0 "claim --help" -- $RL claim --help
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/help"
+for g in "the range that moves P(>= target), the chance of reaching it, most narrowed alone" \
+	"(Shapley factors: how much of it each difference between the chips explains)" \
+	"the verdict in words with the 90% interval, its terms in words and how its word is drawn" \
+	"the terms used below (token, FP8, TFLOPS, TDP, KV cache and others) in words"; do
+	grep -qF -- "$g" "$tmpd/help" && echo "ok - claim --help: $g" ||
+		{ echo "not ok - claim --help lacks: $g"; fails=$((fails + 1)); }
+done
+if grep -q "moves P most" "$tmpd/help"; then
+	echo "not ok - claim --help still says 'moves P most'"; fails=$((fails + 1))
+else
+	echo "ok - claim --help has no bare P"
+fi
 finish
