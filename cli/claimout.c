@@ -1183,6 +1183,13 @@ void claimout_text(FILE *f, const claim_report *rep)
 	for (i = 0; i < rep->nmust; i++)
 		wrapped(f, i ? "    - " : "  => ", rep->must[i], 6);
 	fprintf(f, "  one lever at a time, the rest as assumed:\n");
+	/* what the brackets are and what to type next: the walk (ux32) read
+	** "[b.chip.peak_tflops_fp8]" with no word of it (the report says
+	** "the parameter to vary in brackets") */
+	if (rep->nsolve)
+		wrapped(f, "    ", "(in brackets, the parameter: rooflab solve "
+		        "--vary PARAM, with this run's --a, --b, --config, --scenario "
+		        "and --target, works out its line alone)", 6);
 	for (i = 0; i < rep->nsolve; i++)
 		claimout_solve_row_text(f, &rep->solve[i]);
 

@@ -112,4 +112,21 @@ if grep -q "moves P most" "$tmpd/help"; then
 else
 	echo "ok - claim --help has no bare P"
 fi
+# "what must be true", one lever at a time: the brackets said in words and
+# the command that works out a line alone; that command, run as it says,
+# gives the same sentence as the claim's line (claim at its defaults)
+expect_exit 0 "claim at its defaults, no Monte Carlo" -- $RL claim --samples 0
+cp "$tmpd/out" "$tmpd/def"
+expect_joined "^    \\(in brackets" \
+	"^    \\(in brackets, the parameter: rooflab solve --vary PARAM, with this run's --a, --b, --config, --scenario and --target, works out its line alone\\)$" \
+	"the levers' brackets in words, with the command"
+joined '^  - ' "$tmpd/def" | grep '\[b\.chip\.hbm_tbps\]$' >"$tmpd/lever"
+expect_exit 0 "solve --vary b.chip.hbm_tbps, as the line says" -- $RL solve --vary b.chip.hbm_tbps
+joined '^  - ' "$tmpd/out" >"$tmpd/solved"
+if [ -s "$tmpd/lever" ] && cmp -s "$tmpd/lever" "$tmpd/solved"; then
+	echo "ok - solve --vary gives the claim's line: $(cut -c1-60 "$tmpd/lever")..."
+else
+	echo "not ok - solve --vary's line differs from the claim's"
+	sed 's/^/    claim: /' "$tmpd/lever"; sed 's/^/    solve: /' "$tmpd/solved"; fails=$((fails + 1))
+fi
 finish
