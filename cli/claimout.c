@@ -1116,7 +1116,10 @@ void claimout_text(FILE *f, const claim_report *rep)
 	char x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
-	fprintf(f, "\ndetails: claim check %s, %.0f in / %.0f out, target %sx\n\n",
+	/* "tokens ... per request": "2048 in / 128 out" said neither what
+	** nor per what (ux32) */
+	fprintf(f, "\ndetails: claim check %s, %.0f tokens in / %.0f out per "
+	        "request, target %sx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, claim_target_text(rep->opts.target).s);
 	/* the terms below in words, once, before the first of them */

@@ -2162,7 +2162,7 @@ esac
 # Carlo, the robustness lines, the details and what must be true
 expect_exit 0 "claim --target 1234567.5" -- $RL claim --samples 300 --no-design --target 1234567.5
 expect_out "^what must be true for 1234567\.5x$" "what must be true: the target in all its digits"
-expect_out "^details: claim check etched-bench, 2048 in / 128 out, target 1234567\.5x$" "details: the target in all its digits"
+expect_out "^details: claim check etched-bench, 2048 tokens in / 128 out per request, target 1234567\.5x$" "details: the target in all its digits"
 expect_out "=> 1234567\.5x is out of reach by peak compute" "the headline: the target in all its digits"
 expect_out "median [0-9.]+x, P\(>= 1234567\.5x\) = 0\.0%$" "the Monte Carlo's P: the target in all its digits"
 expect_out "the verdict's word follows P\(>= 1234567\.5x\):" "the verdict's rule: the target in all its digits"

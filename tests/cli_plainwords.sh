@@ -112,6 +112,14 @@ if grep -q "moves P most" "$tmpd/help"; then
 else
 	echo "ok - claim --help has no bare P"
 fi
+# the details line says what "2048 in / 128 out" counts, and per what
+# (etched-bench: 2048 and 128, data/scenarios/etched-bench.ini)
+if grep -q "^details: claim check etched-bench, 2048 tokens in / 128 out per request, target 20x$" "$tmpd/text"; then
+	echo "ok - details: tokens per request"
+else
+	echo "not ok - details: tokens per request: $(grep '^details:' "$tmpd/text")"; fails=$((fails + 1))
+fi
+
 # "what must be true", one lever at a time: the brackets said in words and
 # the command that works out a line alone; that command, run as it says,
 # gives the same sentence as the claim's line (claim at its defaults)
