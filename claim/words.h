@@ -65,8 +65,9 @@ const char *claim_factor_glossary(void);
 
 /* The terms the claim's text uses below its verdict, each in words once,
 ** for a reader who knows finance, not chips: token, FP8 and BF16, TFLOPS
-** and PFLOPS, GEMM, MAC array, TDP, KV cache, prefill and decode,
-** all-reduce, PUE and Shapley factors stood in the text with no gloss (the
+** and PFLOPS, GEMM, die and mm2, reticle, MAC array and FMA, PHY, pJ, TDP,
+** KV cache, prefill and decode, all-reduce, PUE and Shapley factors stood
+** in the text with no gloss (the
 ** report's verdict section had its own list, reports/verdict.c). */
 const char *claim_terms_glossary(void);
 

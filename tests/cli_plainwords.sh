@@ -30,18 +30,19 @@ fi
 expect_out "^assumptions of 8x Sohu \\(as claimed\\) \\(data/uncertainty/sohu\\.ini\\)$" \
 	"the assumptions section the terms point to"
 # the terms below the verdict, each in words once, before the sides' table
-# (token, FP8, TFLOPS, GEMM, MAC array, TDP, KV cache, prefill, all-reduce,
-# PUE and Shapley stood in the text with no gloss; the report had its own
+# (token, FP8, TFLOPS, GEMM, mm2, reticle, MAC array, FMA, PHY, pJ, TDP,
+# KV cache, prefill, all-reduce, PUE and Shapley stood in the text with no
+# gloss; the report had its own
 # list); each term it glosses is one the text goes on to use
 expect_joined "^  terms used below: " \
-	"^  terms used below: a token is a word or a piece of one, the unit a language model reads and writes .*; FP8 and BF16, 8- and 16-bit number formats; TFLOPS and PFLOPS, 10\\^12 and 10\\^15 arithmetic operations a second; GEMM, a matrix multiply; .*; Shapley factors, each difference between the sides' share of the speedup, averaged over every order of swapping them$" \
+	"^  terms used below: a token is a word or a piece of one, the unit a language model reads and writes .*; FP8 and BF16, 8- and 16-bit number formats; TFLOPS and PFLOPS, 10\\^12 and 10\\^15 arithmetic operations a second; GEMM, a matrix multiply; die, a chip's piece of silicon, mm2 its area in square millimetres, MTr/mm2 millions of transistors per mm2; reticle, the largest die a lithography machine prints at once; MAC array, .* FMA \\(fused multiply-add\\) a clock; PHY, the circuit that drives a memory's or a link's wires; pJ, a picojoule \\(10\\^-12 joules\\), the energy of one operation or bit moved; .*; Shapley factors, each difference between the sides' share of the speedup, averaged over every order of swapping them$" \
 	"the terms in words, under details"
 if awk '/^  terms used below: / { g = NR } /^ +side +out tok\/s/ { t = NR } END { exit !(g && t && g < t) }' "$tmpd/text"; then
 	echo "ok - the terms come before the sides' table"
 else
 	echo "not ok - the terms do not come before the sides' table"; fails=$((fails + 1))
 fi
-for term in "tok/s" FP8 BF16 TFLOPS PFLOPS GEMM "MAC array" TDP "KV cache" prefill decode all-reduce PUE Shapley; do
+for term in "tok/s" FP8 BF16 TFLOPS PFLOPS GEMM mm2 MTr/mm2 reticle "MAC array" FMA PHY pJ TDP "KV cache" prefill decode all-reduce PUE Shapley; do
 	if awk -v w="$term" '/^  terms used below: / { g = 1; next }
 		g && /^    / && !u { next }
 		g { u = 1; if (index($0, w)) f = 1 } END { exit !f }' "$tmpd/text"; then
