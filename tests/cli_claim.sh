@@ -1992,7 +1992,7 @@ phi=$(sort -k2,2n "$tmpd/loao" | tail -1 | cut -d' ' -f2)
 r10=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
 oos=$($RL validate 2>/dev/null | sed -n 's/^out of sample (borrowed) *\([0-9]*\) rows: median |error| *\([0-9.]*\)%, 90th percentile *\([0-9.]*\)%.*/\2% \/ \3% on \1 rows whose software version borrows another'"'"'s profile/p')
-want="how far off the model is (median error / 90% of rows within): $mlo-$mhi% / $plo-$phi% on model families each fit never saw, over $nl software versions (trtllm-0.10, the baseline: $r10, leaving out one row at a time); $oos; on chips no fit saw: 2 microbenchmark rows, no serving row"
+want="how far off the model is (median error / 90% of rows within): $mlo-$mhi% / $plo-$phi% on model families each fit never saw, over $nl software versions (besides them, trtllm-0.10, the baseline: $r10, leaving out one row at a time); $oos; on chips no fit saw: 2 microbenchmark rows, no serving row"
 if [ "$nl" -ge 10 ] && [ -n "$r10" ] && [ -n "$oos" ] &&
 	sed -n '1,/^$/p' "$tmpd/summary" | { tr '\n' ' '; echo; } | tr -s ' ' |
 	grep -qF "$want"; then
