@@ -184,8 +184,11 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 	} else
 		PUT("no profile records its error on model families its fit never "
 		    "saw");
+	/* "besides them": "over 12 software versions (trtllm-0.10, ...)"
+	** read as 0.10 one of the 12, the README's table 13 profiles (ux32) */
 	for (i = 0; i < s.nother; i++)
-		PUT("%s%s%s: %.1f%% / %.1f%%, %s", i ? "; " : " (", s.other[i],
+		PUT("%s%s%s: %.1f%% / %.1f%%, %s",
+		    i ? "; " : s.n ? " (besides them, " : " (", s.other[i],
 		    base && !strcmp(base, s.other[i]) ? ", the baseline" : "",
 		    100 * s.om[i], 100 * s.op[i], kind_words(s.okind[i]));
 	if (s.nmore)

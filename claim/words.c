@@ -590,6 +590,30 @@ const char *claim_factor_glossary(void)
 	       "above";
 }
 
+const char *claim_terms_glossary(void)
+{
+	return "terms used below: a token is a word or a piece of one, the unit "
+	       "a language model reads and writes (a request's input tokens "
+	       "are its prompt, its output tokens the answer); FP8 and BF16, "
+	       "8- and 16-bit number formats; TFLOPS and PFLOPS, 10^12 and "
+	       "10^15 arithmetic operations a second; GEMM, a matrix multiply; "
+	       "die, a chip's piece of silicon, mm2 its area in square "
+	       "millimetres, MTr/mm2 millions of transistors per mm2; reticle, "
+	       "the largest die a lithography machine prints at once; "
+	       "MAC array, the die's multiply-accumulate units, each doing one "
+	       "FMA (fused multiply-add) a clock; PHY, the circuit that drives "
+	       "a memory's or a link's wires; pJ, a picojoule (10^-12 joules), "
+	       "the energy of one operation or bit moved; TDP, the power "
+	       "limit a chip is held to; KV cache, the keys and values each "
+	       "request keeps of its tokens; prefill, the pass over a request's "
+	       "input tokens, and decode, the steps that produce its output "
+	       "tokens one at a time; all-reduce, chips summing their partial "
+	       "results over the links; PUE, a data centre's power over its "
+	       "equipment's; Shapley factors, each difference between the "
+	       "sides' share of the speedup, averaged over every order of "
+	       "swapping them";
+}
+
 int claim_must_lead(char *buf, size_t len, double speedup, double target,
                     double prob, int etched)
 {
@@ -607,4 +631,19 @@ int claim_must_lead(char *buf, size_t len, double speedup, double target,
 	         etched ? "Etched's figures, or assumptions where it published "
 	         "none," : "assumptions,", tg, pr);
 	return 0;
+}
+
+void claim_verdict_terms(char *buf, size_t len, long long samples,
+                         double target, int etched)
+{
+	char tg[40];
+	rl_number_write(target, tg, sizeof tg);
+	snprintf(buf, len, "in words: the stated values are %s, not "
+	         "measurements; the assumption ranges, how far each could be "
+	         "off, are listed with their sources under \"assumptions\" "
+	         "below; the samples are %lld draws of all of them at once (a "
+	         "Monte Carlo); P(>= %sx) is the share of those samples whose "
+	         "speedup reaches %sx", etched ? "Etched's figures, or "
+	         "assumptions where it published none" : "the sides' preset "
+	         "values", samples, tg, tg);
 }

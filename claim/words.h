@@ -63,6 +63,14 @@ void claim_solve_words(const struct claim_solve_row_s *row, char *buf,
 ** software x1.861" and "mapping x2.453" with no word of what was swapped. */
 const char *claim_factor_glossary(void);
 
+/* The terms the claim's text uses below its verdict, each in words once,
+** for a reader who knows finance, not chips: token, FP8 and BF16, TFLOPS
+** and PFLOPS, GEMM, die and mm2, reticle, MAC array and FMA, PHY, pJ, TDP,
+** KV cache, prefill and decode, all-reduce, PUE and Shapley factors stood
+** in the text with no gloss (the
+** report's verdict section had its own list, reports/verdict.c). */
+const char *claim_terms_glossary(void);
+
 /* The lead of "what must be true" where the stated values meet the
 ** target and the Monte Carlo says how often its ranges do: "at the stated
 ** values 20x is met already; what follows is how far each can fall and
@@ -75,5 +83,14 @@ const char *claim_factor_glossary(void);
 ** probability). */
 int claim_must_lead(char *buf, size_t len, double speedup, double target,
                     double prob, int etched);
+
+/* The verdict's own terms in words, under its interval: an investor met
+** "the stated values", "the assumption ranges", "the samples" and
+** "P(>= 20x)" in its first lines with no word of what they are (ux32's
+** walk; the report's glossary came at its end of the verdict, the text had
+** none).  samples the Monte Carlo's count, target the speedup's target,
+** etched 1 where the stated values are Etched's (side b the default Sohu). */
+void claim_verdict_terms(char *buf, size_t len, long long samples,
+                         double target, int etched);
 
 #endif

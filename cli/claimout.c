@@ -247,6 +247,14 @@ static void verdict_text(FILE *f, const claim_report *rep)
 		        "the uncertainty below)\n", x2,
 		        side > 0 ? "above" : "below", side > 0 ? "below" : "above",
 		        side > 0 ? "above" : "below");
+	/* the terms of the lines above in words, once, under them (after
+	** the mapping, which the first five lines keep, and the interval's
+	** "lies above that interval") */
+	if (mc) {
+		claim_verdict_terms(line, sizeof line, (long long)mc->samples,
+		                    tgt, rep->b_default);
+		wrapped(f, "  ", line, 4);
+	}
 	/* how the word was drawn, as the JSON's verdict.rule and the report
 	** say it: "Not supported" at 8.6% read as a rounding of the interval
 	** without it (claim --help alone gave the bands) */
@@ -1108,9 +1116,15 @@ void claimout_text(FILE *f, const claim_report *rep)
 	char x[2][32];
 	int lw = label_width(rep);
 	verdict_text(f, rep);
-	fprintf(f, "\ndetails: claim check %s, %.0f in / %.0f out, target %sx\n\n",
+	/* "tokens ... per request": "2048 in / 128 out" said neither what
+	** nor per what (ux32) */
+	fprintf(f, "\ndetails: claim check %s, %.0f tokens in / %.0f out per "
+	        "request, target %sx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, claim_target_text(rep->opts.target).s);
+	/* the terms below in words, once, before the first of them */
+	wrapped(f, "  ", claim_terms_glossary(), 4);
+	fputc('\n', f);
 	side_header(f, lw);
 	side_line(f, "a", &rep->a, lw);
 	side_line(f, "b", &rep->b, lw);
@@ -1172,6 +1186,13 @@ void claimout_text(FILE *f, const claim_report *rep)
 	for (i = 0; i < rep->nmust; i++)
 		wrapped(f, i ? "    - " : "  => ", rep->must[i], 6);
 	fprintf(f, "  one lever at a time, the rest as assumed:\n");
+	/* what the brackets are and what to type next: the walk (ux32) read
+	** "[b.chip.peak_tflops_fp8]" with no word of it (the report says
+	** "the parameter to vary in brackets") */
+	if (rep->nsolve)
+		wrapped(f, "    ", "(in brackets, the parameter: rooflab solve "
+		        "--vary PARAM, with this run's --a, --b, --config, --scenario "
+		        "and --target, works out its line alone)", 6);
 	for (i = 0; i < rep->nsolve; i++)
 		claimout_solve_row_text(f, &rep->solve[i]);
 

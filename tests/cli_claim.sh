@@ -1992,7 +1992,7 @@ phi=$(sort -k2,2n "$tmpd/loao" | tail -1 | cut -d' ' -f2)
 r10=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
 oos=$($RL validate 2>/dev/null | sed -n 's/^out of sample (borrowed) *\([0-9]*\) rows: median |error| *\([0-9.]*\)%, 90th percentile *\([0-9.]*\)%.*/\2% \/ \3% on \1 rows whose software version borrows another'"'"'s profile/p')
-want="how far off the model is (median error / 90% of rows within): $mlo-$mhi% / $plo-$phi% on model families each fit never saw, over $nl software versions (trtllm-0.10, the baseline: $r10, leaving out one row at a time); $oos; on chips no fit saw: 2 microbenchmark rows, no serving row"
+want="how far off the model is (median error / 90% of rows within): $mlo-$mhi% / $plo-$phi% on model families each fit never saw, over $nl software versions (besides them, trtllm-0.10, the baseline: $r10, leaving out one row at a time); $oos; on chips no fit saw: 2 microbenchmark rows, no serving row"
 if [ "$nl" -ge 10 ] && [ -n "$r10" ] && [ -n "$oos" ] &&
 	sed -n '1,/^$/p' "$tmpd/summary" | { tr '\n' ' '; echo; } | tr -s ' ' |
 	grep -qF "$want"; then
@@ -2162,7 +2162,7 @@ esac
 # Carlo, the robustness lines, the details and what must be true
 expect_exit 0 "claim --target 1234567.5" -- $RL claim --samples 300 --no-design --target 1234567.5
 expect_out "^what must be true for 1234567\.5x$" "what must be true: the target in all its digits"
-expect_out "^details: claim check etched-bench, 2048 in / 128 out, target 1234567\.5x$" "details: the target in all its digits"
+expect_out "^details: claim check etched-bench, 2048 tokens in / 128 out per request, target 1234567\.5x$" "details: the target in all its digits"
 expect_out "=> 1234567\.5x is out of reach by peak compute" "the headline: the target in all its digits"
 expect_out "median [0-9.]+x, P\(>= 1234567\.5x\) = 0\.0%$" "the Monte Carlo's P: the target in all its digits"
 expect_out "the verdict's word follows P\(>= 1234567\.5x\):" "the verdict's rule: the target in all its digits"

@@ -32,7 +32,7 @@ expect_no_out "^.{101}" "no line of the demo's over 100 columns"
 # leave-one-architecture-out error, the out-of-sample rows', and that the
 # held-out chips have those two microbenchmark rows, no serving row; the
 # held-out median alone (over the GEMM and the copy) is no longer printed
-expect_joined "^  how far off the model is " "^  how far off the model is \(median error / 90% of rows within\): [0-9.]+-[0-9.]+% / [0-9.]+-[0-9.]+% on model families each fit never saw, over [0-9]+ software versions \(trtllm-0\.10, the baseline: [0-9.]+% / [0-9.]+%, leaving out one row at a time\); [0-9.]+% / [0-9.]+% on [0-9]+ rows whose software version borrows another's profile; on chips no fit saw: 2 microbenchmark rows, no serving row\$" \
+expect_joined "^  how far off the model is " "^  how far off the model is \(median error / 90% of rows within\): [0-9.]+-[0-9.]+% / [0-9.]+-[0-9.]+% on model families each fit never saw, over [0-9]+ software versions \(besides them, trtllm-0\.10, the baseline: [0-9.]+% / [0-9.]+%, leaving out one row at a time\); [0-9.]+% / [0-9.]+% on [0-9]+ rows whose software version borrows another's profile; on chips no fit saw: 2 microbenchmark rows, no serving row\$" \
 	"the demo says the figures for another chip under the verdict"
 expect_no_out "^held-out chips " "the held-out median alone is not the demo's trust figure"
 # validate's "in sample and held out" line (it said "all modelled rows",
