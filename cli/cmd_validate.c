@@ -1042,8 +1042,8 @@ int cmd_validate(int argc, char **argv)
 			goto done;
 		}
 		if ((rc = val_store(dbpath, profile ? profile : "versions.csv", v,
-		                    n, rp, nr, trust, &run_id, err,
-		                    sizeof err))) {
+		                    n, rp, nr, trust, mfile ? files[0] : NULL,
+		                    &run_id, err, sizeof err))) {
 			cli_say("validate", err);
 			goto done;
 		}

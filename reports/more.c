@@ -308,10 +308,17 @@ void report_validation(rctx *r)
 			                                      sizeof qd));
 		return;
 	}
-	doc_para(&r->d, "How far the model's throughput is from published "
-	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
-	         "modelled).", v->profile, v->id, v->created, v->rows,
-	         v->rows == 1 ? "" : "s");
+	{
+		/* whose rows (valrows.c): a file's named, not "published" */
+		char whose[1400];
+		report_rows_words(r, whose, sizeof whose);
+		if (r->bad)
+			return;
+		doc_para(&r->d, "How far the model's throughput is from %s "
+		         "(profile %s, validation run %ld of %s, %ld row%s "
+		         "modelled).", whose, v->profile, v->id, v->created,
+		         v->rows, v->rows == 1 ? "" : "s");
+	}
 	/* the verdict's sentence, read and worked out once for both: its
 	** first clause in short, the others listed under it, each its own
 	** sentence, where one paragraph ran past 1,200 characters */

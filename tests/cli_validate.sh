@@ -176,6 +176,71 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - report's stored trust line does not name this file's rows"; fails=$((fails + 1))
 	fi
+	# (small68) the run records whose rows it is over: validation_runs.
+	# rows_of 'file' (validate --json's word) and measurements_file the
+	# name as given; report's first trust clause and the validation
+	# section's opening name that file where both said "the published
+	# measurements" (a user's own rows are not those); the claim's own
+	# line, of the shipped rows (val_trust_shipped), is said to be theirs
+	if [ "$(sqlite3 "$tmpd/trust1.db" "select rows_of || '|' || measurements_file from validation_runs")" = "file|$M" ]; then
+		echo "ok - validate --db records the file's rows: rows_of file, measurements_file its name"
+	else
+		echo "not ok - validate --db does not record the file it read"; fails=$((fails + 1))
+	fi
+	whose="the rows of the file validate was given ($M), not the published measurements rooflab ships"
+	if grep -qF "In short, the model's throughput misses $whose, by a median " "$tmpd/trust1.md" &&
+		grep -qF -- "- How far to trust the model: the model's throughput misses $whose, by a median " "$tmpd/trust1.md" &&
+		grep -qF "How far the model's throughput is from $whose (profile " "$tmpd/trust1.md" &&
+		! grep -q "published measurements by a median" "$tmpd/trust1.md"; then
+		echo "ok - report's trust clause and validation section name the file's rows"
+	else
+		echo "not ok - report says the file's figures are the published measurements'"
+		grep -E "misses|throughput is from" "$tmpd/trust1.md" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
+	cp "$tmpd/trust1.db" "$tmpd/trustc.db"
+	expect_exit 0 "a claim run with its own trust line beside a file's validation run" -- $RL claim --samples 200 --seed 5 --db "$tmpd/trustc.db"
+	expect_exit 0 "report of it" -- $RL report --db "$tmpd/trustc.db" --out "$tmpd/trustc.md" --no-plots
+	expect_exit 0 "the claim's line beside a file's run is said to be the shipped rows'" -- \
+		grep -qF -- "- As the claim recorded it with its run, over the shipped rows: how far off the model is" "$tmpd/trustc.md"
+	# a run written before the columns (dropped here): not recorded, said
+	# so, never taken for the shipped rows or a file's
+	cp "$tmpd/trustc.db" "$tmpd/trusto.db"
+	sqlite3 "$tmpd/trusto.db" "ALTER TABLE validation_runs DROP COLUMN measurements_file; ALTER TABLE validation_runs DROP COLUMN rows_of"
+	expect_exit 0 "report of a validation run from before rows_of" -- $RL report --db "$tmpd/trusto.db" --out "$tmpd/trusto.md" --no-plots
+	if grep -qF "In short, the model's throughput misses this validation run's measurements (rows not recorded: the run was written before rooflab stored whether validate read the shipped published measurements or a file of its own) by a median " "$tmpd/trusto.md" &&
+		! grep -qF "$M" "$tmpd/trusto.md" &&
+		grep -qF -- "- As the claim recorded it with its run, over the shipped rows: " "$tmpd/trusto.md"; then
+		echo "ok - an old run's rows: not recorded"
+	else
+		echo "not ok - an old run's rows are not said to be unrecorded"; fails=$((fails + 1))
+	fi
+	# what validate never writes there fails the report (exit 2), naming
+	# the column and run: a word of neither kind, or a file's run with no name
+	for c in "rows_of = 'mine'|validation_runs\.rows_of of validation run 1 holds other text, where rooflab validate writes 'shipped' or 'file'" \
+		"measurements_file = NULL|validation_runs\.measurements_file of validation run 1 holds NULL beside rows_of 'file', where rooflab validate writes the file's name"; do
+		cp "$tmpd/trustc.db" "$tmpd/trustb.db"
+		sqlite3 "$tmpd/trustb.db" "UPDATE validation_runs SET ${c%%|*}"
+		expect_exit 2 "report of validation_runs.${c%%|*}" -- $RL report --db "$tmpd/trustb.db" --out "$tmpd/trustb.md" --no-plots
+		expect_err "trustb\.db: cannot read: ${c#*|}" "the report names validation_runs.${c%%|*}"
+	done
+	# a name holding a newline and an escape: stored as given (bound:
+	# its bytes back from the table), printed with each as '?'
+	odd=$(printf 'o\nd\033[1md.csv')
+	cp "$M" "$tmpd/$odd"
+	expect_exit 0 "validate --db of a file whose name holds a newline and ESC" -- $RL validate --measurements "$tmpd/$odd" --versions "$V" --db "$tmpd/trusto2.db"
+	if [ "$(sqlite3 "$tmpd/trusto2.db" "select hex(measurements_file) from validation_runs")" = "$(printf '%s' "$tmpd/$odd" | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" ]; then
+		echo "ok - the odd name is stored byte for byte"
+	else
+		echo "not ok - the odd name is not stored as given"; fails=$((fails + 1))
+	fi
+	$RL claim --samples 200 --seed 5 --db "$tmpd/trusto2.db" >/dev/null 2>&1
+	expect_exit 0 "report of the odd name's run" -- $RL report --db "$tmpd/trusto2.db" --out "$tmpd/trusto2.md" --no-plots
+	if grep -qF "the rows of the file validate was given ($tmpd/o?d?\\[1md.csv), not" "$tmpd/trusto2.md" &&
+		! grep -q "$(printf '\033')" "$tmpd/trusto2.md"; then
+		echo "ok - the odd name in the report: newline and ESC as '?'"
+	else
+		echo "not ok - the odd name in the report"; grep -a "file validate was given" "$tmpd/trusto2.md" | head -2 | cat -A | sed 's/^/    /'; fails=$((fails + 1))
+	fi
 	grep -v '^copy,' "$M" >"$tmpd/nocopy.csv"
 	expect_exit 0 "validate without the copy" -- $RL validate --measurements "$tmpd/nocopy.csv" --versions "$V" --db "$tmpd/trust2.db"
 	if [ "$(sqlite3 "$tmpd/trust2.db" 'select trust from validation_runs')" = "over this file's rows ($tmpd/nocopy.csv): $trust 1 serving row, 0 microbenchmarks" ]; then
