@@ -354,6 +354,7 @@ void report_validation(rctx *r)
 		return;
 	sqlite3_bind_int64(st, 1, v->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *vf;
 		char c[11][96];
 		const char *cells[11];
 		int k;
@@ -389,7 +390,9 @@ void report_validation(rctx *r)
 		else
 			snprintf(c[9], sizeof c[9], "-");
 		snprintf(c[10], sizeof c[10], "%s", sqlite3_column_int(st, 10)
-		         ? "in-sample (fitted on)" : sqlite3_column_int(st, 12)
+		         ? (report_val_rows(r, &vf) == REPORT_ROWS_FILE
+		            ? "fitted chip (file's row)" : "in-sample (fitted on)")
+		         : sqlite3_column_int(st, 12)
 		         ? "out of sample (borrowed profile)" : "held out");
 		for (k = 0; k < 11; k++)
 			cells[k] = c[k];

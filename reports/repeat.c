@@ -285,7 +285,8 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		                         es.e[0], es.n[0], 0.5), 0),
 		                     report_pct(q90, sizeof q90, stats_abs_quantile(
 		                         es.e[0], es.n[0], 0.9), 0),
-		                     n0, fit, 10 * fit >= 9 * n0
+		                     n0, fit, 10 * fit >= 9 * n0 &&
+		                         report_val_rows(r, &f) != REPORT_ROWS_FILE
 		                         ? ", so mostly a fit and little a "
 		                           "prediction" : "");
 	else

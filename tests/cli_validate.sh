@@ -201,6 +201,32 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		echo "not ok - report says the file's figures are the published measurements'"
 		grep -E "misses|throughput is from" "$tmpd/trust1.md" | sed 's/^/    /'; fails=$((fails + 1))
 	fi
+	# and the validation section's groups and rows: a file's rows of the
+	# fitted chip are not called in-sample, "the fit's own data" (the fit
+	# need not have read them; validate --json's fitted_chip)
+	if grep -qF "Rows of the fitted chip are of the chip a version's profile was fitted on; these are rows of the file validate was given, which the fit need not have read" "$tmpd/trust1.md" &&
+		grep -qxF "The fitted chip (the file's rows, not necessarily the fit's):" "$tmpd/trust1.md" &&
+		grep -q "^| a-out | h100-sxm | .* | fitted chip (file's row) |\$" "$tmpd/trust1.md" &&
+		! grep -qiE "in-sample|reproduces its own data" "$tmpd/trust1.md"; then
+		echo "ok - report's groups and rows of a file's run: the fitted chip, not in-sample"
+	else
+		echo "not ok - report calls a file's rows in-sample"; grep -inE "in-sample|fitted chip" "$tmpd/trust1.md" | head -5 | sed 's/^/    /'; fails=$((fails + 1))
+	fi
+	# a file of the fitted chip's rows alone (h200 and copy left out): all
+	# 12 pooled rows fitted on, which the shipped rows' words call "mostly
+	# a fit"; a file's rows need not be the fit's, so neither that nor "these
+	# errors measure the fit" under no held-out rows
+	grep -v '^h200,\|^copy,' "$M" >"$tmpd/fitonly.csv"
+	$RL validate --measurements "$tmpd/fitonly.csv" --versions "$V" --db "$tmpd/fitonly.db" >/dev/null 2>&1
+	$RL claim --samples 200 --seed 5 --db "$tmpd/fitonly.db" >/dev/null 2>&1
+	expect_exit 0 "report of a file's run of fitted-chip rows alone" -- $RL report --db "$tmpd/fitonly.db" --out "$tmpd/fitonly.md" --no-plots
+	if grep -qF "over 12 rows, 12 of them of the chip and software its profiles were fitted on (the validation section)." "$tmpd/fitonly.md" &&
+		grep -qF "No held-out rows: every row modelled here is of a chip its profile was fitted on, rows of the file validate was given, which the fit need not have read." "$tmpd/fitonly.md" &&
+		! grep -qE "mostly a fit|measure the fit" "$tmpd/fitonly.md"; then
+		echo "ok - a file's fitted-chip rows are not called a fit"
+	else
+		echo "not ok - a file's fitted-chip rows called a fit"; grep -E "over 12 rows|No held-out" "$tmpd/fitonly.md" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
 	cp "$tmpd/trust1.db" "$tmpd/trustc.db"
 	expect_exit 0 "a claim run with its own trust line beside a file's validation run" -- $RL claim --samples 200 --seed 5 --db "$tmpd/trustc.db"
 	expect_exit 0 "report of it" -- $RL report --db "$tmpd/trustc.db" --out "$tmpd/trustc.md" --no-plots
