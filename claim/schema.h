@@ -167,7 +167,13 @@ extern const rl_db_kind claim_db_kind;
 ** above): the run's count of rows here, NULL or absent for a run written \
 ** before them; and validation_runs.trust TEXT: validate's trust line of \
 ** the run (claim/valtrust.h: each profile's leave-one-architecture-out \
-** error as its [meta] held it then), NULL or absent before it */ \
+** error as its [meta] held it then), NULL or absent before it; and \
+** validation_runs.rows_of TEXT and measurements_file TEXT: whose rows \
+** the run is over, 'shipped' (data/measurements.csv and \
+** published-h100.csv; measurements_file NULL) or 'file' (validate \
+** --measurements FILE, its name as given in measurements_file), as \
+** validate --json's rows_of; NULL or absent for a run written before \
+** them, which the report says is not recorded (never a guess) */ \
 "CREATE TABLE IF NOT EXISTS validation_repeat(" \
 "  run_id INTEGER NOT NULL, ord INTEGER NOT NULL, version_a TEXT," \
 "  version_b TEXT, cells INTEGER, median_abs_change REAL," \

@@ -51,7 +51,8 @@ static int store_repeat(sqlite3 *db, sqlite3_int64 run, const val_repeat *rp,
 
 int val_store(const char *path, const char *profile, const val_row *v,
               size_t n, const val_repeat *rp, size_t nr, const char *trust,
-              long long *run_id, char *err, size_t errlen)
+              const char *mfile, long long *run_id, char *err,
+              size_t errlen)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
@@ -75,12 +76,16 @@ int val_store(const char *path, const char *profile, const val_row *v,
 	    claim_db_add_column(db, "validation", "out_of_sample", "INTEGER") ||
 	    claim_db_add_column(db, "validation_runs", "repeat_pairs",
 	                        "INTEGER") ||
-	    claim_db_add_column(db, "validation_runs", "trust", "TEXT"))
+	    claim_db_add_column(db, "validation_runs", "trust", "TEXT") ||
+	    claim_db_add_column(db, "validation_runs", "rows_of", "TEXT") ||
+	    claim_db_add_column(db, "validation_runs", "measurements_file",
+	                        "TEXT"))
 		goto fail;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO validation_runs(created, profile, "
 	                       "median_abs_error, p90_abs_error, rows, "
-	                       "repeat_pairs, trust) VALUES(?,?,?,?,?,?,?)", -1,
+	                       "repeat_pairs, trust, rows_of, measurements_file) "
+	                       "VALUES(?,?,?,?,?,?,?,?,?)", -1,
 	                       &st, NULL))
 		goto fail;
 	sqlite3_bind_text(st, 1, created, -1, SQLITE_TRANSIENT);
@@ -93,6 +98,13 @@ int val_store(const char *path, const char *profile, const val_row *v,
 		sqlite3_bind_text(st, 7, trust, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, 7);
+	/* whose rows: the file's name as given, bound (a quote or a newline
+	** in it is data); the report makes it safe to print */
+	sqlite3_bind_text(st, 8, mfile ? "file" : "shipped", -1, SQLITE_STATIC);
+	if (mfile)
+		sqlite3_bind_text(st, 9, mfile, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 9);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);

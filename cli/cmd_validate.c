@@ -89,10 +89,12 @@ static void help(FILE *f)
 	      "\"not_modelled\", set, reason, reason_kind); groups by one\n"
 	      "key (chip, version, model, precision or metric), cells by chip,\n"
 	      "version, model and precision together, each within one \"set\":\n"
-	      "in_sample, held_out, out_of_sample (the fitted chip's rows of\n"
-	      "a version whose profile was fitted on another version's rows:\n"
-	      "versions.csv's fitted_version) or not_modelled (docs/validation.md\n"
-	      "gives every key), and \"repeatability\": the pairs of versions whose\n"
+	      "in_sample (fitted_chip for a --measurements file's rows, which\n"
+	      "no fit need have read), held_out, out_of_sample (the fitted\n"
+	      "chip's rows of a version whose profile was fitted on another\n"
+	      "version's rows: versions.csv's fitted_version) or not_modelled\n"
+	      "(docs/validation.md gives every key), and \"repeatability\": the\n"
+	      "pairs of versions whose\n"
 	      "tables share cells (chip, gpus, model, precision, isl, osl, tp,\n"
 	      "pp, ep, request rate, metric), each with the median and 90th\n"
 	      "percentile of the cells' |change| = larger/smaller - 1 and the\n"
@@ -403,6 +405,18 @@ static int stored_trust(const val_row *v, size_t n, const char *mfile,
 	return RL_OK;
 }
 
+/* The JSON name of set `set` over rows_of's rows: "fitted_chip" for a
+** --measurements file's rows of the chip their profile was fitted on,
+** where "in_sample" said they were rows the fit read (none of a user's
+** file need be; the groups' fitted_chip is true for them either way);
+** the shipped rows' names as before (val_set_name). */
+static const char *json_set(int set, const char *rows_of)
+{
+	if (set == VAL_SET_FITTED && !strcmp(rows_of, "file"))
+		return "fitted_chip";
+	return val_set_name(set);
+}
+
 /* rows_of: which rows the groups', cells' and pairs' figures are over,
 ** "shipped" (the shipped measurements, which the profiles were fitted and
 ** checked on) or "file" (a --measurements file's own): added beside
@@ -431,7 +445,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 			json_null(&w, "profile");
 		json_str(&w, "status",
 		         v[i].status == VAL_OK ? "ok" : "not_modelled");
-		json_str(&w, "set", val_set_name(val_set_of(&v[i])));
+		json_str(&w, "set", json_set(val_set_of(&v[i]), rows_of));
 		if (v[i].status == VAL_OK) {
 			json_null(&w, "reason");
 			json_null(&w, "reason_kind");
@@ -447,7 +461,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_obj(&w, NULL);
 		json_str(&w, "by", val_by_name(g[i].by));
 		json_str(&w, "key", g[i].key);
-		json_str(&w, "set", val_set_name(g[i].set));
+		json_str(&w, "set", json_set(g[i].set, rows_of));
 		json_str(&w, "rows_of", rows_of);
 		json_bool(&w, "fitted_chip", g[i].set == VAL_SET_FITTED);
 		json_num(&w, "rows", (double)g[i].rows);
@@ -468,7 +482,7 @@ static void write_json(const val_row *v, size_t n, const val_group *g,
 		json_str(&w, "version", ver);
 		json_str(&w, "model", m->model);
 		json_str(&w, "precision", m->precision);
-		json_str(&w, "set", val_set_name(c[i].set));
+		json_str(&w, "set", json_set(c[i].set, rows_of));
 		json_str(&w, "rows_of", rows_of);
 		json_num(&w, "rows", (double)c[i].rows);
 		json_num(&w, "modelled", (double)c[i].modelled);
@@ -1042,8 +1056,8 @@ int cmd_validate(int argc, char **argv)
 			goto done;
 		}
 		if ((rc = val_store(dbpath, profile ? profile : "versions.csv", v,
-		                    n, rp, nr, trust, &run_id, err,
-		                    sizeof err))) {
+		                    n, rp, nr, trust, mfile ? files[0] : NULL,
+		                    &run_id, err, sizeof err))) {
 			cli_say("validate", err);
 			goto done;
 		}

@@ -308,10 +308,17 @@ void report_validation(rctx *r)
 			                                      sizeof qd));
 		return;
 	}
-	doc_para(&r->d, "How far the model's throughput is from published "
-	         "measurements (profile %s, validation run %ld of %s, %ld row%s "
-	         "modelled).", v->profile, v->id, v->created, v->rows,
-	         v->rows == 1 ? "" : "s");
+	{
+		/* whose rows (valrows.c): a file's named, not "published" */
+		char whose[1400];
+		report_rows_words(r, whose, sizeof whose);
+		if (r->bad)
+			return;
+		doc_para(&r->d, "How far the model's throughput is from %s "
+		         "(profile %s, validation run %ld of %s, %ld row%s "
+		         "modelled).", whose, v->profile, v->id, v->created,
+		         v->rows, v->rows == 1 ? "" : "s");
+	}
 	/* the verdict's sentence, read and worked out once for both: its
 	** first clause in short, the others listed under it, each its own
 	** sentence, where one paragraph ran past 1,200 characters */
@@ -347,6 +354,7 @@ void report_validation(rctx *r)
 		return;
 	sqlite3_bind_int64(st, 1, v->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *vf;
 		char c[11][96];
 		const char *cells[11];
 		int k;
@@ -382,7 +390,9 @@ void report_validation(rctx *r)
 		else
 			snprintf(c[9], sizeof c[9], "-");
 		snprintf(c[10], sizeof c[10], "%s", sqlite3_column_int(st, 10)
-		         ? "in-sample (fitted on)" : sqlite3_column_int(st, 12)
+		         ? (report_val_rows(r, &vf) == REPORT_ROWS_FILE
+		            ? "fitted chip (file's row)" : "in-sample (fitted on)")
+		         : sqlite3_column_int(st, 12)
 		         ? "out of sample (borrowed profile)" : "held out");
 		for (k = 0; k < 11; k++)
 			cells[k] = c[k];

@@ -47,6 +47,10 @@ typedef struct {
 	/* where trust's clauses end: the pooled rows', the out-of-sample
 	** rows', the published tables' (report_trust_clauses) */
 	size_t trust_ends[3];
+	/* whose rows the validation run is over (report_val_rows): 0 not
+	** looked up yet, a report_rows, or -1 unreadable; the file's name */
+	int val_rows;
+	char val_file[1024];
 } rctx;
 
 /* Draw one plot kind into the document (figure.c) from the claim database,
@@ -102,6 +106,22 @@ sqlite3_stmt *report_prepare(rctx *r, sqlite3 *db, const char *path,
 ** sentences, the validation section): 1 with *v, 0 where the database
 ** holds none, -1 where it cannot be read (kept in r->bad). */
 int report_val_run(rctx *r, const pdb_validation **v);
+
+/* Whose rows the report's validation run is over (validation_runs.rows_of
+** and measurements_file, valrows.c): REPORT_ROWS_SHIPPED (the shipped
+** measurements), REPORT_ROWS_FILE (validate --measurements FILE: *file its
+** name as given, its controls and bytes of no UTF-8 character as '?', cut
+** with "..." past 1,023 bytes), REPORT_ROWS_UNRECORDED (a run written
+** before the columns, or with them NULL: not recorded, never guessed); 0
+** where the database holds no validation run, -1 where the columns hold
+** what validate never writes (kept in r->bad, exit 2).  Read once. */
+enum { REPORT_ROWS_SHIPPED = 1, REPORT_ROWS_FILE, REPORT_ROWS_UNRECORDED };
+int report_val_rows(rctx *r, const char **file);
+/* Those rows as the object of a sentence, into buf (returned): "the
+** published measurements", "the rows of the file validate was given
+** (FILE), not the published measurements rooflab ships", or "this
+** validation run's measurements (rows not recorded: ...)" (valrows.c). */
+const char *report_rows_words(rctx *r, char *buf, size_t len);
 
 /* Cell col of a row of claim run r->c.id's `table` for side `side`,
 ** checked as claim writes it: a number (NULL too, unless whole), a whole

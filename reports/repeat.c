@@ -244,7 +244,8 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	err_sets es;
 	long rep, fit, n0;
 	size_t k;
-	char q50[32], q90[32];
+	char q50[32], q90[32], whose[1400];
+	const char *f;
 	buf[0] = '\0';
 	*fit_end = *oos_end = 0;
 	if (!v) {
@@ -261,6 +262,11 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	/* the rows validate's "in sample and held out" pools, its out-of-sample
 	** rows (a borrowed profile) said apart, never mixed in; "mostly a
 	** fit" where nine in ten pooled rows or more were fitted on */
+	/* whose rows (valrows.c): a --measurements file's errors read as
+	** the published measurements' before validate recorded which */
+	report_rows_words(r, whose, sizeof whose);
+	if (r->bad)
+		return;
 	if (!read_errors(r, v->id, &es)) {
 		free(es.e[0]);
 		free(es.e[1]);
@@ -270,15 +276,17 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	n0 = (long)es.n[0];
 	if (n0)
 		k = (size_t)snprintf(buf, len, "the model's throughput misses "
-		                     "the published measurements by a median "
-		                     "%s (90th percentile %s) over %ld "
-		                     "rows, %ld of them of the chip and software "
-		                     "its profiles were fitted on%s",
+		                     "%s%s by a median %s (90th percentile %s) over "
+		                     "%ld rows, %ld of them of the chip and software "
+		                     "its profiles were fitted on%s", whose,
+		                     report_val_rows(r, &f) == REPORT_ROWS_FILE
+		                         ? "," : "",
 		                     report_pct(q50, sizeof q50, stats_abs_quantile(
 		                         es.e[0], es.n[0], 0.5), 0),
 		                     report_pct(q90, sizeof q90, stats_abs_quantile(
 		                         es.e[0], es.n[0], 0.9), 0),
-		                     n0, fit, 10 * fit >= 9 * n0
+		                     n0, fit, 10 * fit >= 9 * n0 &&
+		                         report_val_rows(r, &f) != REPORT_ROWS_FILE
 		                         ? ", so mostly a fit and little a "
 		                           "prediction" : "");
 	else
@@ -402,8 +410,19 @@ static int claim_trust(rctx *r, char *buf, size_t len, size_t k)
 	}
 	if (!t[0] || r->bad)
 		return 0;
-	snprintf(buf + k, len - k, "; as the claim recorded it with its run, %s",
-	         t);
+	/* the claim's line is the shipped rows' (cmd_claim.c,
+	** val_trust_shipped): named so beside a validation run of a file's
+	** rows, or of rows not recorded, lest it read as theirs */
+	{
+		const char *f;
+		int rows = report_val_rows(r, &f);
+		if (r->bad)
+			return 0;
+		snprintf(buf + k, len - k, "; as the claim recorded it with its "
+		         "run, %s%s", rows == REPORT_ROWS_FILE ||
+		         rows == REPORT_ROWS_UNRECORDED ? "over the shipped rows: "
+		         : "", t);
+	}
 	return 1;
 }
 

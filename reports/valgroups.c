@@ -100,8 +100,14 @@ static void side_table(rctx *r, long run, int in, int has_version,
 			g.n[in] = 0;
 		}
 		if (!have) {
+			/* a file's rows of the fitted chip: not "in-sample" */
+			const char *hd[7], *f;
+			memcpy(hd, h[in], sizeof hd);
+			if (in == SIDE_IN_SAMPLE &&
+			    report_val_rows(r, &f) == REPORT_ROWS_FILE)
+				hd[4] = "rows of the fitted chip";
 			doc_para(&r->d, "%s", title);
-			doc_table_begin(&r->d, 7, h[in]);
+			doc_table_begin(&r->d, 7, hd);
 		}
 		memcpy(cur, key, sizeof cur);
 		have = 1;
@@ -122,7 +128,16 @@ static void side_table(rctx *r, long run, int in, int has_version,
 		row(r, key, &all, in);
 		doc_table_end(&r->d);
 	} else if (in != SIDE_OUT_OF_SAMPLE) {
+		const char *f;
 		doc_para(&r->d, "%s", title);
+		if (!in && report_val_rows(r, &f) == REPORT_ROWS_FILE) {
+			/* a file's rows: the fit need not have read them */
+			doc_para_class(&r->d, "note", "No held-out rows: every row "
+			               "modelled here is of a chip its profile was "
+			               "fitted on, rows of the file validate was given, "
+			               "which the fit need not have read.");
+			goto done;
+		}
 		/* rows out of sample (a borrowed profile's) measure a
 		** prediction, as their table below says: not "the fit" */
 		doc_para_class(&r->d, "note", in ? "No in-sample rows in this run."
@@ -135,6 +150,7 @@ static void side_table(rctx *r, long run, int in, int has_version,
 		               "a chip its profile was fitted on, so these errors "
 		               "measure the fit, not a prediction.");
 	}
+done:
 	for (k = 0; k < SIDE_COUNT; k++) {
 		free(g.e[k]);
 		free(all.e[k]);
@@ -147,13 +163,23 @@ void report_validation_groups(rctx *r, long run, const char *profile)
 	                                    "validation", "version");
 	int has_oos = report_has_column(r, r->db, r->o->dbpath, "validation",
 	                                "out_of_sample");
+	const char *f;
+	/* a --measurements file's rows (valrows.c): those of the fitted chip
+	** need not be rows the fit read, so not "the fit's own data" */
+	int file = report_val_rows(r, &f) == REPORT_ROWS_FILE;
 	doc_para(&r->d, "Per group of rows (chip, software version, model, "
 	         "precision; run profile %s, each version served by the profile "
-	         "its row of data/profiles/versions.csv names). In-sample rows are of the chip a version's profile "
-	         "was fitted on: their error says how well the fit reproduces "
-	         "its own data. Held-out rows are of other chips, never used in "
+	         "its row of data/profiles/versions.csv names). %s Held-out rows "
+	         "are of other chips, never used in "
 	         "fitting: their error says how well the model predicts.%s",
-	         profile, has_version ? "" : " This validation run predates the "
+	         profile, file ? "Rows of the fitted chip are of the chip a "
+	         "version's profile was fitted on; these are rows of the file "
+	         "validate was given, which the fit need not have read, so their "
+	         "error need not be the fit's own (validate --json names them "
+	         "fitted_chip)." : "In-sample rows are of the chip a version's "
+	         "profile was fitted on: their error says how well the fit "
+	         "reproduces its own data.",
+	         has_version ? "" : " This validation run predates the "
 	         "version column: rerun rooflab validate --db to group by "
 	         "version.");
 	long long any_oos = 0;
@@ -172,7 +198,8 @@ void report_validation_groups(rctx *r, long run, const char *profile)
 		}
 	}
 	side_table(r, run, SIDE_IN_SAMPLE, has_version, has_oos, any_oos > 0,
-	           "In-sample (the fitted chip):");
+	           file ? "The fitted chip (the file's rows, not necessarily "
+	                  "the fit's):" : "In-sample (the fitted chip):");
 	side_table(r, run, SIDE_HELD_OUT, has_version, has_oos, any_oos > 0,
 	           "Held out (other chips):");
 	side_table(r, run, SIDE_OUT_OF_SAMPLE, has_version, has_oos, any_oos > 0,

@@ -257,6 +257,17 @@ sys.exit(not (len(r) == 1 and r[0]["measured"] == m and
 }
 near measured-h100-bf16-gemm 798 "$G" "GEMM row: peak x the profile's GEMM efficiency"
 near measured-h100-d2d-copy 3 "$C" "copy row: bandwidth x the profile's memory efficiency"
+# the shipped rows keep "in_sample" for the fitted chip's rows (the profiles
+# were fitted on them), a --measurements file's being "fitted_chip" (small68;
+# cli_validate): measured-h100-bf16-gemm is an h100-sxm row of "PyTorch 2.11 +
+# cuBLAS", whose row of data/profiles/versions.csv names fitted_chip
+# h100-sxm and no fitted_version: in sample
+expect_exit 0 "the shipped rows' sets: in_sample, no fitted_chip" -- python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = {x["set"] for x in d["rows"] + d["groups"] + d["cells"]}
+r = [x["set"] for x in d["rows"] if x["id"] == "measured-h100-bf16-gemm"]
+sys.exit(not ("in_sample" in s and "fitted_chip" not in s and r == ["in_sample"]))' "$tmpd/vj.json"
 expect_exit 0 "validate --db" -- $RL validate --db "$tmpd/v.db"
 expect_exit 2 "validate unknown profile" -- $RL validate --profile nope
 printf 'id,chip\nx,y\n' > "$tmpd/m.csv"

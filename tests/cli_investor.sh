@@ -1227,6 +1227,13 @@ fi
 # sohu-design.ini; 8 and 23 before each took b.profile.attn_overlap), and the held-out rows are the two H200
 # microbenchmarks (a GEMM's TFLOPS, a copy's TB/s; README)
 expect_exit 0 "validate --db into the claim's database" -- $RL validate --db "$tmpd/c.db"
+# (small68) a run of the shipped rows is recorded as theirs: rows_of
+# 'shipped' (validate --json's word), no file named; the report keeps "the
+# published measurements" and the claim's line unlabelled for it
+if command -v sqlite3 >/dev/null 2>&1; then
+	expect_exit 0 "validate --db records the shipped rows" -- \
+		test "$(sqlite3 "$tmpd/c.db" "select rows_of || '|' || quote(measurements_file) from validation_runs")" = "shipped|NULL"
+fi
 expect_exit 0 "report of it with the validation" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/rv.md" --no-plots
 lno() { grep -nF -- "$1" "$tmpd/rv.md" | head -1 | cut -d: -f1; }

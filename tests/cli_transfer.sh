@@ -224,7 +224,7 @@ assert len(rows) == len(base) and not bad, bad[:5]"
 	expect_exit 0 "$c: its rows in the held-out tables, none in sample" -- q $c "
 g = [x for x in d['groups'] if x['by'] == 'chip']
 ok = sum(x['status'] == 'ok' for x in rows)
-assert not [x for x in g if x['set'] == 'in_sample'], g
+assert not [x for x in g if x['set'] in ('in_sample', 'fitted_chip')], g
 assert [(x['key'], x['modelled']) for x in g if x['set'] == 'held_out'] == [('$c', ok)], g"
 	expect_exit 0 "$c: held out grouped per version, model and precision too" -- q $c "
 s = {x['by'] for x in d['groups'] if x['set'] == 'held_out'}

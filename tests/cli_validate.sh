@@ -95,18 +95,22 @@ if command -v python3 >/dev/null 2>&1; then
 	# in sample (modelled, fitted chip h100-sxm): a-out a-gpu a-tok a-tot
 	# dep dep-sys rate pp2; held out (modelled, h200-sxm): h200; not
 	# modelled: dep-dense mlperf ttft other; a group never mixes the three
-	# gemm (in sample), copy (held out), badgemm (not modelled) too
-	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','in_sample'):(12,12),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(5,0)}, c"
-	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='in_sample') for g in d['groups'])"
+	# gemm (in sample), copy (held out), badgemm (not modelled) too.
+	# (small68) A file's rows of the fitted chip are set "fitted_chip", not
+	# "in_sample": no fit need have read them (the shipped rows keep
+	# "in_sample"; the groups' fitted_chip is true for them either way)
+	expect_exit 0 "no set of a file's rows is named in_sample" -- pyq "assert not [x for x in d['rows']+d['groups']+d['cells'] if x['set']=='in_sample']"
+	expect_exit 0 "chip groups split in sample, held out, not modelled" -- pyq "c={(g['key'],g['set']):(g['rows'],g['modelled']) for g in d['groups'] if g['by']=='chip'}; assert c=={('h100-sxm','fitted_chip'):(12,12),('h200-sxm','held_out'):(2,2),('h100-sxm','not_modelled'):(5,0)}, c"
+	expect_exit 0 "fitted_chip only for in-sample groups" -- pyq "assert all(g['fitted_chip']==(g['set']=='fitted_chip') for g in d['groups'])"
 	# cells: chip, version, model and precision together, one set each.
 	# h100-sxm, T out, llama3-70b, fp8: a-out a-gpu a-tok adp-dense
 	# tp4-dense pp2 modelled (in sample); dep-dense not modelled, in a
 	# cell of its own; a-tot is version T tot
 	expect_exit 0 "cell keys" -- pyq "assert all(sorted(c)==sorted(['chip','version','model','precision','set','rows_of','rows','modelled','median_abs_error','p90_abs_error','median_error']) for c in d['cells'])"
-	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'in_sample':(6,6),'not_modelled':(1,0)}, c"
+	expect_exit 0 "cells split in sample and not modelled" -- pyq "c={c['set']:(c['rows'],c['modelled']) for c in d['cells'] if (c['chip'],c['version'],c['model'],c['precision'])==('h100-sxm','T out','llama3-70b','fp8')}; assert c=={'fitted_chip':(6,6),'not_modelled':(1,0)}, c"
 	expect_exit 0 "held-out cells: h200 and the copy" -- pyq "c=sorted((c['version'],c['model'],c['precision'],c['rows']) for c in d['cells'] if c['set']=='held_out'); assert c==[('T micro','device-to-device copy','',1),('T out','llama3-70b','fp8',1)], c"
 	expect_exit 0 "cells hold every row once, per set" -- pyq "import collections; a=collections.Counter(); b=collections.Counter(); [a.update({c['set']:c['rows']}) for c in d['cells']]; [b.update({g['set']:g['rows']}) for g in d['groups'] if g['by']=='chip']; assert a==b and sum(a.values())==19, (a, b)"
-	expect_exit 0 "each row's set" -- pyq "assert [r[i]['set'] for i in ('a-out','h200','copy','pp2','gemm')]==['in_sample','held_out','held_out','in_sample','in_sample']"
+	expect_exit 0 "each row's set" -- pyq "assert [r[i]['set'] for i in ('a-out','h200','copy','pp2','gemm')]==['fitted_chip','held_out','held_out','fitted_chip','fitted_chip']"
 	expect_exit 0 "not-modelled cells have no errors" -- pyq "assert all(c['median_abs_error'] is None and c['modelled']==0 for c in d['cells'] if c['set']=='not_modelled')"
 fi
 # --help names every key a --json row has and the exit statuses
@@ -175,6 +179,97 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		echo "ok - report names the stored trust line's rows: this file's"
 	else
 		echo "not ok - report's stored trust line does not name this file's rows"; fails=$((fails + 1))
+	fi
+	# (small68) the run records whose rows it is over: validation_runs.
+	# rows_of 'file' (validate --json's word) and measurements_file the
+	# name as given; report's first trust clause and the validation
+	# section's opening name that file where both said "the published
+	# measurements" (a user's own rows are not those); the claim's own
+	# line, of the shipped rows (val_trust_shipped), is said to be theirs
+	if [ "$(sqlite3 "$tmpd/trust1.db" "select rows_of || '|' || measurements_file from validation_runs")" = "file|$M" ]; then
+		echo "ok - validate --db records the file's rows: rows_of file, measurements_file its name"
+	else
+		echo "not ok - validate --db does not record the file it read"; fails=$((fails + 1))
+	fi
+	whose="the rows of the file validate was given ($M), not the published measurements rooflab ships"
+	if grep -qF "In short, the model's throughput misses $whose, by a median " "$tmpd/trust1.md" &&
+		grep -qF -- "- How far to trust the model: the model's throughput misses $whose, by a median " "$tmpd/trust1.md" &&
+		grep -qF "How far the model's throughput is from $whose (profile " "$tmpd/trust1.md" &&
+		! grep -q "published measurements by a median" "$tmpd/trust1.md"; then
+		echo "ok - report's trust clause and validation section name the file's rows"
+	else
+		echo "not ok - report says the file's figures are the published measurements'"
+		grep -E "misses|throughput is from" "$tmpd/trust1.md" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
+	# and the validation section's groups and rows: a file's rows of the
+	# fitted chip are not called in-sample, "the fit's own data" (the fit
+	# need not have read them; validate --json's fitted_chip)
+	if grep -qF "Rows of the fitted chip are of the chip a version's profile was fitted on; these are rows of the file validate was given, which the fit need not have read" "$tmpd/trust1.md" &&
+		grep -qxF "The fitted chip (the file's rows, not necessarily the fit's):" "$tmpd/trust1.md" &&
+		grep -q "^| a-out | h100-sxm | .* | fitted chip (file's row) |\$" "$tmpd/trust1.md" &&
+		! grep -qiE "in-sample|reproduces its own data" "$tmpd/trust1.md"; then
+		echo "ok - report's groups and rows of a file's run: the fitted chip, not in-sample"
+	else
+		echo "not ok - report calls a file's rows in-sample"; grep -inE "in-sample|fitted chip" "$tmpd/trust1.md" | head -5 | sed 's/^/    /'; fails=$((fails + 1))
+	fi
+	# a file of the fitted chip's rows alone (h200 and copy left out): all
+	# 12 pooled rows fitted on, which the shipped rows' words call "mostly
+	# a fit"; a file's rows need not be the fit's, so neither that nor "these
+	# errors measure the fit" under no held-out rows
+	grep -v '^h200,\|^copy,' "$M" >"$tmpd/fitonly.csv"
+	$RL validate --measurements "$tmpd/fitonly.csv" --versions "$V" --db "$tmpd/fitonly.db" >/dev/null 2>&1
+	$RL claim --samples 200 --seed 5 --db "$tmpd/fitonly.db" >/dev/null 2>&1
+	expect_exit 0 "report of a file's run of fitted-chip rows alone" -- $RL report --db "$tmpd/fitonly.db" --out "$tmpd/fitonly.md" --no-plots
+	if grep -qF "over 12 rows, 12 of them of the chip and software its profiles were fitted on (the validation section)." "$tmpd/fitonly.md" &&
+		grep -qF "No held-out rows: every row modelled here is of a chip its profile was fitted on, rows of the file validate was given, which the fit need not have read." "$tmpd/fitonly.md" &&
+		! grep -qE "mostly a fit|measure the fit" "$tmpd/fitonly.md"; then
+		echo "ok - a file's fitted-chip rows are not called a fit"
+	else
+		echo "not ok - a file's fitted-chip rows called a fit"; grep -E "over 12 rows|No held-out" "$tmpd/fitonly.md" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
+	cp "$tmpd/trust1.db" "$tmpd/trustc.db"
+	expect_exit 0 "a claim run with its own trust line beside a file's validation run" -- $RL claim --samples 200 --seed 5 --db "$tmpd/trustc.db"
+	expect_exit 0 "report of it" -- $RL report --db "$tmpd/trustc.db" --out "$tmpd/trustc.md" --no-plots
+	expect_exit 0 "the claim's line beside a file's run is said to be the shipped rows'" -- \
+		grep -qF -- "- As the claim recorded it with its run, over the shipped rows: how far off the model is" "$tmpd/trustc.md"
+	# a run written before the columns (dropped here): not recorded, said
+	# so, never taken for the shipped rows or a file's
+	cp "$tmpd/trustc.db" "$tmpd/trusto.db"
+	sqlite3 "$tmpd/trusto.db" "ALTER TABLE validation_runs DROP COLUMN measurements_file; ALTER TABLE validation_runs DROP COLUMN rows_of"
+	expect_exit 0 "report of a validation run from before rows_of" -- $RL report --db "$tmpd/trusto.db" --out "$tmpd/trusto.md" --no-plots
+	if grep -qF "In short, the model's throughput misses this validation run's measurements (rows not recorded: the run was written before rooflab stored whether validate read the shipped published measurements or a file of its own) by a median " "$tmpd/trusto.md" &&
+		! grep -qF "$M" "$tmpd/trusto.md" &&
+		grep -qF -- "- As the claim recorded it with its run, over the shipped rows: " "$tmpd/trusto.md"; then
+		echo "ok - an old run's rows: not recorded"
+	else
+		echo "not ok - an old run's rows are not said to be unrecorded"; fails=$((fails + 1))
+	fi
+	# what validate never writes there fails the report (exit 2), naming
+	# the column and run: a word of neither kind, or a file's run with no name
+	for c in "rows_of = 'mine'|validation_runs\.rows_of of validation run 1 holds other text, where rooflab validate writes 'shipped' or 'file'" \
+		"measurements_file = NULL|validation_runs\.measurements_file of validation run 1 holds NULL beside rows_of 'file', where rooflab validate writes the file's name"; do
+		cp "$tmpd/trustc.db" "$tmpd/trustb.db"
+		sqlite3 "$tmpd/trustb.db" "UPDATE validation_runs SET ${c%%|*}"
+		expect_exit 2 "report of validation_runs.${c%%|*}" -- $RL report --db "$tmpd/trustb.db" --out "$tmpd/trustb.md" --no-plots
+		expect_err "trustb\.db: cannot read: ${c#*|}" "the report names validation_runs.${c%%|*}"
+	done
+	# a name holding a newline and an escape: stored as given (bound:
+	# its bytes back from the table), printed with each as '?'
+	odd=$(printf 'o\nd\033[1md.csv')
+	cp "$M" "$tmpd/$odd"
+	expect_exit 0 "validate --db of a file whose name holds a newline and ESC" -- $RL validate --measurements "$tmpd/$odd" --versions "$V" --db "$tmpd/trusto2.db"
+	if [ "$(sqlite3 "$tmpd/trusto2.db" "select hex(measurements_file) from validation_runs")" = "$(printf '%s' "$tmpd/$odd" | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" ]; then
+		echo "ok - the odd name is stored byte for byte"
+	else
+		echo "not ok - the odd name is not stored as given"; fails=$((fails + 1))
+	fi
+	$RL claim --samples 200 --seed 5 --db "$tmpd/trusto2.db" >/dev/null 2>&1
+	expect_exit 0 "report of the odd name's run" -- $RL report --db "$tmpd/trusto2.db" --out "$tmpd/trusto2.md" --no-plots
+	if grep -qF "the rows of the file validate was given ($tmpd/o?d?\\[1md.csv), not" "$tmpd/trusto2.md" &&
+		! grep -q "$(printf '\033')" "$tmpd/trusto2.md"; then
+		echo "ok - the odd name in the report: newline and ESC as '?'"
+	else
+		echo "not ok - the odd name in the report"; grep -a "file validate was given" "$tmpd/trusto2.md" | head -2 | cat -A | sed 's/^/    /'; fails=$((fails + 1))
 	fi
 	grep -v '^copy,' "$M" >"$tmpd/nocopy.csv"
 	expect_exit 0 "validate without the copy" -- $RL validate --measurements "$tmpd/nocopy.csv" --versions "$V" --db "$tmpd/trust2.db"
@@ -257,7 +352,7 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "cell median |error| = 3P/8 - 1" -- cq "assert abs(c['median_abs_error']-(3*P/8-1))<1e-9*P, (c, P)"
 	expect_exit 0 "cell p90 |error| = 0.85P - 1" -- cq "assert abs(c['p90_abs_error']-(0.85*P-1))<1e-9*P, (c, P)"
 	expect_exit 0 "cell signed median = 3P/8 - 1" -- cq "assert abs(c['median_error']-(3*P/8-1))<1e-9*P, (c, P)"
-	expect_exit 0 "the in-sample row: a cell of one" -- pyq "c=[(c['chip'],c['rows']) for c in d['cells'] if c['set']=='in_sample']; assert c==[('h100-sxm',1)], c"
+	expect_exit 0 "the in-sample row: a cell of one" -- pyq "c=[(c['chip'],c['rows']) for c in d['cells'] if c['set']=='fitted_chip']; assert c==[('h100-sxm',1)], c"
 fi
 
 # hostile names: quotes, backslashes, control characters and bytes that
