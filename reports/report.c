@@ -1,8 +1,10 @@
 /*
 ** report.c: write the report of a claim database (see report.h): open the
-** database, find the claim run, then write each section in order into a
-** temporary file that is renamed into place when complete (Markdown's
-** figures after it; none of them when the report fails).
+** database, find the claim run (or, where there is none, its sweeps or
+** validation run: the claim's sections listed as absent), then write each
+** section in order into a temporary file that is renamed into place when
+** complete (Markdown's figures after it; none of them when the report
+** fails).
 */
 #include "report.h"
 
