@@ -45,7 +45,9 @@ static void help(FILE *f)
 	      "existing OUT.db (unless --force) and an\nOUT.db that is one of "
 	      "the parts (even with --force); nothing is merged then.\n"
 	      "OUT.db's table run_parts lists each shard's run and the build "
-	      "that wrote it.\nCtrl-C (SIGINT) or SIGTERM (Slurm's at a time "
+	      "that wrote it.\nThe result is one line on stdout, \"rooflab merge: "
+	      "N parts merged into OUT.db:\nrun 1, ...\"; errors go to "
+	      "stderr.\nCtrl-C (SIGINT) or SIGTERM (Slurm's at a time "
 	      "limit) while it writes leaves no\nOUT.db and no temporary.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal, 130 stopped by SIGINT, "
 	      "143 by\nSIGTERM (run it again).\n", f);
@@ -99,7 +101,7 @@ int cmd_merge(int argc, char **argv)
 		         n - 1 == 1 ? "" : "s", files[0], st.stored, st.points,
 		         st.spec_path[0] ? st.spec_path : "its spec", st.hash, drop,
 		         mixed);
-		cli_say("merge", msg);
+		cli_result("merge", msg); /* the result: stdout */
 	}
 	free(files);
 	return rc;

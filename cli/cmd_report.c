@@ -13,7 +13,8 @@
 #include "parseopt.h"
 
 static const opt_def table[] = {
-    OPT_STR("--db", report_opts, dbpath, "FILE", "the claim database"),
+    OPT_STR("--db", report_opts, dbpath, "FILE", "the claim database "
+            "(or sweeps or a validation run alone)"),
     OPT_STR("--out", report_opts, out, "FILE", "report.html or report.md"),
     OPT_INT("--run", report_opts, run, "ID", 1, 9007199254740992.0,
             "a run id", "the claim run (default: the newest)"),
@@ -31,10 +32,12 @@ static void help(FILE *f)
 	      "A self-contained HTML page (plots inline as SVG, nothing fetched "
 	      "from the\nnetwork) or Markdown (plots as SVG files beside it) "
 	      "from a database written by\nrooflab claim --db (and, when present,"
-	      " rooflab validate --db and rooflab\nsweep --db).  --run picks the "
-	      "claim run (default: the newest); --sweeps a\ndatabase of rooflab "
-	      "sweep runs (default: --db).  Without gnuplot (Debian\npackage"
-	      " gnuplot-nox) the report is written with tables and no plots.\n"
+	      " rooflab validate --db and rooflab\nsweep --db); one with sweeps or "
+	      "a validation run and no claim run is\nreported without the claim's "
+	      "sections, each said absent.  --run picks the\nclaim run (default: "
+	      "the newest); --sweeps a database of rooflab sweep runs\n(default: "
+	      "--db).  Without gnuplot (Debian package gnuplot-nox) the report "
+	      "is\nwritten with tables and no plots.\n"
 	      "The sensitivity section gives each side's Monte Carlo and tornado "
 	      "(Sohu as\nclaimed and by design) in rooflab claim's words and "
 	      "rounding; a database of\nclaim schema version 1 holds side b's "

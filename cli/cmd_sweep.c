@@ -281,10 +281,13 @@ static void help(FILE *f)
 	      "software its chip's preset does not name,\non stderr and in "
 	      "runs.software_note (baseline_software_note).\n", f);
 	opt_help(f, table);
-	fputs("\nA progress bar is drawn on stderr when it is a terminal.  "
-	      "Ctrl-C (SIGINT)\nor SIGTERM (Slurm's at a time limit) stops "
-	      "the sweep at the next point\nboundary: the points taken up are "
-	      "evaluated and committed, stderr says\nhow many and how to "
+	fputs("\nThe result is one line on stdout, \"rooflab sweep: run N: P "
+	      "points evaluated,\nS stored in FILE ...\" (as plot and report say "
+	      "\"wrote FILE\"); notes, warnings\nand errors go to stderr.  "
+	      "A progress bar is drawn on stderr when it is a\nterminal.  "
+	      "Ctrl-C (SIGINT) or SIGTERM (Slurm's at a time limit) stops the "
+	      "sweep\nat the next point boundary: the points taken up are "
+	      "evaluated and committed,\nstderr says how many and how to "
 	      "resume.\nExit status: 0 ok, 2 bad input "
 	      "(spec, options, a database that is not a\nsweep database or is "
 	      "locked), 1 internal or disk failure (rerun with\n--resume), "
@@ -990,7 +993,7 @@ int cmd_sweep(int argc, char **argv)
 		char msg[4200];
 		snprintf(msg, sizeof msg, "run %lld in %s is already complete",
 		         (long long)st.run_id, o.db_path);
-		cli_say("sweep", msg);
+		cli_result("sweep", msg); /* its result: stdout */
 	} else {
 		/* the points its [filter] dropped, where "6 points evaluated,
 		** 0 stored" gave no reason */
@@ -1008,7 +1011,9 @@ int cmd_sweep(int argc, char **argv)
 		         st.processed == 1 ? "" : "s",
 		         (unsigned long long)st.stored, o.db_path, drop, st.seconds,
 		         st.seconds > 0 ? (double)st.processed / st.seconds : 0);
-		cli_say("sweep", msg);
+		/* the run and its file, the result: stdout (cli_result), as
+		** plot's and report's "wrote FILE"; the notes below stderr */
+		cli_result("sweep", msg);
 		/* a sampled run's count is the points drawn, before the
 		** [filter]: where it dropped some, how many to draw for the count
 		** stored (count x count / stored, rounded up), where an architect

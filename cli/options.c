@@ -52,18 +52,29 @@ const opt_def eval_opts_table[] = {
     OPT_BOOL("--json", eval_opts, json, "JSON instead of a table"),
     OPT_LAST};
 
-/* "rooflab CMD: KIND" and msg shown; messages are at most 2 KB (the
+/* "rooflab CMD: KIND" and msg shown on f; messages are at most 2 KB (the
 ** longest err buffer in cli/), cut at a whole character past 4 KB */
-static void say(const char *cmd, const char *kind, const char *msg)
+static void say_on(FILE *f, const char *cmd, const char *kind,
+                   const char *msg)
 {
 	char clean[4096];
-	fprintf(stderr, "rooflab %s: %s%s\n", cmd, kind,
+	fprintf(f, "rooflab %s: %s%s\n", cmd, kind,
 	        rl_utf8_cell(msg, 0, 0, clean, sizeof clean));
+}
+
+static void say(const char *cmd, const char *kind, const char *msg)
+{
+	say_on(stderr, cmd, kind, msg);
 }
 
 void cli_say(const char *cmd, const char *msg)
 {
 	say(cmd, "", msg);
+}
+
+void cli_result(const char *cmd, const char *msg)
+{
+	say_on(stdout, cmd, "", msg);
 }
 
 void cli_warn(const char *cmd, const char *msg)

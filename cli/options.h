@@ -21,6 +21,12 @@ extern const opt_def eval_opts_table[];
 ** no UTF-8 character reach the terminal as '?'. */
 void cli_say(const char *cmd, const char *msg);
 
+/* The same on stdout: the result of a command whose result is a file
+** (sweep's and merge's summary, as plot's and report's "wrote FILE"):
+** results and paths on stdout, progress, notes, warnings and errors on
+** stderr, so that a script piping the command reads the one alone. */
+void cli_result(const char *cmd, const char *msg);
+
 /* The same as "rooflab CMD: warning: message". */
 void cli_warn(const char *cmd, const char *msg);
 

@@ -331,8 +331,7 @@ static int open_write(const char *path, const rl_db_kind *k, int busy_ms,
 	if ((status = rl_db_target_check(path, err, errlen)))
 		return status;
 	existed = stat(path, &sb) == 0;
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
-	                     SQLITE_OPEN_CREATE, NULL);
+	rc = rl_db_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot open: %s", path,
 		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
@@ -463,6 +462,20 @@ static int is_wal_file(const char *path)
 	       h[18] == 2 && h[19] == 2;
 }
 
+int rl_db_open(const char *path, int flags, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(path, db, flags, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+#ifdef SQLITE_DBCONFIG_DQS_DML /* SQLite 3.29 and later */
+	rc = sqlite3_db_config(*db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(*db, SQLITE_DBCONFIG_DQS_DDL, 0,
+		                       (int *)NULL);
+#endif
+	return rc;
+}
+
 int rl_db_open_read(const char *path, sqlite3 **db)
 {
 	char side[4096], *uri;
@@ -474,10 +487,10 @@ int rl_db_open_read(const char *path, sqlite3 **db)
 	if (rl_not_regular(path))
 		return SQLITE_CANTOPEN;
 	if (n + 5 > sizeof side || !is_wal_file(path))
-		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+		return rl_db_open(path, SQLITE_OPEN_READONLY, db);
 	snprintf(side, sizeof side, "%s-wal", path);
 	if (stat(side, &sb) == 0)
-		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+		return rl_db_open(path, SQLITE_OPEN_READONLY, db);
 	/* "file:" + every byte but the unreserved ones as %HH ('/' too, so a
 	** leading "//" is no authority) + "?immutable=1"; pct_byte writes a
 	** NUL after each byte, inside the 3 bytes a byte may take */
@@ -489,8 +502,7 @@ int rl_db_open_read(const char *path, sqlite3 **db)
 	for (i = 0; path[i]; i++)
 		n += pct_byte((unsigned char)path[i], "", uri + n);
 	memcpy(uri + n, "?immutable=1", 13);
-	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-	                     NULL);
+	rc = rl_db_open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, db);
 	sqlite3_free(uri);
 	return rc;
 }

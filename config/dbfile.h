@@ -140,6 +140,16 @@ int rl_db_open_write_begun(const char *path, const rl_db_kind *k,
                            int busy_ms, sqlite3 **db, char *err,
                            size_t errlen);
 
+/* sqlite3_open_v2(path, db, flags, NULL) with rooflab's settings of
+** every connection, the one place they are made: SQLite's
+** double-quoted-string fallback off (SQLITE_DBCONFIG_DQS_DML and _DDL 0),
+** so that a "name" that is no column (a misspelt or missing one, in a
+** file altered by hand) is an error ("no such column"), never read as the
+** string 'name'.  Returns sqlite3_open_v2's code (or the setting's, *db
+** then open), *db as it leaves it.  Every open of rooflab's goes through
+** it (rl_db_open_read and the writers' opens). */
+int rl_db_open(const char *path, int flags, sqlite3 **db);
+
 /* Open path read-only so that nothing is created beside it: a WAL-mode
 ** file with no -wal beside it (no writer has it open) is opened immutable
 ** (a URI "file:...?immutable=1", which makes no -wal or -shm); any other

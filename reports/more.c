@@ -301,7 +301,17 @@ void report_validation(rctx *r)
 	            "measurements");
 	if ((found = report_val_run(r, &v)) <= 0) {
 		char qd[PATH_MAX + 64];
-		if (found == 0)
+		/* a sweep's database (a report without a claim run), in
+		** which validate writes none: a file of its own */
+		if (found == 0 && r->db_sweep)
+			doc_para_class(&r->d, "note", "No validation run: %s is a "
+			               "sweep database, in which rooflab validate "
+			               "writes none; make one with: rooflab validate "
+			               "--db FILE, then rooflab report --db FILE "
+			               "--sweeps %s", r->o->dbpath,
+			               rl_sh_word(r->o->dbpath, "FILE", qd,
+			                          sizeof qd));
+		else if (found == 0)
 			doc_para_class(&r->d, "note", "No validation run in this "
 			               "database; make one with: rooflab validate "
 			               "--db %s", rl_sh_word(r->o->dbpath, "FILE", qd,
@@ -422,8 +432,11 @@ void report_provenance(rctx *r)
 	rl_utc_now(now, sizeof now);
 	if (!realpath(r->o->dbpath, abs))
 		snprintf(abs, sizeof abs, "%s", r->o->dbpath);
-	snprintf(run, sizeof run, "%ld, written %s by rooflab %s (git %s)",
-	         r->c.id, r->c.created, r->c.version, r->c.git_rev);
+	if (r->no_claim)
+		snprintf(run, sizeof run, "none in the database");
+	else
+		snprintf(run, sizeof run, "%ld, written %s by rooflab %s (git %s)",
+		         r->c.id, r->c.created, r->c.version, r->c.git_rev);
 	doc_table_begin(&r->d, 2, h);
 	item_row(r, "rooflab version", RL_VERSION);
 	item_row(r, "git revision", RL_GIT_REV);

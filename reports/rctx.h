@@ -22,6 +22,11 @@ typedef struct {
 	const char *sdbpath;
 	const report_opts *o;
 	pdb_claim c;
+	/* 1: the database holds no claim run but sweeps or a validation run
+	** (report.c): the claim's sections are absent, each said why; c then
+	** holds claim's default target alone.  db_sweep: --db is a sweep
+	** database, in which claim and validate write nothing */
+	int no_claim, db_sweep;
 	int plots;           /* 1 while plots can be drawn */
 	char plot_note[1400]; /* why plots are missing, once gnuplot failed */
 	char md_dir[1024];   /* Markdown: the directory of the report */

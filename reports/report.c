@@ -1,8 +1,10 @@
 /*
 ** report.c: write the report of a claim database (see report.h): open the
-** database, find the claim run, then write each section in order into a
-** temporary file that is renamed into place when complete (Markdown's
-** figures after it; none of them when the report fails).
+** database, find the claim run (or, where there is none, its sweeps or
+** validation run: the claim's sections listed as absent), then write each
+** section in order into a temporary file that is renamed into place when
+** complete (Markdown's figures after it; none of them when the report
+** fails).
 */
 #include "report.h"
 
@@ -13,11 +15,15 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../claim/claim.h"
 #include "../claim/numwords.h"
+#include "../claim/schema.h"
 #include "../config/dbfile.h"
+#include "../config/shword.h"
 #include "../config/tmpfile.h"
 #include "rctx.h"
 #include "../model/utf8.h"
+#include "../sweeps/store.h"
 
 static const char *const sections[] = {
 	"Verdict", "Where the speedup comes from", "Assumptions",
@@ -108,9 +114,99 @@ static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 	doc_end(&r->d);
 }
 
+/* The first NCLAIM sections above read the claim run: a database
+** without one (a sweep's, a validation's) leaves them out. */
+#define NCLAIM 6
+
+/* The command that fills the claim's sections, into buf: claim --db the
+** database itself where it is a claim database (a validation's); a file
+** of its own where it is a sweep's, which claim refuses. */
+static const char *claim_command(const rctx *r, char *buf, size_t len)
+{
+	char qd[4200];
+	rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd);
+	if (r->db_sweep)
+		snprintf(buf, len, "rooflab claim --db FILE, then rooflab report "
+		         "--db FILE --sweeps %s", qd);
+	else
+		snprintf(buf, len, "rooflab claim --db %s", qd);
+	return buf;
+}
+
+/* The report of a database with sweeps or a validation run and no claim
+** run: the sections that need none (design space, validation,
+** provenance), and the claim's listed as absent, one line each with why
+** and the command that fills them, in the page and on stderr. */
+static void write_noclaim_doc(rctx *r, FILE *f, doc_fmt fmt)
+{
+	const size_t n = sizeof sections / sizeof sections[0];
+	char cmd[8600], line[9000];
+	size_t i;
+	doc_begin(&r->d, f, fmt, "The rooflab report: design space and "
+	          "validation");
+	doc_heading(&r->d, 1, "top", "The rooflab report: design space and "
+	            "validation");
+	doc_para(&r->d, "Every figure below comes from the database %s%s%s. "
+	         "It holds no claim run, so the claim's sections are absent:",
+	         r->o->dbpath, r->sdb != r->db ? " and the sweeps of " : "",
+	         r->sdb != r->db ? r->sdbpath : "");
+	claim_command(r, cmd, sizeof cmd);
+	doc_list_begin(&r->d);
+	for (i = 0; i < NCLAIM; i++) {
+		snprintf(line, sizeof line, "section %s absent: %s holds no claim "
+		         "run (%s fills it)", sections[i], r->o->dbpath, cmd);
+		doc_item(&r->d, "%s", line);
+		report_warn(r, line);
+	}
+	doc_list_end(&r->d);
+	if (!r->plots)
+		doc_para_class(&r->d, "note", "This report has no plots: %s",
+		               r->plot_note);
+	doc_toc(&r->d, section_ids + NCLAIM, sections + NCLAIM, n - NCLAIM);
+	report_design_space(r);
+	report_validation(r);
+	report_provenance(r);
+	doc_end(&r->d);
+}
+
+/* After pdb_claim_run found no claim run (status claim_rc, message
+** claim_err): RL_OK where the databases hold a sweep or a validation run
+** to report (r->no_claim set, claim's default target taken for the
+** heatmaps' contour); else claim_rc with its message in err (an empty
+** database, another program's), or the failure to read them. */
+static int claimless(rctx *r, int claim_rc, const char *claim_err,
+                     char *err, size_t errlen)
+{
+	static const rl_db_kind *const kinds[] = {&claim_db_kind,
+	                                          &rl_sweep_db_kind, NULL};
+	pdb_sweep sw;
+	pdb_validation v;
+	claim_opts co;
+	char found[200];
+	int rs, rv;
+	rs = pdb_sweep_run(r->sdb, r->sdbpath, 0, &sw, err, errlen);
+	if (pdb_is_unread(rs))
+		return pdb_exit(rs);
+	rv = pdb_validation_run(r->db, r->o->dbpath, 0, &v, err, errlen);
+	if (pdb_is_unread(rv))
+		return pdb_exit(rv);
+	if (rs != RL_OK && rv != RL_OK) {
+		snprintf(err, errlen, "%s", claim_err);
+		return claim_rc;
+	}
+	r->no_claim = 1;
+	r->db_sweep = rl_db_found(r->db, kinds, found, sizeof found) ==
+	              RL_DB_FOUND_SWEEP;
+	claim_opts_init(&co);
+	r->c.target = co.target;
+	return RL_OK;
+}
+
 int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
                  size_t warnlen)
 {
+	char claim_err[2048];
+	int claim_rc;
 	rctx r;
 	doc_fmt fmt;
 	char tmp[4200], gp[4096];
@@ -166,10 +262,14 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	rc = pdb_open(o->dbpath, &r.db, err, errlen);
 	if (rc)
 		return rc;
-	rc = pdb_claim_run(r.db, o->dbpath, o->run, &r.c, err, errlen);
-	if (rc) {
+	/* no claim run in it: a report of its sweeps or validation, below,
+	** unless --run asked for one or the run table failed to read */
+	claim_rc = pdb_claim_run(r.db, o->dbpath, o->run, &r.c, claim_err,
+	                         sizeof claim_err);
+	if (claim_rc && (pdb_is_unread(claim_rc) || o->run)) {
+		snprintf(err, errlen, "%s", claim_err);
 		sqlite3_close(r.db);
-		return pdb_exit(rc);
+		return pdb_exit(claim_rc);
 	}
 	r.sdb = r.db;
 	r.sdbpath = o->dbpath;
@@ -194,6 +294,11 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		}
 		r.sdbpath = o->sweeps;
 	}
+	if (claim_rc &&
+	    (rc = claimless(&r, claim_rc, claim_err, err, errlen)) != RL_OK) {
+		close_dbs(&r);
+		return rc;
+	}
 	split_out(&r, o->out);
 	r.plots = !o->no_plots;
 	if (o->no_plots) {
@@ -211,7 +316,10 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 		close_dbs(&r);
 		return rc;
 	}
-	write_doc(&r, f, fmt);
+	if (r.no_claim)
+		write_noclaim_doc(&r, f, fmt);
+	else
+		write_doc(&r, f, fmt);
 	close_dbs(&r);
 	if (r.bad) {
 		/* a table read short: no report rather than a wrong one */

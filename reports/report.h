@@ -17,7 +17,11 @@
 const char *const *report_sections(size_t *count);
 
 /* Write the report atomically (a temporary file renamed into place).
-** Returns 0, 2 (bad input: no such database, no claim run, bad --out) or 1
+** A database with sweeps or a validation run and no claim run (asked for
+** by no --run) is reported without the claim's sections, each listed as
+** absent with why and the command that fills it (in warn too).
+** Returns 0, 2 (bad input: no such database, none of those runs, bad
+** --out) or 1
 ** (internal), with a message in err.  Anything that left the report poorer
 ** but still written (gnuplot missing, a plot without data) is described in
 ** warn (empty when none). */

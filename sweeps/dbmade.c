@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../config/dbfile.h"
+
 int rl_db_make(const char *path, rl_db_made *m)
 {
 	struct stat sb;
@@ -93,7 +95,7 @@ static sqlite3 *empty_begin(sqlite3 *own, const char *path,
 	sqlite3_close(own);
 	own = NULL;
 	if (!still_ours(path, m) || lstat(path, &sb) != 0 || sb.st_size != 0 ||
-	    sqlite3_open_v2(path, &own, SQLITE_OPEN_READWRITE, NULL) !=
+	    rl_db_open(path, SQLITE_OPEN_READWRITE, &own) !=
 	        SQLITE_OK ||
 	    sqlite3_exec(own, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL,
 	                 NULL) != SQLITE_OK ||
@@ -139,7 +141,7 @@ int rl_db_unmake(sqlite3 *db, const char *path, const rl_db_made *m,
 		** (a WAL connection holds a shared lock while open), and
 		** keeps its WAL index in memory: no -shm to make (32 KB, past
 		** a small file size limit) */
-		if (sqlite3_open_v2(path, &own, SQLITE_OPEN_READWRITE, NULL) !=
+		if (rl_db_open(path, SQLITE_OPEN_READWRITE, &own) !=
 		        SQLITE_OK ||
 		    sqlite3_exec(own, "PRAGMA locking_mode = EXCLUSIVE", NULL,
 		                 NULL, NULL) != SQLITE_OK) {

@@ -1168,8 +1168,7 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 	sqlite3 *out = NULL;
 	char cols[32768];
 	int rc, ncols = 0, made;
-	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE |
-	                     SQLITE_OPEN_CREATE, NULL);
+	rc = rl_db_open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &out);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(out, "PRAGMA journal_mode = OFF;"
 		                  "PRAGMA synchronous = OFF; BEGIN", NULL, NULL,

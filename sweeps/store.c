@@ -204,8 +204,8 @@ int rl_store_open(const char *path, int readonly, int busy_ms, sqlite3 **out,
 	if (!readonly && (rc = rl_db_target_check(path, err, errlen)))
 		return rc;
 	rc = readonly ? rl_db_open_read(path, &db)
-	              : sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
-	                                SQLITE_OPEN_CREATE, NULL);
+	              : rl_db_open(path, SQLITE_OPEN_READWRITE |
+	                           SQLITE_OPEN_CREATE, &db);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot open: %s", path,
 		         db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));

@@ -43,9 +43,10 @@ expect_exit 1 "the first allocation failed: eval exits 1" -- env \
 expect_err "rooflab eval: .*(out of memory|Cannot allocate memory)" \
 	"and says it is out of memory"
 
-# masked FILE: the Monte Carlo's seconds, the one line a rerun changes
+# masked FILE: the Monte Carlo's seconds, and a sweep's seconds and rate in
+# its summary on stdout ("(0.1 s, 22 points/s)"), what a rerun changes
 masked() {
-	sed 's/Monte Carlo, \([0-9]*\) samples, seed \([0-9]*\), [0-9.]* s:/Monte Carlo, \1 samples, seed \2, S s:/; s/"elapsed_s": *[0-9.e+-]*/"elapsed_s": S/' "$1"
+	sed 's/Monte Carlo, \([0-9]*\) samples, seed \([0-9]*\), [0-9.]* s:/Monte Carlo, \1 samples, seed \2, S s:/; s/"elapsed_s": *[0-9.e+-]*/"elapsed_s": S/; s/ ([0-9.]* s, [0-9]* points\/s)$/ (S s, R points\/s)/' "$1"
 }
 
 # check_runs NAME K SPREAD DB CMD...: CMD with FAILALLOC_N = 1..K and at

@@ -76,7 +76,7 @@ done
 expect_exit 0 "merge again after the signal" -- $RL merge "$d/m-TERM.db" "$d/p0.db" "$d/p1.db"
 # its summary says what the file holds: 2 x 50 x 2000 = 200,000 points of
 # 200,000, no filter (it said "2 parts merged into OUT" alone)
-expect_err "^rooflab merge: 2 parts merged into \S+m-TERM\.db: run 1, 200000 points stored of the 200000 of \S+big\.ini \(spec [0-9a-f]{16}\)\$" \
+expect_out "^rooflab merge: 2 parts merged into \S+m-TERM\.db: run 1, 200000 points stored of the 200000 of \S+big\.ini \(spec [0-9a-f]{16}\)\$" \
 	"the summary counts the points merged"
 a=$(sqlite3 "$d/m-TERM.db" "SELECT * FROM points ORDER BY idx" | cksum)
 b=$(sqlite3 "$d/whole.db" "SELECT * FROM points ORDER BY idx" | cksum)

@@ -1536,4 +1536,29 @@ else
 	echo "skipped: gnuplot not installed (a heatmap with no --z)"
 fi
 
+# (small69) SQLite's double-quoted-string fallback is off on every
+# connection rooflab opens (config/dbfile.c rl_db_open): a crafted results
+# view whose run_profile is a misspelt "r.profil" read, with it on, as the
+# text 'r.profil' at every point, and the plot and the report were drawn
+# from it (exit 0); now the file and the column are named, exit 2
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$tmpd/nobase.db" "$tmpd/dqs.db"
+	sqlite3 "$tmpd/dqs.db" 'DROP VIEW results; CREATE VIEW results AS
+		SELECT p.*, r.chip AS run_chip, r.model AS run_model, r.scenario AS
+		run_scenario, "r.profil" AS run_profile FROM points p JOIN runs r
+		ON r.id = p.run_id'
+	if command -v gnuplot >/dev/null 2>&1; then
+		expect_exit 2 "heatmap of a view with a misspelt column" -- "$RL" \
+			plot heatmap --db "$tmpd/dqs.db" --term dumb
+		expect_err "^rooflab plot: .*dqs\.db: cannot read: no such column: r\.profil$" \
+			"heatmap: the misspelt column named, not read as text"
+	fi
+	expect_exit 2 "report of a view with a misspelt column" -- "$RL" \
+		report --db "$tmpd/dqs.db" --out "$tmpd/dqs.md" --no-plots
+	expect_err "^rooflab report: .*dqs\.db: cannot read: no such column: r\.profil$" \
+		"report: the misspelt column named, not read as text"
+else
+	echo "skipped: sqlite3 not installed (a view with a misspelt column)"
+fi
+
 finish

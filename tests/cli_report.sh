@@ -828,8 +828,44 @@ has "$tmpd/md/swb.md" "the [baseline]'s software note in the sweep's section" \
 grep -qF "Run 1's \\[base\\]: profile trtllm-0.10 is of" "$tmpd/md/swb.md" &&
 	{ echo "not ok - a [base] software note where the [base] is on the H100"; fails=$((fails + 1)); } ||
 	echo "ok - no [base] software note where the [base] is on the H100"
-expect_exit 2 "report --db a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
-	--out "$tmpd/bad.html"
+# (small69) a sweep script's user runs sweep, then report, with no claim
+# run anywhere: the report is written (exit 0) with the sections that need
+# no claim run (design space, validation, provenance); the six that read
+# the claim run (report --help's first six) are absent, each said on its
+# own line, in the page and on stderr, with why and the command that fills
+# it: claim refuses a sweep's file (below), so a file of its own, given
+# back as --db with this one as --sweeps.  Before, exit 2.
+expect_exit 0 "report --db a sweeps-only database" -- "$RL" report \
+	--db "$tmpd/onesweep.db" --out "$tmpd/md/sonly.md" --no-plots
+expect_out "wrote .*sonly\.md" "sweeps only: says where the report is"
+for s in "Verdict" "Where the speedup comes from" "Assumptions" \
+	"Other claims" "Sensitivity" "Serving: roofline and batching"; do
+	expect_err "^rooflab report: warning: section $s absent: .*onesweep\.db holds no claim run \(rooflab claim --db FILE, then rooflab report --db FILE --sweeps .*onesweep\.db fills it\)$" \
+		"sweeps only: '$s' said absent on stderr"
+	has "$tmpd/md/sonly.md" "sweeps only: '$s' said absent in the page" \
+		"- section $s absent: "
+	lacks "$tmpd/md/sonly.md" "sweeps only: no heading '$s'" "^## $s"
+done
+[ "$(grep -c 'absent' "$tmpd/err")" -eq 6 ] &&
+	echo "ok - sweeps only: six lines on stderr, one a section" ||
+	{ echo "not ok - sweeps only: $(grep -c absent "$tmpd/err") absent lines, 6 expected"; fails=$((fails + 1)); }
+has "$tmpd/md/sonly.md" "sweeps only: the sweep's section" "### Sweep one (run 1)"
+has "$tmpd/md/sonly.md" "sweeps only: validation's note names a file of its own" \
+	"No validation run: $tmpd/onesweep.db is a sweep database, in which rooflab validate writes none"
+has "$tmpd/md/sonly.md" "sweeps only: provenance says no claim run" \
+	"| claim run | none in the database |"
+# a database of validate's alone: the same, the claim written into it
+expect_exit 0 "a validation alone" -- "$RL" validate --db "$tmpd/valonly.db"
+expect_exit 0 "report --db a validation-only database" -- "$RL" report \
+	--db "$tmpd/valonly.db" --out "$tmpd/md/vonly.md" --no-plots
+expect_err "^rooflab report: warning: section Verdict absent: .*valonly\.db holds no claim run \(rooflab claim --db .*valonly\.db fills it\)$" \
+	"validation only: claim --db that file fills the verdict"
+has "$tmpd/md/vonly.md" "validation only: its section" "validation run 1 of "
+has "$tmpd/md/vonly.md" "validation only: no sweep, said" "No sweep in $tmpd/valonly.db"
+# --run asks for a claim run that is not there: still exit 2, as is an
+# empty claim database (empty.db, above) and another program's (below)
+expect_exit 2 "report --run of a sweep database" -- "$RL" report --db "$tmpd/onesweep.db" \
+	--run 1 --out "$tmpd/bad.html"
 expect_err "onesweep\.db is a rooflab sweep database \(rooflab sweep and merge write these\), which holds no claim run and in which rooflab claim writes none: make one in a file of its own \(rooflab claim --db FILE\) and give --db that file \(and this one to rooflab report --sweeps\)" \
 	"a sweep database: says what it is and where it goes"
 expect_exit 2 "claim refuses the sweep's file, as the message says" -- "$RL" claim --samples 0 --db "$tmpd/onesweep.db"

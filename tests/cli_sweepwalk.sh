@@ -237,11 +237,13 @@ fi
 # line ("stored in FILE") and a --resume of the complete run ("already
 # complete"), where both wrote the path's bytes as they were
 expect_exit 0 "a sweep into a --db whose name holds 0xFF and an ESC" -- $RL sweep "$d/w.ini" --db "$d/x${ff}${esc}[2J.db"
-expect_err "12 stored in $d/x\?\?\[2J\.db \(" "its last line shows the 0xFF and ESC as '?'"
+expect_out "12 stored in $d/x\?\?\[2J\.db \(" "its last line shows the 0xFF and ESC as '?'"
 cp "$tmpd/err" "$tmpd/err.run"
+cp "$tmpd/out" "$tmpd/out.run"
 expect_exit 0 "a --resume of that complete run" -- $RL sweep "$d/w.ini" --db "$d/x${ff}${esc}[2J.db" --resume
-expect_err "in $d/x\?\?\[2J\.db is already complete" "already complete: the name's 0xFF and ESC as '?'"
-if LC_ALL=C grep -q "$esc" "$tmpd/err" "$tmpd/err.run" || LC_ALL=C grep -q "$ff" "$tmpd/err" "$tmpd/err.run"; then
+expect_out "in $d/x\?\?\[2J\.db is already complete" "already complete: the name's 0xFF and ESC as '?'"
+if LC_ALL=C grep -q "$esc" "$tmpd/err" "$tmpd/err.run" "$tmpd/out" "$tmpd/out.run" ||
+	LC_ALL=C grep -q "$ff" "$tmpd/err" "$tmpd/err.run" "$tmpd/out" "$tmpd/out.run"; then
 	echo "not ok - the sweep wrote a control or non-UTF-8 byte of its --db"; fails=$((fails + 1))
 else
 	echo "ok - the sweep wrote no control or non-UTF-8 byte of its --db"

@@ -6,7 +6,8 @@
 ** the rows still in the -wal (immutable=1 would not look at it); a
 ** rollback-journal file plainly.  The counts are the rows inserted here.
 ** And rl_db_target_check: what may be written as a database; rl_db_error:
-** the words for a constraint that failed; rl_db_has_column.
+** the words for a constraint that failed; rl_db_has_column; and SQLite's
+** double-quoted-string fallback off on rooflab's connections (rl_db_open).
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -754,10 +755,65 @@ static void test_missing_words(void **state)
 	                    "rooflab claim --db 'a;b.db')");
 }
 
+/* A statement that must not prepare on db: SQLITE_ERROR, SQLite's words
+** containing want. */
+static void refused(sqlite3 *db, const char *sql, const char *want)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ERROR || !strstr(sqlite3_errmsg(db), want))
+		fail_msg("%s: code %d, \"%s\"; expected an error naming %s", sql,
+		         rc, sqlite3_errmsg(db), want);
+}
+
+/* SQLite's double-quoted-string fallback is off on every connection
+** rooflab opens (rl_db_open): a "name" that is no column is "no such
+** column", where it read as the string 'name'.  The file is made with
+** sqlite3_open, whose connection has the fallback on (SQLite 3.40.1's
+** default build), and so holds a view v whose "misspelt" column is a
+** string there; read through rl_db_open_read the view fails, and so does
+** a query naming it; 'quoted' text and real columns still read; a
+** writer's connection refuses it in DDL too. */
+static void test_dqs_off(void **state)
+{
+	fixture *f = *state;
+	sqlite3 *db = writer(f, "delete", 2), *rd = NULL, *wr = NULL;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_exec(db, "CREATE VIEW v AS SELECT x, "
+	                              "\"misspelt\" AS y FROM t", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	/* the fallback on (the maker's connection): the view gives the text */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT y FROM v", -1, &st,
+	                                    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0),
+	                    "misspelt");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_int_equal(rl_db_open_read(f->path, &rd), SQLITE_OK);
+	refused(rd, "SELECT y FROM v", "no such column: misspelt");
+	refused(rd, "SELECT \"misspelt\" FROM t", "no such column: misspelt");
+	assert_int_equal(sqlite3_prepare_v2(rd, "SELECT \"x\", 'misspelt' "
+	                                    "FROM t", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 1),
+	                    "misspelt");
+	sqlite3_finalize(st);
+	sqlite3_close(rd);
+	assert_int_equal(rl_db_open(f->path, SQLITE_OPEN_READWRITE, &wr),
+	                 SQLITE_OK);
+	refused(wr, "CREATE TABLE u(a CHECK (a <> \"misspelt\"))",
+	        "no such column: misspelt");
+	sqlite3_close(wr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_wal_present, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dqs_off, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wal_closed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_close_replaced, setup,
 	                                    teardown),
