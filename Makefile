@@ -2,7 +2,8 @@
 #   make            build ./rooflab
 #   make test       build and run every test (installs missing packages and
 #                   test tools first: scripts/deps.sh ensure, then tools)
-#   make bench      engine and storage speed, validate on a 100,000-row file
+#   make bench      engine and storage speed, validate on a 100,000-row file,
+#                   what claim --samples 0 opens and costs
 #   make demo       the claim check, the example sweeps and the report, in out/
 #   make deps       install the Debian packages that are missing
 #   make install PREFIX=DIR  PREFIX/bin/rooflab, reading PREFIX/share/rooflab
@@ -142,6 +143,7 @@ bench:
 bench-run: rooflab $(BUILD)/tests/bench
 	@$(BUILD)/tests/bench
 	@sh scripts/bench-validate.sh 100000
+	@sh scripts/bench-claim.sh
 
 $(BUILD)/tests/bench: tests/bench.c $(LAYER_LIBS)
 	@mkdir -p $(dir $@)

@@ -169,10 +169,14 @@ int claim_config_read(const char *path, claim_opts *o, char *err,
 ** line of the key whose value was refused (the line of the side's [a] or
 ** [b] header when no one key is at fault; 0 for a spec from the command
 ** line); RL_EINTERNAL with err where memory ran out (its own, or a
-** preset's text: opts_apply), no fault of the side. */
+** preset's text: opts_apply), no fault of the side.  shipped: the
+** shipped measurements the command reads once for its sides' notes
+** (valshipped.h: val_trust_chip_of), NULL to read them for this side
+** alone. */
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
-                    int *err_line, char *err, size_t errlen);
+                    val_shipped *shipped, int *err_line, char *err,
+                    size_t errlen);
 /* Speedup metric of one side against the other (for rl_solve). */
 typedef struct {
 	const rl_config *other;
@@ -331,6 +335,10 @@ typedef struct {
 	** filled by the command that prints it (cmd_claim); "" where the
 	** shipped measurements cannot be read */
 	char trust[2048];
+	/* the shipped measurements, read once for side a's note
+	** (claim_prepare) and the trust sentence (cmd_claim): each read them
+	** before; freed by claim_report_free */
+	val_shipped shipped;
 	/* side b at the mapping the scenario names (before its best was
 	** taken): the engine's result, for what binds there */
 	rl_result b_given_r;

@@ -41,6 +41,7 @@ void claim_report_free(claim_report *rep)
 		return;
 	rl_mc_free(rep->mc);
 	rl_mc_free(rep->mc_d);
+	val_shipped_free(&rep->shipped);
 	free(rep);
 }
 
@@ -127,7 +128,7 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		return RL_EINTERNAL;
 	/* (RL_EINTERNAL, out of memory, is no fault of the side: exit 1) */
 	if ((rc = claim_side_load(&o->a, o->scenario, NULL, NULL, &rep->a,
-	                          &line, msg, sizeof msg))) {
+	                          &rep->shipped, &line, msg, sizeof msg))) {
 		side_error(&o->a, "a", line, msg, err, errlen);
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
@@ -135,7 +136,7 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		count_label(&rep->a);
 	if ((rc = claim_side_load(&o->b, o->scenario, NULL,
 	                          default_b ? "as claimed" : NULL, &rep->b,
-	                          &line, msg, sizeof msg))) {
+	                          &rep->shipped, &line, msg, sizeof msg))) {
 		side_error(&o->b, "b", line, msg, err, errlen);
 		return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;
 	}
@@ -154,7 +155,8 @@ int claim_prepare(claim_report *rep, char *err, size_t errlen)
 		if (claim_spec_parse(DEFAULT_BD, &spec, err, errlen))
 			return RL_EINTERNAL;
 		if ((rc = claim_side_load(&spec, o->scenario, NULL, "by design",
-		                          &rep->bd, NULL, msg, sizeof msg))) {
+		                          &rep->bd, &rep->shipped, NULL, msg,
+		                          sizeof msg))) {
 			snprintf(err, errlen, "side b by design (sohu-design): %s",
 			         msg);
 			return rc == RL_EINTERNAL ? RL_EINTERNAL : RL_EINPUT;

@@ -404,7 +404,8 @@ static int item_line(const claim_spec *spec, const char *at,
 
 int claim_side_load(const claim_spec *spec, const char *scenario,
                     const char *label, const char *form, claim_side *side,
-                    int *err_line, char *err, size_t errlen)
+                    val_shipped *shipped, int *err_line, char *err,
+                    size_t errlen)
 {
 	eval_opts eo;
 	int i, rc, line_buf, by_default = 0, no_default = 0;
@@ -506,9 +507,14 @@ int claim_side_load(const claim_spec *spec, const char *scenario,
 		else if (strncmp(side->st.profile_note, "named by ", 9))
 			by_default = 1;
 		/* a profile fitted on another chip's rows, as eval says it */
-		if ((rc = val_trust_chip(side->st.profile, side->st.profile_file,
-		                         side->st.chip, &side->fit, msg, sizeof msg)) ==
-		    RL_EINTERNAL) {
+		if ((rc = shipped ? val_trust_chip_of(shipped, side->st.profile,
+		                                      side->st.profile_file,
+		                                      side->st.chip, &side->fit,
+		                                      msg, sizeof msg)
+		                  : val_trust_chip(side->st.profile,
+		                                   side->st.profile_file,
+		                                   side->st.chip, &side->fit, msg,
+		                                   sizeof msg)) == RL_EINTERNAL) {
 			free(sets);
 			snprintf(err, errlen, "%s", msg);
 			return RL_EINTERNAL;

@@ -223,76 +223,39 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 	return RL_OK;
 }
 
-/* The shipped files validate reads: the versions table into vfile, the
-** 0.10 measurements and the published H100 rows into files[0] and [1] */
-static void shipped_files(char vfile[1024], char files[2][1024])
+int val_trust_shipped_of(val_shipped *sh, const char *base, char *buf,
+                         size_t len, char *err, size_t errlen)
 {
-	snprintf(vfile, 1024, "%s/profiles/versions.csv", rl_data_dir());
-	snprintf(files[0], 1024, "%s/measurements.csv", rl_data_dir());
-	snprintf(files[1], 1024, "%s/measurements/published-h100.csv",
-	         rl_data_dir());
+	int rc;
+	if (len)
+		buf[0] = '\0';
+	/* the presets, labels and setups of both files' rows, each resolved
+	** once (presetcache.h), as validate resolves them: the same rows,
+	** read per row before (about 6,000 preset files opened a claim) */
+	if ((rc = val_shipped_evaluated(sh, err, errlen)) == RL_OK)
+		rc = val_trust_words(sh->v, sh->n, base, buf, len, err, errlen);
+	if (rc != RL_OK && len)
+		buf[0] = '\0';
+	return rc;
 }
 
 int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
                       size_t errlen)
 {
-	char vfile[1024], files[2][1024];
-	val_versions vt;
-	meas_set sets[2];
-	val_row *v = NULL, *nv;
-	/* the presets, labels and setups of both files' rows, each resolved
-	** once (presetcache.h), as validate resolves them: the same rows,
-	** read per row before (about 6,000 preset files opened a claim) */
-	preset_cache *pc;
-	size_t n = 0, i;
+	val_shipped sh;
 	int rc;
-	if (len)
-		buf[0] = '\0';
-	shipped_files(vfile, files);
-	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
-		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
-	memset(sets, 0, sizeof sets);
-	if (!(pc = preset_cache_new())) {
-		snprintf(err, errlen, "out of memory");
-		rc = RL_EINTERNAL;
-	}
-	for (i = 0; i < 2 && rc == RL_OK; i++) {
-		if ((rc = meas_read_cached(files[i], &sets[i], pc, err, errlen)) !=
-		    RL_OK) {
-			rc = rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
-			break;
-		}
-		if (!(nv = realloc(v, (n + sets[i].n + 1) * sizeof *nv))) {
-			snprintf(err, errlen, "out of memory");
-			rc = RL_EINTERNAL;
-			break;
-		}
-		v = nv;
-		if ((rc = val_evaluate(&sets[i], &vt, NULL, pc, v + n, err,
-		                       errlen)))
-			break;
-		n += sets[i].n;
-	}
-	if (rc == RL_OK)
-		rc = val_trust_words(v, n, base, buf, len, err, errlen);
-	if (rc != RL_OK && len)
-		buf[0] = '\0';
-	free(v);
-	for (i = 0; i < 2; i++)
-		meas_free(&sets[i]);
-	preset_cache_free(pc);
-	val_versions_free(&vt);
+	memset(&sh, 0, sizeof sh);
+	rc = val_trust_shipped_of(&sh, base, buf, len, err, errlen);
+	val_shipped_free(&sh);
 	return rc;
 }
 
-int val_trust_chip(const char *profile, const char *profile_file,
-                   const char *chip, val_chip_fit *f, char *err,
-                   size_t errlen)
+int val_trust_chip_of(val_shipped *sh, const char *profile,
+                      const char *profile_file, const char *chip,
+                      val_chip_fit *f, char *err, size_t errlen)
 {
-	char vfile[1024], files[2][1024], here[RL_NAME_MAX];
-	char fitted[RL_NAME_MAX];
-	val_versions vt;
-	meas_set set;
+	char here[RL_NAME_MAX], fitted[RL_NAME_MAX];
+	const val_versions *vt;
 	size_t i, k;
 	int rc = RL_OK;
 	memset(f, 0, sizeof *f);
@@ -306,34 +269,31 @@ int val_trust_chip(const char *profile, const char *profile_file,
 	** taking .ini off again read a file h100-sxm.ini.ini, the chip
 	** h100-sxm.ini, as the H100 (fuzz6) */
 	snprintf(here, sizeof here, "%s", chip);
-	shipped_files(vfile, files);
-	if ((rc = val_versions_read(vfile, &vt, err, errlen)))
-		return rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
+	if ((rc = val_shipped_versions(sh, &vt, err, errlen)))
+		return rc;
 	/* the chip whose rows fitted it: a row of the table naming the
 	** profile, fitted on its own version's rows */
-	for (i = 0; i < vt.n; i++)
-		if (!strcmp(vt.v[i].profile, fitted) && !vt.v[i].fitted_version[0] &&
-		    vt.v[i].fitted_chip[0]) {
+	for (i = 0; i < vt->n; i++)
+		if (!strcmp(vt->v[i].profile, fitted) &&
+		    !vt->v[i].fitted_version[0] && vt->v[i].fitted_chip[0]) {
 			snprintf(f->fitted_chip, sizeof f->fitted_chip, "%s",
-			         vt.v[i].fitted_chip);
+			         vt->v[i].fitted_chip);
 			break;
 		}
-	if (!f->fitted_chip[0]) {
-		val_versions_free(&vt);
+	if (!f->fitted_chip[0])
 		return RL_OK; /* no fitted profile: nothing carried */
-	}
 	/* its fit rows: serving rows whose version the table serves with it
 	** (not borrowed from another version), on the chip it was fitted on,
-	** as validate's in-sample rows (claim/validation.c) */
-	for (k = 0; k < 2 && rc == RL_OK; k++) {
-		memset(&set, 0, sizeof set);
-		if ((rc = meas_read(files[k], &set, err, errlen)) != RL_OK) {
-			rc = rc == RL_EINTERNAL ? RL_EINTERNAL : -1;
-			break;
-		}
-		for (i = 0; i < set.n; i++) {
-			const meas_row *m = &set.rows[i];
-			const val_version *v = val_version_for(&vt, m->software,
+	** as validate's in-sample rows (claim/validation.c); both files'
+	** rows read once a command (valshipped.h) */
+	if ((rc = val_shipped_rows(sh, err, errlen)) != RL_OK) {
+		f->fitted_chip[0] = '\0';
+		return rc;
+	}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < sh->sets[k].n; i++) {
+			const meas_row *m = &sh->sets[k].rows[i];
+			const val_version *v = val_version_for(vt, m->software,
 			                                       m->version, m->model);
 			if (!v || strcmp(v->profile, fitted) || v->fitted_version[0] ||
 			    strcmp(m->chip, v->fitted_chip) || meas_micro(m))
@@ -341,14 +301,6 @@ int val_trust_chip(const char *profile, const char *profile_file,
 			f->fit_rows++;
 			f->fit_rows_here += !strcmp(m->chip, here);
 		}
-		meas_free(&set);
-	}
-	val_versions_free(&vt);
-	if (rc != RL_OK) {
-		f->fitted_chip[0] = '\0';
-		f->fit_rows = f->fit_rows_here = 0;
-		return rc;
-	}
 	if (!strcmp(f->fitted_chip, here))
 		return RL_OK;
 	f->carried = 1;
@@ -365,4 +317,17 @@ int val_trust_chip(const char *profile, const char *profile_file,
 		         f->fit_rows == 1 ? "" : "s", f->fit_rows_here, here);
 	}
 	return RL_OK;
+}
+
+int val_trust_chip(const char *profile, const char *profile_file,
+                   const char *chip, val_chip_fit *f, char *err,
+                   size_t errlen)
+{
+	val_shipped sh;
+	int rc;
+	memset(&sh, 0, sizeof sh);
+	rc = val_trust_chip_of(&sh, profile, profile_file, chip, f, err,
+	                       errlen);
+	val_shipped_free(&sh);
+	return rc;
 }

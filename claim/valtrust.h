@@ -15,6 +15,7 @@
 
 #include "../config/setup.h"
 #include "validation.h"
+#include "valshipped.h"
 
 /* The sentence (no capital, no full stop) for validation rows v[n] into
 ** buf; base, when not NULL or "", a profile whose own leave-out error is
@@ -33,6 +34,11 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 ** (buf "" then); RL_EINTERNAL with err for out of memory. */
 int val_trust_shipped(const char *base, char *buf, size_t len, char *err,
                       size_t errlen);
+/* The same from sh, the shipped measurements a command reads once
+** (valshipped.h: read here at its first use, kept for the next caller;
+** val_trust_shipped reads them for this call alone). */
+int val_trust_shipped_of(val_shipped *sh, const char *base, char *buf,
+                         size_t len, char *err, size_t errlen);
 
 /* A fitted profile applied to a chip it was not fitted on: the profile,
 ** the chip whose rows fitted it (versions.csv's fitted_chip), how many
@@ -71,5 +77,10 @@ typedef struct {
 int val_trust_chip(const char *profile, const char *profile_file,
                    const char *chip, val_chip_fit *f, char *err,
                    size_t errlen);
+/* The same from sh, as val_trust_shipped_of (claim: side a's note and
+** the trust sentence from one read of the files, read twice before). */
+int val_trust_chip_of(val_shipped *sh, const char *profile,
+                      const char *profile_file, const char *chip,
+                      val_chip_fit *f, char *err, size_t errlen);
 
 #endif

@@ -112,8 +112,9 @@ int cmd_claim(int argc, char **argv)
 	** the shipped measurements as validate evaluates them (unreadable:
 	** no line, validate says why; out of memory: exit 1) */
 	if (rc == RL_OK &&
-	    val_trust_shipped(rep->a.st.profile, rep->trust, sizeof rep->trust,
-	                      err, sizeof err) == RL_EINTERNAL)
+	    val_trust_shipped_of(&rep->shipped, rep->a.st.profile, rep->trust,
+	                         sizeof rep->trust, err,
+	                         sizeof err) == RL_EINTERNAL)
 		rc = RL_EINTERNAL;
 	if (rc != RL_OK) {
 		cli_say("claim", err);
