@@ -149,4 +149,22 @@ if [ "$n" = 1 ]; then echo "ok - the vLLM reason printed once"; else echo "not o
 expect_out '^modelled rows of the chip each profile was fitted on \(in sample: that chip.s$' "a file's in-sample rows: the title says whose"
 expect_out '^rows of this file, not necessarily rows the fit read\):$' "a file's in-sample rows: not the fit's"
 
+# a row of no id (a file may hold one: ids are checked for repeats alone)
+# is named "(no id)" where the tables name rows by id: the not-modelled
+# listing read "      , x: engine: ..." and the rows table a blank cell
+E="$tmpd/noid.csv"
+cat > "$E" <<CSV
+$H
+,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+x,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+CSV
+expect_exit 0 "validate a file with a row of no id (not modelled)" -- $RL validate --measurements "$E"
+expect_out '^      \(no id\), x: engine: chips = 1 ' "not modelled: a row of no id named so"
+cat > "$E" <<CSV
+$H
+,TensorRT-LLM,0.15.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1800,
+CSV
+expect_exit 0 "validate a file with a row of no id (modelled)" -- $RL validate --measurements "$E"
+expect_out '^\(no id\) +h100-sxm +llama3-70b ' "rows table: a row of no id named so"
+
 finish
