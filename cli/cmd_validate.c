@@ -153,6 +153,14 @@ static const char *cell(const char *s, int w, char *buf, size_t len)
 	return buf;
 }
 
+/* A row's id as the tables name it: "(no id)" for an empty one (a file
+** may hold one row of no id: ids are checked for repeats alone), where
+** the not-modelled listing read ", x: ..." and the rows table a blank */
+static const char *id_text(const char *id)
+{
+	return id[0] ? id : "(no id)";
+}
+
 /* A column's width w widened to s's characters, up to hi (past it the
 ** cell is cut with "...") */
 static int widen(int w, const char *s, int hi)
@@ -607,10 +615,11 @@ static void print_not_modelled(const val_row *v, size_t n)
 				continue;
 			if (++count <= 3) {
 				char b[4 * 40 + 8];
-				int c = (int)rl_utf8_chars(o->id);
+				const char *id = id_text(o->id);
+				int c = (int)rl_utf8_chars(id);
 				used += (size_t)snprintf(ids + used, sizeof ids - used,
 				                         "%s%s", count > 1 ? ", " : "",
-				                         cell(o->id, c < 40 ? c : 40, b,
+				                         cell(id, c < 40 ? c : 40, b,
 				                              sizeof b));
 			}
 			if (done)
@@ -751,7 +760,7 @@ static void row_widths(const val_row *v, size_t n, int *w)
 		if (v[i].status != VAL_OK)
 			continue;
 		row_text_of(&v[i], &t);
-		c[RC_ID] = m->id;
+		c[RC_ID] = id_text(m->id);
 		c[RC_CHIP] = m->chip;
 		c[RC_MODEL] = m->model;
 		c[RC_PREC] = m->precision[0] ? m->precision : "-";
@@ -795,7 +804,7 @@ static void print_rows(const val_row *v, size_t n)
 		row_text_of(&v[i], &t);
 		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
 		printf("%s %s %s %s %*s %*s %*s %*s %*s %*s  %-13s  %s\n",
-		       cell(m->id, w[RC_ID], id, sizeof id),
+		       cell(id_text(m->id), w[RC_ID], id, sizeof id),
 		       cell(m->chip, w[RC_CHIP], chip, sizeof chip),
 		       cell(m->model, w[RC_MODEL], model, sizeof model),
 		       cell(m->precision[0] ? m->precision : "-", w[RC_PREC], prec,
