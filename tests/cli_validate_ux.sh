@@ -167,4 +167,20 @@ CSV
 expect_exit 0 "validate a file with a row of no id (modelled)" -- $RL validate --measurements "$E"
 expect_out '^\(no id\) +h100-sxm +llama3-70b ' "rows table: a row of no id named so"
 
+
+# the repeatability table's figures keep their columns as the groups' and
+# cells' do: a cell of 1 token/s in one version and 1,000,000 in the next
+# changes by 999,999, 99999900.0% (11 characters), which spilled past the
+# 9 of median|c| and pushed the row's other figures out of line
+P="$tmpd/pair.csv"
+cat > "$P" <<CSV
+$H
+a,vLLM,0.6.3,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1,
+b,vLLM,0.6.4,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1000000,
+CSV
+expect_exit 0 "validate a pair of versions 10^6 apart" -- $RL validate --measurements "$P"
+cp "$tmpd/out" "$T"
+expect_out '^  vLLM 0\.6\.3 -> 0\.6\.4 .* 99999900\.0% .* \+99999900\.0%  unknown$' "repeatability: the figures whole"
+expect_exit 0 "repeatability: every column in place" -- aligned '^  versions a -> b' '' 'cells median|c| p90|c| median'
+
 finish
