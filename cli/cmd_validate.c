@@ -525,12 +525,14 @@ static void pair_label(const val_repeat *r, char *buf, size_t len)
 ** of versions whose tables share cells, the cells' |change| beside the
 ** model's |error|; the pair's column as wide as its longest text, 24 to
 ** 96 characters (a longer one cut with "...": one shown whole past its
-** column at 44 pushed its figures out of theirs). */
+** column at 44 pushed its figures out of theirs), and the count's and
+** figures' as wide as theirs (a change of 99999900.0% spilled past the
+** 9 of median|c|, as the groups' figures did before they were widened). */
 static void print_repeat(const val_repeat *r, size_t nr)
 {
 	char label[4 * MEAS_FIELD + 16], b0[4 * (4 * MEAS_FIELD + 16) + 1];
 	size_t i;
-	int w = 24;
+	int w = 24, wn = 5, wm = 9, w9 = 8, wb = 8;
 	printf("\nrepeatability of the measurements: the same cell (chip, gpus, "
 	       "model, precision, isl,\nosl, tp, pp, ep, request rate, metric) in "
 	       "two versions' tables, |change| =\nlarger/smaller - 1 (|log(b/a)| "
@@ -544,16 +546,23 @@ static void print_repeat(const val_repeat *r, size_t nr)
 		return;
 	}
 	for (i = 0; i < nr; i++) {
+		char num[32];
 		pair_label(&r[i], label, sizeof label);
 		w = widen(w, label, 96);
+		snprintf(num, sizeof num, "%zu", r[i].cells);
+		wn = widen(wn, num, 99);
+		wm = widen_pct(wm, r[i].median_abs, "%.1f%%");
+		w9 = widen_pct(w9, r[i].p90_abs, "%.1f%%");
+		wb = widen_pct(wb, r[i].median, "%+.1f%%");
 	}
-	printf("  %-*s %5s %9s %8s %8s  %s\n", w, "versions a -> b", "cells",
-	       "median|c|", "p90|c|", "median", "harness");
+	printf("  %-*s %*s %*s %*s %*s  %s\n", w, "versions a -> b", wn,
+	       "cells", wm, "median|c|", w9, "p90|c|", wb, "median", "harness");
 	for (i = 0; i < nr; i++) {
 		pair_label(&r[i], label, sizeof label);
-		printf("  %s %5zu %8.1f%% %7.1f%% %+7.1f%%  %s%s\n",
-		       cell(label, w, b0, sizeof b0), r[i].cells,
-		       100 * r[i].median_abs, 100 * r[i].p90_abs, 100 * r[i].median,
+		printf("  %s %*zu %*.1f%% %*.1f%% %+*.1f%%  %s%s\n",
+		       cell(label, w, b0, sizeof b0), wn, r[i].cells, wm - 1,
+		       100 * r[i].median_abs, w9 - 1, 100 * r[i].p90_abs, wb - 1,
+		       100 * r[i].median,
 		       val_harness_name(r[i].harness),
 		       r[i].adjacent ? ", adjacent" : "");
 	}
