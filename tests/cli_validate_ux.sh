@@ -194,4 +194,16 @@ cp "$tmpd/out" "$T"
 expect_out '^  vLLM 0\.6\.3 -> 0\.6\.4 .* 99999900\.0% .* \+99999900\.0%  unknown$' "repeatability: the figures whole"
 expect_exit 0 "repeatability: every column in place" -- aligned '^  versions a -> b' '' 'cells median|c| p90|c| median'
 
+
+# --profile given by a path of more bytes than a row's profile holds
+# (RL_NAME_MAX, 127 and its NUL: claim/validation.h): it was cut to 127
+# bytes for every row, each row then "not modelled: cannot set up:
+# profile file '<the cut path>' does not exist" and exit 0; refused now,
+# exit 2, naming the option, its size and the most it may be
+PD=$(deepdir 140)
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$PD/p.ini"
+expect_exit 2 "--profile: a path past 127 bytes refused" -- $RL validate --profile "$PD/p.ini"
+expect_err "^rooflab validate: --profile '.*': [0-9]+ bytes; at most 127 bytes" "--profile: the size and the most said"
+expect_no_out "." "--profile: nothing on stdout"
+
 finish
