@@ -983,6 +983,20 @@ int cmd_validate(int argc, char **argv)
 		return rc;
 	if (profile) {
 		char path[1024];
+		/* a row holds its profile's name in RL_NAME_MAX bytes
+		** (claim/validation.h): a longer path was cut for every row,
+		** each row then "not modelled" for a file that does not exist,
+		** exit 0 */
+		if (strlen(profile) >= RL_NAME_MAX) {
+			/* (quoted cut at 60 bytes, its size after it) */
+			char q[RL_UTF8_QUOTE_MAX + 64];
+			snprintf(err, sizeof err, "--profile %s: at most %d bytes (a "
+			         "shorter path, or the file copied into data/profiles/ "
+			         "and given by its name)",
+			         rl_utf8_quote(profile, 60, q, sizeof q),
+			         RL_NAME_MAX - 1);
+			return bad_input("validate", err);
+		}
 		if (preset_path("profile", profile, path, sizeof path, err,
 		                sizeof err))
 			return bad_input("validate", err);

@@ -203,7 +203,7 @@ expect_exit 0 "repeatability: every column in place" -- aligned '^  versions a -
 PD=$(deepdir 140)
 cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$PD/p.ini"
 expect_exit 2 "--profile: a path past 127 bytes refused" -- $RL validate --profile "$PD/p.ini"
-expect_err "^rooflab validate: --profile '.*': [0-9]+ bytes; at most 127 bytes" "--profile: the size and the most said"
+expect_err "^rooflab validate: --profile '.*\\.\\.\\.' \\([0-9]+ bytes\\): at most 127 bytes " "--profile: the size and the most said"
 expect_no_out "." "--profile: nothing on stdout"
 
 finish
