@@ -155,6 +155,14 @@ static const char *cell(const char *s, int w, char *buf, size_t len)
 	return buf;
 }
 
+/* A row's id as the tables name it: "(no id)" for an empty one (a file
+** may hold one row of no id: ids are checked for repeats alone), where
+** the not-modelled listing read ", x: ..." and the rows table a blank */
+static const char *id_text(const char *id)
+{
+	return id[0] ? id : "(no id)";
+}
+
 /* A column's width w widened to s's characters, up to hi (past it the
 ** cell is cut with "...") */
 static int widen(int w, const char *s, int hi)
@@ -531,12 +539,14 @@ static void pair_label(const val_repeat *r, char *buf, size_t len)
 ** of versions whose tables share cells, the cells' |change| beside the
 ** model's |error|; the pair's column as wide as its longest text, 24 to
 ** 96 characters (a longer one cut with "...": one shown whole past its
-** column at 44 pushed its figures out of theirs). */
+** column at 44 pushed its figures out of theirs), and the count's and
+** figures' as wide as theirs (a change of 99999900.0% spilled past the
+** 9 of median|c|, as the groups' figures did before they were widened). */
 static void print_repeat(const val_repeat *r, size_t nr)
 {
 	char label[4 * MEAS_FIELD + 16], b0[4 * (4 * MEAS_FIELD + 16) + 1];
 	size_t i;
-	int w = 24;
+	int w = 24, wn = 5, wm = 9, w9 = 8, wb = 8;
 	printf("\nrepeatability of the measurements: the same cell (chip, gpus, "
 	       "model, precision, isl,\nosl, tp, pp, ep, request rate, metric) in "
 	       "two versions' tables, |change| =\nlarger/smaller - 1 (|log(b/a)| "
@@ -550,16 +560,23 @@ static void print_repeat(const val_repeat *r, size_t nr)
 		return;
 	}
 	for (i = 0; i < nr; i++) {
+		char num[32];
 		pair_label(&r[i], label, sizeof label);
 		w = widen(w, label, 96);
+		snprintf(num, sizeof num, "%zu", r[i].cells);
+		wn = widen(wn, num, 99);
+		wm = widen_pct(wm, r[i].median_abs, "%.1f%%");
+		w9 = widen_pct(w9, r[i].p90_abs, "%.1f%%");
+		wb = widen_pct(wb, r[i].median, "%+.1f%%");
 	}
-	printf("  %-*s %5s %9s %8s %8s  %s\n", w, "versions a -> b", "cells",
-	       "median|c|", "p90|c|", "median", "harness");
+	printf("  %-*s %*s %*s %*s %*s  %s\n", w, "versions a -> b", wn,
+	       "cells", wm, "median|c|", w9, "p90|c|", wb, "median", "harness");
 	for (i = 0; i < nr; i++) {
 		pair_label(&r[i], label, sizeof label);
-		printf("  %s %5zu %8.1f%% %7.1f%% %+7.1f%%  %s%s\n",
-		       cell(label, w, b0, sizeof b0), r[i].cells,
-		       100 * r[i].median_abs, 100 * r[i].p90_abs, 100 * r[i].median,
+		printf("  %s %*zu %*.1f%% %*.1f%% %+*.1f%%  %s%s\n",
+		       cell(label, w, b0, sizeof b0), wn, r[i].cells, wm - 1,
+		       100 * r[i].median_abs, w9 - 1, 100 * r[i].p90_abs, wb - 1,
+		       100 * r[i].median,
 		       val_harness_name(r[i].harness),
 		       r[i].adjacent ? ", adjacent" : "");
 	}
@@ -621,10 +638,11 @@ static void print_not_modelled(const val_row *v, size_t n)
 				continue;
 			if (++count <= 3) {
 				char b[4 * 40 + 8];
-				int c = (int)rl_utf8_chars(o->id);
+				const char *id = id_text(o->id);
+				int c = (int)rl_utf8_chars(id);
 				used += (size_t)snprintf(ids + used, sizeof ids - used,
 				                         "%s%s", count > 1 ? ", " : "",
-				                         cell(o->id, c < 40 ? c : 40, b,
+				                         cell(id, c < 40 ? c : 40, b,
 				                              sizeof b));
 			}
 			if (done)
@@ -765,7 +783,7 @@ static void row_widths(const val_row *v, size_t n, int *w)
 		if (v[i].status != VAL_OK)
 			continue;
 		row_text_of(&v[i], &t);
-		c[RC_ID] = m->id;
+		c[RC_ID] = id_text(m->id);
 		c[RC_CHIP] = m->chip;
 		c[RC_MODEL] = m->model;
 		c[RC_PREC] = m->precision[0] ? m->precision : "-";
@@ -809,7 +827,7 @@ static void print_rows(const val_row *v, size_t n)
 		row_text_of(&v[i], &t);
 		rl_utf8_cell(m->metric, 0, 0, metric, sizeof metric);
 		printf("%s %s %s %s %*s %*s %*s %*s %*s %*s  %-13s  %s\n",
-		       cell(m->id, w[RC_ID], id, sizeof id),
+		       cell(id_text(m->id), w[RC_ID], id, sizeof id),
 		       cell(m->chip, w[RC_CHIP], chip, sizeof chip),
 		       cell(m->model, w[RC_MODEL], model, sizeof model),
 		       cell(m->precision[0] ? m->precision : "-", w[RC_PREC], prec,
@@ -979,6 +997,20 @@ int cmd_validate(int argc, char **argv)
 		return rc;
 	if (profile) {
 		char path[1024];
+		/* a row holds its profile's name in RL_NAME_MAX bytes
+		** (claim/validation.h): a longer path was cut for every row,
+		** each row then "not modelled" for a file that does not exist,
+		** exit 0 */
+		if (strlen(profile) >= RL_NAME_MAX) {
+			/* (quoted cut at 60 bytes, its size after it) */
+			char q[RL_UTF8_QUOTE_MAX + 64];
+			snprintf(err, sizeof err, "--profile %s: at most %d bytes (a "
+			         "shorter path, or the file copied into data/profiles/ "
+			         "and given by its name)",
+			         rl_utf8_quote(profile, 60, q, sizeof q),
+			         RL_NAME_MAX - 1);
+			return bad_input("validate", err);
+		}
 		if (preset_path("profile", profile, path, sizeof path, err,
 		                sizeof err))
 			return bad_input("validate", err);

@@ -2,11 +2,12 @@
 ** keymemo.h: an int remembered per key of KEYMEMO_WORDS 64-bit words (a
 ** measurement row's text columns as their pointers, its lengths as their
 ** bits), so that a pass over 10^6 rows of a few tables works each
-** distinct key's answer out once (datasets.c, rounding.c: the line of a
-** small table a row matches) and finds it again by a hash, not by
-** comparing the row with every line.  Keys are compared word for word:
-** the caller's answer for a key must depend on the key alone.  No global
-** state: the caller owns the memo (keymemo_new, keymemo_free).
+** distinct key's answer out once (linetable.c, for datasets.c and
+** rounding.c: the line of a small table a row matches) and finds it
+** again by a hash, not by comparing the row with every line.  Keys are
+** compared word for word: the caller's answer for a key must depend on
+** the key alone.  No global state: the caller owns the memo (keymemo_new,
+** keymemo_free).
 */
 #ifndef RL_KEYMEMO_H
 #define RL_KEYMEMO_H

@@ -1,6 +1,7 @@
 /*
 ** strpool.c: interned strings (strpool.h): an open-addressing hash table
-** (FNV-1a, linear probing, grown at half full) of pointers into blocks of
+** (FNV-1a mixed by splitmix64's finalizer, linear probing, grown at half
+** full) of pointers into blocks of
 ** text allocated 64 KiB at a time (a longer string gets a block of its
 ** own), so that a string costs its bytes and one slot, not a malloc each;
 ** and the keys of lists of texts (strpool_key) the pools' users make.

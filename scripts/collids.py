@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""collids.py: a measurements file whose ids all start their probe at one
-slot of config/strpool.c's table (FNV-1a, linear probing), for timing
-`rooflab validate --measurements FILE` against bigmeas.py's file of as many
-rows (fuzz14).
+"""collids.py: a measurements file whose ids' FNV-1a hashes all agree in
+their low 20 bits, which put them at one slot of config/strpool.c's table
+until 91ef2b37 mixed the hash (splitmix64's finalizer): now a check that
+such ids stay as fast as bigmeas.py's (make bench, scripts/bench-validate.sh;
+fuzz14).
 
 usage: collids.py SOURCE.csv ROWS > OUT.csv
 
@@ -11,7 +12,7 @@ whose FNV-1a hashes, from the state the blocks before it leave, agree in
 their low 20 bits; the low bits of FNV-1a's state after a string depend
 only on the low bits before it, so each of the 2^17 words (ROWS at most
 131072) has the same low 20 bits, the same first slot in any table of up
-to 2^20 slots.  Rows are taken in turn from SOURCE as bigmeas.py takes
+to 2^20 slots indexed by them unmixed.  Rows are taken in turn from SOURCE as bigmeas.py takes
 them, the id replaced.  The values stay the source's: the file is for
 speed alone.  (A pool that probes from the hash's high bits, or mixes the
 hash first, is not led to one slot this way.)

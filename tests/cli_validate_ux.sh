@@ -69,7 +69,18 @@ aligned() {
 	END { exit bad }' "$T"
 }
 expect_exit 0 "rows table: every column in place" -- aligned '^row ' 'chip model prec' 'isl osl tp/pp measured error'
-expect_exit 0 "not modelled: every column in place" -- aligned '^rows not modelled, by' '' ''
+# the not-modelled listing has no header row for aligned to read (given
+# no words, it checked nothing): each group's line, padded column by
+# column, ends its count at one column, " N row" or " N rows" after it
+counts_lined_up() {
+	awk '/^rows not modelled, by/ { p = 1; next }
+	p && /^$/ { exit }
+	p && /^  [^ ]/ { e = length($0) - ($0 ~ / rows$/ ? 5 : 4); n++
+		if (n > 1 && e != first) { print "count ends at " e ", not " first ": " $0; bad = 1 }
+		if (n == 1) first = e }
+	END { exit bad || n < 2 }' "$1"
+}
+expect_exit 0 "not modelled: every column in place" -- counts_lined_up "$T"
 expect_exit 0 "groups: every column in place" -- aligned '^  by +group' 'group' 'rows median|e| p90|e| bias'
 expect_exit 0 "held-out cells: every column in place" -- aligned '^  chip +version +model' 'version model prec' 'rows median|e| p90|e| bias'
 expect_exit 0 "validate long labels, again" -- $RL validate --measurements "$L"
@@ -148,5 +159,51 @@ n=$(grep -c "software 'vLLM' version 0.6.3 has no profile" "$tmpd/out")
 if [ "$n" = 1 ]; then echo "ok - the vLLM reason printed once"; else echo "not ok - the vLLM reason printed $n times"; fails=$((fails + 1)); fi
 expect_out '^modelled rows of the chip each profile was fitted on \(in sample: that chip.s$' "a file's in-sample rows: the title says whose"
 expect_out '^rows of this file, not necessarily rows the fit read\):$' "a file's in-sample rows: not the fit's"
+
+# a row of no id (a file may hold one: ids are checked for repeats alone)
+# is named "(no id)" where the tables name rows by id: the not-modelled
+# listing read "      , x: engine: ..." and the rows table a blank cell
+E="$tmpd/noid.csv"
+cat > "$E" <<CSV
+$H
+,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+x,TensorRT-LLM,0.15.0,h100-sxm,1,llama3-70b,fp8,2048,128,3,1,max-load,,output_tokens_per_s,500,
+CSV
+expect_exit 0 "validate a file with a row of no id (not modelled)" -- $RL validate --measurements "$E"
+expect_out '^      \(no id\), x: engine: chips = 1 ' "not modelled: a row of no id named so"
+cat > "$E" <<CSV
+$H
+,TensorRT-LLM,0.15.0,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1800,
+CSV
+expect_exit 0 "validate a file with a row of no id (modelled)" -- $RL validate --measurements "$E"
+expect_out '^\(no id\) +h100-sxm +llama3-70b ' "rows table: a row of no id named so"
+
+
+# the repeatability table's figures keep their columns as the groups' and
+# cells' do: a cell of 1 token/s in one version and 1,000,000 in the next
+# changes by 999,999, 99999900.0% (11 characters), which spilled past the
+# 9 of median|c| and pushed the row's other figures out of line
+P="$tmpd/pair.csv"
+cat > "$P" <<CSV
+$H
+a,vLLM,0.6.3,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1,
+b,vLLM,0.6.4,h100-sxm,8,llama3-70b,fp8,2048,128,8,1,max-load,,output_tokens_per_s,1000000,
+CSV
+expect_exit 0 "validate a pair of versions 10^6 apart" -- $RL validate --measurements "$P"
+cp "$tmpd/out" "$T"
+expect_out '^  vLLM 0\.6\.3 -> 0\.6\.4 .* 99999900\.0% .* \+99999900\.0%  unknown$' "repeatability: the figures whole"
+expect_exit 0 "repeatability: every column in place" -- aligned '^  versions a -> b' '' 'cells median|c| p90|c| median'
+
+
+# --profile given by a path of more bytes than a row's profile holds
+# (RL_NAME_MAX, 127 and its NUL: claim/validation.h): it was cut to 127
+# bytes for every row, each row then "not modelled: cannot set up:
+# profile file '<the cut path>' does not exist" and exit 0; refused now,
+# exit 2, naming the option, its size and the most it may be
+PD=$(deepdir 140)
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$PD/p.ini"
+expect_exit 2 "--profile: a path past 127 bytes refused" -- $RL validate --profile "$PD/p.ini"
+expect_err "^rooflab validate: --profile '.*\\.\\.\\.' \\([0-9]+ bytes\\): at most 127 bytes " "--profile: the size and the most said"
+expect_no_out "." "--profile: nothing on stdout"
 
 finish
