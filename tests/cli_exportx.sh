@@ -1,0 +1,56 @@
+#!/bin/sh
+# cli_exportx.sh: export of a sweep database crafted past what rooflab
+# writes (fuzz15): a point's idx outside the run's [0, points) or given
+# twice, a blob or text that is no UTF-8 in a text column.  Each is exit 2
+# naming the file, the run, the table, the column and the value, before a
+# line is written (stdout empty), as merge refuses such a part.
+. "$(dirname "$0")/clilib.sh"
+
+cd "$tmpd" || exit 1
+# 4 points (chip.hbm_tbps 1, 2, 3, 4): idx 0 to 3, runs.points 4
+cat >spec.ini <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:4:1
+EOF
+"$RL" sweep spec.ini --db s.db 2>/dev/null
+
+# refused DB FMT PATTERN NAME: export of DB in FMT exits 2, its stderr
+# matching PATTERN (after "rooflab export: DB run 1: "), stdout empty
+refused() {
+	expect_exit 2 "export ($2) of $4" -- "$RL" export --db "$1" --format "$2"
+	expect_err "^rooflab export: $1 run 1: $3" "export names the file, the run and the value ($2, $4)"
+	[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($2, $4) wrote nothing" ||
+		{ echo "not ok - the refused export ($2, $4) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+}
+
+# an idx outside [0, points): the run's 4 points are 0 to 3 (runs.points
+# 4, spec.ini's 4 values); -1, 4 and 2^63 - 1 are none of them.  Export
+# wrote the row with exit 0 (and said the run lacks a point), where merge
+# refuses the part (part_points_typed: "points.idx -1 is not one of its 8
+# points (0 to 7)")
+for v in -1 4 9223372036854775807; do
+	cp s.db idx.db
+	sqlite3 idx.db "UPDATE points SET idx = $v WHERE idx = 1"
+	for fmt in csv json; do
+		refused idx.db $fmt "points\\.idx $v is not one of its 4 points \\(0 to 3\\); refusing a crafted or altered database$" "idx $v"
+	done
+done
+# an idx twice: the table made again without its UNIQUE(run_id, idx), point
+# 1 renumbered 0; export wrote two rows of point 0 with exit 0.  The first
+# idx held twice is named
+cp s.db twice.db
+sqlite3 twice.db "DROP VIEW results; CREATE TABLE p2 AS SELECT * FROM points;
+	DROP TABLE points; ALTER TABLE p2 RENAME TO points;
+	UPDATE points SET idx = 0 WHERE idx = 1"
+for fmt in csv json; do
+	refused twice.db $fmt "points\\.idx 0 is held by 2 points; refusing a crafted or altered database$" "idx 0 twice"
+done
+# the run as rooflab wrote it: 4 rows and a header
+expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
+[ "$(wc -l <"$tmpd/out")" -eq 5 ] && echo "ok - the run's 4 rows and a header" ||
+	{ echo "not ok - $(wc -l <"$tmpd/out") lines, not 5"; fails=$((fails + 1)); }
+
+finish
