@@ -255,6 +255,62 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	return 0;
 }
 
+/* The run's points each at an idx of its own within [0, runs.points), as
+** sweep numbers them: a crafted idx of -1 or past the run (export wrote
+** the row with exit 0, and said the run lacked a point), or one two rows
+** hold (points made again without its UNIQUE(run_id, idx): two rows of
+** one point), is refused as merge refuses such a part
+** (part_points_typed), naming the file, the run and the idx, before a
+** line is written.  Run after check_numbers (every idx a whole number).
+** A runs.points that is no whole number leaves the range unchecked
+** (pick_run found the run; merge names that column).  0, or RL_EINPUT /
+** the read's exit with err. */
+static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
+                         char *err, size_t errlen)
+{
+	static const char *const sql[2] = {
+	    "SELECT idx, r.points FROM points, runs r WHERE run_id = ?1 AND "
+	    "r.id = ?1 AND typeof(r.points) = 'integer' AND (idx < 0 OR "
+	    "idx >= r.points) ORDER BY idx LIMIT 1",
+	    "SELECT idx, count(*) FROM points WHERE run_id = ?1 GROUP BY idx "
+	    "HAVING count(*) > 1 ORDER BY idx LIMIT 1"};
+	int k;
+	for (k = 0; k < 2; k++) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(db, sql[k], -1, &st, NULL);
+		if (rc != SQLITE_OK) {
+			rl_store_error(db, rc, path, err, errlen);
+			return rl_db_exit(rc);
+		}
+		sqlite3_bind_int64(st, 1, run_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			long long idx = sqlite3_column_int64(st, 0);
+			long long n = sqlite3_column_int64(st, 1);
+			char range[64] = "";
+			if (k == 0 && n > 0)
+				snprintf(range, sizeof range, " (0 to %lld)", n - 1);
+			if (k == 0)
+				snprintf(err, errlen, "%s run %lld: points.idx %lld is not "
+				         "one of its %lld points%s; refusing a crafted or "
+				         "altered database", path, (long long)run_id, idx, n,
+				         range);
+			else
+				snprintf(err, errlen, "%s run %lld: points.idx %lld is held "
+				         "by %lld points; refusing a crafted or altered "
+				         "database", path, (long long)run_id, idx, n);
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			rl_store_error(db, rc, path, err, errlen);
+			return rl_db_exit(rc);
+		}
+	}
+	return 0;
+}
+
 /* t as one CSV field: quoted where it holds a comma, a quote or a line
 ** break (a unit read from the file is text like any other) */
 static void csv_text(FILE *out, const char *t)
@@ -483,6 +539,8 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 		rc = read_columns(db, db_path, run_id, &c, err, errlen);
 	if (!rc)
 		rc = check_numbers(db, db_path, run_id, &c, err, errlen);
+	if (!rc)
+		rc = check_indexes(db, db_path, run_id, err, errlen);
 	memset(state, 0, sizeof *state);
 	*run_id_out = 0;
 	if (!rc) {
