@@ -1,9 +1,10 @@
 #!/bin/sh
 # cli_exportx.sh: export of a sweep database crafted past what rooflab
 # writes (fuzz15): a point's idx outside the run's [0, points) or given
-# twice, a blob or text that is no UTF-8 in a text column.  Each is exit 2
-# naming the file, the run, the table, the column and the value, before a
-# line is written (stdout empty), as merge refuses such a part.
+# twice, a blob, text that is no UTF-8, a NUL or a control byte in a text
+# column.  Each is exit 2 naming the file, the run, the table, the column
+# and the value, before a line is written (stdout empty), as merge refuses
+# such a part.
 . "$(dirname "$0")/clilib.sh"
 
 cd "$tmpd" || exit 1
@@ -47,6 +48,22 @@ sqlite3 twice.db "DROP VIEW results; CREATE TABLE p2 AS SELECT * FROM points;
 	UPDATE points SET idx = 0 WHERE idx = 1"
 for fmt in csv json; do
 	refused twice.db $fmt "points\\.idx 0 is held by 2 points; refusing a crafted or altered database$" "idx 0 twice"
+done
+# a text column (batch_limit: a word as 'batch' or 'memory') edited by hand
+# into a blob, text with a byte of no UTF-8, a NUL or a control byte: the
+# CSV copied the bytes (no UTF-8, or cut at the NUL, or an ESC sent to the
+# terminal), the JSON wrote U+FFFD, with exit 0.  Refused as a number
+# column's text is, naming the point and the column; the value quoted
+# with its bytes of no UTF-8 and controls as '?' (cli_say)
+for c in "x'41FF42':holds a blob, not text" \
+	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
+	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	cp s.db text.db
+	sqlite3 text.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
+	for fmt in csv json; do
+		refused text.db $fmt "point 2's points\\.batch_limit ${c#*:} as rooflab writes it; refusing a crafted or altered database$" "batch_limit ${c%%:*}"
+	done
 done
 # the run as rooflab wrote it: 4 rows and a header
 expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
