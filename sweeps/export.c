@@ -255,6 +255,126 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	return 0;
 }
 
+/* What rooflab never writes in a text column (a parameter's choice, an
+** output's word: ASCII words), by kind: a blob, text with a NUL inside,
+** a byte of no UTF-8 or a control character (C0, DEL, C1: a terminal
+** obeys them).  TEXT_OK for NULL, a number or clean text. */
+enum { TEXT_OK, TEXT_BLOB, TEXT_NUL, TEXT_BAD, TEXT_CTRL };
+
+static const char *const text_words[] = {
+    "", "", " with a NUL byte after it", " with a byte of no UTF-8",
+    " with a control character"};
+
+/* rl_text_fault(X): the TEXT_* of X, for check_texts' query */
+static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s;
+	int kind = TEXT_OK;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
+		sqlite3_result_int(cx, TEXT_BLOB);
+		return;
+	}
+	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
+	    !(s = sqlite3_value_text(argv[0]))) {
+		sqlite3_result_int(cx, TEXT_OK);
+		return;
+	}
+	if (strlen((const char *)s) != (size_t)sqlite3_value_bytes(argv[0]))
+		kind = TEXT_NUL;
+	else if (rl_utf8_bad((const char *)s) >= 0)
+		kind = TEXT_BAD;
+	else
+		for (; *s && !kind; s++)
+			if (*s < 0x20 || *s == 0x7f ||
+			    (*s == 0xc2 && s[1] >= 0x80 && s[1] < 0xa0))
+				kind = TEXT_CTRL;
+	sqlite3_result_int(cx, kind);
+}
+
+/* The run's text columns (declared TEXT) each NULL or clean text in every
+** point (text_fault), checked before a line is written: a blob or bytes
+** of no UTF-8 edited in by hand went into the CSV as they stood (no UTF-8,
+** cut at a NUL, an ESC sent to the terminal) and into the JSON as U+FFFD,
+** with exit 0.  Refused as check_numbers refuses text in a number column,
+** naming the file, the run, the first such point, its column and its
+** value.  The function is registered on this connection alone, for direct
+** use (a view or trigger of the file cannot call it).  0, or RL_EINPUT /
+** the read's exit with err. */
+static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
+                       const colset *c, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	size_t cap = 256 + (size_t)c->ncols * 200, used;
+	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
+	int rc, k, any = 0;
+	for (k = 0; k < c->ncols; k++)
+		any |= !number_column(c->names[k]);
+	if (!any)
+		return 0;
+	rc = sqlite3_create_function_v2(db, "rl_text_fault", 1,
+	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+	                                    SQLITE_DIRECTONLY,
+	                                NULL, text_fault, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	if (!(sql = malloc(cap))) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	used = (size_t)snprintf(sql, cap, "SELECT quote(idx)");
+	for (k = 0; k < c->ncols; k++)
+		if (!number_column(c->names[k]))
+			used += (size_t)snprintf(sql + used, cap - used,
+			                         ", \"%s\", rl_text_fault(\"%s\")",
+			                         c->names[k], c->names[k]);
+	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
+	                         "run_id = ?1 AND (0");
+	for (k = 0; k < c->ncols; k++)
+		if (!number_column(c->names[k]))
+			used += (size_t)snprintf(sql + used, cap - used,
+			                         " OR rl_text_fault(\"%s\")",
+			                         c->names[k]);
+	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, run_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
+		for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
+			int kind = sqlite3_column_int(st, k + 1);
+			if (kind == TEXT_OK)
+				continue;
+			if (kind != TEXT_BLOB)
+				rl_utf8_quote((const char *)sqlite3_column_text(st, k),
+				              RL_UTF8_QUOTE_MAX, q, sizeof q);
+			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
+			         "%s%s%s, not text as rooflab writes it; refusing a "
+			         "crafted or altered database", path, (long long)run_id,
+			         idx, sqlite3_column_name(st, k),
+			         kind == TEXT_BLOB ? "a blob" : "text ",
+			         kind == TEXT_BLOB ? "" : q, text_words[kind]);
+			break;
+		}
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 /* The run's points each at an idx of its own within [0, runs.points), as
 ** sweep numbers them: a crafted idx of -1 or past the run (export wrote
 ** the row with exit 0, and said the run lacked a point), or one two rows
@@ -539,6 +659,8 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 		rc = read_columns(db, db_path, run_id, &c, err, errlen);
 	if (!rc)
 		rc = check_numbers(db, db_path, run_id, &c, err, errlen);
+	if (!rc)
+		rc = check_texts(db, db_path, run_id, &c, err, errlen);
 	if (!rc)
 		rc = check_indexes(db, db_path, run_id, err, errlen);
 	memset(state, 0, sizeof *state);
