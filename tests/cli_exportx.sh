@@ -65,6 +65,24 @@ for c in "x'41FF42':holds a blob, not text" \
 		refused text.db $fmt "point 2's points\\.batch_limit ${c#*:} as rooflab writes it; refusing a crafted or altered database$" "batch_limit ${c%%:*}"
 	done
 done
+# a column's unit (run_columns.unit, after the name in a --units header and
+# in the JSON's columns) edited into a byte of no UTF-8 and an ESC, or a
+# blob: the --units header carried the bytes with exit 0.  Refused in
+# either format, naming the column
+for c in "CAST(x'57FF1B' AS TEXT):holds text 'W\\?\\?' with a byte of no UTF-8" \
+	"x'57':holds a blob"; do
+	cp s.db unit.db
+	sqlite3 unit.db "UPDATE run_columns SET unit = ${c%%:*} WHERE name = 'power_watts'"
+	for fmt in csv json; do
+		units=
+		[ $fmt = csv ] && units=--units
+		expect_exit 2 "export ($fmt) of the unit ${c%%:*}" -- "$RL" export --db unit.db --format $fmt $units
+		expect_err "^rooflab export: unit\\.db run 1: run_columns\\.unit of power_watts ${c#*:}, not text as rooflab writes it; refusing a crafted or altered database$" \
+			"export names the file, the run, the column and the unit ($fmt, ${c%%:*})"
+		[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($fmt, unit ${c%%:*}) wrote nothing" ||
+			{ echo "not ok - the refused export ($fmt, unit ${c%%:*}) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+	done
+done
 # the run as rooflab wrote it: 4 rows and a header
 expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
 [ "$(wc -l <"$tmpd/out")" -eq 5 ] && echo "ok - the run's 4 rows and a header" ||
