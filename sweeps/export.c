@@ -78,6 +78,66 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	return 0;
 }
 
+/* What rooflab never writes in a text column (a parameter's choice, an
+** output's word: ASCII words), by kind: a blob, text with a NUL inside,
+** a byte of no UTF-8 or a control character (C0, DEL, C1: a terminal
+** obeys them).  TEXT_OK for NULL, a number or clean text. */
+enum { TEXT_OK, TEXT_BLOB, TEXT_NUL, TEXT_BAD, TEXT_CTRL };
+
+static const char *const text_words[] = {
+    "", "", " with a NUL byte after it", " with a byte of no UTF-8",
+    " with a control character"};
+
+/* The TEXT_* of a value of SQLite type `type` whose text is s (n bytes) */
+static int text_kind(int type, const unsigned char *s, int n)
+{
+	if (type == SQLITE_BLOB)
+		return TEXT_BLOB;
+	if (type != SQLITE_TEXT || !s)
+		return TEXT_OK;
+	if (strlen((const char *)s) != (size_t)n)
+		return TEXT_NUL;
+	if (rl_utf8_bad((const char *)s) >= 0)
+		return TEXT_BAD;
+	for (; *s; s++)
+		if (*s < 0x20 || *s == 0x7f ||
+		    (*s == 0xc2 && s[1] >= 0x80 && s[1] < 0xa0))
+			return TEXT_CTRL;
+	return TEXT_OK;
+}
+
+/* rl_text_fault(X): the TEXT_* of X, for check_texts' query */
+static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int type = sqlite3_value_type(argv[0]);
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	(void)argc;
+	sqlite3_result_int(cx, text_kind(type, s,
+	                                 sqlite3_value_bytes(argv[0])));
+}
+
+/* A unit (run_columns.unit) as text_kind finds it, said into err: the
+** --units header and the JSON's columns carry it.  0 or RL_EINPUT. */
+static int unit_fault(sqlite3_stmt *st, int k, const char *path,
+                      int64_t run_id, const char *name, char *err,
+                      size_t errlen)
+{
+	int type = sqlite3_column_type(st, k);
+	const unsigned char *s = sqlite3_column_text(st, k);
+	int kind = text_kind(type, s, sqlite3_column_bytes(st, k));
+	char q[RL_UTF8_QUOTE_MAX + 64];
+	if (kind == TEXT_OK)
+		return 0;
+	if (kind != TEXT_BLOB)
+		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
+	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
+	         "not text as rooflab writes it; refusing a crafted or altered "
+	         "database", path, (long long)run_id, name,
+	         kind == TEXT_BLOB ? "a blob" : "text ",
+	         kind == TEXT_BLOB ? "" : q, text_words[kind]);
+	return RL_EINPUT;
+}
+
 /* The run's columns; each name must be one this rooflab writes
 ** (rl_sweep_column_decl), since it goes into SQL.  RL_OK, or RL_EINPUT with a
 ** message (RL_EINTERNAL where the query failed for want of memory, or a
@@ -129,6 +189,10 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			snprintf(err, errlen, "%s run %lld: the table points has no "
 			         "column %s, which run_columns lists; refusing an "
 			         "altered database", path, (long long)run_id, name);
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
+		if (unit_fault(st, 1, path, run_id, name, err, errlen)) {
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
@@ -253,43 +317,6 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		return rl_db_exit(rc);
 	}
 	return 0;
-}
-
-/* What rooflab never writes in a text column (a parameter's choice, an
-** output's word: ASCII words), by kind: a blob, text with a NUL inside,
-** a byte of no UTF-8 or a control character (C0, DEL, C1: a terminal
-** obeys them).  TEXT_OK for NULL, a number or clean text. */
-enum { TEXT_OK, TEXT_BLOB, TEXT_NUL, TEXT_BAD, TEXT_CTRL };
-
-static const char *const text_words[] = {
-    "", "", " with a NUL byte after it", " with a byte of no UTF-8",
-    " with a control character"};
-
-/* rl_text_fault(X): the TEXT_* of X, for check_texts' query */
-static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *s;
-	int kind = TEXT_OK;
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_BLOB) {
-		sqlite3_result_int(cx, TEXT_BLOB);
-		return;
-	}
-	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT ||
-	    !(s = sqlite3_value_text(argv[0]))) {
-		sqlite3_result_int(cx, TEXT_OK);
-		return;
-	}
-	if (strlen((const char *)s) != (size_t)sqlite3_value_bytes(argv[0]))
-		kind = TEXT_NUL;
-	else if (rl_utf8_bad((const char *)s) >= 0)
-		kind = TEXT_BAD;
-	else
-		for (; *s && !kind; s++)
-			if (*s < 0x20 || *s == 0x7f ||
-			    (*s == 0xc2 && s[1] >= 0x80 && s[1] < 0xa0))
-				kind = TEXT_CTRL;
-	sqlite3_result_int(cx, kind);
 }
 
 /* The run's text columns (declared TEXT) each NULL or clean text in every
