@@ -1,6 +1,6 @@
 #!/bin/sh
-# cli_exportx.sh: export of a sweep database crafted past what rooflab
-# writes (fuzz15): a point's idx outside the run's [0, points) or given
+# cli_exportx.sh: export (and merge) of a sweep database crafted past
+# what rooflab writes (fuzz15): a point's idx outside the run's [0, points) or given
 # twice, a blob, text that is no UTF-8, a NUL or a control byte in a text
 # column.  Each is exit 2 naming the file, the run, the table, the column
 # and the value, before a line is written (stdout empty), as merge refuses
@@ -82,6 +82,25 @@ for c in "CAST(x'57FF1B' AS TEXT):holds text 'W\\?\\?' with a byte of no UTF-8" 
 		[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($fmt, unit ${c%%:*}) wrote nothing" ||
 			{ echo "not ok - the refused export ($fmt, unit ${c%%:*}) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
 	done
+done
+# merge of a shard whose text column holds the same cells: merge copied
+# them into the merged file with exit 0, where export of it then refused
+# them; refused naming the part, the point, the column and the value,
+# nothing written.  p0.db is shard 0/2 (points 0 and 2)
+"$RL" sweep spec.ini --db p0.db --shard 0/2 2>/dev/null
+"$RL" sweep spec.ini --db p1.db --shard 1/2 2>/dev/null
+for c in "x'41FF42':holds a blob, not text" \
+	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
+	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	cp p0.db mtext.db
+	sqlite3 mtext.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose batch_limit is ${c%%:*}" -- "$RL" merge m.db mtext.db p1.db
+	expect_err "^rooflab merge: mtext\\.db run 1: point 2's points\\.batch_limit ${c#*:} as rooflab writes it; refusing to merge a crafted or altered shard$" \
+		"merge names the part, point, column and value (${c%%:*})"
+	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (${c%%:*})" ||
+		{ echo "not ok - the refused merge wrote m.db (${c%%:*})"; fails=$((fails + 1)); }
 done
 # the run as rooflab wrote it: 4 rows and a header
 expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
