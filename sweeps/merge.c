@@ -21,6 +21,7 @@
 #include "../config/shword.h"
 #include "../model/status.h"
 #include "../config/tmpfile.h"
+#include "celltext.h"
 #include "store.h"
 #include "../model/utf8.h"
 
@@ -50,6 +51,8 @@ typedef struct {
 	int typed;         /* the part a point's number column held text in, or -1 */
 	int64_t typed_run, typed_idx;
 	char typed_col[64], typed_type[16];
+	int typed_text;    /* its column a text one: the RL_CELL_TEXT_* */
+	char typed_quote[RL_UTF8_QUOTE_MAX + 64]; /* and its value, quoted */
 	int stopped;       /* a SIGINT or SIGTERM stopped the copy (stop.h) */
 	long long copied;  /* points written to the merged run */
 	int dropped_known; /* every part's count of points its filter dropped
@@ -1062,12 +1065,28 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			rc = SQLITE_INTERRUPT;
 			break;
 		}
+		/* and a text column's cell rooflab never writes (a blob, a NUL
+		** inside, a byte of no UTF-8, a control character: celltext.h),
+		** which export then refused in the merged file (fuzz15) */
 		for (k = 2; k < ncols + 2; k++) {
 			int t = sqlite3_column_type(r->cur, k);
 			if (num[k] && (t == SQLITE_TEXT || t == SQLITE_BLOB))
 				break;
+			if (!num[k] && t == SQLITE_BLOB)
+				break;
+			if (!num[k] && t == SQLITE_TEXT &&
+			    (m->typed_text = rl_cell_text_fault(
+			         t, sqlite3_column_text(r->cur, k),
+			         sqlite3_column_bytes(r->cur, k))))
+				break;
 		}
 		if (k < ncols + 2) {
+			if (!num[k] && sqlite3_column_type(r->cur, k) == SQLITE_BLOB)
+				m->typed_text = RL_CELL_TEXT_BLOB;
+			else if (!num[k])
+				rl_utf8_quote((const char *)sqlite3_column_text(r->cur, k),
+				              RL_UTF8_QUOTE_MAX, m->typed_quote,
+				              sizeof m->typed_quote);
 			m->typed = r->part;
 			m->typed_run = r->id;
 			m->typed_idx = r->idx;
@@ -1195,6 +1214,16 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 			         "part too (a part altered by hand); nothing was "
 			         "merged", m->paths[m->dup],
 			         (long long)m->dup_run, (long long)m->dup_idx);
+		else if (!*err && m->typed >= 0 && m->typed_text)
+			snprintf(err, errlen, "%s run %lld: point %lld's points.%s "
+			         "holds %s%s%s, not text as rooflab writes it; "
+			         "refusing to merge a crafted or altered shard",
+			         m->paths[m->typed], (long long)m->typed_run,
+			         (long long)m->typed_idx, m->typed_col,
+			         m->typed_text == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+			         m->typed_text == RL_CELL_TEXT_BLOB ? ""
+			                                            : m->typed_quote,
+			         rl_cell_text_words(m->typed_text));
 		else if (!*err && m->typed >= 0)
 			snprintf(err, errlen, "%s run %lld: point %lld's points.%s "
 			         "holds %s, not a number as rooflab writes it; refusing "
