@@ -39,6 +39,16 @@ for v in -1 4 9223372036854775807; do
 		refused idx.db $fmt "points\\.idx $v is not one of its 4 points \\(0 to 3\\); refusing a crafted or altered database$" "idx $v"
 	done
 done
+# a run whose runs.points is no whole number ('x', 4.5): the range above
+# went unchecked, and a point of idx -1 was exported with exit 0; refused
+# as merge refuses such a part ("runs.points holds text"), naming the value
+for v in "'x':'x' \\(text\\)" "4.5:4\\.5 \\(real\\)"; do
+	cp s.db pts.db
+	sqlite3 pts.db "UPDATE runs SET points = ${v%%:*}; UPDATE points SET idx = -1 WHERE idx = 1"
+	for fmt in csv json; do
+		refused pts.db $fmt "runs\\.points holds ${v#*:}, not a whole number as rooflab writes it; refusing a crafted or altered database$" "runs.points ${v%%:*}"
+	done
+done
 # an idx twice: the table made again without its UNIQUE(run_id, idx), point
 # 1 renumbered 0; export wrote two rows of point 0 with exit 0.  The first
 # idx held twice is named
