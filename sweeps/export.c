@@ -8,6 +8,7 @@
 ** [{...}, ...]} with the JSON writer's number format.
 */
 #include "export.h"
+#include "celltext.h"
 #include "coldoc.h"
 
 #include <stdlib.h>
@@ -78,45 +79,18 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	return 0;
 }
 
-/* What rooflab never writes in a text column (a parameter's choice, an
-** output's word: ASCII words), by kind: a blob, text with a NUL inside,
-** a byte of no UTF-8 or a control character (C0, DEL, C1: a terminal
-** obeys them).  TEXT_OK for NULL, a number or clean text. */
-enum { TEXT_OK, TEXT_BLOB, TEXT_NUL, TEXT_BAD, TEXT_CTRL };
-
-static const char *const text_words[] = {
-    "", "", " with a NUL byte after it", " with a byte of no UTF-8",
-    " with a control character"};
-
-/* The TEXT_* of a value of SQLite type `type` whose text is s (n bytes) */
-static int text_kind(int type, const unsigned char *s, int n)
-{
-	if (type == SQLITE_BLOB)
-		return TEXT_BLOB;
-	if (type != SQLITE_TEXT || !s)
-		return TEXT_OK;
-	if (strlen((const char *)s) != (size_t)n)
-		return TEXT_NUL;
-	if (rl_utf8_bad((const char *)s) >= 0)
-		return TEXT_BAD;
-	for (; *s; s++)
-		if (*s < 0x20 || *s == 0x7f ||
-		    (*s == 0xc2 && s[1] >= 0x80 && s[1] < 0xa0))
-			return TEXT_CTRL;
-	return TEXT_OK;
-}
-
-/* rl_text_fault(X): the TEXT_* of X, for check_texts' query */
+/* rl_text_fault(X): the RL_CELL_TEXT_* of X (celltext.h), for
+** check_texts' query */
 static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	int type = sqlite3_value_type(argv[0]);
 	const unsigned char *s = sqlite3_value_text(argv[0]);
 	(void)argc;
-	sqlite3_result_int(cx, text_kind(type, s,
+	sqlite3_result_int(cx, rl_cell_text_fault(type, s,
 	                                 sqlite3_value_bytes(argv[0])));
 }
 
-/* A unit (run_columns.unit) as text_kind finds it, said into err: the
+/* A unit (run_columns.unit) as rl_cell_text_fault finds it, said into err: the
 ** --units header and the JSON's columns carry it.  0 or RL_EINPUT. */
 static int unit_fault(sqlite3_stmt *st, int k, const char *path,
                       int64_t run_id, const char *name, char *err,
@@ -124,17 +98,17 @@ static int unit_fault(sqlite3_stmt *st, int k, const char *path,
 {
 	int type = sqlite3_column_type(st, k);
 	const unsigned char *s = sqlite3_column_text(st, k);
-	int kind = text_kind(type, s, sqlite3_column_bytes(st, k));
+	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
 	char q[RL_UTF8_QUOTE_MAX + 64];
-	if (kind == TEXT_OK)
+	if (kind == RL_CELL_TEXT_OK)
 		return 0;
-	if (kind != TEXT_BLOB)
+	if (kind != RL_CELL_TEXT_BLOB)
 		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
 	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
 	         "not text as rooflab writes it; refusing a crafted or altered "
 	         "database", path, (long long)run_id, name,
-	         kind == TEXT_BLOB ? "a blob" : "text ",
-	         kind == TEXT_BLOB ? "" : q, text_words[kind]);
+	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
 	return RL_EINPUT;
 }
 
@@ -320,7 +294,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 }
 
 /* The run's text columns (declared TEXT) each NULL or clean text in every
-** point (text_fault), checked before a line is written: a blob or bytes
+** point (rl_cell_text_fault), checked before a line is written: a blob or bytes
 ** of no UTF-8 edited in by hand went into the CSV as they stood (no UTF-8,
 ** cut at a NUL, an ESC sent to the terminal) and into the JSON as U+FFFD,
 ** with exit 0.  Refused as check_numbers refuses text in a number column,
@@ -378,17 +352,18 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 		rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
 		for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
 			int kind = sqlite3_column_int(st, k + 1);
-			if (kind == TEXT_OK)
+			if (kind == RL_CELL_TEXT_OK)
 				continue;
-			if (kind != TEXT_BLOB)
+			if (kind != RL_CELL_TEXT_BLOB)
 				rl_utf8_quote((const char *)sqlite3_column_text(st, k),
 				              RL_UTF8_QUOTE_MAX, q, sizeof q);
 			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
 			         "%s%s%s, not text as rooflab writes it; refusing a "
 			         "crafted or altered database", path, (long long)run_id,
 			         idx, sqlite3_column_name(st, k),
-			         kind == TEXT_BLOB ? "a blob" : "text ",
-			         kind == TEXT_BLOB ? "" : q, text_words[kind]);
+			         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+			         kind == RL_CELL_TEXT_BLOB ? "" : q,
+			         rl_cell_text_words(kind));
 			break;
 		}
 		sqlite3_finalize(st);
@@ -409,20 +384,21 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 ** one point), is refused as merge refuses such a part
 ** (part_points_typed), naming the file, the run and the idx, before a
 ** line is written.  Run after check_numbers (every idx a whole number).
-** A runs.points that is no whole number leaves the range unchecked
-** (pick_run found the run; merge names that column).  0, or RL_EINPUT /
-** the read's exit with err. */
+** A runs.points that is no whole number ('x', 4.5: the range unknown) is
+** refused first, as merge refuses it (read_runs).  0, or RL_EINPUT / the
+** read's exit with err. */
 static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
                          char *err, size_t errlen)
 {
-	static const char *const sql[2] = {
+	static const char *const sql[3] = {
+	    "SELECT quote(points), typeof(points) FROM runs WHERE id = ?1 AND "
+	    "typeof(points) != 'integer'",
 	    "SELECT idx, r.points FROM points, runs r WHERE run_id = ?1 AND "
-	    "r.id = ?1 AND typeof(r.points) = 'integer' AND (idx < 0 OR "
-	    "idx >= r.points) ORDER BY idx LIMIT 1",
+	    "r.id = ?1 AND (idx < 0 OR idx >= r.points) ORDER BY idx LIMIT 1",
 	    "SELECT idx, count(*) FROM points WHERE run_id = ?1 GROUP BY idx "
 	    "HAVING count(*) > 1 ORDER BY idx LIMIT 1"};
 	int k;
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 3; k++) {
 		sqlite3_stmt *st;
 		int rc = sqlite3_prepare_v2(db, sql[k], -1, &st, NULL);
 		if (rc != SQLITE_OK) {
@@ -431,13 +407,24 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 		}
 		sqlite3_bind_int64(st, 1, run_id);
 		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && k == 0) {
+			char q[96];
+			const char *v = (const char *)sqlite3_column_text(st, 0);
+			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+			snprintf(err, errlen, "%s run %lld: runs.points holds %s (%s), "
+			         "not a whole number as rooflab writes it; refusing a "
+			         "crafted or altered database", path, (long long)run_id,
+			         q, (const char *)sqlite3_column_text(st, 1));
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
 		if (rc == SQLITE_ROW) {
 			long long idx = sqlite3_column_int64(st, 0);
 			long long n = sqlite3_column_int64(st, 1);
 			char range[64] = "";
-			if (k == 0 && n > 0)
+			if (k == 1 && n > 0)
 				snprintf(range, sizeof range, " (0 to %lld)", n - 1);
-			if (k == 0)
+			if (k == 1)
 				snprintf(err, errlen, "%s run %lld: points.idx %lld is not "
 				         "one of its %lld points%s; refusing a crafted or "
 				         "altered database", path, (long long)run_id, idx, n,
