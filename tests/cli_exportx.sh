@@ -112,6 +112,19 @@ for c in "x'41FF42':holds a blob, not text" \
 	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (${c%%:*})" ||
 		{ echo "not ok - the refused merge wrote m.db (${c%%:*})"; fails=$((fails + 1)); }
 done
+# merge's refusal of a status or number cell edited by hand named its type
+# alone ("points.status holds text"), where export names the value too;
+# now the value, as export says it
+for c in "status = 'ok' WHERE idx = 0:mnum\\.db: run 1: point 0's points\\.status holds 'ok' \\(text\\), not a whole number" \
+	"status = 0.5 WHERE idx = 0:mnum\\.db: run 1: point 0's points\\.status holds 0\\.5 \\(real\\), not a whole number" \
+	"chip_hbm_tbps = 'abc' WHERE idx = 2:mnum\\.db run 1: point 2's points\\.chip_hbm_tbps holds text 'abc', not a number"; do
+	cp p0.db mnum.db
+	sqlite3 mnum.db "UPDATE points SET ${c%%:*}"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose ${c%%:*}" -- "$RL" merge m.db mnum.db p1.db
+	expect_err "^rooflab merge: ${c#*:} as rooflab writes it; refusing to merge a crafted or altered shard$" \
+		"merge names the part, point, column and value (${c%%:*})"
+done
 # the run as rooflab wrote it: 4 rows and a header
 expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
 [ "$(wc -l <"$tmpd/out")" -eq 5 ] && echo "ok - the run's 4 rows and a header" ||
