@@ -15,7 +15,8 @@ enum {
 	RL_CELL_TEXT_BLOB, /* a blob */
 	RL_CELL_TEXT_NUL,  /* text with a NUL byte inside */
 	RL_CELL_TEXT_BAD,  /* text with a byte of no UTF-8 */
-	RL_CELL_TEXT_CTRL  /* text with a control character: C0, DEL, C1 */
+	RL_CELL_TEXT_CTRL  /* text with a control character: C0 but tab, LF
+	                   ** and CR (a CSV quotes them), DEL, C1 */
 };
 
 /* The RL_CELL_TEXT_* of a value of SQLite type `type` (SQLITE_TEXT ...)
