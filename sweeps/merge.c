@@ -467,7 +467,8 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	sqlite3_stmt *st;
 	int rc;
 	rc = sqlite3_prepare_v2(
-	    r->db, "SELECT quote(idx), typeof(idx), typeof(status) FROM points"
+	    r->db, "SELECT quote(idx), typeof(idx), typeof(status), "
+	    "quote(status) FROM points"
 	    " WHERE run_id = ?1 AND (typeof(idx) != 'integer' OR"
 	    " typeof(status) != 'integer' OR idx < 0 OR idx >= ?2) LIMIT 1",
 	    -1, &st, NULL);
@@ -479,14 +480,17 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	sqlite3_bind_int64(st, 2, r->points);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		char idx[64];
+		char idx[64], q[RL_UTF8_QUOTE_MAX + 64];
 		int typed = !strcmp(text_of(st, 1), "integer");
 		rl_utf8_cell(text_of(st, 0), 0, 0, idx, sizeof idx);
+		/* the value as export names it: "holds 'ok' (text)" (SQL's
+		** quote(), cut at a whole character where long) */
+		rl_utf8_cell(text_of(st, 3), 0, 0, q, sizeof q);
 		if (typed && strcmp(text_of(st, 2), "integer"))
 			snprintf(err, errlen, "%s: run %lld: point %s's points.status "
-			         "holds %s, not a whole number as rooflab writes it; "
-			         "refusing to merge a crafted or altered shard",
-			         m->paths[r->part], (long long)r->id, idx,
+			         "holds %s (%s), not a whole number as rooflab writes "
+			         "it; refusing to merge a crafted or altered shard",
+			         m->paths[r->part], (long long)r->id, idx, q,
 			         text_of(st, 2));
 		else if (typed)
 			snprintf(err, errlen, "%s: run %lld: points.idx %s is not "
@@ -1093,8 +1097,13 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			snprintf(m->typed_col, sizeof m->typed_col, "%s",
 			         sqlite3_column_name(r->cur, k));
 			snprintf(m->typed_type, sizeof m->typed_type, "%s",
-			         sqlite3_column_type(r->cur, k) == SQLITE_TEXT ? "text"
+			         sqlite3_column_type(r->cur, k) == SQLITE_TEXT ? "text "
 			                                                   : "a blob");
+			/* a number column's text quoted, as export names it */
+			if (num[k] && sqlite3_column_type(r->cur, k) == SQLITE_TEXT)
+				rl_utf8_quote((const char *)sqlite3_column_text(r->cur, k),
+				              RL_UTF8_QUOTE_MAX, m->typed_quote,
+				              sizeof m->typed_quote);
 			rc = SQLITE_MISMATCH;
 			break;
 		}
@@ -1226,10 +1235,11 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 			         rl_cell_text_words(m->typed_text));
 		else if (!*err && m->typed >= 0)
 			snprintf(err, errlen, "%s run %lld: point %lld's points.%s "
-			         "holds %s, not a number as rooflab writes it; refusing "
-			         "to merge a crafted or altered shard",
+			         "holds %s%s, not a number as rooflab writes it; "
+			         "refusing to merge a crafted or altered shard",
 			         m->paths[m->typed], (long long)m->typed_run,
-			         (long long)m->typed_idx, m->typed_col, m->typed_type);
+			         (long long)m->typed_idx, m->typed_col, m->typed_type,
+			         m->typed_quote);
 		else if (!*err && m->bad >= 0)
 			rl_store_error(m->dbs[m->bad], rc, m->paths[m->bad], err,
 			               errlen);
