@@ -63,8 +63,9 @@ static void help(FILE *f)
 	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run, or one altered by\nhand: a "
 	      "number column holding text, or an idx or status that is no "
-	      "whole\nnumber, refused before a line is written, as merge "
-	      "refuses it), 1\ninternal or output failure.\n", f);
+	      "whole\nnumber, an idx outside the run's points or held by two, "
+	      "refused before a\nline is written, as merge refuses it), 1 "
+	      "internal or output failure.\n", f);
 	opt_help(f, table);
 }
 

@@ -456,6 +456,22 @@ mutated from real files, one target at a time (--targets):
                 as a value (cli/parseopt.c opt_parse_words): exit 0 with
                 the command's help, or 2 naming a word of the command
                 line, never 1
+  exportx       export (csv, --units, json) of a sweep run edited by hand
+                (an idx outside [0, points), twice, or no whole number; a
+                status of text; a number column's text or blob; a text
+                column's blob, NUL, byte of no UTF-8 or control; a unit
+                likewise; a column dropped, added or a view; hostile run
+                text) or a file that is no database (a folder, a FIFO,
+                empty, cut inside a page, bytes flipped): exit 2 exactly
+                where an edit export must refuse applied, naming ex.db,
+                nothing on stdout; exit 0 UTF-8 rows whose each idx is
+                once in [0, points) (fuzz15)
+  countj        sweep --count --json (a shard at times) of 1-40 axes of
+                2 to 10^9 points each (past 10^360 in all) or hostile
+                ranges (0 or 10^12 points, 1e308, nan, reversed,
+                subnormal): exit as the text count's; points a number
+                that points_text says, the text the same figures, a
+                shard's points its share (fuzz15)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -471,6 +487,8 @@ signature) to OUT/findings.txt with a command line that repeats them.
 Not run by make test (slow; a seed gives the same sequence of inputs).
 """
 import argparse
+import csv
+import io
 import itertools
 import json
 import math
@@ -7308,6 +7326,311 @@ class Fuzzer:
                            msg.strip()[:120])
         return why
 
+    # ---- fuzz15: export and merge of crafted sweep databases (the checks
+    # landed last stop: idx and status typed, number columns' text)
+    # (edit, refused): an edit of a copy of seeds/sweep.db (8 points, idx
+    # 0-7; a run whose every idx is a whole number in [0, points) once,
+    # number columns numbers, text columns rooflab's ASCII words) and
+    # whether export must refuse it (exit 2); None: either, but a run
+    # exported (exit 0) must still hold the invariants exportx_check reads
+    PW_FRESH = (" AND typeof(power_watts) = 'real' AND "
+                "abs(power_watts) < 1e300")
+    BL_FRESH = " AND batch_limit = 'batch'"
+    EXPORTX = [
+        ("UPDATE points SET idx = -1 WHERE idx = 3", True),
+        ("UPDATE points SET idx = 8 WHERE idx = 3", True),
+        ("UPDATE points SET idx = 9223372036854775807 WHERE idx = 3", True),
+        ("UPDATE points SET idx = -9223372036854775808 WHERE idx = 3", True),
+        ("UPDATE points SET idx = 2.5 WHERE idx = 3", True),
+        ("UPDATE points SET idx = '3' WHERE idx = 3", None),  # affinity: 3
+        ("UPDATE points SET idx = 'x''y' WHERE idx = 3", True),
+        ("UPDATE points SET idx = x'03' WHERE idx = 3", True),
+        ("DROP VIEW results; CREATE TABLE p2 AS SELECT * FROM points; "
+         "DROP TABLE points; ALTER TABLE p2 RENAME TO points; "
+         "UPDATE points SET idx = 0 WHERE idx = 1", True),
+        ("DROP VIEW results; CREATE TABLE p2 AS SELECT * FROM points; "
+         "DROP TABLE points; ALTER TABLE p2 RENAME TO points; "
+         "UPDATE points SET idx = NULL WHERE idx = 1", True),
+        # a cell edited once: an edit of a cell another changed changes
+        # nothing (its guard), so is not counted applied
+        ("UPDATE points SET status = 0.5 WHERE idx = 2 AND status = 0", True),
+        ("UPDATE points SET status = 'ok' WHERE idx = 2 AND status = 0",
+         True),
+        ("UPDATE points SET status = 99 WHERE idx = 2 AND status = 0", None),
+        ("UPDATE points SET status = -9223372036854775808 WHERE idx = 2 "
+         "AND status = 0", None),
+        ("UPDATE points SET power_watts = 'abc' WHERE idx = 5" + PW_FRESH,
+         True),
+        ("UPDATE points SET power_watts = x'00ff' WHERE idx = 5" + PW_FRESH,
+         True),
+        ("UPDATE points SET power_watts = 9e999 WHERE idx = 5" + PW_FRESH,
+         None),
+        ("UPDATE points SET latency_ttft_s = -9e999 WHERE idx = 5", None),
+        ("UPDATE points SET power_watts = 9223372036854775807 WHERE idx = 1"
+         + PW_FRESH, None),
+        ("UPDATE points SET scenario_batch = -9223372036854775808", None),
+        ("UPDATE points SET design_frac_mac = 1e308", None),
+        ("UPDATE points SET batch_limit = x'41ff42' WHERE idx = 6"
+         + BL_FRESH, True),
+        ("UPDATE points SET batch_limit = x'' WHERE idx = 6" + BL_FRESH,
+         True),
+        ("UPDATE points SET batch_limit = CAST(x'41ff42' AS TEXT) "
+         "WHERE idx = 6" + BL_FRESH, True),
+        ("UPDATE points SET batch_limit = CAST(x'410042' AS TEXT) "
+         "WHERE idx = 6" + BL_FRESH, True),
+        ("UPDATE points SET batch_limit = 'a' || char(27) || '[2J' "
+         "WHERE idx = 6" + BL_FRESH, True),
+        ("UPDATE points SET batch_limit = 12 WHERE idx = 6" + BL_FRESH,
+         None),
+        ("UPDATE points SET prefill_bound = char(133) WHERE idx = 0", True),
+        ("UPDATE points SET decode_bound = 'é,\"q\"' || char(10) || 'x' "
+         "WHERE idx = 7", None),
+        ("UPDATE points SET decode_bound = printf('%.*c', 1000000, 'y') "
+         "WHERE idx = 4", None),
+        ("UPDATE run_columns SET unit = CAST(x'57ff1b' AS TEXT) "
+         "WHERE name = 'power_watts' AND unit = 'W'", True),
+        ("UPDATE run_columns SET unit = x'57' WHERE name = 'power_watts' "
+         "AND unit = 'W'", True),
+        ("UPDATE run_columns SET unit = 'W,\"x\"' WHERE name = "
+         "'power_watts' AND unit = 'W'", None),
+        ("UPDATE run_columns SET name = 'scenario_batch' WHERE name = "
+         "'power_watts'", True),
+        ("UPDATE run_columns SET name = 'pow\"er' WHERE name = "
+         "'power_watts'", True),
+        ("UPDATE run_columns SET name = CAST(x'706f7765725f776174747300ff'"
+         " AS TEXT) WHERE name = 'power_watts'", None),
+        ("DROP VIEW results; ALTER TABLE points DROP COLUMN power_watts",
+         True),
+        ("ALTER TABLE points ADD COLUMN \"x\"\"y\" TEXT; "
+         "UPDATE points SET \"x\"\"y\" = x'ff'", None),
+        ("DROP VIEW results; CREATE TABLE pp AS SELECT * FROM points; "
+         "DROP TABLE points; CREATE VIEW points AS SELECT * FROM pp", None),
+        ("DROP VIEW results; CREATE TABLE pp AS SELECT * FROM points; "
+         "DROP TABLE points; CREATE VIEW points AS SELECT run_id, idx, "
+         "status, scenario_batch, 'x' AS design_frac_mac, * FROM pp", True),
+        ("UPDATE runs SET spec_path = 'a''\"' || char(27) || ']0;x' || "
+         "char(7) || CAST(x'ff' AS TEXT)", None),
+        ("UPDATE runs SET chip = x'00ff', model = CAST(x'c3' AS TEXT)", None),
+        ("UPDATE runs SET points = -5", None),
+        ("UPDATE runs SET points = 'x'", True),
+        ("UPDATE runs SET points = 4.5", True),
+        ("UPDATE runs SET points = 9223372036854775807", None),
+        ("UPDATE runs SET finished = NULL, next_idx = -1", None),
+        ("DELETE FROM points WHERE idx IN (4, 7)", None),
+        ("CREATE TABLE evil(x TEXT); INSERT INTO evil VALUES('<x>')", None),
+        ("CREATE TRIGGER t BEFORE DELETE ON points BEGIN "
+         "SELECT RAISE(ABORT, 'x'); END", None),
+    ]
+
+    def t_exportx(self):
+        """export (csv, --units at times, json; --run 1 at times) of a
+        copy of a sweep run given 1-3 edits of EXPORTX, or a file that is
+        no database (a folder, a FIFO, an empty file, a file cut inside a
+        page, bytes flipped): exit 2 exactly where an edit applied is one
+        export must refuse (exportx_check), the message naming ex.db and
+        nothing on stdout; exit 0 a CSV or JSON of whole rows, UTF-8,
+        each point's idx once in [0, points) (fuzz15)"""
+        r = self.rng
+        self.rm("ex.db-wal", "ex.db-shm", "ex.db-journal")
+        if os.path.isdir(self.path("ex.db")):
+            os.rmdir(self.path("ex.db"))
+        else:
+            self.rm("ex.db")
+        self.exportx_must, self.exportx_edits = None, []
+        form = r.random()
+        if form < 0.12:
+            src = open(os.path.join(self.seeds, "sweep.db"), "rb").read()
+            kind = r.choice(["folder", "fifo", "empty", "cut", "flip"])
+            if kind == "folder":
+                os.mkdir(self.path("ex.db"))
+            elif kind == "fifo":
+                os.mkfifo(self.path("ex.db"))
+            elif kind == "empty":
+                self.put("ex.db", b"")
+            elif kind == "cut":
+                n = r.choice([100, 4096, 4097, 8192 + 9, len(src) - 1])
+                self.put("ex.db", src[:n])
+                if n > 100:
+                    self.exportx_edits.append(f"cut at {n}")
+            else:
+                b = bytearray(src)
+                for _ in range(r.randint(1, 8)):
+                    b[r.randrange(100, len(b))] = r.randrange(256)
+                self.put("ex.db", bytes(b))
+            # a file cut past its first page may lose none the run reads
+            self.exportx_must = None if kind == "flip" or (
+                kind == "cut" and len(self.exportx_edits) > 0) else True
+            self.exportx_edits.append(kind)
+        else:
+            shutil.copy(os.path.join(self.seeds, "sweep.db"),
+                        self.path("ex.db"))
+            con = sqlite3.connect(self.path("ex.db"))
+            must = False
+            for sql, refused in r.sample(self.EXPORTX, r.randint(1, 3)):
+                before = con.total_changes
+                try:
+                    con.executescript(sql)
+                    con.commit()
+                except sqlite3.Error:
+                    continue  # not applied: no claim on the result
+                if sql.startswith("UPDATE") and con.total_changes == before:
+                    continue  # its row gone (an earlier edit): likewise
+                self.exportx_edits.append(sql[:70])
+                if refused is None:
+                    must = must if must else None
+                else:
+                    must = True if refused else must
+            con.close()
+            self.exportx_must = must
+        fmt = r.choice(["csv", "json"])
+        argv = ["export", "--db", "ex.db", "--format", fmt]
+        if fmt == "csv" and r.random() < 0.4:
+            argv.append("--units")
+        if r.random() < 0.3:
+            argv += ["--run", "1"]
+        return argv
+
+    def exportx_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        rc, must = p.returncode, self.exportx_must
+        if must is True and rc != 2:
+            why.append(f"exit {rc} where an edit export refuses applied: "
+                       f"{self.exportx_edits}")
+        if must is False and rc != 0:
+            why.append(f"exit {rc} of a run as rooflab wrote it: "
+                       f"{self.exportx_edits}")
+        if rc == 2 and b"ex.db" not in p.stderr:
+            why.append("the refusal names no ex.db")
+        if rc != 0 and p.stdout:
+            why.append(f"a refused export wrote {len(p.stdout)} bytes")
+        if rc != 0:
+            return why
+        try:
+            text = p.stdout.decode("utf-8")
+        except UnicodeDecodeError:
+            return why + ["stdout not UTF-8"]
+        if "json" in argv:
+            try:
+                rows = json.loads(text)["points"]
+            except (ValueError, KeyError, TypeError):
+                return why  # judge names the JSON
+        else:
+            csv.field_size_limit(1 << 30)  # a crafted 1 MB cell
+            got = list(csv.reader(io.StringIO(text, newline="")))
+            head, rows = got[0], got[1:]
+            if len(set(head)) != len(head):
+                why.append("a CSV header names a column twice")
+            if any(len(x) != len(head) for x in rows):
+                why.append("a CSV row of another width than its header")
+            rows = [dict(zip(head, x)) for x in rows]
+        try:
+            con = sqlite3.connect(self.path("ex.db"))
+            n, = con.execute("SELECT points FROM runs WHERE id = 1"
+                             ).fetchone()
+            con.close()
+        except (sqlite3.Error, TypeError):
+            n = None
+        idx = [x.get("idx") for x in rows]
+        try:
+            idx = [int(i) for i in idx]
+        except (TypeError, ValueError):
+            return why + [f"an idx no whole number: {idx[:8]}"]
+        if len(set(idx)) != len(idx):
+            why.append("an idx exported twice")
+        if isinstance(n, int) and any(i < 0 or i >= n for i in idx):
+            why.append(f"an idx outside [0, {n}) exported")
+        return why
+
+    # axes that combine in one spec (each a float parameter none of the
+    # others replaces): up to 40 of them at 10^9 points a piece pass every
+    # bound a double holds (10^360)
+    CJ_AXES = ["chip.peak_tflops_bf16", "chip.peak_tflops_fp8",
+               "chip.peak_tflops_fp4", "chip.peak_tflops_vector",
+               "chip.hbm_gb", "chip.hbm_tbps", "chip.link_gbps",
+               "chip.link_latency_us", "chip.sram_mb", "chip.tdp_w",
+               "chip.sram_resident_share", "chip.sram_tbps",
+               "design.die_mm2", "design.frac_mac", "design.frac_vector",
+               "design.frac_sram", "design.frac_phy", "design.frac_other",
+               "design.transistors_per_fma", "design.clock_ghz",
+               "design.density_mtr_per_mm2", "design.fp8_per_bf16",
+               "design.fp4_per_bf16", "design.hbm_stack_gb",
+               "design.hbm_stack_gbps", "design.hbm_phy_edge_mm",
+               "design.hbm_phy_mm2", "design.aspect_ratio",
+               "design.energy_overhead", "design.sram_b_per_clk_per_kb",
+               "design.transistors", "design.fma_units",
+               "node.logic_mtr_per_mm2", "node.sram_mb_per_mm2",
+               "node.fma_pj_fp16", "node.fma_pj_fp8", "node.fma_pj_fp4",
+               "node.sram_pj_per_byte", "node.wafer_usd", "node.wafer_mm"]
+
+    def t_countj(self):
+        """sweep --count --json (a shard at times) of a spec of 1-40 of
+        CJ_AXES, each a log range of 2 to 10^9 points within its range or
+        a hostile one (0 or 10^12 points, a step of 0, 1e308, nan, ends
+        reversed, subnormal), grid or sampled: exit 0 or 2; the JSON
+        valid, its points a number (never null) that points_text gives
+        ("about X" past what a sweep numbers), a shard's points the
+        shard's share, and the text count the same figures (fuzz15)"""
+        r = self.rng
+        rng = {p["name"]: (p.get("min"), p.get("max")) for p in self.params}
+        lines, every = [], r.random() < 0.15  # all 40 at 10^9: 10^360
+        for name in r.sample(self.CJ_AXES, 40 if every else r.randint(1, 40)):
+            lo, hi = rng.get(name, (0, 1))
+            lo = max(float(lo or 0), 1e-3)
+            hi = float(hi if hi is not None else 1)
+            if hi <= 2 * lo:
+                hi = 2 * lo + 1
+            n = 10 ** 9 if every else r.choice([2, 7, 1000, 10 ** 6, 10 ** 9])
+            text = f"{lo!r}:{hi!r}:{n} log"
+            if not every and r.random() < 0.08:
+                text = r.choice([f"{lo!r}:{hi!r}:0 log", f"{lo!r}:{hi!r}:0",
+                                 f"{lo!r}:{hi!r}:{10 ** 12} log",
+                                 f"{lo!r}:1e308:1", "nan:1:2",
+                                 f"{hi!r}:{lo!r}:3 log", "1e-320:1:3 log",
+                                 f"{lo!r}:{hi!r}:1e-300"])
+            lines.append(f"{name} = {text}")
+        samp = ""
+        if r.random() < 0.2:
+            samp = (f"[sampling]\nmethod = {r.choice(['random', 'sobol'])}"
+                    f"\ncount = {r.choice([1, 30, 10 ** 6])}\nseed = 1\n")
+        self.put("cj.ini", ("[base]\nchip = h100-sxm\nmodel = llama3-8b\n"
+                            "[axes]\n" + "\n".join(lines) + "\n" +
+                            samp).encode())
+        self.cj_shard = [] if r.random() < 0.6 else \
+            ["--shard", f"{r.randint(0, 6)}/7"]
+        return ["sweep", "cj.ini", "--count", "--json"] + self.cj_shard
+
+    def countj_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        q = self.rl("sweep", "cj.ini", "--count", *self.cj_shard)
+        if q.returncode != p.returncode:
+            why.append(f"--count --json exit {p.returncode}, the text's "
+                       f"{q.returncode}")
+        if p.returncode != 0:
+            if p.stdout:
+                why.append("a refused count wrote stdout")
+            return why
+        try:
+            d = json.loads(p.stdout)
+        except ValueError:
+            return why  # judge names it
+        pts, text = d.get("points"), str(d.get("points_text"))
+        if not isinstance(pts, (int, float)) or isinstance(pts, bool):
+            why.append(f"points {pts!r} ({text})")
+        elif d.get("numbered") and text != str(pts):
+            why.append(f"points {pts} but points_text {text}")
+        elif not text.startswith("about") and text != str(pts):
+            # exact to 2^64 (past what a sweep numbers, 2^63 - 1, too)
+            why.append(f"points {pts} but points_text {text}")
+        out = q.stdout.decode("utf-8", "replace")
+        if f": {text} design point" not in out:
+            why.append(f"the text does not say {text} design points")
+        sh = d.get("shard")
+        if sh and isinstance(pts, int):
+            i, n = sh.get("index"), sh.get("of")
+            if sh.get("points") != pts // n + (1 if i < pts % n else 0):
+                why.append(f"shard {i}/{n} of {pts}: {sh.get('points')}")
+        return why
+
     def path(self, name):
         return os.path.join(self.work, name)
 
@@ -7365,8 +7688,7 @@ class Fuzzer:
                 json.dumps(doc, ensure_ascii=False).encode("utf-8")
             except Exception as e:  # noqa: BLE001 (any failure is the finding)
                 why.append(f"JSON output invalid: {type(e).__name__}")
-        if rc == 0 and target != "db" and not (  # export's CSV holds
-                target == "gpx" and "csv" in argv):  # its bytes
+        if rc == 0:  # export refuses a text cell of no UTF-8 (fuzz15)
             try:
                 out.decode("utf-8")
             except UnicodeDecodeError:
@@ -7443,7 +7765,8 @@ class Fuzzer:
                    "csvbig": self.t_csvbig,
                    "modellabels": self.t_modellabels,
                    "helpwords": self.t_helpwords,
-                   "dbpath": self.t_dbpath, "inipath": self.t_inipath}
+                   "dbpath": self.t_dbpath, "inipath": self.t_inipath,
+                   "exportx": self.t_exportx, "countj": self.t_countj}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -7494,7 +7817,9 @@ class Fuzzer:
                   "modellabels": self.modellabels_check,
                   "helpwords": self.helpwords_check,
                   "dbpath": self.dbpath_check,
-                  "inipath": self.inipath_check}
+                  "inipath": self.inipath_check,
+                  "exportx": self.exportx_check,
+                  "countj": self.countj_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -7549,7 +7874,7 @@ def main():
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
                     "trunc,profilefit,nulcols,levels,softnote,helpx,"
                     "spanx,nulini,blankeq,emptydb,csvbig,modellabels,"
-                    "helpwords,dbpath,inipath "
+                    "helpwords,dbpath,inipath,exportx,countj "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

@@ -8,7 +8,7 @@ cli/parseopt.c's opt_parse_words, wants_help and help_stray, whose tests
 are a cli script: ./rooflab relinked for each and the script run;
 fuzz14's: the interned strings, config/strpool.c, the run's preset cache,
 config/presetcache.c, and a failed sweep's removal of the database it
-made, sweeps/dbmade.c).
+made, sweeps/dbmade.c; fuzz15's: config/keymemo.c and strpool_key).
 
 Each mutant is one exact text replacement (flip a comparison, an off-by-one,
 a branch dropped); the file is restored after each, whatever happens.  A
@@ -17,8 +17,9 @@ too, with SAN=1); one that does not build is counted apart (stillborn).
 
   python3 scripts/mutants.py [--san] [--only GROUP] [--match WORD,...]
 GROUP: cellbest, sweepat, modellabel, parseopt, strpool, presetcache,
-dbmade; --match: only the mutants whose name holds a word.  A test binary
-that runs past --timeout (300 s) counts as killed (a mutant that loops).
+dbmade, keymemo; --match: only the mutants whose name holds a word.  A
+test binary that runs past --timeout (300 s) counts as killed (a mutant
+that loops).
 Exit 0 when every mutant is killed or listed in EQUIVALENT (with why).
 fuzz12's run (--san): 41 of 57 killed (cellbest 30 of 34, sweepat 11 of
 23), the other 16 equivalent.  fuzz13's: modellabel (--san) 21 of 24
@@ -29,6 +30,13 @@ equivalent, 1 a leak that only --san sees (LeakSanitizer; checked by hand);
 presetcache 12 of 13 killed, 1 equivalent; dbmade 15 of 23 killed, 8
 equivalent or untestable without a wait (listed); the tests that killed
 them are test_strpool, test_presetkeys and test_dbmade's new cases.
+fuzz15's (without --san): keymemo (config/keymemo.c, ints per key of four
+words) 9 of 13 killed by the tests as they stood; two survived, same()
+without its last word and keymemo_answer's shortcut comparing word 0
+alone, both killed by test_keymemo's two new cases; the hash's two
+mutants are equivalent (listed).  strpool's five strpool_key mutants (the
+length, the separator, the head, the last text, the size past len): 5 of
+5 killed by test_presetcache.
 Not run by make test (it rebuilds the
 tests once per mutant, GITREV held so that no other file is rebuilt:
 about 20 minutes under load).
@@ -254,6 +262,17 @@ MUTANTS = {
         ("count not kept", "p->n++;", ""),
         ("tag not stored", "p->slots[j].tag = tag;",
          "p->slots[j].tag = 0 * tag;"),
+        # fuzz15: strpool_key (a list of texts as one key)
+        ("key: length dropped", "\"\\x1f%zu:%s\",\n\t\t             "
+         "strlen(texts[i]), texts[i]", "\"\\x1f%s\", texts[i]"),
+        ("key: separator dropped", "\"\\x1f%zu:%s\"", "\"%zu:%s\""),
+        ("key: the head left out", "\"%s\", head);",
+         "\"%s\", head + strlen(head));"),
+        ("key: the last text left out", "for (i = 0; i < n; i++) {\n\t\tk = "
+         "snprintf(used < len", "for (i = 0; i + 1 < n; i++) {\n\t\tk = "
+         "snprintf(used < len"),
+        ("key: size not counted past len", "used += k > 0 ? (size_t)k : 0;\n"
+         "\t}", "used += used < len && k > 0 ? (size_t)k : 0;\n\t}"),
     ]),
     "presetcache": ("config/presetcache.c", ["test_presetkeys",
                                              "test_presetcache"], [
@@ -285,6 +304,38 @@ MUTANTS = {
         ("kinds not in the key", "used += (size_t)snprintf(what + used, "
          "sizeof what - used, \":%s\",\n\t\t                         "
          "kinds[i]);", "(void)kinds;"),
+    ]),
+    # fuzz15: the ints remembered per key (datasets.c's and rounding.c's
+    # apply_rows by key)
+    "keymemo": ("config/keymemo.c", ["test_keymemo"], [
+        ("same: last word dropped", " && a[3] == b[3];", ";"),
+        ("same: first word flipped", "return a[0] == b[0] &&",
+         "return a[0] != b[0] &&"),
+        ("find: the home slot, the first match",
+         "while (slots[j].used && !same(slots[j].key, key))", "while (0)"),
+        ("hash: last word dropped", " +\n\t             key[3] * "
+         "0xd6e8feb86659fd93ull;", ";"),
+        ("hash: high bits not folded", "return h ^ (h >> 32);",
+         "return h;"),
+        ("grown late (full)", "if (2 * (m->n + 1) > m->cap)",
+         "if (m->n + 1 > m->cap)"),
+        ("rehash into the old size", "*find(s, cap, m->slots[i].key)",
+         "*find(s, m->cap, m->slots[i].key)"),
+        ("slot not found again after growth",
+         "\t\t\tif (grow(m))\n\t\t\t\treturn -1;\n"
+         "\t\t\ts = find(m->slots, m->cap, key);\n",
+         "\t\t\tif (grow(m))\n\t\t\t\treturn -1;\n"),
+        ("put keeps the first value", "\t\tm->n++;\n\t}\n\ts->value = "
+         "value;", "\t\tm->n++;\n\t\ts->value = value;\n\t}"),
+        ("get: 0 given for the value", "\t*value = s->value;\n",
+         "\t*value = 0 * s->value;\n"),
+        ("answer: last key's first word alone",
+         "m->last.used && same(m->last.key, key)",
+         "m->last.used && m->last.key[0] == key[0]"),
+        ("answer: last key not compared",
+         "m->last.used && same(m->last.key, key)", "m->last.used"),
+        ("answer: work's answer not put",
+         "\t\t(void)keymemo_put(m, key, v);\n", ""),
     ]),
     "dbmade": ("sweeps/dbmade.c", ["test_dbmade"], [
         ("an empty name opened", "if (!path || !*path)", "if (!path)"),
@@ -377,6 +428,10 @@ EQUIVALENT = {
     "strpool/long block's list cut": "not equivalent but a leak alone, "
     "seen by --san only: test_strpool under AddressSanitizer exits 1 with "
     "LeakSanitizer's report (fuzz14, by hand)",
+    "keymemo/hash: last word dropped": "keys one word 3 apart share a "
+    "home slot and are told apart by same(): speed alone",
+    "keymemo/hash: high bits not folded": "the low bits then read the "
+    "words' products' low bits alone: more probing, the same answers",
     "dbmade/an empty name opened": "open(\"\") fails (ENOENT): nothing "
     "made all the same",
     "dbmade/not a regular file allowed": "a link has an inode of its own; "

@@ -8,6 +8,7 @@
 ** [{...}, ...]} with the JSON writer's number format.
 */
 #include "export.h"
+#include "celltext.h"
 #include "coldoc.h"
 
 #include <stdlib.h>
@@ -78,6 +79,39 @@ static int pick_run(sqlite3 *db, const char *path, int64_t *run_id,
 	return 0;
 }
 
+/* rl_text_fault(X): the RL_CELL_TEXT_* of X (celltext.h), for
+** check_texts' query */
+static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	int type = sqlite3_value_type(argv[0]);
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	(void)argc;
+	sqlite3_result_int(cx, rl_cell_text_fault(type, s,
+	                                 sqlite3_value_bytes(argv[0])));
+}
+
+/* A unit (run_columns.unit) as rl_cell_text_fault finds it, said into err: the
+** --units header and the JSON's columns carry it.  0 or RL_EINPUT. */
+static int unit_fault(sqlite3_stmt *st, int k, const char *path,
+                      int64_t run_id, const char *name, char *err,
+                      size_t errlen)
+{
+	int type = sqlite3_column_type(st, k);
+	const unsigned char *s = sqlite3_column_text(st, k);
+	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
+	char q[RL_UTF8_QUOTE_MAX + 64];
+	if (kind == RL_CELL_TEXT_OK)
+		return 0;
+	if (kind != RL_CELL_TEXT_BLOB)
+		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
+	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
+	         "not text as rooflab writes it; refusing a crafted or altered "
+	         "database", path, (long long)run_id, name,
+	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
+	return RL_EINPUT;
+}
+
 /* The run's columns; each name must be one this rooflab writes
 ** (rl_sweep_column_decl), since it goes into SQL.  RL_OK, or RL_EINPUT with a
 ** message (RL_EINTERNAL where the query failed for want of memory, or a
@@ -129,6 +163,10 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			snprintf(err, errlen, "%s run %lld: the table points has no "
 			         "column %s, which run_columns lists; refusing an "
 			         "altered database", path, (long long)run_id, name);
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
+		if (unit_fault(st, 1, path, run_id, name, err, errlen)) {
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
@@ -251,6 +289,158 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	if (rc != SQLITE_DONE) {
 		rl_store_error(db, rc, path, err, errlen);
 		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
+/* The run's text columns (declared TEXT) each NULL or clean text in every
+** point (rl_cell_text_fault), checked before a line is written: a blob or bytes
+** of no UTF-8 edited in by hand went into the CSV as they stood (no UTF-8,
+** cut at a NUL, an ESC sent to the terminal) and into the JSON as U+FFFD,
+** with exit 0.  Refused as check_numbers refuses text in a number column,
+** naming the file, the run, the first such point, its column and its
+** value.  The function is registered on this connection alone, for direct
+** use (a view or trigger of the file cannot call it).  0, or RL_EINPUT /
+** the read's exit with err. */
+static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
+                       const colset *c, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	size_t cap = 256 + (size_t)c->ncols * 200, used;
+	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
+	int rc, k, any = 0;
+	for (k = 0; k < c->ncols; k++)
+		any |= !number_column(c->names[k]);
+	if (!any)
+		return 0;
+	rc = sqlite3_create_function_v2(db, "rl_text_fault", 1,
+	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+	                                    SQLITE_DIRECTONLY,
+	                                NULL, text_fault, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	if (!(sql = malloc(cap))) {
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	used = (size_t)snprintf(sql, cap, "SELECT quote(idx)");
+	for (k = 0; k < c->ncols; k++)
+		if (!number_column(c->names[k]))
+			used += (size_t)snprintf(sql + used, cap - used,
+			                         ", \"%s\", rl_text_fault(\"%s\")",
+			                         c->names[k], c->names[k]);
+	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
+	                         "run_id = ?1 AND (0");
+	for (k = 0; k < c->ncols; k++)
+		if (!number_column(c->names[k]))
+			used += (size_t)snprintf(sql + used, cap - used,
+			                         " OR rl_text_fault(\"%s\")",
+			                         c->names[k]);
+	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, run_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
+		for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
+			int kind = sqlite3_column_int(st, k + 1);
+			if (kind == RL_CELL_TEXT_OK)
+				continue;
+			if (kind != RL_CELL_TEXT_BLOB)
+				rl_utf8_quote((const char *)sqlite3_column_text(st, k),
+				              RL_UTF8_QUOTE_MAX, q, sizeof q);
+			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
+			         "%s%s%s, not text as rooflab writes it; refusing a "
+			         "crafted or altered database", path, (long long)run_id,
+			         idx, sqlite3_column_name(st, k),
+			         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+			         kind == RL_CELL_TEXT_BLOB ? "" : q,
+			         rl_cell_text_words(kind));
+			break;
+		}
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
+/* The run's points each at an idx of its own within [0, runs.points), as
+** sweep numbers them: a crafted idx of -1 or past the run (export wrote
+** the row with exit 0, and said the run lacked a point), or one two rows
+** hold (points made again without its UNIQUE(run_id, idx): two rows of
+** one point), is refused as merge refuses such a part
+** (part_points_typed), naming the file, the run and the idx, before a
+** line is written.  Run after check_numbers (every idx a whole number).
+** A runs.points that is no whole number ('x', 4.5: the range unknown) is
+** refused first, as merge refuses it (read_runs).  0, or RL_EINPUT / the
+** read's exit with err. */
+static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
+                         char *err, size_t errlen)
+{
+	static const char *const sql[3] = {
+	    "SELECT quote(points), typeof(points) FROM runs WHERE id = ?1 AND "
+	    "typeof(points) != 'integer'",
+	    "SELECT idx, r.points FROM points, runs r WHERE run_id = ?1 AND "
+	    "r.id = ?1 AND (idx < 0 OR idx >= r.points) ORDER BY idx LIMIT 1",
+	    "SELECT idx, count(*) FROM points WHERE run_id = ?1 GROUP BY idx "
+	    "HAVING count(*) > 1 ORDER BY idx LIMIT 1"};
+	int k;
+	for (k = 0; k < 3; k++) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(db, sql[k], -1, &st, NULL);
+		if (rc != SQLITE_OK) {
+			rl_store_error(db, rc, path, err, errlen);
+			return rl_db_exit(rc);
+		}
+		sqlite3_bind_int64(st, 1, run_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && k == 0) {
+			char q[96];
+			const char *v = (const char *)sqlite3_column_text(st, 0);
+			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+			snprintf(err, errlen, "%s run %lld: runs.points holds %s (%s), "
+			         "not a whole number as rooflab writes it; refusing a "
+			         "crafted or altered database", path, (long long)run_id,
+			         q, (const char *)sqlite3_column_text(st, 1));
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
+		if (rc == SQLITE_ROW) {
+			long long idx = sqlite3_column_int64(st, 0);
+			long long n = sqlite3_column_int64(st, 1);
+			char range[64] = "";
+			if (k == 1 && n > 0)
+				snprintf(range, sizeof range, " (0 to %lld)", n - 1);
+			if (k == 1)
+				snprintf(err, errlen, "%s run %lld: points.idx %lld is not "
+				         "one of its %lld points%s; refusing a crafted or "
+				         "altered database", path, (long long)run_id, idx, n,
+				         range);
+			else
+				snprintf(err, errlen, "%s run %lld: points.idx %lld is held "
+				         "by %lld points; refusing a crafted or altered "
+				         "database", path, (long long)run_id, idx, n);
+			sqlite3_finalize(st);
+			return RL_EINPUT;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			rl_store_error(db, rc, path, err, errlen);
+			return rl_db_exit(rc);
+		}
 	}
 	return 0;
 }
@@ -483,6 +673,10 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 		rc = read_columns(db, db_path, run_id, &c, err, errlen);
 	if (!rc)
 		rc = check_numbers(db, db_path, run_id, &c, err, errlen);
+	if (!rc)
+		rc = check_texts(db, db_path, run_id, &c, err, errlen);
+	if (!rc)
+		rc = check_indexes(db, db_path, run_id, err, errlen);
 	memset(state, 0, sizeof *state);
 	*run_id_out = 0;
 	if (!rc) {

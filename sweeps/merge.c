@@ -21,6 +21,7 @@
 #include "../config/shword.h"
 #include "../model/status.h"
 #include "../config/tmpfile.h"
+#include "celltext.h"
 #include "store.h"
 #include "../model/utf8.h"
 
@@ -50,6 +51,8 @@ typedef struct {
 	int typed;         /* the part a point's number column held text in, or -1 */
 	int64_t typed_run, typed_idx;
 	char typed_col[64], typed_type[16];
+	int typed_text;    /* its column a text one: the RL_CELL_TEXT_* */
+	char typed_quote[RL_UTF8_QUOTE_MAX + 64]; /* and its value, quoted */
 	int stopped;       /* a SIGINT or SIGTERM stopped the copy (stop.h) */
 	long long copied;  /* points written to the merged run */
 	int dropped_known; /* every part's count of points its filter dropped
@@ -464,7 +467,8 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	sqlite3_stmt *st;
 	int rc;
 	rc = sqlite3_prepare_v2(
-	    r->db, "SELECT quote(idx), typeof(idx), typeof(status) FROM points"
+	    r->db, "SELECT quote(idx), typeof(idx), typeof(status), "
+	    "quote(status) FROM points"
 	    " WHERE run_id = ?1 AND (typeof(idx) != 'integer' OR"
 	    " typeof(status) != 'integer' OR idx < 0 OR idx >= ?2) LIMIT 1",
 	    -1, &st, NULL);
@@ -476,14 +480,17 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	sqlite3_bind_int64(st, 2, r->points);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		char idx[64];
+		char idx[64], q[RL_UTF8_QUOTE_MAX + 64];
 		int typed = !strcmp(text_of(st, 1), "integer");
 		rl_utf8_cell(text_of(st, 0), 0, 0, idx, sizeof idx);
+		/* the value as export names it: "holds 'ok' (text)" (SQL's
+		** quote(), cut at a whole character where long) */
+		rl_utf8_cell(text_of(st, 3), 0, 0, q, sizeof q);
 		if (typed && strcmp(text_of(st, 2), "integer"))
 			snprintf(err, errlen, "%s: run %lld: point %s's points.status "
-			         "holds %s, not a whole number as rooflab writes it; "
-			         "refusing to merge a crafted or altered shard",
-			         m->paths[r->part], (long long)r->id, idx,
+			         "holds %s (%s), not a whole number as rooflab writes "
+			         "it; refusing to merge a crafted or altered shard",
+			         m->paths[r->part], (long long)r->id, idx, q,
 			         text_of(st, 2));
 		else if (typed)
 			snprintf(err, errlen, "%s: run %lld: points.idx %s is not "
@@ -1062,20 +1069,41 @@ static int copy_points(sqlite3 *out, merge_ctx *m, const char *cols,
 			rc = SQLITE_INTERRUPT;
 			break;
 		}
+		/* and a text column's cell rooflab never writes (a blob, a NUL
+		** inside, a byte of no UTF-8, a control character: celltext.h),
+		** which export then refused in the merged file (fuzz15) */
 		for (k = 2; k < ncols + 2; k++) {
 			int t = sqlite3_column_type(r->cur, k);
 			if (num[k] && (t == SQLITE_TEXT || t == SQLITE_BLOB))
 				break;
+			if (!num[k] && t == SQLITE_BLOB)
+				break;
+			if (!num[k] && t == SQLITE_TEXT &&
+			    (m->typed_text = rl_cell_text_fault(
+			         t, sqlite3_column_text(r->cur, k),
+			         sqlite3_column_bytes(r->cur, k))))
+				break;
 		}
 		if (k < ncols + 2) {
+			if (!num[k] && sqlite3_column_type(r->cur, k) == SQLITE_BLOB)
+				m->typed_text = RL_CELL_TEXT_BLOB;
+			else if (!num[k])
+				rl_utf8_quote((const char *)sqlite3_column_text(r->cur, k),
+				              RL_UTF8_QUOTE_MAX, m->typed_quote,
+				              sizeof m->typed_quote);
 			m->typed = r->part;
 			m->typed_run = r->id;
 			m->typed_idx = r->idx;
 			snprintf(m->typed_col, sizeof m->typed_col, "%s",
 			         sqlite3_column_name(r->cur, k));
 			snprintf(m->typed_type, sizeof m->typed_type, "%s",
-			         sqlite3_column_type(r->cur, k) == SQLITE_TEXT ? "text"
+			         sqlite3_column_type(r->cur, k) == SQLITE_TEXT ? "text "
 			                                                   : "a blob");
+			/* a number column's text quoted, as export names it */
+			if (num[k] && sqlite3_column_type(r->cur, k) == SQLITE_TEXT)
+				rl_utf8_quote((const char *)sqlite3_column_text(r->cur, k),
+				              RL_UTF8_QUOTE_MAX, m->typed_quote,
+				              sizeof m->typed_quote);
 			rc = SQLITE_MISMATCH;
 			break;
 		}
@@ -1194,12 +1222,23 @@ static int write_out(const char *tmp, merge_ctx *m, char *err, size_t errlen)
 			         "part too (a part altered by hand); nothing was "
 			         "merged", m->paths[m->dup],
 			         (long long)m->dup_run, (long long)m->dup_idx);
+		else if (!*err && m->typed >= 0 && m->typed_text)
+			snprintf(err, errlen, "%s run %lld: point %lld's points.%s "
+			         "holds %s%s%s, not text as rooflab writes it; "
+			         "refusing to merge a crafted or altered shard",
+			         m->paths[m->typed], (long long)m->typed_run,
+			         (long long)m->typed_idx, m->typed_col,
+			         m->typed_text == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+			         m->typed_text == RL_CELL_TEXT_BLOB ? ""
+			                                            : m->typed_quote,
+			         rl_cell_text_words(m->typed_text));
 		else if (!*err && m->typed >= 0)
 			snprintf(err, errlen, "%s run %lld: point %lld's points.%s "
-			         "holds %s, not a number as rooflab writes it; refusing "
-			         "to merge a crafted or altered shard",
+			         "holds %s%s, not a number as rooflab writes it; "
+			         "refusing to merge a crafted or altered shard",
 			         m->paths[m->typed], (long long)m->typed_run,
-			         (long long)m->typed_idx, m->typed_col, m->typed_type);
+			         (long long)m->typed_idx, m->typed_col, m->typed_type,
+			         m->typed_quote);
 		else if (!*err && m->bad >= 0)
 			rl_store_error(m->dbs[m->bad], rc, m->paths[m->bad], err,
 			               errlen);

@@ -103,14 +103,15 @@ expect_err "^rooflab merge: dup1\.db run 1: point 0 is in another part too \(a p
 # shard -1/2 beside 1/2 made the two parts every shard; runs.points -2^63
 # merged as "8 points stored of the -9223372036854775808"; a parameter or
 # output column holding text or a blob was copied into the merged file as
-# it stood ('abc' as design_frac_mac: ux31)
+# it stood ('abc' as design_frac_mac: ux31).  A status or number cell's
+# value is named, as export names it (fuzz15)
 for c in "points SET idx = 0.5 WHERE idx = 0:points.idx holds real" \
-	"points SET status = 'ok' WHERE idx = 0:point 0's points.status holds text" \
+	"points SET status = 'ok' WHERE idx = 0:point 0's points.status holds 'ok' \\(text\\)" \
 	"runs SET points = 'x':runs.points holds text" \
 	"runs SET next_idx = 4.5:runs.next_idx holds real" \
 	"runs SET shard_index = -1:run 1 is shard -1/2, no shard rooflab writes" \
 	"runs SET points = -9223372036854775808:runs.points is -9223372036854775808, below 0" \
-	"points SET chip_hbm_tbps = 'abc' WHERE idx = 2:point 2's points.chip_hbm_tbps holds text, not a number" \
+	"points SET chip_hbm_tbps = 'abc' WHERE idx = 2:point 2's points.chip_hbm_tbps holds text 'abc', not a number" \
 	"points SET throughput_output_tokens_per_s = x'00' WHERE idx = 0:point 0's points.throughput_output_tokens_per_s holds a blob, not a number"; do
 	cp s0.db typed0.db
 	sqlite3 typed0.db "UPDATE ${c%%:*}"

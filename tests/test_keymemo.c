@@ -122,6 +122,67 @@ static void test_answer(void **state)
 	assert_int_equal(w.calls, 5);
 }
 
+/* 300 keys alike but in one word (0 to 3 in turn), that word i and the
+** value i: each found with its own value.  They share their other words,
+** so their probe chains cross in 1024 slots (grown at half full); a
+** comparison that left a word out found another key's slot first (fuzz15:
+** the mutant dropping a[3] == b[3] passed test_put_get, whose keys one
+** word apart sat in empty slots of their own) */
+static void test_one_word_apart(void **state)
+{
+	int w, i, v;
+	(void)state;
+	for (w = 0; w < KEYMEMO_WORDS; w++) {
+		keymemo *m = keymemo_new();
+		uint64_t k[KEYMEMO_WORDS] = {11, 22, 33, 44};
+		assert_non_null(m);
+		for (i = 0; i < 300; i++) {
+			k[w] = (uint64_t)i;
+			assert_int_equal(keymemo_put(m, k, i), 0);
+		}
+		for (i = 0; i < 300; i++) {
+			k[w] = (uint64_t)i;
+			v = -1;
+			assert_int_equal(keymemo_get(m, k, &v), 1);
+			assert_int_equal(v, i);
+		}
+		keymemo_free(m);
+	}
+}
+
+/* work2's answer: the sum of its key's words */
+static int work2(const void *ctx)
+{
+	work_ctx *w = (work_ctx *)(uintptr_t)ctx;
+	w->calls++;
+	return (int)(w->key[0] + w->key[1] + w->key[2] + w->key[3]);
+}
+
+/* keymemo_answer's shortcut (the last key) for a key one word off the
+** last, in each word: its own answer, not the last one's.  a = {1, 2, 3,
+** 4} answers 10; a with word w + 10 answers 20 (by hand), each worked
+** out (2 calls per word).  test_answer's keys differ in word 0 alone,
+** which a shortcut comparing that word alone passed (fuzz15's mutant) */
+static void test_answer_each_word(void **state)
+{
+	int w;
+	(void)state;
+	for (w = 0; w < KEYMEMO_WORDS; w++) {
+		uint64_t a[KEYMEMO_WORDS] = {1, 2, 3, 4}, b[KEYMEMO_WORDS] = {1, 2,
+		                                                            3, 4};
+		keymemo *m = keymemo_new();
+		work_ctx c = {NULL, 0};
+		assert_non_null(m);
+		b[w] += 10;
+		c.key = a;
+		assert_int_equal(keymemo_answer(m, a, work2, &c), 10);
+		c.key = b;
+		assert_int_equal(keymemo_answer(m, b, work2, &c), 20);
+		assert_int_equal(c.calls, 2);
+		keymemo_free(m);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +190,8 @@ int main(void)
 	    cmocka_unit_test(test_grow),
 	    cmocka_unit_test(test_null),
 	    cmocka_unit_test(test_answer),
+	    cmocka_unit_test(test_one_word_apart),
+	    cmocka_unit_test(test_answer_each_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

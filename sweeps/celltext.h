@@ -1,0 +1,33 @@
+/*
+** celltext.h: what rooflab never writes in a sweep's text cell.
+**
+** A text column (a parameter's choice, an output's word) and a column's
+** unit hold ASCII words as rooflab writes them.  A file edited by hand can
+** put a blob there, or text with a NUL inside, a byte of no UTF-8 or a
+** control character, which a CSV would carry to a script or a terminal;
+** export and merge refuse such a cell, naming it (fuzz15).
+*/
+#ifndef RL_CELLTEXT_H
+#define RL_CELLTEXT_H
+
+enum {
+	RL_CELL_TEXT_OK,   /* NULL, a number, or text of UTF-8 without controls */
+	RL_CELL_TEXT_BLOB, /* a blob */
+	RL_CELL_TEXT_NUL,  /* text with a NUL byte inside */
+	RL_CELL_TEXT_BAD,  /* text with a byte of no UTF-8 */
+	RL_CELL_TEXT_CTRL  /* text with a control character: C0 but tab, LF
+	                   ** and CR (a CSV quotes them), DEL, C1 */
+};
+
+/* The RL_CELL_TEXT_* of a value of SQLite type `type` (SQLITE_TEXT ...)
+** whose text is s (NULL for none) of n bytes, as sqlite3_column_bytes
+** counts them (past a NUL inside). */
+int rl_cell_text_fault(int type, const unsigned char *s, int n);
+
+/* "holds " + these words say a fault into a message: "a blob", "text
+** Q with a byte of no UTF-8", where Q is the value quoted (rl_utf8_quote)
+** and blank for a blob: the words after Q, "" for RL_CELL_TEXT_OK and
+** RL_CELL_TEXT_BLOB. */
+const char *rl_cell_text_words(int kind);
+
+#endif

@@ -1,0 +1,133 @@
+#!/bin/sh
+# cli_exportx.sh: export (and merge) of a sweep database crafted past
+# what rooflab writes (fuzz15): a point's idx outside the run's [0, points) or given
+# twice, a blob, text that is no UTF-8, a NUL or a control byte in a text
+# column.  Each is exit 2 naming the file, the run, the table, the column
+# and the value, before a line is written (stdout empty), as merge refuses
+# such a part.
+. "$(dirname "$0")/clilib.sh"
+
+cd "$tmpd" || exit 1
+# 4 points (chip.hbm_tbps 1, 2, 3, 4): idx 0 to 3, runs.points 4
+cat >spec.ini <<'EOF'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:4:1
+EOF
+"$RL" sweep spec.ini --db s.db 2>/dev/null
+
+# refused DB FMT PATTERN NAME: export of DB in FMT exits 2, its stderr
+# matching PATTERN (after "rooflab export: DB run 1: "), stdout empty
+refused() {
+	expect_exit 2 "export ($2) of $4" -- "$RL" export --db "$1" --format "$2"
+	expect_err "^rooflab export: $1 run 1: $3" "export names the file, the run and the value ($2, $4)"
+	[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($2, $4) wrote nothing" ||
+		{ echo "not ok - the refused export ($2, $4) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+}
+
+# an idx outside [0, points): the run's 4 points are 0 to 3 (runs.points
+# 4, spec.ini's 4 values); -1, 4 and 2^63 - 1 are none of them.  Export
+# wrote the row with exit 0 (and said the run lacks a point), where merge
+# refuses the part (part_points_typed: "points.idx -1 is not one of its 8
+# points (0 to 7)")
+for v in -1 4 9223372036854775807; do
+	cp s.db idx.db
+	sqlite3 idx.db "UPDATE points SET idx = $v WHERE idx = 1"
+	for fmt in csv json; do
+		refused idx.db $fmt "points\\.idx $v is not one of its 4 points \\(0 to 3\\); refusing a crafted or altered database$" "idx $v"
+	done
+done
+# a run whose runs.points is no whole number ('x', 4.5): the range above
+# went unchecked, and a point of idx -1 was exported with exit 0; refused
+# as merge refuses such a part ("runs.points holds text"), naming the value
+for v in "'x':'x' \\(text\\)" "4.5:4\\.5 \\(real\\)"; do
+	cp s.db pts.db
+	sqlite3 pts.db "UPDATE runs SET points = ${v%%:*}; UPDATE points SET idx = -1 WHERE idx = 1"
+	for fmt in csv json; do
+		refused pts.db $fmt "runs\\.points holds ${v#*:}, not a whole number as rooflab writes it; refusing a crafted or altered database$" "runs.points ${v%%:*}"
+	done
+done
+# an idx twice: the table made again without its UNIQUE(run_id, idx), point
+# 1 renumbered 0; export wrote two rows of point 0 with exit 0.  The first
+# idx held twice is named
+cp s.db twice.db
+sqlite3 twice.db "DROP VIEW results; CREATE TABLE p2 AS SELECT * FROM points;
+	DROP TABLE points; ALTER TABLE p2 RENAME TO points;
+	UPDATE points SET idx = 0 WHERE idx = 1"
+for fmt in csv json; do
+	refused twice.db $fmt "points\\.idx 0 is held by 2 points; refusing a crafted or altered database$" "idx 0 twice"
+done
+# a text column (batch_limit: a word as 'batch' or 'memory') edited by hand
+# into a blob, text with a byte of no UTF-8, a NUL or a control byte: the
+# CSV copied the bytes (no UTF-8, or cut at the NUL, or an ESC sent to the
+# terminal), the JSON wrote U+FFFD, with exit 0.  Refused as a number
+# column's text is, naming the point and the column; the value quoted
+# with its bytes of no UTF-8 and controls as '?' (cli_say)
+for c in "x'41FF42':holds a blob, not text" \
+	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
+	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	cp s.db text.db
+	sqlite3 text.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
+	for fmt in csv json; do
+		refused text.db $fmt "point 2's points\\.batch_limit ${c#*:} as rooflab writes it; refusing a crafted or altered database$" "batch_limit ${c%%:*}"
+	done
+done
+# a column's unit (run_columns.unit, after the name in a --units header and
+# in the JSON's columns) edited into a byte of no UTF-8 and an ESC, or a
+# blob: the --units header carried the bytes with exit 0.  Refused in
+# either format, naming the column
+for c in "CAST(x'57FF1B' AS TEXT):holds text 'W\\?\\?' with a byte of no UTF-8" \
+	"x'57':holds a blob"; do
+	cp s.db unit.db
+	sqlite3 unit.db "UPDATE run_columns SET unit = ${c%%:*} WHERE name = 'power_watts'"
+	for fmt in csv json; do
+		units=
+		[ $fmt = csv ] && units=--units
+		expect_exit 2 "export ($fmt) of the unit ${c%%:*}" -- "$RL" export --db unit.db --format $fmt $units
+		expect_err "^rooflab export: unit\\.db run 1: run_columns\\.unit of power_watts ${c#*:}, not text as rooflab writes it; refusing a crafted or altered database$" \
+			"export names the file, the run, the column and the unit ($fmt, ${c%%:*})"
+		[ ! -s "$tmpd/out" ] && echo "ok - the refused export ($fmt, unit ${c%%:*}) wrote nothing" ||
+			{ echo "not ok - the refused export ($fmt, unit ${c%%:*}) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
+	done
+done
+# merge of a shard whose text column holds the same cells: merge copied
+# them into the merged file with exit 0, where export of it then refused
+# them; refused naming the part, the point, the column and the value,
+# nothing written.  p0.db is shard 0/2 (points 0 and 2)
+"$RL" sweep spec.ini --db p0.db --shard 0/2 2>/dev/null
+"$RL" sweep spec.ini --db p1.db --shard 1/2 2>/dev/null
+for c in "x'41FF42':holds a blob, not text" \
+	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
+	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	cp p0.db mtext.db
+	sqlite3 mtext.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose batch_limit is ${c%%:*}" -- "$RL" merge m.db mtext.db p1.db
+	expect_err "^rooflab merge: mtext\\.db run 1: point 2's points\\.batch_limit ${c#*:} as rooflab writes it; refusing to merge a crafted or altered shard$" \
+		"merge names the part, point, column and value (${c%%:*})"
+	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (${c%%:*})" ||
+		{ echo "not ok - the refused merge wrote m.db (${c%%:*})"; fails=$((fails + 1)); }
+done
+# merge's refusal of a status or number cell edited by hand named its type
+# alone ("points.status holds text"), where export names the value too;
+# now the value, as export says it
+for c in "status = 'ok' WHERE idx = 0:mnum\\.db: run 1: point 0's points\\.status holds 'ok' \\(text\\), not a whole number" \
+	"status = 0.5 WHERE idx = 0:mnum\\.db: run 1: point 0's points\\.status holds 0\\.5 \\(real\\), not a whole number" \
+	"chip_hbm_tbps = 'abc' WHERE idx = 2:mnum\\.db run 1: point 2's points\\.chip_hbm_tbps holds text 'abc', not a number"; do
+	cp p0.db mnum.db
+	sqlite3 mnum.db "UPDATE points SET ${c%%:*}"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose ${c%%:*}" -- "$RL" merge m.db mnum.db p1.db
+	expect_err "^rooflab merge: ${c#*:} as rooflab writes it; refusing to merge a crafted or altered shard$" \
+		"merge names the part, point, column and value (${c%%:*})"
+done
+# the run as rooflab wrote it: 4 rows and a header
+expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
+[ "$(wc -l <"$tmpd/out")" -eq 5 ] && echo "ok - the run's 4 rows and a header" ||
+	{ echo "not ok - $(wc -l <"$tmpd/out") lines, not 5"; fails=$((fails + 1)); }
+
+finish
