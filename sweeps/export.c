@@ -197,6 +197,34 @@ static int number_column(const char *name)
 	return decl && (!strcmp(decl, "REAL") || !strcmp(decl, "INTEGER"));
 }
 
+/* The first row of sql (its ?1 bound to run_id) in *row, left open for the
+** caller to name and finalize, or *row NULL where the query finds none: the
+** frame every check below shares.  0, or the read's exit with err. */
+static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
+                       const char *sql, sqlite3_stmt **row, char *err,
+                       size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	*row = NULL;
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, run_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*row = st;
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 /* The run's points each with a whole-number idx and status, and its
 ** number columns (declared REAL or INTEGER) each a number or NULL in every
 ** point, checked before a line is written: a value edited by hand into
@@ -215,6 +243,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
 	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "", idx[96];
+	const char *text;
 	int rc, k;
 	if (!sql) {
 		snprintf(err, errlen, "out of memory");
@@ -235,62 +264,50 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 			                         "typeof(\"%s\") IN ('text', 'blob')",
 			                         c->names[k]);
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	rc = first_fault(db, path, run_id, sql, &st, err, errlen);
 	free(sql);
-	if (rc != SQLITE_OK) {
-		rl_store_error(db, rc, path, err, errlen);
-		return rl_db_exit(rc);
-	}
-	sqlite3_bind_int64(st, 1, run_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);
-		rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
-		if (strcmp((const char *)sqlite3_column_text(st, 1), "integer") ||
-		    strcmp((const char *)sqlite3_column_text(st, 3), "integer")) {
-			int is_idx = strcmp(
-			    (const char *)sqlite3_column_text(st, 1), "integer") != 0;
-			const char *v = (const char *)sqlite3_column_text(st, is_idx ? 0 : 2);
-			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
-			if (is_idx)
-				snprintf(err, errlen, "%s run %lld: points.idx holds %s "
-				         "(%s), not a whole number as rooflab writes it; "
-				         "refusing a crafted or altered database", path,
-				         (long long)run_id, q,
-				         (const char *)sqlite3_column_text(st, 1));
-			else
-				snprintf(err, errlen, "%s run %lld: point %s's "
-				         "points.status holds %s (%s), not a whole number "
-				         "as rooflab writes it; refusing a crafted or "
-				         "altered database", path, (long long)run_id, idx, q,
-				         (const char *)sqlite3_column_text(st, 3));
-			sqlite3_finalize(st);
-			return RL_EINPUT;
-		}
-		for (k = 4; k < sqlite3_column_count(st); k++) {
-			int t = sqlite3_column_type(st, k);
-			if (t != SQLITE_TEXT && t != SQLITE_BLOB)
-				continue;
-			if (t == SQLITE_TEXT)
-				rl_utf8_quote((const char *)sqlite3_column_text(st, k),
-				              RL_UTF8_QUOTE_MAX, q, sizeof q);
-			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
-			         "%s%s, not a number as rooflab writes it; refusing a "
-			         "crafted or altered database", path, (long long)run_id,
-			         idx, sqlite3_column_name(st, k),
-			         t == SQLITE_TEXT ? "text " : "a blob",
-			         t == SQLITE_TEXT ? q : "");
-			break;
-		}
+	if (rc || !st)
+		return rc;
+	text = (const char *)sqlite3_column_text(st, 0);
+	rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
+	if (strcmp((const char *)sqlite3_column_text(st, 1), "integer") ||
+	    strcmp((const char *)sqlite3_column_text(st, 3), "integer")) {
+		int is_idx = strcmp(
+		    (const char *)sqlite3_column_text(st, 1), "integer") != 0;
+		const char *v = (const char *)sqlite3_column_text(st, is_idx ? 0 : 2);
+		rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+		if (is_idx)
+			snprintf(err, errlen, "%s run %lld: points.idx holds %s "
+			         "(%s), not a whole number as rooflab writes it; "
+			         "refusing a crafted or altered database", path,
+			         (long long)run_id, q,
+			         (const char *)sqlite3_column_text(st, 1));
+		else
+			snprintf(err, errlen, "%s run %lld: point %s's "
+			         "points.status holds %s (%s), not a whole number "
+			         "as rooflab writes it; refusing a crafted or "
+			         "altered database", path, (long long)run_id, idx, q,
+			         (const char *)sqlite3_column_text(st, 3));
 		sqlite3_finalize(st);
 		return RL_EINPUT;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rl_store_error(db, rc, path, err, errlen);
-		return rl_db_exit(rc);
+	for (k = 4; k < sqlite3_column_count(st); k++) {
+		int t = sqlite3_column_type(st, k);
+		if (t != SQLITE_TEXT && t != SQLITE_BLOB)
+			continue;
+		if (t == SQLITE_TEXT)
+			rl_utf8_quote((const char *)sqlite3_column_text(st, k),
+			              RL_UTF8_QUOTE_MAX, q, sizeof q);
+		snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
+		         "%s%s, not a number as rooflab writes it; refusing a "
+		         "crafted or altered database", path, (long long)run_id,
+		         idx, sqlite3_column_name(st, k),
+		         t == SQLITE_TEXT ? "text " : "a blob",
+		         t == SQLITE_TEXT ? q : "");
+		break;
 	}
-	return 0;
+	sqlite3_finalize(st);
+	return RL_EINPUT;
 }
 
 /* The run's text columns (declared TEXT) each NULL or clean text in every
@@ -308,6 +325,7 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
 	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
+	const char *text;
 	int rc, k, any = 0;
 	for (k = 0; k < c->ncols; k++)
 		any |= !number_column(c->names[k]);
@@ -339,42 +357,30 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 			                         " OR rl_text_fault(\"%s\")",
 			                         c->names[k]);
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	rc = first_fault(db, path, run_id, sql, &st, err, errlen);
 	free(sql);
-	if (rc != SQLITE_OK) {
-		rl_store_error(db, rc, path, err, errlen);
-		return rl_db_exit(rc);
-	}
-	sqlite3_bind_int64(st, 1, run_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);
-		rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
-		for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
-			int kind = sqlite3_column_int(st, k + 1);
-			if (kind == RL_CELL_TEXT_OK)
-				continue;
-			if (kind != RL_CELL_TEXT_BLOB)
-				rl_utf8_quote((const char *)sqlite3_column_text(st, k),
-				              RL_UTF8_QUOTE_MAX, q, sizeof q);
-			snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
-			         "%s%s%s, not text as rooflab writes it; refusing a "
-			         "crafted or altered database", path, (long long)run_id,
-			         idx, sqlite3_column_name(st, k),
-			         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
-			         kind == RL_CELL_TEXT_BLOB ? "" : q,
-			         rl_cell_text_words(kind));
-			break;
-		}
-		sqlite3_finalize(st);
-		return RL_EINPUT;
+	if (rc || !st)
+		return rc;
+	text = (const char *)sqlite3_column_text(st, 0);
+	rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
+	for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
+		int kind = sqlite3_column_int(st, k + 1);
+		if (kind == RL_CELL_TEXT_OK)
+			continue;
+		if (kind != RL_CELL_TEXT_BLOB)
+			rl_utf8_quote((const char *)sqlite3_column_text(st, k),
+			              RL_UTF8_QUOTE_MAX, q, sizeof q);
+		snprintf(err, errlen, "%s run %lld: point %s's points.%s holds "
+		         "%s%s%s, not text as rooflab writes it; refusing a "
+		         "crafted or altered database", path, (long long)run_id,
+		         idx, sqlite3_column_name(st, k),
+		         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+		         kind == RL_CELL_TEXT_BLOB ? "" : q,
+		         rl_cell_text_words(kind));
+		break;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rl_store_error(db, rc, path, err, errlen);
-		return rl_db_exit(rc);
-	}
-	return 0;
+	return RL_EINPUT;
 }
 
 /* The run's points each at an idx of its own within [0, runs.points), as
@@ -400,14 +406,10 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 	int k;
 	for (k = 0; k < 3; k++) {
 		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(db, sql[k], -1, &st, NULL);
-		if (rc != SQLITE_OK) {
-			rl_store_error(db, rc, path, err, errlen);
-			return rl_db_exit(rc);
-		}
-		sqlite3_bind_int64(st, 1, run_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && k == 0) {
+		int rc = first_fault(db, path, run_id, sql[k], &st, err, errlen);
+		if (rc)
+			return rc;
+		if (st && k == 0) {
 			char q[96];
 			const char *v = (const char *)sqlite3_column_text(st, 0);
 			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
@@ -415,10 +417,7 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 			         "not a whole number as rooflab writes it; refusing a "
 			         "crafted or altered database", path, (long long)run_id,
 			         q, (const char *)sqlite3_column_text(st, 1));
-			sqlite3_finalize(st);
-			return RL_EINPUT;
-		}
-		if (rc == SQLITE_ROW) {
+		} else if (st) {
 			long long idx = sqlite3_column_int64(st, 0);
 			long long n = sqlite3_column_int64(st, 1);
 			char range[64] = "";
@@ -433,13 +432,10 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 				snprintf(err, errlen, "%s run %lld: points.idx %lld is held "
 				         "by %lld points; refusing a crafted or altered "
 				         "database", path, (long long)run_id, idx, n);
+		}
+		if (st) {
 			sqlite3_finalize(st);
 			return RL_EINPUT;
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			rl_store_error(db, rc, path, err, errlen);
-			return rl_db_exit(rc);
 		}
 	}
 	return 0;
