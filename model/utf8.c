@@ -122,6 +122,22 @@ const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len)
 	return buf;
 }
 
+/* 1 when the well-formed sequence at u is one of the bidirectional
+** controls of Unicode's UAX #9 (section 2): ALM U+061C (D8 9C), LRM and
+** RLM U+200E/F (E2 80 8E/8F), LRE..RLO U+202A..U+202E (E2 80 AA..AE),
+** LRI..PDI U+2066..U+2069 (E2 81 A6..A9), which reorder the text a
+** terminal shows after them */
+static int bidi_control(const unsigned char *u)
+{
+	if (u[0] == 0xd8)
+		return u[1] == 0x9c;
+	if (u[0] != 0xe2)
+		return 0;
+	if (u[1] == 0x80)
+		return u[2] == 0x8e || u[2] == 0x8f || (u[2] >= 0xaa && u[2] <= 0xae);
+	return u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9;
+}
+
 const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
                          size_t n)
 {
@@ -137,7 +153,7 @@ const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
 			break;
 		}
 		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && u[i + 1] < 0xa0)) {
+		    (u[i] == 0xc2 && u[i + 1] < 0xa0) || bidi_control(u + i)) {
 			buf[o++] = '?';
 			i += len ? (size_t)len : 1;
 		} else {

@@ -66,7 +66,9 @@ const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len);
 
 /* s as a cell of a text table for a terminal, into buf (n bytes): each
 ** control character (C0, DEL, and the C1 controls U+0080..U+009F, which a
-** terminal may obey) and each byte that begins no well-formed sequence
+** terminal may obey), each bidirectional control of UAX #9 (U+061C,
+** U+200E/F, U+202A..U+202E, U+2066..U+2069, which reorder what follows on
+** the screen) and each byte that begins no well-formed sequence
 ** written as '?'; at most `width` characters when cut (never a sequence
 ** cut in two), then spaces up to `width` characters, so that a column
 ** lines up whatever bytes its names take (width 0: no padding).  A

@@ -896,6 +896,21 @@ expect_exit 0 "validate --measurements with an ESC in its name" -- "$RL" validat
 	--measurements "m${esc}[31m.csv"
 expect_out "^model against measured: m\?\[31m\.csv\$" "validate names its measurements with the ESC as '?'"
 no_controls "validate's lines" out
+# a row id holding Unicode's right-to-left override U+202E (E2 80 AE:
+# UAX #9's RLO, which makes a terminal show what follows reversed, the
+# "Trojan Source" trick) and an isolate U+2066 (E2 81 A6): validate's
+# rows table shows each as '?' (fuzz15 found U+202E printed raw)
+rlo=$(printf '\342\200\256')
+lri=$(printf '\342\201\246')
+sed "2s/^trtllm010-/rlo${rlo}x${lri}y-/" "${ROOFLAB_DATA:-$root/data}/measurements.csv" >bidi.csv
+expect_exit 0 "validate --measurements with a row id holding U+202E" -- "$RL" validate \
+	--measurements bidi.csv
+expect_out "rlo\?x\?y-h100-llama3-70b" "validate shows the row id's bidi controls as '?'"
+if grep -q "$rlo\|$lri" "$tmpd/out"; then
+	echo "not ok - validate: a bidi control reached stdout"; fails=$((fails + 1))
+else
+	echo "ok - validate: no bidi control reaches stdout"
+fi
 # (review41) eval serving a chip with no calibrated profile under ideal
 # says so on stderr (since b4513e3; with --json alone since 2026-12-01,
 # the text's first line saying it): a chip path holding an ESC went there

@@ -115,6 +115,20 @@ static void test_utf8_cell(void **state)
 	assert_string_equal(rl_utf8_cell("a\x1b[\xc2\x9b\xff", 6, 0, buf,
 	                                  sizeof buf),
 	                    "a?[?? ");
+	/* the bidirectional controls Unicode's UAX #9 lists (section 2:
+	** LRM U+200E, RLM U+200F, ALM U+061C, LRE..RLO U+202A..U+202E,
+	** LRI..PDI U+2066..U+2069), which reorder what a terminal shows after
+	** them ("Trojan Source", CVE-2021-42574): each one '?'.  RLO is E2 80
+	** AE, LRI E2 81 A6, ALM D8 9C, LRM E2 80 8E, PDI E2 81 A9; U+2010 (a
+	** hyphen, E2 80 90) and U+206A (E2 81 AA) next to them stay */
+	assert_string_equal(rl_utf8_cell("a\xe2\x80\xae" "b\xe2\x81\xa6"
+	                                  "c\xd8\x9c" "d\xe2\x80\x8e"
+	                                  "e\xe2\x81\xa9" "f",
+	                                  0, 0, buf, sizeof buf),
+	                    "a?b?c?d?e?f");
+	assert_string_equal(rl_utf8_cell("\xe2\x80\x90\xe2\x81\xaa", 0, 0,
+	                                  buf, sizeof buf),
+	                    "\xe2\x80\x90\xe2\x81\xaa");
 	/* a full buffer stops at a whole character: 5 bytes hold "ab" and
 	** not half of the next 3-byte one, and no padding past it */
 	assert_string_equal(rl_utf8_cell("ab\xe4\xb8\xad" "c", 8, 0, buf, 5),
