@@ -166,8 +166,9 @@ static int count_points(const rl_sweep_spec *s, const rl_sweep_opts *o,
 
 /* --count --json: count_points' figures as one JSON object on stdout,
 ** for a script sizing an array (it parsed the text): spec, points (a
-** whole number where a sweep numbers them, else the double), points_text
-** (the text's count, "about 1e+24" past 2^64), sampling, seed (sobol and
+** whole number where a sweep numbers them, else the double: null past
+** what a double holds), points_text (the text's count, "about 1e+24" past
+** 2^64), points_log10 (finite whatever the count), sampling, seed (sobol and
 ** random), axes (name, count), shard (where --shard I/N, N > 1: index,
 ** of, points), filter, numbered, needs_force. */
 static int count_json(const rl_sweep_spec *s, const rl_sweep_opts *o,
@@ -184,6 +185,7 @@ static int count_json(const rl_sweep_spec *s, const rl_sweep_opts *o,
 	else
 		json_num(&w, "points", s->npoints_real);
 	json_str(&w, "points_text", rl_sweep_count_text(s, n, sizeof n));
+	json_num(&w, "points_log10", rl_sweep_count_log10(s));
 	json_str(&w, "sampling", s->sampling == RL_SAMPLE_GRID ? "grid"
 	                         : s->sampling == RL_SAMPLE_SOBOL ? "sobol"
 	                                                          : "random");
@@ -246,8 +248,8 @@ static const opt_def table[] = {
              "neither opened nor checked)"),
     OPT_BOOL("--json", rl_sweep_opts, json,
              "with --count: the same as one JSON object on stdout\n"
-             "(spec, points, points_text, sampling, seed, axes, shard,\n"
-             "filter, numbered, needs_force)"),
+             "(spec, points, points_text, points_log10, sampling, seed,\n"
+             "axes, shard, filter, numbered, needs_force)"),
     /* not --batch, which every evaluating command (and a spec's
     ** scenario.batch) takes as concurrent sequences; --batch kept */
     OPT_INT("--points-per-commit", rl_sweep_opts, batch, "N", 1, 1e8, NULL,

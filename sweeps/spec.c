@@ -963,10 +963,29 @@ int rl_sweep_numbered(const rl_sweep_spec *s)
 	return s->npoints != UINT64_MAX && s->npoints <= RL_SWEEP_MAX_POINTS;
 }
 
+double rl_sweep_count_log10(const rl_sweep_spec *s)
+{
+	double l = 0;
+	size_t i;
+	if (s->sampling != RL_SAMPLE_GRID)
+		return log10((double)s->count);
+	for (i = 0; i < s->naxes; i++)
+		l += log10((double)s->axes[i].count);
+	return l;
+}
+
 const char *rl_sweep_count_text(const rl_sweep_spec *s, char *buf,
                                 size_t len)
 {
-	if (s->npoints == UINT64_MAX)
+	if (s->npoints == UINT64_MAX && !isfinite(s->npoints_real)) {
+		double l = rl_sweep_count_log10(s), e = floor(l);
+		double m = pow(10, l - e);
+		if (m >= 9.995) { /* %.3g would round it to 10 */
+			m = 1;
+			e += 1;
+		}
+		snprintf(buf, len, "about %.3ge+%.0f", m, e);
+	} else if (s->npoints == UINT64_MAX)
 		snprintf(buf, len, "about %.3g", s->npoints_real);
 	else
 		snprintf(buf, len, "%llu", (unsigned long long)s->npoints);

@@ -218,9 +218,16 @@ int rl_sweep_cache_pays(const rl_sweep_spec *s);
 ** RL_SWEEP_MAX_POINTS), 0 otherwise: sweep refuses it, --force or not. */
 int rl_sweep_numbered(const rl_sweep_spec *s);
 
+/* The base-10 logarithm of the spec's point count (the sum of its axes'
+** for a grid), finite where the count passes what a double holds (40 axes
+** of 10^9 points: 360). */
+double rl_sweep_count_log10(const rl_sweep_spec *s);
+
 /* The spec's point count as text into buf: in all its digits where it is
 ** held exactly ("10000000000000000000"), "about 1e+24" past 2^64, where
-** only the double product is known (its %.0f digits were no count). */
+** only the double product is known (its %.0f digits were no count), and
+** "about 1e+360" from rl_sweep_count_log10 past what a double holds (the
+** product read "about inf"). */
 const char *rl_sweep_count_text(const rl_sweep_spec *s, char *buf,
                                 size_t len);
 

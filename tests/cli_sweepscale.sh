@@ -309,6 +309,28 @@ expect_exit 0 "--count --json of a sweep past 2^63 - 1 points" -- $RL sweep "$d/
 expect_out '"points_text": "10000000000000000000",' "--count --json: the count's digits in points_text"
 expect_out '"numbered": false,' "--count --json: past what a sweep numbers"
 expect_out '"needs_force": false' "--count --json: --force would not run it"
+# past what a double holds: 34 axes of 1:2 in steps of 1e-11, each
+# 10^11 + 1 points, 34 x 11 = 374 in base-10 logarithm (10^374 points, the
+# double product inf): the text says "about 1e+374" (it said "about
+# inf"), the JSON's points is null and points_log10 374 (fuzz15's countj)
+{ printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\n'
+  for p in chip.peak_tflops_bf16 chip.peak_tflops_fp8 chip.peak_tflops_fp4 \
+	chip.peak_tflops_vector chip.hbm_gb chip.hbm_tbps chip.link_gbps \
+	chip.link_latency_us chip.sram_mb chip.tdp_w chip.sram_tbps \
+	design.die_mm2 design.transistors_per_fma design.clock_ghz \
+	design.density_mtr_per_mm2 design.fp8_per_bf16 design.fp4_per_bf16 \
+	design.hbm_stack_gb design.hbm_stack_gbps design.hbm_phy_edge_mm \
+	design.hbm_phy_mm2 design.aspect_ratio design.energy_overhead \
+	design.sram_b_per_clk_per_kb design.transistors design.fma_units \
+	node.logic_mtr_per_mm2 node.sram_mb_per_mm2 node.fma_pj_fp16 \
+	node.fma_pj_fp8 node.fma_pj_fp4 node.sram_pj_per_byte node.wafer_usd \
+	node.wafer_mm; do printf '%s = 1:2:1e-11\n' "$p"; done; } >"$d/inf.ini"
+expect_exit 0 "--count of a sweep past what a double holds" -- $RL sweep "$d/inf.ini" --count
+expect_out "/inf\.ini: about 1e\+374 design points" "--count says about 1e+374, not inf"
+expect_exit 0 "--count --json of a sweep past what a double holds" -- $RL sweep "$d/inf.ini" --count --json
+expect_out '"points": null,' "--count --json: points null past a double"
+expect_out '"points_text": "about 1e\+374",' "--count --json: points_text about 1e+374"
+expect_out '"points_log10": 374(\.0*[0-9]*)?,' "--count --json: points_log10 374"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:3:1\nscenario.tp = 1, 2, 4, 8\n' >"$d/cnt.ini"
 expect_exit 0 "--count --json --shard 1/4" -- $RL sweep "$d/cnt.ini" --count --json --shard 1/4
 expect_out '"points": 12,' "--count --json: 3 x 4 points"
