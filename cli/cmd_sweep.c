@@ -913,6 +913,10 @@ int cmd_sweep(int argc, char **argv)
 	if (!spec)
 		return bad_input("sweep", "missing the sweep spec (rooflab sweep "
 		                 "SPEC --db FILE)");
+	if (o.json && !o.count_only)
+		return bad_input("sweep", "--json applies to --count (the count as "
+		                 "JSON); a sweep's rows are exported with rooflab "
+		                 "export --db FILE --format json");
 	if (!o.db_path && !o.count_only)
 		return bad_input("sweep", "missing --db FILE: the SQLite database "
 		                 "the points go into, made where it is not there "
@@ -921,10 +925,6 @@ int cmd_sweep(int argc, char **argv)
 	if (o.count_only && (o.resume || o.run_id))
 		return bad_input("sweep", "--count evaluates and writes nothing; "
 		                 "--resume and --run have no run to continue");
-	if (o.json && !o.count_only)
-		return bad_input("sweep", "--json applies to --count (the count as "
-		                 "JSON); a sweep's rows are exported with rooflab "
-		                 "export --db FILE --format json");
 	if (o.run_id && !o.resume)
 		return bad_input("sweep", "--run names the run --resume continues; "
 		                 "give --resume too");

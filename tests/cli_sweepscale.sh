@@ -346,6 +346,11 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 expect_exit 2 "--json without --count" -- $RL sweep "$d/cnt.ini" --json --db "$d/cnt.db"
 expect_err "^rooflab sweep: --json applies to --count" "--json without --count: says it is --count's"
+# and with no --db either: the --json is the mistake to name, not the
+# missing --db (it said "missing --db FILE", which adding led to the
+# --json refusal: docs3's finding)
+expect_exit 2 "--json without --count or --db" -- $RL sweep "$d/cnt.ini" --json
+expect_err "^rooflab sweep: --json applies to --count" "--json without --count or --db: says it is --count's"
 
 # the limit's own edge (fuzz10, mutants of > as >= passed): a grid of
 # exactly 100000000 points (10000 x 10000) is not over the limit of
