@@ -469,4 +469,18 @@ else
 	echo "not ok - docs/claim.md's count of the more runs is not claim's 4"; fails=$((fails + 1))
 	grep 'range robustness' "$tmpd/claim" | sed 's/^/    /'
 fi
+# every table and view a sweep's file can hold (the CREATE statements of
+# sweeps/store.c and merge.c's run_parts, read from the source) is named in
+# sweep --help, which named four of the seven (docs3's finding)
+"$RL" sweep --help >"$tmpd/sweephelp" 2>&1
+missing=""
+for t in $(grep -ho 'CREATE \(TABLE\|VIEW\)\( IF NOT EXISTS\)\? [a-z_]*' \
+	"$root/sweeps/store.c" "$root/sweeps/merge.c" | awk '{print $NF}' | sort -u); do
+	tr '\n' ' ' <"$tmpd/sweephelp" | grep -q "[ (,]$t[ ,).]" || missing="$missing $t"
+done
+if [ -z "$missing" ] && grep -q 'run_parts' "$tmpd/sweephelp"; then
+	echo "ok - sweep --help names every table and view of a sweep's file"
+else
+	echo "not ok - sweep --help does not name:$missing"; fails=$((fails + 1))
+fi
 finish
