@@ -543,13 +543,22 @@ static int must_be_true(rctx *r)
 	return 0;
 }
 
-/* The abbreviations the report uses, in words, under the verdict: an
-** investor met HBM, TDP, GEMM, MAC, FMA, MFU and PUE in the sections below
-** with no word of what they are (the claim's text explains MFU and the
-** mapping's letters where it uses them; the report's verdict, TP, PP, DP). */
+/* The abbreviations the report uses, in words, under the verdict's
+** sentence and before its bullets: an investor met HBM, TDP, GEMM, MAC,
+** FMA, MFU and PUE in the sections below with no word of what they are
+** (the claim's text explains MFU and the mapping's letters where it uses
+** them; the report's verdict, TP, PP, DP), and met the Monte Carlo,
+** P(>= 20x), HBM, PFLOPS and MAC arrays in the verdict's bullets before
+** this paragraph, which stood after them (ux32's finding). */
 static void terms(rctx *r)
 {
-	doc_para(&r->d, "Terms used below: HBM, the high-bandwidth DRAM beside "
+	doc_para(&r->d, "Terms used below: Monte Carlo samples, draws of every "
+	         "assumption at once, each from its range; the 90%% interval, "
+	         "the speedups between the 5th and 95th percentiles of those "
+	         "samples; P(>= %sx), the share of them reaching %sx; "
+	         "utilization, the share of a chip's peak arithmetic it "
+	         "reaches; ISL and OSL, a request's input and output tokens; "
+	         "HBM, the high-bandwidth DRAM beside "
 	         "a chip's die, which holds the weights and the KV cache (the "
 	         "keys and values each request keeps of its tokens); SRAM, "
 	         "memory on the die itself; TDP, the power limit a chip is held "
@@ -561,7 +570,8 @@ static void terms(rctx *r)
 	         "second over the chips' peak; prefill, the pass over a "
 	         "request's input tokens, and decode, the steps that produce its "
 	         "output tokens one at a time; PUE, a data centre's power over "
-	         "its equipment's.");
+	         "its equipment's.", claim_target_text(r->c.target).s,
+	         claim_target_text(r->c.target).s);
 }
 
 /* Whether p is a probability as claim writes one: within [0, 1], or
@@ -793,6 +803,7 @@ void report_verdict(rctx *r)
 	else
 		doc_para_class(&r->d, "verdict", "%s: the claim run stored no "
 		               "speedup.", word(c, &m));
+	terms(r);
 	doc_list_begin(&r->d);
 	if (isfinite(c->speedup_total)) {
 		/* "Etched's way" for the Etched claim alone: two sides of the
@@ -898,7 +909,6 @@ void report_verdict(rctx *r)
 		if (one)
 			must_words(r, 1);
 	}
-	terms(r);
 	doc_para(&r->d, "Scenario: %s; %s against %s (claim run %ld of %s).",
 	         c->scenario, c->b_label, c->a_label, c->id, c->created);
 }

@@ -583,7 +583,7 @@ fi
 grep '^Terms used below: ' "$tmpd/r.md" >"$tmpd/terms"
 grep -v '^Terms used below: ' "$tmpd/r.md" >"$tmpd/rest"
 missing=""
-for t in HBM SRAM TDP TFLOPS PFLOPS FP8 FP4 BF16 GEMM MAC FMA MFU PUE prefill decode; do
+for t in HBM SRAM TDP TFLOPS PFLOPS FP8 FP4 BF16 GEMM MAC FMA MFU PUE prefill decode "Monte Carlo" ISL OSL utilization; do
 	w="(^|[^A-Za-z0-9_])${t}s?([^A-Za-z0-9_]|\$)"
 	grep -Eq "$w" "$tmpd/rest" || continue
 	grep -Eq "$w" "$tmpd/terms" || missing="$missing $t"
@@ -592,6 +592,18 @@ if [ -s "$tmpd/terms" ] && [ -z "$missing" ]; then
 	echo "ok - each term of the trade the report uses is said in words"
 else
 	echo "not ok - terms the report uses without saying what they are:${missing:- (no Terms paragraph)}"
+	fails=$((fails + 1))
+fi
+# and the paragraph comes before the verdict's first bullet, which uses
+# Monte Carlo samples, P(>= 20x), HBM and PFLOPS (it stood after the
+# verdict's bullets and the levers: ux32's finding); P(>= 20x) is said
+terms_line=$(grep -n '^Terms used below: ' "$tmpd/r.md" | head -1 | cut -d: -f1)
+bullet_line=$(awk '/^## Verdict/{v=1} v && /^- /{print NR; exit}' "$tmpd/r.md")
+if [ -n "$terms_line" ] && [ -n "$bullet_line" ] && [ "$terms_line" -lt "$bullet_line" ] &&
+	grep -q 'P(\\>= 20x), the share of them reaching 20x' "$tmpd/terms"; then
+	echo "ok - the terms come before the verdict's bullets, P(>= 20x) among them"
+else
+	echo "not ok - the terms paragraph (line ${terms_line:-none}) is not before the verdict's first bullet (line ${bullet_line:-none}) or lacks P(>= 20x)"
 	fails=$((fails + 1))
 fi
 # under the report's assumptions table, what the ranges leave fixed and the
