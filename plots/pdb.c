@@ -458,6 +458,44 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 	return rc;
 }
 
+/* Whose rows validation run v->id is over (validation_runs.rows_of and
+** measurements_file, which validate --db writes since 2026-12-02) into
+** v->rows_of and v->file; PDB_ROWS_UNRECORDED where the columns are not
+** there or hold what validate does not write. */
+static int rows_of(sqlite3 *db, const char *dbpath, pdb_validation *v,
+                   char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	char of[16] = "";
+	int has = 0, file_type = SQLITE_NULL, rc;
+	v->rows_of = PDB_ROWS_UNRECORDED;
+	if ((rc = pdb_has_column(db, dbpath, "validation_runs", "rows_of", &has,
+	                         err, errlen)) || !has)
+		return rc;
+	if ((rc = pdb_has_column(db, dbpath, "validation_runs",
+	                         "measurements_file", &has, err, errlen)) || !has)
+		return rc;
+	if ((rc = pdb_prepare(db, dbpath, "SELECT rows_of, measurements_file "
+	                      "FROM validation_runs WHERE id = ?1", &st, err,
+	                      errlen)))
+		return rc;
+	sqlite3_bind_int64(st, 1, v->id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+		pdb_text(st, 0, of, sizeof of);
+		file_type = sqlite3_column_type(st, 1);
+		if (file_type == SQLITE_TEXT)
+			pdb_text(st, 1, v->file, sizeof v->file);
+	}
+	if ((rc = pdb_finish(st, dbpath, err, errlen)))
+		return rc;
+	if (!strcmp(of, "shipped") && file_type == SQLITE_NULL)
+		v->rows_of = PDB_ROWS_SHIPPED;
+	else if (!strcmp(of, "file") && file_type == SQLITE_TEXT && v->file[0])
+		v->rows_of = PDB_ROWS_FILE;
+	return RL_OK;
+}
+
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen)
 {
@@ -504,7 +542,7 @@ int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
 		return RL_EINPUT | PDB_UNREAD;
 	}
 	sqlite3_finalize(st);
-	return RL_OK;
+	return rows_of(db, dbpath, v, err, errlen);
 }
 
 /* Run id of rooflab's runs table that stored no point (none in

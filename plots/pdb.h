@@ -25,12 +25,18 @@ typedef struct {
 	double speedup_output;
 } pdb_claim;
 
-/* A validation run (validation_runs). */
+/* A validation run (validation_runs).  rows_of: whose rows it is over,
+** as validate --db records them (validation_runs.rows_of): PDB_ROWS_SHIPPED,
+** PDB_ROWS_FILE (file the --measurements name, as given) or
+** PDB_ROWS_UNRECORDED (a run written before the column, or a value
+** validate does not write: never guessed). */
+enum { PDB_ROWS_UNRECORDED, PDB_ROWS_SHIPPED, PDB_ROWS_FILE };
 typedef struct {
 	long id;
-	char created[64], profile[128];
+	char created[64], profile[128], file[256];
 	double median_abs_error, p90_abs_error;
 	long rows;
+	int rows_of;
 } pdb_validation;
 
 /* The longest slice of a sweep (pdb_sweep.slice), and the longest WHERE

@@ -1,5 +1,6 @@
 /*
-** validation.c: the validation plot: each published measurement of a
+** validation.c: the validation plot: each measurement (published, or a
+** --measurements file's, as the title says: validation_runs.rows_of) of a
 ** validation run (table validation) against what the model predicts for
 ** it, on log axes, with the y = x line and +-10% and +-25% bands; colors by
 ** chip, open circles for the rows the profile was calibrated on, filled
@@ -17,6 +18,7 @@
 
 #include "../config/shword.h"
 #include "../model/stats.h"
+#include "../model/utf8.h"
 #include "kinds.h"
 
 #define MAX_CHIPS 8
@@ -30,7 +32,7 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	static const char *const set_name[3] = {"held out", "calibration row",
 	                                        "out of sample"};
 	static const int set_pt[3] = {7, 6, 4};
-	char chips[MAX_CHIPS][64], last[64] = "", t[700], sql[400];
+	char chips[MAX_CHIPS][64], last[64] = "", t[1200], sql[400];
 	double lo = 1e300, hi = 0;
 	long rows = 0, oos_rows = 0;
 	/* the rows' errors: [0] in sample and held out, [1] out of sample */
@@ -138,8 +140,20 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 			         100 * med[0], 100 * p90[0], ins, ins == 1 ? "" : "s");
 		else
 			snprintf(head, sizeof head, "no modelled row in sample");
-		snprintf(t, sizeof t, "Model against published measurements (%s%s, "
-		         "validation run %ld)\n%s%s",
+		/* whose rows (validation_runs.rows_of): a --measurements file's
+		** run was titled "published measurements" (small68 named them in
+		** the report; the plot said it still) */
+		char whose[400], fname[sizeof v.file];
+		if (v.rows_of == PDB_ROWS_FILE)
+			snprintf(whose, sizeof whose, "the rows of %s",
+			         rl_utf8_cell(v.file, 0, 0, fname, sizeof fname));
+		else
+			snprintf(whose, sizeof whose, "%s",
+			         v.rows_of == PDB_ROWS_SHIPPED
+			             ? "published measurements"
+			             : "measurements (whose rows not recorded)");
+		snprintf(t, sizeof t, "Model against %s (%s%s, "
+		         "validation run %ld)\n%s%s", whose,
 		         strcmp(v.profile, "versions.csv") ? "profile " : "",
 		         strcmp(v.profile, "versions.csv") ? v.profile
 		                                           : "profiles by version",
@@ -149,11 +163,14 @@ int plot_build_validation(sqlite3 *db, const plot_opts *o, FILE *s,
 	gp_quote(s, t);
 	fprintf(s, "\nset logscale xy\nset format x '%%g'\nset format y '%%g'\n"
 	        "set xrange [%g:%g]\nset yrange [%g:%g]\nset size ratio -1\n"
-	        "set xlabel 'measured throughput (tokens/s, as published)'\n"
+	        "set xlabel 'measured throughput (tokens/s, %s)'\n"
 	        "set ylabel 'modeled throughput (tokens/s)'\n"
 	        "set key outside right top\nset samples 200\n"
 	        "set style fill transparent solid 0.25 noborder\n",
-	        lo, hi, lo, hi);
+	        lo, hi, lo, hi,
+	        v.rows_of == PDB_ROWS_FILE ? "as the file gives them"
+	        : v.rows_of == PDB_ROWS_SHIPPED ? "as published"
+	                                 : "source not recorded");
 	fputs("plot '+' using 1:(0.75*$1):(1.25*$1) with filledcurves "
 	      "lc rgb '#ffd27f' title '+-25%', \\\n"
 	      "  '+' using 1:(0.9*$1):(1.1*$1) with filledcurves "

@@ -1405,15 +1405,29 @@ expect_exit 0 "validation plot of one row" -- "$RL" plot validation \
 expect_exit 0 "its title says 1 row" -- grep -Eq ", 1 row( |$)" "$tmpd/one.txt"
 # a run whose rows each took their version's profile (no --profile) is
 # stored as "versions.csv", which the title read as a profile's name:
-# "(profile versions.csv, ...)"; --profile NAME is named as before
+# "(profile versions.csv, ...)"; --profile NAME is named as before.  The
+# rows are a --measurements file's, which the title names (it said
+# "published measurements" of them: validation_runs.rows_of 'file')
 expect_exit 0 "its title: each row's profile by its version" -- \
-	grep -q "Model against published measurements (profiles by version, validation run 1)" "$tmpd/one.txt"
+	grep -q "Model against the rows of $tmpd/onechip.csv (profiles by version, validation run 1)" "$tmpd/one.txt"
+expect_exit 0 "its x axis: the file's figures" -- \
+	grep -q "tokens/s, as the file gives them" "$tmpd/one.txt"
 expect_exit 0 "validate one row under --profile trtllm-0.15" -- "$RL" validate \
 	--measurements "$tmpd/onechip.csv" --profile trtllm-0.15 --db "$tmpd/onep.db"
 expect_exit 0 "validation plot of it" -- "$RL" plot validation \
 	--db "$tmpd/onep.db" --term dumb --out "$tmpd/onep.txt"
 expect_exit 0 "its title names the profile" -- \
-	grep -q "Model against published measurements (profile trtllm-0.15, validation run 1)" "$tmpd/onep.txt"
+	grep -q "Model against the rows of $tmpd/onechip.csv (profile trtllm-0.15, validation run 1)" "$tmpd/onep.txt"
+# the shipped rows' run (no --measurements): "published measurements", as
+# published on the x axis
+expect_exit 0 "validate the shipped rows into a database" -- "$RL" validate \
+	--db "$tmpd/shipped.db"
+expect_exit 0 "validation plot of the shipped rows" -- "$RL" plot validation \
+	--db "$tmpd/shipped.db" --term dumb --out "$tmpd/shipped.txt"
+expect_exit 0 "its title: published measurements" -- \
+	grep -q "Model against published measurements (profiles by version, validation run 1)" "$tmpd/shipped.txt"
+expect_exit 0 "its x axis: as published" -- \
+	grep -q "tokens/s, as published" "$tmpd/shipped.txt"
 
 # --at names the slice a count was made on: a heatmap whose --y is held by
 # --at at one value has 1 of it there (3 of scenario.batch: 8, 64, 256),
