@@ -25,10 +25,13 @@
 #include "../model/utf8.h"
 #include "../sweeps/store.h"
 
+/* (the validation section's heading says measurements, not published
+** ones: a validate --measurements FILE run's rows are the file's, which
+** its first sentence names, as whose rows the run is over) */
 static const char *const sections[] = {
 	"Verdict", "Where the speedup comes from", "Assumptions",
 	"Other claims", "Sensitivity", "Serving: roofline and batching",
-	"Design space (sweeps)", "Validation against published measurements",
+	"Design space (sweeps)", "Validation against measurements",
 	"Provenance",
 };
 
