@@ -155,7 +155,7 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 	loo_span s;
 	size_t k = 0, i, oos, micro = 0, serving = 0;
 	double med, p90;
-	int rc;
+	int rc, besides = 0;
 	if (len)
 		buf[0] = '\0';
 	if ((rc = read_spans(v, n, base && base[0] ? base : NULL, &s, err,
@@ -184,11 +184,15 @@ int val_trust_words(const val_row *v, size_t n, const char *base,
 	} else
 		PUT("no profile records its error on model families its fit never "
 		    "saw");
-	/* "besides them": "over 12 software versions (trtllm-0.10, ...)"
-	** read as 0.10 one of the 12, the README's table 13 profiles (ux32) */
+	/* "besides them" before the first named profile not among the s.n
+	** counted: "over 12 software versions (trtllm-0.10, ...)" read as
+	** 0.10 one of the 12, the README's table 13 profiles (ux32); a
+	** baseline scored on model families is one of them, named again for
+	** its own figures, and takes none */
 	for (i = 0; i < s.nother; i++)
-		PUT("%s%s%s: %.1f%% / %.1f%%, %s",
-		    i ? "; " : s.n ? " (besides them, " : " (", s.other[i],
+		PUT("%s%s%s%s: %.1f%% / %.1f%%, %s", i ? "; " : " (",
+		    s.n && s.okind[i] != PROFILE_LOO_ARCH && !besides++
+		        ? "besides them, " : "", s.other[i],
 		    base && !strcmp(base, s.other[i]) ? ", the baseline" : "",
 		    100 * s.om[i], 100 * s.op[i], kind_words(s.okind[i]));
 	if (s.nmore)

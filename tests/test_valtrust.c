@@ -126,6 +126,45 @@ static void test_all_profiles(void **state)
 	                    "saw: no row");
 }
 
+/* profiles scored both ways: p00..p02 on model families (median 1.0%,
+** 1.1%, 1.2%; 90th percentile 10%, 11%, 12%: the fixture's 10 + i) and
+** q00 on rows (1.0% / 10.0%).  q00 the baseline is not one of the 3
+** counted: "besides them"; p01 the baseline is one of them, named again
+** for its own figures, and q00 after it takes "besides them" (ux32's
+** wording said "besides them" of a baseline among them) */
+static void test_besides_them(void **state)
+{
+	val_row v[4];
+	static const char *const name[4] = {"p00", "p01", "p02", "q00"};
+	char buf[2048], err[256];
+	int i;
+	(void)state;
+	memset(v, 0, sizeof v);
+	for (i = 0; i < 4; i++) {
+		v[i].status = VAL_NOT_MODELLED;
+		v[i].profile = name[i];
+	}
+	assert_int_equal(val_trust_words(v, 4, "q00", buf, sizeof buf, err,
+	                                 sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): 1.0-1.2% / 10.0-12.0% on model "
+	                    "families each fit never saw, over 3 software "
+	                    "versions (besides them, q00, the baseline: 1.0% / "
+	                    "10.0%, leaving out one row at a time); on chips no "
+	                    "fit saw: no row");
+	assert_int_equal(val_trust_words(v, 4, "p01", buf, sizeof buf, err,
+	                                 sizeof err),
+	                 RL_OK);
+	assert_string_equal(buf, "how far off the model is (median error / 90% of "
+	                    "rows within): 1.0-1.2% / 10.0-12.0% on model "
+	                    "families each fit never saw, over 3 software "
+	                    "versions (p01, the baseline: 1.1% / 11.0%, leaving "
+	                    "out one model family at a time; besides them, q00: "
+	                    "1.0% / 10.0%, leaving out one row at a time); on "
+	                    "chips no fit saw: no row");
+}
+
 /* the first 33 rows only: profile 32 (median 4.2%, 90th percentile
 ** 42.0%) is the 33rd, the one a cap of 32 left out */
 static void test_33_profiles(void **state)
@@ -227,6 +266,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_all_profiles),
 	    cmocka_unit_test(test_33_profiles),
+	    cmocka_unit_test(test_besides_them),
 	    cmocka_unit_test(test_other_leave_outs),
 	    cmocka_unit_test(test_baseline_first),
 	};
