@@ -211,6 +211,18 @@ moe_fixed_from() {
 	at=$(awk -v v="$val" 'BEGIN {if (v >= 48 - 0.01 * 48) print ", ON ITS upper BOUND as fitted there (the median is a fit that ended within 1% of 48 us)"}')
 	MOE_FIXED_SED="s/^moe_layer_fixed_us = .*/$(printf '%s' "$MOE_FIXED_LINE" | sed "s/^moe_layer_fixed_us = 0 /moe_layer_fixed_us = $val /; s/fitted on this version's rows of two MoE models, Mixtral 8x7B and 8x22B/not fitted here (this version's MoE rows are one model, which a fit leaving it out could not test): the median fitted by $* on their own rows$at, which run the same MoE plugin with the same tensor-parallel mapping/")/"
 }
+# pt_labels_sed BACKEND-IS-PYTORCH: the start file's sources of the
+# scheduler policy (kv_reserve) and the KV cache's precision
+# (kv_precision) are published-methodology.md's lines for 0.11 and 0.12
+# (guaranteed_no_evict, FP8 KV with FP8 weights); for the PyTorch
+# backend's versions (0.19-1.0) the document states neither, so the same
+# values are labelled there as what they are, assumptions carried from
+# the TensorRT backend (acc52's audit, data/calibration/NOTES.md)
+pt_labels_sed() {
+	[ "$1" = false ] || printf '%s\n' \
+		"s/^kv_reserve = .*/kv_reserve = true   ; ASSUMPTION: guaranteed_no_evict, which reserves isl+osl per request, as trtllm-bench prints it for the TensorRT backend (published-methodology.md, 0.12); the document states no scheduler policy for the PyTorch backend (scripts\\/fit-profiles.sh)/" \
+		"s/^kv_precision = .*/kv_precision = auto   ; ASSUMPTION: FP8 rows an FP8 KV cache, as published-methodology.md states for 0.11-0.17; for the PyTorch backend it names the FP8 checkpoints (nvidia\\/Llama-3.1-*-Instruct-FP8), not the KV cache's precision; a 16-bit KV cache in every row was tried and not kept (data\\/calibration\\/NOTES.md, (s); scripts\\/fit-profiles.sh)/"
+}
 # kv_xqa_sed BACKEND-IS-PYTORCH: kv_group_reread held at 0 in the TensorRT
 # backend (KV_XQA_LINE above), the start file's line in the PyTorch backend
 kv_xqa_sed() {
@@ -235,6 +247,7 @@ fit_one() { # version, profile name, kv_fraction, max_num_tokens, max_batch_size
 	    -e "${MOE_EFF:+s/^moe_gemm_eff = .*/moe_gemm_eff = $MOE_EFF   ; $MOE_NOTE/}" \
 	    -e "${MOE_FIXED_SED:-}" \
 	    -e "$(kv_xqa_sed "${7:-true}")" \
+	    -e "$(pt_labels_sed "${7:-true}")" \
 	    -e "${COMM_SED:-}" \
 	    -e "${MEM_SED:-}" \
 	    -e "${HEAD_SED:-}" \
@@ -362,13 +375,18 @@ fit_of() {
 # cache holds all of its isl + osl (guaranteed_no_evict): it admits whole
 # requests, n at a time, which end together, so the run is served in waves
 # of n, the last partly empty (model/waves.h; burst_waves).  The PyTorch
-# backend's versions keep the steady state of an endless stream (not tried
-# there: scripts/fit-profiles-more.sh and their lane's).
+# backend's versions (0.19-1.0) keep the steady state of an endless stream,
+# although their rows too are num_requests requests sent at once
+# (published-methodology.md, "Common to every version"): an ASSUMPTION
+# against the source, kept on the figures.  Tried there and not kept: the
+# waves ((e), (z), (acc31-f); again by acc52: leave-one-architecture-out
+# 0.19-1.0 4.5/9.8, 7.0/20.0, 5.0/10.2, 5.1/11.6, 8.5/26.4) and the run's
+# two ends on the stream (acc34-e); data/calibration/NOTES.md, "acc52".
 waves_line() {
 	if [ "$1" = false ]; then
 		echo "burst_waves = true   ; published-methodology.md: each row's num_requests sent at once, all of one isl and osl, guaranteed_no_evict: served in waves of the whole requests admitted at once (model\/waves.h; scripts\/fit-profiles.sh)"
 	else
-		echo "burst_waves = false   ; the steady state of an endless stream (PyTorch backend; scripts\/fit-profiles.sh)"
+		echo "burst_waves = false   ; ASSUMPTION against published-methodology.md, whose rows of every version send num_requests requests at once: the steady state of an endless stream (PyTorch backend); the waves were tried and not kept (data\/calibration\/NOTES.md, acc52; scripts\/fit-profiles.sh)"
 	fi
 }
 # The PyTorch backend's benchmarks (0.19-1.0) run with CUDA graphs and
@@ -508,7 +526,7 @@ rule_note() {
 }
 B11="published-h100.csv notes: per model and TP, applied per row (this value serves rows whose notes do not say)"
 B12="not used while batch_rule is trtllm_bench_build, which picks it per row; trtllm-bench's example prints max runtime batch 4096, tokens 8192 (published-methodology.md), what that rule gives Llama-3 8B FP8 at 128 in, 128 out"
-BPT="published-methodology.md: the PyTorch backend captures CUDA graphs for batch sizes 1...8192, so a runtime batch of 8192; ASSUMPTION: token budget 8192 as trtllm-bench prints for 0.12-0.17 (not published)"
+BPT="ASSUMPTION (not published): a runtime batch of 8192, the largest CUDA graph batch size published-methodology.md names for the PyTorch backend (1...8192; a graph size does not itself set max_batch_size), and a token budget of 8192 as trtllm-bench prints for 0.12-0.17"
 # The rule per harness, chosen on the leave-one-model-out error of all of
 # that harness's versions together (data/calibration/NOTES.md, "trtllm-bench's
 # batch rule"):
@@ -624,7 +642,10 @@ for v in $versions; do
 	0.15.0|0.17.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 4096 "$B12" false false "$FIT_MOE,$FIT_MOE_FIXED,$FIT_VOCAB" "$R12" ;;
 	0.19.0|0.20.0) GRAPH_ROWS=16383; fit_one "$v" "trtllm-${v%.0}" 0.95 8192 8192 "$BPT" true true "" "$RPT" ;;
 	0.21.0) fit_one "$v" "trtllm-${v%.0}" 0.95 8192 8192 "$BPT" true true "" "$RPT" ;;
-	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 8192 "$BPT" true true "$FIT_MOE" "$RPT" ;;
+	"1.0(main)") fit_one "$v" trtllm-1.0 0.95 8192 8192 "$BPT" true true "$FIT_MOE" "$RPT"
+		# published-methodology.md's 1.0 line states no KV fraction; the
+		# rows' notes do (acc52's audit)
+		sed -i "s|^\(kv_fraction = 0.95 *; \)published-methodology.md: kv_cache_free_gpu_mem_fraction 0.95 for version 1.0(main)\$|\1published-h100.csv notes of this version's rows: kv fraction 0.95 in many cases (published-methodology.md's 1.0 line states none)|" data/profiles/trtllm-1.0.ini ;;
 	*) echo "fit-profiles.sh: no settings for version $v" >&2; exit 2 ;;
 	esac
 done
