@@ -182,11 +182,13 @@ static void modelled(val_row *o, char *rs, const meas_row *m)
 /* One row into o, its reason not modelled into rs (VAL_REASON_MAX bytes;
 ** "" when modelled) and its profile's name into prof (RL_NAME_MAX bytes;
 ** "" none); RL_EINTERNAL where a preset's text could not be held in
-** memory (rs its message), else RL_OK, modelled or not. */
+** memory (rs its message), else RL_OK, modelled or not.  off_fit: a row
+** in the fit is left VAL_NOT_EVALUATED once its profile is named
+** (val_evaluate_off_fit). */
 static int evaluate_one(preset_cache *pc, const meas_row *m,
                         const val_versions *vt, const val_version *v,
-                        const char *profile, val_row *o, char *rs,
-                        char *prof)
+                        const char *profile, int off_fit, val_row *o,
+                        char *rs, char *prof)
 {
 	rl_setup st;
 	rl_result r;
@@ -223,6 +225,10 @@ static int evaluate_one(preset_cache *pc, const meas_row *m,
 		return RL_OK;
 	}
 	snprintf(prof, RL_NAME_MAX, "%s", profile ? profile : v->profile);
+	if (off_fit && o->in_fit) {
+		o->status = VAL_NOT_EVALUATED;
+		return RL_OK;
+	}
 	if (!m->modelled) {
 		snprintf(rs, VAL_REASON_MAX, "%s", m->why_not);
 		o->why = VAL_WHY_ROW;
@@ -284,9 +290,11 @@ int val_why_unknown(int why)
 	       why == VAL_WHY_UNKNOWN_PRECISION;
 }
 
-int val_evaluate(meas_set *set, const val_versions *vt,
-                 const char *profile, preset_cache *cache, val_row *out,
-                 char *err, size_t errlen)
+/* val_evaluate, and val_evaluate_off_fit where off_fit is 1 */
+static int evaluate_rows(meas_set *set, const val_versions *vt,
+                         const char *profile, int off_fit,
+                         preset_cache *cache, val_row *out, char *err,
+                         size_t errlen)
 {
 	char rs[VAL_REASON_MAX], prof[RL_NAME_MAX];
 	size_t i;
@@ -295,7 +303,7 @@ int val_evaluate(meas_set *set, const val_versions *vt,
 		int rc = evaluate_one(cache, m, vt,
 		                      val_version_for(vt, m->software, m->version,
 		                                      m->model),
-		                      profile, &out[i], rs, prof);
+		                      profile, off_fit, &out[i], rs, prof);
 		if (rc == RL_EINTERNAL) {
 			snprintf(err, errlen, "%s", rs);
 			return RL_EINTERNAL;
@@ -309,4 +317,18 @@ int val_evaluate(meas_set *set, const val_versions *vt,
 		}
 	}
 	return RL_OK;
+}
+
+int val_evaluate(meas_set *set, const val_versions *vt,
+                 const char *profile, preset_cache *cache, val_row *out,
+                 char *err, size_t errlen)
+{
+	return evaluate_rows(set, vt, profile, 0, cache, out, err, errlen);
+}
+
+int val_evaluate_off_fit(meas_set *set, const val_versions *vt,
+                         const char *profile, preset_cache *cache,
+                         val_row *out, char *err, size_t errlen)
+{
+	return evaluate_rows(set, vt, profile, 1, cache, out, err, errlen);
 }

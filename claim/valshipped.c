@@ -87,9 +87,9 @@ int val_shipped_evaluated(val_shipped *s, char *err, size_t errlen)
 		return failed(s->eval_state, s->eval_err, err, errlen);
 	}
 	for (i = 0; i < 2; i++) {
-		if ((rc = val_evaluate(&s->sets[i], &s->vt, NULL, s->pc,
-		                       s->v + s->n, s->eval_err,
-		                       sizeof s->eval_err))) {
+		if ((rc = val_evaluate_off_fit(&s->sets[i], &s->vt, NULL, s->pc,
+		                               s->v + s->n, s->eval_err,
+		                               sizeof s->eval_err))) {
 			s->eval_state = rc;
 			return failed(s->eval_state, s->eval_err, err, errlen);
 		}

@@ -370,23 +370,26 @@ static void refill_note(const rl_sweep_stats *st, const rl_sweep_spec *s,
 ** (val_trust_chip, the note eval prints), and the same words into stored
 ** (len bytes) for the run's database (runs.profile_fit,
 ** baseline_profile_fit: rl_sweep_spec), "" where not carried, *known 1
-** where looked up (0 where the measurements could not be read: NULL).
-** RL_EINTERNAL (said on stderr) where they could not be held in memory,
-** an internal failure the sweep exits 1 for; RL_OK otherwise. */
+** where looked up (0 where the measurements could not be read: NULL),
+** from sh (the shipped measurements read once for both sections: a
+** spec whose [base] and [baseline] both name a fitted profile read
+** both files twice, about 47M instructions each read).  RL_EINTERNAL (said on stderr) where they could not be
+** held in memory, an internal failure the sweep exits 1 for; RL_OK
+** otherwise. */
 /* the note stored whole: the run's column (sweeps/, RL_SWEEP_FIT_NOTE_MAX)
 ** holds as many bytes as val_chip_fit's words (claim/), the two folders
 ** beside each other and met here alone (review42) */
 _Static_assert(RL_SWEEP_FIT_NOTE_MAX == sizeof ((val_chip_fit *)0)->words,
                "RL_SWEEP_FIT_NOTE_MAX (sweeps/spec.h) is not the size of "
                "val_chip_fit.words (claim/valtrust.h)");
-static int fit_note(const char *section, const char *profile,
-                    const char *profile_file, const char *chip,
-                    char *stored, size_t len, int *known)
+static int fit_note(val_shipped *sh, const char *section,
+                    const char *profile, const char *profile_file,
+                    const char *chip, char *stored, size_t len, int *known)
 {
 	val_chip_fit f;
 	char err[1024], words[4 * sizeof f.words];
-	int rc = val_trust_chip(profile, profile_file, chip, &f, err,
-	                        sizeof err);
+	int rc = val_trust_chip_of(sh, profile, profile_file, chip, &f, err,
+	                           sizeof err);
 	if (rc == RL_EINTERNAL)
 		fprintf(stderr, "rooflab sweep: %s: %s\n", section, err);
 	else if (rc == RL_OK && f.carried)
@@ -428,7 +431,8 @@ static int software_note(const char *section, const char *chip_file,
 static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 {
 	char prof[RL_NAME_MAX], note[sizeof s->setup.profile_note];
-	int why = o->shard == 0;
+	int why = o->shard == 0, rc;
+	val_shipped sh;
 	if (!s->base.profile[0])
 		fprintf(stderr, "rooflab sweep: [base] serves under profile %s "
 		        "(%s)\n",
@@ -446,33 +450,35 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 		            : "why: in shard 0's output, and in this database's "
 		              "runs.baseline_profile_chosen");
 	/* a profile fitted on another chip's rows, in eval's note, and in
-	** the run's database (runs.profile_fit, baseline_profile_fit) */
-	if (fit_note("[base]", s->setup.profile, s->setup.profile_file,
-	             s->setup.chip, s->profile_fit, sizeof s->profile_fit,
-	             &s->profile_fit_known) != RL_OK)
-		return RL_EINTERNAL;
+	** the run's database (runs.profile_fit, baseline_profile_fit); the
+	** shipped measurements read once for both sections (sh) */
+	memset(&sh, 0, sizeof sh);
+	rc = fit_note(&sh, "[base]", s->setup.profile, s->setup.profile_file,
+	              s->setup.chip, s->profile_fit, sizeof s->profile_fit,
+	              &s->profile_fit_known);
 	/* a profile of software its chip's preset does not name, as eval
 	** says it, and in the run's database (runs.software_note,
 	** baseline_software_note): the figures are carried over by
 	** assumption (review42) */
-	if (software_note("[base]", s->setup.chip_file, s->setup.chip,
-	                  s->setup.profile_file, s->setup.profile,
-	                  s->software_note, sizeof s->software_note) != RL_OK)
-		return RL_EINTERNAL;
+	if (rc == RL_OK)
+		rc = software_note("[base]", s->setup.chip_file, s->setup.chip,
+		                   s->setup.profile_file, s->setup.profile,
+		                   s->software_note, sizeof s->software_note);
 	/* the baseline's chip as resolved: a section naming none serves its
 	** scenario's (fuzz6: the note read the chip key alone) */
-	if (s->has_baseline && s->baseline_chip[0] &&
-	    fit_note("[baseline]", s->baseline_profile,
-	             s->baseline_profile_file, s->baseline_chip,
-	             s->baseline_profile_fit, sizeof s->baseline_profile_fit,
-	             &s->baseline_profile_fit_known) != RL_OK)
-		return RL_EINTERNAL;
-	if (s->has_baseline && s->baseline_chip[0])
-		return software_note("[baseline]", s->baseline_chip_file,
-		                     s->baseline_chip, s->baseline_profile_file,
-		                     s->baseline_profile, s->baseline_software_note,
-		                     sizeof s->baseline_software_note);
-	return RL_OK;
+	if (rc == RL_OK && s->has_baseline && s->baseline_chip[0])
+		rc = fit_note(&sh, "[baseline]", s->baseline_profile,
+		              s->baseline_profile_file, s->baseline_chip,
+		              s->baseline_profile_fit,
+		              sizeof s->baseline_profile_fit,
+		              &s->baseline_profile_fit_known);
+	val_shipped_free(&sh);
+	if (rc == RL_OK && s->has_baseline && s->baseline_chip[0])
+		rc = software_note("[baseline]", s->baseline_chip_file,
+		                   s->baseline_chip, s->baseline_profile_file,
+		                   s->baseline_profile, s->baseline_software_note,
+		                   sizeof s->baseline_software_note);
+	return rc == RL_OK ? RL_OK : RL_EINTERNAL;
 }
 
 /* The swept chip.* and, where with_design, design.* axes, ", "-joined

@@ -2636,6 +2636,21 @@ if [ "$p" = "''" ] && echo "$b" | grep -Eq "^$fitw\$"; then
 else
 	echo "not ok - fitb's profile_fit $p, baseline_profile_fit '$b'"; fails=$((fails + 1))
 fi
+# both sections carried (the shipped measurements read once for the two,
+# cmd_sweep.c profile_notes): each its own chip's note and column, the
+# MI300X's "0 on mi300x" (no mi300x row fitted trtllm-0.10), not the H200's
+printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = mi300x\nmodel = llama3-8b\nprofile = trtllm-0.10\n' >"$d/fitab.ini"
+expect_exit 0 "a sweep with both sections carried" -- $RL sweep "$d/fitab.ini" --db "$d/fitab.db"
+fitm=$(echo "$fitw" | sed 's/0 on h200-sxm/0 on mi300x/')
+expect_err "^rooflab sweep: \[base\]: note: $fitw\$" "both carried: the [base]'s note"
+expect_err "^rooflab sweep: \[baseline\]: note: $fitm\$" "both carried: the [baseline]'s note, its own chip"
+p=$(q "$d/fitab.db" "SELECT profile_fit FROM runs")
+b=$(q "$d/fitab.db" "SELECT baseline_profile_fit FROM runs")
+if echo "$p" | grep -Eq "^$fitw\$" && echo "$b" | grep -Eq "^$fitm\$"; then
+	echo "ok - both carried: each section's note stored"
+else
+	echo "not ok - fitab's profile_fit '$p', baseline_profile_fit '$b'"; fails=$((fails + 1))
+fi
 # export shows it: the JSON's run (as its other notes, profile_chosen),
 # and stderr for either format (a CSV has no run row)
 expect_exit 0 "export --format json of the H200 run" -- $RL export --db "$d/fit.db" --format json
