@@ -1,10 +1,10 @@
 #!/bin/sh
 # cli_exportx.sh: export (and merge) of a sweep database crafted past
 # what rooflab writes (fuzz15): a point's idx outside the run's [0, points) or given
-# twice, a blob, text that is no UTF-8, a NUL or a control byte in a text
-# column.  Each is exit 2 naming the file, the run, the table, the column
-# and the value, before a line is written (stdout empty), as merge refuses
-# such a part.
+# twice, a blob, text that is no UTF-8, a NUL or a control character
+# (a bidirectional one among them) in a text column.  Each is exit 2
+# naming the file, the run, the table, the column and the value, before a
+# line is written (stdout empty), as merge refuses such a part.
 . "$(dirname "$0")/clilib.sh"
 
 cd "$tmpd" || exit 1
@@ -64,11 +64,15 @@ done
 # CSV copied the bytes (no UTF-8, or cut at the NUL, or an ESC sent to the
 # terminal), the JSON wrote U+FFFD, with exit 0.  Refused as a number
 # column's text is, naming the point and the column; the value quoted
-# with its bytes of no UTF-8 and controls as '?' (cli_say)
+# with its bytes of no UTF-8 and controls as '?' (cli_say).  A
+# bidirectional control (RLO U+202E, char(8238), E2 80 AE), which reverses
+# a terminal's row after it, was exported and merged with exit 0 until
+# small70: refused by rl_utf8_control, the rule of a table's cells
 for c in "x'41FF42':holds a blob, not text" \
 	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
 	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
-	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text" \
+	"'a' || char(8238) || 'b':holds text 'a\\?b' with a control character, not text"; do
 	cp s.db text.db
 	sqlite3 text.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
 	for fmt in csv json; do
@@ -102,7 +106,8 @@ done
 for c in "x'41FF42':holds a blob, not text" \
 	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
 	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
-	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text" \
+	"'a' || char(8238) || 'b':holds text 'a\\?b' with a control character, not text"; do
 	cp p0.db mtext.db
 	sqlite3 mtext.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
 	rm -f m.db
