@@ -199,10 +199,13 @@ static int number_column(const char *name)
 
 /* The first row of sql (its ?1 bound to run_id) in *row, left open for the
 ** caller to name and finalize, or *row NULL where the query finds none: the
-** frame every check below shares.  0, or the read's exit with err. */
+** frame every check below shares.  With idx (NULL for none: check_indexes
+** reads its own columns), a row's column 0, the point's quote(idx), goes
+** there as a message names it (NULL as "NULL", its controls '?':
+** rl_utf8_cell), in idxlen bytes.  0, or the read's exit with err. */
 static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
-                       const char *sql, sqlite3_stmt **row, char *err,
-                       size_t errlen)
+                       const char *sql, sqlite3_stmt **row, char *idx,
+                       size_t idxlen, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -214,6 +217,10 @@ static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_bind_int64(st, 1, run_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		if (idx) {
+			const char *text = (const char *)sqlite3_column_text(st, 0);
+			rl_utf8_cell(text ? text : "NULL", 0, 0, idx, idxlen);
+		}
 		*row = st;
 		return 0;
 	}
@@ -243,7 +250,6 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
 	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "", idx[96];
-	const char *text;
 	int rc, k;
 	if (!sql) {
 		snprintf(err, errlen, "out of memory");
@@ -264,12 +270,11 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 			                         "typeof(\"%s\") IN ('text', 'blob')",
 			                         c->names[k]);
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	rc = first_fault(db, path, run_id, sql, &st, err, errlen);
+	rc = first_fault(db, path, run_id, sql, &st, idx, sizeof idx, err,
+	                 errlen);
 	free(sql);
 	if (rc || !st)
 		return rc;
-	text = (const char *)sqlite3_column_text(st, 0);
-	rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
 	if (strcmp((const char *)sqlite3_column_text(st, 1), "integer") ||
 	    strcmp((const char *)sqlite3_column_text(st, 3), "integer")) {
 		int is_idx = strcmp(
@@ -325,7 +330,6 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
 	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
-	const char *text;
 	int rc, k, any = 0;
 	for (k = 0; k < c->ncols; k++)
 		any |= !number_column(c->names[k]);
@@ -357,12 +361,11 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 			                         " OR rl_text_fault(\"%s\")",
 			                         c->names[k]);
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	rc = first_fault(db, path, run_id, sql, &st, err, errlen);
+	rc = first_fault(db, path, run_id, sql, &st, idx, sizeof idx, err,
+	                 errlen);
 	free(sql);
 	if (rc || !st)
 		return rc;
-	text = (const char *)sqlite3_column_text(st, 0);
-	rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
 	for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
 		int kind = sqlite3_column_int(st, k + 1);
 		if (kind == RL_CELL_TEXT_OK)
@@ -406,7 +409,8 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 	int k;
 	for (k = 0; k < 3; k++) {
 		sqlite3_stmt *st;
-		int rc = first_fault(db, path, run_id, sql[k], &st, err, errlen);
+		int rc = first_fault(db, path, run_id, sql[k], &st, NULL, 0, err,
+		                     errlen);
 		if (rc)
 			return rc;
 		if (st && k == 0) {
