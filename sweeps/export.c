@@ -11,6 +11,7 @@
 #include "celltext.h"
 #include "coldoc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,8 +241,9 @@ static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
 ** file, the run, the first such point and its column, rather than written
 ** as empty, which a script would read as a point not modelled.  An idx or
 ** status that is no whole number (a crafted 0.5, which the run's counts
-** take as no point: sweeps/store.c) is refused as merge refuses it
-** (part_points_typed).  The column names in the SQL are this build's
+** take as no point: sweeps/store.c), or a status none of the codes
+** rooflab writes (0 to RL_STORE_STATUS_MAX), is refused as merge refuses
+** it (part_points_typed).  The column names in the SQL are this build's
 ** (number_column: rl_sweep_column_decl knows them), none read from the
 ** file.  0, or RL_EINPUT / the read's exit with err. */
 static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
@@ -256,14 +258,16 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		return RL_EINTERNAL;
 	}
 	used = (size_t)snprintf(sql, cap, "SELECT quote(idx), typeof(idx), "
-	                        "quote(status), typeof(status)");
+	                        "quote(status), typeof(status), status "
+	                        "BETWEEN 0 AND %d", RL_STORE_STATUS_MAX);
 	for (k = 0; k < c->ncols; k++)
 		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
 			                         c->names[k]);
 	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
 	                         "run_id = ?1 AND (typeof(idx) != 'integer' OR "
-	                         "typeof(status) != 'integer'");
+	                         "typeof(status) != 'integer' OR status NOT "
+	                         "BETWEEN 0 AND %d", RL_STORE_STATUS_MAX);
 	for (k = 0; k < c->ncols; k++)
 		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, " OR "
@@ -296,7 +300,19 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		sqlite3_finalize(st);
 		return RL_EINPUT;
 	}
-	for (k = 4; k < sqlite3_column_count(st); k++) {
+	/* a status none of rl_eval's codes (7, -1): a script reading the
+	** README's table finds no meaning for it */
+	if (!sqlite3_column_int(st, 4)) {
+		snprintf(err, errlen, "%s run %lld: point %s's points.status "
+		         "holds %s, not one of the codes rooflab writes (0 to %d: "
+		         "sweeps/README.md, Status and NULL); refusing a crafted or "
+		         "altered database", path, (long long)run_id, idx,
+		         (const char *)sqlite3_column_text(st, 2),
+		         RL_STORE_STATUS_MAX);
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	for (k = 5; k < sqlite3_column_count(st); k++) {
 		int t = sqlite3_column_type(st, k);
 		if (t != SQLITE_TEXT && t != SQLITE_BLOB)
 			continue;
@@ -516,9 +532,20 @@ static void json_field(json_w *w, sqlite3_stmt *st, int k)
 	case SQLITE_INTEGER: /* whole: a seed of 11 digits kept */
 		json_int(w, name, (long long)sqlite3_column_int64(st, k));
 		break;
-	case SQLITE_FLOAT: /* every digit the database holds */
-		json_num_exact(w, name, sqlite3_column_double(st, k));
+	case SQLITE_FLOAT: { /* every digit the database holds */
+		double v = sqlite3_column_double(st, k);
+		char num[32];
+		/* an infinity (SQLite keeps one: 1e999 in a REAL column) as
+		** csv_field writes it, the string "inf" or "-inf": JSON has no
+		** number for it, and null reads as no value at all */
+		if (isfinite(v)) {
+			json_num_exact(w, name, v);
+		} else {
+			json_exact_text(v, num);
+			json_str(w, name, num);
+		}
 		break;
+	}
 	default:
 		json_str(w, name, (const char *)sqlite3_column_text(st, k));
 	}

@@ -130,6 +130,41 @@ for c in "status = 'ok' WHERE idx = 0:mnum\\.db: run 1: point 0's points\\.statu
 	expect_err "^rooflab merge: ${c#*:} as rooflab writes it; refusing to merge a crafted or altered shard$" \
 		"merge names the part, point, column and value (${c%%:*})"
 done
+# (small70) a status none of the codes sweeps/README.md lists (0 to 4,
+# "Status and NULL": 7, -1) was exported and merged as it stood, exit 0,
+# a row no reader could place; refused as a status that is no whole
+# number is, naming the point and the value
+for v in 7 -1; do
+	cp s.db st.db
+	sqlite3 st.db "UPDATE points SET status = $v WHERE idx = 2"
+	for fmt in csv json; do
+		refused st.db $fmt "point 2's points\\.status holds $v, not one of the codes rooflab writes \\(0 to 4: sweeps/README\\.md, Status and NULL\\); refusing a crafted or altered database$" "status $v"
+	done
+	cp p0.db mst.db
+	sqlite3 mst.db "UPDATE points SET status = $v WHERE idx = 2"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose status is $v" -- "$RL" merge m.db mst.db p1.db
+	expect_err "^rooflab merge: mst\\.db: run 1: point 2's points\\.status holds $v, not one of the codes rooflab writes \\(0 to 4: sweeps/README\\.md, Status and NULL\\); refusing to merge a crafted or altered shard$" \
+		"merge names the part, point and status ($v)"
+	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (status $v)" ||
+		{ echo "not ok - the refused merge wrote m.db (status $v)"; fails=$((fails + 1)); }
+done
+# (small70) an infinite REAL (1e999, which SQLite keeps as inf) was
+# written "inf" in the CSV and null in the JSON, which reads as no value;
+# both now write "inf" / "-inf" (the JSON a string: it has no number for
+# it).  Lines 3 and 4 are points 1 and 2 (index order), power_watts
+# the field the header names so
+cp s.db inf.db
+sqlite3 inf.db "UPDATE points SET power_watts = 1e999 WHERE idx = 1; UPDATE points SET power_watts = -1e999 WHERE idx = 2"
+expect_exit 0 "export (csv) of an infinite power_watts" -- "$RL" export --db inf.db --format csv
+col=$(head -1 "$tmpd/out" | tr ',' '\n' | grep -n '^power_watts$' | cut -d: -f1)
+got=$(awk -F, -v c="$col" 'NR == 3 || NR == 4 { printf "%s ", $c }' "$tmpd/out")
+[ -n "$col" ] && [ "$got" = "inf -inf " ] &&
+	echo "ok - the CSV writes inf and -inf" ||
+	{ echo "not ok - the CSV's power_watts column $col reads '$got'"; fails=$((fails + 1)); }
+expect_exit 0 "export (json) of an infinite power_watts" -- "$RL" export --db inf.db --format json
+expect_out '"power_watts": *"inf"' "the JSON writes inf as the CSV does"
+expect_out '"power_watts": *"-inf"' "the JSON writes -inf as the CSV does"
 # the run as rooflab wrote it: 4 rows and a header
 expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
 [ "$(wc -l <"$tmpd/out")" -eq 5 ] && echo "ok - the run's 4 rows and a header" ||
