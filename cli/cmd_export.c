@@ -40,14 +40,15 @@ static void help(FILE *f)
 	      "stdout, one record\nper stored design point in index order; "
 	      "a run not finished, or marked complete\nbut lacking points, is "
 	      "said on stderr.  CSV: a header line run_id,idx,status,\n"
-	      "then the columns, NULL as an empty field; status is 0 for a "
-	      "point served, 2 not\nevaluable, 3 not fitting in memory, 4 over "
-	      "its TDP at every clock (outputs\nNULL but status 4's power "
-	      "figures; sweeps/README.md).  The header is the\ncolumn names "
-	      "alone, stable for scripts to key on; --units "
-	      "writes each\ncolumn's unit after its name instead (\"power_watts "
-	      "(W)\", \"latency_ttft_s\n(s)\"; none after run_id, "
-	      "idx, status or a column without one).\nJSON: {\"run\": "
+	      "then the columns, NULL as an empty field, an infinite real as "
+	      "inf or -inf (a\nstring in the JSON); status is 0 for a point "
+	      "served, 1 the model's own failure\n(a bug), 2 not evaluable, 3 "
+	      "not fitting in memory, 4 over its TDP at every\nclock (outputs "
+	      "NULL but status 4's power figures; sweeps/README.md).  The\n"
+	      "header is the column names alone, stable for scripts to key "
+	      "on; --units\nwrites each column's unit after its name instead "
+	      "(\"power_watts (W)\",\n\"latency_ttft_s (s)\"; none after "
+	      "run_id, idx, status or a column without one).\nJSON: {\"run\": "
 	      "{...}, \"columns\": [...],\n\"points\": [...]}, each column "
 	      "with its unit (parameters in the unit their name\nshows, "
 	      "outputs in SI) and what it is; the database's run_columns_doc "
@@ -63,9 +64,10 @@ static void help(FILE *f)
 	      "Exit status: 0 ok, 2 "
 	      "bad input (no such database or run, or one altered by\nhand: a "
 	      "number column holding text, or an idx or status that is no "
-	      "whole\nnumber, an idx outside the run's points or held by two, "
-	      "refused before a\nline is written, as merge refuses it), 1 "
-	      "internal or output failure.\n", f);
+	      "whole\nnumber, a status none of those codes, an idx outside "
+	      "the run's points or held\nby two, refused before a line is "
+	      "written, as merge refuses it), 1 internal or\noutput "
+	      "failure.\n", f);
 	opt_help(f, table);
 }
 

@@ -1087,10 +1087,17 @@ int rl_param_value_text(const rl_param *p, const char *text, double *out,
 			         range);
 			return RL_P_CHOICE;
 		}
-		snprintf(err, errlen, num ? "%s.%s: %s is too small for a "
-		                            "double to hold (allowed: %s%s)"
-		                          : "%s.%s: %s is not a number "
-		                            "(allowed: %s%s)",
+		/* one that underflows to a subnormal (1e-308) a double holds,
+		** with fewer digits: refused as below the normal range, the
+		** words of config/num.c */
+		snprintf(err, errlen, !num ? "%s.%s: %s is not a number "
+		                             "(allowed: %s%s)"
+		                      : v != 0 ? "%s.%s: %s is nearer 0 than "
+		                                 "the smallest normal double, "
+		                                 "2.2250738585072014e-308 "
+		                                 "(allowed: %s%s)"
+		                               : "%s.%s: %s is too small for a "
+		                                 "double to hold (allowed: %s%s)",
 		         p->section, p->key,
 		         rl_utf8_quote(text, RL_UTF8_QUOTE_MAX, q, sizeof q),
 		         p->type == RL_PT_INT ? "whole numbers " : "", range);

@@ -138,6 +138,16 @@ static int bidi_control(const unsigned char *u)
 	return u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9;
 }
 
+int rl_utf8_control(const unsigned char *s)
+{
+	/* C0 and DEL are one byte each; C1 is C2 80..C2 9F */
+	if (s[0] < 0x20 || s[0] == 0x7f)
+		return 1;
+	if (rl_utf8_len(s) == 0)
+		return 0;
+	return (s[0] == 0xc2 && s[1] < 0xa0) || bidi_control(s);
+}
+
 const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
                          size_t n)
 {
@@ -152,8 +162,7 @@ const char *rl_utf8_cell(const char *s, int width, int cut, char *buf,
 			full = 1; /* no room for this character whole */
 			break;
 		}
-		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && u[i + 1] < 0xa0) || bidi_control(u + i)) {
+		if (len == 0 || rl_utf8_control(u + i)) {
 			buf[o++] = '?';
 			i += len ? (size_t)len : 1;
 		} else {

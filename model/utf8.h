@@ -64,12 +64,21 @@ int rl_utf8_cut(const char *s, size_t max);
 ** between the quotes.  max under 3 is taken as 3. */
 const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len);
 
+/* 1 when the well-formed sequence at s (rl_utf8_len > 0) is a character
+** rooflab never shows or writes as it stands: a control character (C0
+** U+0000..U+001F, DEL U+007F, and the C1 controls U+0080..U+009F, which a
+** terminal may obey) or a bidirectional control of UAX #9, section 2
+** (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069, which reorder what
+** follows on the screen: a row id after U+202E reads backwards); 0
+** otherwise, and for a byte that begins no well-formed sequence
+** (rl_utf8_len says that one).  The one rule of rl_utf8_cell (written
+** '?') and of a sweep's text cells (sweeps/celltext.c: refused, but for
+** tab, line feed and carriage return, which a CSV quotes). */
+int rl_utf8_control(const unsigned char *s);
+
 /* s as a cell of a text table for a terminal, into buf (n bytes): each
-** control character (C0, DEL, and the C1 controls U+0080..U+009F, which a
-** terminal may obey), each bidirectional control of UAX #9 (U+061C,
-** U+200E/F, U+202A..U+202E, U+2066..U+2069, which reorder what follows on
-** the screen) and each byte that begins no well-formed sequence
-** written as '?'; at most `width` characters when cut (never a sequence
+** character rl_utf8_control names and each byte that begins no
+** well-formed sequence written as '?'; at most `width` characters when cut (never a sequence
 ** cut in two), then spaces up to `width` characters, so that a column
 ** lines up whatever bytes its names take (width 0: no padding).  A
 ** character is a code point: a wide (CJK) or combining one is counted as

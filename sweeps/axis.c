@@ -4,6 +4,7 @@
 #include "axis.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,10 +197,14 @@ static int log_repeats(const rl_axis *ax, char *err, size_t errlen)
 
 /* A part k (0 start, 1 stop, 2 step or count) of a range that
 ** rl_sw_number refused: a number past the largest double (1e400) is out
-** of range, not "a part that is not a number": an end as a value of the
-** parameter says it (rl_param_value_text, as --set and a list's value:
-** "outside the allowed [0, 1000] TB/s"), a step or count past a double's
-** reach; any other part is not a number.  -1. */
+** of range, and one nearer 0 than the smallest normal double (1e-308,
+** which reads as a subnormal, 1e-999 as 0) too small, not "a part that is
+** not a number": an end as a value of the parameter says it
+** (rl_param_value_text, as --set and a list's value: "outside the allowed
+** [0, 1000] TB/s", "nearer 0 than the smallest normal double ...
+** (allowed: [0, 1000] TB/s)"), a step or count as past a double's reach
+** or under its normal range, with what it takes; any other part is not a
+** number.  -1. */
 static int part_error(const rl_param *p, char *const parts[3], int islog,
                       int k, char *err, size_t errlen)
 {
@@ -207,19 +212,35 @@ static int part_error(const rl_param *p, char *const parts[3], int islog,
 	char why[400], head[96], q[160];
 	double v;
 	size_t hl;
+	int num = rl_number_text(parts[k], &v), rc;
+	/* (read before rl_param_value_text, which sets errno again) */
+	int under = num && isfinite(v) && errno == ERANGE;
 	snprintf(head, sizeof head, "%s.%s: ", p->section, p->key);
 	hl = strlen(head);
-	if (k < 2 && rl_param_value_text(p, parts[k], &v, why, sizeof why) ==
-	                     RL_P_RANGE && !strncmp(why, head, hl))
+	if (k < 2 && num &&
+	    ((rc = rl_param_value_text(p, parts[k], &v, why, sizeof why)) ==
+	         RL_P_RANGE ||
+	     (under && rc == RL_P_NOTNUM)) &&
+	    !strncmp(why, head, hl))
 		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s': its %s %s",
 		         p->section, p->key, parts[0], parts[1], parts[2],
 		         islog ? " log" : "", what[k], why + hl);
-	else if (k == 2 && rl_number_text(parts[2], &v) && isinf(v))
+	else if (k == 2 && num && isinf(v))
 		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s': its %s %s is "
 		         "past the largest double (about 1.8e308)", p->section,
 		         p->key, parts[0], parts[1], parts[2], islog ? " log" : "",
 		         islog ? "count" : "step",
 		         rl_utf8_quote(parts[2], RL_UTF8_QUOTE_MAX, q, sizeof q));
+	else if (k == 2 && under)
+		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s': its %s %s is "
+		         "nearer 0 than the smallest normal double, "
+		         "2.2250738585072014e-308 (%s)", p->section, p->key,
+		         parts[0], parts[1], parts[2], islog ? " log" : "",
+		         islog ? "count" : "step",
+		         rl_utf8_quote(parts[2], RL_UTF8_QUOTE_MAX, q, sizeof q),
+		         islog ? "a log range takes a whole count of 2 to "
+		                 "1000000000 points"
+		               : "a step is a positive number, at least that");
 	else
 		snprintf(err, errlen, "%s.%s: range '%s:%s:%s%s' has a part that "
 		         "is not a number", p->section, p->key, parts[0], parts[1],

@@ -21,11 +21,10 @@ int rl_cell_text_fault(int type, const unsigned char *s, int n)
 		return RL_CELL_TEXT_BAD;
 	/* a tab or line break is text a CSV quotes and JSON escapes (a unit
 	** holding one is quoted: cli_sweep); ESC and the rest a terminal
-	** obeys */
-	for (; *s; s++)
-		if ((*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') ||
-		    *s == 0x7f ||
-		    (*s == 0xc2 && s[1] >= 0x80 && s[1] < 0xa0))
+	** obeys, and a bidirectional control reorders the row after it
+	** (rl_utf8_control: the rule of a terminal's table cells) */
+	for (; *s; s += rl_utf8_len(s))
+		if (*s != '\t' && *s != '\n' && *s != '\r' && rl_utf8_control(s))
 			return RL_CELL_TEXT_CTRL;
 	return RL_CELL_TEXT_OK;
 }

@@ -4,8 +4,9 @@
 ** A text column (a parameter's choice, an output's word) and a column's
 ** unit hold ASCII words as rooflab writes them.  A file edited by hand can
 ** put a blob there, or text with a NUL inside, a byte of no UTF-8 or a
-** control character, which a CSV would carry to a script or a terminal;
-** export and merge refuse such a cell, naming it (fuzz15).
+** control character (a bidirectional one among them, which reverses a
+** terminal's row after it), which a CSV would carry to a script or a
+** terminal; export and merge refuse such a cell, naming it (fuzz15).
 */
 #ifndef RL_CELLTEXT_H
 #define RL_CELLTEXT_H
@@ -16,7 +17,8 @@ enum {
 	RL_CELL_TEXT_NUL,  /* text with a NUL byte inside */
 	RL_CELL_TEXT_BAD,  /* text with a byte of no UTF-8 */
 	RL_CELL_TEXT_CTRL  /* text with a control character: C0 but tab, LF
-	                   ** and CR (a CSV quotes them), DEL, C1 */
+	                   ** and CR (a CSV quotes them), DEL, C1, or a
+	                   ** bidirectional control (rl_utf8_control) */
 };
 
 /* The RL_CELL_TEXT_* of a value of SQLite type `type` (SQLITE_TEXT ...)

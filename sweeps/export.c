@@ -11,6 +11,7 @@
 #include "celltext.h"
 #include "coldoc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,10 +200,13 @@ static int number_column(const char *name)
 
 /* The first row of sql (its ?1 bound to run_id) in *row, left open for the
 ** caller to name and finalize, or *row NULL where the query finds none: the
-** frame every check below shares.  0, or the read's exit with err. */
+** frame every check below shares.  With idx (NULL for none: check_indexes
+** reads its own columns), a row's column 0, the point's quote(idx), goes
+** there as a message names it (NULL as "NULL", its controls '?':
+** rl_utf8_cell), in idxlen bytes.  0, or the read's exit with err. */
 static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
-                       const char *sql, sqlite3_stmt **row, char *err,
-                       size_t errlen)
+                       const char *sql, sqlite3_stmt **row, char *idx,
+                       size_t idxlen, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -214,6 +218,10 @@ static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_bind_int64(st, 1, run_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		if (idx) {
+			const char *text = (const char *)sqlite3_column_text(st, 0);
+			rl_utf8_cell(text ? text : "NULL", 0, 0, idx, idxlen);
+		}
 		*row = st;
 		return 0;
 	}
@@ -233,8 +241,9 @@ static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
 ** file, the run, the first such point and its column, rather than written
 ** as empty, which a script would read as a point not modelled.  An idx or
 ** status that is no whole number (a crafted 0.5, which the run's counts
-** take as no point: sweeps/store.c) is refused as merge refuses it
-** (part_points_typed).  The column names in the SQL are this build's
+** take as no point: sweeps/store.c), or a status none of the codes
+** rooflab writes (0 to RL_STORE_STATUS_MAX), is refused as merge refuses
+** it (part_points_typed).  The column names in the SQL are this build's
 ** (number_column: rl_sweep_column_decl knows them), none read from the
 ** file.  0, or RL_EINPUT / the read's exit with err. */
 static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
@@ -243,33 +252,33 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
 	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "", idx[96];
-	const char *text;
 	int rc, k;
 	if (!sql) {
 		snprintf(err, errlen, "out of memory");
 		return RL_EINTERNAL;
 	}
 	used = (size_t)snprintf(sql, cap, "SELECT quote(idx), typeof(idx), "
-	                        "quote(status), typeof(status)");
+	                        "quote(status), typeof(status), status "
+	                        "BETWEEN 0 AND %d", RL_STORE_STATUS_MAX);
 	for (k = 0; k < c->ncols; k++)
 		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, ", \"%s\"",
 			                         c->names[k]);
 	used += (size_t)snprintf(sql + used, cap - used, " FROM points WHERE "
 	                         "run_id = ?1 AND (typeof(idx) != 'integer' OR "
-	                         "typeof(status) != 'integer'");
+	                         "typeof(status) != 'integer' OR status NOT "
+	                         "BETWEEN 0 AND %d", RL_STORE_STATUS_MAX);
 	for (k = 0; k < c->ncols; k++)
 		if (number_column(c->names[k]))
 			used += (size_t)snprintf(sql + used, cap - used, " OR "
 			                         "typeof(\"%s\") IN ('text', 'blob')",
 			                         c->names[k]);
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	rc = first_fault(db, path, run_id, sql, &st, err, errlen);
+	rc = first_fault(db, path, run_id, sql, &st, idx, sizeof idx, err,
+	                 errlen);
 	free(sql);
 	if (rc || !st)
 		return rc;
-	text = (const char *)sqlite3_column_text(st, 0);
-	rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
 	if (strcmp((const char *)sqlite3_column_text(st, 1), "integer") ||
 	    strcmp((const char *)sqlite3_column_text(st, 3), "integer")) {
 		int is_idx = strcmp(
@@ -291,7 +300,19 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		sqlite3_finalize(st);
 		return RL_EINPUT;
 	}
-	for (k = 4; k < sqlite3_column_count(st); k++) {
+	/* a status none of rl_eval's codes (7, -1): a script reading the
+	** README's table finds no meaning for it */
+	if (!sqlite3_column_int(st, 4)) {
+		snprintf(err, errlen, "%s run %lld: point %s's points.status "
+		         "holds %s, not one of the codes rooflab writes (0 to %d: "
+		         "sweeps/README.md, Status and NULL); refusing a crafted or "
+		         "altered database", path, (long long)run_id, idx,
+		         (const char *)sqlite3_column_text(st, 2),
+		         RL_STORE_STATUS_MAX);
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	for (k = 5; k < sqlite3_column_count(st); k++) {
 		int t = sqlite3_column_type(st, k);
 		if (t != SQLITE_TEXT && t != SQLITE_BLOB)
 			continue;
@@ -325,7 +346,6 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
 	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
-	const char *text;
 	int rc, k, any = 0;
 	for (k = 0; k < c->ncols; k++)
 		any |= !number_column(c->names[k]);
@@ -357,12 +377,11 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 			                         " OR rl_text_fault(\"%s\")",
 			                         c->names[k]);
 	snprintf(sql + used, cap - used, ") ORDER BY idx LIMIT 1");
-	rc = first_fault(db, path, run_id, sql, &st, err, errlen);
+	rc = first_fault(db, path, run_id, sql, &st, idx, sizeof idx, err,
+	                 errlen);
 	free(sql);
 	if (rc || !st)
 		return rc;
-	text = (const char *)sqlite3_column_text(st, 0);
-	rl_utf8_cell(text ? text : "NULL", 0, 0, idx, sizeof idx);
 	for (k = 1; k + 1 < sqlite3_column_count(st); k += 2) {
 		int kind = sqlite3_column_int(st, k + 1);
 		if (kind == RL_CELL_TEXT_OK)
@@ -406,7 +425,8 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 	int k;
 	for (k = 0; k < 3; k++) {
 		sqlite3_stmt *st;
-		int rc = first_fault(db, path, run_id, sql[k], &st, err, errlen);
+		int rc = first_fault(db, path, run_id, sql[k], &st, NULL, 0, err,
+		                     errlen);
 		if (rc)
 			return rc;
 		if (st && k == 0) {
@@ -512,9 +532,20 @@ static void json_field(json_w *w, sqlite3_stmt *st, int k)
 	case SQLITE_INTEGER: /* whole: a seed of 11 digits kept */
 		json_int(w, name, (long long)sqlite3_column_int64(st, k));
 		break;
-	case SQLITE_FLOAT: /* every digit the database holds */
-		json_num_exact(w, name, sqlite3_column_double(st, k));
+	case SQLITE_FLOAT: { /* every digit the database holds */
+		double v = sqlite3_column_double(st, k);
+		char num[32];
+		/* an infinity (SQLite keeps one: 1e999 in a REAL column) as
+		** csv_field writes it, the string "inf" or "-inf": JSON has no
+		** number for it, and null reads as no value at all */
+		if (isfinite(v)) {
+			json_num_exact(w, name, v);
+		} else {
+			json_exact_text(v, num);
+			json_str(w, name, num);
+		}
 		break;
+	}
 	default:
 		json_str(w, name, (const char *)sqlite3_column_text(st, k));
 	}

@@ -455,9 +455,10 @@ static int choose_spec(merge_ctx *m, const char *spec, char *err,
 }
 
 /* A point of run r whose idx or status is no whole number (text, a real,
-** NULL: a database changed by hand), or whose idx lies outside the run's
-** points: 0 where there is none (a point of another shard is counted
-** missing from its own by rl_store_run_missing_rows, or held twice), else RL_EINPUT with err
+** NULL: a database changed by hand), whose status is none of the codes
+** rooflab writes (0 to RL_STORE_STATUS_MAX: 7, -1), or whose idx
+** lies outside the run's points: 0 where there is none (a point of
+** another shard is counted missing from its own by rl_store_run_missing_rows, or held twice), else RL_EINPUT with err
 ** (or the rl_status of a failed read).  idx 0.5 was counted as point 0 by
 ** idx % N and copied as 0.5, a merged run "complete" without its point
 ** 0. */
@@ -468,9 +469,10 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	int rc;
 	rc = sqlite3_prepare_v2(
 	    r->db, "SELECT quote(idx), typeof(idx), typeof(status), "
-	    "quote(status) FROM points"
+	    "quote(status), status BETWEEN 0 AND ?3 FROM points"
 	    " WHERE run_id = ?1 AND (typeof(idx) != 'integer' OR"
-	    " typeof(status) != 'integer' OR idx < 0 OR idx >= ?2) LIMIT 1",
+	    " typeof(status) != 'integer' OR status NOT BETWEEN 0 AND ?3 OR"
+	    " idx < 0 OR idx >= ?2) LIMIT 1",
 	    -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(r->db, rc, m->paths[r->part], err, errlen);
@@ -478,6 +480,7 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	}
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->points);
+	sqlite3_bind_int(st, 3, RL_STORE_STATUS_MAX);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		char idx[64], q[RL_UTF8_QUOTE_MAX + 64];
@@ -492,6 +495,12 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 			         "it; refusing to merge a crafted or altered shard",
 			         m->paths[r->part], (long long)r->id, idx, q,
 			         text_of(st, 2));
+		else if (typed && !sqlite3_column_int(st, 4))
+			snprintf(err, errlen, "%s: run %lld: point %s's points.status "
+			         "holds %s, not one of the codes rooflab writes (0 to "
+			         "%d: sweeps/README.md, Status and NULL); refusing to "
+			         "merge a crafted or altered shard", m->paths[r->part],
+			         (long long)r->id, idx, q, RL_STORE_STATUS_MAX);
 		else if (typed)
 			snprintf(err, errlen, "%s: run %lld: points.idx %s is not "
 			         "one of its %lld points (0 to %lld); refusing to merge "

@@ -254,6 +254,13 @@ extern const char *const rl_store_unanswered_cols[RL_STORE_UNANSWERED];
 #define RL_STORE_UNANSWERED_KIND(status) \
 	((status) == 3 ? 0 : (status) == 4 ? 1 : 2)
 
+/* The highest of the codes a point's status holds, rl_eval's
+** (model/engine.h, sweeps/README.md "Status and NULL"): 0 RL_OK, 1
+** RL_EINTERNAL (the model's own failure, "internal: ..."), 2 RL_EINVAL,
+** 3 RL_ENOFIT, 4 RL_EPOWER.  Export and merge refuse a status outside 0
+** to this, as a database altered by hand. */
+#define RL_STORE_STATUS_MAX 4
+
 /* The run's counts of those into out[RL_STORE_UNANSWERED]: 1 when known
 ** (as rl_store_run_dropped, every one recorded and their sum at most the
 ** points dropped), 0 when not (out all 0). */

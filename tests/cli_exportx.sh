@@ -1,10 +1,10 @@
 #!/bin/sh
 # cli_exportx.sh: export (and merge) of a sweep database crafted past
 # what rooflab writes (fuzz15): a point's idx outside the run's [0, points) or given
-# twice, a blob, text that is no UTF-8, a NUL or a control byte in a text
-# column.  Each is exit 2 naming the file, the run, the table, the column
-# and the value, before a line is written (stdout empty), as merge refuses
-# such a part.
+# twice, a blob, text that is no UTF-8, a NUL or a control character
+# (a bidirectional one among them) in a text column.  Each is exit 2
+# naming the file, the run, the table, the column and the value, before a
+# line is written (stdout empty), as merge refuses such a part.
 . "$(dirname "$0")/clilib.sh"
 
 cd "$tmpd" || exit 1
@@ -64,11 +64,15 @@ done
 # CSV copied the bytes (no UTF-8, or cut at the NUL, or an ESC sent to the
 # terminal), the JSON wrote U+FFFD, with exit 0.  Refused as a number
 # column's text is, naming the point and the column; the value quoted
-# with its bytes of no UTF-8 and controls as '?' (cli_say)
+# with its bytes of no UTF-8 and controls as '?' (cli_say).  A
+# bidirectional control (RLO U+202E, char(8238), E2 80 AE), which reverses
+# a terminal's row after it, was exported and merged with exit 0 until
+# small70: refused by rl_utf8_control, the rule of a table's cells
 for c in "x'41FF42':holds a blob, not text" \
 	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
 	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
-	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text" \
+	"'a' || char(8238) || 'b':holds text 'a\\?b' with a control character, not text"; do
 	cp s.db text.db
 	sqlite3 text.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
 	for fmt in csv json; do
@@ -102,7 +106,8 @@ done
 for c in "x'41FF42':holds a blob, not text" \
 	"CAST(x'41FF42' AS TEXT):holds text 'A\\?B' with a byte of no UTF-8, not text" \
 	"CAST(x'410042' AS TEXT):holds text 'A' with a NUL byte after it, not text" \
-	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text"; do
+	"'a' || char(27) || '[2J':holds text 'a\\?\\[2J' with a control character, not text" \
+	"'a' || char(8238) || 'b':holds text 'a\\?b' with a control character, not text"; do
 	cp p0.db mtext.db
 	sqlite3 mtext.db "UPDATE points SET batch_limit = ${c%%:*} WHERE idx = 2"
 	rm -f m.db
@@ -125,6 +130,41 @@ for c in "status = 'ok' WHERE idx = 0:mnum\\.db: run 1: point 0's points\\.statu
 	expect_err "^rooflab merge: ${c#*:} as rooflab writes it; refusing to merge a crafted or altered shard$" \
 		"merge names the part, point, column and value (${c%%:*})"
 done
+# (small70) a status none of the codes sweeps/README.md lists (0 to 4,
+# "Status and NULL": 7, -1) was exported and merged as it stood, exit 0,
+# a row no reader could place; refused as a status that is no whole
+# number is, naming the point and the value
+for v in 7 -1; do
+	cp s.db st.db
+	sqlite3 st.db "UPDATE points SET status = $v WHERE idx = 2"
+	for fmt in csv json; do
+		refused st.db $fmt "point 2's points\\.status holds $v, not one of the codes rooflab writes \\(0 to 4: sweeps/README\\.md, Status and NULL\\); refusing a crafted or altered database$" "status $v"
+	done
+	cp p0.db mst.db
+	sqlite3 mst.db "UPDATE points SET status = $v WHERE idx = 2"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose status is $v" -- "$RL" merge m.db mst.db p1.db
+	expect_err "^rooflab merge: mst\\.db: run 1: point 2's points\\.status holds $v, not one of the codes rooflab writes \\(0 to 4: sweeps/README\\.md, Status and NULL\\); refusing to merge a crafted or altered shard$" \
+		"merge names the part, point and status ($v)"
+	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (status $v)" ||
+		{ echo "not ok - the refused merge wrote m.db (status $v)"; fails=$((fails + 1)); }
+done
+# (small70) an infinite REAL (1e999, which SQLite keeps as inf) was
+# written "inf" in the CSV and null in the JSON, which reads as no value;
+# both now write "inf" / "-inf" (the JSON a string: it has no number for
+# it).  Lines 3 and 4 are points 1 and 2 (index order), power_watts
+# the field the header names so
+cp s.db inf.db
+sqlite3 inf.db "UPDATE points SET power_watts = 1e999 WHERE idx = 1; UPDATE points SET power_watts = -1e999 WHERE idx = 2"
+expect_exit 0 "export (csv) of an infinite power_watts" -- "$RL" export --db inf.db --format csv
+col=$(head -1 "$tmpd/out" | tr ',' '\n' | grep -n '^power_watts$' | cut -d: -f1)
+got=$(awk -F, -v c="$col" 'NR == 3 || NR == 4 { printf "%s ", $c }' "$tmpd/out")
+[ -n "$col" ] && [ "$got" = "inf -inf " ] &&
+	echo "ok - the CSV writes inf and -inf" ||
+	{ echo "not ok - the CSV's power_watts column $col reads '$got'"; fails=$((fails + 1)); }
+expect_exit 0 "export (json) of an infinite power_watts" -- "$RL" export --db inf.db --format json
+expect_out '"power_watts": *"inf"' "the JSON writes inf as the CSV does"
+expect_out '"power_watts": *"-inf"' "the JSON writes -inf as the CSV does"
 # the run as rooflab wrote it: 4 rows and a header
 expect_exit 0 "export of the run as written" -- "$RL" export --db s.db --format csv
 [ "$(wc -l <"$tmpd/out")" -eq 5 ] && echo "ok - the run's 4 rows and a header" ||

@@ -1268,6 +1268,20 @@ expect_err "huge1\\.ini:5: chip\\.hbm_tbps: range '1:1e400:1': its stop '1e400' 
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:1e400\n' >"$d/huge2.ini"
 expect_exit 2 "a range whose step overflows a double" -- $RL sweep "$d/huge2.ini" --db "$d/x.db"
 expect_err "huge2\\.ini:5: chip\\.hbm_tbps: range '1:2:1e400': its step '1e400' is past the largest double \\(about 1\\.8e308\\)$" "says the step is out of a double's range"
+# (small70, fuzz15) a part nearer 0 than the smallest normal double
+# (2.2250738585072014e-308, DBL_MIN: 1e-308 reads as a subnormal) said
+# "has a part that is not a number"; an end says it is under a double's
+# normal range and the parameter's allowed range, as a list's 1e-308
+# does; a step or a log count what it takes
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1e-308:1:1\n' >"$d/tiny1.ini"
+expect_exit 2 "a range whose start is subnormal" -- $RL sweep "$d/tiny1.ini" --db "$d/x.db"
+expect_err "tiny1\\.ini:5: chip\\.hbm_tbps: range '1e-308:1:1': its start '1e-308' is nearer 0 than the smallest normal double, 2\\.2250738585072014e-308 \\(allowed: \\[0, 1000\\] TB/s\\)$" "says the start is under a double's normal range, and the allowed range"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 0:1:1e-308\n' >"$d/tiny2.ini"
+expect_exit 2 "a range whose step is subnormal" -- $RL sweep "$d/tiny2.ini" --db "$d/x.db"
+expect_err "tiny2\\.ini:5: chip\\.hbm_tbps: range '0:1:1e-308': its step '1e-308' is nearer 0 than the smallest normal double, 2\\.2250738585072014e-308 \\(a step is a positive number, at least that\\)$" "says the step is under a double's normal range"
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:2:1e-308 log\n' >"$d/tiny3.ini"
+expect_exit 2 "a log range whose count is subnormal" -- $RL sweep "$d/tiny3.ini" --db "$d/x.db"
+expect_err "tiny3\\.ini:5: chip\\.hbm_tbps: range '1:2:1e-308 log': its count '1e-308' is nearer 0 than the smallest normal double, 2\\.2250738585072014e-308 \\(a log range takes a whole count of 2 to 1000000000 points\\)$" "says the count is under a double's normal range, and the counts allowed"
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n\nset = chip.hbm_tbs=3\n[axes]\nchip.hbm_tbps = 1, 2\n' >"$d/bad5.ini"
 expect_exit 2 "a baseline set line naming no parameter" -- $RL sweep "$d/bad5.ini" --db "$d/x.db"
 expect_err "bad5.ini:8: unknown parameter 'chip.hbm_tbs'; did you mean chip.hbm_tbps" "names the baseline's set line"

@@ -60,6 +60,15 @@ static void test_param_table(void **state)
 	                 RL_P_NOTNUM);
 	assert_string_equal(err, "chip.hbm_tbps: '1e-999' is too small for a "
 	                         "double to hold (allowed: [0, 1000] TB/s)");
+	/* 1e-308 reads as a subnormal (under DBL_MIN, 2.2250738585072014e-308
+	** by C11 5.2.4.2.2's IEEE double): held, with fewer digits; said to
+	** be under the normal range rather than "too small to hold" */
+	assert_int_equal(rl_param_set_text(&c, p, "1e-308", err, sizeof err),
+	                 RL_P_NOTNUM);
+	assert_string_equal(err, "chip.hbm_tbps: '1e-308' is nearer 0 than the "
+	                         "smallest normal double, "
+	                         "2.2250738585072014e-308 (allowed: [0, 1000] "
+	                         "TB/s)");
 	near(c.chip.hbm_Bps, 4.8e12, 1e-15); /* unchanged by the failures */
 	p = rl_param_find_full("chip.sram_hbm_copy");
 	assert_int_equal(rl_param_set_text(&c, p, "1e309", err, sizeof err),

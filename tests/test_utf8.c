@@ -241,6 +241,38 @@ static void test_utf8_nonchar(void **state)
 	assert_int_equal(rl_utf8_nonchar((const unsigned char *)"\xff"), 0);
 }
 
+/* rl_utf8_control at each edge of its ranges, by hand: NUL (00), US
+** (1F), DEL (7F) and ESC (1B) are controls, a blank (20) and '~' (7E)
+** are not; C1 runs U+0080 (C2 80) to U+009F (C2 9F), and U+00A0 (C2 A0,
+** the no-break space) is none; the bidirectional controls of UAX #9
+** section 2 are ALM U+061C (D8 9C), LRM/RLM U+200E/F (E2 80 8E/8F),
+** LRE..RLO U+202A..U+202E (E2 80 AA..AE) and LRI..PDI U+2066..U+2069
+** (E2 81 A6..A9); their neighbours U+061B (D8 9B), U+200D (E2 80 8D, the
+** zero-width joiner), U+2029 (E2 80 A9), U+202F (E2 80 AF), U+2065 (E2 81
+** A5) and U+206A (E2 81 AA) are not; e-acute (C3 A9) is not; a lone FF
+** and a C2 cut by the end begin no sequence: not controls (rl_utf8_len
+** says those). */
+static void test_utf8_control(void **state)
+{
+	static const char *const yes[] = {
+	    "\x1f", "\x7f", "\x1b[", "\xc2\x80", "\xc2\x9f", "\xd8\x9c",
+	    "\xe2\x80\x8e", "\xe2\x80\x8f", "\xe2\x80\xaa", "\xe2\x80\xae",
+	    "\xe2\x81\xa6", "\xe2\x81\xa9"};
+	static const char *const no[] = {
+	    " ", "~", "\xc2\xa0", "\xd8\x9b", "\xe2\x80\x8d", "\xe2\x80\xa9",
+	    "\xe2\x80\xaf", "\xe2\x81\xa5", "\xe2\x81\xaa", "\xc3\xa9", "\xff",
+	    "\xc2"};
+	size_t i;
+	(void)state;
+	assert_int_equal(rl_utf8_control((const unsigned char *)""), 1);
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!rl_utf8_control((const unsigned char *)yes[i]))
+			fail_msg("control %zu not named", i);
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (rl_utf8_control((const unsigned char *)no[i]))
+			fail_msg("non-control %zu named", i);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +282,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8_chars),
 	    cmocka_unit_test(test_utf8_quote),
 	    cmocka_unit_test(test_utf8_nonchar),
+	    cmocka_unit_test(test_utf8_control),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
