@@ -32,4 +32,18 @@ expect_exit 2 "eval --set chp.hbm_tbs" -- \
 expect_err "unknown parameter 'chp\.hbm_tbs'; did you mean chip\.hbm_tbps" "offers the near name"
 expect_no_err "params --section chp" "no list of a section that is none"
 
+# the claim's assumption sources, each term said in words where it stands
+expect_exit 0 "claim, no Monte Carlo" -- $RL claim --samples 0
+tr '\n' ' ' <"$tmpd/out" | tr -s ' ' >"$tmpd/flat"
+for w in "systolic array (a grid of multipliers passing operands to their neighbours, no instructions to fetch)" \
+	"XMAS, a research prototype of HBM I/O over an interposer" \
+	"UCIe-A, the standard die-to-die link in its form for dies on an interposer" \
+	"NVLink-C2C, NVIDIA's chip-to-chip link of the GH200"; do
+	if grep -qF -- "$w" "$tmpd/flat"; then
+		echo "ok - claim's sources: $w"
+	else
+		echo "not ok - claim's sources lack: $w"; fails=$((fails + 1))
+	fi
+done
+
 finish
