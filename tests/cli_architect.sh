@@ -46,4 +46,41 @@ for w in "systolic array (a grid of multipliers passing operands to their neighb
 	fi
 done
 
+# README's verdict: its tokens/s are input and output together, which eval
+# calls total_tokens_per_s; Sohu as claimed on 8 single-chip replicas gives
+# the README's 494,587 there (docs/claim.md, "How tokens are counted"), and
+# 2048 + 128 = 2176 tokens a request of which 128 are output: 1/17
+expect_exit 0 "eval Sohu as claimed, DP8" -- $RL eval --chip sohu --model llama3-70b \
+	--precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim
+expect_out "^  total_tokens_per_s +494587 tokens/s" "eval's total is README's 494,587"
+sed -n '/^## The verdict on Sohu, in plain words/,/^## Three paths/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/front"
+if grep -qF "494,587 tokens/s against Etched's 500,000 (input and output tokens together, as Etched counts them: \`eval\`'s \`total_tokens_per_s\`; its first line, \`output_tokens_per_s\`, counts the 128 output tokens of each 2,176 alone, 1/17 of it)" "$tmpd/front"; then
+	echo "ok - README's tokens/s says which tokens and which line of eval"
+else
+	echo "not ok - README's 494,587 tokens/s does not say they are input and output together"; fails=$((fails + 1))
+fi
+
+# README's architect path: where the cost per million tokens is, and that
+# the price is the preset's (both Sohu presets: 33,625 USD, the H100's,
+# data/chips/sohu.ini and sohu-design.ini) whatever --set design.* moves
+sed -n '/^\*\*A chip architect weighing trade-offs/,/^\*\*A sweep script/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/arch"
+if grep -qF "Cost per million tokens: eval's \`cost\` rows, \`usd_per_million_tokens_at_cost\` and \`_at_price\`, give USD per million output tokens" "$tmpd/arch" &&
+	grep -qF "both Sohu presets carry the H100's 33,625 USD as an assumption" "$tmpd/arch"; then
+	echo "ok - README's architect path says where the cost is and whose price"
+else
+	echo "not ok - README's architect path lacks the cost per million tokens"; fails=$((fails + 1))
+fi
+expect_exit 0 "eval sohu-design with more die in MACs" -- $RL eval --chip sohu-design --model llama3-70b \
+	--precision fp8 --isl 2048 --osl 128 --tp 1 --chips 8 --profile etched-claim --set design.frac_mac=0.3
+expect_out "^  chip_price_usd +33625 USD " "the price is the preset's 33,625 USD"
+expect_out "^  usd_per_million_tokens_at_cost +[0-9.]+ USD/Mtoken " "the cost row README names"
+expect_out "^  usd_per_million_tokens_at_price +[0-9.]+ USD/Mtoken " "the price row README names"
+
+# README's "What it does not know": ROCm said in words where it stands
+sed -n '/^## What it does not know/,/^## Documentation/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/know"
+if grep -qF "fitted on ROCm software** (AMD's GPU software, where every profile here is fitted on NVIDIA's TensorRT-LLM)" "$tmpd/know"; then
+	echo "ok - README: ROCm in words"
+else
+	echo "not ok - README: ROCm unexplained"; fails=$((fails + 1))
+fi
 finish
