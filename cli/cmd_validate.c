@@ -212,9 +212,12 @@ static int allreduce_fixed(const char *profile, const char *chip, char *out,
 		rl_allreduce_cost(&st.cfg, n, &lc);
 		half[k] = total[k] - lc.fixed_s;
 	}
-	/* S_half/B in its unit too: "(S_half/B 0/0/0)" read as a count */
-	snprintf(out, len, "; fixed %.0f/%.0f/%.0f us (of it S_half/B, the "
-	         "half-bandwidth size's time, %.0f/%.0f/%.0f us)",
+	/* in words, each figure with its unit: "S_half/B, the half-bandwidth
+	** size's time" was read by no one who had not read model/comm.c; the
+	** header above the lines says what the ramp-up is */
+	snprintf(out, len, "; fixed %.0f/%.0f/%.0f us an all-reduce (of it "
+	         "%.0f/%.0f/%.0f us the bandwidth's ramp-up, "
+	         "profile.allreduce_half_mb)",
 	         1e6 * total[0], 1e6 * total[1], 1e6 * total[2], 1e6 * half[0],
 	         1e6 * half[1], 1e6 * half[2]);
 	return RL_OK;
@@ -262,12 +265,17 @@ static int print_loo(const val_row *v, size_t n, int file, char *oom,
 	for (i = 0; i < n; i++)
 		pw = widen(pw, v[i].profile, 40);
 	printf("\nleave-one-architecture-out error of each profile's fit (its fit "
-	       "script's; names of one\nnetwork left out together) and one "
-	       "all-reduce's fixed time at tp 2/4/8 (model/comm.c)%s:\n",
+	       "script's; names of one\nnetwork left out together) and the time "
+	       "one all-reduce at tp 2/4/8 costs whatever its\nsize, on the chip "
+	       "the profile was fitted on: the software's latency, the link's "
+	       "per step,\nand the ramp-up (a message of profile.allreduce_half_mb "
+	       "reaches half the bandwidth:\neach costs as if that many more "
+	       "bytes moved at full bandwidth; model/comm.c,\n"
+	       "docs/validation.md \"Open problems\")%s:\n",
 	       file ? ",\nover the rows each fit was fitted on, not this file's "
 	              "rows" : "");
 	for (i = 0; i < n; i++) {
-		char path[1024], err[1024], fixed[128];
+		char path[1024], err[1024], fixed[192];
 		profile_loo m;
 		if (!v[i].profile[0])
 			continue;

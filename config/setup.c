@@ -122,11 +122,28 @@ static void set_name(rl_setup *st, const char *kind, const char *tmp)
 		snprintf(dst, RL_NAME_MAX, "%s", tmp);
 }
 
+/* The section `dotted` names ("chip" of chip.hbm_bw) where the table has
+** parameters of it, else NULL; its length in *sl. */
+static const char *known_section(const char *dotted, size_t *sl)
+{
+	size_t n, i;
+	const rl_param *t = rl_params(&n);
+	const char *dot = strchr(dotted, '.');
+	if (!dot)
+		return NULL;
+	*sl = (size_t)(dot - dotted);
+	for (i = 0; i < n; i++)
+		if (strlen(t[i].section) == *sl &&
+		    !strncmp(t[i].section, dotted, *sl))
+			return t[i].section;
+	return NULL;
+}
+
 void setup_param_hint(const char *dotted, char *out, size_t len)
 {
-	const char *names[4];
+	const char *names[4], *sect;
 	char buf[4][64];
-	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used = 0;
+	size_t n = rl_param_suggest(dotted, names, 4, buf), i, used = 0, sl;
 	out[0] = '\0';
 	if (!n) {
 		snprintf(out, len, " (`rooflab params` lists them all)");
@@ -138,7 +155,14 @@ void setup_param_hint(const char *dotted, char *out, size_t len)
 		                         i ? (i + 1 == n ? " or " : ", ") : "",
 		                         names[i]);
 	if (used < len)
-		snprintf(out + used, len - used, "?");
+		used += (size_t)snprintf(out + used, len - used, "?");
+	/* the names offered are the nearest in spelling, not in meaning
+	** (chip.hbm_bw: chip.hbm_gb, not the bandwidth chip.hbm_tbps): where
+	** the section is one, where to read all of its keys */
+	sect = known_section(dotted, &sl);
+	if (sect && used < len)
+		snprintf(out + used, len - used, " (`rooflab params --section "
+		         "%s` lists every %s.* parameter)", sect, sect);
 }
 
 /* setup_set_key with the key's row of the table found already (p:
@@ -150,7 +174,7 @@ static int set_found(rl_setup *st, const rl_param *p, const char *section,
 {
 	char dotted[160];
 	if (!p) {
-		char hint[300];
+		char hint[512];
 		snprintf(dotted, sizeof dotted, "%s.%s", section, key);
 		setup_param_hint(dotted, hint, sizeof hint);
 		snprintf(err, errlen, "unknown parameter '%s'%s", dotted, hint);
@@ -630,7 +654,7 @@ int setup_assign_as(rl_setup *st, const char *what, const char *assignment,
 	}
 	dot = strchr(buf, '.');
 	if (!dot) {
-		char hint[300];
+		char hint[512];
 		setup_param_hint(buf, hint, sizeof hint);
 		snprintf(err, errlen,
 		         "%s '%s': the name needs a section (section.key)%s", what,

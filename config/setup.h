@@ -59,8 +59,10 @@ void setup_init(rl_setup *st);
 int setup_load(rl_setup *st, const char *kind, const char *name, char *err,
                size_t errlen);
 
-/* "; did you mean a, b or c?" with the parameters closest to `dotted`, or
-** " (`rooflab params` lists them all)" when none is close. */
+/* "; did you mean a, b or c?" with the parameters closest to `dotted`
+** (and, where its section is one, " (`rooflab params --section S` lists
+** every S.* parameter)"), or " (`rooflab params` lists them all)" when
+** none is close. */
 void setup_param_hint(const char *dotted, char *out, size_t len);
 
 /* Apply "section.key=value".  0 or -1 + err (with suggestions). */

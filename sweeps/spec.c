@@ -120,7 +120,7 @@ static int parse_outputs(rl_sweep_spec *s, char *list, char *err,
 			return -1;
 		}
 		if (!o) {
-			char hint[300];
+			char hint[512];
 			rl_sw_output_hint(t, hint, sizeof hint);
 			snprintf(err, errlen, "unknown output '%s'%s", t, hint);
 			return -1;
@@ -305,7 +305,7 @@ static int spec_cb(void *ud, const char *section, const char *key,
 		const rl_param *p = rl_param_find_full(key);
 		size_t i;
 		if (!p) {
-			char hint[300];
+			char hint[512];
 			setup_param_hint(key, hint, sizeof hint);
 			snprintf(err, errlen, "unknown axis '%s'%s", key, hint);
 			return -1;

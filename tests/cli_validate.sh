@@ -319,7 +319,12 @@ expect_exit 0 "in-sample row labelled" -- grep -Eq '^a-out .*  \(fitted chip\)  
 # 225 GB/s, S_half / B = 4.5 MB / 225 GB/s = 20 us; the ring moves 2(n-1)/n
 # S in 2(n-1) steps: S_half / B x 1, 1.5, 1.75 = 20, 30, 35 us, and in all
 # 10 + 2 + 20 = 32, 10 + 6 + 30 = 46, 10 + 14 + 35 = 59 us
-expect_exit 0 "all-reduce fixed time per profile" -- grep -Eq 'micro\.ini +not recorded by its fit; fixed 32/46/59 us \(of it S_half/B, the half-bandwidth size.s time, 20/30/35 us\)$' "$T"
+# (in words: "of it S_half/B, the half-bandwidth size's time" was read by
+# no one who had not read model/comm.c; ux32's walk)
+expect_exit 0 "all-reduce fixed time per profile" -- grep -Eq 'micro\.ini +not recorded by its fit; fixed 32/46/59 us an all-reduce \(of it 20/30/35 us the bandwidth.s ramp-up, profile\.allreduce_half_mb\)$' "$T"
+expect_exit 1 "no S_half/B jargon in validate's text" -- grep -q 'S_half' "$T"
+# the header above those lines says what the fixed time and the ramp-up are
+expect_exit 0 "the ramp-up said in words above the lines" -- grep -Eq '^and the ramp-up \(a message of profile\.allreduce_half_mb reaches half the bandwidth:$' "$T"
 # the held-out table holds h200-sxm only: h100 rows not modelled are not in it
 expect_exit 0 "held-out groups: the other chip only" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep '^  chip' | grep -v h200-sxm | grep -q . && exit 1 || exit 0"
 expect_exit 0 "held-out groups: h200-sxm there" -- sh -c "sed -n '/(held out):\$/,/^\$/p' '$T' | grep -q '^  chip  *h200-sxm  *2 '"
