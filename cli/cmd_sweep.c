@@ -2,8 +2,10 @@
 ** cmd_sweep.c: `rooflab sweep SPEC --db FILE`: evaluate every design point
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include <errno.h>
 #include <math.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,8 +238,8 @@ static const opt_def table[] = {
             "with --resume: continue run ID (of this spec and shard)"),
     /* --threads as claim spells its worker threads; --jobs kept */
     OPT_INT("--threads", rl_sweep_opts, jobs, "N", 0, 1024, NULL,
-            "evaluation threads (0, the default: one per CPU), one\n"
-            "writer"),
+            "evaluation threads (0, the default: one per CPU it may\n"
+            "run on, as nproc counts), one writer"),
     OPT_ALIAS("--jobs", "--threads", "N"),
     OPT_BOOL("--force", rl_sweep_opts, force,
              "allow sweeps over 100,000,000 points"),
@@ -887,6 +889,19 @@ static void batch_note(int argc, char **argv)
 	}
 }
 
+/* The CPUs this process may run on, as nproc counts them: its affinity
+** mask (taskset, a cgroup's cpuset, a Slurm task's cores), else every CPU
+** online.  --threads 0 took the CPUs online, so a shard pinned to 2 of
+** a machine's 64 CPUs started 64 evaluation threads (ux34). */
+static long usable_cpus(void)
+{
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -903,12 +918,12 @@ int cmd_sweep(int argc, char **argv)
 	if (rc != OPT_GO_ON)
 		return rc;
 	batch_note(argc, argv);
-	/* 0: one thread per CPU, as claim's Monte Carlo takes it; the rows
+	/* 0: one thread per CPU it may run on; the rows
 	** do not depend on it (the writer commits them in point order, each
 	** point evaluated alone: sweeps/run.c), which 1, 2 and 4 threads of
 	** grid, random and sobol sweeps export byte for byte (2026-11-30) */
 	if (o.jobs == 0) {
-		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		long ncpu = usable_cpus();
 		o.jobs = ncpu < 1 ? 1 : ncpu > 1024 ? 1024 : (int)ncpu;
 	}
 	if (!spec)
