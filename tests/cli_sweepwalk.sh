@@ -698,4 +698,29 @@ else
 		{ echo "not ok - pinned to one CPU, --threads 0 ran $def threads, --threads 1 $one"; fails=$((fails + 1)); }
 fi
 
+# 13. (ux34) export of one shard's file says that its rows are one in N of
+# the sweep's, as plot's title does ("shard 1/4 alone"), where a script
+# exporting part1.db for the sweep got a quarter of its points with exit 0
+# and not a word.  w.ini: 12 points, shard 1/4 holds idx 1, 5 and 9; the
+# merged file and an unsharded run are the whole sweep and say nothing.
+for i in 0 1 2 3; do
+	$RL sweep "$d/w.ini" --db "$d/ex$i.db" --shard $i/4 >/dev/null 2>&1
+done
+expect_exit 0 "export of shard 1/4's file" -- $RL export --db "$d/ex1.db" --format csv
+n=$(grep -c . "$tmpd/out")
+[ "$n" = 4 ] && echo "ok - its CSV: the header and shard 1/4's 3 rows" ||
+	{ echo "not ok - its CSV has $n lines, not 4"; fails=$((fails + 1)); }
+expect_err "ex1\.db: run 1 is shard 1/4 of its sweep alone: one in 4 of the design points \(rooflab merge OUT\.db PART\.db\.\.\. joins the 4 shards\)$" "export says the rows are one shard's"
+expect_exit 0 "export --format json of shard 1/4's file" -- $RL export --db "$d/ex1.db" --format json
+expect_err "run 1 is shard 1/4 of its sweep alone" "the JSON's export says it too"
+expect_exit 0 "merge of the 4 shards" -- $RL merge "$d/exall.db" "$d/ex0.db" "$d/ex1.db" "$d/ex2.db" "$d/ex3.db"
+expect_exit 0 "export of the merged file" -- $RL export --db "$d/exall.db" --format csv
+expect_no_err "shard" "the merged run is not called a shard"
+n=$(grep -c . "$tmpd/out")
+[ "$n" = 13 ] && echo "ok - the merged CSV: the header and 12 rows" ||
+	{ echo "not ok - the merged CSV has $n lines, not 13"; fails=$((fails + 1)); }
+expect_exit 0 "an unsharded run of w.ini" -- $RL sweep "$d/w.ini" --db "$d/exone.db"
+expect_exit 0 "export of the unsharded run" -- $RL export --db "$d/exone.db" --format csv
+expect_no_err "shard" "an unsharded run is not called a shard"
+
 exit $((fails > 0))
