@@ -244,10 +244,10 @@ static const opt_def table[] = {
     OPT_BOOL("--force", rl_sweep_opts, force,
              "allow sweeps over 100,000,000 points"),
     OPT_BOOL("--count", rl_sweep_opts, count_only,
-             "print how many design points the spec has, the axes'\n"
-             "values and the shard's share, and stop: nothing is\n"
-             "evaluated or written (--db not needed, and where given\n"
-             "neither opened nor checked)"),
+             "print how many design points the spec has, how many\n"
+             "values each axis takes and the shard's share, and stop:\n"
+             "nothing is evaluated or written (--db not needed, and\n"
+             "where given neither opened nor checked)"),
     OPT_BOOL("--json", rl_sweep_opts, json,
              "with --count: the same as one JSON object on stdout\n"
              "(spec, points, points_text, points_log10, sampling, seed,\n"
