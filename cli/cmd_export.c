@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
+#include "../plots/pdb.h"
 #include "../plots/runfit.h"
 #include "../sweeps/export.h"
 #include "../sweeps/store.h"
@@ -38,7 +41,8 @@ static void help(FILE *f)
 	      "[--units]\n\n"
 	      "Writes one sweep run of FILE (the newest unless --run ID) to "
 	      "stdout, one record\nper stored design point in index order; "
-	      "a run not finished, or marked complete\nbut lacking points, is "
+	      "a run not finished, or marked complete\nbut lacking points, or "
+	      "one shard of a sweep not merged (one in N of its\npoints), is "
 	      "said on stderr.  CSV: a header line run_id,idx,status,\n"
 	      "then the columns, NULL as an empty field, an infinite real as "
 	      "inf or -inf (a\nstring in the JSON); status is 0 for a point "
@@ -69,6 +73,30 @@ static void help(FILE *f)
 	      "written, as merge refuses it), 1 internal or\noutput "
 	      "failure.\n", f);
 	opt_help(f, table);
+}
+
+/* A run that is one shard of a sweep not merged (runs.shard_count over
+** 1), said on stderr as plot's title says it: a CSV has no run row, and a
+** script exporting part1.db took one in N of the sweep's points for all of
+** them (ux34).  Said nothing where the file cannot be read again or the
+** pair is not one rooflab writes (export has judged the rows already). */
+static void shard_note(const char *dbpath, int64_t run)
+{
+	sqlite3 *db = NULL;
+	long index, count;
+	char err[1024], msg[4200];
+	if (rl_store_open(dbpath, 1, RL_SWEEP_BUSY_MS, &db, err,
+	                  sizeof err) == RL_OK &&
+	    pdb_sweep_shard(db, dbpath, (long)run, &index, &count, err,
+	                    sizeof err) == RL_OK && count > 1) {
+		snprintf(msg, sizeof msg, "%s: run %lld is shard %ld/%ld of its "
+		         "sweep alone: one in %ld of the design points (rooflab "
+		         "merge OUT.db PART.db... joins the %ld shards)", dbpath,
+		         (long long)run, index, count, count, count);
+		cli_warn("export", msg);
+	}
+	if (db)
+		sqlite3_close(db);
 }
 
 int cmd_export(int argc, char **argv)
@@ -122,6 +150,7 @@ int cmd_export(int argc, char **argv)
 		         state.resume);
 		cli_warn("export", err);
 	}
+	shard_note(a.db, run);
 	/* the run's profile fitted on another chip's rows, as sweep said it
 	** (runs.profile_fit), where the rows read as validated on the chip
 	** they name; then one of software its chip's preset does not name

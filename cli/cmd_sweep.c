@@ -2,8 +2,10 @@
 ** cmd_sweep.c: `rooflab sweep SPEC --db FILE`: evaluate every design point
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include <errno.h>
 #include <math.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,16 +238,16 @@ static const opt_def table[] = {
             "with --resume: continue run ID (of this spec and shard)"),
     /* --threads as claim spells its worker threads; --jobs kept */
     OPT_INT("--threads", rl_sweep_opts, jobs, "N", 0, 1024, NULL,
-            "evaluation threads (0, the default: one per CPU), one\n"
-            "writer"),
+            "evaluation threads (0, the default: one per CPU it may\n"
+            "run on, as nproc counts), one writer"),
     OPT_ALIAS("--jobs", "--threads", "N"),
     OPT_BOOL("--force", rl_sweep_opts, force,
              "allow sweeps over 100,000,000 points"),
     OPT_BOOL("--count", rl_sweep_opts, count_only,
-             "print how many design points the spec has, the axes'\n"
-             "values and the shard's share, and stop: nothing is\n"
-             "evaluated or written (--db not needed, and where given\n"
-             "neither opened nor checked)"),
+             "print how many design points the spec has, how many\n"
+             "values each axis takes and the shard's share, and stop:\n"
+             "nothing is evaluated or written (--db not needed, and\n"
+             "where given neither opened nor checked)"),
     OPT_BOOL("--json", rl_sweep_opts, json,
              "with --count: the same as one JSON object on stdout\n"
              "(spec, points, points_text, points_log10, sampling, seed,\n"
@@ -893,6 +895,19 @@ static void batch_note(int argc, char **argv)
 	}
 }
 
+/* The CPUs this process may run on, as nproc counts them: its affinity
+** mask (taskset, a cgroup's cpuset, a Slurm task's cores), else every CPU
+** online.  --threads 0 took the CPUs online, so a shard pinned to 2 of
+** a machine's 64 CPUs started 64 evaluation threads (ux34). */
+static long usable_cpus(void)
+{
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	return sysconf(_SC_NPROCESSORS_ONLN);
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -909,12 +924,12 @@ int cmd_sweep(int argc, char **argv)
 	if (rc != OPT_GO_ON)
 		return rc;
 	batch_note(argc, argv);
-	/* 0: one thread per CPU, as claim's Monte Carlo takes it; the rows
+	/* 0: one thread per CPU it may run on; the rows
 	** do not depend on it (the writer commits them in point order, each
 	** point evaluated alone: sweeps/run.c), which 1, 2 and 4 threads of
 	** grid, random and sobol sweeps export byte for byte (2026-11-30) */
 	if (o.jobs == 0) {
-		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		long ncpu = usable_cpus();
 		o.jobs = ncpu < 1 ? 1 : ncpu > 1024 ? 1024 : (int)ncpu;
 	}
 	if (!spec)

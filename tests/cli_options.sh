@@ -13,7 +13,7 @@ for c in export merge report plot sweep params calibrate validate; do
 	expect_out "^options:$" "$c --help lists its options"
 done
 expect_exit 0 "sweep --help" -- $RL sweep --help
-jobs=$(grep -A1 '^  --threads N ' "$tmpd/out" | tr -s ' \n' ' ')
+jobs=$(grep -A2 '^  --threads N ' "$tmpd/out" | tr -s ' \n' ' ')
 case $jobs in
 *"evaluation threads"*"(a whole number in [0, 1024])"*)
 	echo "ok - the range of --threads comes from the table" ;;

@@ -2602,7 +2602,8 @@ else
 fi
 expect_exit 0 "sweep --threads 0: one per CPU" -- $RL sweep "$ROOFLAB_ROOT/sweeps/sohu-sram-only.ini" --db "$d/thr0.db" --threads 0
 expect_exit 0 "sweep --help" -- $RL sweep --help
-expect_out "evaluation threads \(0, the default: one per CPU\)" "help gives the default"
+expect_out "evaluation threads \(0, the default: one per CPU it may$" "help gives the default"
+expect_out "^ +run on, as nproc counts\), one writer$" "help says which CPUs it counts (ux34)"
 # a section whose profile was fitted on another chip's rows says so on
 # stderr, in eval's note (ux21); the H100's section does not
 printf '[base]\nchip = h200-sxm\nmodel = llama3-8b\n[axes]\nscenario.batch = 1, 2\n[baseline]\nchip = h100-sxm\nmodel = llama3-8b\n' >"$d/fit.ini"

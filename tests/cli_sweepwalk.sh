@@ -649,4 +649,78 @@ q "$d/noruns.db" "DELETE FROM points; DELETE FROM run_columns; DELETE FROM runs"
 expect_exit 2 "export --run 3 of a file whose runs were deleted" -- $RL export --db "$d/noruns.db" --run 3 --format csv
 expect_err "noruns\.db has no run 3; it holds no run$" "export says the file holds no run"
 
+# 12. (ux34) --threads 0, the default, starts one evaluation thread per CPU
+# the process may run on (taskset, a cgroup's cpuset, as nproc counts),
+# where it took every CPU online: a shard pinned to 2 of a machine's CPUs
+# started one thread for each CPU of the machine.  Under taskset -c 0 the
+# default must start what --threads 1 starts (the main thread and one
+# evaluation thread): the most threads /proc shows while each runs, slowed
+# to about 2 s by the tests' sleep between commits (2,000 points, 100 a
+# commit, 100 ms each).
+cat >"$d/cpus.ini" <<'EOF2'
+[base]
+chip = h100-sxm
+model = llama3-8b
+[axes]
+chip.hbm_tbps = 1:20.9:0.1
+scenario.batch = 1:10:1
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF2
+# most_threads FILE ARGS...: run sweep ARGS under taskset -c 0 into FILE,
+# print the most threads its /proc/PID/status showed
+most_threads() {
+	db=$1; shift
+	ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 taskset -c 0 $RL sweep "$d/cpus.ini" \
+		--db "$db" --points-per-commit 100 "$@" >/dev/null 2>&1 &
+	tp=$!
+	most=0
+	while kill -0 "$tp" 2>/dev/null; do
+		t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$tp/status" 2>/dev/null)
+		[ "${t:-0}" -gt "$most" ] && most=$t
+		sleep 0.05
+	done
+	wait "$tp"
+	echo "$most"
+}
+if ! command -v taskset >/dev/null 2>&1 || [ ! -r /proc/self/status ]; then
+	echo "ok - --threads 0 under taskset # skipped: taskset or /proc is missing"
+elif [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" -lt 2 ]; then
+	echo "ok - --threads 0 under taskset # skipped: one CPU online, the two counts agree anyway"
+else
+	one=$(most_threads "$d/cpus1.db" --threads 1)
+	def=$(most_threads "$d/cpus0.db")
+	n=$(q "$d/cpus0.db" "SELECT count(*) FROM points")
+	[ "$n" = 2000 ] && echo "ok - the pinned default sweep stored its 200 x 10 points" ||
+		{ echo "not ok - the pinned default sweep stored $n points, not 2000"; fails=$((fails + 1)); }
+	[ "$one" -ge 2 ] && [ "$def" = "$one" ] &&
+		echo "ok - pinned to one CPU, --threads 0 starts what --threads 1 starts ($one threads)" ||
+		{ echo "not ok - pinned to one CPU, --threads 0 ran $def threads, --threads 1 $one"; fails=$((fails + 1)); }
+fi
+
+# 13. (ux34) export of one shard's file says that its rows are one in N of
+# the sweep's, as plot's title does ("shard 1/4 alone"), where a script
+# exporting part1.db for the sweep got a quarter of its points with exit 0
+# and not a word.  w.ini: 12 points, shard 1/4 holds idx 1, 5 and 9; the
+# merged file and an unsharded run are the whole sweep and say nothing.
+for i in 0 1 2 3; do
+	$RL sweep "$d/w.ini" --db "$d/ex$i.db" --shard $i/4 >/dev/null 2>&1
+done
+expect_exit 0 "export of shard 1/4's file" -- $RL export --db "$d/ex1.db" --format csv
+n=$(grep -c . "$tmpd/out")
+[ "$n" = 4 ] && echo "ok - its CSV: the header and shard 1/4's 3 rows" ||
+	{ echo "not ok - its CSV has $n lines, not 4"; fails=$((fails + 1)); }
+expect_err "ex1\.db: run 1 is shard 1/4 of its sweep alone: one in 4 of the design points \(rooflab merge OUT\.db PART\.db\.\.\. joins the 4 shards\)$" "export says the rows are one shard's"
+expect_exit 0 "export --format json of shard 1/4's file" -- $RL export --db "$d/ex1.db" --format json
+expect_err "run 1 is shard 1/4 of its sweep alone" "the JSON's export says it too"
+expect_exit 0 "merge of the 4 shards" -- $RL merge "$d/exall.db" "$d/ex0.db" "$d/ex1.db" "$d/ex2.db" "$d/ex3.db"
+expect_exit 0 "export of the merged file" -- $RL export --db "$d/exall.db" --format csv
+expect_no_err "shard" "the merged run is not called a shard"
+n=$(grep -c . "$tmpd/out")
+[ "$n" = 13 ] && echo "ok - the merged CSV: the header and 12 rows" ||
+	{ echo "not ok - the merged CSV has $n lines, not 13"; fails=$((fails + 1)); }
+expect_exit 0 "an unsharded run of w.ini" -- $RL sweep "$d/w.ini" --db "$d/exone.db"
+expect_exit 0 "export of the unsharded run" -- $RL export --db "$d/exone.db" --format csv
+expect_no_err "shard" "an unsharded run is not called a shard"
+
 exit $((fails > 0))
