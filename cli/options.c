@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/dbfile.h"
@@ -52,14 +53,25 @@ const opt_def eval_opts_table[] = {
     OPT_BOOL("--json", eval_opts, json, "JSON instead of a table"),
     OPT_LAST};
 
-/* "rooflab CMD: KIND" and msg shown on f; messages are at most 2 KB (the
-** longest err buffer in cli/), cut at a whole character past 4 KB */
+/* "rooflab CMD: KIND" and msg shown on f, whole: rl_utf8_cell writes no
+** more bytes than it reads (a control as one '?'), so a buffer of msg's
+** size holds it all; a message past the stack's 4 KB (report's notes
+** name the database twice) on the heap, and only where that fails cut at
+** a whole character, said so */
 static void say_on(FILE *f, const char *cmd, const char *kind,
                    const char *msg)
 {
-	char clean[4096];
-	fprintf(f, "rooflab %s: %s%s\n", cmd, kind,
-	        rl_utf8_cell(msg, 0, 0, clean, sizeof clean));
+	char clean[4096], *big = NULL;
+	size_t n = strlen(msg) + 1;
+	if (n > sizeof clean && (big = malloc(n)) != NULL) {
+		fprintf(f, "rooflab %s: %s%s\n", cmd, kind,
+		        rl_utf8_cell(msg, 0, 0, big, n));
+		free(big);
+		return;
+	}
+	fprintf(f, "rooflab %s: %s%s%s\n", cmd, kind,
+	        rl_utf8_cell(msg, 0, 0, clean, sizeof clean),
+	        n > sizeof clean ? "... (cut: out of memory)" : "");
 }
 
 static void say(const char *cmd, const char *kind, const char *msg)
