@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../reports/report.h"
-#include "../model/utf8.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -86,11 +85,6 @@ int cmd_report(int argc, char **argv)
 			cli_warn("report", msgs.v[i].text);
 	}
 	report_msgs_free(&msgs);
-	{
-		/* (the path's controls as '?': rl_utf8_cell) */
-		char shown[4200];
-		printf("rooflab report: wrote %s\n",
-		       rl_utf8_cell(o.out, 0, 0, shown, sizeof shown));
-	}
+	cli_wrote("report", o.out);
 	return RL_OK;
 }

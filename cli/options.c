@@ -89,6 +89,11 @@ void cli_result(const char *cmd, const char *msg)
 	say_on(stdout, cmd, "", msg);
 }
 
+void cli_wrote(const char *cmd, const char *path)
+{
+	say_on(stdout, cmd, "wrote ", path);
+}
+
 void cli_warn(const char *cmd, const char *msg)
 {
 	say(cmd, "warning: ", msg);

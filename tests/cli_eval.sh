@@ -274,7 +274,9 @@ printf 'id,chip\nx,y\n' > "$tmpd/m.csv"
 expect_exit 2 "measurements without columns" -- $RL validate --measurements "$tmpd/m.csv"
 expect_err "header lacks column" "names the missing column"
 expect_exit 0 "calibrate writes a profile" -- $RL calibrate --profile "$ROOFLAB_DATA/calibration/trtllm-0.10-start.ini" --software "TensorRT-LLM 0.10.0" --fit eff_compute,iter_overhead_ms --no-loo --out "$tmpd/fit.ini"
-expect_out "wrote " "calibrate says where"
+# (small72) in every command's form, "rooflab CMD: wrote FILE", where
+# calibrate's lacked "rooflab calibrate: "
+expect_out "^rooflab calibrate: wrote .*/fit\.ini\$" "calibrate says where"
 # (small53) the fitted list prints each value as the profile file writes
 # it (%.10g), where %12.6g cut the file's digits to six: the two fitted
 # values, as fit.ini holds them, in the list, with more than six
