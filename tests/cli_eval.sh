@@ -1413,4 +1413,22 @@ expect_exit 0 "eval: Sohu by design, SRAM by its area" -- $RL eval $SR --set des
 expect_err "^rooflab eval: note: --set design\.sram_mm2=181\.4 takes its area from the die's unassigned rest \(17\.71% left" "eval: SRAM by area, the rest left"
 expect_exit 0 "eval: Sohu by design, SRAM traded against MACs" -- $RL eval $SR --set design.frac_sram=0.2 --set design.frac_mac=0.1
 expect_no_err "unassigned rest" "eval: no note where frac_mac is set too"
+# (small72) --profile PATH past validate's 127 bytes (claim/validation.c
+# keeps a row's profile in RL_NAME_MAX): the other commands that take a
+# profile serve it whole (its name the file's, "prof"), and validate
+# refuses it naming the limit, exit 2; none cuts it to another path
+lp=$tmpd/$(printf '%0200d' 0 | tr 0 p)
+mkdir "$lp"
+cp "${ROOFLAB_DATA}/profiles/trtllm-0.10.ini" "$lp/prof.ini"
+expect_exit 0 "eval --profile of a 200-byte folder" -- $RL eval --chip h100-sxm --model llama3-8b --profile "$lp/prof.ini" --json
+expect_out '"profile": "prof"' "eval: the long path's profile, by its file's name"
+expect_exit 0 "curve --profile of a 200-byte folder" -- $RL curve --chip h100-sxm --model llama3-8b --profile "$lp/prof.ini" --json
+expect_out '"profile": "prof"' "curve: the long path's profile"
+expect_exit 0 "map --profile of a 200-byte folder" -- $RL map --chip h100-sxm --model llama3-8b --chips 8 --profile "$lp/prof.ini"
+expect_out "^profile prof \(named by --profile" "map: the long path's profile"
+expect_exit 0 "claim a=...,profile= of a 200-byte folder" -- $RL claim --a "h100-sxm,profile=$lp/prof.ini" --json
+expect_out '"label": "8 x h100-sxm \(prof\)"' "claim: side a on the long path's profile"
+expect_exit 2 "validate --profile of a 200-byte folder" -- $RL validate --profile "$lp/prof.ini"
+expect_err "at most 127 bytes \(a shorter path, or the file copied into data/profiles/ and given by its name\)$" \
+	"validate: refused, naming the limit and the fix"
 finish
