@@ -972,11 +972,10 @@ static int job_write(calib_job *j, const calibrate_args *o)
 		cli_say("calibrate", err);
 		return rc;
 	}
-	{
-		/* (the path's controls as '?': rl_utf8_cell) */
-		char shown[4200];
-		printf("\nwrote %s\n", rl_utf8_cell(out, 0, 0, shown, sizeof shown));
-	}
+	/* after the summary, a blank line; "rooflab calibrate: wrote FILE"
+	** as plot's and report's, where it lacked the command's name */
+	putchar('\n');
+	cli_wrote("calibrate", out);
 	return RL_OK;
 }
 

@@ -838,12 +838,8 @@ static int run_in(int argc, char **argv, int plot, series *s)
 		cli_say(cmd, err);
 		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
-	if (out) {
-		/* (the path's controls as '?': rl_utf8_cell) */
-		char shown[4200];
-		printf("rooflab plot: wrote %s\n",
-		       rl_utf8_cell(out, 0, 0, shown, sizeof shown));
-	}
+	if (out)
+		cli_wrote("plot", out);
 	return RL_OK;
 }
 

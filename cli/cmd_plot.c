@@ -435,12 +435,7 @@ int cmd_plot(int argc, char **argv)
 		cli_say("plot", err);
 		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
-	if (a.out) {
-		/* the path's controls and bytes of no UTF-8 character as '?',
-		** as every message names a file (rl_utf8_cell) */
-		char shown[4200];
-		printf("rooflab plot: wrote %s\n",
-		       rl_utf8_cell(a.out, 0, 0, shown, sizeof shown));
-	}
+	if (a.out)
+		cli_wrote("plot", a.out);
 	return RL_OK;
 }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../reports/report.h"
-#include "../model/utf8.h"
 #include "commands.h"
 #include "options.h"
 #include "parseopt.h"
@@ -52,7 +51,9 @@ static void help(FILE *f)
 int cmd_report(int argc, char **argv)
 {
 	report_opts o;
-	char err[2048], warn[4096];
+	char err[2048];
+	report_msgs msgs = {0};
+	size_t i;
 	int rc;
 
 	memset(&o, 0, sizeof o);
@@ -69,25 +70,21 @@ int cmd_report(int argc, char **argv)
 	if (!o.out)
 		return bad_input("report", "--out report.html|report.md is "
 		                 "required");
-	rc = report_write(&o, err, sizeof err, warn, sizeof warn);
+	rc = report_write(&o, err, sizeof err, &msgs);
 	if (rc != RL_OK) {
+		report_msgs_free(&msgs);
 		cli_say("report", err);
 		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
-	if (warn[0]) {
-		char *line = warn, *nl;
-		for (; line && *line; line = nl ? nl + 1 : NULL) {
-			nl = strchr(line, '\n');
-			if (nl)
-				*nl = 0;
-			cli_warn("report", line);
-		}
+	/* each whole, on its own line (a message's newline, from a path,
+	** shown '?' by cli_say's rule) */
+	for (i = 0; i < msgs.n; i++) {
+		if (msgs.v[i].note)
+			cli_note((void *)"report", msgs.v[i].text);
+		else
+			cli_warn("report", msgs.v[i].text);
 	}
-	{
-		/* (the path's controls as '?': rl_utf8_cell) */
-		char shown[4200];
-		printf("rooflab report: wrote %s\n",
-		       rl_utf8_cell(o.out, 0, 0, shown, sizeof shown));
-	}
+	report_msgs_free(&msgs);
+	cli_wrote("report", o.out);
 	return RL_OK;
 }

@@ -22,6 +22,7 @@
 #include "../sweeps/points.h"
 #include "../sweeps/run.h"
 #include "../sweeps/spec.h"
+#include "../sweeps/store.h"
 #include "../sweeps/why.h"
 #include "commands.h"
 #include "options.h"
@@ -908,6 +909,35 @@ static long usable_cpus(void)
 	return sysconf(_SC_NPROCESSORS_ONLN);
 }
 
+/* A --db that exists and that the sweep would refuse (a later or older
+** schema, another kind of rooflab file, another program's, not SQLite):
+** refused here, with rl_db_identify's writer's words, before the spec's
+** notes and warnings (the price note, short ranges, profiles), where they
+** were printed first and the file refused after them.  RL_OK where the
+** file is not there yet, or is one the sweep writes into (the run's own
+** open checks again, under its lock); else the status, said. */
+static int db_refused_first(const char *path)
+{
+	char err[2200];
+	sqlite3 *db = NULL;
+	int unmarked = 0, rc;
+	if (access(path, F_OK) != 0)
+		return RL_OK;
+	if (rl_db_open_read(path, &db) != SQLITE_OK) {
+		/* (the run's open says why, as before) */
+		sqlite3_close(db);
+		return RL_OK;
+	}
+	rc = rl_db_identify(db, path, &rl_sweep_db_kind, &unmarked, err,
+	                    sizeof err);
+	sqlite3_close(db);
+	if (rc == RL_EINPUT) {
+		cli_say("sweep", err);
+		return RL_EINPUT;
+	}
+	return RL_OK;
+}
+
 int cmd_sweep(int argc, char **argv)
 {
 	rl_sweep_opts o;
@@ -958,7 +988,8 @@ int cmd_sweep(int argc, char **argv)
 		snprintf(msg, sizeof msg, "note: --count writes nothing: --db %s "
 		         "is not opened", o.db_path);
 		cli_say("sweep", msg);
-	} else if (o.db_path && (rc = db_target("sweep", o.db_path)) != RL_OK)
+	} else if (o.db_path && ((rc = db_target("sweep", o.db_path)) != RL_OK ||
+	                         (rc = db_refused_first(o.db_path)) != RL_OK))
 		return rc;
 	s = rl_sweep_spec_load(spec, &rc, err, sizeof err);
 	if (!s) {

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/dbfile.h"
@@ -52,14 +53,25 @@ const opt_def eval_opts_table[] = {
     OPT_BOOL("--json", eval_opts, json, "JSON instead of a table"),
     OPT_LAST};
 
-/* "rooflab CMD: KIND" and msg shown on f; messages are at most 2 KB (the
-** longest err buffer in cli/), cut at a whole character past 4 KB */
+/* "rooflab CMD: KIND" and msg shown on f, whole: rl_utf8_cell writes no
+** more bytes than it reads (a control as one '?'), so a buffer of msg's
+** size holds it all; a message past the stack's 4 KB (report's notes
+** name the database twice) on the heap, and only where that fails cut at
+** a whole character, said so */
 static void say_on(FILE *f, const char *cmd, const char *kind,
                    const char *msg)
 {
-	char clean[4096];
-	fprintf(f, "rooflab %s: %s%s\n", cmd, kind,
-	        rl_utf8_cell(msg, 0, 0, clean, sizeof clean));
+	char clean[4096], *big = NULL;
+	size_t n = strlen(msg) + 1;
+	if (n > sizeof clean && (big = malloc(n)) != NULL) {
+		fprintf(f, "rooflab %s: %s%s\n", cmd, kind,
+		        rl_utf8_cell(msg, 0, 0, big, n));
+		free(big);
+		return;
+	}
+	fprintf(f, "rooflab %s: %s%s%s\n", cmd, kind,
+	        rl_utf8_cell(msg, 0, 0, clean, sizeof clean),
+	        n > sizeof clean ? "... (cut: out of memory)" : "");
 }
 
 static void say(const char *cmd, const char *kind, const char *msg)
@@ -75,6 +87,11 @@ void cli_say(const char *cmd, const char *msg)
 void cli_result(const char *cmd, const char *msg)
 {
 	say_on(stdout, cmd, "", msg);
+}
+
+void cli_wrote(const char *cmd, const char *path)
+{
+	say_on(stdout, cmd, "wrote ", path);
 }
 
 void cli_warn(const char *cmd, const char *msg)
@@ -100,6 +117,27 @@ int cli_out_check(const char *cmd)
 	                     "system's largest file)"
 	                   : "");
 	return RL_EINTERNAL;
+}
+
+/* The longest --set a message quotes whole (bytes); past it, cut */
+#define SET_SHOWN_MAX 300
+
+/* The --set assignment a for a message, into buf (SET_SHOWN_MAX + 64
+** bytes at least): whole where it is at most SET_SHOWN_MAX bytes, else its
+** first bytes cut at a whole character (rl_utf8_cut, never inside a
+** multibyte one) and "... (N bytes)", where "%.300s" cut it mid-character
+** and without a mark (a value of 400 digits shown as another number) */
+static const char *set_shown(const char *a, char *buf, size_t len)
+{
+	char size[64];
+	size_t n = strlen(a);
+	if (n <= SET_SHOWN_MAX)
+		snprintf(buf, len, "%s", a);
+	else
+		snprintf(buf, len, "%.*s... (%s)",
+		         rl_utf8_cut(a, SET_SHOWN_MAX - 3), a,
+		         rl_utf8_bytes(a, n, size, sizeof size));
+	return buf;
 }
 
 /* The [design] keys that act on a chip given by its spec sheet: the die
@@ -164,14 +202,14 @@ static void warn_inert_power(const char *cmd, const eval_opts *o,
 	if (rl_power_known(&st->cfg))
 		return;
 	for (k = 0; k < o->nsets; k++) {
-		char msg[1024];
+		char msg[1024], sa[SET_SHOWN_MAX + 64];
 		if (!power_key(o->sets[k]))
 			continue;
 		snprintf(msg, sizeof msg,
 		         "--set %s changes nothing %s computes: %s names no "
 		         "process node (node.*), so it has no power model: no "
 		         "TDP holds its clock and its power is n/a",
-		         o->sets[k], cmd, st->chip);
+		         set_shown(o->sets[k], sa, sizeof sa), cmd, st->chip);
 		cli_warn(cmd, msg);
 	}
 }
@@ -208,7 +246,7 @@ static void warn_inert_sram(const char *cmd, const eval_opts *o,
 	if (st->cfg.chip.sram_resident_share > 0)
 		return;
 	for (k = 0; k < o->nsets; k++) {
-		char msg[1024];
+		char msg[1024], sa[SET_SHOWN_MAX + 64];
 		if (!opts_sram_inert(o->sets[k]) ||
 		    (!strncmp(o->sets[k], "design.", 7) &&
 		     !(st->cfg.chip.by_design > 0.5)))
@@ -221,7 +259,7 @@ static void warn_inert_sram(const char *cmd, const eval_opts *o,
 		         "its capacity nor its bandwidth (the die's shares alone "
 		         "count it); add --set chip.sram_resident_share=1 to "
 		         "weigh it (docs/engine.md, MAC arrays or SRAM?)",
-		         o->sets[k], cmd, st->chip);
+		         set_shown(o->sets[k], sa, sizeof sa), cmd, st->chip);
 		cli_warn(cmd, msg);
 	}
 }
@@ -273,26 +311,28 @@ static void warn_inert_alternate(const char *cmd, const eval_opts *o,
 	for (k = 0; k < o->nsets; k++)
 		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 			const char *a = o->sets[k], *before, *zero, *mine;
-			char msg[1400], by[400], instead[400];
+			char msg[2000], by[600], instead[500];
+			char sa[SET_SHOWN_MAX + 64], sm[SET_SHOWN_MAX + 64];
 			if (!sets_design_key(a, keys[i]) ||
 			    !(before = rl_design_key_before(&st->cfg.design, keys[i])))
 				continue;
 			zero = strcmp(before, "mac_mm2") ? before : "frac_mac";
 			mine = set_of_block(o, before);
 			if (mine && !strncmp(mine + 7, before, strlen(before)))
-				snprintf(by, sizeof by, "your --set %.300s", mine);
+				snprintf(by, sizeof by, "your --set %s",
+				         set_shown(mine, sm, sizeof sm));
 			else
-				snprintf(by, sizeof by, "%s gives design.%s", st->chip,
-				         before);
+				snprintf(by, sizeof by, "%.*s gives design.%s",
+				         rl_utf8_cut(st->chip, 400), st->chip, before);
 			instead[0] = '\0';
 			if (mine)
-				snprintf(instead, sizeof instead, " in place of --set %.300s",
-				         mine);
+				snprintf(instead, sizeof instead, " in place of --set %s",
+				         set_shown(mine, sm, sizeof sm));
 			snprintf(msg, sizeof msg,
 			         "--set %s changes nothing %s computes: %s, which "
 			         "stands before it; give --set design.%s=0%s%s to "
 			         "derive from design.%s instead",
-			         a, cmd, by, zero,
+			         set_shown(a, sa, sizeof sa), cmd, by, zero,
 			         strcmp(zero, before) ? " (a share of 0 clears "
 			                                "design.mac_mm2 too)"
 			                              : "",
@@ -310,7 +350,7 @@ static void note_sram_from_rest(const char *cmd, const eval_opts *o,
                                 const rl_setup *st)
 {
 	const char *sram = NULL;
-	char msg[1024];
+	char msg[1024], sa[SET_SHOWN_MAX + 64];
 	rl_design d;
 	double rest;
 	int k;
@@ -335,7 +375,8 @@ static void note_sram_from_rest(const char *cmd, const eval_opts *o,
 	         "shares, a residue with no figure of its own), not from the "
 	         "MAC arrays, whose FMA units and peaks stay; lower "
 	         "design.frac_mac (or design.mac_mm2) too to trade SRAM against "
-	         "MACs (rooflab area shows the blocks)", sram, 100 * rest);
+	         "MACs (rooflab area shows the blocks)", set_shown(sram, sa, sizeof sa),
+	         100 * rest);
 	cli_say(cmd, msg);
 }
 
@@ -363,7 +404,7 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 		return;
 	}
 	for (k = 0; k < o->nsets; k++) {
-		char msg[1024];
+		char msg[1024], sa[SET_SHOWN_MAX + 64];
 		if (!opts_design_inert(o->sets[k]))
 			continue;
 		snprintf(msg, sizeof msg,
@@ -372,7 +413,8 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 		         "are chip.*; add --set chip.by_design=true to derive them "
 		         "from its [design] (rooflab area --chip %s shows what "
 		         "that gives)",
-		         o->sets[k], cmd, st->chip, st->chip);
+		         set_shown(o->sets[k], sa, sizeof sa), cmd, st->chip,
+		         st->chip);
 		cli_warn(cmd, msg);
 	}
 }

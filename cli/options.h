@@ -27,6 +27,11 @@ void cli_say(const char *cmd, const char *msg);
 ** stderr, so that a script piping the command reads the one alone. */
 void cli_result(const char *cmd, const char *msg);
 
+/* "rooflab CMD: wrote PATH" on stdout, the one form of every command
+** whose result is a file (calibrate, plot, curve --out, report): PATH
+** whole, its controls and bytes of no UTF-8 character as '?'. */
+void cli_wrote(const char *cmd, const char *path);
+
 /* The same as "rooflab CMD: warning: message". */
 void cli_warn(const char *cmd, const char *msg);
 

@@ -26,12 +26,39 @@
 ** and .tmp-PID */
 #define FIG_TMP_MAX 1600
 
+static void add_msg(rctx *r, int note, const char *msg)
+{
+	report_msgs *m = r->msgs;
+	char *text;
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 16;
+		report_msg *v = realloc(m->v, cap * sizeof *v);
+		if (!v) {
+			report_bad(r, RL_EINTERNAL, "out of memory for the "
+			           "report's warnings and notes");
+			return;
+		}
+		m->v = v;
+		m->cap = cap;
+	}
+	if (!(text = malloc(strlen(msg) + 1))) {
+		report_bad(r, RL_EINTERNAL, "out of memory for the report's "
+		           "warnings and notes");
+		return;
+	}
+	memcpy(text, msg, strlen(msg) + 1);
+	m->v[m->n].note = note;
+	m->v[m->n++].text = text;
+}
+
 void report_warn(rctx *r, const char *msg)
 {
-	size_t used = strlen(r->warn);
-	if (used + 2 < r->warnlen)
-		snprintf(r->warn + used, r->warnlen - used, "%s%s",
-		         used ? "\n" : "", msg);
+	add_msg(r, 0, msg);
+}
+
+void report_note(rctx *r, const char *msg)
+{
+	add_msg(r, 1, msg);
 }
 
 const char *report_value(char *buf, size_t len, double v)

@@ -31,8 +31,7 @@ typedef struct {
 	char plot_note[1400]; /* why plots are missing, once gnuplot failed */
 	char md_dir[1024];   /* Markdown: the directory of the report */
 	char md_stem[256];   /* Markdown: file name without extension */
-	char *warn;
-	size_t warnlen;
+	report_msgs *msgs;   /* the warnings and notes (report.h) */
 	char **fig_paths;    /* Markdown: figures drawn under PATH.tmp-PID
 	                     ** (rl_tmp_path), to be renamed onto PATH */
 	size_t nfigs, figcap;
@@ -151,8 +150,11 @@ int report_bad_needed(rctx *r, sqlite3_stmt *st, int col, const char *name,
 void report_cell_refused(rctx *r, const char *table, const char *name,
                          const char *side, const char *why,
                          const char *writes);
-/* Add a line to the warnings. */
+/* Add msg to the warnings (report_note: to the notes), whole: a copy on
+** the heap; where memory runs out, kept in r->bad (the report fails
+** rather than stand with a message dropped). */
 void report_warn(rctx *r, const char *msg);
+void report_note(rctx *r, const char *msg);
 /* A figure to the unit ("%.0f": 494587, 33625 USD), 1e15 and past as
 ** rl_fig_text writes it (1e+300), so that it fits a 32-byte buffer, where
 ** "%.0f" of a value changed by hand to 1e300 was cut at the cell's end

@@ -143,7 +143,9 @@ static const char *claim_command(const rctx *r, char *buf, size_t len)
 static void write_noclaim_doc(rctx *r, FILE *f, doc_fmt fmt)
 {
 	const size_t n = sizeof sections / sizeof sections[0];
-	char cmd[8600], line[9000];
+	static const char fmt_line[] = "section %s absent: %s holds no claim "
+	                               "run (%s fills it)";
+	char cmd[8600], *line;
 	size_t i;
 	doc_begin(&r->d, f, fmt, "The rooflab report: design space and "
 	          "validation");
@@ -156,10 +158,19 @@ static void write_noclaim_doc(rctx *r, FILE *f, doc_fmt fmt)
 	claim_command(r, cmd, sizeof cmd);
 	doc_list_begin(&r->d);
 	for (i = 0; i < NCLAIM; i++) {
-		snprintf(line, sizeof line, "section %s absent: %s holds no claim "
-		         "run (%s fills it)", sections[i], r->o->dbpath, cmd);
-		doc_item(&r->d, "%s", line);
-		report_warn(r, line);
+		/* sized from what goes in: a long --db path cuts no line */
+		int len = snprintf(NULL, 0, fmt_line, sections[i], r->o->dbpath,
+		                   cmd);
+		doc_item(&r->d, fmt_line, sections[i], r->o->dbpath, cmd);
+		if (len < 0 || !(line = malloc((size_t)len + 1))) {
+			report_bad(r, RL_EINTERNAL, "out of memory for the report's "
+			           "notes");
+			continue;
+		}
+		snprintf(line, (size_t)len + 1, fmt_line, sections[i],
+		         r->o->dbpath, cmd);
+		report_note(r, line);
+		free(line);
 	}
 	doc_list_end(&r->d);
 	if (!r->plots)
@@ -205,8 +216,18 @@ static int claimless(rctx *r, int claim_rc, const char *claim_err,
 	return RL_OK;
 }
 
-int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
-                 size_t warnlen)
+void report_msgs_free(report_msgs *m)
+{
+	size_t i;
+	for (i = 0; i < m->n; i++)
+		free(m->v[i].text);
+	free(m->v);
+	m->v = NULL;
+	m->n = m->cap = 0;
+}
+
+int report_write(const report_opts *o, char *err, size_t errlen,
+                 report_msgs *msgs)
 {
 	char claim_err[2048];
 	int claim_rc;
@@ -216,7 +237,6 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	FILE *f;
 	int rc;
 
-	warn[0] = 0;
 	if ((rc = format_of(o->out, &fmt)) != 0) {
 		snprintf(err, errlen, rc == -2 ? "--out %s: the report needs a name "
 		         "before its extension (report.html or report.md), where "
@@ -248,8 +268,7 @@ int report_write(const report_opts *o, char *err, size_t errlen, char *warn,
 	}
 	memset(&r, 0, sizeof r);
 	r.o = o;
-	r.warn = warn;
-	r.warnlen = warnlen;
+	r.msgs = msgs;
 	/* the claim database: only claim --db writes one (pdb_open named
 	** sweep and validate too, whose files hold no claim run) */
 	if (!*o->dbpath) { /* "" named: which option, where pdb_open cannot */

@@ -890,7 +890,8 @@ expect_exit 0 "calibrate --out with an ESC in its name" -- "$RL" calibrate \
 	--software "TensorRT-LLM 0.10.0" --fit eff_compute --no-loo --out "c${esc}[31m.ini"
 expect_out "^calibrating profile s\?\[31m\.ini on 16 rows of m\?\[31m\.csv, software TensorRT-LLM 0\.10\.0\$" \
 	"calibrate names its profile and measurements with the ESC as '?'"
-expect_out "^wrote c\?\[31m\.ini\$" "calibrate names its --out with the ESC as '?'"
+# (small72) as "rooflab calibrate: wrote FILE", every command's form
+expect_out "^rooflab calibrate: wrote c\?\[31m\.ini\$" "calibrate names its --out with the ESC as '?'"
 no_controls "calibrate's lines" out
 expect_exit 0 "validate --measurements with an ESC in its name" -- "$RL" validate \
 	--measurements "m${esc}[31m.csv"

@@ -83,13 +83,13 @@ else
 fi
 
 # report: "wrote FILE" on stdout; the sections a sweep's file leaves out
-# (no claim run) are warnings, on stderr
+# (no claim run) are notes, on stderr
 expect_exit 0 "report" -- "$RL" report --db "$d/g.db" --out "$d/r.md" --no-plots
 expect_out "^rooflab report: wrote .*/r\.md$" "report: its result on stdout"
 one_line "report"
 expect_no_err "wrote" "report: its result not on stderr"
-expect_err "^rooflab report: warning: section Verdict absent" \
-	"report: its warnings on stderr"
+expect_err "^rooflab report: note: section Verdict absent" \
+	"report: its notes on stderr"
 
 # export: the CSV on stdout, a header and the 4 points, nothing else
 expect_exit 0 "export" -- "$RL" export --db "$d/g.db" --format csv

@@ -1498,6 +1498,20 @@ for c in "export --db $d/newer.db --format csv" \
 done
 [ "$before" = "$(cksum <"$d/newer.db")" ] && echo "ok - the later file is unchanged" ||
 	{ echo "not ok - the later file changed"; fails=$((fails + 1)); }
+# (small72) the file is refused first, nothing else said: a spec whose
+# chip.* axis on a priced preset draws the price note (note_fixed_price)
+# printed that note, then refused the file (a later schema, an older one)
+printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = ideal\n[axes]\nchip.hbm_tbps = 2, 3\n' >"$d/priced.ini"
+expect_exit 0 "the priced spec draws the price note" -- $RL sweep "$d/priced.ini" --db "$d/priced.db"
+expect_err "^rooflab sweep: note: h100-sxm is given by its spec sheet: its price" \
+	"the priced spec draws the price note (into a new file)"
+for v in newer old; do
+	[ "$v" = newer ] && w="a later" || w="an older"
+	expect_exit 2 "$w schema: the priced spec refused" -- $RL sweep "$d/priced.ini" --db "$d/$v.db"
+	[ "$(wc -l <"$tmpd/err")" -eq 1 ] && grep -q "^rooflab sweep: .*$v\.db holds rooflab sweep schema version" "$tmpd/err" &&
+		echo "ok - $w schema: the refusal alone, no note before it" ||
+		{ echo "not ok - $w schema: $(wc -l <"$tmpd/err") lines on stderr, the refusal alone expected"; sed 's/^/    err: /' "$tmpd/err" | cut -c1-120; fails=$((fails + 1)); }
+done
 echo "not a database at all, just text that is long enough to be read" >"$d/text.db"
 expect_exit 2 "not an SQLite file" -- $RL sweep "$d/small.ini" --db "$d/text.db"
 expect_err "not an SQLite database" "says so"
