@@ -1409,15 +1409,7 @@ has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 12
 # (small53) the heatmap's caption says the contour's target in the same
 # digits (claim_target_text, small52), where %g wrote 1.23457e+06x: a
 # sweep over two parameters beside the 1234567.5x run, with its plots
-cat >"$tmpd/two.ini" <<'EOF'
-[base]
-chip = h100-sxm
-model = llama3-8b
-profile = ideal
-[axes]
-scenario.isl = 128, 256
-chip.hbm_tbps = 2, 3
-EOF
+grid_spec "$tmpd/two.ini" "scenario.isl = 128, 256" "chip.hbm_tbps = 2, 3"
 if command -v gnuplot >/dev/null 2>&1; then
 	expect_exit 0 "a sweep over two parameters" -- "$RL" sweep "$tmpd/two.ini" --db "$tmpd/twosweep.db"
 	mkdir -p "$tmpd/tgp"
