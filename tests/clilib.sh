@@ -19,6 +19,16 @@ deepdir() {
 	mkdir -p "$dd" && printf '%s' "$dd"
 }
 
+# have TOOL WHAT: TOOL (an optional tool: sqlite3, python3, gnuplot) is on
+# PATH; where it is not, prints "ok - skipped: TOOL is not installed (WHAT)"
+# and fails, so that checks needing it are said skipped, never passed over
+# in silence:  if have sqlite3 "the trust line stored"; then ... fi
+have() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "ok - skipped: $1 is not installed ($2)"
+	return 1
+}
+
 # expect_exit CODE NAME -- command...: run, check the exit status.
 expect_exit() {
 	code=$1; name=$2; shift 3
