@@ -86,7 +86,7 @@ expect_exit 0 "claim --db --json" -- "$RL" claim --samples 0 --no-design \
 expect_err "^rooflab claim: stored in .*/c\.db as claim run 1$" \
 	"claim: where it stored the run, on stderr"
 expect_no_out "stored in" "claim: not in its JSON"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "claim --db --json parsed as JSON"; then
 	python3 -m json.tool "$tmpd/out" >/dev/null 2>&1 &&
 		echo "ok - claim --db --json: stdout is one JSON document" ||
 		{ echo "not ok - claim --db --json: stdout is not JSON"; fails=$((fails + 1)); }

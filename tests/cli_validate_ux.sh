@@ -16,7 +16,7 @@ J="$tmpd/u.json"
 expect_exit 0 "validate a user's file (json)" -- $RL validate --measurements "$U" --json
 cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the reasons in --json"; then
 	# gpus 1 at tp 3: 1 chip cannot hold a mapping of 3 x 1; the GPU count
 	# is what a user fixes first, not llama3-70b's 64 heads (ux30)
 	expect_exit 0 "gpus 1, tp 3: the GPU count's reason" -- pyq "x=r['tp3-on-1']; assert 'chips = 1 is not a multiple of tp x pp = 3 x 1' in x['reason'] and 'legal tp on 1 chip: 1' in x['reason'], x"
@@ -133,7 +133,7 @@ if grep -q "this file's rows" "$tmpd/out"; then
 else
 	echo "ok - the shipped rows' run has no 'this file'"
 fi
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "rows_of in --json"; then
 	# --json: rows_of beside set in every group, cell and pair
 	expect_exit 0 "json: a user's file's figures are rows_of file" -- pyq "assert d['groups'] and d['cells'] and all(x['rows_of']=='file' for x in d['groups']+d['cells']+d['repeatability'])"
 	$RL validate --json >"$tmpd/s.json"
