@@ -88,7 +88,7 @@ print(t, sum(x > t for x in w), '%g' % first)" "$1"
 expect_exit 0 "curve of a chip over its TDP at every clock" -- $L --set chip.tdp_w=80
 expect_out "^ +1  over its 80 W TDP at every clock \([0-9]+ W at the lowest clock\)$" \
 	"a point over its TDP said in map's words"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "a point over its TDP in --json"; then
 	$L --set chip.tdp_w=80 --json >"$tmpd/over.json" 2>/dev/null
 	set -- $(mid "$tmpd/over.json")
 	$L --set chip.tdp_w=$1 --json >"$tmpd/part.json" 2>/dev/null

@@ -221,7 +221,7 @@ fi
 # prefill-carrying iteration "24.4 ms of all-reduces over 4.5 ms of
 # kernels", the iteration and its GEMMs plus attention from eval's JSON
 # (ux21: it read 5.5 ms, attention's before attn_overlap hid it)
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the page's kernels against eval --json"; then
 	k=$($RL eval --scenario etched-bench --chip sohu-design --profile etched-claim --tp 8 --json 2>/dev/null |
 		python3 -c 'import json, sys; p = json.load(sys.stdin)["prefill"]; print("%.1f %.1f" % (1e3 * p["iteration_s"], 1e3 * (p["gemm_s"] + p["attention_s"])))' 2>/dev/null)
 	tour=$(tr '\n' ' ' <"$root/docs/tour.md" | tr -s ' ')
@@ -322,7 +322,7 @@ fi
 # and its tp 1 figures with weights resident in SRAM: SRAM shares 0.05
 # and 0.3 on 8 replicas, "18,343 to 18,349 output tokens/s" (it read
 # 17,432 to 17,437, an earlier version's)
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the page's replicas against eval --json"; then
 	t1() { $RL eval --scenario etched-bench --chip sohu-design --profile etched-claim --tp 1 --chips 8 \
 		--set chip.sram_resident_share=1 --set design.frac_sram=$1 --json 2>/dev/null |
 		python3 -c 'import json, sys; print("%.0f" % json.load(sys.stdin)["throughput"]["output_tokens_per_s"])' 2>/dev/null; }

@@ -9,13 +9,7 @@
 
 cd "$tmpd" || exit 1
 # 4 points (chip.hbm_tbps 1, 2, 3, 4): idx 0 to 3, runs.points 4
-cat >spec.ini <<'EOF'
-[base]
-chip = h100-sxm
-model = llama3-8b
-[axes]
-chip.hbm_tbps = 1:4:1
-EOF
+spec4 spec.ini
 "$RL" sweep spec.ini --db s.db 2>/dev/null
 
 # refused DB FMT PATTERN NAME: export of DB in FMT exits 2, its stderr

@@ -10,10 +10,7 @@
 d=$tmpd
 # 2 x 50 x 2000 = 200,000 points, the fastest axis a cache one: quick to
 # sweep, long enough to merge (about a second) to be stopped in it
-cat >"$d/big.ini" <<'EOF'
-[base]
-chip = h100-sxm
-model = llama3-8b
+sweep_spec "$d/big.ini" <<'EOF'
 set = scenario.precision=fp8
 [axes]
 scenario.tp = 1, 2

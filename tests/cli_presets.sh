@@ -96,7 +96,7 @@ expect_exit 0 "presets chip with controls in a description and a name" -- \
 expect_out '^  c1 +CSI \?31m, ESC \?\[0m, tab\.$' "controls in a description: '?', a tab a blank"
 expect_out '^  e\?x {22}E\.$' "a control in a name: '?', padded to the column"
 cp "$tmpd/out" "$tmpd/u.out"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "descriptions cut at a whole character"; then
 	expect_exit 0 "a description of 2-byte characters cut at a whole one" -- \
 		python3 -c "import sys; t=open('$tmpd/u.out','rb').read().decode('utf-8'); assert ('  wide' + ' ' * 20 + ' a' + chr(0xd7) * 37 + '...\n') in t, t; assert not any(0x80 <= ord(ch) < 0xa0 or ch == chr(27) for ch in t), t"
 fi

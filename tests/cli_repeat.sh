@@ -70,7 +70,7 @@ cp "$tmpd/out" "$J"
 # near X Y: |X - Y| within the JSON's 10 significant digits
 pq() { python3 -c "import json; d=json.load(open('$J')); p={x['version_a']+' -> '+x['version_b']:x for x in d['repeatability']}; $1"; }
 near() { printf 'abs(%s-(%s))<1e-9' "$1" "$2"; }
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the repeatability pairs in --json"; then
 	expect_exit 0 "json: the arrays before it kept, repeatability last" -- pq "assert list(d)==['rows','groups','cells','repeatability'], list(d)"
 	expect_exit 0 "four pairs, in the harness table's order, then the rows'" -- pq "assert list(p)==['R r1 -> R r2','R r1 -> R r3','R r2 -> R r3','T out -> T tot'], list(p)"
 	expect_exit 0 "pair keys" -- pq "assert all(list(x)==['version_a','version_b','cells','median_abs_change','p90_abs_change','median_change','harness','adjacent','rows_of'] for x in d['repeatability'])"
@@ -148,7 +148,7 @@ s2-b,S,r2,$b,1,1,max-load,,output_tokens_per_s,100,
 CSV
 expect_exit 0 "validate the one-cell file (json)" -- env ROOFLAB_DATA="$tmpd/data" $RL validate --measurements "$M2" --versions "$V" --json
 cp "$tmpd/out" "$J"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the one-cell file's pairs in --json"; then
 	expect_exit 0 "one cell: 15 pairs, the table's order, then U's and S's" -- pq "assert list(p)==['R r1 -> R r2','R r1 -> Q q1','R r1 -> R r3','R r1 -> U u1','R r1 -> S r2','R r2 -> Q q1','R r2 -> R r3','R r2 -> U u1','R r2 -> S r2','Q q1 -> R r3','Q q1 -> U u1','Q q1 -> S r2','R r3 -> U u1','R r3 -> S r2','U u1 -> S r2'], list(p)"
 	expect_exit 0 "one cell: b alone in each, unchanged (every field tells cells apart)" -- pq "assert all(x['cells']==1 and x['median_abs_change']==0 and x['p90_abs_change']==0 and x['median_change']==0 for x in p.values()), p"
 	expect_exit 0 "one cell: harness and adjacency by series" -- pq "w={'R r1 -> R r2':('same',True),'R r2 -> R r3':('changed',True),'R r1 -> R r3':('changed',False),'R r1 -> Q q1':('changed',False),'R r2 -> Q q1':('changed',False),'Q q1 -> R r3':('changed',False)}; assert all((x['harness'],x['adjacent'])==w.get(k,('unknown',False)) for k,x in p.items()), p"
@@ -157,7 +157,7 @@ fi
 # the report says them, the adjacent ones only: r1 -> r2 (same harness,
 # 7.5%, 20.5%) and r2 -> r3 (changed, 17.5%, 23.5%), as worked out above
 expect_exit 0 "validate --db the hand-made file" -- run --db "$tmpd/v.db"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the pairs stored by --db"; then
 	got=$(sqlite3 "$tmpd/v.db" "SELECT group_concat(version_a || '>' || version_b || ':' || cells || ':' || round(100 * median_abs_change, 6) || ':' || round(100 * p90_abs_change, 6) || ':' || harness || ':' || adjacent, ' ') FROM (SELECT * FROM validation_repeat ORDER BY ord); SELECT repeat_pairs FROM validation_runs")
 	want="R r1>R r2:4:7.5:20.5:same:1 R r1>R r3:2:0.0:0.0:changed:0 R r2>R r3:2:17.5:23.5:changed:1 T out>T tot:1:10.0:10.0:unknown:0
 4"

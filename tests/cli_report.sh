@@ -55,7 +55,7 @@ sections() {
 html=$tmpd/o/report.html
 # a TMPDIR that is not there: each figure is a note, and the warning names
 # the temporary file and why (it said "cannot create a temporary file")
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "figures with TMPDIR not there"; then
 	expect_exit 0 "HTML report with TMPDIR not there" -- env \
 		TMPDIR="$tmpd/none" "$RL" report --db "$db" --out "$tmpd/o/nt.html"
 	expect_err "plot factors omitted: cannot create a temporary file .*/none/rooflab-report\.svg\.tmp-PID: No such file or directory" \
@@ -105,7 +105,7 @@ has "$html" "factors: a factor of 1 as 1.000" \
 # reaching it); its thousandths floored, by hand, 19.999 in the cumulative
 # column and the total (the factor itself, a multiplier, as claim's text
 # writes it: 20.000)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a product just short of 20"; then
 	report_altered "$db" fside 0 "report of a product just short of 20" \
 		"UPDATE claim_factors SET factor = CASE ord WHEN 1 THEN 19.9996 ELSE 1 END"
 	has "$tmpd/md/fside.md" "factors: the total short of 20 reads under it" \
@@ -156,7 +156,7 @@ has "$html" "sensitivity: side b's leaning assumption from claim_tornado" \
 	"b.design.frac_mac: 12.50x at 0.3, 19.00x at 0.7 (1.40x down, 1.09x up)."
 # a file of claim schema version 1 (the tables of version 2 dropped):
 # the report is written and says what it lacks
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a version 1 database"; then
 	report_altered "$db" v1 0 "report of a version 1 database" \
 		"DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides"
 	has "$tmpd/md/v1.md" "version 1: says what it lacks" \
@@ -176,7 +176,7 @@ fi
 # quantiles, P and violation share NULL, a tornado end NULL, side b's
 # median NULL: the report says "not evaluated" with the reason where the
 # summary shows it (claim/mcwords.h), where it printed "nanx" and "nan%"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "NULL quantiles"; then
 	report_altered "$db" nan 0 "report of NULL quantiles" \
 		"UPDATE claim_mc_summary SET p05 = NULL, p50 = NULL, p95 = NULL, prob_ge_target = NULL, violation_rate = NULL, not_evaluable = samples WHERE side = 'b_by_design'; UPDATE claim_tornado_sides SET speedup_low = NULL WHERE side = 'b_by_design' AND ord = 0; UPDATE claim_mc SET p05 = NULL, p50 = NULL, p95 = NULL"
 	has "$tmpd/md/nan.md" "NULL quantiles: in words with the reason" \
@@ -190,7 +190,7 @@ fi
 # and user_version 3, past RL_CLAIM_SCHEMA_VERSION 2 of claim/schema.h):
 # report and plot refuse it naming the file and both versions, as the
 # writers do, where they read it without comment
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a later claim schema"; then
 	report_altered "$db" v3 2 "report of a later claim schema" \
 		"PRAGMA application_id = 1380729676; PRAGMA user_version = 3"
 	expect_err "v3\.db holds rooflab claim schema version 3; the newest this build reads is 2" \
@@ -204,7 +204,7 @@ fi
 # claim writes a number read as 0 (a p50 of 'abc' printed "p50 0.00x"), a
 # real in a count column as the nearest 64-bit integer, a share of 1.5, a
 # negative count; each fails the report naming table, column and side
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "sensitivity cells altered"; then
 	badcell() {
 		report_altered "$db" cell 2 "sensitivity: $3 fails the report" \
 			"$1"
@@ -515,7 +515,7 @@ has "$md" "validation: a fitted row is called in-sample" "| in-sample (fitted on
 # 5835.6 and 6100
 has "$md" "validation: the metric column" \
 	"| h100-128-128 | h100-sxm | llama3-70b | fp8 | 128/128 | 2 | output\\_tokens\\_per\\_s | 5835.57 | 6100 |"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the validation's metric column"; then
 	"$RL" claim --samples 0 --no-design --db "$tmpd/nometric.db" >/dev/null &&
 		"$RL" validate --db "$tmpd/nometric.db" >/dev/null
 	sqlite3 "$tmpd/nometric.db" "ALTER TABLE validation DROP COLUMN metric"
@@ -536,7 +536,7 @@ fi
 # digits cut at the cell's 95 bytes.  Expected cells by hand from the rows
 # inserted: 798 and 764.2 as given, -0.0426 -> -4.3%; 1e300 -> +1e+302%
 # by rl_fig_text's exponent form (report_pct, as the verdict's)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a microbenchmark row"; then
 	report_altered "$db" valmicro 0 "report of a microbenchmark row" \
 		"INSERT INTO validation VALUES(1, 'gemm-x', 'h100-sxm',
 		 'gemm 8192x8192x8192', 'bf16', 0, 0, 0, 798, 764.2, -0.0426, 1,
@@ -555,7 +555,7 @@ fi
 # hand) was "%.0f" cut to the cell's 31 digits, another number; past 1e15
 # a figure in eval's exponent form (model/figtext.h: 1e+300), below it
 # whole dollars as before (mkplotdb's 3513 stays 3513)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a price of 1e300"; then
 	report_altered "$db" bigprice 0 "report of a price of 1e300" \
 		"UPDATE claim_sides SET value = 1e300 WHERE side = 'a' AND name = 'cost.chip_price_usd'"
 	has "$tmpd/md/bigprice.md" "costs: a price of 1e300 as a figure" \
@@ -565,7 +565,7 @@ fi
 # under "Held out" said every row was of a fitted chip "so these errors
 # measure the fit, not a prediction", above the out-of-sample table that
 # says its rows measure a prediction; it names them apart now
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "no held-out row but out-of-sample ones"; then
 	report_altered "$db" oosonly 0 "report with no held-out row but out-of-sample ones" \
 		"UPDATE validation SET out_of_sample = 1 WHERE in_calibration = 0"
 	lacks "$tmpd/md/oosonly.md" "validation: no 'measure the fit' over out-of-sample rows" \
@@ -577,7 +577,7 @@ fi
 # "%.0f" cut at its 120-byte buffer into another number with no closing
 # parenthesis; 1e15 and past in eval's exponent form (1e+300), mkplotdb's
 # 23000 whole as before
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a throughput of 1e300"; then
 	report_altered "$db" bigtps 0 "report of a throughput of 1e300" \
 		"UPDATE claim_sides SET value = 1e300 WHERE side = 'b' AND name = 'throughput.total_tokens_per_s'"
 	has "$tmpd/md/bigtps.md" "verdict: a throughput of 1e300 as a figure" \
@@ -588,7 +588,7 @@ fi
 # another number; past 1e15 in eval's exponent form (1e+300), the
 # claim's own 128 out whole (claim --samples 0 writes the scenario's
 # osl, 128: data/scenarios/etched-bench.ini)
-if command -v sqlite3 >/dev/null 2>&1 && [ -f "$tmpd/nometric.db" ]; then
+if have sqlite3 "an input length of 1e300" && [ -f "$tmpd/nometric.db" ]; then
 	report_altered "$tmpd/nometric.db" bigisl 0 "report of an input length of 1e300" \
 		"UPDATE claim_runs SET json = json_set(json, '\$.a.setup.isl', 1e300)"
 	has "$tmpd/md/bigisl.md" "workload: a length of 1e300 as a figure" \
@@ -630,7 +630,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# a sweep whose power column is power_w (one of the plot's names,
 	# without "watts" in it) has it (the report looked for "watts" and
 	# "usd" in the names alone and left it out without a word)
-	if command -v gnuplot >/dev/null 2>&1; then
+	if have gnuplot "a sweep's power column power_w"; then
 		cp "$tmpd/sweep.db" "$tmpd/pw.db"
 		sqlite3 "$tmpd/pw.db" "ALTER TABLE results RENAME COLUMN power_watts TO power_w"
 		mkdir "$tmpd/pw"
@@ -1428,16 +1428,8 @@ has "$tmpd/tg/report.md" "target: what must be true's" "What must be true for 12
 # (small53) the heatmap's caption says the contour's target in the same
 # digits (claim_target_text, small52), where %g wrote 1.23457e+06x: a
 # sweep over two parameters beside the 1234567.5x run, with its plots
-cat >"$tmpd/two.ini" <<'EOF'
-[base]
-chip = h100-sxm
-model = llama3-8b
-profile = ideal
-[axes]
-scenario.isl = 128, 256
-chip.hbm_tbps = 2, 3
-EOF
-if command -v gnuplot >/dev/null 2>&1; then
+grid_spec "$tmpd/two.ini" "scenario.isl = 128, 256" "chip.hbm_tbps = 2, 3"
+if have gnuplot "the heatmap's caption of the 1234567.5x target"; then
 	expect_exit 0 "a sweep over two parameters" -- "$RL" sweep "$tmpd/two.ini" --db "$tmpd/twosweep.db"
 	mkdir -p "$tmpd/tgp"
 	expect_exit 0 "report of the 1234567.5x run with that sweep" -- "$RL" report --db "$tgdb" \
@@ -1485,7 +1477,7 @@ has "$tmpd/pw/p.md" "report: the power note's factor of 1e300 in %.3g" \
 # database fails the report (exit 2 naming table and column, no report),
 # not a plot noted as missing; fuzz10's mutation pass: number_cell without
 # PDB_UNREAD (the flag the report tells the two apart by) passed cli_report
-if command -v gnuplot >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+if have gnuplot "a sample holding text fails the report" && have sqlite3 "a sample holding text fails the report"; then
 	cp "$db" "$tmpd/smp.db"
 	sqlite3 "$tmpd/smp.db" "UPDATE claim_mc_samples SET speedup = 'x' WHERE i = 0"
 	mkdir -p "$tmpd/smp"

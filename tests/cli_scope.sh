@@ -15,7 +15,7 @@ expect_exit 0 "scoped table: validate --json" -- $RL validate --measurements "$M
 J="$tmpd/s.json"
 cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the scoped table's rows in --json"; then
 	expect_exit 0 "every row listed, none dropped" -- pyq "assert len(d['rows'])==6"
 	# T own: its own profile on its fitted chip, every model (the scope is
 	# T lent's): in sample (set fitted_chip: a --measurements file's rows of
@@ -48,7 +48,7 @@ expect_out "^out-of-sample rows \(a borrowed profile\) by chip" "text: out-of-sa
 # a longer prefix before a shorter, in either order of the rows: line 8
 # scoped to mixtral-8x2* (profile, borrowed) serves mixtral-8x22b, line 7's
 # mixtral-* (no profile) still serves mixtral-8x7b
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "a pattern scope in --json"; then
 	sed '8s/,mixtral-8x22b,/,mixtral-8x2*,/' "$V" >"$tmpd/pre.csv"
 	{ sed -n '1,6p' "$tmpd/pre.csv"; sed -n '8p' "$tmpd/pre.csv"; sed -n '7p' "$tmpd/pre.csv"; } >"$tmpd/pre2.csv"
 	for f in pre pre2; do
@@ -62,13 +62,13 @@ fi
 # would be rows of T lent too, so they go; T lent then counts in sample
 grep -v 'mixtral' "$V" | sed 's/^software,version,models,/software,version,/; s/^T,\([a-z]*\),,/T,\1,/; s/,h100-sxm,[a-z]*,/,h100-sxm,/; s/fitted_chip,fitted_version,/fitted_chip,/' >"$tmpd/old.csv"
 expect_exit 0 "a table without models and fitted_version" -- $RL validate --measurements "$M" --versions "$tmpd/old.csv" --json
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "a table without models in --json"; then
 	cp "$tmpd/out" "$J"
 	expect_exit 0 "without fitted_version the fitted chip's rows are in sample" -- pyq "assert [r[i]['set'] for i in ('lent-70b','lent-8x7b','lent-h200')]==['fitted_chip','fitted_chip','held_out'], r"
 fi
 
 # the database: an out-of-sample row was in no fit (in_calibration 0)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "out-of-sample rows stored by --db"; then
 	expect_exit 0 "scoped table: --db" -- $RL validate --measurements "$M" --versions "$V" --db "$tmpd/s.db"
 	expect_exit 0 "stored: in_calibration 1 for in sample only" -- sh -c "test \"\$(sqlite3 '$tmpd/s.db' \"SELECT group_concat(id || '=' || in_calibration, ' ') FROM (SELECT id, in_calibration FROM validation ORDER BY id)\")\" = 'lent-70b=0 lent-8x22b=0 lent-h200=0 own-70b=1 own-8x7b=1'"
 	# and out_of_sample 1 for the borrowed profile's fitted-chip rows
@@ -85,7 +85,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# table: llama3-70b and mixtral-8x22b, 1 row each, then all 2
 	expect_exit 0 "report: the held-out table holds no fitted-chip row" -- sh -c "sed -n '/^Held out (other chips):/,/^Out of sample/p' '$tmpd/r.md' | grep '^| ' | grep -v -e '^| chip' -e '^| all' | cut -d'|' -f2,4,6 | tr -s ' ' | grep -qx ' h200-sxm | llama3-70b | 1 '"
 	expect_exit 0 "report: the out-of-sample table" -- sh -c "test \"\$(sed -n '/^Out of sample (the fitted chip/,/^| all/p' '$tmpd/r.md' | grep '^| ' | grep -v -e '^| chip' -e '^|---' | cut -d'|' -f2,4,6 | tr -s ' ' | tr '\n' ';')\" = ' h100-sxm | llama3-70b | 1 ; h100-sxm | mixtral-8x22b | 1 ; all | | 2 ;'"
-	if command -v gnuplot >/dev/null 2>&1; then
+	if have gnuplot "plot of a run with out-of-sample rows"; then
 		expect_exit 0 "plot of a run with out-of-sample rows" -- $RL plot validation --db "$tmpd/r.db" --out "$tmpd/r.svg"
 		expect_exit 0 "plot: out-of-sample rows keyed apart" -- grep -q "h100-sxm (out of sample)" "$tmpd/r.svg"
 		expect_exit 0 "plot: held-out rows keyed" -- grep -q "h200-sxm (held out)" "$tmpd/r.svg"
@@ -133,7 +133,7 @@ bad "a note of 512 bytes" "5s/,test: fitted.*/,${n255}${n255}nm/" "bad\.csv:5: c
 bad "a reason of 512 bytes" "7s/,test: the mixtrals.*/,${n255}${n255}nm/" "bad\.csv:7: column 'note': longer than 511 bytes"
 sed -e "5s/,test: fitted.*/,${n255}${n255}n/" -e "7s/,test: the mixtrals.*/,${n255}${n255}n/" -e "\$a T,${v127},,trtllm-0.10,output,h100-sxm,,long" "$V" >"$tmpd/long.csv"
 expect_exit 0 "a version of 127 bytes, notes of 511, also without a profile" -- $RL validate --measurements "$M" --versions "$tmpd/long.csv" --json
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "a version of 127 bytes in --json"; then
 	cp "$tmpd/out" "$J"
 	expect_exit 0 "a scoped row's note of 511 bytes is the reason whole" -- pyq "assert r['lent-8x7b']['reason']=='n'*511, len(r['lent-8x7b']['reason'])"
 fi

@@ -303,7 +303,7 @@ if grep -q "did not fit" "$tmpd/err"; then
 else
 	echo "ok - every point served: no count of points not fitting"
 fi
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the points served, counted in the database"; then
 	n=$(sqlite3 "$tmpd/ms.db" "SELECT count(*) FROM results WHERE status = 0")
 	best=$(sqlite3 "$tmpd/ms.db" "SELECT design_frac_mac FROM results WHERE status = 0 AND abs(design_frac_mac + design_frac_sram - 0.6) < 1e-9 ORDER BY throughput_output_tokens_per_s DESC LIMIT 1")
 	t=$(sqlite3 "$tmpd/ms.db" "SELECT count(*) FROM results")
@@ -349,7 +349,7 @@ expect_err "by [0-9.]* GB; no mapping of 1 chip fits" "no hint"
 expect_exit 0 "the SRAM-only sweep" -- $RL sweep "$sroot/sweeps/sohu-sram-only.ini" --db "$tmpd/so.db"
 # its summary says how many of the 120 stored served: 15, 105 not fitting
 expect_err "^rooflab sweep: of the 120 stored, 105 did not fit in memory \(status 3\) and 0 were not evaluable \(another status\), their outputs NULL; 15 served \(status 0\)$" "the summary counts the points that do not fit"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the points served of the 120, counted in the database"; then
 	n=$(sqlite3 "$tmpd/so.db" "SELECT count(*) FROM results WHERE status = 0")
 	nf=$(sqlite3 "$tmpd/so.db" "SELECT count(*) FROM results WHERE status = 3")
 	lo=$(sqlite3 "$tmpd/so.db" "SELECT min(design_frac_sram) FROM results WHERE status = 0")

@@ -15,24 +15,10 @@
 d=$tmpd
 # 2 x 2 = 4 points (a grid over two numeric axes, for the heatmap); the
 # shards 0/2 and 1/2 hold 2 each (index % 2)
-cat >"$d/g.ini" <<'EOF'
-[base]
-chip = h100-sxm
-model = llama3-8b
-profile = ideal
-[axes]
-chip.hbm_tbps = 2, 3
-scenario.batch = 8, 16
-EOF
+grid_spec "$d/g.ini" "chip.hbm_tbps = 2, 3" "scenario.batch = 8, 16"
 
-# lines FILE: how many lines FILE holds
-lines() { wc -l <"$1" | tr -d ' '; }
 # one_line NAME: the last command's stdout is one line (its result alone)
-one_line() {
-	n=$(lines "$tmpd/out")
-	[ "$n" -eq 1 ] && echo "ok - $1: stdout is one line" ||
-		{ echo "not ok - $1: stdout is $n lines, 1 expected"; fails=$((fails + 1)); }
-}
+one_line() { expect_lines 1 "$1: stdout is one line"; }
 
 # sweep: its summary on stdout, its note on the chip's price on stderr
 expect_exit 0 "sweep" -- "$RL" sweep "$d/g.ini" --db "$d/g.db"
@@ -52,8 +38,7 @@ expect_no_err "already complete" "sweep --resume: not on stderr"
 # bad input: the error on stderr, nothing on stdout
 expect_exit 2 "sweep of a spec that is not there" -- "$RL" sweep "$d/none.ini" \
 	--db "$d/none.db"
-[ ! -s "$tmpd/out" ] && echo "ok - sweep's error: nothing on stdout" ||
-	{ echo "not ok - sweep's error wrote to stdout"; fails=$((fails + 1)); }
+expect_empty out "sweep's error: nothing on stdout"
 expect_err "^rooflab sweep: .*none\.ini" "sweep's error on stderr"
 
 # merge: the shards' summaries, then the merge's, on stdout
@@ -65,11 +50,9 @@ expect_exit 0 "merge" -- "$RL" merge "$d/m.db" "$d/p0.db" "$d/p1.db"
 expect_out "^rooflab merge: 2 parts merged into .*/m\.db: run 1, 4 points stored of the 4 of " \
 	"merge: its result on stdout"
 one_line "merge"
-[ ! -s "$tmpd/err" ] && echo "ok - merge: nothing on stderr" ||
-	{ echo "not ok - merge wrote to stderr"; sed 's/^/    /' "$tmpd/err" | head -3; fails=$((fails + 1)); }
+expect_empty err "merge: nothing on stderr"
 expect_exit 2 "merge onto an OUT.db that is there" -- "$RL" merge "$d/m.db" "$d/p0.db" "$d/p1.db"
-[ ! -s "$tmpd/out" ] && echo "ok - merge's error: nothing on stdout" ||
-	{ echo "not ok - merge's error wrote to stdout"; fails=$((fails + 1)); }
+expect_empty out "merge's error: nothing on stdout"
 expect_err "^rooflab merge: .*m\.db" "merge's error on stderr"
 
 # plot: "wrote FILE" on stdout (gnuplot draws it)
@@ -93,8 +76,7 @@ expect_err "^rooflab report: note: section Verdict absent" \
 
 # export: the CSV on stdout, a header and the 4 points, nothing else
 expect_exit 0 "export" -- "$RL" export --db "$d/g.db" --format csv
-[ "$(lines "$tmpd/out")" -eq 5 ] && echo "ok - export: the header and 4 rows on stdout" ||
-	{ echo "not ok - export: $(lines "$tmpd/out") lines on stdout, 5 expected"; fails=$((fails + 1)); }
+expect_lines 5 "export: the header and 4 rows on stdout"
 expect_no_out "^rooflab" "export: no message in the CSV"
 
 # claim --db and validate --db: stdout is their result (the verdict, the
@@ -104,7 +86,7 @@ expect_exit 0 "claim --db --json" -- "$RL" claim --samples 0 --no-design \
 expect_err "^rooflab claim: stored in .*/c\.db as claim run 1$" \
 	"claim: where it stored the run, on stderr"
 expect_no_out "stored in" "claim: not in its JSON"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "claim --db --json parsed as JSON"; then
 	python3 -m json.tool "$tmpd/out" >/dev/null 2>&1 &&
 		echo "ok - claim --db --json: stdout is one JSON document" ||
 		{ echo "not ok - claim --db --json: stdout is not JSON"; fails=$((fails + 1)); }

@@ -65,7 +65,7 @@ for f in old null; do
 	else
 		echo "not ok - $f: the report's notes"; grep '^_Run' "$tmpd/$f.md" | sed 's/^/    /'; fails=$((fails + 1))
 	fi
-	if command -v gnuplot >/dev/null 2>&1; then
+	if have gnuplot "$f: the plots"; then
 		expect_exit 0 "$f: plot heatmap" -- $RL plot heatmap --db "$tmpd/$f.db" --term dumb
 		grep -qxF "rooflab plot: note: $base" "$tmpd/err" &&
 			grep -qxF "rooflab plot: note: $bl" "$tmpd/err" &&
@@ -83,7 +83,7 @@ if grep -qxF "rooflab export: note: run 1's [base]: $fitw" "$tmpd/err" &&
 else
 	echo "not ok - new: export's notes"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1))
 fi
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "new: the plots"; then
 	expect_exit 0 "new: plot heatmap" -- $RL plot heatmap --db "$tmpd/new.db" --term dumb
 	grep -qxF "rooflab plot: note: run 1's [base]: $fitw" "$tmpd/err" &&
 		! grep -q "does not record" "$tmpd/err" &&
@@ -135,7 +135,7 @@ if grep -qxF "_${b}._" "$tmpd/swnull.md" && grep -qxF "_${l}._" "$tmpd/swnull.md
 else
 	echo "not ok - swnull: the report's software notes"; grep '^_Run' "$tmpd/swnull.md" | sed 's/^/    /'; fails=$((fails + 1))
 fi
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "swnull: the plots"; then
 	expect_exit 0 "swnull: plot heatmap" -- $RL plot heatmap --db "$tmpd/swnull.db" --term dumb
 	grep -qxF "rooflab plot: note: $swb" "$tmpd/err" &&
 		grep -qxF "rooflab plot: note: $swl" "$tmpd/err" &&
@@ -162,7 +162,7 @@ b=$(printf '%s' "$swh" | sed 's/^r/R/; s/\[/\\[/g; s/\]/\\]/g')
 [ "$(grep -cxF "_${b}._" "$tmpd/swh.md")" = 1 ] &&
 	echo "ok - swh: the report says it once" ||
 	{ echo "not ok - swh: the report's software note"; grep '^_Run' "$tmpd/swh.md" | sed 's/^/    /'; fails=$((fails + 1)); }
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "swh: the plots"; then
 	expect_exit 0 "swh: plot heatmap" -- $RL plot heatmap --db "$tmpd/swh.db" --term dumb
 	[ "$(grep -cxF "rooflab plot: note: $swh" "$tmpd/err")" = 1 ] &&
 		echo "ok - swh: plot says it once on stderr" ||
@@ -183,7 +183,7 @@ for i in 0 1 2; do
 	expect_exit 0 "shard $i/3" -- $RL sweep "$tmpd/sh.ini" --db "$tmpd/sh$i.db" --shard $i/3
 done
 expect_exit 0 "merge of the 3 shards" -- $RL merge "$tmpd/shm.db" "$tmpd/sh0.db" "$tmpd/sh1.db" "$tmpd/sh2.db"
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "the merged shards' plots"; then
 	# (shard 0/3 holds indices 0 and 3: two values of each axis, drawn)
 	expect_exit 0 "heatmap of shard 0/3" -- $RL plot heatmap --db "$tmpd/sh0.db" --term dumb
 	expect_out "shard 0/3 alone: one in 3 of the design points \(rooflab merge OUT\.db PART\.db\.\.\. joins the 3 shards\)" "the heatmap's title: shard 0/3 alone"
@@ -210,7 +210,7 @@ for c in "5 3" "-1 3" "0 0" "2 -3" "'x' 3"; do
 	cp "$tmpd/sh0.db" "$tmpd/shx.db"
 	sqlite3 "$tmpd/shx.db" "UPDATE runs SET shard_index = $1, shard_count = $2 WHERE id = 1"
 	want="shx\.db: cannot read: runs\.shard_index and shard_count of sweep run 1 hold $(echo "$1" | tr -d "'" | sed 's/^x$/text/') and $2, where rooflab sweep writes its --shard I/N"
-	if command -v gnuplot >/dev/null 2>&1; then
+	if have gnuplot "heatmap of a shard $1/$2"; then
 		expect_exit 2 "heatmap of a shard $1/$2" -- $RL plot heatmap --db "$tmpd/shx.db" --term dumb
 		expect_err "$want" "the heatmap names the file and shard $1/$2"
 	fi

@@ -340,7 +340,7 @@ if tr -d ' \n' <"$tmpd/out" | grep -q '"axes":\[{"name":"chip.hbm_tbps","count":
 else
 	echo "not ok - --count --json: the axes and the shard"; sed 's/^/    /' "$tmpd/out"; fails=$((fails + 1))
 fi
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "--count --json parsed as JSON"; then
 	python3 -m json.tool "$tmpd/out" >/dev/null 2>&1 && echo "ok - --count --json is JSON" ||
 		{ echo "not ok - --count --json is not JSON"; fails=$((fails + 1)); }
 fi

@@ -187,7 +187,7 @@ fi
 # it by default, where it said "the sweep has no speedup or throughput
 # column"; w.ini's 3 HBM values x 4 tp = 12 points, in a fresh file
 expect_exit 0 "w.ini unsharded" -- $RL sweep "$d/w.ini" --db "$d/w.db"
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "heatmap of a per-chip throughput"; then
 	expect_exit 0 "heatmap with no --z of a per-chip throughput" -- \
 		$RL plot heatmap --db "$d/w.db" --term dumb --out "$d/hw.txt"
 	title "$d/hw.txt" "throughput.output_tokens_per_s_per_chip (tokens/s) over chip.hbm_tbps (TB/s) and scenario.tp (chips)" &&

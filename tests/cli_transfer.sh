@@ -33,7 +33,7 @@ label_rows() {
 # chip each row runs on, in order (None where not modelled), is WANT (a
 # python list)
 expect_chips() {
-	command -v python3 >/dev/null 2>&1 || return 0
+	have python3 "$3" || return 0
 	$RL validate --measurements "$tmpd/$1.csv" --json > "$tmpd/$1.json"
 	expect_exit 0 "$3" -- python3 -c "
 import json
@@ -47,7 +47,7 @@ assert got == want, list(zip(got, want))"
 # given ('named': the reason quotes it)
 expect_unknown() {
 	expect_exit 0 "$3: not an input error" -- $RL validate --measurements "$tmpd/$1.csv"
-	command -v python3 >/dev/null 2>&1 || return 0
+	have python3 "$3: each an unknown chip" || return 0
 	$RL validate --measurements "$tmpd/$1.csv" --json > "$tmpd/$1.json"
 	expect_exit 0 "$3: each an unknown chip" -- python3 -c "
 import json
@@ -64,7 +64,7 @@ label_rows labels 'h200' 'H200 141GB HBM3e' 'NVIDIA H200-SXM' 'GH200 96GB HBM3' 
 	'B200 180GB HBM3e' 'GB200 186GB' 'H100 80GB HBM3' 'H100 PCIe' \
 	'GH200 144GB HBM3e' 'H200 NVL' 'L40' 'mi250x'
 expect_exit 0 "chip labels: not an input error" -- $RL validate --measurements "$tmpd/labels.csv"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "chip labels in --json"; then
 	$RL validate --measurements "$tmpd/labels.csv" --json > "$tmpd/labels.json"
 	expect_exit 0 "chip labels: each part on its preset, the others listed with the reason" -- python3 -c "
 import json
@@ -144,7 +144,7 @@ D='d%d,TensorRT-LLM,0.21.0,%s,%s,deepseek-r1,%s,1024,1024,%s,1,,,tokens_per_s,1\
 	printf "$D" 5 h200-sxm 4 fp8 4
 } > "$tmpd/ds.csv"
 expect_exit 0 "deepseek-r1 rows: not an input error" -- $RL validate --measurements "$tmpd/ds.csv"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "deepseek-r1 rows in --json"; then
 	$RL validate --measurements "$tmpd/ds.csv" --json > "$tmpd/ds.json"
 	expect_exit 0 "deepseek-r1 rows on b200 and gb200 are modelled where they fit" -- python3 -c "
 import json
@@ -167,7 +167,7 @@ Q='q%d,TensorRT-LLM,1.0(main),%s,1,qwen3-30b-a3b,%s,1024,1024,1,1,,,output_token
 	printf "$Q" 1 b200 fp4
 	printf "$Q" 2 h200-sxm fp8
 } > "$tmpd/q3.csv"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "qwen3-30b-a3b rows in --json"; then
 	$RL eval --chip b200 --model qwen3-30b-a3b --precision fp4 --json > "$tmpd/q3e.json"
 	$RL validate --measurements "$tmpd/q3.csv" --json > "$tmpd/q3.json"
 	expect_exit 0 "qwen3-30b-a3b: the preset's shape, its rows modelled" -- python3 -c "

@@ -52,7 +52,7 @@ expect_exit 0 "validate a published-layout file" -- $RL validate --measurements 
 J="$tmpd/v.json"
 cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the --json rows, groups and cells"; then
 	expect_exit 0 "json is rows, groups, cells and repeatability, in that order" -- pyq "assert list(d)==['rows','groups','cells','repeatability'], d.keys()"
 	expect_exit 0 "every row is listed, none dropped" -- pyq "assert len(d['rows'])==19"
 	expect_exit 0 "row keys" -- pyq "assert all(sorted(x)==sorted(['id','chip','chip_given','metric','measured','predicted','error','profile','status','set','reason','reason_kind']) for x in d['rows'])"
@@ -114,7 +114,7 @@ if command -v python3 >/dev/null 2>&1; then
 	expect_exit 0 "not-modelled cells have no errors" -- pyq "assert all(c['median_abs_error'] is None and c['modelled']==0 for c in d['cells'] if c['set']=='not_modelled')"
 fi
 # --help names every key a --json row has and the exit statuses
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "--help against --json's keys"; then
 	$RL validate --help > "$tmpd/help.txt"
 	expect_exit 0 "validate --help names each row key of --json" -- pyq "h=' '.join(open('$tmpd/help.txt').read().split()); k=[x for x in d['rows'][0] if x not in h]; assert not k, k"
 	expect_exit 0 "validate --help gives the exit statuses" -- python3 -c "h=' '.join(open('$tmpd/help.txt').read().split()); assert 'Exit 0 when every row was read' in h and 'a header and no rows' in h and '1 for an internal failure (out of memory' in h, h"
@@ -160,7 +160,7 @@ expect_out "^  trtllm-0.10 +leave-one-row-out \(its rows are too few architectur
 r010=$(sed -n 's/^leave_one_out = median |error| \([0-9.]*\)%, 90th percentile \([0-9.]*\)%.*/\1% \/ \2%/p' \
 	"$ROOFLAB_DATA/profiles/trtllm-0.10.ini")
 trust="how far off the model is (median error / 90% of rows within): no profile records its error on model families its fit never saw (trtllm-0.10: $r010, leaving out one row at a time); on chips no fit saw:"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the trust line validate stores"; then
 	$RL validate --measurements "$M" --versions "$V" --db "$tmpd/trust1.db" >/dev/null 2>&1
 	if [ -n "$r010" ] && [ "$(sqlite3 "$tmpd/trust1.db" 'select trust from validation_runs')" = "over this file's rows ($M): $trust 1 serving row, 1 microbenchmark" ]; then
 		echo "ok - validate's trust line: 1 serving row, 1 microbenchmark of the other chip"
@@ -351,7 +351,7 @@ C="$tmpd/cell.csv"
 } > "$C"
 expect_exit 0 "validate four rows of one cell" -- $RL validate --measurements "$C" --versions "$V" --json
 cp "$tmpd/out" "$J"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "one cell's four rows in --json"; then
 	cq() { pyq "P=r['c1']['predicted']; assert all(r['c%d'%m]['predicted']==P for m in (2,4,8)); c=[c for c in d['cells'] if c['set']=='held_out']; assert len(c)==1, c; c=c[0]; $1"; }
 	expect_exit 0 "the cell holds the four held-out rows" -- cq "assert (c['chip'],c['version'],c['model'],c['precision'],c['rows'],c['modelled'])==('h200-sxm','T out','llama3-8b','fp8',4,4), c"
 	expect_exit 0 "cell median |error| = 3P/8 - 1" -- cq "assert abs(c['median_abs_error']-(3*P/8-1))<1e-9*P, (c, P)"
@@ -379,7 +379,7 @@ hver='"v""\\\001\033\377\300\200\355\240\200\303\251"'
 } > "$HM"
 expect_exit 0 "validate hostile names" -- $RL validate --measurements "$HM" --versions "$HV" --json
 cp "$tmpd/out" "$J"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "hostile names in --json"; then
 	# strict: the bytes must decode as UTF-8 and the strings hold no raw
 	# control character (json's strict mode refuses one)
 	hq() { python3 -c "import json; d=json.loads(open('$J','rb').read().decode('utf-8')); r={x['id']:x for x in d['rows']}; ver='T v\"\\\\\x01\x1b'+'\ufffd'*6+'\u00e9'; $1"; }
@@ -410,7 +410,7 @@ expect_out 'a"b\\c\?d\?' "hostile text: the id with '?' for its tab and its byte
 } > "$tmpd/c1.csv"
 expect_exit 0 "validate C1 controls, text" -- $RL validate --measurements "$tmpd/c1.csv" --versions "$V"
 cp "$tmpd/out" "$tmpd/c1.txt"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "C1 controls in the text"; then
 	expect_exit 0 "C1 text: valid UTF-8, no control character, the id shown" -- python3 -c "
 t=open('$tmpd/c1.txt','rb').read().decode('utf-8')
 assert not [c for c in t if c != '\n' and (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0)], t
@@ -433,7 +433,7 @@ printf '%s\n%s\n%s\n%s\n%s\n%s\n' "$H" \
 	"s,U,out,h100-sxm,1,llama3-8b,fp8,128,128,1,1,,,output_tokens_per_s,1," > "$tmpd/unk.csv"
 expect_exit 0 "unknown names: not an input error" -- $RL validate --measurements "$tmpd/unk.csv" --versions "$V"
 expect_out "no-such-model" "unknown names: listed in the text"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "unknown names in --json"; then
 	$RL validate --measurements "$tmpd/unk.csv" --versions "$V" --json > "$tmpd/unk.json"
 	uq() { python3 -c "import json; r={x['id']:x for x in json.load(open('$tmpd/unk.json'))['rows']}; $1"; }
 	expect_exit 0 "unknown model: not modelled, the reason" -- uq "x=r['m']; assert x['status']=='not_modelled' and \"unknown model 'no-such-model'\" in x['reason'], x"
@@ -538,7 +538,7 @@ expect_exit 0 "--strict: the same report when nothing is refused" -- cmp "$tmpd/
 expect_exit 2 "--strict: 22 unknown rows" -- $RL validate --measurements "$tmpd/st22.csv" --versions "$V" --strict
 cp "$tmpd/err" "$tmpd/st.err"
 expect_exit 0 "--strict: 21 lines, the first 20 rows then the count" -- sh -c "test \$(wc -l < '$tmpd/st.err') -eq 21 && sed -n 20p '$tmpd/st.err' | grep -q '/st22.csv:21: column' && sed -n 21p '$tmpd/st.err' | grep -q '^rooflab validate: and 2 more rows naming a chip, model, precision, software or version'"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the shipped table's version names"; then
 	# the shipped table: a release spelled 1.0.0 is not 1.0(main), and no
 	# alias makes it so; the reason names the spelling the table uses.
 	# After 1.0(main) come the two post-1.0 tables (they have a profile,
@@ -601,7 +601,7 @@ bad "a row too short for the gpus column" "x,T,out,h100-sxm" \
 	"bad.csv:2: 4 fields, column 'gpus' is number 5"
 # data/measurements.csv's layout: a GPU count that is no whole number is
 # named, not blamed on the tp beside it ("tp '1' is not ...")
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "a GPU count of no whole number"; then
 	printf '%s\n%s\n' "id,chips,chip,model,precision,isl,osl,tp,software,metric,value,source" \
 		"r1,x,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,s" > "$tmpd/leg.csv"
 	$RL validate --measurements "$tmpd/leg.csv" --json > "$tmpd/leg.json"
@@ -611,7 +611,7 @@ fi
 # in a column of its own or as the software's last word, with or without
 # a 'v'; a version column that says another version than the software's
 # last word is that version, not the software's (no profile: never 0.10's)
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "version table entries from either layout"; then
 	for sv in "TensorRT-LLM,0.10.0=trtllm-0.10" "TensorRT-LLM,v0.10.0=trtllm-0.10" \
 	    "TensorRT-LLM 0.10.0,=trtllm-0.10" "TensorRT-LLM v0.10.0,=trtllm-0.10" \
 	    "TensorRT-LLM V0.11.0,=trtllm-0.11" "TensorRT-LLM 0.10.0,0.11.0=None" \
@@ -654,7 +654,7 @@ expect_exit 2 "a header and no rows (--json)" -- $RL validate \
 # id column's widest, 48 characters) start their chip column where the
 # header's 'chip' starts (printf's %-36.36s padded them short, and cut the
 # CJK id inside a character)
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "long and CJK ids in their columns"; then
 	P0=${ROOFLAB_ROOT:-.}/data/measurements/published-h100.csv
 	python3 -c "
 l = open('$P0', encoding='utf-8').read().split('\n')
@@ -734,7 +734,7 @@ done
 # the shipped data: every published row is listed
 expect_exit 0 "validate the shipped data" -- $RL validate --json
 cp "$tmpd/out" "$J"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "every shipped row listed in --json"; then
 	expect_exit 0 "all 1,514 published rows and 22 of measurements.csv" -- python3 -c "import json; d=json.load(open('$J')); assert len(d['rows'])==1514+22, len(d['rows'])"
 else
 	echo "ok - skipped: python3 is missing (needed to count the JSON rows)"
@@ -779,7 +779,9 @@ none,T,out,h100-sxm,8,llama3-70b,fp8,,,8,1,max-load,,output_tokens_per_s,1337.36
 CSV
 expect_exit 0 "validate rows with lengths 0, 2.5 and none" -- $RL validate --measurements "$tmpd/len.csv" --versions "$V" --json
 cp "$tmpd/out" "$tmpd/len.json"
-expect_exit 0 "an isl of 0 is not whole >= 1, not a distribution" -- python3 -c "import json; r={x['id']:x['reason'] for x in json.load(open('$tmpd/len.json'))['rows']}; assert r['zero'] == 'isl or osl not a whole number >= 1', r['zero']; assert r['half'] == r['zero'], r['half']; assert 'length distribution' in r['none'], r['none']"
+if have python3 "lengths 0, 2.5 and none in --json"; then
+	expect_exit 0 "an isl of 0 is not whole >= 1, not a distribution" -- python3 -c "import json; r={x['id']:x['reason'] for x in json.load(open('$tmpd/len.json'))['rows']}; assert r['zero'] == 'isl or osl not a whole number >= 1', r['zero']; assert r['half'] == r['zero'], r['half']; assert 'length distribution' in r['none'], r['none']"
+fi
 # a row's reason goes whole into the JSON: an unknown chip's names every
 # chip preset (the list was cut at 120 characters, inside its last name,
 # with 14 presets of 127), and a text column longer than a row keeps
@@ -788,11 +790,13 @@ expect_exit 0 "an isl of 0 is not whole >= 1, not a distribution" -- python3 -c 
  echo 'x1,DGX,1,nochip,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src') >"$tmpd/nochip.csv"
 expect_exit 0 "validate a row of an unknown chip" -- $RL validate --measurements "$tmpd/nochip.csv" --json
 cp "$tmpd/out" "$tmpd/nochip.json"
-for f in "$ROOFLAB_DATA"/chips/*.ini; do
-	c=$(basename "$f" .ini)
-	expect_exit 0 "its reason names chip preset $c" -- python3 -c "import json,sys; r=json.load(open('$tmpd/nochip.json'))['rows'][0]['reason']; assert ' $c,' in r or ' $c)' in r, r"
-done
-expect_exit 0 "and ends with the list" -- python3 -c "import json; r=json.load(open('$tmpd/nochip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'nochip' (no preset data/chips/NAME.ini for it; known: \") and r.endswith(')'), r"
+if have python3 "the unknown chip's list of presets in --json"; then
+	for f in "$ROOFLAB_DATA"/chips/*.ini; do
+		c=$(basename "$f" .ini)
+		expect_exit 0 "its reason names chip preset $c" -- python3 -c "import json,sys; r=json.load(open('$tmpd/nochip.json'))['rows'][0]['reason']; assert ' $c,' in r or ' $c)' in r, r"
+	done
+	expect_exit 0 "and ends with the list" -- python3 -c "import json; r=json.load(open('$tmpd/nochip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'nochip' (no preset data/chips/NAME.ini for it; known: \") and r.endswith(')'), r"
+fi
 id512=$(awk 'BEGIN { for (i = 0; i < 512; i++) printf "i" }')
 (head -1 "$ROOFLAB_DATA/measurements.csv"
  echo "$id512,DGX,1,h100-sxm,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/longid.csv"
@@ -809,7 +813,8 @@ cp -R "${ROOFLAB_DATA:?}/." "$tmpd/many/"
 for i in $(seq 10 69); do cp "$ROOFLAB_DATA/chips/h100-sxm.ini" "$tmpd/many/chips/zz-extra-chip-$i.ini"; done
 expect_exit 0 "validate the unknown chip with 74 chip presets" -- env ROOFLAB_DATA="$tmpd/many" $RL validate --measurements "$tmpd/nochip.csv" --json
 cp "$tmpd/out" "$tmpd/many.json"
-expect_exit 0 "the list ends in ', ...', each name in it whole" -- python3 -c "
+if have python3 "the cut list of 74 presets in --json"; then
+	expect_exit 0 "the list ends in ', ...', each name in it whole" -- python3 -c "
 import json, os
 r = json.load(open('$tmpd/many.json'))['rows'][0]['reason']
 assert r.endswith(', ...)'), r
@@ -817,6 +822,7 @@ names = r.split('known: ', 1)[1][:-len(', ...)')].split(', ')
 assert len(names) < 74, len(names)
 for n in names: assert os.path.isfile('$tmpd/many/chips/' + n + '.ini'), n
 "
+fi
 # the reason quotes an unknown chip's first 60 bytes at most, cut at a
 # whole character: "x" and 40 Greek alphas (81 bytes) would end at byte
 # 60 in the first byte of the 30th alpha, which the JSON gave as U+FFFD;
@@ -826,7 +832,9 @@ xa40=x$(awk 'BEGIN { for (i = 0; i < 40; i++) printf "\316\261" }')
  echo "x1,DGX,1,$xa40,llama3-8b,fp8,128,128,1,TensorRT-LLM 0.10.0,output_tokens_per_s,100,src") >"$tmpd/greekchip.csv"
 expect_exit 0 "validate a row of a chip named in 81 bytes of Greek" -- $RL validate --measurements "$tmpd/greekchip.csv" --json
 cp "$tmpd/out" "$tmpd/greekchip.json"
-expect_exit 0 "its reason quotes 29 whole alphas" -- python3 -c "import json; r=json.load(open('$tmpd/greekchip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'x\" + '\u03b1' * 29 + \"' (no preset\"), r"
+if have python3 "the Greek chip's quote in --json"; then
+	expect_exit 0 "its reason quotes 29 whole alphas" -- python3 -c "import json; r=json.load(open('$tmpd/greekchip.json'))['rows'][0]['reason']; assert r.startswith(\"unknown chip 'x\" + '\u03b1' * 29 + \"' (no preset\"), r"
+fi
 # held-out rows of serving only (the H200 row of the file above), and none
 # (its first H100 row): the summary says serving rows only, or nothing
 (echo "$H"; grep '^h200,' "$M") >"$tmpd/h200only.csv"

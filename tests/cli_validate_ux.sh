@@ -16,7 +16,7 @@ J="$tmpd/u.json"
 expect_exit 0 "validate a user's file (json)" -- $RL validate --measurements "$U" --json
 cp "$tmpd/out" "$J"
 pyq() { python3 -c "import json,sys; d=json.load(open('$J')); r={x['id']:x for x in d['rows']}; $1"; }
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the reasons in --json"; then
 	# gpus 1 at tp 3: 1 chip cannot hold a mapping of 3 x 1; the GPU count
 	# is what a user fixes first, not llama3-70b's 64 heads (ux30)
 	expect_exit 0 "gpus 1, tp 3: the GPU count's reason" -- pyq "x=r['tp3-on-1']; assert 'chips = 1 is not a multiple of tp x pp = 3 x 1' in x['reason'] and 'legal tp on 1 chip: 1' in x['reason'], x"
@@ -50,23 +50,31 @@ CSV
 expect_exit 0 "validate long labels" -- $RL validate --measurements "$L"
 T="$tmpd/long.txt"
 cp "$tmpd/out" "$T"
-# aligned TABLE_HEADER_ERE: each line of the table under the header
-# matching the ERE (up to its blank line) has, at each left-aligned
-# header word's column, a space before and a character there, and at
-# each right-aligned one's last column a character and a space after: a
-# cell spilled into the next column breaks one of them
+# aligned TABLE_HEADER_ERE LEFT RIGHT: each line of every table whose
+# header matches the ERE (its lines up to the blank line under it) has, at
+# each left-aligned header word's column (LEFT, words apart by spaces), a
+# space before and a character there, and at each right-aligned one's
+# last column (RIGHT) a character and a space after: a cell spilled into
+# the next column breaks one of them.  Every row is checked, whatever its
+# first character (it checked those starting with a lower-case letter
+# alone, so a repeatability row of "TensorRT-LLM" went unchecked); a
+# header word the header lacks, or no row checked at all, fails too
 aligned() {
 	awk -v re="$1" -v left="$2" -v right="$3" '
 	function at(s, i) { return substr(s, i, 1) }
+	function pos(w, off) {
+		i = index($0 " ", " " w " ")
+		if (!i) { print "header lacks " w ": " $0; bad = 1 }
+		return i + off }
 	!p && $0 ~ re { p = 1; nl = split(left, L, " "); nr = split(right, R, " ")
-		for (k = 1; k <= nl; k++) lp[k] = index($0 " ", " " L[k] " ") + 1
-		for (k = 1; k <= nr; k++) rp[k] = index($0 " ", " " R[k] " ") + length(R[k])
+		for (k = 1; k <= nl; k++) lp[k] = pos(L[k], 1)
+		for (k = 1; k <= nr; k++) rp[k] = pos(R[k], length(R[k]))
 		next }
-	p && /^$/ { exit }
-	p && /^  *[a-z]/ && $0 !~ /^      / || p && /^[^ ]/ {
+	p && /^$/ { p = 0; next }
+	p { n++
 		for (k = 1; k <= nl; k++) if (at($0, lp[k] - 1) != " " || at($0, lp[k]) == " ") { print "left " L[k] ": " $0; bad = 1 }
 		for (k = 1; k <= nr; k++) if (at($0, rp[k]) == " " || at($0 " ", rp[k] + 1) != " ") { print "right " R[k] ": " $0; bad = 1 } }
-	END { exit bad }' "$T"
+	END { if (!n) print "no row checked under /" re "/"; exit bad || !n }' "$T"
 }
 expect_exit 0 "rows table: every column in place" -- aligned '^row ' 'chip model prec' 'isl osl tp/pp measured error'
 # the not-modelled listing has no header row for aligned to read (given
@@ -81,7 +89,10 @@ counts_lined_up() {
 	END { exit bad || n < 2 }' "$1"
 }
 expect_exit 0 "not modelled: every column in place" -- counts_lined_up "$T"
-expect_exit 0 "groups: every column in place" -- aligned '^  by +group' 'group' 'rows median|e| p90|e| bias'
+# the groups of the rows modelled, in sample and held out (two tables),
+# and of the rows not modelled (a count alone)
+expect_exit 0 "groups: every column in place" -- aligned '^  by +group +rows +median' 'group' 'rows median|e| p90|e| bias'
+expect_exit 0 "groups not modelled: every column in place" -- aligned '^  by +group +rows$' 'group' 'rows'
 expect_exit 0 "held-out cells: every column in place" -- aligned '^  chip +version +model' 'version model prec' 'rows median|e| p90|e| bias'
 expect_exit 0 "validate long labels, again" -- $RL validate --measurements "$L"
 expect_out '^gemm +h200-sxm +gemm 8192x8192x8192 +bf16 ' "the GEMM's shape whole"
@@ -102,6 +113,11 @@ expect_out '^  h100-sxm {17}TensorRT-LLM 0\.15\.0 +a-model-of-my-own-with-a-long
 # over the shipped rows prints (the same rows, so the same figures)
 expect_exit 0 "validate the shipped rows" -- $RL validate
 S_LAST=$(tail -n 1 "$tmpd/out")
+# its tables in place too: the repeatability rows start "TensorRT-LLM",
+# rows aligned passed over before it checked every row
+cp "$tmpd/out" "$T"
+expect_exit 0 "the shipped rows' repeatability: every column in place" -- aligned '^  versions a -> b' '' 'cells median|c| p90|c| median'
+expect_exit 0 "the shipped rows' cells: every column in place" -- aligned '^  chip +version +model' 'version model prec' 'rows median|e| p90|e| bias'
 expect_exit 0 "validate a user's file" -- $RL validate --measurements "$U"
 expect_out "^this file's rows \(.*/u\.csv\):$" "text: the file's summary named as its rows"
 if [ "$(tail -n 1 "$tmpd/out")" = "$S_LAST" ] &&
@@ -117,7 +133,7 @@ if grep -q "this file's rows" "$tmpd/out"; then
 else
 	echo "ok - the shipped rows' run has no 'this file'"
 fi
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "rows_of in --json"; then
 	# --json: rows_of beside set in every group, cell and pair
 	expect_exit 0 "json: a user's file's figures are rows_of file" -- pyq "assert d['groups'] and d['cells'] and all(x['rows_of']=='file' for x in d['groups']+d['cells']+d['repeatability'])"
 	$RL validate --json >"$tmpd/s.json"

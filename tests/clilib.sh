@@ -19,6 +19,16 @@ deepdir() {
 	mkdir -p "$dd" && printf '%s' "$dd"
 }
 
+# have TOOL WHAT: TOOL (an optional tool: sqlite3, python3, gnuplot) is on
+# PATH; where it is not, prints "ok - skipped: TOOL is not installed (WHAT)"
+# and fails, so that checks needing it are said skipped, never passed over
+# in silence:  if have sqlite3 "the trust line stored"; then ... fi
+have() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "ok - skipped: $1 is not installed ($2)"
+	return 1
+}
+
 # expect_exit CODE NAME -- command...: run, check the exit status.
 expect_exit() {
 	code=$1; name=$2; shift 3
@@ -109,6 +119,58 @@ expect_no_err() {
 	else
 		echo "ok - $2"
 	fi
+}
+
+# expect_lines N NAME: the last command's stdout is N lines.
+expect_lines() {
+	n=$(wc -l <"$tmpd/out" | tr -d ' ')
+	if [ "$n" -eq "$1" ]; then
+		echo "ok - $2"
+	else
+		echo "not ok - $2 (stdout is $n lines, $1 expected)"
+		sed 's/^/    out: /' "$tmpd/out" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
+# expect_empty out|err NAME: the last command wrote nothing on stdout
+# (out) or stderr (err).
+expect_empty() {
+	if [ ! -s "$tmpd/$1" ]; then
+		echo "ok - $2"
+	else
+		echo "not ok - $2 (std$1 has $(wc -l <"$tmpd/$1" | tr -d ' ') lines)"
+		sed "s/^/    $1: /" "$tmpd/$1" | head -5
+		fails=$((fails + 1))
+	fi
+}
+
+# sweep_spec FILE: write FILE, a sweep spec of h100-sxm running llama3-8b:
+# its [base] section's chip and model lines, then the lines read from
+# stdin (more [base] lines, [axes] and the rest), as in
+#   sweep_spec "$d/g.ini" <<'EOF'
+#   profile = ideal
+#   [axes]
+#   chip.hbm_tbps = 2, 3
+#   EOF
+sweep_spec() {
+	{ printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n'; cat; } >"$1"
+}
+
+# grid_spec FILE AXIS AXIS: write FILE, a sweep spec of h100-sxm running
+# llama3-8b under profile ideal over a grid of the two [axes] lines given
+# ("chip.hbm_tbps = 2, 3"): a grid over two parameters, for a heatmap
+grid_spec() {
+	printf 'profile = ideal\n[axes]\n%s\n%s\n' "$2" "$3" | sweep_spec "$1"
+}
+
+# spec4 FILE: write FILE, the 4-point sweep spec the crafted-database
+# checks start from (cli_exportx.sh, cli_hostile.sh): h100-sxm running
+# llama3-8b over chip.hbm_tbps = 1:4:1, so its points are idx 0 to 3
+# (1, 2, 3 and 4 TB/s), runs.points 4, and shard 0/2 holds idx 0 and 2,
+# shard 1/2 idx 1 and 3
+spec4() {
+	printf '[axes]\nchip.hbm_tbps = 1:4:1\n' | sweep_spec "$1"
 }
 
 # plot_dbs: with tests/tools/mkplotdb.c (built by make into $ROOFLAB_TOOLS)
