@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "claimargs.h"
+#include "cpus.h"
 #include "options.h"
 #include "../model/numtext.h"
 #include "../model/utf8.h"
@@ -171,7 +172,7 @@ const opt_def claim_table[] = {
     CLAIM_COMMON,
     OPT_INT("--threads", claim_opts, threads, "N", 0, 64, NULL,
             "threads of the Monte Carlo and the searches (0, the\n"
-            "default: one per CPU)"),
+            "default: one per CPU it may run on)"),
     OPT_BOOL("--no-design", claim_opts, no_design,
              "skip Sohu \"by design\" (derived from its silicon:\n"
              "data/chips/sohu-design.ini)"),
@@ -246,6 +247,13 @@ claim_report *claim_begin(const char *cmd, const opt_def *t, int argc,
 	if (*rc != OPT_GO_ON) {
 		claim_report_free(rep);
 		return NULL;
+	}
+	/* 0: one thread per CPU it may run on (cli_usable_cpus), not every
+	** CPU online, which the Monte Carlo took; the samples do not depend
+	** on it (model/montecarlo.h) */
+	if (rep->opts.threads == 0) {
+		long n = cli_usable_cpus();
+		rep->opts.threads = n > 64 ? 64 : (int)n;
 	}
 	return rep;
 }

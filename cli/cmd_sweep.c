@@ -2,10 +2,8 @@
 ** cmd_sweep.c: `rooflab sweep SPEC --db FILE`: evaluate every design point
 ** of a sweep spec into an SQLite database (sweeps/run.c does the work).
 */
-#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include <errno.h>
 #include <math.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +23,7 @@
 #include "../sweeps/store.h"
 #include "../sweeps/why.h"
 #include "commands.h"
+#include "cpus.h"
 #include "options.h"
 #include "parseopt.h"
 
@@ -896,19 +895,6 @@ static void batch_note(int argc, char **argv)
 	}
 }
 
-/* The CPUs this process may run on, as nproc counts them: its affinity
-** mask (taskset, a cgroup's cpuset, a Slurm task's cores), else every CPU
-** online.  --threads 0 took the CPUs online, so a shard pinned to 2 of
-** a machine's 64 CPUs started 64 evaluation threads (ux34). */
-static long usable_cpus(void)
-{
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-		return CPU_COUNT(&set);
-	return sysconf(_SC_NPROCESSORS_ONLN);
-}
-
 /* A --db that exists and that the sweep would refuse (a later or older
 ** schema, another kind of rooflab file, another program's, not SQLite):
 ** refused here, with rl_db_identify's writer's words, before the spec's
@@ -959,7 +945,7 @@ int cmd_sweep(int argc, char **argv)
 	** point evaluated alone: sweeps/run.c), which 1, 2 and 4 threads of
 	** grid, random and sobol sweeps export byte for byte (2026-11-30) */
 	if (o.jobs == 0) {
-		long ncpu = usable_cpus();
+		long ncpu = cli_usable_cpus();
 		o.jobs = ncpu < 1 ? 1 : ncpu > 1024 ? 1024 : (int)ncpu;
 	}
 	if (!spec)

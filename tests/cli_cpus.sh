@@ -1,0 +1,59 @@
+#!/bin/sh
+# cli_cpus.sh: claim's --threads 0, the default, starts one Monte Carlo
+# thread per CPU the process may run on (its affinity mask: taskset, a
+# cgroup's cpuset, as nproc counts), as sweep's does (cli_sweepwalk,
+# section 12).  It took every CPU online (sysconf in model/montecarlo.c),
+# so a claim pinned to 1 of a machine's CPUs ran one worker per CPU of
+# the machine.  Under taskset -c 0 the default must start what
+# --threads 1 starts: the most threads /proc shows while each runs
+# (100,000 samples, about 1 s of CPU time).
+. "$(dirname "$0")/clilib.sh"
+
+# most_threads ARGS...: run claim ARGS under taskset -c 0, print the most
+# threads its /proc/PID/status showed (polled every 20 ms)
+most_threads() {
+	taskset -c 0 $RL claim --samples 100000 "$@" >"$tmpd/claim.out" 2>&1 &
+	tp=$!
+	most=0
+	while kill -0 "$tp" 2>/dev/null; do
+		t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$tp/status" 2>/dev/null)
+		[ "${t:-0}" -gt "$most" ] && most=$t
+		sleep 0.02
+	done
+	wait "$tp"
+	echo "$? $most"
+}
+
+if ! have taskset "claim's --threads 0 under taskset"; then
+	:
+elif [ ! -r /proc/self/status ]; then
+	echo "ok - skipped: /proc is missing (claim's --threads 0 under taskset)"
+elif [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" -lt 2 ]; then
+	echo "ok - skipped: one CPU online, the two counts agree anyway"
+else
+	set -- $(most_threads --threads 1)
+	rc1=$1 one=$2
+	set -- $(most_threads)
+	rc0=$1 def=$2
+	[ "$rc1" = 0 ] && [ "$rc0" = 0 ] &&
+		echo "ok - the pinned claims ran (exit $rc1 and $rc0)" ||
+		{ echo "not ok - the pinned claims exited $rc1 and $rc0"; fails=$((fails + 1)); }
+	# one worker per CPU it may run on: the main thread alone at 1
+	[ "$one" -ge 1 ] && [ "$def" = "$one" ] &&
+		echo "ok - pinned to one CPU, claim's --threads 0 starts what --threads 1 starts ($one threads)" ||
+		{ echo "not ok - pinned to one CPU, claim's --threads 0 ran $def threads, --threads 1 $one"; fails=$((fails + 1)); }
+	# and unpinned on this machine the default takes more than one
+	$RL claim --samples 100000 >/dev/null 2>&1 &
+	tp=$!
+	most=0
+	while kill -0 "$tp" 2>/dev/null; do
+		t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$tp/status" 2>/dev/null)
+		[ "${t:-0}" -gt "$most" ] && most=$t
+		sleep 0.02
+	done
+	wait "$tp"
+	[ "$most" -gt "$one" ] &&
+		echo "ok - unpinned, the default starts more threads ($most) than one CPU's ($one)" ||
+		{ echo "not ok - unpinned, the default started $most threads, one CPU's $one"; fails=$((fails + 1)); }
+fi
+finish
