@@ -311,6 +311,24 @@ static void test_quote(void **state)
 	fclose(f);
 	assert_string_equal(buf, "'a?b c?d?e' \"x?y z?\"");
 	free(buf);
+	/* (small73) the C1 controls (NEL U+0085 C2 85, CSI U+009B C2 9B,
+	** U+009F C2 9F), which a terminal obeys in a text plot, and UAX #9's
+	** bidirectional controls (RLO U+202E E2 80 AE, ALM U+061C D8 9C, LRI
+	** U+2066 E2 81 A6), which reverse a title after them: one '?' each,
+	** as a C0 control, by rl_utf8_control, the one rule of a table's
+	** cells; they passed into the label as they stood.  Their neighbours
+	** NBSP (U+00A0 C2 A0) and the hyphen U+2010 (E2 80 90) are kept */
+	buf = NULL;
+	len = 0;
+	f = open_memstream(&buf, &len);
+	gp_quote(f, "a\xc2\x85" "b\xc2\x9b" "c\xc2\xa0" "d\xe2\x80\xae"
+	         "e\xd8\x9c" "f\xe2\x81\xa6" "g\xe2\x80\x90" "h");
+	fputc(' ', f);
+	gp_field(f, "\xe2\x80\xae" "x\xc2\x9f" "y\xc2\xa0");
+	fclose(f);
+	assert_string_equal(buf, "'a?b?c\xc2\xa0" "d?e?f?g\xe2\x80\x90" "h' "
+	                         "\"?x?y\xc2\xa0\"");
+	free(buf);
 }
 
 /* The interactivity chart leaves out a point over its TDP at every clock
