@@ -141,7 +141,8 @@ int gp_find(char *buf, size_t len)
 ** (a label read from a database cell; fuzz3), and so is a noncharacter
 ** (rl_utf8_nonchar: U+FFFE is no XML character, and an SVG holding it
 ** did not parse), as is a C0 control other than tab (a space) and
-** newline, and DEL (rl_utf8_cell's way too); not label: the output's
+** newline, DEL, a C1 control and a bidirectional control of UAX #9
+** (rl_utf8_control, rl_utf8_cell's rule too); not label: the output's
 ** path, every byte as it is (another byte would name another file), a
 ** control byte or DEL as a "\ooo" escape joined with '.' as a newline
 ** is. */
@@ -176,8 +177,12 @@ static void quote(FILE *f, const char *s, int label)
 		else if ((unsigned char)*s < 128 || !label)
 			fputc(*s, f);
 		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
-			if (rl_utf8_nonchar((const unsigned char *)s))
-				fputc('?', f); /* XML refuses U+FFFE */
+			/* XML refuses U+FFFE; a C1 or bidirectional control
+			** (rl_utf8_control, the one rule of a table's cells) is
+			** obeyed by a terminal or reverses the title after it */
+			if (rl_utf8_nonchar((const unsigned char *)s) ||
+			    rl_utf8_control((const unsigned char *)s))
+				fputc('?', f);
 			else
 				fwrite(s, 1, (size_t)n, f); /* a whole character */
 			s += n - 1;
@@ -204,8 +209,11 @@ void gp_field(FILE *f, const char *s)
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 128 && (n = rl_utf8_len((const unsigned char *)s)) > 0) {
-			if (rl_utf8_nonchar((const unsigned char *)s))
-				fputc('?', f); /* a noncharacter, as gp_quote */
+			/* a noncharacter, a C1 or bidirectional control: as
+			** gp_quote */
+			if (rl_utf8_nonchar((const unsigned char *)s) ||
+			    rl_utf8_control((const unsigned char *)s))
+				fputc('?', f);
 			else
 				fwrite(s, 1, (size_t)n, f); /* a whole character */
 			s += n - 1;

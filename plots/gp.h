@@ -65,13 +65,15 @@ int gp_run_titled(gp_term term, const char *out, const char *svg_title,
 /* Write s to f as a gnuplot string expression that gnuplot cannot
 ** evaluate: single-quoted (no backquote or @macro substitution there), a
 ** quote doubled, a newline joined as "\n" (a line break of a title), a
-** control character a blank, a byte that begins no well-formed UTF-8
-** sequence '?' (so the image stays UTF-8). */
+** tab a blank, every other control character rl_utf8_control names (C0,
+** DEL, C1, a bidirectional control) '?', a noncharacter and a byte that
+** begins no well-formed UTF-8 sequence '?' (so the image stays UTF-8). */
 void gp_quote(FILE *f, const char *s);
 
 /* Write s to f as a double-quoted field of an inline data block (quotes
-** and control characters replaced so the field stays one token; a byte
-** that begins no well-formed UTF-8 sequence '?', as gp_quote). */
+** and control characters replaced so the field stays one token; a
+** control character rl_utf8_control names, a noncharacter and a byte that
+** begins no well-formed UTF-8 sequence '?', as gp_quote). */
 void gp_field(FILE *f, const char *s);
 
 #endif

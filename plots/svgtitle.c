@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../config/slurp.h"
+#include "../model/utf8.h"
 
 /* fputs and fputc that keep the first failure's errno in *e (EIO where
 ** the C library set none) and write nothing after it. */
@@ -34,20 +35,33 @@ static void put_c(FILE *f, int c, int *e)
 		*e = errno ? errno : EIO;
 }
 
-/* s as XML character data. */
+/* s as XML character data: a tab and a newline a space, and, as a plot's
+** labels write them (gp.c, gp_quote), '?' for each character
+** rl_utf8_control names (C0, DEL, C1, a bidirectional control), each
+** noncharacter (U+FFFE is no XML character) and each byte that begins no
+** well-formed UTF-8 sequence: the title may hold a database's text (a
+** report's caption names a sweep's runs.spec_path), which went into the
+** file as it stood, and the SVG was then no XML. */
 static void xml_text(FILE *f, const char *s, int *e)
 {
-	for (; *s && !*e; s++) {
-		if (*s == '<')
+	const unsigned char *u = (const unsigned char *)s;
+	int n;
+	while (*u && !*e) {
+		n = rl_utf8_len(u);
+		if (*u == '<')
 			put_s(f, "&lt;", e);
-		else if (*s == '>')
+		else if (*u == '>')
 			put_s(f, "&gt;", e);
-		else if (*s == '&')
+		else if (*u == '&')
 			put_s(f, "&amp;", e);
-		else if (*s == '\n')
+		else if (*u == '\n' || *u == '\t')
 			put_c(f, ' ', e);
+		else if (n == 0 || rl_utf8_control(u) || rl_utf8_nonchar(u))
+			put_c(f, '?', e);
 		else
-			put_c(f, *s, e);
+			for (int i = 0; i < n; i++)
+				put_c(f, u[i], e);
+		u += n ? n : 1;
 	}
 }
 

@@ -849,8 +849,35 @@ static int part_lacks_column(const merge_ctx *m, const char *name, char *err,
 	return 0;
 }
 
+/* 1 (said into err) where a column's unit (run_columns.unit, column k of
+** st), which copy_columns writes into the merged file, holds what
+** rl_cell_text_fault finds there (a control character, a byte of no UTF-8,
+** a NUL, a blob), as export refuses it (sweeps/export.c, unit_fault); a
+** shard whose unit held ESC or U+202E merged with exit 0, and export of
+** the merged file then refused it (small70); else 0. */
+static int unit_fault(const merge_ctx *m, sqlite3_stmt *st, int k,
+                      const char *name, char *err, size_t errlen)
+{
+	const shard_run *a = &m->runs[0];
+	int type = sqlite3_column_type(st, k);
+	const unsigned char *s = sqlite3_column_text(st, k);
+	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
+	char q[RL_UTF8_QUOTE_MAX + 64];
+	if (kind == RL_CELL_TEXT_OK)
+		return 0;
+	if (kind != RL_CELL_TEXT_BLOB)
+		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
+	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
+	         "not text as rooflab writes it; refusing to merge a crafted or "
+	         "altered shard", m->paths[a->part], (long long)a->id, name,
+	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
+	return 1;
+}
+
 /* The first run's columns are the merged file's: each name must be one
-** this rooflab writes (rl_sweep_column_decl), since it goes into SQL. */
+** this rooflab writes (rl_sweep_column_decl), since it goes into SQL, and
+** each unit text that export takes (unit_fault). */
 static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 {
 	const shard_run *a = &m->runs[0];
@@ -862,7 +889,7 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	** fail on "duplicate column name", said of merge's temporary file */
 	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name, (SELECT count(*) "
 	                        "FROM run_columns r WHERE r.run_id = "
-	                        "run_columns.run_id AND r.name = run_columns.name) "
+	                        "run_columns.run_id AND r.name = run_columns.name), unit "
 	                        "FROM run_columns WHERE run_id = ? ORDER BY ord",
 	                        -1, &st, NULL);
 	/* (a query failing for want of memory or by I/O is no fault of the
@@ -902,7 +929,8 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			         name, (long long)sqlite3_column_int64(st, 2));
 			bad = 1;
 		} else {
-			bad = part_lacks_column(m, name, err, errlen);
+			bad = unit_fault(m, st, 3, name, err, errlen) ||
+			      part_lacks_column(m, name, err, errlen);
 		}
 	}
 	sqlite3_finalize(st);

@@ -111,6 +111,33 @@ for c in "x'41FF42':holds a blob, not text" \
 	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (${c%%:*})" ||
 		{ echo "not ok - the refused merge wrote m.db (${c%%:*})"; fails=$((fails + 1)); }
 done
+# (small73) a shard whose column's unit (run_columns.unit, which merge
+# copies from the first part given into the merged file) holds what export
+# refuses above: ESC, RLO U+202E (char(8238)), the C1 control NEL U+0085
+# (char(133), C2 85), a byte of no UTF-8, a NUL, a blob.  Merge wrote it
+# with exit 0 and export of the merged file then refused it; refused as
+# export refuses it, naming the part, the run, the column and the value
+# (controls and bytes of no UTF-8 shown '?'), nothing written
+for c in "'W' || char(27) || '[2J':holds text 'W\\?\\[2J' with a control character" \
+	"'W' || char(8238) || 'x':holds text 'W\\?x' with a control character" \
+	"'W' || char(133):holds text 'W\\?' with a control character" \
+	"CAST(x'57FF' AS TEXT):holds text 'W\\?' with a byte of no UTF-8" \
+	"CAST(x'570042' AS TEXT):holds text 'W' with a NUL byte after it" \
+	"x'57':holds a blob"; do
+	cp p0.db munit.db
+	sqlite3 munit.db "UPDATE run_columns SET unit = ${c%%:*} WHERE name = 'power_watts'"
+	rm -f m.db
+	expect_exit 2 "merge of a part whose unit of power_watts is ${c%%:*}" -- "$RL" merge m.db munit.db p1.db
+	expect_err "^rooflab merge: munit\\.db run 1: run_columns\\.unit of power_watts ${c#*:}, not text as rooflab writes it; refusing to merge a crafted or altered shard$" \
+		"merge names the part, run, column and unit (${c%%:*})"
+	[ ! -e m.db ] && echo "ok - the refused merge wrote nothing (unit ${c%%:*})" ||
+		{ echo "not ok - the refused merge wrote m.db (unit ${c%%:*})"; fails=$((fails + 1)); }
+done
+# a unit with a tab is text a CSV quotes (celltext.h), as export takes it
+cp p0.db munit.db
+sqlite3 munit.db "UPDATE run_columns SET unit = 'W' || char(9) || 'x' WHERE name = 'power_watts'"
+rm -f m.db
+expect_exit 0 "merge of a part whose unit holds a tab" -- "$RL" merge m.db munit.db p1.db
 # merge's refusal of a status or number cell edited by hand named its type
 # alone ("points.status holds text"), where export names the value too;
 # now the value, as export says it

@@ -27,6 +27,7 @@
 #include "../plots/labels.h"
 #include "../plots/pdb.h"
 #include "../plots/plot.h"
+#include "../plots/svgtitle.h"
 #include "../reports/doc.h"
 #include "../reports/report.h"
 #include "../claim/schema.h"
@@ -311,6 +312,62 @@ static void test_quote(void **state)
 	fclose(f);
 	assert_string_equal(buf, "'a?b c?d?e' \"x?y z?\"");
 	free(buf);
+	/* (small73) the C1 controls (NEL U+0085 C2 85, CSI U+009B C2 9B,
+	** U+009F C2 9F), which a terminal obeys in a text plot, and UAX #9's
+	** bidirectional controls (RLO U+202E E2 80 AE, ALM U+061C D8 9C, LRI
+	** U+2066 E2 81 A6), which reverse a title after them: one '?' each,
+	** as a C0 control, by rl_utf8_control, the one rule of a table's
+	** cells; they passed into the label as they stood.  Their neighbours
+	** NBSP (U+00A0 C2 A0) and the hyphen U+2010 (E2 80 90) are kept */
+	buf = NULL;
+	len = 0;
+	f = open_memstream(&buf, &len);
+	gp_quote(f, "a\xc2\x85" "b\xc2\x9b" "c\xc2\xa0" "d\xe2\x80\xae"
+	         "e\xd8\x9c" "f\xe2\x81\xa6" "g\xe2\x80\x90" "h");
+	fputc(' ', f);
+	gp_field(f, "\xe2\x80\xae" "x\xc2\x9f" "y\xc2\xa0");
+	fclose(f);
+	assert_string_equal(buf, "'a?b?c\xc2\xa0" "d?e?f?g\xe2\x80\x90" "h' "
+	                         "\"?x?y\xc2\xa0\"");
+	free(buf);
+}
+
+/* (small73) an SVG's <title> (a report's caption, which carries a sweep's
+** runs.spec_path read from its database) was written with <, > and &
+** escaped and the rest as it stood: ESC (1B), RLO U+202E (E2 80 AE), NEL
+** U+0085 (C2 85), a byte of no UTF-8 (FF) and U+FFFE (EF BF BE, no XML
+** character) went into the file, which then was no XML.  Each is now one
+** '?', as a plot's labels write them (gp_quote), a tab and a newline a
+** space, e-acute (C3 A9) kept, gnuplot's element titles dropped as
+** before.  No gnuplot needed: the SVG is written by hand. */
+static void test_svg_title_text(void **state)
+{
+	char path[64];
+	char *got;
+	size_t len;
+	FILE *f;
+	(void)state;
+	snprintf(path, sizeof path, "/tmp/rooflab-test-svgx-%ld.svg",
+	         (long)getpid());
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("<svg><title>Gnuplot</title><g><title>gnuplot_plot_1</title>"
+	      "</g></svg>\n", f);
+	fclose(f);
+	assert_int_equal(plot_svg_title(path, "a\x1b" "b\xe2\x80\xae" "c\xc2\x85"
+	                                "d\xff" "e\xef\xbf\xbe" "f<&>\n\tg\xc3\xa9"),
+	                 0);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	got = calloc(1, 512);
+	assert_non_null(got);
+	len = fread(got, 1, 511, f);
+	fclose(f);
+	unlink(path);
+	got[len] = 0;
+	assert_string_equal(got, "<svg><title>a?b?c?d?e?f&lt;&amp;&gt;  g\xc3\xa9"
+	                         "</title><g></g></svg>\n");
+	free(got);
 }
 
 /* The interactivity chart leaves out a point over its TDP at every clock
@@ -1922,6 +1979,7 @@ int main(void)
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_out_term),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_svg_title_text),
 		cmocka_unit_test(test_waterfall),
 		cmocka_unit_test(test_pareto),
 		cmocka_unit_test(test_pareto_unbuildable),
