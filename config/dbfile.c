@@ -225,6 +225,25 @@ static void foreign_words(sqlite3 *db, const char *path, const rl_db_kind *k,
 	snprintf(err, errlen, "%s is %s%s; %s", path, found, kind, fix);
 }
 
+/* 1 where path is a file of some bytes that do not begin with SQLite's
+** 16-byte header ("SQLite format 3" and a NUL): SQLite reads a file of
+** a few bytes as an empty database, so a 1-byte text file given as a
+** sweep's --db was made a database over it, exit 0 (small72); a longer
+** one fails SQLite's own read.  An empty file (touch, mktemp) is a new
+** database, and a file that cannot be read is left to SQLite's words. */
+static int not_sqlite_bytes(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n > 0 && (n < sizeof head || memcmp(head, magic, sizeof head));
+}
+
 /* rl_db_identify and rl_db_identify_read: reading 1 for a reader's fix */
 static int identify(sqlite3 *db, const char *path, const rl_db_kind *k,
                     int reading, int *unmarked, char *err, size_t errlen)
@@ -232,6 +251,16 @@ static int identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 	long long app = 0, ver = 0, objects = 0;
 	int rc;
 	*unmarked = 0;
+	if (not_sqlite_bytes(path)) {
+		snprintf(err, errlen, "%s is not a rooflab file (not an SQLite "
+		         "database, or a damaged one); %s",
+		         path, reading ? "" : "it was left unchanged: ");
+		snprintf(err + strlen(err), errlen - strlen(err), reading
+		         ? "name a rooflab %s database instead"
+		         : "give --db another file (a new one, or a rooflab %s "
+		           "database)", k->what);
+		return RL_EINPUT;
+	}
 	if ((rc = query_int(db, "PRAGMA application_id", &app)) ||
 	    (rc = query_int(db, "PRAGMA user_version", &ver)) ||
 	    (rc = query_int(db, "SELECT count(*) FROM sqlite_master",

@@ -1515,6 +1515,24 @@ done
 echo "not a database at all, just text that is long enough to be read" >"$d/text.db"
 expect_exit 2 "not an SQLite file" -- $RL sweep "$d/small.ini" --db "$d/text.db"
 expect_err "not an SQLite database" "says so"
+# a text file of a few bytes, which SQLite reads as an empty database:
+# until 2026-12-02 the sweep made a database over it, exit 0 (small72);
+# now refused as the longer one is, each byte left as it was
+for t in x "hi
+"; do
+	printf '%s' "$t" >"$d/tiny.db"
+	expect_exit 2 "a ${#t}-byte text file as --db" -- $RL sweep "$d/small.ini" --db "$d/tiny.db"
+	expect_err "tiny\.db is not a rooflab file \(not an SQLite database, or a damaged one\); it was left unchanged" "the ${#t}-byte file: says so"
+	[ "$(cat "$d/tiny.db"; echo .)" = "$t." ] && [ ! -e "$d/tiny.db-wal" ] &&
+		echo "ok - the ${#t}-byte file left as it was" ||
+		{ echo "not ok - the ${#t}-byte file was changed ($(wc -c <"$d/tiny.db") bytes)"; fails=$((fails + 1)); }
+	expect_exit 2 "claim --db onto the ${#t}-byte file" -- $RL claim --samples 0 --db "$d/tiny.db"
+	[ "$(cat "$d/tiny.db"; echo .)" = "$t." ] &&
+		echo "ok - claim left the ${#t}-byte file as it was" ||
+		{ echo "not ok - claim changed the ${#t}-byte file ($(wc -c <"$d/tiny.db") bytes)"; fails=$((fails + 1)); }
+done
+: >"$d/empty.db"
+expect_exit 0 "an empty file as --db: a new database" -- $RL sweep "$d/small.ini" --db "$d/empty.db"
 (echo "BEGIN EXCLUSIVE; INSERT INTO runs(spec) SELECT 1 WHERE 0;"; sleep 3) | q "$d/full.db" &
 lockpid=$!
 sleep 0.5

@@ -809,6 +809,55 @@ static void test_dqs_off(void **state)
 	sqlite3_close(wr);
 }
 
+/* A file of a few bytes that are not SQLite's header: SQLite reads it as
+** an empty database, and a sweep made one over a 1-byte text file (exit
+** 0, small72); rl_db_identify refuses it as it does a longer text file,
+** reader and writer alike, and leaves it as it was.  An empty file is a
+** new database (touch, mktemp). */
+static void test_short_text(void **state)
+{
+	static const rl_db_kind sweep = {"sweep", RL_DB_APP_SWEEP, 1, NULL, 0,
+	                                 NULL};
+	fixture *f = *state;
+	sqlite3 *db = NULL;
+	char err[512], want[512], back[8];
+	int unmarked;
+	FILE *t;
+	assert_non_null(t = fopen(f->path, "w"));
+	fputs("x", t);
+	fclose(t);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_identify(db, f->path, &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_EINPUT);
+	snprintf(want, sizeof want, "%s is not a rooflab file (not an SQLite "
+	         "database, or a damaged one); it was left unchanged: give --db "
+	         "another file (a new one, or a rooflab sweep database)",
+	         f->path);
+	assert_string_equal(err, want);
+	assert_int_equal(rl_db_identify_read(db, f->path, &sweep, &unmarked,
+	                                     err, sizeof err),
+	                 RL_EINPUT);
+	snprintf(want, sizeof want, "%s is not a rooflab file (not an SQLite "
+	         "database, or a damaged one); name a rooflab sweep database "
+	         "instead", f->path);
+	assert_string_equal(err, want);
+	sqlite3_close(db);
+	assert_non_null(t = fopen(f->path, "rb"));
+	assert_int_equal(fread(back, 1, sizeof back, t), 1);
+	fclose(t);
+	assert_int_equal(back[0], 'x');
+	/* empty: a new database of the kind, to be marked */
+	assert_non_null(t = fopen(f->path, "w"));
+	fclose(t);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(rl_db_identify(db, f->path, &sweep, &unmarked, err,
+	                                sizeof err),
+	                 RL_OK);
+	assert_int_equal(unmarked, 1);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -824,6 +873,7 @@ int main(void)
 	    cmocka_unit_test(test_has_column),
 	    cmocka_unit_test(test_missing_words),
 	    cmocka_unit_test_setup_teardown(test_found, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_short_text, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_version_words, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_identify_names_the_kind, setup,
 	                                    teardown),
