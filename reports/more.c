@@ -297,8 +297,9 @@ void report_validation(rctx *r)
 	sqlite3_stmt *st;
 	char sql[256];
 	int n = 0, found;
-	doc_heading(&r->d, 2, "validation", "Validation against published "
-	            "measurements");
+	/* as report.c's contents name it: a --measurements file's run is
+	** not of published measurements (its first sentence says whose) */
+	doc_heading(&r->d, 2, "validation", "Validation against measurements");
 	if ((found = report_val_run(r, &v)) <= 0) {
 		char qd[PATH_MAX + 64];
 		/* a sweep's database (a report without a claim run), in

@@ -42,13 +42,25 @@ lacks() {
 		echo "ok - $2"
 	fi
 }
-# sections FILE LABEL: every section heading of the report is in FILE
+# sections FILE LABEL: every section heading of the report is in FILE,
+# as a heading (an HTML <h2> or a Markdown "## " line), not the contents'
+# link alone: the contents said "Validation against measurements" above a
+# section still headed "Validation against published measurements"
 sections() {
 	for s in "Verdict" "Where the speedup comes from" "Assumptions" \
 		"Other claims" "Sensitivity" "Serving: roofline and batching" \
 		"Design space (sweeps)" \
 		"Validation against measurements" "Provenance"; do
 		has "$1" "$2 has section '$s'" "$s"
+		case $1 in
+		*.html) has "$1" "$2 has the heading '$s'" "\">$s</h2>" ;;
+		*) if grep -qxF -- "## $s" "$1"; then
+			echo "ok - $2 has the heading '$s'"
+		else
+			echo "not ok - $2 has no line '## $s'"
+			fails=$((fails + 1))
+		fi ;;
+		esac
 	done
 }
 
