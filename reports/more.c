@@ -303,14 +303,15 @@ void report_validation(rctx *r)
 	if ((found = report_val_run(r, &v)) <= 0) {
 		char qd[PATH_MAX + 64];
 		/* a sweep's database (a report without a claim run), in
-		** which validate writes none: a file of its own */
+		** which validate writes none: a file of its own, reported
+		** with the sweeps shown here (--sweeps where given) */
 		if (found == 0 && r->db_sweep)
 			doc_para_class(&r->d, "note", "No validation run: %s is a "
 			               "sweep database, in which rooflab validate "
 			               "writes none; make one with: rooflab validate "
 			               "--db FILE, then rooflab report --db FILE "
 			               "--sweeps %s", r->o->dbpath,
-			               rl_sh_word(r->o->dbpath, "FILE", qd,
+			               rl_sh_word(r->sdbpath, "FILE", qd,
 			                          sizeof qd));
 		else if (found == 0)
 			doc_para_class(&r->d, "note", "No validation run in this "
