@@ -541,8 +541,10 @@ static void pair_label(const val_repeat *r, char *buf, size_t len)
 ** 96 characters (a longer one cut with "...": one shown whole past its
 ** column at 44 pushed its figures out of theirs), and the count's and
 ** figures' as wide as theirs (a change of 99999900.0% spilled past the
-** 9 of median|c|, as the groups' figures did before they were widened). */
-static void print_repeat(const val_repeat *r, size_t nr)
+** 9 of median|c|, as the groups' figures did before they were widened).
+** file: the pairs are a --measurements file's rows, whose values are the
+** file's ("as in the file"), not the published ones. */
+static void print_repeat(const val_repeat *r, size_t nr, int file)
 {
 	char label[4 * MEAS_FIELD + 16], b0[4 * (4 * MEAS_FIELD + 16) + 1];
 	size_t i;
@@ -550,11 +552,12 @@ static void print_repeat(const val_repeat *r, size_t nr)
 	printf("\nrepeatability of the measurements: the same cell (chip, gpus, "
 	       "model, precision, isl,\nosl, tp, pp, ep, request rate, metric) in "
 	       "two versions' tables, |change| =\nlarger/smaller - 1 (|log(b/a)| "
-	       "on the scale of |error| above), values as published;\na software "
+	       "on the scale of |error| above), values as %s;\na software "
 	       "change between the versions moves a cell too: an upper bound on "
 	       "the\nmeasurements' noise, not noise alone (harness: "
 	       "data/measurements/harness.csv;\nadjacent: no version of the "
-	       "series between them; median: of b/a - 1):\n");
+	       "series between them; median: of b/a - 1):\n",
+	       file ? "in the file" : "published");
 	if (!nr) {
 		printf("  none (no two versions share a cell)\n");
 		return;
@@ -1116,7 +1119,7 @@ int cmd_validate(int argc, char **argv)
 		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "
 		            "borrowed profile) by chip, version, model and precision:",
 		            1);
-		print_repeat(rp, nr);
+		print_repeat(rp, nr, mfile != NULL);
 		if (print_loo(v, n, mfile != NULL, err, sizeof err) != RL_OK)
 			rc = RL_EINTERNAL; /* said after the summary */
 		printf("\n");

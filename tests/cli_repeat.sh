@@ -103,6 +103,10 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 expect_exit 0 "validate the hand-made file (text)" -- run
 expect_out "^repeatability of the measurements: " "text: its own section"
+# the pairs are the file's rows: their values as in the file, not "as
+# published" (the shipped rows' words)
+expect_out "above\), values as in the file;\$" "text: the file's values, not the published ones"
+expect_no_out "values as published" "text: not said to be as published"
 expect_out "^  R r1 -> r2 +4 +7\\.5% +20\\.5% +\\+2\\.5%  same, adjacent\$" "text: r1 -> r2's line"
 expect_out "^  R r2 -> r3 +2 +17\\.5% +23\\.5% +\\+8\\.0%  changed, adjacent\$" "text: r2 -> r3's line"
 expect_out "^  T out -> tot +1 +10\\.0% +10\\.0% +\\+10\\.0%  unknown\$" "text: T's line"
