@@ -1018,6 +1018,17 @@ int cmd_validate(int argc, char **argv)
 		                sizeof err))
 			return bad_input("validate", err);
 	}
+	/* the file's name is held in files[0] (1,024 bytes) and stored as
+	** the run's measurements_file: a longer path was cut, and the cut
+	** one opened ("PATH..." alone, exit 2, for a file that is there) */
+	if (mfile && strlen(mfile) >= sizeof files[0]) {
+		char q[RL_UTF8_QUOTE_MAX + 64];
+		snprintf(err, sizeof err, "--measurements %s: at most %zu bytes "
+		         "(a shorter path: the file copied or linked nearer)",
+		         rl_utf8_quote(mfile, 60, q, sizeof q),
+		         sizeof files[0] - 1);
+		return bad_input("validate", err);
+	}
 	if (!vfile) {
 		snprintf(vbuf, sizeof vbuf, "%s/profiles/versions.csv",
 		         rl_data_dir());
