@@ -549,8 +549,10 @@ static void pair_label(const val_repeat *r, char *buf, size_t len)
 ** 96 characters (a longer one cut with "...": one shown whole past its
 ** column at 44 pushed its figures out of theirs), and the count's and
 ** figures' as wide as theirs (a change of 99999900.0% spilled past the
-** 9 of median|c|, as the groups' figures did before they were widened). */
-static void print_repeat(const val_repeat *r, size_t nr)
+** 9 of median|c|, as the groups' figures did before they were widened).
+** file: the pairs are a --measurements file's rows, whose values are the
+** file's ("as in the file"), not the published ones. */
+static void print_repeat(const val_repeat *r, size_t nr, int file)
 {
 	char label[4 * MEAS_FIELD + 16], b0[4 * (4 * MEAS_FIELD + 16) + 1];
 	size_t i;
@@ -558,11 +560,12 @@ static void print_repeat(const val_repeat *r, size_t nr)
 	printf("\nrepeatability of the measurements: the same cell (chip, gpus, "
 	       "model, precision, isl,\nosl, tp, pp, ep, request rate, metric) in "
 	       "two versions' tables, |change| =\nlarger/smaller - 1 (|log(b/a)| "
-	       "on the scale of |error| above), values as published;\na software "
+	       "on the scale of |error| above), values as %s;\na software "
 	       "change between the versions moves a cell too: an upper bound on "
 	       "the\nmeasurements' noise, not noise alone (harness: "
 	       "data/measurements/harness.csv;\nadjacent: no version of the "
-	       "series between them; median: of b/a - 1):\n");
+	       "series between them; median: of b/a - 1):\n",
+	       file ? "in the file" : "published");
 	if (!nr) {
 		printf("  none (no two versions share a cell)\n");
 		return;
@@ -1023,6 +1026,17 @@ int cmd_validate(int argc, char **argv)
 		                sizeof err))
 			return bad_input("validate", err);
 	}
+	/* the file's name is held in files[0] (1,024 bytes) and stored as
+	** the run's measurements_file: a longer path was cut, and the cut
+	** one opened ("PATH..." alone, exit 2, for a file that is there) */
+	if (mfile && strlen(mfile) >= sizeof files[0]) {
+		char q[RL_UTF8_QUOTE_MAX + 64];
+		snprintf(err, sizeof err, "--measurements %s: at most %zu bytes "
+		         "(a shorter path: the file copied or linked nearer)",
+		         rl_utf8_quote(mfile, 60, q, sizeof q),
+		         sizeof files[0] - 1);
+		return bad_input("validate", err);
+	}
 	if (!vfile) {
 		snprintf(vbuf, sizeof vbuf, "%s/profiles/versions.csv",
 		         rl_data_dir());
@@ -1124,7 +1138,7 @@ int cmd_validate(int argc, char **argv)
 		print_cells(c, nc, VAL_SET_OUT_OF_SAMPLE, "out-of-sample rows (a "
 		            "borrowed profile) by chip, version, model and precision:",
 		            1);
-		print_repeat(rp, nr);
+		print_repeat(rp, nr, mfile != NULL);
 		if (print_loo(v, n, mfile != NULL, err, sizeof err) != RL_OK)
 			rc = RL_EINTERNAL; /* said after the summary */
 		printf("\n");

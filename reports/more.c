@@ -297,19 +297,21 @@ void report_validation(rctx *r)
 	sqlite3_stmt *st;
 	char sql[256];
 	int n = 0, found;
-	doc_heading(&r->d, 2, "validation", "Validation against published "
-	            "measurements");
+	/* as report.c's contents name it: a --measurements file's run is
+	** not of published measurements (its first sentence says whose) */
+	doc_heading(&r->d, 2, "validation", "Validation against measurements");
 	if ((found = report_val_run(r, &v)) <= 0) {
 		char qd[PATH_MAX + 64];
 		/* a sweep's database (a report without a claim run), in
-		** which validate writes none: a file of its own */
+		** which validate writes none: a file of its own, reported
+		** with the sweeps shown here (--sweeps where given) */
 		if (found == 0 && r->db_sweep)
 			doc_para_class(&r->d, "note", "No validation run: %s is a "
 			               "sweep database, in which rooflab validate "
 			               "writes none; make one with: rooflab validate "
 			               "--db FILE, then rooflab report --db FILE "
 			               "--sweeps %s", r->o->dbpath,
-			               rl_sh_word(r->o->dbpath, "FILE", qd,
+			               rl_sh_word(r->sdbpath, "FILE", qd,
 			                          sizeof qd));
 		else if (found == 0)
 			doc_para_class(&r->d, "note", "No validation run in this "

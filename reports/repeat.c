@@ -332,8 +332,11 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		         "themselves move is not known");
 		return;
 	}
-	k += (size_t)snprintf(buf + k, len - k, "; the published tables "
-	                      "themselves move ");
+	/* a --measurements file's pairs are of its own tables (valrows.c),
+	** as the first clause names its rows */
+	k += (size_t)snprintf(buf + k, len - k, "; the %s tables themselves "
+	                      "move ", report_val_rows(r, &f) ==
+	                      REPORT_ROWS_FILE ? "file's" : "published");
 	if (same.pairs && k < len)
 		k += span_words(buf + k, len - k, &same, "between adjacent "
 		                "versions measured with the same benchmark "

@@ -123,16 +123,18 @@ static void write_doc(rctx *r, FILE *f, doc_fmt fmt)
 
 /* The command that fills the claim's sections, into buf: claim --db the
 ** database itself where it is a claim database (a validation's); a file
-** of its own where it is a sweep's, which claim refuses. */
+** of its own where it is a sweep's, which claim refuses, reported with
+** the sweeps this report shows (--sweeps where given, not --db's). */
 static const char *claim_command(const rctx *r, char *buf, size_t len)
 {
 	char qd[4200];
-	rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd);
 	if (r->db_sweep)
 		snprintf(buf, len, "rooflab claim --db FILE, then rooflab report "
-		         "--db FILE --sweeps %s", qd);
+		         "--db FILE --sweeps %s",
+		         rl_sh_word(r->sdbpath, "FILE", qd, sizeof qd));
 	else
-		snprintf(buf, len, "rooflab claim --db %s", qd);
+		snprintf(buf, len, "rooflab claim --db %s",
+		         rl_sh_word(r->o->dbpath, "FILE", qd, sizeof qd));
 	return buf;
 }
 

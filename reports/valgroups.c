@@ -139,8 +139,14 @@ static void side_table(rctx *r, long run, int in, int has_version,
 			goto done;
 		}
 		/* rows out of sample (a borrowed profile's) measure a
-		** prediction, as their table below says: not "the fit" */
-		doc_para_class(&r->d, "note", in ? "No in-sample rows in this run."
+		** prediction, as their table below says: not "the fit"; a
+		** file's rows of the fitted chip are not called in-sample */
+		doc_para_class(&r->d, "note", in ? (report_val_rows(r, &f) ==
+		                                    REPORT_ROWS_FILE
+		                                    ? "No rows of the fitted chip "
+		                                      "in this run."
+		                                    : "No in-sample rows in this "
+		                                      "run.")
 		               : any_oos ? "No held-out rows: apart from the "
 		               "out-of-sample rows below, every row modelled here "
 		               "is of a chip and version its profile was fitted "

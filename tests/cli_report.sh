@@ -42,13 +42,25 @@ lacks() {
 		echo "ok - $2"
 	fi
 }
-# sections FILE LABEL: every section heading of the report is in FILE
+# sections FILE LABEL: every section heading of the report is in FILE,
+# as a heading (an HTML <h2> or a Markdown "## " line), not the contents'
+# link alone: the contents said "Validation against measurements" above a
+# section still headed "Validation against published measurements"
 sections() {
 	for s in "Verdict" "Where the speedup comes from" "Assumptions" \
 		"Other claims" "Sensitivity" "Serving: roofline and batching" \
 		"Design space (sweeps)" \
 		"Validation against measurements" "Provenance"; do
 		has "$1" "$2 has section '$s'" "$s"
+		case $1 in
+		*.html) has "$1" "$2 has the heading '$s'" "\">$s</h2>" ;;
+		*) if grep -qxF -- "## $s" "$1"; then
+			echo "ok - $2 has the heading '$s'"
+		else
+			echo "not ok - $2 has no line '## $s'"
+			fails=$((fails + 1))
+		fi ;;
+		esac
 	done
 }
 
@@ -873,6 +885,17 @@ has "$tmpd/md/sonly.md" "sweeps only: validation's note names a file of its own"
 	"No validation run: $tmpd/onesweep.db is a sweep database, in which rooflab validate writes none"
 has "$tmpd/md/sonly.md" "sweeps only: provenance says no claim run" \
 	"| claim run | none in the database |"
+# --db a sweep's file with --sweeps another's: the report shows the
+# --sweeps file's runs, so the command it gives back keeps that file as
+# --sweeps (it named --db's, whose runs this report does not show)
+cp "$tmpd/onesweep.db" "$tmpd/othersweep.db"
+expect_exit 0 "report --db a sweep database --sweeps another" -- "$RL" report \
+	--db "$tmpd/onesweep.db" --sweeps "$tmpd/othersweep.db" \
+	--out "$tmpd/md/sother.md" --no-plots
+expect_err "^rooflab report: warning: section Verdict absent: .*onesweep\.db holds no claim run \(rooflab claim --db FILE, then rooflab report --db FILE --sweeps .*othersweep\.db fills it\)$" \
+	"--sweeps another: the command given back keeps that --sweeps"
+has "$tmpd/md/sother.md" "--sweeps another: validation's note keeps that --sweeps" \
+	"rooflab validate --db FILE, then rooflab report --db FILE --sweeps $tmpd/othersweep.db"
 # a database of validate's alone: the same, the claim written into it
 expect_exit 0 "a validation alone" -- "$RL" validate --db "$tmpd/valonly.db"
 expect_exit 0 "report --db a validation-only database" -- "$RL" report \

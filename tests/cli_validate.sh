@@ -227,6 +227,19 @@ if have sqlite3 "the trust line validate stores"; then
 	else
 		echo "not ok - a file's fitted-chip rows called a fit"; grep -E "over 12 rows|No held-out" "$tmpd/fitonly.md" | sed 's/^/    /'; fails=$((fails + 1))
 	fi
+	# and a file of the held-out rows alone (h200 and copy): no row of the
+	# fitted chip, said in those words under its heading, "The fitted chip
+	# (the file's rows, ...)", where it said "No in-sample rows in this run."
+	{ head -1 "$M"; grep '^h200,\|^copy,' "$M"; } >"$tmpd/heldonly.csv"
+	$RL validate --measurements "$tmpd/heldonly.csv" --versions "$V" --db "$tmpd/heldonly.db" >/dev/null 2>&1
+	expect_exit 0 "report of a file's run of held-out rows alone" -- $RL report --db "$tmpd/heldonly.db" --out "$tmpd/heldonly.md" --no-plots
+	if grep -qxF "_No rows of the fitted chip in this run._" "$tmpd/heldonly.md" &&
+		grep -qF "| h200 | h200-sxm |" "$tmpd/heldonly.md" &&
+		! grep -qi "in-sample" "$tmpd/heldonly.md"; then
+		echo "ok - a file's run of no fitted-chip row: not called in-sample"
+	else
+		echo "not ok - a file's run of no fitted-chip row called in-sample"; grep -inE "in-sample|fitted chip in" "$tmpd/heldonly.md" | sed 's/^/    /'; fails=$((fails + 1))
+	fi
 	cp "$tmpd/trust1.db" "$tmpd/trustc.db"
 	expect_exit 0 "a claim run with its own trust line beside a file's validation run" -- $RL claim --samples 200 --seed 5 --db "$tmpd/trustc.db"
 	expect_exit 0 "report of it" -- $RL report --db "$tmpd/trustc.db" --out "$tmpd/trustc.md" --no-plots

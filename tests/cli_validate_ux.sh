@@ -221,5 +221,16 @@ cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$PD/p.ini"
 expect_exit 2 "--profile: a path past 127 bytes refused" -- $RL validate --profile "$PD/p.ini"
 expect_err "^rooflab validate: --profile '.*\\.\\.\\.' \\([0-9]+ bytes\\): at most 127 bytes " "--profile: the size and the most said"
 expect_no_out "." "--profile: nothing on stdout"
+# --measurements given by a path of 1024 bytes or more (validate holds the
+# file's name in 1,024 bytes, and stores it as the run's
+# measurements_file): the path was cut and the cut one opened, "cannot
+# open" of a file never given (its message, in 1,024 bytes too, read as
+# the cut path alone, exit 2 for a file that is there); refused now,
+# naming the option, its size and the most it may be
+MD=$(deepdir 1030)
+cp "$P" "$MD/m.csv"
+expect_exit 2 "--measurements: a path past 1023 bytes refused" -- $RL validate --measurements "$MD/m.csv"
+expect_err "^rooflab validate: --measurements '.*\\.\\.\\.' \\([0-9]+ bytes\\): at most 1023 bytes " "--measurements: the size and the most said"
+expect_no_out "." "--measurements: nothing on stdout"
 
 finish
