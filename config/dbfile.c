@@ -225,23 +225,39 @@ static void foreign_words(sqlite3 *db, const char *path, const rl_db_kind *k,
 	snprintf(err, errlen, "%s is %s%s; %s", path, found, kind, fix);
 }
 
-/* 1 where path is a file of some bytes that do not begin with SQLite's
-** 16-byte header ("SQLite format 3" and a NUL): SQLite reads a file of
-** a few bytes as an empty database, so a 1-byte text file given as a
-** sweep's --db was made a database over it, exit 0 (small72); a longer
-** one fails SQLite's own read.  An empty file (touch, mktemp) is a new
-** database, and a file that cannot be read is left to SQLite's words. */
-static int not_sqlite_bytes(const char *path)
+/* 1 where db's main file holds some bytes that do not begin with
+** SQLite's 16-byte header ("SQLite format 3" and a NUL): SQLite reads a
+** file of a few bytes as an empty database, so a 1-byte text file given
+** as a sweep's --db was made a database over it, exit 0 (small72); a
+** longer one fails SQLite's own read.  Read through SQLite's own handle
+** of the file: opening and closing another descriptor of it would drop
+** every POSIX lock this process holds on it (SQLite's among them).  An
+** empty file (touch, mktemp, or a WAL database not yet checkpointed) is
+** a new database, as is one of a few NUL bytes; a file that cannot be
+** read is left to SQLite's words. */
+static int not_sqlite_bytes(sqlite3 *db)
 {
 	static const char magic[16] = "SQLite format 3";
 	char head[16];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	sqlite3_file *fp = NULL;
+	size_t i;
+	int rc;
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &fp) !=
+	        SQLITE_OK ||
+	    !fp || !fp->pMethods)
 		return 0;
-	n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	return n > 0 && (n < sizeof head || memcmp(head, magic, sizeof head));
+	/* (not xFileSize: SQLite's unix layer says 0 for a file of 1 byte,
+	** why it reads one as empty) */
+	rc = fp->pMethods->xRead(fp, head, sizeof head, 0);
+	if (rc == SQLITE_OK)
+		return memcmp(head, magic, sizeof head) != 0;
+	if (rc != SQLITE_IOERR_SHORT_READ)
+		return 0;
+	/* short: the rest filled with zeros; NULs alone read as empty */
+	for (i = 0; i < sizeof head; i++)
+		if (head[i])
+			return 1;
+	return 0;
 }
 
 /* rl_db_identify and rl_db_identify_read: reading 1 for a reader's fix */
@@ -251,7 +267,7 @@ static int identify(sqlite3 *db, const char *path, const rl_db_kind *k,
 	long long app = 0, ver = 0, objects = 0;
 	int rc;
 	*unmarked = 0;
-	if (not_sqlite_bytes(path)) {
+	if (not_sqlite_bytes(db)) {
 		snprintf(err, errlen, "%s is not a rooflab file (not an SQLite "
 		         "database, or a damaged one); %s",
 		         path, reading ? "" : "it was left unchanged: ");
