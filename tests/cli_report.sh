@@ -892,7 +892,7 @@ cp "$tmpd/onesweep.db" "$tmpd/othersweep.db"
 expect_exit 0 "report --db a sweep database --sweeps another" -- "$RL" report \
 	--db "$tmpd/onesweep.db" --sweeps "$tmpd/othersweep.db" \
 	--out "$tmpd/md/sother.md" --no-plots
-expect_err "^rooflab report: warning: section Verdict absent: .*onesweep\.db holds no claim run \(rooflab claim --db FILE, then rooflab report --db FILE --sweeps .*othersweep\.db fills it\)$" \
+expect_err "^rooflab report: note: section Verdict absent: .*onesweep\.db holds no claim run \(rooflab claim --db FILE, then rooflab report --db FILE --sweeps .*othersweep\.db fills it\)$" \
 	"--sweeps another: the command given back keeps that --sweeps"
 has "$tmpd/md/sother.md" "--sweeps another: validation's note keeps that --sweeps" \
 	"rooflab validate --db FILE, then rooflab report --db FILE --sweeps $tmpd/othersweep.db"
