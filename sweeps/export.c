@@ -91,6 +91,21 @@ static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	                                 sqlite3_value_bytes(argv[0])));
 }
 
+/* rl_text_fault's flags: SQLITE_DIRECTONLY (SQLite 3.30 and later) keeps
+** it to check_texts' own query, out of a view or trigger of the file.  An
+** older SQLite lacks the flag, guarded as config/dbfile.c guards its DQS
+** setting (3.29): built with one, a view or trigger of a crafted file
+** could call rl_text_fault too.  It is pure (the kind of its argument;
+** nothing else read, nothing changed), so such a call does nothing the
+** file's own SQL could not; what is lost is the rule that a file calls
+** no function of rooflab's at all. */
+#ifdef SQLITE_DIRECTONLY
+#define TEXT_FAULT_FLAGS \
+	(SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY)
+#else
+#define TEXT_FAULT_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC)
+#endif
+
 /* A unit (run_columns.unit) as rl_cell_text_fault finds it, said into err: the
 ** --units header and the JSON's columns carry it.  0 or RL_EINPUT. */
 static int unit_fault(sqlite3_stmt *st, int k, const char *path,
@@ -352,9 +367,8 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 	if (!any)
 		return 0;
 	rc = sqlite3_create_function_v2(db, "rl_text_fault", 1,
-	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-	                                    SQLITE_DIRECTONLY,
-	                                NULL, text_fault, NULL, NULL, NULL);
+	                                TEXT_FAULT_FLAGS, NULL, text_fault,
+	                                NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
 		return rl_db_exit(rc);
