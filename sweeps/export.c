@@ -217,8 +217,8 @@ static int number_column(const char *name)
 ** caller to name and finalize, or *row NULL where the query finds none: the
 ** frame every check below shares.  With idx (NULL for none: check_indexes
 ** reads its own columns), a row's column 0, the point's quote(idx), goes
-** there as a message names it (NULL as "NULL", its controls '?':
-** rl_utf8_cell), in idxlen bytes.  0, or the read's exit with err. */
+** there as a message names it (NULL as "NULL", its controls '?', a long
+** one cut visibly: rl_cell_sql_quote), in idxlen bytes.  0, or the read's exit with err. */
 static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
                        const char *sql, sqlite3_stmt **row, char *idx,
                        size_t idxlen, char *err, size_t errlen)
@@ -235,7 +235,7 @@ static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
 	if (rc == SQLITE_ROW) {
 		if (idx) {
 			const char *text = (const char *)sqlite3_column_text(st, 0);
-			rl_utf8_cell(text ? text : "NULL", 0, 0, idx, idxlen);
+			rl_cell_sql_quote(text ? text : "NULL", idx, idxlen);
 		}
 		*row = st;
 		return 0;
@@ -266,7 +266,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 {
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
-	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "", idx[96];
+	char *sql = malloc(cap), q[RL_CELL_QUOTE_LEN] = "", idx[RL_CELL_QUOTE_LEN];
 	int rc, k;
 	if (!sql) {
 		snprintf(err, errlen, "out of memory");
@@ -299,7 +299,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		int is_idx = strcmp(
 		    (const char *)sqlite3_column_text(st, 1), "integer") != 0;
 		const char *v = (const char *)sqlite3_column_text(st, is_idx ? 0 : 2);
-		rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+		rl_cell_sql_quote(v ? v : "NULL", q, sizeof q);
 		if (is_idx)
 			snprintf(err, errlen, "%s run %lld: points.idx holds %s "
 			         "(%s), not a whole number as rooflab writes it; "
@@ -360,7 +360,7 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 {
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
-	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
+	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[RL_CELL_QUOTE_LEN];
 	int rc, k, any = 0;
 	for (k = 0; k < c->ncols; k++)
 		any |= !number_column(c->names[k]);
@@ -444,9 +444,9 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 		if (rc)
 			return rc;
 		if (st && k == 0) {
-			char q[96];
+			char q[RL_CELL_QUOTE_LEN];
 			const char *v = (const char *)sqlite3_column_text(st, 0);
-			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+			rl_cell_sql_quote(v ? v : "NULL", q, sizeof q);
 			snprintf(err, errlen, "%s run %lld: runs.points holds %s (%s), "
 			         "not a whole number as rooflab writes it; refusing a "
 			         "crafted or altered database", path, (long long)run_id,

@@ -483,12 +483,14 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	sqlite3_bind_int(st, 3, RL_STORE_STATUS_MAX);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		char idx[64], q[RL_UTF8_QUOTE_MAX + 64];
+		char idx[RL_CELL_QUOTE_LEN], q[RL_CELL_QUOTE_LEN];
 		int typed = !strcmp(text_of(st, 1), "integer");
-		rl_utf8_cell(text_of(st, 0), 0, 0, idx, sizeof idx);
-		/* the value as export names it: "holds 'ok' (text)" (SQL's
-		** quote(), cut at a whole character where long) */
-		rl_utf8_cell(text_of(st, 3), 0, 0, q, sizeof q);
+		/* the values as export names them: "holds 'ok' (text)" (SQL's
+		** quote()), a long one cut visibly at a whole character, its
+		** size said (rl_cell_sql_quote: cut into the buffer, it lost
+		** its closing quote and any sign of the cut) */
+		rl_cell_sql_quote(text_of(st, 0), idx, sizeof idx);
+		rl_cell_sql_quote(text_of(st, 3), q, sizeof q);
 		if (typed && strcmp(text_of(st, 2), "integer"))
 			snprintf(err, errlen, "%s: run %lld: point %s's points.status "
 			         "holds %s (%s), not a whole number as rooflab writes "
