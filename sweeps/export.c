@@ -106,11 +106,13 @@ static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
 #define TEXT_FAULT_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC)
 #endif
 
-/* A unit (run_columns.unit) as rl_cell_text_fault finds it, said into err: the
-** --units header and the JSON's columns carry it.  0 or RL_EINPUT. */
-static int unit_fault(sqlite3_stmt *st, int k, const char *path,
-                      int64_t run_id, const char *name, char *err,
-                      size_t errlen)
+/* A column's unit, source or dotted name (run_columns.`field`, column k
+** of st) as rl_cell_text_fault finds it, said into err: the --units
+** header and the JSON's columns carry them (json_head; the source and
+** dotted name unchecked until sweeps75).  0 or RL_EINPUT. */
+static int cell_fault(sqlite3_stmt *st, int k, const char *field,
+                      const char *path, int64_t run_id, const char *name,
+                      char *err, size_t errlen)
 {
 	int type = sqlite3_column_type(st, k);
 	const unsigned char *s = sqlite3_column_text(st, k);
@@ -120,9 +122,9 @@ static int unit_fault(sqlite3_stmt *st, int k, const char *path,
 		return 0;
 	if (kind != RL_CELL_TEXT_BLOB)
 		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
-	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
+	snprintf(err, errlen, "%s run %lld: run_columns.%s of %s holds %s%s%s, "
 	         "not text as rooflab writes it; refusing a crafted or altered "
-	         "database", path, (long long)run_id, name,
+	         "database", path, (long long)run_id, field, name,
 	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
 	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
 	return RL_EINPUT;
@@ -136,8 +138,9 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
                         colset *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT name, unit FROM run_columns WHERE "
-	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT name, unit, source, dotted FROM "
+	                            "run_columns WHERE run_id = ? ORDER BY ord",
+	                            -1, &st, NULL);
 	/* (a query failing for want of memory or by I/O is no fault of the
 	** file: rl_db_exit, as pick_run) */
 	if (rc != SQLITE_OK) {
@@ -182,7 +185,11 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
-		if (unit_fault(st, 1, path, run_id, name, err, errlen)) {
+		if (cell_fault(st, 1, "unit", path, run_id, name, err, errlen) ||
+		    cell_fault(st, 2, "source", path, run_id, name, err,
+		               errlen) ||
+		    cell_fault(st, 3, "dotted", path, run_id, name, err,
+		               errlen)) {
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
