@@ -5,6 +5,8 @@
 #include "celltext.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/utf8.h"
@@ -41,4 +43,46 @@ const char *rl_cell_text_words(int kind)
 	default:
 		return "";
 	}
+}
+
+const char *rl_cell_sql_quote(const char *q, char *buf, size_t len)
+{
+	size_t n = strlen(q);
+	char cut[RL_CELL_QUOTE_LEN];
+	if (!len)
+		return buf;
+	/* a text's quote() holds its value between 2 quotes: as long as
+	** rl_utf8_quote writes one whole */
+	if (n <= RL_UTF8_QUOTE_MAX + 2) {
+		rl_utf8_cell(q, 0, 0, buf, len);
+		return buf;
+	}
+	if (q[0] == '\'' && q[n - 1] == '\'') {
+		/* its value: the quotes off, each doubled quote one */
+		char *v = malloc(n), *w = v;
+		const char *r;
+		if (!v) {
+			snprintf(cut, sizeof cut, "%.*s...'", rl_utf8_cut(q, 60), q);
+		} else {
+			for (r = q + 1; r < q + n - 1; r++) {
+				*w++ = *r;
+				if (*r == '\'' && r[1] == '\'')
+					r++;
+			}
+			*w = '\0';
+			rl_utf8_quote(v, RL_UTF8_QUOTE_MAX, cut, sizeof cut);
+			free(v);
+		}
+	} else if (q[0] == 'X' && q[1] == '\'') {
+		/* a blob's hex digits, two a byte: ASCII, cut anywhere */
+		snprintf(cut, sizeof cut, "%.*s...' (a blob of %zu bytes)",
+		         RL_UTF8_QUOTE_MAX - 3, q, (n - 3) / 2);
+	} else {
+		char size[64];
+		snprintf(cut, sizeof cut, "%.*s... (%s)",
+		         rl_utf8_cut(q, RL_UTF8_QUOTE_MAX - 3), q,
+		         rl_utf8_bytes(q, n, size, sizeof size));
+	}
+	rl_utf8_cell(cut, 0, 0, buf, len);
+	return buf;
 }

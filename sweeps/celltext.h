@@ -11,6 +11,8 @@
 #ifndef RL_CELLTEXT_H
 #define RL_CELLTEXT_H
 
+#include <stddef.h>
+
 enum {
 	RL_CELL_TEXT_OK,   /* NULL, a number, or text of UTF-8 without controls */
 	RL_CELL_TEXT_BLOB, /* a blob */
@@ -31,5 +33,19 @@ int rl_cell_text_fault(int type, const unsigned char *s, int n);
 ** and blank for a blob: the words after Q, "" for RL_CELL_TEXT_OK and
 ** RL_CELL_TEXT_BLOB. */
 const char *rl_cell_text_words(int kind);
+
+/* The bytes a buffer for rl_cell_sql_quote takes, its longest cut value
+** with its size said ("'...' (N bytes (M characters))") and room over. */
+#define RL_CELL_QUOTE_LEN 160
+
+/* q, the text of SQL's quote() of a cell ('ok', 0.5, X'41', NULL), for a
+** message into buf (len bytes, RL_CELL_QUOTE_LEN or more): as it is where
+** it is short, else cut visibly at a whole character: a text's value as
+** rl_utf8_quote cuts it ("'okok...' (5000 bytes)", its closing quote
+** kept and its own size said), a blob's "X'4142...' (a blob of N
+** bytes)"; each control and byte of no UTF-8 written '?' (rl_utf8_cell).
+** A long quote() cut into a fixed buffer lost its closing quote and any
+** sign that it was cut (sweeps75).  Returns buf. */
+const char *rl_cell_sql_quote(const char *q, char *buf, size_t len);
 
 #endif

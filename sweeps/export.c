@@ -91,11 +91,28 @@ static void text_fault(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	                                 sqlite3_value_bytes(argv[0])));
 }
 
-/* A unit (run_columns.unit) as rl_cell_text_fault finds it, said into err: the
-** --units header and the JSON's columns carry it.  0 or RL_EINPUT. */
-static int unit_fault(sqlite3_stmt *st, int k, const char *path,
-                      int64_t run_id, const char *name, char *err,
-                      size_t errlen)
+/* rl_text_fault's flags: SQLITE_DIRECTONLY (SQLite 3.30 and later) keeps
+** it to check_texts' own query, out of a view or trigger of the file.  An
+** older SQLite lacks the flag, guarded as config/dbfile.c guards its DQS
+** setting (3.29): built with one, a view or trigger of a crafted file
+** could call rl_text_fault too.  It is pure (the kind of its argument;
+** nothing else read, nothing changed), so such a call does nothing the
+** file's own SQL could not; what is lost is the rule that a file calls
+** no function of rooflab's at all. */
+#ifdef SQLITE_DIRECTONLY
+#define TEXT_FAULT_FLAGS \
+	(SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY)
+#else
+#define TEXT_FAULT_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC)
+#endif
+
+/* A column's unit, source or dotted name (run_columns.`field`, column k
+** of st) as rl_cell_text_fault finds it, said into err: the --units
+** header and the JSON's columns carry them (json_head; the source and
+** dotted name unchecked until sweeps75).  0 or RL_EINPUT. */
+static int cell_fault(sqlite3_stmt *st, int k, const char *field,
+                      const char *path, int64_t run_id, const char *name,
+                      char *err, size_t errlen)
 {
 	int type = sqlite3_column_type(st, k);
 	const unsigned char *s = sqlite3_column_text(st, k);
@@ -105,9 +122,9 @@ static int unit_fault(sqlite3_stmt *st, int k, const char *path,
 		return 0;
 	if (kind != RL_CELL_TEXT_BLOB)
 		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
-	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
+	snprintf(err, errlen, "%s run %lld: run_columns.%s of %s holds %s%s%s, "
 	         "not text as rooflab writes it; refusing a crafted or altered "
-	         "database", path, (long long)run_id, name,
+	         "database", path, (long long)run_id, field, name,
 	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
 	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
 	return RL_EINPUT;
@@ -121,8 +138,9 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
                         colset *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT name, unit FROM run_columns WHERE "
-	                            "run_id = ? ORDER BY ord", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT name, unit, source, dotted FROM "
+	                            "run_columns WHERE run_id = ? ORDER BY ord",
+	                            -1, &st, NULL);
 	/* (a query failing for want of memory or by I/O is no fault of the
 	** file: rl_db_exit, as pick_run) */
 	if (rc != SQLITE_OK) {
@@ -167,7 +185,11 @@ static int read_columns(sqlite3 *db, const char *path, int64_t run_id,
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
-		if (unit_fault(st, 1, path, run_id, name, err, errlen)) {
+		if (cell_fault(st, 1, "unit", path, run_id, name, err, errlen) ||
+		    cell_fault(st, 2, "source", path, run_id, name, err,
+		               errlen) ||
+		    cell_fault(st, 3, "dotted", path, run_id, name, err,
+		               errlen)) {
 			sqlite3_finalize(st);
 			return RL_EINPUT;
 		}
@@ -202,8 +224,8 @@ static int number_column(const char *name)
 ** caller to name and finalize, or *row NULL where the query finds none: the
 ** frame every check below shares.  With idx (NULL for none: check_indexes
 ** reads its own columns), a row's column 0, the point's quote(idx), goes
-** there as a message names it (NULL as "NULL", its controls '?':
-** rl_utf8_cell), in idxlen bytes.  0, or the read's exit with err. */
+** there as a message names it (NULL as "NULL", its controls '?', a long
+** one cut visibly: rl_cell_sql_quote), in idxlen bytes.  0, or the read's exit with err. */
 static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
                        const char *sql, sqlite3_stmt **row, char *idx,
                        size_t idxlen, char *err, size_t errlen)
@@ -220,7 +242,7 @@ static int first_fault(sqlite3 *db, const char *path, int64_t run_id,
 	if (rc == SQLITE_ROW) {
 		if (idx) {
 			const char *text = (const char *)sqlite3_column_text(st, 0);
-			rl_utf8_cell(text ? text : "NULL", 0, 0, idx, idxlen);
+			rl_cell_sql_quote(text ? text : "NULL", idx, idxlen);
 		}
 		*row = st;
 		return 0;
@@ -251,7 +273,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 {
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
-	char *sql = malloc(cap), q[RL_UTF8_QUOTE_MAX + 64] = "", idx[96];
+	char *sql = malloc(cap), q[RL_CELL_QUOTE_LEN] = "", idx[RL_CELL_QUOTE_LEN];
 	int rc, k;
 	if (!sql) {
 		snprintf(err, errlen, "out of memory");
@@ -284,7 +306,7 @@ static int check_numbers(sqlite3 *db, const char *path, int64_t run_id,
 		int is_idx = strcmp(
 		    (const char *)sqlite3_column_text(st, 1), "integer") != 0;
 		const char *v = (const char *)sqlite3_column_text(st, is_idx ? 0 : 2);
-		rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+		rl_cell_sql_quote(v ? v : "NULL", q, sizeof q);
 		if (is_idx)
 			snprintf(err, errlen, "%s run %lld: points.idx holds %s "
 			         "(%s), not a whole number as rooflab writes it; "
@@ -345,16 +367,15 @@ static int check_texts(sqlite3 *db, const char *path, int64_t run_id,
 {
 	sqlite3_stmt *st;
 	size_t cap = 256 + (size_t)c->ncols * 200, used;
-	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[96];
+	char *sql, q[RL_UTF8_QUOTE_MAX + 64], idx[RL_CELL_QUOTE_LEN];
 	int rc, k, any = 0;
 	for (k = 0; k < c->ncols; k++)
 		any |= !number_column(c->names[k]);
 	if (!any)
 		return 0;
 	rc = sqlite3_create_function_v2(db, "rl_text_fault", 1,
-	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-	                                    SQLITE_DIRECTONLY,
-	                                NULL, text_fault, NULL, NULL, NULL);
+	                                TEXT_FAULT_FLAGS, NULL, text_fault,
+	                                NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rl_store_error(db, rc, path, err, errlen);
 		return rl_db_exit(rc);
@@ -430,9 +451,9 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 		if (rc)
 			return rc;
 		if (st && k == 0) {
-			char q[96];
+			char q[RL_CELL_QUOTE_LEN];
 			const char *v = (const char *)sqlite3_column_text(st, 0);
-			rl_utf8_cell(v ? v : "NULL", 0, 0, q, sizeof q);
+			rl_cell_sql_quote(v ? v : "NULL", q, sizeof q);
 			snprintf(err, errlen, "%s run %lld: runs.points holds %s (%s), "
 			         "not a whole number as rooflab writes it; refusing a "
 			         "crafted or altered database", path, (long long)run_id,

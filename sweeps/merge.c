@@ -483,12 +483,14 @@ static int part_points_typed(const merge_ctx *m, const shard_run *r,
 	sqlite3_bind_int(st, 3, RL_STORE_STATUS_MAX);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		char idx[64], q[RL_UTF8_QUOTE_MAX + 64];
+		char idx[RL_CELL_QUOTE_LEN], q[RL_CELL_QUOTE_LEN];
 		int typed = !strcmp(text_of(st, 1), "integer");
-		rl_utf8_cell(text_of(st, 0), 0, 0, idx, sizeof idx);
-		/* the value as export names it: "holds 'ok' (text)" (SQL's
-		** quote(), cut at a whole character where long) */
-		rl_utf8_cell(text_of(st, 3), 0, 0, q, sizeof q);
+		/* the values as export names them: "holds 'ok' (text)" (SQL's
+		** quote()), a long one cut visibly at a whole character, its
+		** size said (rl_cell_sql_quote: cut into the buffer, it lost
+		** its closing quote and any sign of the cut) */
+		rl_cell_sql_quote(text_of(st, 0), idx, sizeof idx);
+		rl_cell_sql_quote(text_of(st, 3), q, sizeof q);
 		if (typed && strcmp(text_of(st, 2), "integer"))
 			snprintf(err, errlen, "%s: run %lld: point %s's points.status "
 			         "holds %s (%s), not a whole number as rooflab writes "
@@ -849,16 +851,18 @@ static int part_lacks_column(const merge_ctx *m, const char *name, char *err,
 	return 0;
 }
 
-/* 1 (said into err) where a column's unit (run_columns.unit, column k of
-** st), which copy_columns writes into the merged file, holds what
-** rl_cell_text_fault finds there (a control character, a byte of no UTF-8,
-** a NUL, a blob), as export refuses it (sweeps/export.c, unit_fault); a
-** shard whose unit held ESC or U+202E merged with exit 0, and export of
-** the merged file then refused it (small70); else 0. */
-static int unit_fault(const merge_ctx *m, sqlite3_stmt *st, int k,
+/* 1 (said into err) where run r's run_columns.`field` (unit, source or
+** dotted: column k of st) of column name, which copy_columns writes into
+** the merged file, holds what rl_cell_text_fault finds there (a control
+** character, a byte of no UTF-8, a NUL, a blob), as export refuses it
+** (sweeps/export.c, cell_fault); a shard whose unit held ESC or U+202E
+** merged with exit 0, and export of the merged file then refused it
+** (small70); its source and dotted name went in unchecked until
+** sweeps75; else 0. */
+static int cell_fault(const merge_ctx *m, const shard_run *r,
+                      sqlite3_stmt *st, int k, const char *field,
                       const char *name, char *err, size_t errlen)
 {
-	const shard_run *a = &m->runs[0];
 	int type = sqlite3_column_type(st, k);
 	const unsigned char *s = sqlite3_column_text(st, k);
 	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
@@ -867,17 +871,230 @@ static int unit_fault(const merge_ctx *m, sqlite3_stmt *st, int k,
 		return 0;
 	if (kind != RL_CELL_TEXT_BLOB)
 		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
-	snprintf(err, errlen, "%s run %lld: run_columns.unit of %s holds %s%s%s, "
+	snprintf(err, errlen, "%s run %lld: run_columns.%s of %s holds %s%s%s, "
 	         "not text as rooflab writes it; refusing to merge a crafted or "
-	         "altered shard", m->paths[a->part], (long long)a->id, name,
-	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+	         "altered shard", m->paths[r->part], (long long)r->id, field,
+	         name, kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
 	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
 	return 1;
 }
 
+/* The fields of a run's column that copy_columns copies, as
+** run_columns names them, in the order peer_columns reads them (its
+** columns 1, 2, 3) */
+static const char *const col_fields[3] = {"source", "dotted", "unit"};
+
+/* v for a message into buf: a text quoted (rl_utf8_quote), NULL as
+** NULL, a number as its text and type ("5 (integer)"). */
+static const char *value_words(sqlite3_value *v, char *buf, size_t len)
+{
+	/* (the type read before the text, which converts a number) */
+	int type = sqlite3_value_type(v);
+	const char *t = (const char *)sqlite3_value_text(v);
+	if (type == SQLITE_TEXT)
+		return rl_utf8_quote(t ? t : "", RL_UTF8_QUOTE_MAX, buf, len);
+	if (type == SQLITE_NULL)
+		snprintf(buf, len, "NULL");
+	else
+		snprintf(buf, len, "%.40s (%s)", t ? t : "",
+		         type == SQLITE_INTEGER ? "integer" : "real");
+	return buf;
+}
+
+/* 1 where a and b differ in type or bytes */
+static int values_differ(sqlite3_value *a, sqlite3_value *b)
+{
+	int n;
+	if (sqlite3_value_type(a) != sqlite3_value_type(b))
+		return 1;
+	if (sqlite3_value_type(a) == SQLITE_NULL)
+		return 0;
+	/* a number compared as its text: 5 and 5.0 are not one cell */
+	n = sqlite3_value_bytes(a);
+	return n != sqlite3_value_bytes(b) ||
+	       memcmp(sqlite3_value_text(a), sqlite3_value_text(b),
+	              (size_t)n) != 0;
+}
+
+/* The first run's columns, read once for peer_columns: each name (checked
+** by check_columns) and its source, dotted and unit. */
+typedef struct {
+	int n;
+	char **names;
+	sqlite3_value *(*vals)[3];
+	unsigned char *seen;
+} first_cols;
+
+static void first_cols_free(first_cols *f)
+{
+	int i, k;
+	for (i = 0; i < f->n; i++) {
+		free(f->names[i]);
+		for (k = 0; k < 3; k++)
+			sqlite3_value_free(f->vals[i][k]);
+	}
+	free(f->names);
+	free(f->vals);
+	free(f->seen);
+}
+
+/* RL_OK where the part of run r lists the first run's columns, each once
+** and with the same source, dotted name and unit, its own cells text as
+** export takes it (cell_fault); else RL_EINPUT with err naming both parts,
+** the column and the two values (or the rl_status of a failed read).
+** copy_columns copies the first run's columns alone: a later part's other
+** unit ('kW' where the first has 'W'), source or dotted name was never
+** compared and silently dropped, and a column it lists that the first
+** does not went unsaid (sweeps75). */
+static int peer_columns(const merge_ctx *m, const shard_run *r,
+                        first_cols *f, char *err, size_t errlen)
+{
+	const shard_run *a = &m->runs[0];
+	sqlite3_stmt *st;
+	int rc, i, k, bad = 0;
+	char q1[RL_UTF8_QUOTE_MAX + 64], q2[RL_UTF8_QUOTE_MAX + 64];
+	rc = sqlite3_prepare_v2(r->db, "SELECT name, source, dotted, unit FROM "
+	                        "run_columns WHERE run_id = ? ORDER BY ord", -1,
+	                        &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(r->db, rc, m->paths[r->part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, r->id);
+	memset(f->seen, 0, (size_t)f->n + 1);
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		for (i = 0; i < f->n && (!name || strcmp(f->names[i], name) ||
+		                         (size_t)sqlite3_column_bytes(st, 0) !=
+		                             strlen(name));
+		     i++)
+			;
+		if (i == f->n) {
+			rl_utf8_quote(name ? name : "NULL", RL_UTF8_QUOTE_MAX, q1,
+			              sizeof q1);
+			snprintf(err, errlen, "%s run %lld: run_columns lists a "
+			         "column %s, which %s run %lld does not; refusing to "
+			         "merge shards whose columns differ (a crafted or "
+			         "altered shard)", m->paths[r->part], (long long)r->id,
+			         name ? q1 : "NULL", m->paths[a->part],
+			         (long long)a->id);
+			bad = 1;
+			break;
+		}
+		if (f->seen[i]++) {
+			snprintf(err, errlen, "%s run %lld: run_columns names the "
+			         "column '%s' twice; refusing to merge a crafted or "
+			         "altered shard", m->paths[r->part], (long long)r->id,
+			         f->names[i]);
+			bad = 1;
+			break;
+		}
+		for (k = 0; k < 3 && !bad; k++)
+			bad = cell_fault(m, r, st, k + 1, col_fields[k], f->names[i],
+			                 err, errlen);
+		for (k = 0; k < 3 && !bad; k++) {
+			sqlite3_value *v = sqlite3_column_value(st, k + 1);
+			if (!values_differ(f->vals[i][k], v))
+				continue;
+			snprintf(err, errlen, "%s run %lld: run_columns.%s of %s is "
+			         "%s, where %s run %lld has %s; refusing to merge "
+			         "shards whose columns differ (a crafted or altered "
+			         "shard)", m->paths[r->part], (long long)r->id,
+			         col_fields[k], f->names[i],
+			         value_words(v, q2, sizeof q2), m->paths[a->part],
+			         (long long)a->id,
+			         value_words(f->vals[i][k], q1, sizeof q1));
+			bad = 1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (bad)
+		return RL_EINPUT;
+	if (rc != SQLITE_DONE) {
+		rl_store_error(r->db, rc, m->paths[r->part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	for (i = 0; i < f->n; i++)
+		if (!f->seen[i]) {
+			snprintf(err, errlen, "%s run %lld: run_columns lacks the "
+			         "column %s, which %s run %lld lists; refusing to merge "
+			         "shards whose columns differ (a crafted or altered "
+			         "shard)", m->paths[r->part], (long long)r->id,
+			         f->names[i], m->paths[a->part], (long long)a->id);
+			return RL_EINPUT;
+		}
+	return RL_OK;
+}
+
+/* Each part after the first against the first's columns (peer_columns):
+** RL_OK, or the first part's refusal. */
+static int check_peers(const merge_ctx *m, char *err, size_t errlen)
+{
+	const shard_run *a = &m->runs[0];
+	first_cols f;
+	sqlite3_stmt *st;
+	int rc, i, k;
+	memset(&f, 0, sizeof f);
+	if (m->nruns < 2)
+		return RL_OK;
+	rc = sqlite3_prepare_v2(a->db, "SELECT name, source, dotted, unit FROM "
+	                        "run_columns WHERE run_id = ? ORDER BY ord", -1,
+	                        &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, a->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char **names = realloc(f.names, (size_t)(f.n + 1) * sizeof *names);
+		sqlite3_value *(*vals)[3];
+		if (names)
+			f.names = names;
+		vals = names ? realloc(f.vals, (size_t)(f.n + 1) * sizeof *vals)
+		             : NULL;
+		if (vals)
+			f.vals = vals;
+		if (!names || !vals ||
+		    !(f.names[f.n] = strdup((const char *)sqlite3_column_text(
+		          st, 0)))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		for (k = 0; k < 3; k++)
+			f.vals[f.n][k] = sqlite3_value_dup(sqlite3_column_value(st,
+			                                                        k + 1));
+		f.n++;
+		for (k = 0; k < 3; k++)
+			if (!f.vals[f.n - 1][k])
+				rc = SQLITE_NOMEM;
+		if (rc == SQLITE_NOMEM)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_NOMEM) {
+		first_cols_free(&f);
+		snprintf(err, errlen, "out of memory");
+		return RL_EINTERNAL;
+	}
+	if (rc != SQLITE_DONE) {
+		first_cols_free(&f);
+		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	f.seen = malloc((size_t)f.n + 1);
+	rc = f.seen ? RL_OK : RL_EINTERNAL;
+	if (!f.seen)
+		snprintf(err, errlen, "out of memory");
+	for (i = 1; i < m->nruns && rc == RL_OK; i++)
+		rc = peer_columns(m, &m->runs[i], &f, err, errlen);
+	first_cols_free(&f);
+	return rc;
+}
+
 /* The first run's columns are the merged file's: each name must be one
-** this rooflab writes (rl_sweep_column_decl), since it goes into SQL, and
-** each unit text that export takes (unit_fault). */
+** this rooflab writes (rl_sweep_column_decl), since it goes into SQL, its
+** unit, source and dotted name text that export takes (cell_fault), and
+** every other part's the same (check_peers). */
 static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 {
 	const shard_run *a = &m->runs[0];
@@ -889,7 +1106,8 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 	** fail on "duplicate column name", said of merge's temporary file */
 	rc = sqlite3_prepare_v2(a->db, "SELECT ord, name, (SELECT count(*) "
 	                        "FROM run_columns r WHERE r.run_id = "
-	                        "run_columns.run_id AND r.name = run_columns.name), unit "
+	                        "run_columns.run_id AND r.name = run_columns.name), "
+	                        "source, dotted, unit "
 	                        "FROM run_columns WHERE run_id = ? ORDER BY ord",
 	                        -1, &st, NULL);
 	/* (a query failing for want of memory or by I/O is no fault of the
@@ -929,8 +1147,12 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 			         name, (long long)sqlite3_column_int64(st, 2));
 			bad = 1;
 		} else {
-			bad = unit_fault(m, st, 3, name, err, errlen) ||
-			      part_lacks_column(m, name, err, errlen);
+			int k;
+			for (k = 0; k < 3 && !bad; k++)
+				bad = cell_fault(m, a, st, 3 + k, col_fields[k], name,
+				                 err, errlen);
+			if (!bad)
+				bad = part_lacks_column(m, name, err, errlen);
 		}
 	}
 	sqlite3_finalize(st);
@@ -938,7 +1160,7 @@ static int check_columns(const merge_ctx *m, char *err, size_t errlen)
 		rl_store_error(a->db, rc, m->paths[a->part], err, errlen);
 		return rl_db_exit(rc);
 	}
-	return bad ? RL_EINPUT : RL_OK;
+	return bad ? RL_EINPUT : check_peers(m, err, errlen);
 }
 
 /* One statement, never several (sqlite3_exec would run them all). */

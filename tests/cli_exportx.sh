@@ -134,10 +134,14 @@ for c in "'W' || char(27) || '[2J':holds text 'W\\?\\[2J' with a control charact
 		{ echo "not ok - the refused merge wrote m.db (unit ${c%%:*})"; fails=$((fails + 1)); }
 done
 # a unit with a tab is text a CSV quotes (celltext.h), as export takes it
+# (in both parts: parts whose units differ are refused, cli_mergecols.sh)
 cp p0.db munit.db
-sqlite3 munit.db "UPDATE run_columns SET unit = 'W' || char(9) || 'x' WHERE name = 'power_watts'"
+cp p1.db munit1.db
+for f in munit.db munit1.db; do
+	sqlite3 $f "UPDATE run_columns SET unit = 'W' || char(9) || 'x' WHERE name = 'power_watts'"
+done
 rm -f m.db
-expect_exit 0 "merge of a part whose unit holds a tab" -- "$RL" merge m.db munit.db p1.db
+expect_exit 0 "merge of a part whose unit holds a tab" -- "$RL" merge m.db munit.db munit1.db
 # merge's refusal of a status or number cell edited by hand named its type
 # alone ("points.status holds text"), where export names the value too;
 # now the value, as export says it

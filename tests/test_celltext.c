@@ -56,10 +56,66 @@ static void test_text_kinds(void **state)
 	                    " with a control character");
 }
 
+/* A cell's quote() for a message (rl_cell_sql_quote): a short one as it
+** is; past 82 bytes (80 between a text's quotes, RL_UTF8_QUOTE_MAX) cut
+** as rl_utf8_quote cuts a value, 77 bytes and "...'" then the value's
+** size, where it was cut into a fixed buffer with no closing quote and no
+** sign of the cut (sweeps75).  The value of 200 'a' is 202 bytes quoted;
+** 100 e-acutes (C3 A9) are cut at 76 bytes, 38 of them, never inside one;
+** a doubled quote inside is one byte of the value; a blob's hex digits
+** are two a byte; a control is '?' as a message shows it. */
+static void test_sql_quote(void **state)
+{
+	char q[400], want[200], buf[RL_CELL_QUOTE_LEN];
+	int i;
+	(void)state;
+	assert_string_equal(rl_cell_sql_quote("'ok'", buf, sizeof buf), "'ok'");
+	assert_string_equal(rl_cell_sql_quote("0.5", buf, sizeof buf), "0.5");
+	assert_string_equal(rl_cell_sql_quote("NULL", buf, sizeof buf), "NULL");
+	assert_string_equal(rl_cell_sql_quote("'a\x1b[2J'", buf, sizeof buf),
+	                    "'a?[2J'");
+	/* 80 bytes between the quotes: whole */
+	q[0] = '\'';
+	memset(q + 1, 'a', 80);
+	strcpy(q + 81, "'");
+	assert_string_equal(rl_cell_sql_quote(q, buf, sizeof buf), q);
+	/* 200 */
+	memset(q + 1, 'a', 200);
+	strcpy(q + 201, "'");
+	want[0] = '\'';
+	memset(want + 1, 'a', 77);
+	strcpy(want + 78, "...' (200 bytes)");
+	assert_string_equal(rl_cell_sql_quote(q, buf, sizeof buf), want);
+	/* 100 e-acutes: 200 bytes, 100 characters */
+	for (i = 0; i < 100; i++)
+		memcpy(q + 1 + 2 * i, "\xc3\xa9", 2);
+	strcpy(q + 201, "'");
+	for (i = 0; i < 38; i++)
+		memcpy(want + 1 + 2 * i, "\xc3\xa9", 2);
+	strcpy(want + 77, "...' (200 bytes (100 characters))");
+	assert_string_equal(rl_cell_sql_quote(q, buf, sizeof buf), want);
+	/* 'it''s' and 90 b: the value 94 bytes, "it's" and 73 b shown */
+	strcpy(q, "'it''s");
+	memset(q + 6, 'b', 90);
+	strcpy(q + 96, "'");
+	strcpy(want, "'it's");
+	memset(want + 5, 'b', 73);
+	strcpy(want + 78, "...' (94 bytes)");
+	assert_string_equal(rl_cell_sql_quote(q, buf, sizeof buf), want);
+	/* a blob of 100 bytes: X' and 200 hex digits and ' */
+	strcpy(q, "X'");
+	memset(q + 2, '4', 200);
+	strcpy(q + 202, "'");
+	memcpy(want, q, 77);
+	strcpy(want + 77, "...' (a blob of 100 bytes)");
+	assert_string_equal(rl_cell_sql_quote(q, buf, sizeof buf), want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_text_kinds),
+	    cmocka_unit_test(test_sql_quote),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
