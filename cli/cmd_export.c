@@ -1,7 +1,7 @@
 /*
-** cmd_export.c: `rooflab export --db FILE [--run ID] --format csv|json
-** [--units]`:
-** a sweep run as CSV or JSON on stdout (sweeps/export.c does the work).
+** cmd_export.c: `rooflab export --db FILE [--run ID] --format
+** csv|json|jsonl [--units]`: a sweep run as CSV, JSON or JSON Lines on
+** stdout (sweeps/export.c does the work).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +24,7 @@ typedef struct {
 	int units;
 } export_args;
 
-static const char *const formats[] = {"csv", "json", NULL};
+static const char *const formats[] = {"csv", "json", "jsonl", NULL};
 
 static const opt_def table[] = {
     OPT_STR("--db", export_args, db, "FILE", "the sweep database"),
@@ -37,8 +37,8 @@ static const opt_def table[] = {
 
 static void help(FILE *f)
 {
-	fputs("usage: rooflab export --db FILE [--run ID] --format csv|json "
-	      "[--units]\n\n"
+	fputs("usage: rooflab export --db FILE [--run ID] --format "
+	      "csv|json|jsonl [--units]\n\n"
 	      "Writes one sweep run of FILE (the newest unless --run ID) to "
 	      "stdout, one record\nper stored design point in index order; "
 	      "a run not finished, or marked complete\nbut lacking points, or "
@@ -56,7 +56,10 @@ static void help(FILE *f)
 	      "{...}, \"columns\": [...],\n\"points\": [...]}, each column "
 	      "with its unit (parameters in the unit their name\nshows, "
 	      "outputs in SI) and what it is; the database's run_columns_doc "
-	      "gives\nboth too.  Rows chosen by value:\n"
+	      "gives\nboth too.  JSONL (JSON Lines, for a reader that streams "
+	      "the points): the\nJSON's {\"run\": {...}, \"columns\": [...]} "
+	      "as its first line, then each point's\nobject on a line of its "
+	      "own, with the JSON's values.  Rows chosen by value:\n"
 	      "  sqlite3 -csv -header FILE \"SELECT * FROM results WHERE "
 	      "run_id = 1 AND ...\"\nA profile the sweep served on a chip it "
 	      "was not fitted on is said on stderr\n(runs.profile_fit, "
@@ -115,14 +118,17 @@ int cmd_export(int argc, char **argv)
 		                 "FILE writes one; rooflab merge OUT.db PART.db... "
 		                 "joins a sweep's shards into one)");
 	if (a.format < 0)
-		return bad_input("export", "missing --format csv|json (csv: a "
-		                 "header line and a row per point; json: the run, "
-		                 "its columns and its points)");
+		return bad_input("export", "missing --format csv|json|jsonl "
+		                 "(csv: a header line and a row per point; json: "
+		                 "the run, its columns and its points; jsonl: the "
+		                 "same, the run and columns on a first line, then "
+		                 "a line per point)");
 	if (a.units && a.format)
 		return bad_input("export", "--units is for --format csv (the "
 		                 "JSON's columns carry each unit)");
 	rc = rl_sweep_export(a.db, (int64_t)a.run,
-	                     a.format ? RL_EXPORT_JSON
+	                     a.format == 2 ? RL_EXPORT_JSONL
+	                     : a.format ? RL_EXPORT_JSON
 	                     : a.units ? RL_EXPORT_CSV_UNITS : RL_EXPORT_CSV,
 	                     stdout,
 	                     &run, &state, err, sizeof err);

@@ -4,6 +4,8 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../sweeps/merge.h"
 #include "commands.h"
@@ -49,9 +51,38 @@ static void help(FILE *f)
 	      "N parts merged into OUT.db:\nrun 1, ...\"; errors go to "
 	      "stderr.\nCtrl-C (SIGINT) or SIGTERM (Slurm's at a time "
 	      "limit) while it writes leaves no\nOUT.db and no temporary.\n"
+	      "Where that line cannot be written (stdout on a full disk) "
+	      "OUT.db is removed\nagain and the exit is 1, so the same "
+	      "command can be run again.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal, 130 stopped by SIGINT, "
 	      "143 by\nSIGTERM (run it again).\n", f);
 	opt_help(f, table);
+}
+
+/* The result line written (stdout flushed), or OUT.db removed: a merge
+** whose line could not be written (stdout on a full disk, /dev/full)
+** exits 1, as README's exit-status table has it, and left a complete
+** OUT.db behind, so the same command run again was refused for the file
+** it exists (ux34's walk).  Removed only while the name is still the
+** file this merge wrote (its device and inode, read before the line), so
+** that a rerun finds nothing in its way.  RL_OK or RL_EINTERNAL. */
+static int said_or_removed(const char *out)
+{
+	struct stat before, now;
+	int known = stat(out, &before) == 0;
+	char msg[2300];
+	if (cli_out_check("merge") == RL_OK)
+		return RL_OK;
+	if (known && stat(out, &now) == 0 && now.st_dev == before.st_dev &&
+	    now.st_ino == before.st_ino && unlink(out) == 0)
+		snprintf(msg, sizeof msg, "removed %s, which this merge wrote, "
+		         "since its result line could not be written: run it "
+		         "again once the output can be written", out);
+	else
+		snprintf(msg, sizeof msg, "%s was written, but its result line "
+		         "could not be, and the file could not be removed", out);
+	cli_say("merge", msg);
+	return RL_EINTERNAL;
 }
 
 int cmd_merge(int argc, char **argv)
@@ -102,6 +133,7 @@ int cmd_merge(int argc, char **argv)
 		         st.spec_path[0] ? st.spec_path : "its spec", st.hash, drop,
 		         mixed);
 		cli_result("merge", msg); /* the result: stdout */
+		rc = said_or_removed(files[0]);
 	}
 	free(files);
 	return rc;

@@ -1009,7 +1009,11 @@ int cmd_sweep(int argc, char **argv)
 	    sleep_ms <= 60000)
 		o.batch_sleep_ms = (unsigned)sleep_ms;
 	rc = rl_sweep_run(s, &o, &st, err, sizeof err);
-	if (st.refilled)
+	/* a resume refused part way (two resumes of one shard racing: "another
+	** process is writing the same points") says the refusal alone, where
+	** the note first told of points "evaluated again ... stored" by a run
+	** the other process owns (ux34's walk) */
+	if (st.refilled && rc != RL_EINPUT)
 		refill_note(&st, s, o.db_path);
 	if (!rc && st.interrupted) {
 		interrupted_note(&st, &o, spec);

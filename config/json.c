@@ -14,6 +14,8 @@ static void indent(json_w *w)
 	static const char blanks[] = "\n                                "
 	                             "                                ";
 	int i;
+	if (w->line)
+		return;
 	if (w->depth >= 0 && (size_t)w->depth * 2 + 1 < sizeof blanks) {
 		fwrite(blanks, 1, (size_t)w->depth * 2 + 1, w->f);
 		return;
@@ -65,7 +67,7 @@ static void put_string(FILE *f, const char *str)
 static void item(json_w *w, const char *key)
 {
 	if (w->count[w->depth]++)
-		fputc(',', w->f);
+		fputs(w->line ? ", " : ",", w->f);
 	indent(w);
 	if (key) {
 		put_string(w->f, key);
@@ -87,12 +89,19 @@ static void open_(json_w *w, const char *key, char open, char close)
 void json_begin(json_w *w, FILE *f)
 {
 	w->f = f;
+	w->line = 0;
 	w->depth = 0;
 	w->count[0] = 0;
 	fputc('{', f);
 	w->depth = 1;
 	w->count[1] = 0;
 	w->close[1] = '}';
+}
+
+void json_begin_line(json_w *w, FILE *f)
+{
+	json_begin(w, f);
+	w->line = 1;
 }
 
 void json_obj(json_w *w, const char *key) { open_(w, key, '{', '}'); }

@@ -14,9 +14,14 @@ typedef struct {
 	int depth;
 	int count[JSON_MAX_DEPTH]; /* items written at each level */
 	char close[JSON_MAX_DEPTH];
+	int line; /* json_begin_line: the whole document on one line */
 } json_w;
 
 void json_begin(json_w *w, FILE *f);          /* the top-level object */
+/* json_begin's object written on one line, items parted by ", " with no
+** line break or indent (a string's line break is escaped as ever), so
+** that json_finish's newline ends it: one line of JSON Lines */
+void json_begin_line(json_w *w, FILE *f);
 void json_finish(json_w *w);                  /* closes all, newline */
 void json_obj(json_w *w, const char *key);    /* key NULL inside arrays */
 void json_arr(json_w *w, const char *key);

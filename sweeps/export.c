@@ -5,7 +5,9 @@
 ** each column's unit after its name, "power_watts (W)") then one line per
 ** stored design point in index order; numbers with 17 significant digits, empty
 ** fields for NULL.  JSON: {"run": {...}, "columns": [...], "points":
-** [{...}, ...]} with the JSON writer's number format.
+** [{...}, ...]} with the JSON writer's number format.  JSON Lines: the
+** JSON's {"run": {...}, "columns": [...]} on its first line, then one
+** line per point, the JSON's points' objects each on one line.
 */
 #include "export.h"
 #include "celltext.h"
@@ -638,7 +640,15 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	n = sqlite3_column_count(st);
-	if (format != RL_EXPORT_JSON) {
+	if (format == RL_EXPORT_JSONL) {
+		json_begin_line(&w, out);
+		rc = json_head(db, run_id, &w);
+		json_finish(&w);
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+	} else if (format != RL_EXPORT_JSON) {
 		for (k = 0; k < n; k++) {
 			if (k)
 				fputc(',', out);
@@ -655,7 +665,12 @@ static int write_rows(sqlite3 *db, int64_t run_id, const colset *c,
 		json_arr(&w, "points");
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (format != RL_EXPORT_JSON) {
+		if (format == RL_EXPORT_JSONL) {
+			json_begin_line(&w, out);
+			for (k = 1; k < n; k++)
+				json_field(&w, st, k);
+			json_finish(&w);
+		} else if (format != RL_EXPORT_JSON) {
 			for (k = 0; k < n; k++) {
 				if (k)
 					fputc(',', out);

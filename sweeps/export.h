@@ -1,5 +1,6 @@
 /*
-** export.h: a sweep run out of its database as CSV or JSON, streamed row
+** export.h: a sweep run out of its database as CSV, JSON or JSON Lines,
+** streamed row
 ** by row (for tools that do not read SQLite).
 */
 #ifndef RL_SWEEP_EXPORT_H
@@ -12,8 +13,12 @@
 
 /* RL_EXPORT_CSV_UNITS: CSV whose header gives each column's unit after
 ** its name, "power_watts (W)" (run_columns.unit, as plot axes label it);
-** RL_EXPORT_CSV's header is the column names alone, which scripts key on */
-enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON, RL_EXPORT_CSV_UNITS };
+** RL_EXPORT_CSV's header is the column names alone, which scripts key on.
+** RL_EXPORT_JSONL: JSON Lines, the JSON's {"run": ..., "columns": ...} as
+** its first line, then each point's object (the JSON's points[i]) on a
+** line of its own, for a reader that streams them */
+enum { RL_EXPORT_CSV = 0, RL_EXPORT_JSON, RL_EXPORT_CSV_UNITS,
+       RL_EXPORT_JSONL };
 
 /* What an export found of its run besides the rows: the points it lacks
 ** though marked complete (rl_store_run_missing), or, where it is not

@@ -25,6 +25,27 @@ done
 wait
 expect_exit 0 "the whole run, unsharded" -- $RL sweep "$d/big.ini" --db "$d/whole.db"
 
+# a merge whose result line cannot be written (stdout on a full disk:
+# /dev/full fails every write with ENOSPC) exits 1, as README's table has
+# it, and removes the OUT.db it wrote: until 2026-12-02 the complete file
+# stayed, and the same command run again was refused for an existing
+# OUT.db (ux34's walk)
+if [ -w /dev/full ]; then
+	expect_exit 1 "a merge onto a full stdout" -- sh -c 'exec "$@" >/dev/full' sh \
+		$RL merge "$d/full.db" "$d/p0.db" "$d/p1.db"
+	expect_err "cannot write the output \(standard output\): No space left on device" \
+		"it says it cannot write its line"
+	expect_err "removed \S+full\.db, which this merge wrote, since its result line could not be written: run it again" \
+		"it says it removed OUT.db"
+	[ ! -e "$d/full.db" ] && echo "ok - no full.db is left" ||
+		{ echo "not ok - full.db is left after exit 1"; fails=$((fails + 1)); }
+	expect_exit 0 "the same merge run again" -- $RL merge "$d/full.db" "$d/p0.db" "$d/p1.db"
+	expect_out "^rooflab merge: 2 parts merged into \S+full\.db: run 1, 200000 points stored" \
+		"the rerun merges every point"
+else
+	echo "ok - skipped: no /dev/full (a merge onto a full stdout)"
+fi
+
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "ok - merge stopped by a signal # skipped: no python3"
 	[ "$fails" -eq 0 ]

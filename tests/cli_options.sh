@@ -116,7 +116,7 @@ expect_exit 2 "not a number" -- $RL export --db x.db --format csv --run 1x
 expect_err "^rooflab export: --run: '1x' is not a run id \(a whole number in \[1, " \
 	"a number with what it is"
 expect_exit 2 "not one of the words" -- $RL export --db x.db --format xml
-expect_err "^rooflab export: --format: 'xml' is not one of csv, json$" \
+expect_err "^rooflab export: --format: 'xml' is not one of csv, json, jsonl$" \
 	"the words it takes"
 expect_exit 2 "a flag given a value" -- $RL merge --force=1 a b
 expect_err "^rooflab merge: --force takes no value$" "flags take no value"
@@ -215,11 +215,12 @@ for t in "--tpot-max 9.9" "--tpot-max 0.05" "--ttft-max 99" "--e2e-max 5000"; do
 done
 # (ux21) a missing option says what it is for, where sweep's read
 # "missing --db FILE" and export's "missing --format csv|json" alone
+# (jsonl among them since 2026-12-02)
 expect_exit 2 "sweep without --db" -- $RL sweep spec.ini
 expect_err "^rooflab sweep: missing --db FILE: the SQLite database the points go into, made where it is not there \(rooflab sweep SPEC --db FILE; --count says how many points SPEC has, writing nothing\)$" \
 	"sweep without --db: what the file is and --count"
 expect_exit 2 "export without --format" -- $RL export --db x.db
-expect_err "^rooflab export: missing --format csv\|json \(csv: a header line and a row per point; json: the run, its columns and its points\)$" \
+expect_err "^rooflab export: missing --format csv\|json\|jsonl \(csv: a header line and a row per point; json: the run, its columns and its points; jsonl: the same, the run and columns on a first line, then a line per point\)$" \
 	"export without --format: what each gives"
 # (ux21) a speedup written as the text writes it, with its x, is refused
 # with the number to give; what is no number and an x, or a number out of

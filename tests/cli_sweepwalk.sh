@@ -723,4 +723,48 @@ expect_exit 0 "an unsharded run of w.ini" -- $RL sweep "$d/w.ini" --db "$d/exone
 expect_exit 0 "export of the unsharded run" -- $RL export --db "$d/exone.db" --format csv
 expect_no_err "shard" "an unsharded run is not called a shard"
 
+# two resumes of one shard racing to fill the points a run lost (ux34's
+# walk): the one refused ("another process is writing the same points",
+# exit 2) says the refusal alone, where it first said "N points it records
+# as done were not stored ...: evaluated again, N stored" of a run the
+# other process completes; the other completes the run, every point once
+sweep_spec "$d/race.ini" <<'EOF'
+[axes]
+chip.hbm_tbps = 1:20.9:0.1
+scenario.batch = 1:20:1
+[outputs]
+keep = throughput.output_tokens_per_s
+EOF
+expect_exit 0 "a run of 200 x 20 = 4000 points" -- $RL sweep "$d/race.ini" --db "$d/race.db"
+q "$d/race.db" "DELETE FROM points WHERE idx % 2 = 0"
+for i in 1 2; do
+	(ROOFLAB_SWEEP_BATCH_SLEEP_MS=30 $RL sweep "$d/race.ini" --db "$d/race.db" \
+		--resume --points-per-commit 100 >/dev/null 2>"$d/race$i.err"
+	echo $? >"$d/race$i.rc") &
+done
+wait
+r1=$(cat "$d/race1.rc"); r2=$(cat "$d/race2.rc")
+if [ "$r1$r2" = 02 ] || [ "$r1$r2" = 20 ]; then
+	[ "$r1" = 2 ] && lost=1 || lost=2
+	grep -q "another process is writing the same points" "$d/race$lost.err" &&
+		echo "ok - the refused resume names the race" ||
+		{ echo "not ok - the refused resume does not name the race"; fails=$((fails + 1)); }
+	if grep -q "evaluated again" "$d/race$lost.err"; then
+		echo "not ok - the refused resume says points were evaluated again and stored"
+		fails=$((fails + 1))
+	else
+		echo "ok - the refused resume says the refusal alone"
+	fi
+	[ "$(grep -c . "$d/race$lost.err")" = "$(grep -c 'another process\|serves under profile' "$d/race$lost.err")" ] &&
+		echo "ok - it says nothing else but the profile's note" ||
+		{ echo "not ok - the refused resume says more: $(cat "$d/race$lost.err")"; fails=$((fails + 1)); }
+elif [ "$r1$r2" = 00 ]; then
+	echo "ok - skipped: the two resumes did not race (both exit 0)"
+else
+	echo "not ok - the racing resumes exit $r1 and $r2, not 0 and 2"; fails=$((fails + 1))
+fi
+n=$(q "$d/race.db" "SELECT count(*) || ' ' || count(DISTINCT idx) || ' ' || (SELECT finished IS NOT NULL FROM runs WHERE id = 1) FROM points")
+[ "$n" = "4000 4000 1" ] && echo "ok - the race leaves the run complete, 4000 points each once" ||
+	{ echo "not ok - after the race points, distinct, finished are '$n', not '4000 4000 1'"; fails=$((fails + 1)); }
+
 exit $((fails > 0))

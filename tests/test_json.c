@@ -298,6 +298,39 @@ static void test_int_whole(void **state)
 	free(buf);
 }
 
+/* json_begin_line: the document on one line, ended by json_finish's
+** newline, nested objects and arrays included and a string's line break
+** escaped (JSON Lines: export --format jsonl); written out by hand */
+static void test_line(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_w w;
+	(void)state;
+	json_begin_line(&w, f);
+	json_int(&w, "idx", 3);
+	json_obj(&w, "run");
+	json_str(&w, "s", "a\nb");
+	json_null(&w, "z");
+	json_end(&w);
+	json_arr(&w, "cols");
+	json_num_exact(&w, NULL, 0.05);
+	json_obj(&w, NULL);
+	json_end(&w);
+	json_end(&w);
+	json_finish(&w);
+	/* and a pretty document after it, as json_begin writes one */
+	json_begin(&w, f);
+	json_int(&w, "a", 1);
+	json_finish(&w);
+	fclose(f);
+	assert_string_equal(buf, "{\"idx\": 3, \"run\": {\"s\": \"a\\nb\", "
+	                         "\"z\": null}, \"cols\": [0.05, {}]}\n"
+	                         "{\n  \"a\": 1\n}\n");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +341,7 @@ int main(void)
 	    cmocka_unit_test(test_exact_text_libc),
 	    cmocka_unit_test(test_exact_text_rounding_mode),
 	    cmocka_unit_test(test_int_whole),
+	    cmocka_unit_test(test_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
