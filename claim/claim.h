@@ -22,6 +22,10 @@
 #include "valtrust.h"
 
 #define CLAIM_KV_MAX 64
+/* A side's value with its NUL: a preset path as long as eval's --profile,
+** --model or --scenario takes (1023 bytes, config/presets.c preset_path
+** into 1024), where 255 refused a profile path eval runs */
+#define CLAIM_VAL_MAX 1024
 #define CLAIM_UNC_MAX 64
 _Static_assert(CLAIM_UNC_MAX <= RL_ROBUST_MAXU, "each range narrowed");
 #define CLAIM_SOLVE_MAX 24
@@ -44,7 +48,7 @@ _Static_assert(CLAIM_UNC_MAX <= RL_ROBUST_MAXU, "each range narrowed");
 typedef struct {
 	char chip[RL_NAME_MAX];
 	char keys[CLAIM_KV_MAX][64];
-	char vals[CLAIM_KV_MAX][256];
+	char vals[CLAIM_KV_MAX][CLAIM_VAL_MAX];
 	int n;
 	int given;
 	/* from a --config file: the file, the line of the side's header

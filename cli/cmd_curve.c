@@ -839,7 +839,7 @@ static int run_in(int argc, char **argv, int plot, series *s)
 		return rc == RL_EINPUT ? RL_EINPUT : RL_EINTERNAL;
 	}
 	if (out)
-		cli_wrote("plot", out);
+		cli_wrote(cmd, out);
 	return RL_OK;
 }
 

@@ -4,8 +4,11 @@
 #include "evalout.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../config/presetnote.h"
+#include "../config/presets.h"
 #include "../model/cost.h"
 #include "../model/figtext.h"
 #include "../model/mapping.h"
@@ -134,6 +137,44 @@ static void chips_only_note(FILE *f, const rl_setup *st, const rl_result *r)
 	        isfinite(c) ? " USD/Mtoken" : "");
 }
 
+/* The words beside price_usd in the chip's preset (config/presetnote.h)
+** into buf where they write the price eval used as an ASSUMPTION (Sohu's:
+** the H100's 33,625 USD taken as a stand-in), as claim's text says it
+** (cli/claimout.c price_note_text); 0 with buf "" where the price is
+** sourced, none, or not the preset's (set for the run) */
+static int price_assumption(const rl_setup *st, const rl_result *r,
+                            char *buf, size_t len)
+{
+	char val[64], *end;
+	double v;
+	buf[0] = '\0';
+	if (!isfinite(r->chip_price_usd) || !(r->chip_price_usd > 0) ||
+	    !preset_key_note(st->chip_file, "cost", "price_usd", buf, len, val,
+	                     sizeof val))
+		return 0;
+	v = strtod(val, &end);
+	if (end == val || v != r->chip_price_usd || !strstr(buf, "ASSUMPTION")) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return 1;
+}
+
+#define STAND_IN_DOC "price a buyer pays for one chip: here a stand-in, " \
+	"no published price, its preset's ASSUMPTION (note below)"
+
+static void price_assumption_note(FILE *f, const rl_setup *st,
+                                  const rl_result *r)
+{
+	char note[2048], clean[2048];
+	if (!price_assumption(st, r, note, sizeof note))
+		return;
+	fprintf(f, "\nnote: chip_price_usd, %.0f USD, is %s's (price_usd) %s\n",
+	        r->chip_price_usd,
+	        rl_utf8_cell(rl_data_rel(st->chip_file), 0, 0, clean,
+	                     sizeof clean), note);
+}
+
 void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
                   const val_chip_fit *fit)
 {
@@ -168,6 +209,14 @@ void evalout_json(json_w *w, const rl_setup *st, const rl_result *r,
 		rl_over_tdp_words(&st->cfg, r, words, sizeof words);
 		if (words[0])
 			json_str(w, "over_tdp_words", words);
+	}
+	{
+		/* the chip's price a stand-in: its preset's words, else null */
+		char note[2048];
+		if (price_assumption(st, r, note, sizeof note))
+			json_str(w, "chip_price_assumption", note);
+		else
+			json_null(w, "chip_price_assumption");
 	}
 	chips_only_json(w, st, r);
 }
@@ -338,7 +387,8 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
 	/* the names may come from a file (a scenario's chip, a profile's file
 	** name): shown with their controls as '?' */
 	char prof[RL_NAME_MAX], note[sizeof st->profile_note];
-	char model[RL_NAME_MAX], chip[RL_NAME_MAX], words[80];
+	char model[RL_NAME_MAX], chip[RL_NAME_MAX], words[80], pn[2048];
+	int stand_in = price_assumption(st, r, pn, sizeof pn);
 	fprintf(f, "profile %s%s%s%s\n",
 	        rl_utf8_cell(st->profile, 0, 0, prof, sizeof prof),
 	        st->profile_note[0] ? " (" : "",
@@ -369,7 +419,9 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
 			evalout_value(val, sizeof val, v / t[i].div, t[i].unit);
 		else
 			snprintf(val, sizeof val, "%s", rl_output_text(&t[i], v));
-		fprintf(f, "  %-32s %20s   %s\n", dot + 1, val, t[i].doc);
+		fprintf(f, "  %-32s %20s   %s\n", dot + 1, val,
+		        stand_in && !strcmp(t[i].name, "cost.chip_price_usd")
+		            ? STAND_IN_DOC : t[i].doc);
 	}
 	no_hbm_note(f, st, r);
 	gddr_note(f, &st->cfg);
@@ -378,4 +430,5 @@ void evalout_table(FILE *f, const rl_setup *st, const rl_result *r,
 	silicon_note(f, st, r);
 	decode_idle_note(f, st, r);
 	chips_only_note(f, st, r);
+	price_assumption_note(f, st, r);
 }

@@ -419,67 +419,75 @@ void opts_warn_inert_design(const char *cmd, const eval_opts *o,
 	}
 }
 
-/* The --set chip.* (chip.by_design left out) and, where with_design, the
-** --set design.* of o, as "--set K=V, --set ..." into sets ("" where none;
-** those that do not fit left out) */
-static const char *join_sets(const eval_opts *o, int with_design,
-                             char *sets, size_t len)
+/* Whether the k-th --set of o goes in the price note: chip.* (chip.by_design
+** left out) and, where with_design, design.* */
+static int priced_set(const eval_opts *o, int k, int with_design)
 {
-	size_t used = 0;
-	int k;
-	sets[0] = '\0';
-	for (k = 0; k < o->nsets; k++)
-		if (((with_design && !strncmp(o->sets[k], "design.", 7)) ||
-		     (!strncmp(o->sets[k], "chip.", 5) &&
-		      strncmp(o->sets[k], "chip.by_design", 14))) &&
-		    used + strlen(o->sets[k]) + 16 < len)
-			used += (size_t)snprintf(sets + used, len - used,
-			                         "%s--set %s", used ? ", " : "",
-			                         o->sets[k]);
-	return sets;
+	return (with_design && !strncmp(o->sets[k], "design.", 7)) ||
+	       (!strncmp(o->sets[k], "chip.", 5) &&
+	        strncmp(o->sets[k], "chip.by_design", 14));
 }
 
-/* opts_note_fixed_price on a chip given by its design: the --set
-** design.* and chip.* that change it, its price its preset's whatever
-** they are */
-static void note_design_price(const char *cmd, const eval_opts *o,
-                              const rl_setup *st)
+/* The price note "CHIP HEAD --set K=V, --set ... TAIL" of the --sets
+** of o that go in it, on stderr: on the heap, sized from
+** what goes in (every --set named, nothing cut); where no --set goes in,
+** none; where the heap fails, the note without its --sets, said so */
+static void say_price_note(const char *cmd, const eval_opts *o,
+                           int with_design, const char *chip,
+                           const char *head, const char *tail)
 {
-	char sets[512] = "", msg[1024];
-	if (!(st->cfg.cost.price_usd > 0)) /* (n/a: no price to follow) */
+	size_t len = strlen(head) + strlen(chip) + strlen(tail) + 7, used;
+	char *msg;
+	int k, n = 0;
+	for (k = 0; k < o->nsets; k++)
+		if (priced_set(o, k, with_design)) {
+			len += strlen(o->sets[k]) + 8; /* "--set " and ", " */
+			n++;
+		}
+	if (!n)
 		return;
-	if (!join_sets(o, 1, sets, sizeof sets)[0])
+	if ((msg = malloc(len)) == NULL) {
+		char small[1024];
+		snprintf(small, sizeof small, "note: %s%sits --sets%s (out "
+		         "of memory naming them)", chip, head, tail);
+		cli_say(cmd, small);
 		return;
-	/* (cli_say: a chip path's or a --set's controls shown as '?') */
-	snprintf(msg, sizeof msg, "note: %s is given by its design "
-	         "(chip.by_design = true): its price (cost.price_usd) is its "
-	         "preset's whatever %s (a changed chip is not the "
-	         "product priced); its manufacturing cost follows the design, "
-	         "its HBM at cost.hbm_usd_per_gb included", st->chip, sets);
+	}
+	used = (size_t)snprintf(msg, len, "note: %s%s", chip, head);
+	for (k = 0, n = 0; k < o->nsets; k++)
+		if (priced_set(o, k, with_design))
+			used += (size_t)snprintf(msg + used, len - used,
+			                         "%s--set %s", n++ ? ", " : "",
+			                         o->sets[k]);
+	snprintf(msg + used, len - used, "%s", tail);
 	cli_say(cmd, msg);
+	free(msg);
 }
 
 void opts_note_fixed_price(const char *cmd, const eval_opts *o,
                            const rl_setup *st)
 {
-	char sets[512] = "", msg[1024];
 	int k;
+	/* (n/a: no price to follow) */
+	if (st->cfg.chip.by_design > 0.5 && !(st->cfg.cost.price_usd > 0))
+		return;
 	/* (a price given by --set is no preset's: no note, either chip) */
 	for (k = 0; k < o->nsets; k++)
 		if (!strncmp(o->sets[k], "cost.price_usd", 14))
 			return;
-	if (st->cfg.chip.by_design > 0.5) {
-		note_design_price(cmd, o, st);
-		return;
-	}
-	if (!join_sets(o, 0, sets, sizeof sets)[0])
-		return;
 	/* (cli_say: a chip path's or a --set's controls shown as '?') */
-	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
-	         "price (cost.price_usd) is its preset's whatever %s, and its "
-	         "manufacturing cost follows two chip.* figures alone, chip.hbm_gb (at "
-	         "cost.hbm_usd_per_gb) and chip.memory", st->chip, sets);
-	cli_say(cmd, msg);
+	if (st->cfg.chip.by_design > 0.5)
+		say_price_note(cmd, o, 1, st->chip, " is given by its design "
+		         "(chip.by_design = true): its price (cost.price_usd) is "
+		         "its preset's whatever ", " (a changed chip is not the "
+		         "product priced); its manufacturing cost follows the "
+		         "design, its HBM at cost.hbm_usd_per_gb included");
+	else
+		say_price_note(cmd, o, 0, st->chip, " is given by its spec "
+		         "sheet: its price (cost.price_usd) is its preset's "
+		         "whatever ", ", and its manufacturing cost follows two "
+		         "chip.* figures alone, chip.hbm_gb (at "
+		         "cost.hbm_usd_per_gb) and chip.memory");
 }
 
 int bad_input(const char *cmd, const char *msg)

@@ -64,7 +64,8 @@ fi
 # the price is the preset's (both Sohu presets: 33,625 USD, the H100's,
 # data/chips/sohu.ini and sohu-design.ini) whatever --set design.* moves
 sed -n '/^\*\*A chip architect weighing trade-offs/,/^\*\*A sweep script/p' "$readme" | tr '\n' ' ' | tr -s ' ' >"$tmpd/arch"
-if grep -qF "Cost per million tokens: eval's \`cost\` rows, \`usd_per_million_tokens_at_cost\` and \`_at_price\`, give USD per million output tokens" "$tmpd/arch" &&
+# (small76) and which tokens, plainly: output tokens, the input not counted
+if grep -qF "Cost per million output tokens: eval's \`cost\` rows, \`usd_per_million_tokens_at_cost\` and \`_at_price\`, give USD per million output tokens, input tokens not counted" "$tmpd/arch" &&
 	grep -qF "both Sohu presets carry the H100's 33,625 USD as an assumption" "$tmpd/arch"; then
 	echo "ok - README's architect path says where the cost is and whose price"
 else

@@ -1005,7 +1005,7 @@ expect_exit 2 "a side spec of 5040 bytes" -- $RL claim --b "sohu,profile=etched-
 expect_err "^rooflab claim: --b: side spec 'sohu,profile=etched-claim,chip\.hbm_tbps=9+\.\.\.' \(5040 bytes\): too long \(at most 2047 bytes\)$" "a long spec is quoted cut, the reason said"
 n1500=$(printf '%s' "$nines" | cut -c1-1500)
 expect_exit 2 "a side item of 1500 bytes" -- $RL claim --b "sohu,profile=etched-claim,chip.hbm_tbps=$n1500" --samples 0 --no-design
-expect_err "bad item 'chip\.hbm_tbps=9{80}\.\.\.' \(a key of at most 63 bytes, a value of at most 255\)$" "a long item is quoted cut, its limits said"
+expect_err "bad item 'chip\.hbm_tbps=9{80}\.\.\.' \(a key of at most 63 bytes, a value of at most 1023\)$" "a long item is quoted cut, its limits said"
 printf '[claim]\ntarget = %s\n' "$nines" | cut -c1-4009 >"$tmpd/longt.ini"
 expect_exit 2 "a config target of 4000 nines" -- $RL claim --config "$tmpd/longt.ini" --samples 0 --no-design
 expect_err "longt\.ini:2: target: '9{77}\.\.\.' \(4000 bytes\) is not a number in \[0.000001, 1000000000\]$" "the file, line, key and range said"
@@ -2277,4 +2277,13 @@ if [ $# -eq 3 ]; then
 else
 	echo "ok - skipped: the speedup at the stated values ('$sx') has two decimals or no JSON"
 fi
+
+# (small76) a side's profile path as long as eval's --profile takes (at
+# most 1023 bytes, config/presets.c), where a side's value held 255: a
+# profile at a path of 800 bytes and more runs both ways
+lp=$(deepdir 780)/trtllm-0.10.ini
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$lp"
+expect_exit 0 "eval --profile at a path of ${#lp} bytes" -- $RL eval --chip h100-sxm --model llama3-8b --profile "$lp"
+expect_exit 0 "claim: a side's profile at a path of ${#lp} bytes" -- $RL claim --b "h100-sxm,profile=$lp" --samples 0 --no-design
+expect_no_err "at most 255" "claim: no 255-byte limit on a side's value"
 finish

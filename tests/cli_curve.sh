@@ -151,6 +151,11 @@ if command -v gnuplot >/dev/null 2>&1; then
 		--model llama3-70b --tp 8 --out "$tmpd/c.png"
 	if [ -s "$tmpd/c.png" ]; then echo "ok - png written"; else
 		echo "not ok - png written"; fails=$((fails + 1)); fi
+	# one prefix for all of plot curve's lines: "rooflab plot curve: wrote",
+	# where its last line alone said "rooflab plot: wrote"
+	expect_out "^rooflab plot curve: wrote .*/c\.png$" "plot curve: its wrote line names plot curve"
+	expect_exit 2 "plot curve needs --out (its prefix)" -- $RL plot curve --chip h100-sxm --model llama3-8b
+	expect_err "^rooflab plot curve: " "plot curve: its error names plot curve"
 	# a preset path with a quote and a backquote stays a label
 	cd "$tmpd" || exit 1
 	hostile="$tmpd/it's\`touch PWNED\`.ini"

@@ -1431,4 +1431,21 @@ expect_out '"label": "8 x h100-sxm \(prof\)"' "claim: side a on the long path's 
 expect_exit 2 "validate --profile of a 200-byte folder" -- $RL validate --profile "$lp/prof.ini"
 expect_err "at most 127 bytes \(a shorter path, or the file copied into data/profiles/ and given by its name\)$" \
 	"validate: refused, naming the limit and the fix"
+
+# (small76) a chip price that is a stand-in says so in eval's row and
+# JSON: data/chips/sohu-design.ini writes its 33,625 USD (the H100's) as an
+# ASSUMPTION beside price_usd (config/presetnote.h); claim said so, eval's
+# chip_price_usd row did not.  The H100's price is sourced (no such word);
+# a price set for the run is no preset's
+expect_exit 0 "eval sohu-design" -- $RL eval --chip sohu-design --model llama3-70b --tp 8
+expect_out "^  chip_price_usd +33625 USD +price a buyer pays for one chip: here a stand-in, no published price, its preset's ASSUMPTION \(note below\)$" "the row says the price is a stand-in"
+expect_out "^note: chip_price_usd, 33625 USD, is data/chips/sohu-design\.ini's \(price_usd\) ASSUMPTION: no published price" "the note gives the preset's words"
+expect_exit 0 "eval sohu-design --json" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --json
+expect_out '"chip_price_assumption": "ASSUMPTION: no published price; as sohu\.ini, 33,625 USD' "JSON: chip_price_assumption the preset's words"
+expect_exit 0 "eval h100-sxm --json" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8 --json
+expect_out '"chip_price_assumption": null' "JSON: a sourced price is no assumption"
+expect_exit 0 "eval h100-sxm" -- $RL eval --chip h100-sxm --model llama3-70b --tp 8
+expect_no_out "stand-in" "a sourced price's row says no stand-in"
+expect_exit 0 "eval sohu-design, its price set" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set cost.price_usd=20000 --json
+expect_out '"chip_price_assumption": null' "JSON: a price set for the run is no preset's assumption"
 finish

@@ -922,7 +922,7 @@ if command -v gnuplot >/dev/null 2>&1; then
 	no_controls "plot's last line" out
 	expect_exit 0 "plot curve --out with an ESC in its name" -- "$RL" plot curve \
 		--chip h100-sxm --model llama3-8b --profile trtllm-0.10 --out "k${esc}[31m.svg"
-	expect_out "^rooflab plot: wrote k\?\[31m\.svg\$" "plot curve names its --out with the ESC as '?'"
+	expect_out "^rooflab plot curve: wrote k\?\[31m\.svg\$" "plot curve names its --out with the ESC as '?'"
 	no_controls "plot curve's last line" out
 else
 	echo "ok - plot --out with an ESC # skipped: gnuplot is not installed"

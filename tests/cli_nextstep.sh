@@ -157,4 +157,16 @@ expect_exit 0 "a sweep of a chip.* axis" -- $RL sweep "$tmpd/s.ini" --db "$tmpd/
 expect_err "^rooflab sweep: note: sohu is given by its spec sheet: .* its manufacturing cost follows two chip\.\* figures alone, chip\.hbm_gb \(at cost\.hbm_usd_per_gb\) and chip\.memory; " \
 	"sweep's note alike"
 expect_no_err "follows of chip" "no 'follows of chip.* only'"
+
+# 8. the price note names every --set and is never cut (cli/options.c
+#    join_sets: the --sets past 512 bytes were left out, and the note's
+#    1024 bytes would cut what they hold): two values of 400 digits are
+#    past both; the last --set and the note's end are there after them
+z=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "0" }')
+expect_exit 0 "eval with 3 long chip.* sets" -- $RL eval --chip h100-sxm --model llama3-8b --set "chip.hbm_gb=80.$z" --set "chip.link_gbps=450.$z" --set chip.hbm_tbps=4
+expect_err "^rooflab eval: note: h100-sxm is given by its spec sheet: its price \(cost\.price_usd\) is its preset's whatever --set chip\.hbm_gb=80\.0{400}, --set chip\.link_gbps=450\.0{400}, --set chip\.hbm_tbps=4, and its manufacturing cost follows two chip\.\* figures alone, chip\.hbm_gb \(at cost\.hbm_usd_per_gb\) and chip\.memory$" \
+	"the price note names all 3 --sets, whole"
+expect_exit 0 "eval of a by-design chip with long design.* sets" -- $RL eval --chip sohu-design --model llama3-8b --set "chip.hbm_gb=80.$z" --set "chip.link_gbps=450.$z" --set design.hbm_stacks=6
+expect_err "^rooflab eval: note: sohu-design is given by its design .* whatever --set chip\.hbm_gb=80\.0{400}, --set chip\.link_gbps=450\.0{400}, --set design\.hbm_stacks=6 \(a changed chip .* included$" \
+	"the design price note names all 3 --sets, whole"
 finish

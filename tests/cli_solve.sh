@@ -423,4 +423,13 @@ if [ -n "$ret" ] && [ -n "$die" ] && [ "$die" -gt "$ret" ] &&
 else
 	echo "not ok - solve, an absolute target: the reticle ('$die' against '$ret')"; sed 's/^/    /' "$tmpd/out"; fails=$((fails + 1))
 fi
+
+# (small76) a side's profile path as long as eval's --profile takes (at
+# most 1023 bytes, config/presets.c), where a side's value held 255: a
+# profile at a path of 800 bytes and more runs both ways
+lp=$(deepdir 780)/trtllm-0.10.ini
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$lp"
+expect_exit 0 "eval --profile at a path of ${#lp} bytes" -- $RL eval --chip h100-sxm --model llama3-8b --profile "$lp"
+expect_exit 0 "solve: a side's profile at a path of ${#lp} bytes" -- $RL solve --vary b.chip.hbm_tbps --b "mi300x,profile=$lp" --no-design
+expect_no_err "at most 255" "solve: no 255-byte limit on a side's value"
 finish
