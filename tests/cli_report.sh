@@ -1512,4 +1512,50 @@ if have gnuplot "a sample holding text fails the report" && have sqlite3 "a samp
 		{ echo "not ok - a report of a sample holding text"; fails=$((fails + 1)); }
 fi
 
+# (reports74) Unicode's bidirectional controls and the C1 controls
+# (rl_utf8_control, the one rule of a terminal's cells, gp.c and
+# celltext.c) are '?' in the report, where esc() passed them: a row id
+# holding RLO U+202E (E2 80 AE) and NEL U+0085 (C2 85) from a crafted
+# database read backwards after it in a browser; the C0 controls stay
+# U+FFFD, as before (cli_badinput)
+rlo=$(printf '\342\200\256'); nel=$(printf '\302\205')
+if have sqlite3 "a row id holding U+202E"; then
+	cp "$db" "$tmpd/bidi.db"
+	sqlite3 "$tmpd/bidi.db" "UPDATE validation SET id = 'rlo' || char(8238) || 'x' || char(133) || 'y' WHERE id = 'h100-128-128'"
+	for f in bidi.md bidi.html; do
+		expect_exit 0 "report $f of a row id holding U+202E and U+0085" -- \
+			"$RL" report --db "$tmpd/bidi.db" --out "$tmpd/md/$f" --no-plots
+		has "$tmpd/md/$f" "$f: the row id's U+202E and U+0085 as '?'" "rlo?x?y"
+		lacks "$tmpd/md/$f" "$f: no U+202E in the page" "$rlo"
+		lacks "$tmpd/md/$f" "$f: no U+0085 in the page" "$nel"
+	done
+fi
+# a sweep's spec path (runs.spec_path, from a crafted database) in its
+# figures' captions: the same escaping as the rest of the page ('<' an
+# entity in HTML, '\<' in Markdown, U+202E '?'), in the figure's caption
+# as in its heading; the SVG's own title by svgtitle.c's rule
+if have gnuplot "a spec path holding U+202E in a caption" &&
+	have sqlite3 "a spec path holding U+202E in a caption"; then
+	# (two designs over the chip, so that the Pareto plot is drawn)
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2, 3\n' >"$tmpd/bidi.ini"
+	expect_exit 0 "a sweep of two designs" -- "$RL" sweep "$tmpd/bidi.ini" --db "$tmpd/bidisweep.db"
+	sqlite3 "$tmpd/bidisweep.db" "UPDATE runs SET spec_path = '/x/s' || char(8238) || '<b>' || char(133) || '.ini'"
+	mkdir -p "$tmpd/bidis"
+	for f in r.md r.html; do
+		expect_exit 0 "report $f of a sweep whose spec path holds U+202E" -- \
+			"$RL" report --db "$db" --sweeps "$tmpd/bidisweep.db" --out "$tmpd/bidis/$f"
+		lacks "$tmpd/bidis/$f" "$f: no U+202E from the spec path" "$rlo"
+		lacks "$tmpd/bidis/$f" "$f: no U+0085 from the spec path" "$nel"
+		lacks "$tmpd/bidis/$f" "$f: no '<b>' from the spec path" "<b>"
+	done
+	has "$tmpd/bidis/r.html" "HTML: the figure's caption escaped" \
+		"<figcaption>Sweep s?&lt;b&gt;? (run 1): the designs no other design beats"
+	has "$tmpd/bidis/r.md" "Markdown: the figure's caption escaped" \
+		'![Sweep s?\<b\>? (run 1): the designs no other design beats'
+	if grep -l "$rlo" "$tmpd"/bidis/*.svg >/dev/null 2>&1; then
+		echo "not ok - a figure's SVG holds U+202E"; fails=$((fails + 1))
+	else
+		echo "ok - no figure's SVG holds U+202E"
+	fi
+fi
 finish
