@@ -1558,4 +1558,17 @@ if have gnuplot "a spec path holding U+202E in a caption" &&
 		echo "ok - no figure's SVG holds U+202E"
 	fi
 fi
+# (reports74) claim --samples 0: no Monte Carlo, so the terms under the
+# verdict explain no samples and no P(>= 20x) above "90% interval: not
+# computed", which is all the page shows of them
+expect_exit 0 "claim --samples 0 --db" -- "$RL" claim --samples 0 --no-design --db "$tmpd/nomc.db"
+expect_exit 0 "report of a claim run without a Monte Carlo" -- "$RL" report \
+	--db "$tmpd/nomc.db" --out "$tmpd/md/nomc.md" --no-plots
+has "$tmpd/md/nomc.md" "no Monte Carlo: the interval not computed" "- 90% interval: not computed"
+lacks "$tmpd/md/nomc.md" "no Monte Carlo: no samples explained" "Monte Carlo samples, draws of every"
+lacks "$tmpd/md/nomc.md" "no Monte Carlo: no P(>= 20x) explained" "P(\\\\>= 20x), the share"
+has "$tmpd/md/nomc.md" "no Monte Carlo: the terms say what is not computed" \
+	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); utilization"
+has "$md" "with a Monte Carlo: its samples explained" \
+	"Terms used below: Monte Carlo samples, draws of every assumption at once"
 finish
