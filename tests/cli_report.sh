@@ -1571,4 +1571,24 @@ has "$tmpd/md/nomc.md" "no Monte Carlo: the terms say what is not computed" \
 	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); utilization"
 has "$md" "with a Monte Carlo: its samples explained" \
 	"Terms used below: Monte Carlo samples, draws of every assumption at once"
+# (reports74) a --measurements file's run with out-of-sample rows and no
+# held-out one: the note under "Held out" named them apart for the shipped
+# rows' run alone; a file's said every row was of a fitted chip
+if have sqlite3 "a file's run with out-of-sample rows"; then
+	report_altered "$db" fileoos 0 "report of a file's run with out-of-sample rows, none held out" \
+		"ALTER TABLE validation_runs ADD COLUMN rows_of TEXT;
+		ALTER TABLE validation_runs ADD COLUMN measurements_file TEXT;
+		UPDATE validation_runs SET rows_of = 'file', measurements_file = 'mine.csv';
+		UPDATE validation SET out_of_sample = 1 WHERE in_calibration = 0"
+	has "$tmpd/md/fileoos.md" "a file's run: the out-of-sample rows named beside no held-out row" \
+		"No held-out rows: apart from the out-of-sample rows below, every row modelled here is of a chip its profile was fitted on, rows of the file validate was given"
+	report_altered "$db" filenooos 0 "report of a file's run of fitted-chip rows alone" \
+		"ALTER TABLE validation_runs ADD COLUMN rows_of TEXT;
+		ALTER TABLE validation_runs ADD COLUMN measurements_file TEXT;
+		UPDATE validation_runs SET rows_of = 'file', measurements_file = 'mine.csv';
+		UPDATE validation SET in_calibration = 1"
+	has "$tmpd/md/filenooos.md" "a file's run without out-of-sample rows: none named" \
+		"No held-out rows: every row modelled here is of a chip its profile was fitted on, rows of the file validate was given"
+fi
+
 finish
