@@ -461,13 +461,15 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 /* Whose rows validation run v->id is over (validation_runs.rows_of and
 ** measurements_file, which validate --db writes since 2026-12-02) into
 ** v->rows_of and v->file; PDB_ROWS_UNRECORDED where the columns are not
-** there or hold what validate does not write. */
+** there or rows_of is NULL (a run written before them); a value validate
+** never writes (pdb.h) RL_EINPUT | PDB_UNREAD, naming the file, column,
+** run and what it holds. */
 static int rows_of(sqlite3 *db, const char *dbpath, pdb_validation *v,
                    char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	char of[16] = "";
-	int has = 0, file_type = SQLITE_NULL, rc;
+	int has = 0, of_type = SQLITE_NULL, file_type = SQLITE_NULL, rc;
 	v->rows_of = PDB_ROWS_UNRECORDED;
 	if ((rc = pdb_has_column(db, dbpath, "validation_runs", "rows_of", &has,
 	                         err, errlen)) || !has)
@@ -480,20 +482,46 @@ static int rows_of(sqlite3 *db, const char *dbpath, pdb_validation *v,
 	                      errlen)))
 		return rc;
 	sqlite3_bind_int64(st, 1, v->id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) == SQLITE_TEXT) {
-		pdb_text(st, 0, of, sizeof of);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		of_type = sqlite3_column_type(st, 0);
 		file_type = sqlite3_column_type(st, 1);
-		if (file_type == SQLITE_TEXT)
-			pdb_text(st, 1, v->file, sizeof v->file);
+		pdb_text(st, 0, of, sizeof of);
+		pdb_text(st, 1, v->file, sizeof v->file);
 	}
 	if ((rc = pdb_finish(st, dbpath, err, errlen)))
 		return rc;
-	if (!strcmp(of, "shipped") && file_type == SQLITE_NULL)
+	if (of_type == SQLITE_NULL) {
+		v->file[0] = '\0';
+		return RL_OK; /* written before validate recorded it */
+	}
+	if (of_type == SQLITE_TEXT && !strcmp(of, "shipped") &&
+	    file_type == SQLITE_NULL) {
 		v->rows_of = PDB_ROWS_SHIPPED;
-	else if (!strcmp(of, "file") && file_type == SQLITE_TEXT && v->file[0])
+		return RL_OK;
+	}
+	if (of_type == SQLITE_TEXT && !strcmp(of, "file") &&
+	    file_type == SQLITE_TEXT && v->file[0]) {
 		v->rows_of = PDB_ROWS_FILE;
-	return RL_OK;
+		return RL_OK;
+	}
+	if (of_type != SQLITE_TEXT ||
+	    (strcmp(of, "shipped") && strcmp(of, "file")))
+		snprintf(err, errlen, "%s: cannot read: validation_runs.rows_of "
+		         "of validation run %ld holds %s, where rooflab validate "
+		         "writes 'shipped' or 'file' (a database changed by hand?)",
+		         dbpath, v->id, of_type == SQLITE_TEXT
+		         ? "other text" : pdb_cell_words(of_type, "a number"));
+	else
+		snprintf(err, errlen, "%s: cannot read: validation_runs."
+		         "measurements_file of validation run %ld holds %s beside "
+		         "rows_of '%s', where rooflab validate writes %s (a database "
+		         "changed by hand?)", dbpath, v->id,
+		         file_type == SQLITE_TEXT ? (v->file[0] ? "a name"
+		                                                : "empty text")
+		         : pdb_cell_words(file_type, "a number"), of,
+		         of[0] == 's' ? "NULL" : "the file's name");
+	v->file[0] = '\0';
+	return RL_EINPUT | PDB_UNREAD;
 }
 
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,

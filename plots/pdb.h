@@ -28,8 +28,13 @@ typedef struct {
 /* A validation run (validation_runs).  rows_of: whose rows it is over,
 ** as validate --db records them (validation_runs.rows_of): PDB_ROWS_SHIPPED,
 ** PDB_ROWS_FILE (file the --measurements name, as given) or
-** PDB_ROWS_UNRECORDED (a run written before the column, or a value
-** validate does not write: never guessed). */
+** PDB_ROWS_UNRECORDED (a run written before the columns, rows_of NULL:
+** never guessed).  A value validate never writes there (rows_of other
+** than 'shipped' or 'file', or not text; measurements_file other than
+** NULL beside 'shipped', other than a name beside 'file') is no run to
+** draw: pdb_validation_run refuses it, RL_EINPUT | PDB_UNREAD, "PATH:
+** cannot read: validation_runs.rows_of of validation run N holds ...",
+** as the report does (one behaviour: exit 2). */
 enum { PDB_ROWS_UNRECORDED, PDB_ROWS_SHIPPED, PDB_ROWS_FILE };
 typedef struct {
 	long id;
@@ -175,7 +180,8 @@ int pdb_claim_run(sqlite3 *db, const char *dbpath, long want, pdb_claim *c,
 /* The validation run `want` (0: the newest), or RL_EINPUT naming
 ** `rooflab validate --db DBPATH`; both this and pdb_claim_run say "DBPATH:
 ** cannot read: REASON" (PDB_UNREAD set) when the run table is there but
-** cannot be read. */
+** cannot be read, and this one too when its rows_of or measurements_file
+** holds what validate never writes (pdb_validation, above). */
 int pdb_validation_run(sqlite3 *db, const char *dbpath, long want,
                        pdb_validation *v, char *err, size_t errlen);
 

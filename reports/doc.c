@@ -30,14 +30,23 @@ static const char *style =
 "nav a{margin-right:1em}";
 
 /* Text escaped for the document's format; bytes that are not UTF-8 and
-** control characters (from a measurement file or a database) become
-** U+FFFD, so the page is valid UTF-8 whatever the input held. */
+** the C0 controls and DEL (from a measurement file or a database) become
+** U+FFFD, so the page is valid UTF-8 whatever the input held; the other
+** characters rl_utf8_control names, the C1 controls and Unicode's
+** bidirectional controls (a run id or a spec's path holding U+202E reads
+** backwards after it), '?', as a terminal's table shows them
+** (rl_utf8_cell). */
 static void esc(doc *d, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	while (s && *s) {
 		unsigned char c = *s;
 		int n = rl_utf8_len(s);
+		if (n > 1 && rl_utf8_control(s)) {
+			fputc('?', d->f);
+			s += n;
+			continue;
+		}
 		if (n > 1) {
 			fwrite(s, 1, (size_t)n, d->f);
 			s += n;

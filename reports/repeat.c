@@ -243,6 +243,7 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 	span same, changed;
 	err_sets es;
 	long rep, fit, n0;
+	int rows;
 	size_t k;
 	char q50[32], q90[32], whose[1400];
 	const char *f;
@@ -333,10 +334,12 @@ static void trust_words(rctx *r, const pdb_validation *v, char *buf,
 		return;
 	}
 	/* a --measurements file's pairs are of its own tables (valrows.c),
-	** as the first clause names its rows */
-	k += (size_t)snprintf(buf + k, len - k, "; the %s tables themselves "
-	                      "move ", report_val_rows(r, &f) ==
-	                      REPORT_ROWS_FILE ? "file's" : "published");
+	** as the first clause names its rows; a run that did not record
+	** whose rows it read (written before rows_of) says neither */
+	rows = report_val_rows(r, &f);
+	k += (size_t)snprintf(buf + k, len - k, "; the %stables themselves "
+	                      "move ", rows == REPORT_ROWS_FILE ? "file's "
+	                      : rows == REPORT_ROWS_SHIPPED ? "published " : "");
 	if (same.pairs && k < len)
 		k += span_words(buf + k, len - k, &same, "between adjacent "
 		                "versions measured with the same benchmark "

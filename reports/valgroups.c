@@ -131,11 +131,14 @@ static void side_table(rctx *r, long run, int in, int has_version,
 		const char *f;
 		doc_para(&r->d, "%s", title);
 		if (!in && report_val_rows(r, &f) == REPORT_ROWS_FILE) {
-			/* a file's rows: the fit need not have read them */
-			doc_para_class(&r->d, "note", "No held-out rows: every row "
-			               "modelled here is of a chip its profile was "
+			/* a file's rows: the fit need not have read them; its
+			** out-of-sample rows (a borrowed profile's) named apart,
+			** as the shipped rows' note names them */
+			doc_para_class(&r->d, "note", "No held-out rows: %severy "
+			               "row modelled here is of a chip its profile was "
 			               "fitted on, rows of the file validate was given, "
-			               "which the fit need not have read.");
+			               "which the fit need not have read.", any_oos ?
+			               "apart from the out-of-sample rows below, " : "");
 			goto done;
 		}
 		/* rows out of sample (a borrowed profile's) measure a

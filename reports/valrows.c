@@ -13,73 +13,40 @@
 #include "../model/utf8.h"
 #include "rctx.h"
 
-/* A run's rows_of and measurements_file read into r->val_rows and
-** r->val_file; a value validate never writes fails the report (exit 2). */
-static void read_rows(rctx *r, long run)
+/* Run v's rows_of, as pdb_validation_run read and checked it (a value
+** validate never writes failed the report there, exit 2, as it fails
+** rooflab plot validation), into r->val_rows, and a file's name read
+** again whole into r->val_file (pdb's v->file is cut at 255 bytes). */
+static void read_rows(rctx *r, const pdb_validation *v)
 {
 	sqlite3_stmt *st;
-	char of[16] = "", raw[sizeof r->val_file], msg[sizeof r->bad_msg];
-	int of_type = SQLITE_NULL, file_type = SQLITE_NULL;
-	r->val_rows = REPORT_ROWS_UNRECORDED;
+	char raw[sizeof r->val_file];
+	r->val_rows = v->rows_of == PDB_ROWS_SHIPPED ? REPORT_ROWS_SHIPPED
+	              : v->rows_of == PDB_ROWS_FILE ? REPORT_ROWS_FILE
+	                                            : REPORT_ROWS_UNRECORDED;
 	r->val_file[0] = '\0';
+	if (r->val_rows != REPORT_ROWS_FILE)
+		return;
 	raw[0] = '\0';
-	if (!report_has_column(r, r->db, r->o->dbpath, "validation_runs",
-	                       "rows_of") ||
-	    !report_has_column(r, r->db, r->o->dbpath, "validation_runs",
-	                       "measurements_file") ||
-	    !(st = report_prepare(r, r->db, r->o->dbpath,
-	                          "SELECT rows_of, measurements_file FROM "
+	if (!(st = report_prepare(r, r->db, r->o->dbpath,
+	                          "SELECT measurements_file FROM "
 	                          "validation_runs WHERE id = ?1"))) {
-		if (r->bad)
-			r->val_rows = -1;
+		r->val_rows = -1;
 		return;
 	}
-	sqlite3_bind_int64(st, 1, run);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		of_type = sqlite3_column_type(st, 0);
-		file_type = sqlite3_column_type(st, 1);
-		pdb_text(st, 0, of, sizeof of);
-		pdb_text(st, 1, raw, sizeof raw);
-	}
+	sqlite3_bind_int64(st, 1, v->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pdb_text(st, 0, raw, sizeof raw);
 	report_finish(r, st, r->o->dbpath);
 	if (r->bad) {
 		r->val_rows = -1;
 		return;
 	}
-	if (of_type == SQLITE_NULL)
-		return; /* written before validate recorded it */
-	if (of_type == SQLITE_TEXT && !strcmp(of, "shipped") &&
-	    file_type == SQLITE_NULL) {
-		r->val_rows = REPORT_ROWS_SHIPPED;
-		return;
-	}
-	if (of_type == SQLITE_TEXT && !strcmp(of, "file") &&
-	    file_type == SQLITE_TEXT && raw[0]) {
-		/* the name as validate was given it, bound when stored; a
-		** newline or an escape in it would end the list item or reach
-		** a terminal reading the Markdown */
-		rl_utf8_cell(raw, 0, 0, r->val_file, sizeof r->val_file);
-		r->val_rows = REPORT_ROWS_FILE;
-		return;
-	}
-	if (of_type != SQLITE_TEXT ||
-	    (strcmp(of, "shipped") && strcmp(of, "file")))
-		snprintf(msg, sizeof msg, "%s: cannot read: validation_runs.rows_of "
-		         "of validation run %ld holds %s, where rooflab validate "
-		         "writes 'shipped' or 'file' (a database changed by hand?)",
-		         r->o->dbpath, run, of_type == SQLITE_TEXT
-		         ? "other text" : pdb_cell_words(of_type,
-		                                                     "a number"));
-	else
-		snprintf(msg, sizeof msg, "%s: cannot read: validation_runs."
-		         "measurements_file of validation run %ld holds %s beside "
-		         "rows_of '%s', where rooflab validate writes %s (a database "
-		         "changed by hand?)", r->o->dbpath, run,
-		         file_type == SQLITE_TEXT ? (raw[0] ? "a name" : "empty text")
-		         : pdb_cell_words(file_type, "a number"), of,
-		         of[0] == 's' ? "NULL" : "the file's name");
-	report_bad(r, RL_EINPUT | PDB_UNREAD, msg);
-	r->val_rows = -1;
+	/* the name as validate was given it, bound when stored; a newline or
+	** an escape in it would end the list item or reach a terminal
+	** reading the Markdown */
+	rl_utf8_cell(raw[0] ? raw : v->file, 0, 0, r->val_file,
+	             sizeof r->val_file);
 }
 
 int report_val_rows(rctx *r, const char **file)
@@ -91,7 +58,7 @@ int report_val_rows(rctx *r, const char **file)
 			r->val_file[0] = '\0';
 			return 0; /* not kept: no run, nothing to say */
 		}
-		read_rows(r, v->id);
+		read_rows(r, v);
 	}
 	return r->val_rows;
 }

@@ -549,13 +549,27 @@ static int must_be_true(rctx *r)
 ** (the claim's text explains MFU and the mapping's letters where it uses
 ** them; the report's verdict, TP, PP, DP), and met the Monte Carlo,
 ** P(>= 20x), HBM, PFLOPS and MAC arrays in the verdict's bullets before
-** this paragraph, which stood after them (ux32's finding). */
-static void terms(rctx *r)
+** this paragraph, which stood after them (ux32's finding).  mc: the
+** claim run has a Monte Carlo (claim_mc); one without (claim --samples
+** 0) shows no samples nor P(>= target), its interval and probability
+** "not computed": the terms say only what the page shows. */
+static void terms(rctx *r, int mc)
 {
-	doc_para(&r->d, "Terms used below: Monte Carlo samples, draws of every "
-	         "assumption at once, each from its range; the 90%% interval, "
-	         "the speedups between the 5th and 95th percentiles of those "
-	         "samples; P(>= %sx), the share of them reaching %sx; "
+	char t[40];
+	char mcterms[400];
+	snprintf(t, sizeof t, "%s", claim_target_text(r->c.target).s);
+	if (mc)
+		snprintf(mcterms, sizeof mcterms, "Monte Carlo samples, draws of "
+		         "every assumption at once, each from its range; the 90%% "
+		         "interval, the speedups between the 5th and 95th "
+		         "percentiles of those samples; P(>= %sx), the share of "
+		         "them reaching %sx", t, t);
+	else
+		snprintf(mcterms, sizeof mcterms, "the 90%% interval and the "
+		         "probability of reaching %sx, not computed for this claim "
+		         "run (a Monte Carlo gives them, drawing every assumption "
+		         "at once, each from its range)", t);
+	doc_para(&r->d, "Terms used below: %s; "
 	         "utilization, the share of a chip's peak arithmetic it "
 	         "reaches; ISL and OSL, a request's input and output tokens; "
 	         "HBM, the high-bandwidth DRAM beside "
@@ -570,8 +584,7 @@ static void terms(rctx *r)
 	         "second over the chips' peak; prefill, the pass over a "
 	         "request's input tokens, and decode, the steps that produce its "
 	         "output tokens one at a time; PUE, a data centre's power over "
-	         "its equipment's.", claim_target_text(r->c.target).s,
-	         claim_target_text(r->c.target).s);
+	         "its equipment's.", mcterms);
 }
 
 /* Whether p is a probability as claim writes one: within [0, 1], or
@@ -803,7 +816,7 @@ void report_verdict(rctx *r)
 	else
 		doc_para_class(&r->d, "verdict", "%s: the claim run stored no "
 		               "speedup.", word(c, &m));
-	terms(r);
+	terms(r, m.have);
 	doc_list_begin(&r->d);
 	if (isfinite(c->speedup_total)) {
 		/* "Etched's way" for the Etched claim alone: two sides of the

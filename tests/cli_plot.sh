@@ -1428,6 +1428,29 @@ expect_exit 0 "its title: published measurements" -- \
 	grep -q "Model against published measurements (profiles by version, validation run 1)" "$tmpd/shipped.txt"
 expect_exit 0 "its x axis: as published" -- \
 	grep -q "tokens/s, as published" "$tmpd/shipped.txt"
+# (reports74) a value validate never writes in validation_runs.rows_of
+# or measurements_file (a database changed by hand) was drawn as "whose
+# rows not recorded", where the report refuses it (exit 2): the plot
+# refuses it too, naming the file, the column, the run and what it holds
+if have sqlite3 "rows_of changed by hand"; then
+	for c in "rows_of = 'mine'|rows_of of validation run 1 holds other text, where rooflab validate writes 'shipped' or 'file'" \
+		"rows_of = x'6d'|rows_of of validation run 1 holds a blob, where rooflab validate writes 'shipped' or 'file'" \
+		"measurements_file = 'x.csv'|measurements_file of validation run 1 holds a name beside rows_of 'shipped', where rooflab validate writes NULL"; do
+		cp "$tmpd/shipped.db" "$tmpd/rowsof.db"
+		sqlite3 "$tmpd/rowsof.db" "UPDATE validation_runs SET ${c%%|*}"
+		expect_exit 2 "plot validation of validation_runs.${c%%|*}" -- "$RL" plot validation \
+			--db "$tmpd/rowsof.db" --term dumb --out "$tmpd/rowsof.txt"
+		expect_err "rowsof\.db: cannot read: validation_runs\.${c#*|}" \
+			"the plot names validation_runs.${c%%|*}"
+	done
+	# a run from before the columns (rows_of NULL): drawn, not recorded
+	cp "$tmpd/shipped.db" "$tmpd/rowsof.db"
+	sqlite3 "$tmpd/rowsof.db" "UPDATE validation_runs SET rows_of = NULL"
+	expect_exit 0 "plot validation of a run that records no rows_of" -- "$RL" plot validation \
+		--db "$tmpd/rowsof.db" --term dumb --out "$tmpd/rowsof.txt"
+	expect_exit 0 "its x axis: source not recorded" -- \
+		grep -q "source not recorded" "$tmpd/rowsof.txt"
+fi
 
 # --at names the slice a count was made on: a heatmap whose --y is held by
 # --at at one value has 1 of it there (3 of scenario.batch: 8, 64, 256),

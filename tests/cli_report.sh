@@ -1212,7 +1212,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	for f in rep.md rep.html; do
 		expect_exit 0 "report $f with the pairs of versions" -- "$RL" report \
 			--db "$tmpd/rep.db" --out "$tmpd/md/$f" --no-plots
-		t="The published tables themselves move by a median 1.2% (90th percentile 7.2%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs): an upper bound on the measurements' noise, not noise alone"
+		# mkplotdb's run records no rows_of (written before validate
+		# stored whose rows it read): its tables are neither "the
+		# published" nor "the file's" ones, never guessed (reports74;
+		# it said "The published tables")
+		t="The tables themselves move by a median 1.2% (90th percentile 7.2%) between adjacent versions measured with the same benchmark harness (1 pair), and by a median 4.0% to 50.0% (90th percentile 15.0% to 125.0%) where the harness changed (2 pairs): an upper bound on the measurements' noise, not noise alone"
 		has "$tmpd/md/$f" "$f: verdict, how far to trust the model" "How far to trust the model: the model's throughput misses"
 		# (ux28) the clause is the validation section's alone: the
 		# verdict's bullet (report_trust_short) leaves it out, and the
@@ -1510,6 +1514,85 @@ if have gnuplot "a sample holding text fails the report" && have sqlite3 "a samp
 		"the sample's cell is named"
 	[ ! -e "$tmpd/smp/r.md" ] && echo "ok - no report of it" ||
 		{ echo "not ok - a report of a sample holding text"; fails=$((fails + 1)); }
+fi
+
+# (reports74) Unicode's bidirectional controls and the C1 controls
+# (rl_utf8_control, the one rule of a terminal's cells, gp.c and
+# celltext.c) are '?' in the report, where esc() passed them: a row id
+# holding RLO U+202E (E2 80 AE) and NEL U+0085 (C2 85) from a crafted
+# database read backwards after it in a browser; the C0 controls stay
+# U+FFFD, as before (cli_badinput)
+rlo=$(printf '\342\200\256'); nel=$(printf '\302\205')
+if have sqlite3 "a row id holding U+202E"; then
+	cp "$db" "$tmpd/bidi.db"
+	sqlite3 "$tmpd/bidi.db" "UPDATE validation SET id = 'rlo' || char(8238) || 'x' || char(133) || 'y' WHERE id = 'h100-128-128'"
+	for f in bidi.md bidi.html; do
+		expect_exit 0 "report $f of a row id holding U+202E and U+0085" -- \
+			"$RL" report --db "$tmpd/bidi.db" --out "$tmpd/md/$f" --no-plots
+		has "$tmpd/md/$f" "$f: the row id's U+202E and U+0085 as '?'" "rlo?x?y"
+		lacks "$tmpd/md/$f" "$f: no U+202E in the page" "$rlo"
+		lacks "$tmpd/md/$f" "$f: no U+0085 in the page" "$nel"
+	done
+fi
+# a sweep's spec path (runs.spec_path, from a crafted database) in its
+# figures' captions: the same escaping as the rest of the page ('<' an
+# entity in HTML, '\<' in Markdown, U+202E '?'), in the figure's caption
+# as in its heading; the SVG's own title by svgtitle.c's rule
+if have gnuplot "a spec path holding U+202E in a caption" &&
+	have sqlite3 "a spec path holding U+202E in a caption"; then
+	# (two designs over the chip, so that the Pareto plot is drawn)
+	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 2, 3\n' >"$tmpd/bidi.ini"
+	expect_exit 0 "a sweep of two designs" -- "$RL" sweep "$tmpd/bidi.ini" --db "$tmpd/bidisweep.db"
+	sqlite3 "$tmpd/bidisweep.db" "UPDATE runs SET spec_path = '/x/s' || char(8238) || '<b>' || char(133) || '.ini'"
+	mkdir -p "$tmpd/bidis"
+	for f in r.md r.html; do
+		expect_exit 0 "report $f of a sweep whose spec path holds U+202E" -- \
+			"$RL" report --db "$db" --sweeps "$tmpd/bidisweep.db" --out "$tmpd/bidis/$f"
+		lacks "$tmpd/bidis/$f" "$f: no U+202E from the spec path" "$rlo"
+		lacks "$tmpd/bidis/$f" "$f: no U+0085 from the spec path" "$nel"
+		lacks "$tmpd/bidis/$f" "$f: no '<b>' from the spec path" "<b>"
+	done
+	has "$tmpd/bidis/r.html" "HTML: the figure's caption escaped" \
+		"<figcaption>Sweep s?&lt;b&gt;? (run 1): the designs no other design beats"
+	has "$tmpd/bidis/r.md" "Markdown: the figure's caption escaped" \
+		'![Sweep s?\<b\>? (run 1): the designs no other design beats'
+	if grep -l "$rlo" "$tmpd"/bidis/*.svg >/dev/null 2>&1; then
+		echo "not ok - a figure's SVG holds U+202E"; fails=$((fails + 1))
+	else
+		echo "ok - no figure's SVG holds U+202E"
+	fi
+fi
+# (reports74) claim --samples 0: no Monte Carlo, so the terms under the
+# verdict explain no samples and no P(>= 20x) above "90% interval: not
+# computed", which is all the page shows of them
+expect_exit 0 "claim --samples 0 --db" -- "$RL" claim --samples 0 --no-design --db "$tmpd/nomc.db"
+expect_exit 0 "report of a claim run without a Monte Carlo" -- "$RL" report \
+	--db "$tmpd/nomc.db" --out "$tmpd/md/nomc.md" --no-plots
+has "$tmpd/md/nomc.md" "no Monte Carlo: the interval not computed" "- 90% interval: not computed"
+lacks "$tmpd/md/nomc.md" "no Monte Carlo: no samples explained" "Monte Carlo samples, draws of every"
+lacks "$tmpd/md/nomc.md" "no Monte Carlo: no P(>= 20x) explained" "P(\\\\>= 20x), the share"
+has "$tmpd/md/nomc.md" "no Monte Carlo: the terms say what is not computed" \
+	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); utilization"
+has "$md" "with a Monte Carlo: its samples explained" \
+	"Terms used below: Monte Carlo samples, draws of every assumption at once"
+# (reports74) a --measurements file's run with out-of-sample rows and no
+# held-out one: the note under "Held out" named them apart for the shipped
+# rows' run alone; a file's said every row was of a fitted chip
+if have sqlite3 "a file's run with out-of-sample rows"; then
+	report_altered "$db" fileoos 0 "report of a file's run with out-of-sample rows, none held out" \
+		"ALTER TABLE validation_runs ADD COLUMN rows_of TEXT;
+		ALTER TABLE validation_runs ADD COLUMN measurements_file TEXT;
+		UPDATE validation_runs SET rows_of = 'file', measurements_file = 'mine.csv';
+		UPDATE validation SET out_of_sample = 1 WHERE in_calibration = 0"
+	has "$tmpd/md/fileoos.md" "a file's run: the out-of-sample rows named beside no held-out row" \
+		"No held-out rows: apart from the out-of-sample rows below, every row modelled here is of a chip its profile was fitted on, rows of the file validate was given"
+	report_altered "$db" filenooos 0 "report of a file's run of fitted-chip rows alone" \
+		"ALTER TABLE validation_runs ADD COLUMN rows_of TEXT;
+		ALTER TABLE validation_runs ADD COLUMN measurements_file TEXT;
+		UPDATE validation_runs SET rows_of = 'file', measurements_file = 'mine.csv';
+		UPDATE validation SET in_calibration = 1"
+	has "$tmpd/md/filenooos.md" "a file's run without out-of-sample rows: none named" \
+		"No held-out rows: every row modelled here is of a chip its profile was fitted on, rows of the file validate was given"
 fi
 
 finish
