@@ -9,19 +9,17 @@
 # (100,000 samples, about 1 s of CPU time).
 . "$(dirname "$0")/clilib.sh"
 
-# most_threads ARGS...: run claim ARGS under taskset -c 0, print the most
-# threads its /proc/PID/status showed (polled every 20 ms)
+# most_threads PIN ARGS...: run claim ARGS (under taskset -c PIN, or
+# unpinned where PIN is -), print its exit status and the most threads
+# its /proc/PID/status showed
 most_threads() {
-	taskset -c 0 $RL claim --samples 100000 "$@" >"$tmpd/claim.out" 2>&1 &
-	tp=$!
-	most=0
-	while kill -0 "$tp" 2>/dev/null; do
-		t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$tp/status" 2>/dev/null)
-		[ "${t:-0}" -gt "$most" ] && most=$t
-		sleep 0.02
-	done
-	wait "$tp"
-	echo "$? $most"
+	pin=$1; shift
+	if [ "$pin" = - ]; then
+		$RL claim --samples 100000 "$@" >"$tmpd/claim.out" 2>&1 &
+	else
+		taskset -c "$pin" $RL claim --samples 100000 "$@" >"$tmpd/claim.out" 2>&1 &
+	fi
+	peak_threads $!
 }
 
 if ! have taskset "claim's --threads 0 under taskset"; then
@@ -31,9 +29,9 @@ elif [ ! -r /proc/self/status ]; then
 elif [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" -lt 2 ]; then
 	echo "ok - skipped: one CPU online, the two counts agree anyway"
 else
-	set -- $(most_threads --threads 1)
+	set -- $(most_threads 0 --threads 1)
 	rc1=$1 one=$2
-	set -- $(most_threads)
+	set -- $(most_threads 0)
 	rc0=$1 def=$2
 	[ "$rc1" = 0 ] && [ "$rc0" = 0 ] &&
 		echo "ok - the pinned claims ran (exit $rc1 and $rc0)" ||
@@ -43,15 +41,8 @@ else
 		echo "ok - pinned to one CPU, claim's --threads 0 starts what --threads 1 starts ($one threads)" ||
 		{ echo "not ok - pinned to one CPU, claim's --threads 0 ran $def threads, --threads 1 $one"; fails=$((fails + 1)); }
 	# and unpinned on this machine the default takes more than one
-	$RL claim --samples 100000 >/dev/null 2>&1 &
-	tp=$!
-	most=0
-	while kill -0 "$tp" 2>/dev/null; do
-		t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$tp/status" 2>/dev/null)
-		[ "${t:-0}" -gt "$most" ] && most=$t
-		sleep 0.02
-	done
-	wait "$tp"
+	set -- $(most_threads -)
+	most=$2
 	[ "$most" -gt "$one" ] &&
 		echo "ok - unpinned, the default starts more threads ($most) than one CPU's ($one)" ||
 		{ echo "not ok - unpinned, the default started $most threads, one CPU's $one"; fails=$((fails + 1)); }

@@ -673,15 +673,8 @@ most_threads() {
 	db=$1; shift
 	ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 taskset -c 0 $RL sweep "$d/cpus.ini" \
 		--db "$db" --points-per-commit 100 "$@" >/dev/null 2>&1 &
-	tp=$!
-	most=0
-	while kill -0 "$tp" 2>/dev/null; do
-		t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$tp/status" 2>/dev/null)
-		[ "${t:-0}" -gt "$most" ] && most=$t
-		sleep 0.05
-	done
-	wait "$tp"
-	echo "$most"
+	peak_threads $! >/dev/null
+	echo "$pt_most"
 }
 if ! command -v taskset >/dev/null 2>&1 || [ ! -r /proc/self/status ]; then
 	echo "ok - --threads 0 under taskset # skipped: taskset or /proc is missing"

@@ -210,4 +210,22 @@ doc_workdir() {
 	ln -s "$root/sweeps" "$1/sweeps"
 }
 
+# peak_threads PID: wait for the background process PID, polling its
+# /proc/PID/status every 20 ms; set pt_status (its exit status) and
+# pt_most (the most threads it was seen running) and print "STATUS MOST"
+# (cli_cpus, cli_sweepwalk: how many threads --threads 0 starts).  Call
+# it in the shell that started PID, never inside $(...) alone: a
+# subshell cannot reap its sibling, which kill -0 then finds for ever.
+peak_threads() {
+	pt_most=0
+	while kill -0 "$1" 2>/dev/null; do
+		pt_t=$(sed -n 's/^Threads:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+		[ "${pt_t:-0}" -gt "$pt_most" ] && pt_most=$pt_t
+		sleep 0.02
+	done
+	wait "$1"
+	pt_status=$?
+	echo "$pt_status $pt_most"
+}
+
 finish() { [ "$fails" -eq 0 ]; exit $?; }
