@@ -86,3 +86,24 @@ const char *rl_cell_sql_quote(const char *q, char *buf, size_t len)
 	rl_utf8_cell(cut, 0, 0, buf, len);
 	return buf;
 }
+
+int rl_cell_column_fault(sqlite3_stmt *st, int k, const char *field,
+                         const char *path, long long run_id,
+                         const char *name, const char *refusal, char *err,
+                         size_t errlen)
+{
+	int type = sqlite3_column_type(st, k);
+	const unsigned char *s = sqlite3_column_text(st, k);
+	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
+	char q[RL_UTF8_QUOTE_MAX + 64];
+	if (kind == RL_CELL_TEXT_OK)
+		return 0;
+	if (kind != RL_CELL_TEXT_BLOB)
+		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
+	snprintf(err, errlen, "%s run %lld: run_columns.%s of %s holds %s%s%s, "
+	         "not text as rooflab writes it; %s", path, run_id, field, name,
+	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind),
+	         refusal);
+	return 1;
+}

@@ -11,6 +11,7 @@
 #ifndef RL_CELLTEXT_H
 #define RL_CELLTEXT_H
 
+#include <sqlite3.h>
 #include <stddef.h>
 
 enum {
@@ -47,5 +48,16 @@ const char *rl_cell_text_words(int kind);
 ** A long quote() cut into a fixed buffer lost its closing quote and any
 ** sign that it was cut (sweeps75).  Returns buf. */
 const char *rl_cell_sql_quote(const char *q, char *buf, size_t len);
+
+/* Column k of st, run_columns.`field` (unit, source, dotted) of the
+** column `name` in run run_id of the file `path`, as rl_cell_text_fault
+** finds it: where at fault, "PATH run N: run_columns.FIELD of NAME holds
+** ... , not text as rooflab writes it; REFUSAL" into err and 1; else 0.
+** Export's and merge's one check of the column's words (the --units
+** header and the JSON's columns carry them; merge copies them). */
+int rl_cell_column_fault(sqlite3_stmt *st, int k, const char *field,
+                         const char *path, long long run_id,
+                         const char *name, const char *refusal, char *err,
+                         size_t errlen);
 
 #endif

@@ -116,20 +116,11 @@ static int cell_fault(sqlite3_stmt *st, int k, const char *field,
                       const char *path, int64_t run_id, const char *name,
                       char *err, size_t errlen)
 {
-	int type = sqlite3_column_type(st, k);
-	const unsigned char *s = sqlite3_column_text(st, k);
-	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
-	char q[RL_UTF8_QUOTE_MAX + 64];
-	if (kind == RL_CELL_TEXT_OK)
-		return 0;
-	if (kind != RL_CELL_TEXT_BLOB)
-		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
-	snprintf(err, errlen, "%s run %lld: run_columns.%s of %s holds %s%s%s, "
-	         "not text as rooflab writes it; refusing a crafted or altered "
-	         "database", path, (long long)run_id, field, name,
-	         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
-	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
-	return RL_EINPUT;
+	return rl_cell_column_fault(st, k, field, path, (long long)run_id, name,
+	                            "refusing a crafted or altered database",
+	                            err, errlen)
+	           ? RL_EINPUT
+	           : 0;
 }
 
 /* The run's columns; each name must be one this rooflab writes

@@ -863,20 +863,10 @@ static int cell_fault(const merge_ctx *m, const shard_run *r,
                       sqlite3_stmt *st, int k, const char *field,
                       const char *name, char *err, size_t errlen)
 {
-	int type = sqlite3_column_type(st, k);
-	const unsigned char *s = sqlite3_column_text(st, k);
-	int kind = rl_cell_text_fault(type, s, sqlite3_column_bytes(st, k));
-	char q[RL_UTF8_QUOTE_MAX + 64];
-	if (kind == RL_CELL_TEXT_OK)
-		return 0;
-	if (kind != RL_CELL_TEXT_BLOB)
-		rl_utf8_quote((const char *)s, RL_UTF8_QUOTE_MAX, q, sizeof q);
-	snprintf(err, errlen, "%s run %lld: run_columns.%s of %s holds %s%s%s, "
-	         "not text as rooflab writes it; refusing to merge a crafted or "
-	         "altered shard", m->paths[r->part], (long long)r->id, field,
-	         name, kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
-	         kind == RL_CELL_TEXT_BLOB ? "" : q, rl_cell_text_words(kind));
-	return 1;
+	return rl_cell_column_fault(st, k, field, m->paths[r->part],
+	                            (long long)r->id, name,
+	                            "refusing to merge a crafted or altered "
+	                            "shard", err, errlen);
 }
 
 /* The fields of a run's column that copy_columns copies, as
