@@ -24,21 +24,5 @@ double claim_usd_chips_only(const claim_side *s, double chip_usd)
 
 int claim_price_note(const claim_side *s, char *buf, size_t len)
 {
-	char val[64], *end;
-	double v;
-	if (len)
-		buf[0] = '\0';
-	if (!isfinite(s->r.chip_price_usd) || !(s->r.chip_price_usd > 0) ||
-	    !preset_key_note(s->st.chip_file, "cost", "price_usd", buf, len, val,
-	                     sizeof val))
-		return 0;
-	v = strtod(val, &end);
-	/* a price set for the run (--set, a spec's key) is not the one the
-	** preset's words are about */
-	if (end == val || v != s->r.chip_price_usd || !buf[0]) {
-		if (len)
-			buf[0] = '\0';
-		return 0;
-	}
-	return 1;
+	return preset_price_note(s->st.chip_file, s->r.chip_price_usd, buf, len);
 }

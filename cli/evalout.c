@@ -145,15 +145,8 @@ static void chips_only_note(FILE *f, const rl_setup *st, const rl_result *r)
 static int price_assumption(const rl_setup *st, const rl_result *r,
                             char *buf, size_t len)
 {
-	char val[64], *end;
-	double v;
-	buf[0] = '\0';
-	if (!isfinite(r->chip_price_usd) || !(r->chip_price_usd > 0) ||
-	    !preset_key_note(st->chip_file, "cost", "price_usd", buf, len, val,
-	                     sizeof val))
-		return 0;
-	v = strtod(val, &end);
-	if (end == val || v != r->chip_price_usd || !strstr(buf, "ASSUMPTION")) {
+	if (!preset_price_note(st->chip_file, r->chip_price_usd, buf, len) ||
+	    !strstr(buf, "ASSUMPTION")) {
 		buf[0] = '\0';
 		return 0;
 	}

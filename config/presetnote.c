@@ -4,7 +4,9 @@
 */
 #include "presetnote.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ini.h"
@@ -150,4 +152,26 @@ int preset_key_note(const char *path, const char *section, const char *key,
 		put_note(clean, cut, sizeof note, buf, len);
 	}
 	return found;
+}
+
+int preset_price_note(const char *path, double price_usd, char *buf,
+                      size_t len)
+{
+	char val[64], *end;
+	double v;
+	if (len)
+		buf[0] = '\0';
+	if (!isfinite(price_usd) || !(price_usd > 0) ||
+	    !preset_key_note(path, "cost", "price_usd", buf, len, val,
+	                     sizeof val))
+		return 0;
+	v = strtod(val, &end);
+	/* a price set for the run (--set, a spec's key) is not the one the
+	** preset's words are about */
+	if (end == val || v != price_usd || !buf[0]) {
+		if (len)
+			buf[0] = '\0';
+		return 0;
+	}
+	return 1;
 }

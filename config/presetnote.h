@@ -22,4 +22,12 @@
 int preset_key_note(const char *path, const char *section, const char *key,
                     char *buf, size_t len, char *val, size_t vlen);
 
+/* The words beside the chip preset's [cost] price_usd (path) into buf,
+** where that price is the one in use (price_usd, of the run): 1, else 0
+** and buf "" (no note, no such key, or a price set for the run by --set
+** or a spec's key, which the preset's words are not about).  claim's
+** price note and eval's stand-in note read it. */
+int preset_price_note(const char *path, double price_usd, char *buf,
+                      size_t len);
+
 #endif
