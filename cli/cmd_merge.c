@@ -2,6 +2,7 @@
 ** cmd_merge.c: `rooflab merge OUT.db PART.db...`: the shards of one sweep
 ** into one database (sweeps/merge.c does the work).
 */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -51,16 +52,18 @@ static void help(FILE *f)
 	      "N parts merged into OUT.db:\nrun 1, ...\"; errors go to "
 	      "stderr.\nCtrl-C (SIGINT) or SIGTERM (Slurm's at a time "
 	      "limit) while it writes leaves no\nOUT.db and no temporary.\n"
-	      "Where that line cannot be written (stdout on a full disk) "
-	      "OUT.db is removed\nagain and the exit is 1, so the same "
-	      "command can be run again.\n"
+	      "Where that line cannot be written (stdout on a full disk, or a "
+	      "pipe whose reader\nhas gone: `| head -0`) OUT.db is removed "
+	      "again and the exit is 1, so the same\ncommand can be run "
+	      "again.\n"
 	      "Exit status: 0 ok, 2 bad input, 1 internal, 130 stopped by SIGINT, "
 	      "143 by\nSIGTERM (run it again).\n", f);
 	opt_help(f, table);
 }
 
 /* The result line written (stdout flushed), or OUT.db removed: a merge
-** whose line could not be written (stdout on a full disk, /dev/full)
+** whose line could not be written (stdout on a full disk, /dev/full, or
+** a pipe whose reader has gone: EPIPE, SIGPIPE being ignored)
 ** exits 1, as README's exit-status table has it, and left a complete
 ** OUT.db behind, so the same command run again was refused for the file
 ** it exists (ux34's walk).  Removed only while the name is still the
@@ -96,6 +99,12 @@ int cmd_merge(int argc, char **argv)
 		fprintf(stderr, "rooflab merge: out of memory\n");
 		return RL_EINTERNAL;
 	}
+	/* a write to a pipe whose reader has gone (`| head -0`) fails with
+	** EPIPE rather than killing the process: SIGPIPE at the result line
+	** left the complete OUT.db with exit 141, and the same command run
+	** again was refused for it; now said_or_removed removes it, exit 1,
+	** as for a full disk (a note lost on a closed stderr is lost alone) */
+	signal(SIGPIPE, SIG_IGN);
 	rc = opt_parse("merge", table, &a, argc, argv, files, argc, &n, help);
 	if (rc != OPT_GO_ON) {
 		free(files);

@@ -46,6 +46,28 @@ else
 	echo "ok - skipped: no /dev/full (a merge onto a full stdout)"
 fi
 
+# a merge whose result line goes to a pipe its reader has closed
+# (`rooflab merge ... | head -0`, a script that stops reading): SIGPIPE
+# killed it at the line, exit 141, and left the complete OUT.db, so the
+# same command run again was refused for it.  Now the write fails (EPIPE)
+# as a full disk's does: OUT.db removed, exit 1.  The merge starts after
+# `true` has exited, so its line always meets a closed pipe
+{
+	sh -c 'sleep 1; exec "$@"' sh $RL merge "$d/pipe.db" "$d/p0.db" "$d/p1.db" \
+		2>"$tmpd/err"
+	echo $? >"$tmpd/pipe.rc"
+} | true
+rc=$(cat "$tmpd/pipe.rc")
+[ "$rc" = 1 ] && echo "ok - a merge onto a closed pipe exits 1" ||
+	{ echo "not ok - a merge onto a closed pipe exits $rc, not 1"; sed 's/^/    /' "$tmpd/err"; fails=$((fails + 1)); }
+expect_err "cannot write the output \(standard output\): Broken pipe" \
+	"it says it cannot write its line to the pipe"
+expect_err "removed \S+pipe\.db, which this merge wrote, since its result line could not be written: run it again" \
+	"it says it removed OUT.db (a closed pipe)"
+[ ! -e "$d/pipe.db" ] && echo "ok - no pipe.db is left" ||
+	{ echo "not ok - pipe.db is left after a closed pipe"; fails=$((fails + 1)); }
+expect_exit 0 "the same merge run again (after a closed pipe)" -- $RL merge "$d/pipe.db" "$d/p0.db" "$d/p1.db"
+
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "ok - merge stopped by a signal # skipped: no python3"
 	[ "$fails" -eq 0 ]
