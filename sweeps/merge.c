@@ -576,15 +576,36 @@ static int check_runs(merge_ctx *m, char *err, size_t errlen)
 			** spec: parts of two builds would merge into one run
 			** that records one build; with --allow-mixed-builds they
 			** do, the run's build "mixed" and each shard's kept in
-			** run_parts (write_parts) */
-			snprintf(err, errlen, "%s run %lld was written by rooflab %s "
-			         "(git %s) and %s run %lld by rooflab %s (git %s): "
-			         "their points come from different builds; refusing "
-			         "to merge them (run every shard with one build, or "
-			         "pass --allow-mixed-builds to merge them all the "
-			         "same)", m->paths[a->part], (long long)a->id,
-			         a->version, a->git_rev, m->paths[r->part],
-			         (long long)r->id, r->version, r->git_rev);
+			** run_parts (write_parts).  Said as a user reads it (sweeps77):
+			** what differs first, the version or the git revision or
+			** both, the other said the same, and what the option does,
+			** where it gave both builds whole for the reader to compare
+			** ("rooflab 0.1.0 (git 3c4cd091) and ... rooflab 0.1.0 (git
+			** 3c4cd091-dirty-0000aaaa)") */
+			int vdiff = strcmp(r->version, a->version) != 0;
+			int gdiff = strcmp(r->git_rev, a->git_rev) != 0;
+			char what[400];
+			if (!vdiff)
+				snprintf(what, sizeof what, "git revision %s and %s (both "
+				         "rooflab %s)", a->git_rev, r->git_rev, a->version);
+			else if (!gdiff)
+				snprintf(what, sizeof what, "rooflab %s and %s (both git "
+				         "revision %s)", a->version, r->version,
+				         a->git_rev);
+			else
+				snprintf(what, sizeof what, "rooflab %s (git revision %s) "
+				         "and rooflab %s (git revision %s)", a->version,
+				         a->git_rev, r->version, r->git_rev);
+			snprintf(err, errlen, "%s run %lld and %s run %lld were written "
+			         "by different rooflab builds, %s: their points may "
+			         "differ by build; refusing to merge them (run every "
+			         "shard with one build, or pass --allow-mixed-builds to "
+			         "merge them all the same: the merged run's %s then "
+			         "reads 'mixed', and its table run_parts gives each "
+			         "shard's build)", m->paths[a->part], (long long)a->id,
+			         m->paths[r->part], (long long)r->id, what,
+			         vdiff && gdiff ? "version and git_rev"
+			         : vdiff ? "version" : "git_rev");
 			return RL_EINPUT;
 		}
 		m->mixed_version |= strcmp(r->version, a->version) != 0;

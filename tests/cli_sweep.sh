@@ -199,13 +199,28 @@ expect_exit 2 "a shard's spec hash of 17 digits is refused" -- $RL merge "$d/m17
 expect_err "long3\\.db: run [0-9]+: spec_hash of 17 bytes; rooflab writes at most 16 bytes" "the message names the part, the run and the limit"
 # a part of the same spec written by another build (its version or git
 # revision changed by hand): its numbers may differ, and the merged run
-# would record the first part's build alone
-for col in version git_rev; do
+# would record the first part's build alone.  The refusal says which of
+# the two differs and how, the other the same (sweeps77: it gave both
+# builds whole, "rooflab V (git G) and ... rooflab V (git Gx)", for the
+# reader to compare), and what --allow-mixed-builds then writes
+v0=$(q "$d/part0.db" "SELECT version FROM runs" | sed 's/\./\\./g')
+g0=$(q "$d/part0.db" "SELECT git_rev FROM runs" | sed 's/\./\\./g')
+for col in version git_rev both; do
 	cp "$d/part3.db" "$d/build3.db"
-	q "$d/build3.db" "UPDATE runs SET $col = $col || 'x'"
+	case $col in
+	version) set="version = version || 'x'"
+		what="rooflab $v0 and ${v0}x \\(both git revision $g0\\)" ;;
+	git_rev) set="git_rev = git_rev || 'x'"
+		what="git revision $g0 and ${g0}x \\(both rooflab $v0\\)" ;;
+	both) set="version = version || 'x', git_rev = git_rev || 'x'"
+		what="rooflab $v0 \\(git revision $g0\\) and rooflab ${v0}x \\(git revision ${g0}x\\)" ;;
+	esac
+	q "$d/build3.db" "UPDATE runs SET $set"
+	mixed=$col
+	[ $col = both ] && mixed="version and git_rev"
 	expect_exit 2 "shards of different builds ($col)" -- $RL merge "$d/m1.db" "$d/part0.db" "$d/part1.db" "$d/part2.db" "$d/build3.db"
-	expect_err "part0\.db run 1 was written by rooflab .* and .*build3\.db run 1 by rooflab .*: their points come from different builds; refusing to merge them \(run every shard with one build, or pass --allow-mixed-builds to merge them all the same\)" \
-		"says the builds differ, and names the option ($col)"
+	expect_err "part0\.db run 1 and \S*build3\.db run 1 were written by different rooflab builds, $what: their points may differ by build; refusing to merge them \(run every shard with one build, or pass --allow-mixed-builds to merge them all the same: the merged run's $mixed then reads 'mixed', and its table run_parts gives each shard's build\)\$" \
+		"says what differs between the builds, and what the option does ($col)"
 	[ ! -e "$d/m1.db" ] && echo "ok - refused: no merged file ($col)" ||
 		{ echo "not ok - refused but $d/m1.db written ($col)"; fails=$((fails + 1)); }
 done

@@ -448,7 +448,7 @@ $RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 2>/dev/null
 q "$d/dirty0.db" "UPDATE runs SET git_rev = '$head-dirty-0000aaaa'"
 q "$d/dirty1.db" "UPDATE runs SET git_rev = '$head-dirty-0000bbbb'"
 expect_exit 2 "merge of two dirty trees' parts is refused" -- $RL merge "$d/dirtym.db" "$d/dirty0.db" "$d/dirty1.db"
-expect_err "\(git $head-dirty-0000aaaa\) and .* \(git $head-dirty-0000bbbb\): their points come from different builds" "names both builds"
+expect_err "were written by different rooflab builds, git revision $head-dirty-0000aaaa and $head-dirty-0000bbbb \(both rooflab [^ ]+\): their points may differ by build" "names both builds"
 q "$d/dirty1.db" "UPDATE runs SET finished = NULL, next_idx = 0"
 expect_exit 2 "a resume by another build of a dirty tree's run is refused" -- $RL sweep "$d/w.ini" --db "$d/dirty1.db" --shard 1/2 --resume
 expect_err "started by rooflab [^ ]* \(git $head-dirty-0000bbbb\) and this is rooflab" "names the dirty build"
