@@ -72,9 +72,11 @@ static void help(FILE *f)
 	      "bad input (no such database or run, or one altered by\nhand: a "
 	      "number column holding text, or an idx or status that is no "
 	      "whole\nnumber, a status none of those codes, an idx outside "
-	      "the run's points or held\nby two, refused before a line is "
-	      "written, as merge refuses it), 1 internal or\noutput "
-	      "failure.\n", f);
+	      "the run's points or held\nby two, a point's text cell holding "
+	      "a control character or a byte of no UTF-8,\nrefused before a "
+	      "line is written, as merge refuses it; the run's own row's "
+	      "text\ncells alike, but for its spec and spec_path, written "
+	      "escaped), 1 internal or\noutput failure.\n", f);
 	opt_help(f, table);
 }
 

@@ -26,7 +26,11 @@ static void indent(json_w *w)
 }
 
 /* A JSON string; bytes that are not UTF-8 (a file in Latin-1, a damaged
-** database) become U+FFFD, so the output is always valid UTF-8. */
+** database) become U+FFFD, so the output is always valid UTF-8.  Every
+** character rl_utf8_control names is written \uXXXX, its value kept:
+** C0 as before, and DEL, C1 and the bidirectional controls, which went
+** out as they stood (a spec's path holding U+202E reversed a terminal's
+** line of export's JSON after it: sweeps77). */
 static void put_string(FILE *f, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
@@ -36,7 +40,7 @@ static void put_string(FILE *f, const char *str)
 		const unsigned char *t = s;
 		int n;
 		/* a run of printable ASCII needing no escape, written at once */
-		while (*t >= 0x20 && *t < 0x80 && *t != '"' && *t != '\\')
+		while (*t >= 0x20 && *t < 0x7f && *t != '"' && *t != '\\')
 			t++;
 		if (t > s) {
 			fwrite(s, 1, (size_t)(t - s), f);
@@ -49,9 +53,19 @@ static void put_string(FILE *f, const char *str)
 			fputs("\\n", f);
 		else if (c == '\t')
 			fputs("\\t", f);
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			fprintf(f, "\\u%04x", c);
-		else if ((n = rl_utf8_len(s)) > 1) {
+		else if ((n = rl_utf8_len(s)) > 1 && rl_utf8_control(s)) {
+			/* C1 (2 bytes) or a bidirectional control (2 or 3) */
+			unsigned cp = n == 2 ? (unsigned)(c & 0x1f) << 6 |
+			                           (unsigned)(s[1] & 0x3f)
+			                     : (unsigned)(c & 0x0f) << 12 |
+			                           (unsigned)(s[1] & 0x3f) << 6 |
+			                           (unsigned)(s[2] & 0x3f);
+			fprintf(f, "\\u%04x", cp);
+			s += n;
+			continue;
+		} else if (n > 1) {
 			fwrite(s, 1, (size_t)n, f);
 			s += n;
 			continue;

@@ -475,6 +475,53 @@ static int check_indexes(sqlite3 *db, const char *path, int64_t run_id,
 	return 0;
 }
 
+/* The run's row (runs), which the JSON's and JSONL's "run" carries and
+** export's notes read, its text cells checked by the rule of the points'
+** (rl_cell_text_fault) before a line is written, in every format alike: a
+** runs.version or profile_fit edited to hold an ESC, a bidirectional
+** control or a byte of no UTF-8 went into the JSON with exit 0 (the ESC
+** escaped, the control as it stood, the byte U+FFFD) while the same cell
+** in a point was refused (sweeps77).  Refused as check_texts refuses a
+** point's, naming the file, the run, the column and the value.  The spec
+** (its comments may hold any bytes: config/ini.c) and its path (the file
+** system's, whatever its bytes: merge's read_runs) are the user's as
+** sweep read them: a control or a byte of no UTF-8 there is written
+** escaped (\uXXXX, U+FFFD: config/json.c), a blob or a NUL, which sweep
+** never stores, refused.  0, or RL_EINPUT / the read's exit with err. */
+static int check_run_row(sqlite3 *db, const char *path, int64_t run_id,
+                         char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = first_fault(db, path, run_id,
+	                     "SELECT * FROM runs WHERE id = ?1", &st, NULL, 0,
+	                     err, errlen);
+	int k, fault = 0;
+	if (rc || !st)
+		return rc;
+	for (k = 0; k < sqlite3_column_count(st) && !fault; k++) {
+		const char *name = sqlite3_column_name(st, k);
+		int type = sqlite3_column_type(st, k);
+		const unsigned char *t = sqlite3_column_text(st, k);
+		int kind = rl_cell_text_fault(type, t, sqlite3_column_bytes(st, k));
+		char q[RL_UTF8_QUOTE_MAX + 64];
+		if (kind == RL_CELL_TEXT_OK ||
+		    ((kind == RL_CELL_TEXT_BAD || kind == RL_CELL_TEXT_CTRL) &&
+		     (!strcmp(name, "spec") || !strcmp(name, "spec_path"))))
+			continue;
+		if (kind != RL_CELL_TEXT_BLOB)
+			rl_utf8_quote((const char *)t, RL_UTF8_QUOTE_MAX, q, sizeof q);
+		snprintf(err, errlen, "%s run %lld: runs.%s holds %s%s%s, not text "
+		         "as rooflab writes it; refusing a crafted or altered "
+		         "database", path, (long long)run_id, name,
+		         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+		         kind == RL_CELL_TEXT_BLOB ? "" : q,
+		         rl_cell_text_words(kind));
+		fault = 1;
+	}
+	sqlite3_finalize(st);
+	return fault ? RL_EINPUT : 0;
+}
+
 /* t as one CSV field: quoted where it holds a comma, a quote or a line
 ** break (a unit read from the file is text like any other) */
 static void csv_text(FILE *out, const char *t)
@@ -731,6 +778,8 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 		rc = check_texts(db, db_path, run_id, &c, err, errlen);
 	if (!rc)
 		rc = check_indexes(db, db_path, run_id, err, errlen);
+	if (!rc)
+		rc = check_run_row(db, db_path, run_id, err, errlen);
 	memset(state, 0, sizeof *state);
 	*run_id_out = 0;
 	if (!rc) {

@@ -91,6 +91,38 @@ for c in "CAST(x'57FF1B' AS TEXT):holds text 'W\\?\\?' with a byte of no UTF-8" 
 			{ echo "not ok - the refused export ($fmt, unit ${c%%:*}) wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
 	done
 done
+# (sweeps77) the run's row (runs: the JSON's and JSONL's "run", and what
+# export's notes read) went out unchecked: a runs.version holding an ESC,
+# a git_rev a byte of no UTF-8, a profile_fit RLO U+202E (char(8238)), a
+# started a blob were written with exit 0 (the ESC escaped, the RLO as it
+# stood, the byte U+FFFD), where the same cell in a point is refused.
+# Refused the same way in every format, naming the column and the value
+for c in "version = 'v' || char(27) || '[2J':runs\\.version holds text 'v\\?\\[2J' with a control character" \
+	"git_rev = CAST(x'41FF42' AS TEXT):runs\\.git_rev holds text 'A\\?B' with a byte of no UTF-8" \
+	"profile_fit = 'a' || char(8238) || 'b':runs\\.profile_fit holds text 'a\\?b' with a control character" \
+	"started = x'41':runs\\.started holds a blob" \
+	"spec_path = CAST(x'2F610042' AS TEXT):runs\\.spec_path holds text '/a' with a NUL byte after it"; do
+	cp s.db run.db
+	sqlite3 run.db "UPDATE runs SET ${c%%:*}"
+	for fmt in csv json jsonl; do
+		refused run.db $fmt "${c#*:}, not text as rooflab writes it; refusing a crafted or altered database$" "runs ${c%%:*}"
+	done
+done
+# the spec's path (the file system's, whatever its bytes) and the spec
+# (its comments may hold any) are the user's as sweep read them: written,
+# each control escaped \uXXXX (ESC 1B, RLO U+202E, DEL 7F, NEL U+0085
+# = C2 85) and a byte of no UTF-8 as U+FFFD, exit 0; no control byte
+# reaches the output (the RLO and NEL went out as they stood)
+cp s.db path.db
+sqlite3 path.db "UPDATE runs SET spec_path = '/x' || char(27) || '[2J' || char(8238) || 'y' || char(127) || char(133) || CAST(x'FF' AS TEXT), spec = spec || ';' || char(8238) || CAST(x'E9' AS TEXT)"
+for fmt in json jsonl; do
+	expect_exit 0 "export ($fmt) of a spec path holding controls" -- "$RL" export --db path.db --format $fmt
+	expect_out '"spec_path": "/x\\u001b\[2J\\u202ey\\u007f\\u0085\\ufffd"' "the path's controls written escaped ($fmt)"
+	expect_out '"spec": "[^"]*;\\u202e\\ufffd"' "the spec's controls written escaped ($fmt)"
+	n=$(LC_ALL=C tr -d '\n' <"$tmpd/out" | LC_ALL=C grep -c "$(printf '[\001-\037\177]\\|\302[\200-\237]\\|\342\200\256')")
+	[ "$n" = 0 ] && echo "ok - no control byte in the export ($fmt)" ||
+		{ echo "not ok - a control byte in the export ($fmt)"; fails=$((fails + 1)); }
+done
 # merge of a shard whose text column holds the same cells: merge copied
 # them into the merged file with exit 0, where export of it then refused
 # them; refused naming the part, the point, the column and the value,

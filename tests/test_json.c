@@ -77,6 +77,25 @@ static void test_invalid_bytes_replaced(void **state)
 	check("a\xe2\x82", "\"a\\ufffd\\ufffd\"");
 }
 
+/* Every control rl_utf8_control names escaped \uXXXX, its code point
+** worked out by hand from the bytes: DEL 7F; C1 from C2 80 (U+0080) to
+** C2 9F (U+009F), NEL C2 85; the bidirectional controls ALM D8 9C
+** (U+061C), LRM E2 80 8E (U+200E), RLO E2 80 AE (U+202E), PDI E2 81 A9
+** (U+2069).  They went out as they stood (sweeps77: a spec's path with
+** RLO reversed a terminal's line of export's JSON).  Their neighbours
+** stay as they are: U+00A0 (C2 A0), U+200D (E2 80 8D), U+202F
+** (E2 80 AF), U+206A (E2 81 AA), ~ (7E). */
+static void test_controls_escaped(void **state)
+{
+	(void)state;
+	check("a\x7f""b", "\"a\\u007fb\"");
+	check("\xc2\x80|\xc2\x85|\xc2\x9f", "\"\\u0080|\\u0085|\\u009f\"");
+	check("\xd8\x9c\xe2\x80\x8e\xe2\x80\xae\xe2\x81\xa9",
+	      "\"\\u061c\\u200e\\u202e\\u2069\"");
+	check("\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf\xe2\x81\xaa~",
+	      "\"\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf\xe2\x81\xaa~\"");
+}
+
 /* json_exact_text: the fewest of 15 to 17 digits that read back.  0.05
 ** is 0.05000000000000000277 as a double: 15 digits read back, 17 show the
 ** tail; 0.1 + 0.2 is 0.30000000000000004441 and its 15 and 16 digits
@@ -336,6 +355,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid_utf8_copied),
 	    cmocka_unit_test(test_invalid_bytes_replaced),
+	    cmocka_unit_test(test_controls_escaped),
 	    cmocka_unit_test(test_exact_text),
 	    cmocka_unit_test(test_exact_text_edges),
 	    cmocka_unit_test(test_exact_text_libc),
