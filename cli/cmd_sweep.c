@@ -12,6 +12,7 @@
 
 #include "../claim/valtrust.h"
 #include "../config/json.h"
+#include "../config/presetnote.h"
 #include "../config/presets.h"
 #include "../config/profiles.h"
 #include "../config/shword.h"
@@ -483,20 +484,69 @@ static int profile_notes(rl_sweep_spec *s, const rl_sweep_opts *o)
 	return rc == RL_OK ? RL_OK : RL_EINTERNAL;
 }
 
-/* The swept chip.* and, where with_design, design.* axes, ", "-joined
-** into axes ("" where none; those that do not fit left out) */
-static const char *join_axes(const rl_sweep_spec *s, int with_design,
-                             char *axes, size_t len)
+/* The swept chip.* and, where with_design, design.* axes, ", "-joined,
+** on the heap, sized from their names (every one named, where a fixed
+** buffer of 512 bytes left out those past it without a word: sweeps77);
+** NULL where none is swept, and where the heap fails (*oom set) */
+static char *join_axes(const rl_sweep_spec *s, int with_design, int *oom)
 {
-	size_t k, used = 0;
+	size_t k, len = 1, used = 0;
+	char *axes;
+	int n = 0;
+	*oom = 0;
+	for (k = 0; k < s->naxes; k++)
+		if ((with_design && !strncmp(s->axes[k].name, "design.", 7)) ||
+		    !strncmp(s->axes[k].name, "chip.", 5)) {
+			len += strlen(s->axes[k].name) + 2;
+			n++;
+		}
+	if (!n)
+		return NULL;
+	if (!(axes = malloc(len))) {
+		*oom = 1;
+		return NULL;
+	}
 	axes[0] = '\0';
 	for (k = 0; k < s->naxes; k++)
-		if (((with_design && !strncmp(s->axes[k].name, "design.", 7)) ||
-		     !strncmp(s->axes[k].name, "chip.", 5)) &&
-		    used + 64 < len)
+		if ((with_design && !strncmp(s->axes[k].name, "design.", 7)) ||
+		    !strncmp(s->axes[k].name, "chip.", 5))
 			used += (size_t)snprintf(axes + used, len - used, "%s%s",
 			                         used ? ", " : "", s->axes[k].name);
 	return axes;
+}
+
+/* "note: " + the parts, joined, on stderr (cli_say: a chip path's
+** controls shown as '?'): on the heap, sized from the parts, nothing cut;
+** where the heap fails, that a note was lost, said */
+static void say_note(const char *const *part, size_t n)
+{
+	size_t k, len = sizeof "note: ", used;
+	char *msg;
+	for (k = 0; k < n; k++)
+		len += strlen(part[k]);
+	if (!(msg = malloc(len))) {
+		cli_say("sweep", "note: (a note on the chip's price, lost: out "
+		        "of memory)");
+		return;
+	}
+	used = (size_t)snprintf(msg, len, "note: ");
+	for (k = 0; k < n; k++)
+		used += (size_t)snprintf(msg + used, len - used, "%s", part[k]);
+	cli_say("sweep", msg);
+	free(msg);
+}
+
+/* 1 where the spec keeps an output that the chip's price moves
+** (cost.chip_price_usd, or USD per token at the price) */
+static int keeps_price(const rl_sweep_spec *s)
+{
+	size_t k;
+	for (k = 0; k < s->noutputs; k++)
+		if (!strcmp(s->outputs[k]->name, "cost.chip_price_usd") ||
+		    !strcmp(s->outputs[k]->name,
+		            "cost.usd_per_million_tokens_at_price"))
+			return 1;
+	return 0;
 }
 
 /* A chip by its design (chip.by_design true throughout) with design.* or
@@ -510,31 +560,30 @@ static const char *join_axes(const rl_sweep_spec *s, int with_design,
 ** included. */
 static void note_design_price(const rl_sweep_spec *s)
 {
-	char axes[512] = "", msg[1536];
-	size_t k;
-	int priced = 0;
+	char *axes;
+	int oom;
 	/* (a price swept or set in [base]: note_fixed_price, its one caller,
 	** returned already) */
 	if (!(s->setup.cfg.cost.price_usd > 0)) /* (n/a throughout) */
 		return;
-	for (k = 0; k < s->noutputs; k++)
-		priced |= !strcmp(s->outputs[k]->name, "cost.chip_price_usd") ||
-		          !strcmp(s->outputs[k]->name,
-		                  "cost.usd_per_million_tokens_at_price");
-	if (!priced)
+	if (!keeps_price(s))
 		return;
-	if (!join_axes(s, 1, axes, sizeof axes)[0])
+	axes = join_axes(s, 1, &oom);
+	if (!axes && !oom)
 		return;
-	/* (cli_say: a chip path's controls shown as '?') */
-	snprintf(msg, sizeof msg, "note: %s is given by its design "
-	         "(chip.by_design = true): its price (cost.price_usd) is its "
-	         "preset's at every point, whatever %s (a changed "
-	         "chip is not the product priced): cost.chip_price_usd is one "
-	         "number, and cost.usd_per_million_tokens_at_price moves with "
-	         "throughput and power only; its manufacturing cost "
-	         "(cost.chip_cost_usd) follows the design, its HBM at "
-	         "cost.hbm_usd_per_gb included", s->setup.chip, axes);
-	cli_say("sweep", msg);
+	{
+		const char *part[] = {
+		    s->setup.chip, " is given by its design (chip.by_design = "
+		    "true): its price (cost.price_usd) is its preset's at every "
+		    "point, whatever ", axes ? axes : "its chip.* and design.* "
+		    "axes (out of memory naming them)", " (a changed chip is not "
+		    "the product priced): cost.chip_price_usd is one number, and "
+		    "cost.usd_per_million_tokens_at_price moves with throughput "
+		    "and power only; its manufacturing cost (cost.chip_cost_usd) "
+		    "follows the design, its HBM at cost.hbm_usd_per_gb included"};
+		say_note(part, sizeof part / sizeof part[0]);
+	}
+	free(axes);
 }
 
 /* A spec-sheet chip (chip.by_design false throughout) with chip.* axes
@@ -545,8 +594,10 @@ static void note_design_price(const rl_sweep_spec *s)
 ** stderr, where a cost-based Pareto front read as priced. */
 static void note_fixed_price(const rl_sweep_spec *s)
 {
-	char axes[512] = "", cost[128] = "", msg[1536];
+	const char *cost = NULL;
+	char *axes;
 	size_t k;
+	int oom;
 	/* (a price swept or set in [base] is no preset's, either chip) */
 	if (rl_sweep_spec_gives_price(s))
 		return;
@@ -557,21 +608,50 @@ static void note_fixed_price(const rl_sweep_spec *s)
 		note_design_price(s);
 		return;
 	}
-	for (k = 0; k < s->noutputs && !cost[0]; k++)
+	for (k = 0; k < s->noutputs && !cost; k++)
 		if (!strncmp(s->outputs[k]->name, "cost.", 5))
-			snprintf(cost, sizeof cost, "%s", s->outputs[k]->name);
-	if (!cost[0] || !join_axes(s, 0, axes, sizeof axes)[0])
+			cost = s->outputs[k]->name;
+	if (!cost)
 		return;
-	/* (cli_say: a chip path's controls shown as '?') */
-	snprintf(msg, sizeof msg, "note: %s is given by its spec sheet: its "
-	         "price (cost.price_usd) is its preset's at every point, "
-	         "whatever %s, and its manufacturing cost follows two chip.* "
-	         "figures alone, "
-	         "chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory; %s "
-	         "and the like move with throughput and power only as these "
-	         "vary",
-	         s->setup.chip, axes, cost);
-	cli_say("sweep", msg);
+	axes = join_axes(s, 0, &oom);
+	if (!axes && !oom)
+		return;
+	{
+		const char *part[] = {
+		    s->setup.chip, " is given by its spec sheet: its price "
+		    "(cost.price_usd) is its preset's at every point, whatever ",
+		    axes ? axes : "its chip.* axes (out of memory naming them)",
+		    ", and its manufacturing cost follows two chip.* figures "
+		    "alone, chip.hbm_gb (at cost.hbm_usd_per_gb) and chip.memory; ",
+		    cost, " and the like move with throughput and power only as "
+		    "these vary"};
+		say_note(part, sizeof part / sizeof part[0]);
+	}
+	free(axes);
+}
+
+/* A price that is a stand-in, its preset's words marking it an
+** ASSUMPTION (Sohu's: the H100's 33,625 USD, Etched having published
+** none), where the spec keeps an output it moves and sets no price of its
+** own: said once with those words, as eval's and claim's texts say it
+** (config/presetnote.h, preset_price_note), where the sweep's rows read as
+** priced (sweeps77: the sweep said the price was its preset's, and not
+** that the preset's was no price) */
+static void note_stand_in_price(const rl_sweep_spec *s)
+{
+	char words[2048], price[64];
+	if (rl_sweep_spec_gives_price(s) || !keeps_price(s) ||
+	    !preset_price_note(s->setup.chip_file, s->setup.cfg.cost.price_usd,
+	                       words, sizeof words) ||
+	    !strstr(words, "ASSUMPTION"))
+		return;
+	snprintf(price, sizeof price, "%.0f", s->setup.cfg.cost.price_usd);
+	{
+		const char *part[] = {"cost.price_usd, ", price, " USD at every "
+		                      "point, is ", rl_data_rel(s->setup.chip_file),
+		                      "'s (price_usd) ", words};
+		say_note(part, sizeof part / sizeof part[0]);
+	}
 }
 
 static void sweep_warn(const char *msg)
@@ -1000,8 +1080,10 @@ int cmd_sweep(int argc, char **argv)
 	/* one spec's note, the same on every shard: on shard 0 alone, as
 	** the profile's why (profile_notes), where each of a 4-way sweep's
 	** logs repeated its 500 bytes (ux31) */
-	if (o.shard == 0)
+	if (o.shard == 0) {
 		note_fixed_price(s);
+		note_stand_in_price(s);
+	}
 	o.progress = isatty(STDERR_FILENO);
 	o.warn = sweep_warn;
 	env = getenv("ROOFLAB_SWEEP_BATCH_SLEEP_MS"); /* tests only */

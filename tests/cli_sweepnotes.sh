@@ -225,4 +225,62 @@ expect_exit 0 "a second sweep into shard 1/3's file" -- $RL sweep "$tmpd/sh2.ini
 sqlite3 "$tmpd/shx.db" "UPDATE runs SET shard_index = 7 WHERE id = 1"
 expect_exit 2 "report of a file whose older run is shard 7/3" -- $RL report --db "$tmpd/c.db" --sweeps "$tmpd/shx.db" --out "$tmpd/shx.md" --no-plots
 expect_err "shx\.db: cannot read: runs\.shard_index and shard_count of sweep run 1 hold 7 and 3" "the report names run 1's shard 7/3"
+# (3) (sweeps77) the sweep's own price notes, audited as claim's and
+# eval's were (small76).  A price its preset's words mark an ASSUMPTION
+# (sohu.ini's [cost]: Etched published none, the H100's taken) was not
+# said to be one: the sweep said the price was its preset's at every
+# point, and its rows' USD per token read as priced.  Now said once with
+# the preset's words (config/presetnote.c, the helper claim and eval
+# read), on shard 0 alone, where a kept output moves with the price and
+# the spec sets none.  The words below are sohu.ini's lines above
+# price_usd, copied by hand, each line's ';' and blanks dropped and the
+# lines joined by one blank
+pspec() { # FILE CHIP [BASE LINE] [OUTPUTS LINE]
+	printf '[base]\nchip = %s\nmodel = llama3-70b\nprofile = ideal\nset = scenario.precision=fp8\nset = scenario.tp=8\nset = scenario.chips=8\n%s[axes]\nscenario.batch = 1, 2\n%s' \
+		"$2" "${3:+$3
+}" "${4:+[outputs]
+$4
+}" >"$1"
+}
+sohuw="ASSUMPTION: Etched published no price \(claims\.md\)\. Taken equal to the H100's per-GPU figure that a buyer compares it with, 33,625 USD \(DGX H100 ~269,000 / 8, an upper bound including the system: h100-sxm\.ini\); range 4,543 USD \(sohu-design's modelled manufacturing cost: sold at cost\) to 67,250 USD \(twice the H100 figure\)\. An assumption, not a price\."
+pspec "$tmpd/p1.ini" sohu
+expect_exit 0 "a sweep of sohu keeping every output" -- $RL sweep "$tmpd/p1.ini" --db "$tmpd/p1.db"
+expect_err "^rooflab sweep: note: cost\.price_usd, 33625 USD at every point, is [^ ]*chips/sohu\.ini's \(price_usd\) $sohuw\$" \
+	"sohu's stand-in price is said to be one, in its preset's words"
+expect_exit 0 "shard 1/2 of it" -- $RL sweep "$tmpd/p1.ini" --db "$tmpd/p1s.db" --shard 1/2
+expect_no_err "ASSUMPTION" "shard 1/2 leaves the note to shard 0"
+pspec "$tmpd/p2.ini" sohu "set = cost.price_usd=20000"
+expect_exit 0 "a sweep of sohu at a price of its own" -- $RL sweep "$tmpd/p2.ini" --db "$tmpd/p2.db"
+expect_no_err "ASSUMPTION" "a price the spec sets is no stand-in of the preset's"
+pspec "$tmpd/p3.ini" sohu "" "keep = throughput.output_tokens_per_s, cost.chip_cost_usd"
+expect_exit 0 "a sweep of sohu keeping no output at its price" -- $RL sweep "$tmpd/p3.ini" --db "$tmpd/p3.db"
+expect_no_err "ASSUMPTION" "no output moves with the price: no note"
+pspec "$tmpd/p4.ini" h100-sxm "" "keep = cost.usd_per_million_tokens_at_price"
+expect_exit 0 "a sweep of the H100 at its price" -- $RL sweep "$tmpd/p4.ini" --db "$tmpd/p4.db"
+expect_no_err "ASSUMPTION|33625 USD" "the H100's sourced price draws no stand-in note"
+# the note on a chip by its design names every design.* and chip.* axis
+# swept: a fixed 512-byte buffer left out those past its 448th byte
+# without a word (23 axes here, 468 bytes of names); each axis one value,
+# the preset's or the table's default (rooflab params)
+{
+	printf '[base]\nchip = sohu-design\nmodel = llama3-70b\nprofile = ideal\nset = scenario.precision=fp8\nset = scenario.tp=8\nset = scenario.chips=8\n[axes]\n'
+	for a in design.hbm_phy_edge_mm=6.5 design.hbm_phy_mm2=9.7 \
+		design.aspect_ratio=1.269 design.energy_overhead=1 \
+		design.sram_b_per_clk_per_kb=0.9765625 \
+		design.transistors_per_fma=10000 design.fp8_per_bf16=2 \
+		design.density_mtr_per_mm2=0 design.transistors=0 \
+		design.fma_units=0 design.hbm_stack_gb=0 design.hbm_stack_gbps=0 \
+		design.other_mm2=0 design.phy_mm2=0 design.vector_mm2=0 \
+		chip.link_gbps=450 chip.link_latency_us=1 chip.tdp_w=700 \
+		design.die_mm2=814 design.clock_ghz=1.5 design.hbm_gen=hbm3e \
+		design.hbm_stacks=4 chip.sram_hbm_copy=true; do
+		printf '%s = %s\n' "${a%%=*}" "${a#*=}"
+	done
+	printf '[outputs]\nkeep = cost.usd_per_million_tokens_at_price\n'
+} >"$tmpd/p5.ini"
+expect_exit 0 "a sweep of sohu-design over 23 axes" -- $RL sweep "$tmpd/p5.ini" --db "$tmpd/p5.db"
+expect_err "^rooflab sweep: note: sohu-design is given by its design \(chip\.by_design = true\): its price \(cost\.price_usd\) is its preset's at every point, whatever design\.hbm_phy_edge_mm, design\.hbm_phy_mm2, design\.aspect_ratio, design\.energy_overhead, design\.sram_b_per_clk_per_kb, design\.transistors_per_fma, design\.fp8_per_bf16, design\.density_mtr_per_mm2, design\.transistors, design\.fma_units, design\.hbm_stack_gb, design\.hbm_stack_gbps, design\.other_mm2, design\.phy_mm2, design\.vector_mm2, chip\.link_gbps, chip\.link_latency_us, chip\.tdp_w, design\.die_mm2, design\.clock_ghz, design\.hbm_gen, design\.hbm_stacks, chip\.sram_hbm_copy \(a changed chip is not the product priced\)" \
+	"the design's price note names all 23 axes"
+expect_err "^rooflab sweep: note: cost\.price_usd, 33625 USD at every point, is [^ ]*chips/sohu-design\.ini's \(price_usd\) ASSUMPTION: no published price; as sohu\.ini, 33,625 USD \(the H100's per-GPU upper bound, DGX H100 ~269,000 / 8\), range 4,543 \(its own manufacturing cost in this model\) to 67,250 USD\. An assumption\.\$" \
+	"sohu-design's stand-in price is said to be one"
 finish
