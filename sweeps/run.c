@@ -26,6 +26,7 @@
 #include "dbmade.h"
 #include "points.h"
 #include "progress.h"
+#include "runlock.h"
 #include "stop.h"
 #include "store.h"
 #include "storewriter.h"
@@ -819,6 +820,7 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 	int rc = 0, stopped = 0;
 	rl_stop_guard guard;
 	rl_db_made made;
+	int lock_fd = -1;
 	memset(st, 0, sizeof *st);
 	memset(&ws, 0, sizeof ws);
 	memset(&made, 0, sizeof made);
@@ -871,6 +873,30 @@ int rl_sweep_run(const rl_sweep_spec *s, const rl_sweep_opts *opts,
 		char ignored[512];
 		if (!rl_db_target_check(o.db_path, ignored, sizeof ignored))
 			rl_db_make(o.db_path, &made);
+		/* one process at a time writing a spec's shard (runlock.h),
+		** taken before SQLite opens the file and let go after it is
+		** closed: a second resume of a run is refused here, before a
+		** point is evaluated, where it ran until its first commit and
+		** was refused there ("another process is writing the same
+		** points"), the first having committed its own.  A new run
+		** beside another process's goes on as before (the writer's
+		** commit check guards the points) */
+		if (rl_run_lock(o.db_path, s->hash, o.shard, o.shards,
+		                &lock_fd) == 0 && o.resume) {
+			char shard[96] = "the run";
+			if (o.shards > 1)
+				snprintf(shard, sizeof shard, "shard %llu/%llu",
+				         (unsigned long long)o.shard,
+				         (unsigned long long)o.shards);
+			snprintf(err, errlen, "%s: another process is writing %s of "
+			         "this sweep spec into it now (a sweep or a --resume "
+			         "still running); refusing to resume it, nothing "
+			         "evaluated or written (resume it once that process "
+			         "has ended, if it left the run unfinished)",
+			         o.db_path, shard);
+			rc = RL_EINPUT;
+			goto out;
+		}
 		rc = open_run(s, &o, &ws, st, &start, err, errlen);
 		if (!rc && (st->resumed || st->complete_before))
 			rc = refill(s, &o, &ws, start, st, err, errlen);
@@ -926,6 +952,7 @@ out:
 		                           o.busy_ms ? o.busy_ms : RL_SWEEP_BUSY_MS);
 	if (ws.db)
 		sqlite3_close(ws.db);
+	rl_run_unlock(lock_fd); /* (after the file's last connection) */
 	rl_sweep_gen_free(g);
 	rl_stop_release(&guard);
 	st->seconds = rl_progress_clock() - t0;

@@ -961,7 +961,7 @@ else
 	fails=$((fails + 1))
 fi
 if [ "$rc1" -eq 2 ] || [ "$rc2" -eq 2 ]; then
-	grep -q "another process is writing the same run" "$d/none1.err" "$d/none2.err" &&
+	grep -q "another process is writing the run of this sweep spec into it now" "$d/none1.err" "$d/none2.err" &&
 		echo "ok - the refused resume names another process" ||
 		{ echo "not ok - the refused resume's message"; cat "$d/none1.err" "$d/none2.err"; fails=$((fails + 1)); }
 fi

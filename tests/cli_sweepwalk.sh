@@ -717,10 +717,13 @@ expect_exit 0 "export of the unsharded run" -- $RL export --db "$d/exone.db" --f
 expect_no_err "shard" "an unsharded run is not called a shard"
 
 # two resumes of one shard racing to fill the points a run lost (ux34's
-# walk): the one refused ("another process is writing the same points",
-# exit 2) says the refusal alone, where it first said "N points it records
-# as done were not stored ...: evaluated again, N stored" of a run the
-# other process completes; the other completes the run, every point once
+# walk): the one refused (exit 2) says the refusal alone, where it first
+# said "N points it records as done were not stored ...: evaluated again,
+# N stored" of a run the other process completes; the other completes the
+# run, every point once.  Since sweeps77 the refusal is the shard's lock
+# ("another process is writing the run of this sweep spec into it now"),
+# before a point is evaluated, where it was "another process is writing
+# the same points" at its first commit, after the other had committed
 sweep_spec "$d/race.ini" <<'EOF'
 [axes]
 chip.hbm_tbps = 1:20.9:0.1
@@ -739,7 +742,7 @@ wait
 r1=$(cat "$d/race1.rc"); r2=$(cat "$d/race2.rc")
 if [ "$r1$r2" = 02 ] || [ "$r1$r2" = 20 ]; then
 	[ "$r1" = 2 ] && lost=1 || lost=2
-	grep -q "another process is writing the same points" "$d/race$lost.err" &&
+	grep -q "another process is writing the run of this sweep spec into it now" "$d/race$lost.err" &&
 		echo "ok - the refused resume names the race" ||
 		{ echo "not ok - the refused resume does not name the race"; fails=$((fails + 1)); }
 	if grep -q "evaluated again" "$d/race$lost.err"; then
@@ -759,5 +762,59 @@ fi
 n=$(q "$d/race.db" "SELECT count(*) || ' ' || count(DISTINCT idx) || ' ' || (SELECT finished IS NOT NULL FROM runs WHERE id = 1) FROM points")
 [ "$n" = "4000 4000 1" ] && echo "ok - the race leaves the run complete, 4000 points each once" ||
 	{ echo "not ok - after the race points, distinct, finished are '$n', not '4000 4000 1'"; fails=$((fails + 1)); }
+
+# (sweeps77) a resume started while another resume of the run is writing
+# it: refused at once by the shard's lock, exit 2, before it evaluates or
+# writes a point (it ran until its first commit, the first resume having
+# committed a batch, and was refused there: "storing a point: another
+# process is writing the same points"); the first completes the run.
+# The first resumes the last 2000 points 100 at a commit, sleeping 100 ms
+# after each (2 s or more); the second starts once the first has
+# committed a batch
+q "$d/race.db" "DELETE FROM points WHERE idx >= 2000; UPDATE runs SET finished = NULL, next_idx = 2000"
+ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 $RL sweep "$d/race.ini" --db "$d/race.db" \
+	--resume --points-per-commit 100 >/dev/null 2>"$d/lock1.err" &
+p1=$!
+i=0
+while [ "$i" -lt 100 ] && [ "$(q "$d/race.db" "SELECT next_idx > 2000 FROM runs" 2>/dev/null)" != 1 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+expect_exit 2 "a second resume while the first writes the run" -- $RL sweep "$d/race.ini" --db "$d/race.db" --resume
+expect_err "^rooflab sweep: \S*race\.db: another process is writing the run of this sweep spec into it now \(a sweep or a --resume still running\); refusing to resume it, nothing evaluated or written \(resume it once that process has ended, if it left the run unfinished\)\$" \
+	"the second resume is refused by the lock, before a point"
+expect_no_err "storing a point|committing a batch|evaluated again" "the second resume stored and committed nothing"
+if kill -0 "$p1" 2>/dev/null; then
+	echo "ok - the second resume was refused while the first still ran"
+else
+	echo "ok - the second resume was refused # the first ended before it was asked"
+fi
+wait "$p1"
+rc=$?
+n=$(q "$d/race.db" "SELECT count(*) || ' ' || count(DISTINCT idx) || ' ' || (SELECT finished IS NOT NULL FROM runs WHERE id = 1) FROM points")
+[ "$rc" = 0 ] && [ "$n" = "4000 4000 1" ] && echo "ok - the first resume completes the run, every point once" ||
+	{ echo "not ok - the first resume exit $rc; points, distinct, finished '$n'"; sed 's/^/    /' "$d/lock1.err"; fails=$((fails + 1)); }
+# the lock goes with the process that held it: a sweep killed (-9) while
+# it writes leaves the run to the next resume
+q "$d/race.db" "DELETE FROM points WHERE idx >= 2000; UPDATE runs SET finished = NULL, next_idx = 2000"
+ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 $RL sweep "$d/race.ini" --db "$d/race.db" \
+	--resume --points-per-commit 100 >/dev/null 2>&1 &
+p1=$!
+sleep 0.5
+kill -9 "$p1" 2>/dev/null
+wait "$p1" 2>/dev/null
+expect_exit 0 "a resume after the writer was killed" -- $RL sweep "$d/race.ini" --db "$d/race.db" --resume
+n=$(q "$d/race.db" "SELECT count(*) || ' ' || count(DISTINCT idx) || ' ' || (SELECT finished IS NOT NULL FROM runs WHERE id = 1) FROM points")
+[ "$n" = "4000 4000 1" ] && echo "ok - the killed writer's lock is gone: the run completed" ||
+	{ echo "not ok - after the killed writer, points, distinct, finished '$n'"; fails=$((fails + 1)); }
+# a reader of the file is never kept waiting by the lock: export while
+# a resume writes
+q "$d/race.db" "DELETE FROM points WHERE idx >= 2000; UPDATE runs SET finished = NULL, next_idx = 2000"
+ROOFLAB_SWEEP_BATCH_SLEEP_MS=100 $RL sweep "$d/race.ini" --db "$d/race.db" \
+	--resume --points-per-commit 100 >/dev/null 2>&1 &
+p1=$!
+sleep 0.5
+expect_exit 0 "export while a resume writes" -- $RL export --db "$d/race.db" --format csv
+wait "$p1"
 
 exit $((fails > 0))
