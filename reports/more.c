@@ -90,7 +90,8 @@ static void sweep_about(rctx *r, long id, char *buf, size_t len)
 	}
 	if (used >= len && len > 4) /* cut: said so, at a whole character
 	                             ** (rl_utf8_cut), where "..." over the
-	                             ** last bytes split an 'é' into U+FFFD */
+	                             ** last bytes split an 'é' into U+FFFD
+	                             ** (a '?' now, doc.c's esc) */
 		memcpy(buf + rl_utf8_cut(buf, len - 4), "...", 4);
 	if (buf[0] >= 'a' && buf[0] <= 'z') /* a sentence */
 		buf[0] = (char)(buf[0] - 'a' + 'A');

@@ -702,12 +702,14 @@ has "$tmpd/o/one.md" "the report says 0 of its 1 point (singular)" \
 # a spec's opening comment longer than the report keeps (1500 bytes): 'x'
 # and 800 'é' (1601 bytes) was cut with "..." over its last 3 bytes, which
 # split an 'é' (2 bytes, at odd offsets) and printed U+FFFD (esc()'s
-# replacement for a byte that begins no character); cut at a whole 'é'
+# replacement then for a byte that begins no character, '?' now); cut at a whole 'é'
 sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; x' || replace(hex(zeroblob(800)), '00', 'é') || char(10) || '[base]'"
 expect_exit 0 "report of a sweep with a long spec comment" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/longabout.md" --no-plots
 has "$tmpd/o/longabout.md" "a long spec comment cut at a whole character" "éé..."
 lacks "$tmpd/o/longabout.md" "no U+FFFD where a long spec comment is cut" "$(printf '\357\277\275')"
+# (a byte that begins no character is '?' in the report since reports78)
+lacks "$tmpd/o/longabout.md" "no '?' of a split 'é' where a long spec comment is cut" 'é?\.\.\.'
 # a spec comment that opens with a block marker (CommonMark 5.2, 5.3:
 # "1. " an ordered list, "- " a bullet) was a paragraph that Markdown
 # renders as a list, the "1." dropped: escaped at the line's start
@@ -1520,8 +1522,8 @@ fi
 # (rl_utf8_control, the one rule of a terminal's cells, gp.c and
 # celltext.c) are '?' in the report, where esc() passed them: a row id
 # holding RLO U+202E (E2 80 AE) and NEL U+0085 (C2 85) from a crafted
-# database read backwards after it in a browser; the C0 controls stay
-# U+FFFD, as before (cli_badinput)
+# database read backwards after it in a browser; the C0 controls too
+# since reports78, where they were U+FFFD (cli_badinput, test_doc.c)
 rlo=$(printf '\342\200\256'); nel=$(printf '\302\205')
 if have sqlite3 "a row id holding U+202E"; then
 	cp "$db" "$tmpd/bidi.db"
