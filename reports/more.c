@@ -153,7 +153,7 @@ void report_design_space(rctx *r)
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
-	char err[600], name[512];
+	char err[sizeof r->bad_msg], name[512];
 	long ids[MAX_SWEEPS];
 	int n = 0, i, rc;
 	doc_heading(&r->d, 2, "design-space", "Design space (sweeps)");

@@ -15,6 +15,16 @@
 #include "doc.h"
 #include "ropts.h"
 
+/* The size of a message about one of the report's files (r->bad_msg and
+** the buffers its parts are written into): the file's path, up to the
+** 4,096 bytes of Linux's PATH_MAX (a path that opened: "././" spells one
+** far longer than the directories it names, SQLite's 512-byte limit
+** applying to what it resolves to), and the words about it, at most
+** 1,024 bytes (the table, column, run and value, or SQLite's reason).  A
+** 600-byte buffer cut "PATH: cannot read: ..." of a path of 600 bytes
+** before the reason, and 1,100 bytes one of 900. */
+#define REPORT_MSG_LEN (4096 + 1024)
+
 typedef struct {
 	doc d;
 	sqlite3 *db;         /* the claim database */
@@ -36,7 +46,7 @@ typedef struct {
 	                     ** (rl_tmp_path), to be renamed onto PATH */
 	size_t nfigs, figcap;
 	int bad;             /* a table's rows failed to read: the exit status */
-	char bad_msg[1100];  /* and its message (report_finish) */
+	char bad_msg[REPORT_MSG_LEN]; /* and its message (report_finish) */
 	/* the newest validation run, looked up once (report_val_run): 0 not
 	** yet, 1 found (val), 2 none in the database, 3 unreadable */
 	int val_state;

@@ -1597,4 +1597,55 @@ if have sqlite3 "a file's run with out-of-sample rows"; then
 		"No held-out rows: every row modelled here is of a chip its profile was fitted on, rows of the file validate was given"
 fi
 
+# (reports78) a message about the claim database whose path is long: the
+# validation run's failure to read went through a 600-byte buffer
+# (reports/rctx.c report_val_run) and the report's of 1,100 (rctx.bad_msg),
+# and was cut inside the path, before the reason.  A path spelled long with
+# "./" (SQLite resolves it to the folder's, under its 512-byte limit) over
+# a folder of deepdir 300; validation_runs.rows changed by hand to -3
+if have sqlite3 "a long database path's message"; then
+	dd=$(deepdir 300)
+	cp "$db" "$dd/v.db"
+	sqlite3 "$dd/v.db" "UPDATE validation_runs SET rows = -3"
+	lp=$dd/$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "./" }')v.db
+	expect_exit 2 "report of a ${#lp}-byte database path whose validation run holds -3" -- \
+		"$RL" report --db "$lp" --out "$tmpd/md/lp.md" --no-plots
+	# the whole message, path and reason (fixed string)
+	if grep -qxF -- "rooflab report: $lp: cannot read: validation_runs.rows of validation run 1 holds -3, where rooflab validate writes a whole number from 0 on (a database changed by hand?)" "$tmpd/err"; then
+		echo "ok - the message names the whole path, then the reason"
+	else
+		echo "not ok - the message of a ${#lp}-byte path is not whole ($(wc -c <"$tmpd/err") bytes)"
+		fails=$((fails + 1))
+	fi
+	# past the 2,048 bytes the command prints (cli/cmd_report.c): cut in
+	# the middle at whole characters, "...", the reason kept.  The path
+	# through a folder of 100 'é' (2 bytes each) and back ("E/../",
+	# 11 times), once with a second '/' before it and once with the file
+	# named vx.db: one byte more before the cuts or after them, so that
+	# each of the two cuts falls inside an 'é' in one of the two, unless
+	# it falls in a "/../" (a cut 'é' is shown '?', cli_say's rule; the
+	# old "%s" cut split one with mktemp's 19-byte folder)
+	e=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "\303\251" }')
+	mkdir -p "$tmpd/$e"
+	cp "$dd/v.db" "$tmpd/vx.db"
+	for v in "/ v.db" " vx.db"; do
+		pad=${v% *}; f=${v#* }
+		cp "$dd/v.db" "$tmpd/$f"
+		lp=$tmpd/$pad$(awk -v e="$e" 'BEGIN { for (i = 0; i < 11; i++) printf "%s/../", e }')$f
+		expect_exit 2 "report of a $(printf '%s' "$lp" | wc -c)-byte database path" -- \
+			"$RL" report --db "$lp" --out "$tmpd/md/lp.md" --no-plots
+		expect_err "^rooflab report: $tmpd/$pad$e/\.\./.*\.\.\..*/\.\./$f: cannot read: validation_runs\.rows of validation run 1 holds -3, where rooflab validate writes a whole number from 0 on \(a database changed by hand\?\)$" \
+			"... its message cut in the middle, the reason kept ($f)"
+		if sed 's/hand?)$/hand)/' "$tmpd/err" | grep -q '?'; then
+			echo "not ok - the cut split a character ($f)"
+			fails=$((fails + 1))
+		else
+			echo "ok - ... at whole characters ($f)"
+		fi
+		[ "$(wc -c <"$tmpd/err")" -le 2070 ] &&
+			echo "ok - ... within the command's 2,048 bytes ($f)" ||
+			{ echo "not ok - $(wc -c <"$tmpd/err") bytes ($f)"; fails=$((fails + 1)); }
+	done
+fi
+
 finish
