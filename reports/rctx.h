@@ -186,6 +186,11 @@ void report_side_text(rctx *r, const char *side, const char *name,
 ** where the run stored none (a run from before the row, or one with a
 ** Monte Carlo) (verdict.c). */
 void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
+/* 1 when the claim run drew no Monte Carlo at all: it stored why
+** (setup.mc_skipped: "no Monte Carlo: --samples 0") for side b and for
+** side b by design where it has one; the assumptions and sensitivity
+** sections then speak of no sample (sensitivity.c). */
+int report_mc_none(rctx *r);
 
 /* Whether the claim run's side b is claim's default, Sohu as claimed (the
 ** Etched claim): 1, 0 (two sides of the user's), or -1 where the run does

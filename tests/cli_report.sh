@@ -1577,6 +1577,47 @@ has "$tmpd/md/nomc.md" "no Monte Carlo: the terms say what is not computed" \
 	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); utilization"
 has "$md" "with a Monte Carlo: its samples explained" \
 	"Terms used below: Monte Carlo samples, draws of every assumption at once"
+# (reports78) and no section speaks of samples never drawn: the power
+# cap's "a Monte Carlo sample drawing over 1000 W per chip counts as
+# violating physics" under the assumptions (sections.c), "a range is what
+# the Monte Carlo and the sensitivity vary", the sensitivity's opening
+# "the Monte Carlo over all ranges at once", and a distribution figure of
+# no sample ("omitted: claim run 1 has no Monte Carlo samples ...; rooflab
+# claim --db FILE writes them", which that run had done); with side b by
+# design too (no --no-design), and 50 samples as the control that says them
+expect_exit 0 "claim --samples 0 --db, by design too" -- "$RL" claim --samples 0 --db "$tmpd/nomcd.db"
+expect_exit 0 "claim --samples 50 --no-design --db" -- "$RL" claim --samples 50 --no-design --db "$tmpd/mc50.db"
+for n in nomc nomcd mc50; do
+	[ "$n" = nomc ] || expect_exit 0 "report of claim run $n" -- "$RL" report \
+		--db "$tmpd/$n.db" --out "$tmpd/md/$n.md" --no-plots
+done
+for n in nomc nomcd; do
+	lacks "$tmpd/md/$n.md" "$n: no power cap held to samples never drawn" "a Monte Carlo sample drawing over"
+	lacks "$tmpd/md/$n.md" "$n: the ranges not said to be a Monte Carlo's" "a range is what the Monte Carlo"
+	has "$tmpd/md/$n.md" "$n: the ranges are the sensitivity's" \
+		"a range is what the sensitivity varies, one parameter at a time (the sensitivity section shows each side's; this claim run drew no Monte Carlo over them)."
+	lacks "$tmpd/md/$n.md" "$n: the sensitivity opens with no Monte Carlo" "the Monte Carlo over all ranges at once"
+	has "$tmpd/md/$n.md" "$n: ... and says it drew none" \
+		"as rooflab claim prints them. This claim run drew no Monte Carlo over the ranges at once (each side below says why)."
+done
+has "$tmpd/md/mc50.md" "50 samples: the cap held to them" \
+	"a Monte Carlo sample drawing over 1000 W per chip counts as violating physics"
+has "$tmpd/md/mc50.md" "50 samples: the ranges the Monte Carlo's" "a range is what the Monte Carlo and the sensitivity vary"
+has "$tmpd/md/mc50.md" "50 samples: the sensitivity opens with it" "the Monte Carlo over all ranges at once"
+if have gnuplot "no distribution figure without samples"; then
+	mkdir -p "$tmpd/nomcp"
+	expect_exit 0 "report with plots of a claim run without a Monte Carlo" -- \
+		"$RL" report --db "$tmpd/nomcd.db" --out "$tmpd/nomcp/r.md"
+	lacks "$tmpd/nomcp/r.md" "no distribution figure of no sample" "distribution"
+	if grep -q "distribution" "$tmpd/err"; then
+		echo "not ok - a warning about the distribution plot"; fails=$((fails + 1))
+	else
+		echo "ok - no warning about the distribution plot"
+	fi
+	[ ! -e "$tmpd/nomcp/r-distribution.svg" ] && echo "ok - no distribution SVG" ||
+		{ echo "not ok - a distribution SVG"; fails=$((fails + 1)); }
+	has "$tmpd/nomcp/r.md" "the tornado still drawn" "](r-tornado.svg)"
+fi
 # (reports74) a --measurements file's run with out-of-sample rows and no
 # held-out one: the note under "Held out" named them apart for the shipped
 # rows' run alone; a file's said every row was of a fitted chip
