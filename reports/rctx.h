@@ -279,6 +279,6 @@ void report_unknowns_words(rctx *r, char *buf, size_t len);
 void report_validation_repeat(rctx *r, long run);
 /* The validation's error per group, in-sample, held out and out of
 ** sample (a borrowed profile) apart (valgroups.c). */
-void report_validation_groups(rctx *r, long run, const char *profile);
+void report_validation_groups(rctx *r, long run);
 
 #endif

@@ -615,6 +615,14 @@ fi
 expect_exit 0 "report with a separate sweep database" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/sweep.db" --out "$tmpd/o/two.html"
 has "$tmpd/o/two.html" "separate sweeps: named in provenance" "sweep database"
+# (reports78) the heatmap's caption says what it colours: mkplotdb's sweep
+# has speedup_total_tokens, so the speedup and its 20x contour ("an
+# output ... where it is crossed" said neither; a sweep without a
+# baseline, below at small53, is the throughput)
+if have gnuplot "the heatmap's caption of a sweep with a speedup"; then
+	has "$tmpd/o/two.html" "a sweep's heatmap caption: the speedup and its contour" \
+		"(run 1): the speedup over two swept parameters, with the 20x contour where the speedup crosses it</figcaption>"
+fi
 expect_exit 0 "report of a database without validation and sweeps" -- \
 	"$RL" report --db "$db" --sweeps "$tmpd/empty.db" --out "$tmpd/o/ns.md"
 has "$tmpd/o/ns.md" "no sweep: says which command makes one" \
@@ -728,6 +736,27 @@ expect_exit 0 "report of a validation run of 1 row" -- "$RL" report \
 	--db "$tmpd/val1.db" --out "$tmpd/o/val1.md" --no-plots
 has "$tmpd/o/val1.md" "the report says 1 row modelled (singular)" \
 	"validation run 1 of 2026-11-22T00:00:00Z, 1 row modelled)"
+# (reports78) the run's profile said once, in the section's opening: a run
+# of each version's own profile (validate without --profile stores
+# "versions.csv") read "(profile versions.csv, ...)", a file taken for a
+# profile, and the groups' paragraph said it again ("run profile ...,
+# each version served by the profile its row of
+# data/profiles/versions.csv names", of a run of one profile too)
+has "$md" "one profile's run: named" "(profile trtllm-0.10; validation run 1 of "
+# (reports78) the table of every row says what its columns hold (the
+# metric's unit in its name, the error's rule) before its first row
+has "$md" "the row table's columns said" \
+	"Every row of the run: the measurement's id, what ran (chip, model, precision, the input and output lengths and tensor-parallel degree of a serving row, '-' for a microbenchmark), the metric as the measurements name it, its unit in its name"
+lacks "$md" "the groups do not say the profile again" "run profile"
+if have sqlite3 "a run of each version's profile"; then
+	report_altered "$db" versprof 0 "report of a run of each version's profile" \
+		"UPDATE validation_runs SET profile = 'versions.csv'"
+	has "$tmpd/md/versprof.md" "each version's profile: said in words" \
+		"(each row served by its software version's profile; validation run 1 of "
+	lacks "$tmpd/md/versprof.md" "... not as a profile named versions.csv" "profile versions\.csv"
+	has "$tmpd/md/versprof.md" "the groups: their columns alone" \
+		"Per group of rows (chip, software version, model, precision). In-sample rows"
+fi
 # (review54) a count of rows validate never writes (a whole number from 0,
 # claim/valstore.c): the report refuses the file naming the cell and its
 # value (exit 2), where it said "-3 rows modelled" and, of text, "0 rows"
@@ -1464,7 +1493,7 @@ if have gnuplot "the heatmap's caption of the 1234567.5x target"; then
 	expect_exit 0 "report of the 1234567.5x run with that sweep" -- "$RL" report --db "$tgdb" \
 		--sweeps "$tmpd/twosweep.db" --out "$tmpd/tgp/r.md"
 	has "$tmpd/tgp/r.md" "target: the heatmap's caption" \
-		"(run 1): an output over two swept parameters, with the 1234567.5x contour where it is crossed"
+		"(run 1): the throughput over two swept parameters (the sweep has no baseline, so no speedup and no 1234567.5x contour)"
 fi
 lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
 
