@@ -185,11 +185,6 @@ static void write_noclaim_doc(rctx *r, FILE *f, doc_fmt fmt)
 	doc_end(&r->d);
 }
 
-/* After pdb_claim_run found no claim run (status claim_rc, message
-** claim_err): RL_OK where the databases hold a sweep or a validation run
-** to report (r->no_claim set, claim's default target taken for the
-** heatmaps' contour); else claim_rc with its message in err (an empty
-** database, another program's), or the failure to read them. */
 /* msg into err (len bytes), whole where it fits; else cut visibly in
 ** the middle, at whole characters: its head (a quarter of err), "...",
 ** then as much of its end as fits, so that the reason after a long path
@@ -213,6 +208,11 @@ static void put_msg(char *err, size_t len, const char *msg)
 	snprintf(err, len, "%.*s...%s", head, msg, tail);
 }
 
+/* After pdb_claim_run found no claim run (status claim_rc, message
+** claim_err): RL_OK where the databases hold a sweep or a validation run
+** to report (r->no_claim set, claim's default target taken for the
+** heatmaps' contour); else claim_rc with its message in err (an empty
+** database, another program's), or the failure to read them. */
 static int claimless(rctx *r, int claim_rc, const char *claim_err,
                      char *err, size_t errlen)
 {
