@@ -135,6 +135,25 @@ int gp_find(char *buf, size_t len)
 	return -1;
 }
 
+/* The character at s of a label or a field (neither tab nor newline, which
+** each writes its own way) to f, by the one rule of what rooflab shows a
+** reader (rl_utf8_cell's, reports/doc.c's): '?' for a character
+** rl_utf8_control names (a C0 control, DEL, a C1 control, obeyed by a
+** terminal in a text plot; a bidirectional control, which reverses the
+** title after it), for a noncharacter (U+FFFE is no XML character) and
+** for a byte that begins no well-formed UTF-8 sequence; else the whole
+** character.  Returns the bytes it stood for (at least 1). */
+static int shown(FILE *f, const unsigned char *s)
+{
+	int n = rl_utf8_len(s);
+	if (n == 0 || rl_utf8_control(s) || rl_utf8_nonchar(s)) {
+		fputc('?', f);
+		return n ? n : 1;
+	}
+	fwrite(s, 1, (size_t)n, f);
+	return n;
+}
+
 /* gp_quote's work; label: text a plot shows, where a byte that begins no
 ** well-formed UTF-8 sequence is written '?' (rl_utf8_cell's way): gnuplot
 ** copies it into the image, and an SVG or a text plot was then not UTF-8
@@ -156,7 +175,7 @@ static void quote(FILE *f, const char *s, int label)
 	** doubled quote there as an empty string and refuses the rest
 	** ('''b': "unexpected or unrecognized token"), so a label beginning
 	** with a quote failed the plot, and the report */
-	int start = 1, n;
+	int start = 1;
 	fputc('\'', f);
 	for (; *s; s++) {
 		if (*s == '\'' && start)
@@ -172,22 +191,10 @@ static void quote(FILE *f, const char *s, int label)
 			fprintf(f, "'.\"\\%03o\".'", (unsigned)(unsigned char)*s);
 		else if (*s == '\t')
 			fputc(' ', f);
-		else if ((unsigned char)*s < 32 || *s == 127)
-			fputc('?', f); /* XML has no C0 but tab, LF */
-		else if ((unsigned char)*s < 128 || !label)
+		else if (!label)
 			fputc(*s, f);
-		else if ((n = rl_utf8_len((const unsigned char *)s)) > 0) {
-			/* XML refuses U+FFFE; a C1 or bidirectional control
-			** (rl_utf8_control, the one rule of a table's cells) is
-			** obeyed by a terminal or reverses the title after it */
-			if (rl_utf8_nonchar((const unsigned char *)s) ||
-			    rl_utf8_control((const unsigned char *)s))
-				fputc('?', f);
-			else
-				fwrite(s, 1, (size_t)n, f); /* a whole character */
-			s += n - 1;
-		} else
-			fputc('?', f);
+		else
+			s += shown(f, (const unsigned char *)s) - 1;
 		/* (a quote opens a run again after a newline or a path's
 		** escaped byte: joined, not doubled) */
 		if (*s != '\'')
@@ -204,25 +211,14 @@ void gp_quote(FILE *f, const char *s)
 
 void gp_field(FILE *f, const char *s)
 {
-	int n;
 	fputc('"', f);
 	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 128 && (n = rl_utf8_len((const unsigned char *)s)) > 0) {
-			/* a noncharacter, a C1 or bidirectional control: as
-			** gp_quote */
-			if (rl_utf8_nonchar((const unsigned char *)s) ||
-			    rl_utf8_control((const unsigned char *)s))
-				fputc('?', f);
-			else
-				fwrite(s, 1, (size_t)n, f); /* a whole character */
-			s += n - 1;
-		} else {
-			/* a byte that begins no well-formed sequence: '?', as
-			** gp_quote writes it */
-			fputc(c == '"' ? '\'' : c == '\t' || c == '\n' ? ' '
-			      : c < 32 || c == 127 || c >= 128 ? '?' : (int)c, f);
-		}
+		if (*s == '"')
+			fputc('\'', f);
+		else if (*s == '\t' || *s == '\n')
+			fputc(' ', f);
+		else
+			s += shown(f, (const unsigned char *)s) - 1; /* as gp_quote */
 	}
 	fputc('"', f);
 }

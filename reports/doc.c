@@ -29,22 +29,25 @@ static const char *style =
 "figcaption{color:#555;font-size:.9em}"
 "nav a{margin-right:1em}";
 
-/* Text escaped for the document's format; bytes that are not UTF-8 and
-** the C0 controls and DEL (from a measurement file or a database) become
-** U+FFFD, so the page is valid UTF-8 whatever the input held; the other
-** characters rl_utf8_control names, the C1 controls and Unicode's
-** bidirectional controls (a run id or a spec's path holding U+202E reads
-** backwards after it), '?', as a terminal's table shows them
-** (rl_utf8_cell). */
+/* Text escaped for the document's format.  What it holds from a database
+** or a measurement file (a run id, a spec's path) is shown by the one rule
+** of everything rooflab writes for a reader (a terminal's table cell,
+** rl_utf8_cell; a plot's label, gp.c; an SVG's title, svgtitle.c): each
+** character rl_utf8_control names (a C0 control but tab and newline, DEL,
+** a C1 control, a bidirectional control of UAX #9, after which a row id
+** read backwards) and each byte that begins no well-formed UTF-8 sequence
+** is one '?', so the page is valid UTF-8 whatever the input held.  The C0
+** controls, DEL and such bytes were U+FFFD here and '?' everywhere else,
+** the C1 and bidirectional controls '?' here too (reports74). */
 static void esc(doc *d, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	while (s && *s) {
 		unsigned char c = *s;
 		int n = rl_utf8_len(s);
-		if (n > 1 && rl_utf8_control(s)) {
+		if (n == 0 || (rl_utf8_control(s) && c != '\n' && c != '\t')) {
 			fputc('?', d->f);
-			s += n;
+			s += n ? n : 1;
 			continue;
 		}
 		if (n > 1) {
@@ -53,9 +56,7 @@ static void esc(doc *d, const char *str)
 			continue;
 		}
 		s++;
-		if (n == 0 || c == 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
-			fputs(RL_UTF8_REPLACEMENT, d->f);
-		else if (d->fmt == DOC_HTML) {
+		if (d->fmt == DOC_HTML) {
 			switch (c) {
 			case '&': fputs("&amp;", d->f); break;
 			case '<': fputs("&lt;", d->f); break;

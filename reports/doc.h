@@ -2,6 +2,10 @@
 ** doc.h: write one document as HTML or Markdown through the same calls
 ** (headings, paragraphs, lists, tables, figures), escaping text for the
 ** chosen format.  The report (report.c) is written once against this.
+** Every text given is shown by rooflab's one rule for a reader
+** (model/utf8.h rl_utf8_control, as a terminal's table cell and a plot's
+** label): a control character but tab and newline, a C1 or bidirectional
+** control, and a byte that begins no UTF-8 character, one '?' each.
 */
 #ifndef RL_DOC_H
 #define RL_DOC_H

@@ -20,6 +20,7 @@
 #include "../config/tmpfile.h"
 #include "../model/figtext.h"
 #include "../model/numtext.h"
+#include "../model/utf8.h"
 #include "rctx.h"
 
 /* a figure's temporary name: its path (draw_file's, under 1500 bytes)
@@ -225,7 +226,7 @@ void report_figure(rctx *r, const char *kind, const plot_opts *po,
                    const char *caption)
 {
 	const plot_kind *k = plot_kind_find(kind);
-	char err[1200], msg[1400];
+	char err[REPORT_MSG_LEN], msg[REPORT_MSG_LEN + 64];
 	int rc;
 	if (!k)
 		return;
@@ -249,7 +250,10 @@ void report_figure(rctx *r, const char *kind, const plot_opts *po,
 	}
 	if (rc == PLOT_ENOGNUPLOT) {
 		r->plots = 0;
-		snprintf(r->plot_note, sizeof r->plot_note, "%s", err);
+		/* (gnuplot's absence in words, no path: it fits; a whole
+		** character where it would not) */
+		snprintf(r->plot_note, sizeof r->plot_note, "%.*s",
+		         rl_utf8_cut(err, sizeof r->plot_note - 1), err);
 		report_warn(r, err);
 	} else {
 		snprintf(msg, sizeof msg, "plot %s omitted: %s", kind, err);

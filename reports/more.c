@@ -90,7 +90,8 @@ static void sweep_about(rctx *r, long id, char *buf, size_t len)
 	}
 	if (used >= len && len > 4) /* cut: said so, at a whole character
 	                             ** (rl_utf8_cut), where "..." over the
-	                             ** last bytes split an 'é' into U+FFFD */
+	                             ** last bytes split an 'é' into U+FFFD
+	                             ** (a '?' now, doc.c's esc) */
 		memcpy(buf + rl_utf8_cut(buf, len - 4), "...", 4);
 	if (buf[0] >= 'a' && buf[0] <= 'z') /* a sentence */
 		buf[0] = (char)(buf[0] - 'a' + 'A');
@@ -152,7 +153,7 @@ void report_design_space(rctx *r)
 {
 	pdb_sweep sw;
 	sqlite3_stmt *st;
-	char err[600], name[512];
+	char err[sizeof r->bad_msg], name[512];
 	long ids[MAX_SWEEPS];
 	int n = 0, i, rc;
 	doc_heading(&r->d, 2, "design-space", "Design space (sweeps)");
@@ -180,15 +181,17 @@ void report_design_space(rctx *r)
 	         "random or Sobol samples), said under its heading in its "
 	         "spec's own words; the heatmap "
 	         "colors the speedup (the throughput for a sweep without a "
-	         "baseline) over two swept parameters with the %sx contour, the Pareto plot keeps the designs no other design "
+	         "baseline) over two swept parameters with the %sx contour of "
+	         "a speedup; the Pareto plot keeps the designs no other design "
 	         "beats on both throughput and power or cost.",
 	         claim_target_text(r->c.target).s);
 	for (i = 0; i < n; i++) {
 		plot_opts po;
 		pdb_sweep one = sw;
 		char cap[700], id[40], wl[300], about[1500], resume[2400];
+		char zcol[64];
 		size_t nwl;
-		int draw;
+		int draw, zfound = 0;
 		uint64_t lack;
 		one.run = ids[i];
 		/* (pdb_sweep_run's count, for this run: rooflab's runs table) */
@@ -262,11 +265,29 @@ void report_design_space(rctx *r)
 		if (!strcmp(sw.run_col, "run_id"))
 			plot_run_notes(r->sdb, ids[i], note_para, &r->d);
 		/* the target in all its digits, as the claim's text writes
-		** it (claim_target_text), where %g wrote 1.23457e+06x */
-		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): an output over "
-		         "two swept parameters, with the %sx contour where it is "
-		         "crossed", name, name[0] ? " " : "", ids[i],
-		         claim_target_text(r->c.target).s);
+		** it (claim_target_text), where %g wrote 1.23457e+06x; what
+		** the heatmap colours by the plot's own choice (heatmap.c: the
+		** speedup, else the throughput), where "an output ... with the
+		** 20x contour" captioned a sweep without a baseline, whose
+		** throughput no target crosses */
+		if ((rc = plot_sweep_guess(r->sdb, &one, NULL, "speedup", zcol,
+		                           sizeof zcol, &zfound, err,
+		                           sizeof err))) {
+			report_bad(r, rc, err);
+			return;
+		}
+		if (zfound)
+			snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the speedup "
+			         "over two swept parameters, with the %sx contour "
+			         "where the speedup crosses it", name,
+			         name[0] ? " " : "", ids[i],
+			         claim_target_text(r->c.target).s);
+		else
+			snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the "
+			         "throughput over two swept parameters (the sweep "
+			         "has no baseline, so no speedup and no %sx contour)",
+			         name, name[0] ? " " : "", ids[i],
+			         claim_target_text(r->c.target).s);
 		report_figure(r, "heatmap", &po, cap);
 		snprintf(cap, sizeof cap, "Sweep %s%s(run %ld): the designs no "
 		         "other design beats on both power or cost and "
@@ -326,9 +347,20 @@ void report_validation(rctx *r)
 		report_rows_words(r, whose, sizeof whose);
 		if (r->bad)
 			return;
+		/* validate stores "versions.csv" where each row took its
+		** version's profile (no --profile), from the shipped list or
+		** the one --versions named: "(profile versions.csv, ...)" read
+		** as a profile's name (the plot's title says "profiles by
+		** version", plots/validation.c) */
+		char prof[200];
+		if (strcmp(v->profile, "versions.csv"))
+			snprintf(prof, sizeof prof, "profile %s", v->profile);
+		else
+			snprintf(prof, sizeof prof, "each row served by its "
+			         "software version's profile");
 		doc_para(&r->d, "How far the model's throughput is from %s "
-		         "(profile %s, validation run %ld of %s, %ld row%s "
-		         "modelled).", whose, v->profile, v->id, v->created,
+		         "(%s; validation run %ld of %s, %ld row%s "
+		         "modelled).", whose, prof, v->id, v->created,
 		         v->rows, v->rows == 1 ? "" : "s");
 	}
 	/* the verdict's sentence, read and worked out once for both: its
@@ -344,7 +376,7 @@ void report_validation(rctx *r)
 		if (nt > 1)
 			doc_list_end(&r->d);
 	}
-	report_validation_groups(r, v->id, v->profile);
+	report_validation_groups(r, v->id);
 	report_validation_repeat(r, v->id);
 	memset(&po, 0, sizeof po);
 	po.dbpath = r->o->dbpath;
@@ -408,8 +440,23 @@ void report_validation(rctx *r)
 		         ? "out of sample (borrowed profile)" : "held out");
 		for (k = 0; k < 11; k++)
 			cells[k] = c[k];
-		if (n++ == 0)
+		if (n++ == 0) {
+			/* (the table of every row stood under the figure with no
+			** word of what its columns hold: "tb_per_s_read_plus_write
+			** 3 3.02 +0.5%") */
+			doc_para(&r->d, "Every row of the run: the measurement's id, "
+			         "what ran (chip, model, precision, the input and "
+			         "output lengths and tensor-parallel degree of a "
+			         "serving row, '-' for a microbenchmark), the metric "
+			         "as the measurements name it, its unit in its name "
+			         "(tokens_per_s, ttft_mean_s in seconds, tflops), the "
+			         "measured value, the model's, the error (modeled / "
+			         "measured - 1, or from the interval a rounded "
+			         "published value stands for: data/measurements/"
+			         "rounding.csv) and which table above the row counts "
+			         "in.");
 			doc_table_begin(&r->d, 11, h);
+		}
 		doc_row(&r->d, cells);
 	}
 	report_finish(r, st, r->o->dbpath);

@@ -87,7 +87,7 @@ void report_side_text(rctx *r, const char *side, const char *name,
 int report_val_run(rctx *r, const pdb_validation **v)
 {
 	if (!r->val_state) {
-		char err[600];
+		char err[sizeof r->bad_msg];
 		int rc = pdb_validation_run(r->db, r->o->dbpath, 0, &r->val, err,
 		                            sizeof err);
 		if (rc == RL_OK)
@@ -141,7 +141,7 @@ void report_cell_refused(rctx *r, const char *table, const char *name,
                          const char *side, const char *why,
                          const char *writes)
 {
-	char msg[600];
+	char msg[sizeof r->bad_msg];
 	snprintf(msg, sizeof msg, "%s: cannot read: %s.%s of claim run %ld, "
 	         "side %s, holds %s, where rooflab claim writes %s (a database "
 	         "changed by hand?)", r->o->dbpath, table, name, r->c.id, side,

@@ -15,6 +15,16 @@
 #include "doc.h"
 #include "ropts.h"
 
+/* The size of a message about one of the report's files (r->bad_msg and
+** the buffers its parts are written into): the file's path, up to the
+** 4,096 bytes of Linux's PATH_MAX (a path that opened: "././" spells one
+** far longer than the directories it names, SQLite's 512-byte limit
+** applying to what it resolves to), and the words about it, at most
+** 1,024 bytes (the table, column, run and value, or SQLite's reason).  A
+** 600-byte buffer cut "PATH: cannot read: ..." of a path of 600 bytes
+** before the reason, and 1,100 bytes one of 900. */
+#define REPORT_MSG_LEN (4096 + 1024)
+
 typedef struct {
 	doc d;
 	sqlite3 *db;         /* the claim database */
@@ -36,7 +46,7 @@ typedef struct {
 	                     ** (rl_tmp_path), to be renamed onto PATH */
 	size_t nfigs, figcap;
 	int bad;             /* a table's rows failed to read: the exit status */
-	char bad_msg[1100];  /* and its message (report_finish) */
+	char bad_msg[REPORT_MSG_LEN]; /* and its message (report_finish) */
 	/* the newest validation run, looked up once (report_val_run): 0 not
 	** yet, 1 found (val), 2 none in the database, 3 unreadable */
 	int val_state;
@@ -176,6 +186,11 @@ void report_side_text(rctx *r, const char *side, const char *name,
 ** where the run stored none (a run from before the row, or one with a
 ** Monte Carlo) (verdict.c). */
 void report_mc_skipped(rctx *r, const char *side, char *buf, size_t len);
+/* 1 when the claim run drew no Monte Carlo at all: it stored why
+** (setup.mc_skipped: "no Monte Carlo: --samples 0") for side b and for
+** side b by design where it has one; the assumptions and sensitivity
+** sections then speak of no sample (sensitivity.c). */
+int report_mc_none(rctx *r);
 
 /* Whether the claim run's side b is claim's default, Sohu as claimed (the
 ** Etched claim): 1, 0 (two sides of the user's), or -1 where the run does
@@ -264,6 +279,6 @@ void report_unknowns_words(rctx *r, char *buf, size_t len);
 void report_validation_repeat(rctx *r, long run);
 /* The validation's error per group, in-sample, held out and out of
 ** sample (a borrowed profile) apart (valgroups.c). */
-void report_validation_groups(rctx *r, long run, const char *profile);
+void report_validation_groups(rctx *r, long run);
 
 #endif

@@ -185,6 +185,29 @@ static void write_noclaim_doc(rctx *r, FILE *f, doc_fmt fmt)
 	doc_end(&r->d);
 }
 
+/* msg into err (len bytes), whole where it fits; else cut visibly in
+** the middle, at whole characters: its head (a quarter of err), "...",
+** then as much of its end as fits, so that the reason after a long path
+** ("PATH: cannot read: ... holds -3, where ...") is still said, where
+** "%s" kept the path's first bytes alone, cut inside a character (the
+** caller's buffer is 2,048 bytes, a path up to 4,096). */
+static void put_msg(char *err, size_t len, const char *msg)
+{
+	size_t n = strlen(msg), room;
+	int head;
+	const char *tail;
+	if (n < len || len < 16) {
+		snprintf(err, len, "%.*s", rl_utf8_cut(msg, len - 1), msg);
+		return;
+	}
+	head = rl_utf8_cut(msg, len / 4);
+	room = len - 1 - (size_t)head - 3;
+	tail = msg + n - room;
+	while ((*tail & 0xc0) == 0x80) /* (not inside a character) */
+		tail++;
+	snprintf(err, len, "%.*s...%s", head, msg, tail);
+}
+
 /* After pdb_claim_run found no claim run (status claim_rc, message
 ** claim_err): RL_OK where the databases hold a sweep or a validation run
 ** to report (r->no_claim set, claim's default target taken for the
@@ -207,7 +230,7 @@ static int claimless(rctx *r, int claim_rc, const char *claim_err,
 	if (pdb_is_unread(rv))
 		return pdb_exit(rv);
 	if (rs != RL_OK && rv != RL_OK) {
-		snprintf(err, errlen, "%s", claim_err);
+		put_msg(err, errlen, claim_err);
 		return claim_rc;
 	}
 	r->no_claim = 1;
@@ -231,7 +254,7 @@ void report_msgs_free(report_msgs *m)
 int report_write(const report_opts *o, char *err, size_t errlen,
                  report_msgs *msgs)
 {
-	char claim_err[2048];
+	char claim_err[REPORT_MSG_LEN];
 	int claim_rc;
 	rctx r;
 	doc_fmt fmt;
@@ -291,7 +314,7 @@ int report_write(const report_opts *o, char *err, size_t errlen,
 	claim_rc = pdb_claim_run(r.db, o->dbpath, o->run, &r.c, claim_err,
 	                         sizeof claim_err);
 	if (claim_rc && (pdb_is_unread(claim_rc) || o->run)) {
-		snprintf(err, errlen, "%s", claim_err);
+		put_msg(err, errlen, claim_err);
 		sqlite3_close(r.db);
 		return pdb_exit(claim_rc);
 	}
@@ -350,7 +373,7 @@ int report_write(const report_opts *o, char *err, size_t errlen,
 		fclose(f);
 		unlink(tmp);
 		report_figures_end(&r, 0, err, errlen);
-		snprintf(err, errlen, "%s", r.bad_msg);
+		put_msg(err, errlen, r.bad_msg);
 		return r.bad;
 	}
 	rc = rl_out_commit(f, tmp, o->out, err, errlen);

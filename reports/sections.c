@@ -144,7 +144,7 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	sqlite3_stmt *st;
 	char q[900], chip[1024] = "", node[1024] = "", prof[1024] = "";
 	char src[400] = "", lab[128], files[3200], cap[640] = "", type[16] = "";
-	char wt[32];
+	char wt[32], why[400];
 	double w = NAN;
 	snprintf(q, sizeof q, "SELECT CASE WHEN json_valid(json) THEN "
 	         "json_extract(json, '$.%s.chip') END, CASE WHEN json_valid(json) "
@@ -188,8 +188,12 @@ static void fixed_note(rctx *r, const char *side, const char *fixed,
 	** directory's name on, and so are these (rl_data_rel) */
 	snprintf(files, sizeof files, "%s%s%s and %s", rl_data_rel(chip),
 	         node[0] ? ", " : "", rl_data_rel(node), rl_data_rel(prof));
-	/* the cap as given, in all its digits, as claim's text writes it */
-	if (isfinite(w) && w > 0)
+	/* the cap as given, in all its digits, as claim's text writes it;
+	** not where the side drew no Monte Carlo (claim --samples 0), whose
+	** cap held no sample: "a Monte Carlo sample drawing over 1000 W ...
+	** counts as violating physics" spoke of samples never drawn */
+	report_mc_skipped(r, side, why, sizeof why);
+	if (isfinite(w) && w > 0 && !why[0])
 		/* (a side whose chip names no node has no power model: none
 		** of its samples is held to the cap, as claim's text says) */
 		snprintf(cap, sizeof cap, "; a Monte Carlo sample drawing over %s W "
@@ -213,9 +217,16 @@ void report_assumptions(rctx *r)
 	char v[32], lo[32], hi[32], range[80];
 	int n = 0;
 	doc_heading(&r->d, 2, "assumptions", "Assumptions");
-	doc_para(&r->d, "The inputs behind each side with their sources; "
-	         "a range is what the Monte Carlo and the sensitivity vary "
-	         "(the sensitivity section shows each side's).");
+	if (report_mc_none(r))
+		/* (claim --samples 0: no Monte Carlo varied them) */
+		doc_para(&r->d, "The inputs behind each side with their sources; "
+		         "a range is what the sensitivity varies, one parameter at "
+		         "a time (the sensitivity section shows each side's; this "
+		         "claim run drew no Monte Carlo over them).");
+	else
+		doc_para(&r->d, "The inputs behind each side with their sources; "
+		         "a range is what the Monte Carlo and the sensitivity vary "
+		         "(the sensitivity section shows each side's).");
 	st = rows(r, "claim_assumptions", "SELECT side, param, value, unit, low, "
 	          "high, source FROM claim_assumptions WHERE run_id = ?1 "
 	          "ORDER BY CASE side WHEN 'b' THEN 0 WHEN 'b_by_design' THEN 1 "

@@ -473,7 +473,11 @@ static void side_part(rctx *r, const char *side, const char *id,
 	tornado_table(r, side, isfinite(s.nominal) ? s.nominal
 	              : !strcmp(side, "b") ? r->c.speedup_total : NAN);
 	mapping_share(r, side, label);
-	if (po)
+	/* (a run without a Monte Carlo, claim --samples 0, has no samples to
+	** draw: the figure was "omitted: claim run 1 has no Monte Carlo
+	** samples ...; rooflab claim --db FILE writes them", which the run
+	** that wrote none had been) */
+	if (po && have)
 		report_figure(r, "distribution", po, "Monte Carlo distribution of "
 		              "the speedup with the target and the quantiles");
 }
@@ -482,6 +486,18 @@ static void side_part(rctx *r, const char *side, const char *id,
 static int has_by_design(rctx *r)
 {
 	return side_rows(r, "claim_sides", "b_by_design") > 0;
+}
+
+int report_mc_none(rctx *r)
+{
+	char why[400];
+	report_mc_skipped(r, "b", why, sizeof why);
+	if (!why[0])
+		return 0;
+	if (!has_by_design(r))
+		return 1;
+	report_mc_skipped(r, "b_by_design", why, sizeof why);
+	return why[0] != '\0';
 }
 
 /* 1 when the file says claim schema version 2 or later (PRAGMA
@@ -534,13 +550,22 @@ void report_sensitivity(rctx *r)
 {
 	plot_opts po = report_claim_plot(r);
 	doc_heading(&r->d, 2, "sensitivity", "Sensitivity");
-	doc_para(&r->d, "Which assumptions move the answer, for each side with "
-	         "ranges: the Monte Carlo over all ranges at once (where the "
-	         "side runs its best mapping, the mapping is chosen again in "
-	         "every sample, and how often each won closes the part), then "
-	         "each parameter at the low and high end of its range with the "
-	         "others at their stated values, widest swing first, as rooflab "
-	         "claim prints them.");
+	if (report_mc_none(r))
+		/* (claim --samples 0: no Monte Carlo to open with) */
+		doc_para(&r->d, "Which assumptions move the answer, for each side "
+		         "with ranges: each parameter at the low and high end of "
+		         "its range with the others at their stated values, widest "
+		         "swing first, as rooflab claim prints them. This claim "
+		         "run drew no Monte Carlo over the ranges at once (each "
+		         "side below says why).");
+	else
+		doc_para(&r->d, "Which assumptions move the answer, for each side "
+		         "with ranges: the Monte Carlo over all ranges at once "
+		         "(where the side runs its best mapping, the mapping is "
+		         "chosen again in every sample, and how often each won "
+		         "closes the part), then each parameter at the low and high "
+		         "end of its range with the others at their stated values, "
+		         "widest swing first, as rooflab claim prints them.");
 	if (lying_version(r))
 		return;
 	{

@@ -166,7 +166,7 @@ done:
 	}
 }
 
-void report_validation_groups(rctx *r, long run, const char *profile)
+void report_validation_groups(rctx *r, long run)
 {
 	int has_version = report_has_column(r, r->db, r->o->dbpath,
 	                                    "validation", "version");
@@ -176,12 +176,16 @@ void report_validation_groups(rctx *r, long run, const char *profile)
 	/* a --measurements file's rows (valrows.c): those of the fitted chip
 	** need not be rows the fit read, so not "the fit's own data" */
 	int file = report_val_rows(r, &f) == REPORT_ROWS_FILE;
+	/* (the run's profile is said once, in the section's opening:
+	** "run profile versions.csv, each version served by the profile its
+	** row of data/profiles/versions.csv names" named the profile a
+	** file, and the shipped list where validate --versions read another,
+	** and said it of a run of one --profile too) */
 	doc_para(&r->d, "Per group of rows (chip, software version, model, "
-	         "precision; run profile %s, each version served by the profile "
-	         "its row of data/profiles/versions.csv names). %s Held-out rows "
+	         "precision). %s Held-out rows "
 	         "are of other chips, never used in "
 	         "fitting: their error says how well the model predicts.%s",
-	         profile, file ? "Rows of the fitted chip are of the chip a "
+	         file ? "Rows of the fitted chip are of the chip a "
 	         "version's profile was fitted on; these are rows of the file "
 	         "validate was given, which the fit need not have read, so their "
 	         "error need not be the fit's own (validate --json names them "

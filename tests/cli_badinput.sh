@@ -175,10 +175,13 @@ if [ "$have_py" = 1 ]; then
 	for out in l.html l.md; do
 		expect_exit 0 "report $out" -- "$RL" report --db l.db --out "$out" \
 			--no-plots
-		expect_exit 0 "$out is valid UTF-8 with U+FFFD for the two bytes" -- \
+		# (reports78) the Latin-1 byte E9 and the control 01 are '?'
+		# each, the one rule of a table's cell and a plot's label
+		# (rl_utf8_control), where the report alone wrote U+FFFD
+		expect_exit 0 "$out is valid UTF-8 with '?' for the two bytes" -- \
 			python3 -c "
 t=open('$out','rb').read().decode('utf-8')
-assert 'caf\ufffd\ufffdx' in t, 'no caf??x'"
+assert 'caf??x' in t and '\ufffd' not in t, 'no caf??x'"
 	done
 else
 	echo "ok - skipped: no python3 (UTF-8 checks)"

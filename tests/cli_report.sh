@@ -615,6 +615,14 @@ fi
 expect_exit 0 "report with a separate sweep database" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/sweep.db" --out "$tmpd/o/two.html"
 has "$tmpd/o/two.html" "separate sweeps: named in provenance" "sweep database"
+# (reports78) the heatmap's caption says what it colours: mkplotdb's sweep
+# has speedup_total_tokens, so the speedup and its 20x contour ("an
+# output ... where it is crossed" said neither; a sweep without a
+# baseline, below at small53, is the throughput)
+if have gnuplot "the heatmap's caption of a sweep with a speedup"; then
+	has "$tmpd/o/two.html" "a sweep's heatmap caption: the speedup and its contour" \
+		"(run 1): the speedup over two swept parameters, with the 20x contour where the speedup crosses it</figcaption>"
+fi
 expect_exit 0 "report of a database without validation and sweeps" -- \
 	"$RL" report --db "$db" --sweeps "$tmpd/empty.db" --out "$tmpd/o/ns.md"
 has "$tmpd/o/ns.md" "no sweep: says which command makes one" \
@@ -702,12 +710,14 @@ has "$tmpd/o/one.md" "the report says 0 of its 1 point (singular)" \
 # a spec's opening comment longer than the report keeps (1500 bytes): 'x'
 # and 800 'é' (1601 bytes) was cut with "..." over its last 3 bytes, which
 # split an 'é' (2 bytes, at odd offsets) and printed U+FFFD (esc()'s
-# replacement for a byte that begins no character); cut at a whole 'é'
+# replacement then for a byte that begins no character, '?' now); cut at a whole 'é'
 sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; x' || replace(hex(zeroblob(800)), '00', 'é') || char(10) || '[base]'"
 expect_exit 0 "report of a sweep with a long spec comment" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/longabout.md" --no-plots
 has "$tmpd/o/longabout.md" "a long spec comment cut at a whole character" "éé..."
 lacks "$tmpd/o/longabout.md" "no U+FFFD where a long spec comment is cut" "$(printf '\357\277\275')"
+# (a byte that begins no character is '?' in the report since reports78)
+lacks "$tmpd/o/longabout.md" "no '?' of a split 'é' where a long spec comment is cut" 'é?\.\.\.'
 # a spec comment that opens with a block marker (CommonMark 5.2, 5.3:
 # "1. " an ordered list, "- " a bullet) was a paragraph that Markdown
 # renders as a list, the "1." dropped: escaped at the line's start
@@ -726,6 +736,27 @@ expect_exit 0 "report of a validation run of 1 row" -- "$RL" report \
 	--db "$tmpd/val1.db" --out "$tmpd/o/val1.md" --no-plots
 has "$tmpd/o/val1.md" "the report says 1 row modelled (singular)" \
 	"validation run 1 of 2026-11-22T00:00:00Z, 1 row modelled)"
+# (reports78) the run's profile said once, in the section's opening: a run
+# of each version's own profile (validate without --profile stores
+# "versions.csv") read "(profile versions.csv, ...)", a file taken for a
+# profile, and the groups' paragraph said it again ("run profile ...,
+# each version served by the profile its row of
+# data/profiles/versions.csv names", of a run of one profile too)
+has "$md" "one profile's run: named" "(profile trtllm-0.10; validation run 1 of "
+# (reports78) the table of every row says what its columns hold (the
+# metric's unit in its name, the error's rule) before its first row
+has "$md" "the row table's columns said" \
+	"Every row of the run: the measurement's id, what ran (chip, model, precision, the input and output lengths and tensor-parallel degree of a serving row, '-' for a microbenchmark), the metric as the measurements name it, its unit in its name"
+lacks "$md" "the groups do not say the profile again" "run profile"
+if have sqlite3 "a run of each version's profile"; then
+	report_altered "$db" versprof 0 "report of a run of each version's profile" \
+		"UPDATE validation_runs SET profile = 'versions.csv'"
+	has "$tmpd/md/versprof.md" "each version's profile: said in words" \
+		"(each row served by its software version's profile; validation run 1 of "
+	lacks "$tmpd/md/versprof.md" "... not as a profile named versions.csv" "profile versions\.csv"
+	has "$tmpd/md/versprof.md" "the groups: their columns alone" \
+		"Per group of rows (chip, software version, model, precision). In-sample rows"
+fi
 # (review54) a count of rows validate never writes (a whole number from 0,
 # claim/valstore.c): the report refuses the file naming the cell and its
 # value (exit 2), where it said "-3 rows modelled" and, of text, "0 rows"
@@ -1462,7 +1493,7 @@ if have gnuplot "the heatmap's caption of the 1234567.5x target"; then
 	expect_exit 0 "report of the 1234567.5x run with that sweep" -- "$RL" report --db "$tgdb" \
 		--sweeps "$tmpd/twosweep.db" --out "$tmpd/tgp/r.md"
 	has "$tmpd/tgp/r.md" "target: the heatmap's caption" \
-		"(run 1): an output over two swept parameters, with the 1234567.5x contour where it is crossed"
+		"(run 1): the throughput over two swept parameters (the sweep has no baseline, so no speedup and no 1234567.5x contour)"
 fi
 lacks "$tmpd/tg/report.md" "target: no 1.23457e+06" "e+06"
 
@@ -1520,8 +1551,8 @@ fi
 # (rl_utf8_control, the one rule of a terminal's cells, gp.c and
 # celltext.c) are '?' in the report, where esc() passed them: a row id
 # holding RLO U+202E (E2 80 AE) and NEL U+0085 (C2 85) from a crafted
-# database read backwards after it in a browser; the C0 controls stay
-# U+FFFD, as before (cli_badinput)
+# database read backwards after it in a browser; the C0 controls too
+# since reports78, where they were U+FFFD (cli_badinput, test_doc.c)
 rlo=$(printf '\342\200\256'); nel=$(printf '\302\205')
 if have sqlite3 "a row id holding U+202E"; then
 	cp "$db" "$tmpd/bidi.db"
@@ -1575,6 +1606,47 @@ has "$tmpd/md/nomc.md" "no Monte Carlo: the terms say what is not computed" \
 	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); utilization"
 has "$md" "with a Monte Carlo: its samples explained" \
 	"Terms used below: Monte Carlo samples, draws of every assumption at once"
+# (reports78) and no section speaks of samples never drawn: the power
+# cap's "a Monte Carlo sample drawing over 1000 W per chip counts as
+# violating physics" under the assumptions (sections.c), "a range is what
+# the Monte Carlo and the sensitivity vary", the sensitivity's opening
+# "the Monte Carlo over all ranges at once", and a distribution figure of
+# no sample ("omitted: claim run 1 has no Monte Carlo samples ...; rooflab
+# claim --db FILE writes them", which that run had done); with side b by
+# design too (no --no-design), and 50 samples as the control that says them
+expect_exit 0 "claim --samples 0 --db, by design too" -- "$RL" claim --samples 0 --db "$tmpd/nomcd.db"
+expect_exit 0 "claim --samples 50 --no-design --db" -- "$RL" claim --samples 50 --no-design --db "$tmpd/mc50.db"
+for n in nomc nomcd mc50; do
+	[ "$n" = nomc ] || expect_exit 0 "report of claim run $n" -- "$RL" report \
+		--db "$tmpd/$n.db" --out "$tmpd/md/$n.md" --no-plots
+done
+for n in nomc nomcd; do
+	lacks "$tmpd/md/$n.md" "$n: no power cap held to samples never drawn" "a Monte Carlo sample drawing over"
+	lacks "$tmpd/md/$n.md" "$n: the ranges not said to be a Monte Carlo's" "a range is what the Monte Carlo"
+	has "$tmpd/md/$n.md" "$n: the ranges are the sensitivity's" \
+		"a range is what the sensitivity varies, one parameter at a time (the sensitivity section shows each side's; this claim run drew no Monte Carlo over them)."
+	lacks "$tmpd/md/$n.md" "$n: the sensitivity opens with no Monte Carlo" "the Monte Carlo over all ranges at once"
+	has "$tmpd/md/$n.md" "$n: ... and says it drew none" \
+		"as rooflab claim prints them. This claim run drew no Monte Carlo over the ranges at once (each side below says why)."
+done
+has "$tmpd/md/mc50.md" "50 samples: the cap held to them" \
+	"a Monte Carlo sample drawing over 1000 W per chip counts as violating physics"
+has "$tmpd/md/mc50.md" "50 samples: the ranges the Monte Carlo's" "a range is what the Monte Carlo and the sensitivity vary"
+has "$tmpd/md/mc50.md" "50 samples: the sensitivity opens with it" "the Monte Carlo over all ranges at once"
+if have gnuplot "no distribution figure without samples"; then
+	mkdir -p "$tmpd/nomcp"
+	expect_exit 0 "report with plots of a claim run without a Monte Carlo" -- \
+		"$RL" report --db "$tmpd/nomcd.db" --out "$tmpd/nomcp/r.md"
+	lacks "$tmpd/nomcp/r.md" "no distribution figure of no sample" "distribution"
+	if grep -q "distribution" "$tmpd/err"; then
+		echo "not ok - a warning about the distribution plot"; fails=$((fails + 1))
+	else
+		echo "ok - no warning about the distribution plot"
+	fi
+	[ ! -e "$tmpd/nomcp/r-distribution.svg" ] && echo "ok - no distribution SVG" ||
+		{ echo "not ok - a distribution SVG"; fails=$((fails + 1)); }
+	has "$tmpd/nomcp/r.md" "the tornado still drawn" "](r-tornado.svg)"
+fi
 # (reports74) a --measurements file's run with out-of-sample rows and no
 # held-out one: the note under "Held out" named them apart for the shipped
 # rows' run alone; a file's said every row was of a fitted chip
@@ -1593,6 +1665,57 @@ if have sqlite3 "a file's run with out-of-sample rows"; then
 		UPDATE validation SET in_calibration = 1"
 	has "$tmpd/md/filenooos.md" "a file's run without out-of-sample rows: none named" \
 		"No held-out rows: every row modelled here is of a chip its profile was fitted on, rows of the file validate was given"
+fi
+
+# (reports78) a message about the claim database whose path is long: the
+# validation run's failure to read went through a 600-byte buffer
+# (reports/rctx.c report_val_run) and the report's of 1,100 (rctx.bad_msg),
+# and was cut inside the path, before the reason.  A path spelled long with
+# "./" (SQLite resolves it to the folder's, under its 512-byte limit) over
+# a folder of deepdir 300; validation_runs.rows changed by hand to -3
+if have sqlite3 "a long database path's message"; then
+	dd=$(deepdir 300)
+	cp "$db" "$dd/v.db"
+	sqlite3 "$dd/v.db" "UPDATE validation_runs SET rows = -3"
+	lp=$dd/$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "./" }')v.db
+	expect_exit 2 "report of a ${#lp}-byte database path whose validation run holds -3" -- \
+		"$RL" report --db "$lp" --out "$tmpd/md/lp.md" --no-plots
+	# the whole message, path and reason (fixed string)
+	if grep -qxF -- "rooflab report: $lp: cannot read: validation_runs.rows of validation run 1 holds -3, where rooflab validate writes a whole number from 0 on (a database changed by hand?)" "$tmpd/err"; then
+		echo "ok - the message names the whole path, then the reason"
+	else
+		echo "not ok - the message of a ${#lp}-byte path is not whole ($(wc -c <"$tmpd/err") bytes)"
+		fails=$((fails + 1))
+	fi
+	# past the 2,048 bytes the command prints (cli/cmd_report.c): cut in
+	# the middle at whole characters, "...", the reason kept.  The path
+	# through a folder of 100 'é' (2 bytes each) and back ("E/../",
+	# 11 times), once with a second '/' before it and once with the file
+	# named vx.db: one byte more before the cuts or after them, so that
+	# each of the two cuts falls inside an 'é' in one of the two, unless
+	# it falls in a "/../" (a cut 'é' is shown '?', cli_say's rule; the
+	# old "%s" cut split one with mktemp's 19-byte folder)
+	e=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "\303\251" }')
+	mkdir -p "$tmpd/$e"
+	cp "$dd/v.db" "$tmpd/vx.db"
+	for v in "/ v.db" " vx.db"; do
+		pad=${v% *}; f=${v#* }
+		cp "$dd/v.db" "$tmpd/$f"
+		lp=$tmpd/$pad$(awk -v e="$e" 'BEGIN { for (i = 0; i < 11; i++) printf "%s/../", e }')$f
+		expect_exit 2 "report of a $(printf '%s' "$lp" | wc -c)-byte database path" -- \
+			"$RL" report --db "$lp" --out "$tmpd/md/lp.md" --no-plots
+		expect_err "^rooflab report: $tmpd/$pad$e/\.\./.*\.\.\..*/\.\./$f: cannot read: validation_runs\.rows of validation run 1 holds -3, where rooflab validate writes a whole number from 0 on \(a database changed by hand\?\)$" \
+			"... its message cut in the middle, the reason kept ($f)"
+		if sed 's/hand?)$/hand)/' "$tmpd/err" | grep -q '?'; then
+			echo "not ok - the cut split a character ($f)"
+			fails=$((fails + 1))
+		else
+			echo "ok - ... at whole characters ($f)"
+		fi
+		[ "$(wc -c <"$tmpd/err")" -le 2070 ] &&
+			echo "ok - ... within the command's 2,048 bytes ($f)" ||
+			{ echo "not ok - $(wc -c <"$tmpd/err") bytes ($f)"; fails=$((fails + 1)); }
+	done
 fi
 
 finish

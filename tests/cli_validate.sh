@@ -194,7 +194,7 @@ if have sqlite3 "the trust line validate stores"; then
 	whose="the rows of the file validate was given ($M), not the published measurements rooflab ships"
 	if grep -qF "In short, the model's throughput misses $whose, by a median " "$tmpd/trust1.md" &&
 		grep -qF -- "- How far to trust the model: the model's throughput misses $whose, by a median " "$tmpd/trust1.md" &&
-		grep -qF "How far the model's throughput is from $whose (profile " "$tmpd/trust1.md" &&
+		grep -qF "How far the model's throughput is from $whose (each row served by its software version's profile; " "$tmpd/trust1.md" &&
 		! grep -q "published measurements by a median" "$tmpd/trust1.md"; then
 		echo "ok - report's trust clause and validation section name the file's rows"
 	else
