@@ -26,8 +26,8 @@ typedef struct {
 	char buf[CSV_LINE_MAX];
 	/* the file read ahead, in[in_at .. in_len): lines cut from it by
 	** memchr, fields by strchr, where a byte at a time (getc_unlocked)
-	** took 24.1M instructions for the shipped measurements' 884 KB,
-	** now 2.8M (tests/BENCH.md, speed17) */
+	** took 24.7M instructions to read the shipped measurements and
+	** versions table, now 2.8M (tests/BENCH.md, speed17) */
 	char in[CSV_READ_AHEAD];
 	size_t in_at, in_len;
 } csv_rows;
