@@ -21,24 +21,29 @@ static int csv_split(char *line, char **fields, int max)
 		fields[n++] = out = p;
 		if (*p == '"') {
 			p++;
+			/* each run of bytes up to the next quote moved at once
+			** (out trails p by the doubled quotes taken so far) */
 			for (;;) {
-				if (!*p)
+				const char *q = strchr(p, '"');
+				if (!q)
 					return -1;
-				if (*p == '"' && p[1] == '"') {
+				memmove(out, p, (size_t)(q - p));
+				out += q - p;
+				p = (char *)q;
+				if (p[1] == '"') {
 					*out++ = '"';
 					p += 2;
-				} else if (*p == '"') {
+				} else {
 					p++;
 					break;
-				} else {
-					*out++ = *p++;
 				}
 			}
 			while (*p && *p != ',')
 				p++;
 		} else {
-			while (*p && *p != ',')
-				*out++ = *p++;
+			/* unquoted: the field is its bytes where they lie */
+			char *q = strchr(p, ',');
+			p = out = q ? q : p + strlen(p);
 		}
 		if (*p != ',') {
 			*out = '\0';
@@ -62,36 +67,72 @@ int csv_open(csv_rows *r, const char *path, int comments, char *err,
 	return 0;
 }
 
+/* p[0 .. n), bytes of a line before its end, onto r->buf at *len: 0, or
+** -1 with the message of the first byte that cannot be taken (a NUL byte,
+** or one past the longest line), as a byte at a time found it. */
+static int take_bytes(csv_rows *r, const char *p, size_t n, size_t *len,
+                      char *err, size_t errlen)
+{
+	/* bytes before index sizeof buf - 2 always fit (a CR's place and
+	** the NUL's kept): those at once, the rest a byte at a time */
+	size_t fit = *len + 2 < sizeof r->buf ? sizeof r->buf - 2 - *len : 0;
+	size_t quick = n < fit ? n : fit, i;
+	const char *z = memchr(p, '\0', quick);
+	if (z)
+		quick = (size_t)(z - p); /* said below, at its column */
+	memcpy(r->buf + *len, p, quick);
+	*len += quick;
+	for (i = quick; i < n; i++) {
+		char c = p[i];
+		if (c == '\0') {
+			snprintf(err, errlen, "%s:%d: a NUL byte (column %zu); not a "
+			         "text file", r->path, r->line + 1, *len + 1);
+			return -1;
+		}
+		/* at most sizeof buf - 2 bytes less the line end, whether
+		** LF or CRLF (a CR takes the byte kept for it): an LF line
+		** of one more was taken, past the limit said */
+		if (*len + 1 >= sizeof r->buf ||
+		    (c != '\r' && *len + 2 >= sizeof r->buf)) {
+			snprintf(err, errlen, "%s:%d: line too long (more than %zu "
+			         "bytes)", r->path, r->line + 1, sizeof r->buf - 2);
+			return -1;
+		}
+		r->buf[(*len)++] = c;
+	}
+	return 0;
+}
+
 /* One line of r->f into r->buf without its line end: its length, -2 at
 ** the end of the file, -1 with a message ("line too long", a NUL byte, a
 ** carriage return inside the line, a read error). */
 static long read_line(csv_rows *r, char *err, size_t errlen)
 {
 	size_t len = 0;
-	int c, got = 0;
+	int got = 0;
 	errno = 0;
-	/* getc_unlocked: the stream is this reader's alone, read by one
-	** thread; getc took and released the FILE's lock at every byte
-	** (about half csv_next's instructions on published-h100.csv) */
-	while ((c = getc_unlocked(r->f)) != EOF) {
+	/* the file a block at a time (r->in), each line's end found by
+	** memchr: the stream is this reader's alone, and r->f is read by
+	** nothing else */
+	for (;;) {
+		const char *p, *nl;
+		size_t n, k;
+		if (r->in_at == r->in_len) {
+			r->in_at = 0;
+			r->in_len = fread(r->in, 1, sizeof r->in, r->f);
+			if (!r->in_len)
+				break; /* the end, or an error said below */
+		}
 		got = 1;
-		if (c == '\n')
+		p = r->in + r->in_at;
+		n = r->in_len - r->in_at;
+		nl = memchr(p, '\n', n);
+		k = nl ? (size_t)(nl - p) : n;
+		if (take_bytes(r, p, k, &len, err, errlen))
+			return -1;
+		r->in_at += k + (nl != NULL);
+		if (nl)
 			break;
-		if (c == '\0') {
-			snprintf(err, errlen, "%s:%d: a NUL byte (column %zu); not a "
-			         "text file", r->path, r->line + 1, len + 1);
-			return -1;
-		}
-		/* at most sizeof buf - 2 bytes less the line end, whether
-		** LF or CRLF (a CR takes the byte kept for it): an LF line
-		** of one more was taken, past the limit said */
-		if (len + 1 >= sizeof r->buf ||
-		    (c != '\r' && len + 2 >= sizeof r->buf)) {
-			snprintf(err, errlen, "%s:%d: line too long (more than %zu "
-			         "bytes)", r->path, r->line + 1, sizeof r->buf - 2);
-			return -1;
-		}
-		r->buf[len++] = (char)c;
 	}
 	if (ferror(r->f)) {
 		snprintf(err, errlen, "%s: cannot read: %s", r->path,

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../config/num.h"
@@ -141,6 +142,47 @@ static void test_number_text(void **state)
 	assert_int_equal(rl_number_text("0X50", &x), 0);
 	assert_int_equal(rl_number_text("80x", &x), 0);
 	assert_int_equal(rl_number_text("8,0", &x), 0);
+}
+
+/* Digits alone (read by hand, numtext.c, up to 15 of them): the value
+** strtod gives, bit for bit, errno 0; and past 15 digits, a sign, a
+** point or a trailing byte, as before */
+static void test_digits_only(void **state)
+{
+	static const char *const t[] = {
+	    "0", "00", "7", "80", "2048", "0000000000000007", "000000000000009",
+	    "123456789012345", "999999999999999", "9007199254740993",
+	    "1234567890123456789", "-5", "+5", "5.", "5a", "05 ", "99999999999999999999999"};
+	size_t i;
+	double x, y;
+	(void)state;
+	assert_int_equal(rl_number_text("999999999999999", &x), 1);
+	assert_true(x == 999999999999999.0);
+	assert_int_equal(rl_number_text("0000000000000007", &x), 1);
+	assert_true(x == 7);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *end;
+		int ok = rl_number_text(t[i], &x), e = errno;
+		errno = 0;
+		y = strtod(t[i], &end);
+		assert_int_equal(ok, end != t[i] && !*end);
+		assert_int_equal(e, errno);
+		assert_memory_equal(&x, &y, sizeof x);
+	}
+	/* every count of digits, each digit in each place */
+	for (i = 1; i <= 17; i++) {
+		char d[20];
+		size_t k, j;
+		for (j = 0; j < 10; j++) {
+			for (k = 0; k < i; k++)
+				d[k] = (char)('0' + (j + 3 * k) % 10);
+			d[i] = '\0';
+			assert_int_equal(rl_number_text(d, &x), 1);
+			assert_int_equal(errno, 0);
+			y = strtod(d, NULL);
+			assert_memory_equal(&x, &y, sizeof x);
+		}
+	}
 }
 
 /* The one rule seen from both sides: a finite text in range is read or
@@ -309,6 +351,7 @@ int main(void)
 	    cmocka_unit_test(test_open_and_inf),
 	    cmocka_unit_test(test_text_only),
 	    cmocka_unit_test(test_number_text),
+	    cmocka_unit_test(test_digits_only),
 	    cmocka_unit_test(test_one_rule),
 	    cmocka_unit_test(test_part_of_text),
 	    cmocka_unit_test(test_subnormal),

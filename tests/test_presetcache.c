@@ -91,6 +91,20 @@ static void test_strpool_key(void **state)
 	assert_int_equal(strpool_key(small, sizeof small, "chip", 2, two), 12);
 	assert_string_equal(small, "chip\x1f" "1:");
 	assert_int_equal(strpool_key(NULL, 0, "chip", 2, two), 12);
+	/* a length of two digits, and keys cut in the head, in a length and
+	** in a text: "m" + "\x1f" "12:" + 12 bytes + "\x1f" "0:" is 20;
+	** 8 bytes hold 7 and the NUL */
+	{
+		const char *const mix[2] = {"abcdefghijkl", ""};
+		assert_int_equal(strpool_key(k1, sizeof k1, "m", 2, mix), 20);
+		assert_string_equal(k1, "m\x1f" "12:abcdefghijkl\x1f" "0:");
+		assert_int_equal(strpool_key(small, 1, "m", 2, mix), 20);
+		assert_string_equal(small, "");
+		assert_int_equal(strpool_key(small, 4, "m", 2, mix), 20);
+		assert_string_equal(small, "m\x1f" "1");
+		assert_int_equal(strpool_key(small, 8, "m", 2, mix), 20);
+		assert_string_equal(small, "m\x1f" "12:ab");
+	}
 }
 
 /* A data directory of one chip preset, data/chips/h100-sxm.ini copied
