@@ -633,4 +633,24 @@ if [ -z "$bad" ] && [ "$nu" -ge 3 ]; then
 else
 	echo "not ok - docs/tour.md's usage blocks differ from the helps' ($nu read):$bad"; fails=$((fails + 1))
 fi
+# (docs81) each `validate | tail -N` a page names shows what the page says
+# it does: validate's leave-one-architecture-out section from its heading
+# ("leave-one-architecture-out error of each profile's fit") to the
+# summary's last line.  docs/validation.md's tail -30 began 5 lines into
+# that section, its heading cut, where README's tail -40 had it
+lo=$(grep -n "^leave-one-architecture-out error of each profile's fit" "$tmpd/val" | cut -d: -f1)
+nl=$(grep -c '' "$tmpd/val")
+bad=""
+ntail=0
+for page in "$root/README.md" "$root"/docs/*.md; do
+	for n in $(awk '/^## History/ { exit } { print }' "$page" | grep -o 'validate | tail -[0-9]*' | sed 's/.*-//'); do
+		ntail=$((ntail + 1))
+		[ -n "$lo" ] && [ "$n" -ge $((nl - lo + 1)) ] || bad="$bad [$(basename "$page"): tail -$n]"
+	done
+done
+if [ -z "$bad" ] && [ "$ntail" -ge 2 ]; then
+	echo "ok - each 'validate | tail -N' of the pages begins at or above the leave-out section's heading ($ntail; it needs $((nl - lo + 1)))"
+else
+	echo "not ok - 'validate | tail -N' that cut the leave-out section's heading (it needs tail -$((nl - ${lo:-0} + 1))):$bad"; fails=$((fails + 1))
+fi
 finish
