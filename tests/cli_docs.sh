@@ -587,24 +587,35 @@ for page in "$root/README.md" "$root"/docs/*.md; do
 	                print substr(s, RSTART + 1, RLENGTH - 2); s = substr(s, RSTART + RLENGTH) } }' "$tmpd/pg"
 	} | grep -o 'rooflab [a-z][a-z]*[^;|&`]*' | sed "s|^|$(basename "$page")	|"
 done >"$tmpd/optcmds"
-bad=""
-nopt=0
-set -f
-while IFS='	' read -r pg c; do
-	set -- $c
-	sub=$2; shift 2
-	case $sub in help) continue ;; esac
-	h=$($RL "$sub" --help 2>&1) || { bad="$bad [$pg: no command $sub]"; continue; }
-	[ "$sub" = plot ] && [ -n "$1" ] && case $1 in -*) ;; *) h="$h
-$($RL plot "$1" --help 2>&1)" ;; esac
-	for o in $(printf '%s\n' "$*" | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
-		[ "$o" = --help ] && continue
-		nopt=$((nopt + 1))
-		o2=$(printf '%s\n' "$o" | sed 's/-p[0-9][0-9]*-/-pNN-/')
-		printf '%s\n' "$h" | grep -q -- "$o2\([^a-z0-9-]\|$\)" || bad="$bad [$pg: $sub $o]"
-	done
-done <"$tmpd/optcmds"
-set +f
+# the uses, "PAGE CMD KIND --opt" (KIND: plot's first word, else -), then
+# each command's and plot kind's help read once
+awk -F '\t' '{ n = split($2, w, " "); sub_ = w[2]; kind = "-"
+	if (sub_ == "help") next
+	if (sub_ == "plot" && n >= 3 && w[3] !~ /^-/) kind = w[3]
+	s = $2
+	while (match(s, /--[a-z][a-z0-9-]*/)) {
+		o = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+		if (o != "--help") print $1, sub_, kind, o } }' "$tmpd/optcmds" >"$tmpd/optuses"
+for c in $(awk '{ print $2 }' "$tmpd/optuses" | sort -u); do
+	$RL "$c" --help >"$tmpd/help.$c" 2>&1 || echo "rooflab $c --help failed" >"$tmpd/help.$c.bad"
+done
+for k in $(awk '$2 == "plot" && $3 != "-" { print $3 }' "$tmpd/optuses" | sort -u); do
+	$RL plot "$k" --help >"$tmpd/help.plot.$k" 2>&1
+done
+bad=$(awk -v d="$tmpd" '
+	function opts(f, key,   line) {
+		while ((getline line < f) > 0)
+			while (match(line, /--[a-z][A-Za-z0-9-]*/)) {
+				have[key, substr(line, RSTART, RLENGTH)] = 1; line = substr(line, RSTART + RLENGTH) }
+		close(f) }
+	{ o = $4; gsub(/-p[0-9]+-/, "-pNN-", o)
+	  if ((getline x < (d "/help." $2 ".bad")) > 0) { close(d "/help." $2 ".bad"); printf " [%s: no command %s]", $1, $2; next }
+	  if (!(($2) in seen)) { seen[$2] = 1; opts(d "/help." $2, $2) }
+	  key = $2
+	  if ($3 != "-") { if (!(($2 "." $3) in seen)) { seen[$2 "." $3] = 1; opts(d "/help.plot." $3, $2 "." $3) }
+	                   if ((key "." $3, o) in have) next }
+	  if (!((key, o) in have)) printf " [%s: %s %s]", $1, $2, $4 }' "$tmpd/optuses")
+nopt=$(grep -c '' "$tmpd/optuses")
 if [ -z "$bad" ] && [ "$nopt" -ge 100 ]; then
 	echo "ok - every option the pages name with its command is in that command's --help ($nopt)"
 else
