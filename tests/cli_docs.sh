@@ -10,7 +10,11 @@
 # docs/validation.md's table (and its in-sample column) and docs/load.md's
 # in-sample figures of the serving rows at a rate; README's H200 stacks-or-
 # power figures are eval's and docs/engine.md's MAC-or-SRAM figures the
-# shipped sweeps'.
+# shipped sweeps'.  And (docs81) every page's ```sh commands run as written
+# (docs/tour.md's in tests/cli_tour.sh), each quoted ```text block of the
+# pages is what one of its page's commands prints, every option a page
+# names with its command is in that command's --help, and docs/tour.md's
+# usage blocks are the helps'.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
@@ -482,5 +486,182 @@ if [ -z "$missing" ] && grep -q 'run_parts' "$tmpd/sweephelp"; then
 	echo "ok - sweep --help names every table and view of a sweep's file"
 else
 	echo "not ok - sweep --help does not name:$missing"; fails=$((fails + 1))
+fi
+# (docs81) every page's ```sh commands as written, not only README's three
+# paths and docs/tour.md's tour (tests/cli_tour.sh runs that one): each
+# page's in a fresh folder of its own, in order, exiting 0; but `make X`,
+# whose target the Makefile must have, and `sh scripts/X.sh`, which must be
+# there (tests/cli_layers.sh, cli_headers.sh and cli_state.sh run them),
+# and docs/heldback.md's, whose held-back.csv stands for the reader's own
+# file: exit 2, "held-back.csv: cannot open", as the page says.
+# page_commands FILE: the commands of every ```sh block of FILE, one a
+# line (lines ending in a backslash joined to the next; comments kept)
+page_commands() {
+	awk '/^ *```sh/ { t = 1; next }
+	     t && /^ *```/ { t = 0; next }
+	     t { if (sub(/\\$/, "")) { line = line $0; next }
+	         print line $0; line = "" }' "$1"
+}
+hb_says=$(tr '\n' ' ' <"$root/docs/heldback.md" | tr -s ' ' | grep -c 'as written the commands exit 2 ("held-back.csv: cannot open")')
+failed=""
+nrun=0
+nmake=0
+for page in "$root/README.md" "$root"/docs/*.md; do
+	name=$(basename "$page" .md)
+	pw=$tmpd/page-$name
+	page_commands "$page" >"$tmpd/page.txt"
+	while IFS= read -r cmd; do
+		c=$(printf '%s\n' "$cmd" | sed 's/[[:space:]]*#.*//; s/^[[:space:]]*//')
+		[ -n "$c" ] || continue
+		case $c in
+		make*)
+			for t in $(printf '%s\n' "$c" | sed 's/&&.*//' | tr ' ' '\n' | sed '1d' | grep -v '='); do
+				grep -q "^$t:" "$root/Makefile" || failed="$failed [$name: $c: no make target $t]"
+			done
+			nmake=$((nmake + 1))
+			case $c in *'&& '*) c=${c#*&& } ;; *) continue ;; esac ;;
+		esac
+		case $c in
+		'sh scripts/'*)
+			s=${c#sh }; s=${s%% *}
+			[ -f "$root/$s" ] || failed="$failed [$name: $c: no $s]"
+			continue ;;
+		esac
+		# README's three paths and the tour: run by the test above and cli_tour.sh
+		case $name in README | tour) continue ;; esac
+		[ -d "$pw" ] || doc_workdir "$pw"
+		nrun=$((nrun + 1))
+		(cd "$pw" && sh -c "$c") >"$tmpd/page-$name.$nrun.out" 2>&1 </dev/null
+		st=$?
+		if [ "$name" = heldback ]; then
+			[ "$st" -eq 2 ] && [ "$hb_says" -eq 1 ] &&
+				grep -q 'held-back\.csv: cannot open' "$tmpd/page-$name.$nrun.out" ||
+				failed="$failed [$name: $cmd: exit $st; the page says exit 2, \"held-back.csv: cannot open\" ($hb_says)]"
+		elif [ "$st" -ne 0 ]; then
+			failed="$failed [$name: $cmd: exit $st: $(tail -1 "$tmpd/page-$name.$nrun.out")]"
+		fi
+	done <"$tmpd/page.txt"
+done
+if [ -z "$failed" ] && [ "$nrun" -ge 15 ] && [ "$nmake" -ge 5 ]; then
+	echo "ok - every page's commands run as written ($nrun run, $nmake make lines' targets there)"
+else
+	echo "not ok - pages' commands ($nrun run, $nmake make lines):$failed"; fails=$((fails + 1))
+fi
+# (docs81) every ```text block of those pages (but docs/tour.md, whose
+# blocks are usage lines, a formula and a JSON outline, and docs/heldback.md,
+# whose quoted validate is checked above) is the program's: its lines stand,
+# one after another, in what one of the page's commands printed just now
+bad=""
+ntb=0
+for page in "$root"/docs/*.md; do
+	name=$(basename "$page" .md)
+	case $name in tour | heldback) continue ;; esac
+	k=0
+	while :; do
+		k=$((k + 1))
+		awk -v n="$k" '/^```text/ { k++; t = (k == n); next }
+		     t && /^```/ { exit } t' "$page" >"$tmpd/tb"
+		[ -s "$tmpd/tb" ] || break
+		ntb=$((ntb + 1))
+		found=""
+		for o in "$tmpd/page-$name".*.out; do
+			[ -f "$o" ] && inblock "$tmpd/tb" "$o" && { found=1; break; }
+		done
+		[ -n "$found" ] || bad="$bad [docs/$name.md, block $k: $(head -1 "$tmpd/tb")]"
+	done
+done
+if [ -z "$bad" ] && [ "$ntb" -ge 8 ]; then
+	echo "ok - every quoted output block of the pages is a page command's output now ($ntb blocks)"
+else
+	echo "not ok - quoted output no command of its page prints ($ntb blocks read):$bad"; fails=$((fails + 1))
+fi
+# (docs81) every --option a page names with its command, in a ```sh block or
+# inline (`rooflab CMD ... --opt`; History left out, what it names there may
+# be gone), is in CMD --help (plot: plot KIND --help too); a percentile form
+# as the help writes it, --ttft-p99-max as --ttft-pNN-max
+for page in "$root/README.md" "$root"/docs/*.md; do
+	awk '/^## History/ { exit } { print }' "$page" >"$tmpd/pg"
+	{ page_commands "$tmpd/pg" | sed 's/[[:space:]]#.*//'
+	  awk '/^ *```/ { t = !t; next }
+	       !t { s = $0; while (match(s, /`(\.\/)?rooflab [^`]*`/)) {
+	                print substr(s, RSTART + 1, RLENGTH - 2); s = substr(s, RSTART + RLENGTH) } }' "$tmpd/pg"
+	} | grep -o 'rooflab [a-z][a-z]*[^;|&`]*' | sed "s|^|$(basename "$page")	|"
+done >"$tmpd/optcmds"
+# the uses, "PAGE CMD KIND --opt" (KIND: plot's first word, else -), then
+# each command's and plot kind's help read once
+awk -F '\t' '{ n = split($2, w, " "); sub_ = w[2]; kind = "-"
+	if (sub_ == "help") next
+	if (sub_ == "plot" && n >= 3 && w[3] !~ /^-/) kind = w[3]
+	s = $2
+	while (match(s, /--[a-z][a-z0-9-]*/)) {
+		o = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+		if (o != "--help") print $1, sub_, kind, o } }' "$tmpd/optcmds" >"$tmpd/optuses"
+for c in $(awk '{ print $2 }' "$tmpd/optuses" | sort -u); do
+	$RL "$c" --help >"$tmpd/help.$c" 2>&1 || echo "rooflab $c --help failed" >"$tmpd/help.$c.bad"
+done
+for k in $(awk '$2 == "plot" && $3 != "-" { print $3 }' "$tmpd/optuses" | sort -u); do
+	$RL plot "$k" --help >"$tmpd/help.plot.$k" 2>&1
+done
+bad=$(awk -v d="$tmpd" '
+	function opts(f, key,   line) {
+		while ((getline line < f) > 0)
+			while (match(line, /--[a-z][A-Za-z0-9-]*/)) {
+				have[key, substr(line, RSTART, RLENGTH)] = 1; line = substr(line, RSTART + RLENGTH) }
+		close(f) }
+	{ o = $4; gsub(/-p[0-9]+-/, "-pNN-", o)
+	  if ((getline x < (d "/help." $2 ".bad")) > 0) { close(d "/help." $2 ".bad"); printf " [%s: no command %s]", $1, $2; next }
+	  if (!(($2) in seen)) { seen[$2] = 1; opts(d "/help." $2, $2) }
+	  key = $2
+	  if ($3 != "-") { if (!(($2 "." $3) in seen)) { seen[$2 "." $3] = 1; opts(d "/help.plot." $3, $2 "." $3) }
+	                   if ((key "." $3, o) in have) next }
+	  if (!((key, o) in have)) printf " [%s: %s %s]", $1, $2, $4 }' "$tmpd/optuses")
+nopt=$(grep -c '' "$tmpd/optuses")
+if [ -z "$bad" ] && [ "$nopt" -ge 100 ]; then
+	echo "ok - every option the pages name with its command is in that command's --help ($nopt)"
+else
+	echo "not ok - options the pages name that the command's --help lacks ($nopt read):$bad"; fails=$((fails + 1))
+fi
+# (docs81) docs/tour.md's usage blocks (a ```text block whose first line is
+# "rooflab CMD ...") are CMD --help's first lines, "usage: " left out
+bad=""
+nu=0
+k=0
+while :; do
+	k=$((k + 1))
+	awk -v n="$k" '/^ *```text/ { k++; t = (k == n); next }
+	     t && /^ *```/ { exit } t' "$root/docs/tour.md" >"$tmpd/ub"
+	[ -s "$tmpd/ub" ] || break
+	set -f
+	set -- $(head -1 "$tmpd/ub")
+	set +f
+	[ "$1" = rooflab ] || continue
+	nu=$((nu + 1))
+	$RL "$2" --help 2>&1 | sed '1s/^usage: //' | head -n "$(grep -c '' "$tmpd/ub")" | cmp -s - "$tmpd/ub" ||
+		bad="$bad [$2]"
+done
+if [ -z "$bad" ] && [ "$nu" -ge 3 ]; then
+	echo "ok - docs/tour.md's usage blocks are the helps' ($nu)"
+else
+	echo "not ok - docs/tour.md's usage blocks differ from the helps' ($nu read):$bad"; fails=$((fails + 1))
+fi
+# (docs81) each `validate | tail -N` a page names shows what the page says
+# it does: validate's leave-one-architecture-out section from its heading
+# ("leave-one-architecture-out error of each profile's fit") to the
+# summary's last line.  docs/validation.md's tail -30 began 5 lines into
+# that section, its heading cut, where README's tail -40 had it
+lo=$(grep -n "^leave-one-architecture-out error of each profile's fit" "$tmpd/val" | cut -d: -f1)
+nl=$(grep -c '' "$tmpd/val")
+bad=""
+ntail=0
+for page in "$root/README.md" "$root"/docs/*.md; do
+	for n in $(awk '/^## History/ { exit } { print }' "$page" | grep -o 'validate | tail -[0-9]*' | sed 's/.*-//'); do
+		ntail=$((ntail + 1))
+		[ -n "$lo" ] && [ "$n" -ge $((nl - lo + 1)) ] || bad="$bad [$(basename "$page"): tail -$n]"
+	done
+done
+if [ -z "$bad" ] && [ "$ntail" -ge 2 ]; then
+	echo "ok - each 'validate | tail -N' of the pages begins at or above the leave-out section's heading ($ntail; it needs $((nl - lo + 1)))"
+else
+	echo "not ok - 'validate | tail -N' that cut the leave-out section's heading (it needs tail -$((nl - ${lo:-0} + 1))):$bad"; fails=$((fails + 1))
 fi
 finish
