@@ -68,8 +68,16 @@ const char *claim_factor_glossary(void);
 ** and PFLOPS, GEMM, die and mm2, reticle, MAC array and FMA, PHY, pJ, TDP,
 ** KV cache, prefill and decode, all-reduce, PUE and Shapley factors stood
 ** in the text with no gloss (the
-** report's verdict section had its own list, reports/verdict.c). */
-const char *claim_terms_glossary(void);
+** report's verdict section had its own list, reports/verdict.c); so did
+** TensorRT-LLM and roofline.  ranges 1 where the text lists assumptions
+** with their ranges' shapes (uniform, triangular: said in words); mc 1
+** where a Monte Carlo ran: its terms (Monte Carlo, P(>= target), median,
+** percentiles, the 90% interval) said with the target's figure, none of
+** them where it did not (claim --samples 0).  Needs CLAIM_TERMS_LEN
+** bytes; a shorter buffer is cut. */
+#define CLAIM_TERMS_LEN 3072
+void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
+                          int mc);
 
 /* The lead of "what must be true" where the stated values meet the
 ** target and the Monte Carlo says how often its ranges do: "at the stated

@@ -2278,6 +2278,49 @@ else
 	echo "ok - skipped: the speedup at the stated values ('$sx') has two decimals or no JSON"
 fi
 
+# (ux36) the terms line under "details" says the Monte Carlo's terms and
+# the ranges' shapes in words: "Monte Carlo, 400 samples", "5th
+# percentile", "median", "P(>= 20x)" and "triangular 5000 .. 12000" stood
+# in the uncertainty and assumptions sections with no word of them (the
+# verdict's "in words" line says them of its first lines alone), and
+# "TensorRT-LLM" and "roofline" with none anywhere.  The words are the ones
+# chosen for the reader, written here by hand; the 20x and 15x are the
+# targets given.
+expect_exit 0 "claim text, 400 samples" -- $RL claim --samples 400 --seed 5
+cp "$tmpd/out" "$tmpd/gl400"
+for g in "TensorRT-LLM, NVIDIA's software that serves a language model on its GPUs, named with its version \\(0\\.10, 0\\.11, \\.\\.\\.\\)" \
+	"roofline, a step's time taken as the longer of its arithmetic at the chip's peak and its memory traffic at full bandwidth" \
+	"a Monte Carlo, the speedup worked out again for many random draws \\(samples\\) of every assumption at once, each from its range" \
+	"P\\(>= 20x\\), the chance of reaching 20x: the share of the samples whose speedup is 20x or more" \
+	"the median, the speedup half the samples lie below, the 5th and 95th percentiles the speedups 5% and 95% of them lie below; " \
+	"uniform and triangular, the shape of an assumption's range: uniform draws every value in it equally often, triangular most often at its peak \\(the stated value, in the shipped files\\) and ever less toward its ends"; do
+	expect_joined "^  terms used below: " "$g" "the terms line says: $(printf '%s' "$g" | cut -c1-50)"
+done
+# each of them is one the text goes on to use below the terms line
+for w in "TensorRT-LLM" "roofline" "Monte Carlo, 400 samples" "P(>= 20x)" "median" "5th percentile" "uniform" "triangular"; do
+	if awk -v w="$w" '/^  terms used below: / { g = 1; next }
+		g && /^    / && !u { next }
+		g { u = 1; if (index($0, w)) f = 1 } END { exit !f }' "$tmpd/gl400"; then
+		echo "ok - '$w', glossed, is used below"
+	else
+		echo "not ok - '$w' is glossed but not used below"; fails=$((fails + 1))
+	fi
+done
+# the target's figure, not 20 written in: --target 15
+expect_exit 0 "claim text, target 15" -- $RL claim --samples 200 --target 15 --no-design
+expect_joined "^  terms used below: " "P\\(>= 15x\\), the chance of reaching 15x: the share of the samples whose speedup is 15x or more" \
+	"the terms line: P(>= 15x) at --target 15"
+# no Monte Carlo (--samples 0): none of its terms, the ranges' shapes kept
+# (the assumptions are still listed)
+expect_exit 0 "claim text, no Monte Carlo" -- $RL claim --samples 0
+if joined "^  terms used below: " "$tmpd/out" | grep -Eq "Monte Carlo|P\\(>=|percentile"; then
+	echo "not ok - --samples 0: the terms line explains a Monte Carlo that did not run"; fails=$((fails + 1))
+else
+	echo "ok - --samples 0: the terms line names no Monte Carlo term"
+fi
+expect_joined "^  terms used below: " "uniform and triangular, the shape of an assumption's range" \
+	"--samples 0: the ranges' shapes still said (the assumptions are listed)"
+
 # (small76) a side's profile path as long as eval's --profile takes (at
 # most 1023 bytes, config/presets.c), where a side's value held 255: a
 # profile at a path of 800 bytes and more runs both ways
