@@ -2321,6 +2321,36 @@ fi
 expect_joined "^  terms used below: " "uniform and triangular, the shape of an assumption's range" \
 	"--samples 0: the ranges' shapes still said (the assumptions are listed)"
 
+# (ux36) the assumptions' sources say each name of a chip, part or
+# process in words where it first stands in claim's text (ux33 did the
+# systolic array, XMAS and UCIe-A): GA100, TPUv4i and its MXU and CMEM, 4N
+# and N4, B200, NVLink4 and HBM3E stood there bare.  What each is, by
+# data/sources/silicon.csv's and hardware.csv's rows and data/nodes/n4.ini,
+# written here by hand; W@GLOSS: the first W from the assumptions on stands
+# in GLOSS
+expect_exit 0 "claim text, its assumptions" -- $RL claim --samples 0
+sed -n '/^assumptions of /,$p' "$tmpd/out" | tr '\n' ' ' | tr -s ' ' >"$tmpd/asrc"
+for wg in "B200@B200 (NVIDIA's GPU after the H100)" \
+	"HBM3E@4 stacks of HBM3E, the HBM generation after HBM3, at 1.2 TB/s each" \
+	"NVLink4@the H100's NVLink4 (NVIDIA's chip-to-chip link, its fourth generation) 450 GB/s per direction" \
+	"4N@on 4N (NVIDIA's version of TSMC's 4 nm-class process)" \
+	"N4@N4 (TSMC's 4 nm process, Etched's \"4 nm\")" \
+	"TPUv4i@TPUv4i MXU 11%: Google's TPUv4i chip spends 11% of its die on its MXUs, its matrix multiply units" \
+	"GA100@GA100 L2 14%: the A100's die, the GA100, spends 14% on its L2 cache" \
+	"CMEM@TPUv4i CMEM 28%: the TPUv4i 28% on CMEM, its 128 MB of on-die memory" \
+	"tensor@the H100's tensor cores' boost clock, the clock of its matrix units" \
+	"Micron@Micron, a maker of HBM" \
+	"FP32@one 32-bit FMA on N4"; do
+	w=${wg%%@*}; g=${wg#*@}
+	[ "$w" = FP32 ] && w="32-bit"
+	if awk -v w="$w" -v g="$g" '{ i = index($0, g); f = index($0, w)
+		exit !(i > 0 && f >= i && f < i + length(g)) }' "$tmpd/asrc"; then
+		echo "ok - claim's sources: $w said in words where it first stands"
+	else
+		echo "not ok - claim's sources: $w not said in words where it first stands ($g)"; fails=$((fails + 1))
+	fi
+done
+
 # (small76) a side's profile path as long as eval's --profile takes (at
 # most 1023 bytes, config/presets.c), where a side's value held 255: a
 # profile at a path of 800 bytes and more runs both ways
