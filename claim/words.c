@@ -672,8 +672,9 @@ void claim_verdict_terms(char *buf, size_t len, long long samples,
 	         "measurements; the assumption ranges, how far each could be "
 	         "off, are listed with their sources under \"assumptions\" "
 	         "below; the samples are %lld draws of all of them at once (a "
-	         "Monte Carlo); P(>= %sx) is the share of those samples whose "
-	         "speedup reaches %sx", etched ? "Etched's figures, or "
-	         "assumptions where it published none" : "the sides' preset "
-	         "values", samples, tg, tg);
+	         "Monte Carlo); the 90%% interval holds the middle 90%% of their "
+	         "speedups, the median the middle one; P(>= %sx) is the share "
+	         "of those samples whose speedup reaches %sx",
+	         etched ? "Etched's figures, or assumptions where it published "
+	         "none" : "the sides' preset values", samples, tg, tg);
 }

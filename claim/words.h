@@ -94,7 +94,8 @@ int claim_must_lead(char *buf, size_t len, double speedup, double target,
 
 /* The verdict's own terms in words, under its interval: an investor met
 ** "the stated values", "the assumption ranges", "the samples" and
-** "P(>= 20x)" in its first lines with no word of what they are (ux32's
+** "P(>= 20x)" in its first lines with no word of what they are, and so
+** the "90% interval" and "median" beside them (ux36) (ux32's
 ** walk; the report's glossary came at its end of the verdict, the text had
 ** none).  samples the Monte Carlo's count, target the speedup's target,
 ** etched 1 where the stated values are Etched's (side b the default Sohu). */

@@ -2351,6 +2351,13 @@ for wg in "B200@B200 (NVIDIA's GPU after the H100)" \
 	fi
 done
 
+# (ux36) the verdict's "in words" line says its third line's "90%
+# interval" and "median" too, beside the samples and P(>= 20x), where an
+# investor met them with no word (the terms line below comes after them)
+expect_exit 0 "claim text, 300 samples" -- $RL claim --samples 300 --no-design
+expect_joined "^  in words: " "the samples are 300 draws of all of them at once \\(a Monte Carlo\\); the 90% interval holds the middle 90% of their speedups, the median the middle one; P\\(>= 20x\\) is the share of those samples whose speedup reaches 20x$" \
+	"in words: the 90% interval and the median"
+
 # (small76) a side's profile path as long as eval's --profile takes (at
 # most 1023 bytes, config/presets.c), where a side's value held 255: a
 # profile at a path of 800 bytes and more runs both ways
