@@ -594,10 +594,12 @@ void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
                           int mc)
 {
 	/* the Monte Carlo's terms where it ran: "Monte Carlo, 100000
-	** samples", "5th percentile", "median" and "P(>= 20x)" stood in the
-	** uncertainty sections with no word of what they are (the verdict's
-	** "in words" line says them of its first lines alone) */
-	char mcw[640] = "", rw[384] = "", tg[40];
+	** samples", "5th percentile", "median", "P(>= 20x)" and "violating
+	** physics: 0.4% (power 0, reticle 0, HBM stacks 0, area shares 422);
+	** not evaluable: 422" stood in the uncertainty sections with no word
+	** of what they are (the verdict's "in words" line says its first
+	** lines' alone); the four checks as model/montecarlo.h's RL_VIOL_* */
+	char mcw[1024] = "", rw[384] = "", tg[40];
 	rl_number_write(target, tg, sizeof tg);
 	if (mc)
 		snprintf(mcw, sizeof mcw, "a Monte Carlo, the speedup worked "
@@ -606,7 +608,12 @@ void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
 		         "chance of reaching %sx: the share of the samples whose "
 		         "speedup is %sx or more; the median, the speedup half "
 		         "the samples lie below, the 5th and 95th percentiles the "
-		         "speedups 5%% and 95%% of them lie below; ", tg, tg, tg);
+		         "speedups 5%% and 95%% of them lie below; violating "
+		         "physics, a sample whose chip could not be built or run: "
+		         "over its power limit, a die larger than the reticle, HBM "
+		         "stacks that do not fit the die's edge, or area shares "
+		         "adding up to more than the die; not evaluable, a sample "
+		         "the model gives no speedup for; ", tg, tg, tg);
 	/* the ranges' shapes, printed beside each assumption ("triangular
 	** 5000 .. 12000") with no word of what the shape means */
 	if (ranges)

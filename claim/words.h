@@ -72,7 +72,8 @@ const char *claim_factor_glossary(void);
 ** TensorRT-LLM and roofline.  ranges 1 where the text lists assumptions
 ** with their ranges' shapes (uniform, triangular: said in words); mc 1
 ** where a Monte Carlo ran: its terms (Monte Carlo, P(>= target), median,
-** percentiles, the 90% interval) said with the target's figure, none of
+** percentiles, violating physics, not evaluable) said with the target's
+** figure, none of
 ** them where it did not (claim --samples 0).  Needs CLAIM_TERMS_LEN
 ** bytes; a shorter buffer is cut. */
 #define CLAIM_TERMS_LEN 3072

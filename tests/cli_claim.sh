@@ -2293,11 +2293,12 @@ for g in "TensorRT-LLM, NVIDIA's software that serves a language model on its GP
 	"a Monte Carlo, the speedup worked out again for many random draws \\(samples\\) of every assumption at once, each from its range" \
 	"P\\(>= 20x\\), the chance of reaching 20x: the share of the samples whose speedup is 20x or more" \
 	"the median, the speedup half the samples lie below, the 5th and 95th percentiles the speedups 5% and 95% of them lie below; " \
+	"violating physics, a sample whose chip could not be built or run: over its power limit, a die larger than the reticle, HBM stacks that do not fit the die's edge, or area shares adding up to more than the die; not evaluable, a sample the model gives no speedup for; " \
 	"uniform and triangular, the shape of an assumption's range: uniform draws every value in it equally often, triangular most often at its peak \\(the stated value, in the shipped files\\) and ever less toward its ends"; do
 	expect_joined "^  terms used below: " "$g" "the terms line says: $(printf '%s' "$g" | cut -c1-50)"
 done
 # each of them is one the text goes on to use below the terms line
-for w in "TensorRT-LLM" "roofline" "Monte Carlo, 400 samples" "P(>= 20x)" "median" "5th percentile" "uniform" "triangular"; do
+for w in "TensorRT-LLM" "roofline" "Monte Carlo, 400 samples" "P(>= 20x)" "median" "5th percentile" "violating physics: " "not evaluable: " "uniform" "triangular"; do
 	if awk -v w="$w" '/^  terms used below: / { g = 1; next }
 		g && /^    / && !u { next }
 		g { u = 1; if (index($0, w)) f = 1 } END { exit !f }' "$tmpd/gl400"; then
@@ -2313,7 +2314,7 @@ expect_joined "^  terms used below: " "P\\(>= 15x\\), the chance of reaching 15x
 # no Monte Carlo (--samples 0): none of its terms, the ranges' shapes kept
 # (the assumptions are still listed)
 expect_exit 0 "claim text, no Monte Carlo" -- $RL claim --samples 0
-if joined "^  terms used below: " "$tmpd/out" | grep -Eq "Monte Carlo|P\\(>=|percentile"; then
+if joined "^  terms used below: " "$tmpd/out" | grep -Eq "Monte Carlo|P\\(>=|percentile|violating physics"; then
 	echo "not ok - --samples 0: the terms line explains a Monte Carlo that did not run"; fails=$((fails + 1))
 else
 	echo "ok - --samples 0: the terms line names no Monte Carlo term"

@@ -1071,6 +1071,13 @@ static void test_terms_glossary(void **state)
 	                        "more; "));
 	assert_non_null(strstr(b, "the 5th and 95th percentiles the speedups "
 	                        "5% and 95% of them lie below"));
+	assert_non_null(strstr(b, "violating physics, a sample whose chip "
+	                        "could not be built or run: over its power "
+	                        "limit, a die larger than the reticle, HBM "
+	                        "stacks that do not fit the die's edge, or "
+	                        "area shares adding up to more than the die; "
+	                        "not evaluable, a sample the model gives no "
+	                        "speedup for; "));
 	assert_non_null(strstr(b, "uniform and triangular, the shape of an "
 	                        "assumption's range: "));
 	assert_non_null(strstr(b, "TensorRT-LLM, NVIDIA's software that "
@@ -1089,6 +1096,7 @@ static void test_terms_glossary(void **state)
 	assert_null(strstr(b, "Monte Carlo"));
 	assert_null(strstr(b, "P(>="));
 	assert_null(strstr(b, "percentile"));
+	assert_null(strstr(b, "violating physics"));
 	assert_non_null(strstr(b, "uniform and triangular"));
 	assert_non_null(strstr(b, "TensorRT-LLM"));
 	/* no assumptions listed: no shapes */
