@@ -68,8 +68,17 @@ const char *claim_factor_glossary(void);
 ** and PFLOPS, GEMM, die and mm2, reticle, MAC array and FMA, PHY, pJ, TDP,
 ** KV cache, prefill and decode, all-reduce, PUE and Shapley factors stood
 ** in the text with no gloss (the
-** report's verdict section had its own list, reports/verdict.c). */
-const char *claim_terms_glossary(void);
+** report's verdict section had its own list, reports/verdict.c); so did
+** TensorRT-LLM and roofline.  ranges 1 where the text lists assumptions
+** with their ranges' shapes (uniform, triangular: said in words); mc 1
+** where a Monte Carlo ran: its terms (Monte Carlo, P(>= target), median,
+** percentiles, violating physics, not evaluable) said with the target's
+** figure, none of
+** them where it did not (claim --samples 0).  Needs CLAIM_TERMS_LEN
+** bytes; a shorter buffer is cut. */
+#define CLAIM_TERMS_LEN 3072
+void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
+                          int mc);
 
 /* The lead of "what must be true" where the stated values meet the
 ** target and the Monte Carlo says how often its ranges do: "at the stated
@@ -86,7 +95,8 @@ int claim_must_lead(char *buf, size_t len, double speedup, double target,
 
 /* The verdict's own terms in words, under its interval: an investor met
 ** "the stated values", "the assumption ranges", "the samples" and
-** "P(>= 20x)" in its first lines with no word of what they are (ux32's
+** "P(>= 20x)" in its first lines with no word of what they are, and so
+** the "90% interval" and "median" beside them (ux36) (ux32's
 ** walk; the report's glossary came at its end of the verdict, the text had
 ** none).  samples the Monte Carlo's count, target the speedup's target,
 ** etched 1 where the stated values are Etched's (side b the default Sohu). */

@@ -362,6 +362,7 @@ static void factors_text(FILE *f, const rl_factor *fs, const double *phi,
 ** shorter. */
 #define WRAP_MAX (CLAIM_UNC_MAX * 48)
 _Static_assert(WRAP_MAX > CLAIM_MUST_LEN, "a condition wraps whole");
+_Static_assert(WRAP_MAX >= CLAIM_TERMS_LEN, "the terms wrap whole");
 _Static_assert(WRAP_MAX > sizeof ((claim_solve_row *)0)->words +
                               sizeof ((claim_solve_row *)0)->param + 4,
                "a lever's words wrap whole");
@@ -1122,8 +1123,18 @@ void claimout_text(FILE *f, const claim_report *rep)
 	        "request, target %sx\n\n",
 	        rl_utf8_cell(rep->scenario, 0, 0, scen, sizeof scen), s->isl,
 	        s->osl, claim_target_text(rep->opts.target).s);
-	/* the terms below in words, once, before the first of them */
-	wrapped(f, "  ", claim_terms_glossary(), 4);
+	/* the terms below in words, once, before the first of them: the
+	** ranges' shapes where assumptions are listed, the Monte Carlo's
+	** terms where one ran */
+	{
+		char terms[CLAIM_TERMS_LEN];
+		int ranges = rep->have_unc || rep->have_unc_d;
+		int mc = (rep->have_unc && rep->mc) ||
+		         (rep->have_unc_d && rep->mc_d);
+		claim_terms_glossary(terms, sizeof terms, rep->opts.target,
+		                     ranges, mc);
+		wrapped(f, "  ", terms, 4);
+	}
 	fputc('\n', f);
 	side_header(f, lw);
 	side_line(f, "a", &rep->a, lw);

@@ -2278,6 +2278,87 @@ else
 	echo "ok - skipped: the speedup at the stated values ('$sx') has two decimals or no JSON"
 fi
 
+# (ux36) the terms line under "details" says the Monte Carlo's terms and
+# the ranges' shapes in words: "Monte Carlo, 400 samples", "5th
+# percentile", "median", "P(>= 20x)" and "triangular 5000 .. 12000" stood
+# in the uncertainty and assumptions sections with no word of them (the
+# verdict's "in words" line says them of its first lines alone), and
+# "TensorRT-LLM" and "roofline" with none anywhere.  The words are the ones
+# chosen for the reader, written here by hand; the 20x and 15x are the
+# targets given.
+expect_exit 0 "claim text, 400 samples" -- $RL claim --samples 400 --seed 5
+cp "$tmpd/out" "$tmpd/gl400"
+for g in "TensorRT-LLM, NVIDIA's software that serves a language model on its GPUs, named with its version \\(0\\.10, 0\\.11, \\.\\.\\.\\)" \
+	"roofline, a step's time taken as the longer of its arithmetic at the chip's peak and its memory traffic at full bandwidth" \
+	"a Monte Carlo, the speedup worked out again for many random draws \\(samples\\) of every assumption at once, each from its range" \
+	"P\\(>= 20x\\), the chance of reaching 20x: the share of the samples whose speedup is 20x or more" \
+	"the median, the speedup half the samples lie below, the 5th and 95th percentiles the speedups 5% and 95% of them lie below; " \
+	"violating physics, a sample whose chip could not be built or run: over its power limit, a die larger than the reticle, HBM stacks that do not fit the die's edge, or area shares adding up to more than the die; not evaluable, a sample the model gives no speedup for; " \
+	"uniform and triangular, the shape of an assumption's range: uniform draws every value in it equally often, triangular most often at its peak \\(the stated value, in the shipped files\\) and ever less toward its ends"; do
+	expect_joined "^  terms used below: " "$g" "the terms line says: $(printf '%s' "$g" | cut -c1-50)"
+done
+# each of them is one the text goes on to use below the terms line
+for w in "TensorRT-LLM" "roofline" "Monte Carlo, 400 samples" "P(>= 20x)" "median" "5th percentile" "violating physics: " "not evaluable: " "uniform" "triangular"; do
+	if awk -v w="$w" '/^  terms used below: / { g = 1; next }
+		g && /^    / && !u { next }
+		g { u = 1; if (index($0, w)) f = 1 } END { exit !f }' "$tmpd/gl400"; then
+		echo "ok - '$w', glossed, is used below"
+	else
+		echo "not ok - '$w' is glossed but not used below"; fails=$((fails + 1))
+	fi
+done
+# the target's figure, not 20 written in: --target 15
+expect_exit 0 "claim text, target 15" -- $RL claim --samples 200 --target 15 --no-design
+expect_joined "^  terms used below: " "P\\(>= 15x\\), the chance of reaching 15x: the share of the samples whose speedup is 15x or more" \
+	"the terms line: P(>= 15x) at --target 15"
+# no Monte Carlo (--samples 0): none of its terms, the ranges' shapes kept
+# (the assumptions are still listed)
+expect_exit 0 "claim text, no Monte Carlo" -- $RL claim --samples 0
+if joined "^  terms used below: " "$tmpd/out" | grep -Eq "Monte Carlo|P\\(>=|percentile|violating physics"; then
+	echo "not ok - --samples 0: the terms line explains a Monte Carlo that did not run"; fails=$((fails + 1))
+else
+	echo "ok - --samples 0: the terms line names no Monte Carlo term"
+fi
+expect_joined "^  terms used below: " "uniform and triangular, the shape of an assumption's range" \
+	"--samples 0: the ranges' shapes still said (the assumptions are listed)"
+
+# (ux36) the assumptions' sources say each name of a chip, part or
+# process in words where it first stands in claim's text (ux33 did the
+# systolic array, XMAS and UCIe-A): GA100, TPUv4i and its MXU and CMEM, 4N
+# and N4, B200, NVLink4 and HBM3E stood there bare.  What each is, by
+# data/sources/silicon.csv's and hardware.csv's rows and data/nodes/n4.ini,
+# written here by hand; W@GLOSS: the first W from the assumptions on stands
+# in GLOSS
+expect_exit 0 "claim text, its assumptions" -- $RL claim --samples 0
+sed -n '/^assumptions of /,$p' "$tmpd/out" | tr '\n' ' ' | tr -s ' ' >"$tmpd/asrc"
+for wg in "B200@B200 (NVIDIA's GPU after the H100)" \
+	"HBM3E@4 stacks of HBM3E, the HBM generation after HBM3, at 1.2 TB/s each" \
+	"NVLink4@the H100's NVLink4 (NVIDIA's chip-to-chip link, its fourth generation) 450 GB/s per direction" \
+	"4N@on 4N (NVIDIA's version of TSMC's 4 nm-class process)" \
+	"N4@N4 (TSMC's 4 nm process, Etched's \"4 nm\")" \
+	"TPUv4i@TPUv4i MXU 11%: Google's TPUv4i chip spends 11% of its die on its MXUs, its matrix multiply units" \
+	"GA100@GA100 L2 14%: the A100's die, the GA100, spends 14% on its L2 cache" \
+	"CMEM@TPUv4i CMEM 28%: the TPUv4i 28% on CMEM, its 128 MB of on-die memory" \
+	"tensor@the H100's tensor cores' boost clock, the clock of its matrix units" \
+	"Micron@Micron, a maker of HBM" \
+	"FP32@one 32-bit FMA on N4"; do
+	w=${wg%%@*}; g=${wg#*@}
+	[ "$w" = FP32 ] && w="32-bit"
+	if awk -v w="$w" -v g="$g" '{ i = index($0, g); f = index($0, w)
+		exit !(i > 0 && f >= i && f < i + length(g)) }' "$tmpd/asrc"; then
+		echo "ok - claim's sources: $w said in words where it first stands"
+	else
+		echo "not ok - claim's sources: $w not said in words where it first stands ($g)"; fails=$((fails + 1))
+	fi
+done
+
+# (ux36) the verdict's "in words" line says its third line's "90%
+# interval" and "median" too, beside the samples and P(>= 20x), where an
+# investor met them with no word (the terms line below comes after them)
+expect_exit 0 "claim text, 300 samples" -- $RL claim --samples 300 --no-design
+expect_joined "^  in words: " "the samples are 300 draws of all of them at once \\(a Monte Carlo\\); the 90% interval holds the middle 90% of their speedups, the median the middle one; P\\(>= 20x\\) is the share of those samples whose speedup reaches 20x$" \
+	"in words: the 90% interval and the median"
+
 # (small76) a side's profile path as long as eval's --profile takes (at
 # most 1023 bytes, config/presets.c), where a side's value held 255: a
 # profile at a path of 800 bytes and more runs both ways

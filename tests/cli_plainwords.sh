@@ -15,7 +15,7 @@ cp "$tmpd/out" "$tmpd/text"
 # what they are; the line under the interval says, with --samples 400's
 # count and the default target of 20x
 expect_joined "^  in words: " \
-	"^  in words: the stated values are Etched's figures, or assumptions where it published none, not measurements; the assumption ranges, how far each could be off, are listed with their sources under \"assumptions\" below; the samples are 400 draws of all of them at once \\(a Monte Carlo\\); P\\(>= 20x\\) is the share of those samples whose speedup reaches 20x$" \
+	"^  in words: the stated values are Etched's figures, or assumptions where it published none, not measurements; the assumption ranges, how far each could be off, are listed with their sources under \"assumptions\" below; the samples are 400 draws of all of them at once \\(a Monte Carlo\\); the 90% interval holds the middle 90% of their speedups, the median the middle one; P\\(>= 20x\\) is the share of those samples whose speedup reaches 20x$" \
 	"the verdict's terms in words, under its interval"
 # under the first lines it explains (the interval, then the mapping with
 # its own gloss), before the rule of the verdict's word

@@ -1053,6 +1053,64 @@ static void test_must_lead(void **state)
 	assert_string_equal(b, "");
 }
 
+/* the terms line (ux36): the Monte Carlo's terms with the target's figure
+** where one ran, none where it did not; the ranges' shapes where
+** assumptions are listed; each term of the rest once, whatever the flags */
+static void test_terms_glossary(void **state)
+{
+	char b[CLAIM_TERMS_LEN], cut[40];
+	(void)state;
+	claim_terms_glossary(b, sizeof b, 20, 1, 1);
+	assert_true(strncmp(b, "terms used below: a token is ", 29) == 0);
+	assert_non_null(strstr(b, "a Monte Carlo, the speedup worked out "
+	                        "again for many random draws (samples) of "
+	                        "every assumption at once, each from its "
+	                        "range; "));
+	assert_non_null(strstr(b, "P(>= 20x), the chance of reaching 20x: the "
+	                        "share of the samples whose speedup is 20x or "
+	                        "more; "));
+	assert_non_null(strstr(b, "the 5th and 95th percentiles the speedups "
+	                        "5% and 95% of them lie below"));
+	assert_non_null(strstr(b, "violating physics, a sample whose chip "
+	                        "could not be built or run: over its power "
+	                        "limit, a die larger than the reticle, HBM "
+	                        "stacks that do not fit the die's edge, or "
+	                        "area shares adding up to more than the die; "
+	                        "not evaluable, a sample the model gives no "
+	                        "speedup for; "));
+	assert_non_null(strstr(b, "uniform and triangular, the shape of an "
+	                        "assumption's range: "));
+	assert_non_null(strstr(b, "TensorRT-LLM, NVIDIA's software that "
+	                        "serves a language model on its GPUs"));
+	/* the Shapley factors last, as before */
+	assert_non_null(strstr(b, "; Shapley factors, each difference between "
+	                        "the sides' share of the speedup, averaged "
+	                        "over every order of swapping them"));
+	assert_int_equal(b[strlen(b) - 1], 'm');
+	/* a target in all its digits */
+	claim_terms_glossary(b, sizeof b, 1234567.5, 1, 1);
+	assert_non_null(strstr(b, "P(>= 1234567.5x), the chance of reaching "
+	                        "1234567.5x"));
+	/* no Monte Carlo: none of its terms; the shapes kept */
+	claim_terms_glossary(b, sizeof b, 20, 1, 0);
+	assert_null(strstr(b, "Monte Carlo"));
+	assert_null(strstr(b, "P(>="));
+	assert_null(strstr(b, "percentile"));
+	assert_null(strstr(b, "violating physics"));
+	assert_non_null(strstr(b, "uniform and triangular"));
+	assert_non_null(strstr(b, "TensorRT-LLM"));
+	/* no assumptions listed: no shapes */
+	claim_terms_glossary(b, sizeof b, 20, 0, 0);
+	assert_null(strstr(b, "triangular"));
+	assert_non_null(strstr(b, "; PUE, a data centre's power over its "
+	                        "equipment's; Shapley factors, "));
+	/* a short buffer is cut, never overrun */
+	memset(cut, 'x', sizeof cut);
+	claim_terms_glossary(cut, 20, 20, 1, 1);
+	assert_int_equal(strlen(cut), 19);
+	assert_int_equal(cut[20], 'x');
+}
+
 static void test_mc_not_evaluated(void **state)
 {
 	claim_mc_summary s;
@@ -1897,6 +1955,7 @@ int main(void)
 	    cmocka_unit_test(test_mc_given),
 	    cmocka_unit_test(test_mc_given_floor),
 	    cmocka_unit_test(test_must_lead),
+	    cmocka_unit_test(test_terms_glossary),
 	    cmocka_unit_test(test_mc_not_evaluated),
 	    cmocka_unit_test(test_model_parallel),
 	    cmocka_unit_test(test_speedup_short),
