@@ -1469,4 +1469,24 @@ expect_err "^rooflab claim: side b \\(h100-sxm\\): profile file '$g297\\.\\.\\.'
 # and a path of 300 bytes or fewer whole, as before
 expect_exit 2 "eval --chip of a short path that is not there" -- $RL eval --chip "$tmpd/gone/x.ini" --model llama3-8b
 expect_err "^rooflab eval: chip file '.*/gone/x\\.ini' does not exist$" "a short path whole"
+# and a preset file's own messages ("FILE:LINE: ...", config/ini.c) name a
+# path past 300 bytes the same way: a profile at a path of 1,000 bytes
+# with a key no parameter has, its line the file's last (the shipped
+# trtllm-0.10.ini's lines and 1): whole, the path filled the 1,024 bytes
+# and the reason was cut off
+bad="$tmpd/bad/$seg/$seg/$seg/$seg/"
+pad=$((1000 - ${#bad} - 6))
+bad="$bad$(printf "%0${pad}d" 0 | tr 0 b)"
+mkdir -p "$bad"
+bad="$bad/p.ini"
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$bad"
+printf 'bogus_key = 3\n' >>"$bad"
+bl=$(($(wc -l <"$ROOFLAB_DATA/profiles/trtllm-0.10.ini") + 1))
+b297=$(printf '%s' "$bad" | cut -c1-297 | sed 's/[].[\\*^$()+?{|]/\\&/g')
+expect_exit 2 "eval --profile of a 1000-byte path with an unknown key" -- $RL eval --chip h100-sxm --model llama3-8b --profile "$bad"
+expect_err "^rooflab eval: $b297\\.\\.\\. \\(${#bad} bytes\\):$bl: unknown parameter 'profile\\.bogus_key' \\(\`rooflab params\` lists them all\\)$" \
+	"eval: the file's long path cut, its line and reason said"
+expect_exit 2 "claim: a side's profile= of that file" -- $RL claim --b "h100-sxm,profile=$bad" --samples 0 --no-design
+expect_err "^rooflab claim: side b \\(h100-sxm\\): $b297\\.\\.\\. \\(${#bad} bytes\\):$bl: unknown parameter 'profile\\.bogus_key' \\(\`rooflab params\` lists them all\\)$" \
+	"claim: the file's long path cut, its line and reason said"
 finish
