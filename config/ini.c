@@ -65,20 +65,13 @@ static void cut_comment(char *s)
 #define NAME_SHOWN_MAX 300
 
 /* file for a message's "FILE:LINE: ...", into buf (NAME_SHOWN_MAX + 64
-** bytes at least): whole where it is at most NAME_SHOWN_MAX bytes, else
-** its first bytes cut at a whole character, "..." and its size.  Whole, a
-** preset at a path of 1,000 bytes (eval's --profile and a claim side's
-** profile= take 1023) filled the callers' 1,024-byte messages and the
-** reason after it was cut off. */
+** bytes): whole where it is at most NAME_SHOWN_MAX bytes, else cut
+** (rl_utf8_shown).  Whole, a preset at a path of 1,000 bytes (eval's
+** --profile and a claim side's profile= take 1023) filled the callers'
+** 1,024-byte messages and the reason after it was cut off. */
 static const char *name_shown(const char *file, char *buf, size_t len)
 {
-	char size[64];
-	size_t n = strlen(file);
-	if (n <= NAME_SHOWN_MAX)
-		return file;
-	snprintf(buf, len, "%.*s... (%s)", rl_utf8_cut(file, NAME_SHOWN_MAX - 3),
-	         file, rl_utf8_bytes(file, n, size, sizeof size));
-	return buf;
+	return rl_utf8_shown(file, NAME_SHOWN_MAX, buf, len);
 }
 
 static int parse(const char *file, const char *text, ini_cb cb,
