@@ -129,15 +129,7 @@ int cli_out_check(const char *cmd)
 ** and without a mark (a value of 400 digits shown as another number) */
 static const char *set_shown(const char *a, char *buf, size_t len)
 {
-	char size[64];
-	size_t n = strlen(a);
-	if (n <= SET_SHOWN_MAX)
-		snprintf(buf, len, "%s", a);
-	else
-		snprintf(buf, len, "%.*s... (%s)",
-		         rl_utf8_cut(a, SET_SHOWN_MAX - 3), a,
-		         rl_utf8_bytes(a, n, size, sizeof size));
-	return buf;
+	return rl_utf8_shown(a, SET_SHOWN_MAX, buf, len);
 }
 
 /* The [design] keys that act on a chip given by its spec sheet: the die

@@ -61,13 +61,26 @@ static void cut_comment(char *s)
 ** when given, at each section header.  A key with no value is refused
 ** here ("has no value") unless empty_ok, when the callback is given ""
 ** and says what the key takes. */
-static int parse(const char *name, const char *text, ini_cb cb,
+/* The longest file name a message quotes whole before ":LINE:" (bytes) */
+#define NAME_SHOWN_MAX 300
+
+/* file for a message's "FILE:LINE: ...", into buf (NAME_SHOWN_MAX + 64
+** bytes): whole where it is at most NAME_SHOWN_MAX bytes, else cut
+** (rl_utf8_shown).  Whole, a preset at a path of 1,000 bytes (eval's
+** --profile and a claim side's profile= take 1023) filled the callers'
+** 1,024-byte messages and the reason after it was cut off. */
+static const char *name_shown(const char *file, char *buf, size_t len)
+{
+	return rl_utf8_shown(file, NAME_SHOWN_MAX, buf, len);
+}
+
+static int parse(const char *file, const char *text, ini_cb cb,
                  ini_line_cb lcb, ini_section_cb scb, int empty_ok, void *ud,
                  char *err, size_t errlen)
 {
-	char section[128] = "";
+	char section[128] = "", shown[NAME_SHOWN_MAX + 64];
 	char line[INI_LINE_MAX + 2]; /* the line, a CR and the NUL */
-	const char *p = text;
+	const char *p = text, *name = name_shown(file, shown, sizeof shown);
 	int lineno = 0, rc;
 
 	/* a UTF-8 byte order mark (an editor's) is no text */
@@ -192,6 +205,7 @@ void ini_nul_byte(const char *path, const char *buf, size_t got,
                   char *err, size_t errlen)
 {
 	const char *nul = memchr(buf, '\0', got), *start = buf, *p;
+	char shown[NAME_SHOWN_MAX + 64];
 	long line = 1;
 	if (got >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
 		start = buf + 3;
@@ -201,7 +215,8 @@ void ini_nul_byte(const char *path, const char *buf, size_t got,
 			start = p + 1;
 		}
 	snprintf(err, errlen, "%s:%ld: byte %ld of the line is a NUL byte; "
-	         "not a text file", path, line, (long)(nul - start) + 1);
+	         "not a text file", name_shown(path, shown, sizeof shown), line,
+	         (long)(nul - start) + 1);
 }
 
 #define INI_MAX_BYTES (16L * 1024 * 1024)
@@ -251,7 +266,8 @@ static int read_all(FILE *f, char **buf, size_t *cap, size_t *got)
 int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 {
 	FILE *f;
-	char *buf = NULL;
+	char *buf = NULL, shown[NAME_SHOWN_MAX + 64];
+	const char *name = name_shown(path, shown, sizeof shown);
 	long size;
 	size_t got, cap;
 	int e;
@@ -269,14 +285,14 @@ int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 		size = 0;
 		clearerr(f);
 	} else if (fseek(f, 0, SEEK_SET) != 0) {
-		snprintf(err, errlen, "%s: cannot read: %s", path,
+		snprintf(err, errlen, "%s: cannot read: %s", name,
 		         strerror(errno));
 		fclose(f);
 		return RL_EINTERNAL;
 	}
 	if (size > INI_MAX_BYTES) {
 		snprintf(err, errlen, "%s: larger than 16 MiB; not an INI file?",
-		         path);
+		         name);
 		fclose(f);
 		return -1;
 	}
@@ -285,20 +301,20 @@ int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 	e = read_all(f, &buf, &cap, &got);
 	fclose(f);
 	if (e == ENOMEM) {
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, "%s: out of memory", name);
 		free(buf);
 		return RL_EINTERNAL;
 	}
 	if (e) {
 		/* an I/O failure (EIO), no fault of the file's text: exit 1,
 		** where the bytes read until then were parsed as the whole */
-		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(e));
+		snprintf(err, errlen, "%s: cannot read: %s", name, strerror(e));
 		free(buf);
 		return RL_EINTERNAL;
 	}
 	if (got > (size_t)INI_MAX_BYTES) {
 		snprintf(err, errlen, "%s: larger than 16 MiB; not an INI file?",
-		         path);
+		         name);
 		free(buf);
 		return -1;
 	}

@@ -3,6 +3,7 @@
 */
 #include "regfile.h"
 #include "shword.h"
+#include "../model/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -47,14 +48,22 @@ rl_file_kind rl_not_regular(const char *path)
 	return stat(path, &sb) == 0 ? kind_of(sb.st_mode) : RL_FILE_REGULAR;
 }
 
-FILE *rl_open_regular(const char *path, char *err, size_t errlen)
+/* The longest path rl_open_regular's messages name whole (bytes): past
+** it cut (rl_utf8_shown), so that the reason after it is said (whole, a
+** --measurements path of 1,000 bytes, which validate takes, filled its
+** 1,024-byte message: "PATH: ca") */
+#define PATH_SHOWN_MAX 300
+
+FILE *rl_open_regular(const char *file, char *err, size_t errlen)
 {
 	struct stat sb;
 	rl_file_kind kind;
 	FILE *f;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags, e;
+	int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags, e = errno;
+	char shown[PATH_SHOWN_MAX + 64];
+	const char *path = rl_utf8_shown(file, PATH_SHOWN_MAX, shown,
+	                                 sizeof shown);
 	if (fd < 0) {
-		e = errno;
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(e));
 		errno = e;
 		return NULL;

@@ -139,6 +139,13 @@ static const char *known_section(const char *dotted, size_t *sl)
 	return NULL;
 }
 
+/* 1 where a and b, each section.key, have one key */
+static int same_key(const char *a, const char *b)
+{
+	const char *ka = strchr(a, '.'), *kb = strchr(b, '.');
+	return ka && kb && !strcmp(ka, kb);
+}
+
 void setup_param_hint(const char *dotted, char *out, size_t len)
 {
 	const char *names[4], *sect;
@@ -158,8 +165,13 @@ void setup_param_hint(const char *dotted, char *out, size_t len)
 		used += (size_t)snprintf(out + used, len - used, "?");
 	/* the names offered are the nearest in spelling, not in meaning
 	** (chip.hbm_bw: chip.hbm_gb, not the bandwidth chip.hbm_tbps): where
-	** the section is one, where to read all of its keys */
+	** the section is one, where to read all of its keys; not where a name
+	** offered is the key typed, in another section (model.hbm_tbps:
+	** chip.hbm_tbps), whose list of model.* keys leads away from it */
 	sect = known_section(dotted, &sl);
+	for (i = 0; sect && i < n; i++)
+		if (same_key(dotted, names[i]))
+			sect = NULL;
 	if (sect && used < len)
 		snprintf(out + used, len - used, " (`rooflab params --section "
 		         "%s` lists every %s.* parameter)", sect, sect);

@@ -108,18 +108,31 @@ const char *rl_utf8_bytes(const char *s, size_t n, char *buf, size_t len)
 	return buf;
 }
 
-const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len)
+/* rl_utf8_quote and rl_utf8_shown: s between q and q (a quote, or ""),
+** cut past max bytes with "..." inside them and its size after them */
+static const char *shown(const char *s, size_t max, const char *q,
+                         char *buf, size_t len)
 {
 	size_t n = strlen(s);
 	char size[64];
 	if (max < 3)
 		max = 3;
 	if (n <= max)
-		snprintf(buf, len, "'%s'", s);
+		snprintf(buf, len, "%s%s%s", q, s, q);
 	else
-		snprintf(buf, len, "'%.*s...' (%s)", rl_utf8_cut(s, max - 3), s,
-		         rl_utf8_bytes(s, n, size, sizeof size));
+		snprintf(buf, len, "%s%.*s...%s (%s)", q, rl_utf8_cut(s, max - 3),
+		         s, q, rl_utf8_bytes(s, n, size, sizeof size));
 	return buf;
+}
+
+const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len)
+{
+	return shown(s, max, "'", buf, len);
+}
+
+const char *rl_utf8_shown(const char *s, size_t max, char *buf, size_t len)
+{
+	return shown(s, max, "", buf, len);
 }
 
 /* 1 when the well-formed sequence at u is one of the bidirectional

@@ -64,6 +64,15 @@ int rl_utf8_cut(const char *s, size_t max);
 ** between the quotes.  max under 3 is taken as 3. */
 const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len);
 
+/* s for a message, unquoted, into buf (len bytes, max + 64 at least);
+** returns buf: s whole where it is at most max bytes, else its first max
+** - 3 bytes or fewer, cut at a whole character (rl_utf8_cut), then "..."
+** and its size as rl_utf8_bytes says it: "/tmp/dd... (1000 bytes)".  For a
+** file's path before ":LINE:" (config/ini.c) and a --set assignment
+** (cli/options.c), whose whole text would leave no room for the reason
+** after it.  max under 3 is taken as 3. */
+const char *rl_utf8_shown(const char *s, size_t max, char *buf, size_t len);
+
 /* 1 when the well-formed sequence at s (rl_utf8_len > 0) is a character
 ** rooflab never shows or writes as it stands: a control character (C0
 ** U+0000..U+001F, DEL U+007F, and the C1 controls U+0080..U+009F, which a

@@ -31,6 +31,17 @@ expect_exit 2 "eval --set chp.hbm_tbs" -- \
 	$RL eval --chip h100-sxm --model llama3-8b --set chp.hbm_tbs=4
 expect_err "unknown parameter 'chp\.hbm_tbs'; did you mean chip\.hbm_tbps" "offers the near name"
 expect_no_err "params --section chp" "no list of a section that is none"
+# (review58) nor where a name offered is the key typed in another section:
+# model.hbm_tbps is chip.hbm_tbps, and the list of model.* keys (none of
+# them a bandwidth) leads away from it; chip.tp is scenario.tp
+expect_exit 2 "eval --set model.hbm_tbps" -- \
+	$RL eval --chip h100-sxm --model llama3-8b --set model.hbm_tbps=4
+expect_err "^rooflab eval: unknown parameter 'model\.hbm_tbps'; did you mean chip\.hbm_tbps\?$" \
+	"the key under another section: that name alone, no list of model.*"
+expect_exit 2 "eval --set chip.tp" -- \
+	$RL eval --chip h100-sxm --model llama3-8b --set chip.tp=2
+expect_err "unknown parameter 'chip\.tp'; did you mean scenario\.tp" "chip.tp: scenario.tp offered"
+expect_no_err "params --section chip" "chip.tp: no list of chip.*"
 
 # the claim's assumption sources, each term said in words where it stands
 expect_exit 0 "claim, no Monte Carlo" -- $RL claim --samples 0

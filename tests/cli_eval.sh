@@ -1448,4 +1448,45 @@ expect_exit 0 "eval h100-sxm" -- $RL eval --chip h100-sxm --model llama3-70b --t
 expect_no_out "stand-in" "a sourced price's row says no stand-in"
 expect_exit 0 "eval sohu-design, its price set" -- $RL eval --chip sohu-design --model llama3-70b --tp 8 --set cost.price_usd=20000 --json
 expect_out '"chip_price_assumption": null' "JSON: a price set for the run is no preset's assumption"
+
+# (review58) a preset path that is no file is quoted cut past 300 bytes,
+# at a whole character with '...' and its size, so that the reason after
+# it is said: whole, a path of 1,010 bytes filled eval's 1,024-byte
+# message and cut "does not exist" off (and claim's side, which takes a
+# profile= of 1,023 bytes since small76, the same).  By hand: the quote is
+# the path's first 297 bytes (ASCII) and "...", then "(1010 bytes)"
+seg=$(printf '%0200d' 0 | tr 0 q)
+gone="$tmpd/gone/$seg/$seg/$seg/$seg/"
+pad=$((1010 - ${#gone} - 4))
+gone="$gone$(printf "%0${pad}d" 0 | tr 0 f).ini"
+g297=$(printf '%s' "$gone" | cut -c1-297 | sed 's/[].[\\*^$()+?{|]/\\&/g')
+expect_exit 2 "eval --profile of a 1010-byte path that is not there" -- $RL eval --chip h100-sxm --model llama3-8b --profile "$gone"
+expect_err "^rooflab eval: profile file '$g297\\.\\.\\.' \\(${#gone} bytes\\) does not exist$" \
+	"eval: the long path quoted cut, the reason said"
+expect_exit 2 "claim: a side's profile= of a 1010-byte path that is not there" -- $RL claim --b "h100-sxm,profile=$gone" --samples 0 --no-design
+expect_err "^rooflab claim: side b \\(h100-sxm\\): profile file '$g297\\.\\.\\.' \\(${#gone} bytes\\) does not exist$" \
+	"claim: the long path quoted cut, the reason said"
+# and a path of 300 bytes or fewer whole, as before
+expect_exit 2 "eval --chip of a short path that is not there" -- $RL eval --chip "$tmpd/gone/x.ini" --model llama3-8b
+expect_err "^rooflab eval: chip file '.*/gone/x\\.ini' does not exist$" "a short path whole"
+# and a preset file's own messages ("FILE:LINE: ...", config/ini.c) name a
+# path past 300 bytes the same way: a profile at a path of 1,000 bytes
+# with a key no parameter has, its line the file's last (the shipped
+# trtllm-0.10.ini's lines and 1): whole, the path filled the 1,024 bytes
+# and the reason was cut off
+bad="$tmpd/bad/$seg/$seg/$seg/$seg/"
+pad=$((1000 - ${#bad} - 6))
+bad="$bad$(printf "%0${pad}d" 0 | tr 0 b)"
+mkdir -p "$bad"
+bad="$bad/p.ini"
+cp "$ROOFLAB_DATA/profiles/trtllm-0.10.ini" "$bad"
+printf 'bogus_key = 3\n' >>"$bad"
+bl=$(($(wc -l <"$ROOFLAB_DATA/profiles/trtllm-0.10.ini") + 1))
+b297=$(printf '%s' "$bad" | cut -c1-297 | sed 's/[].[\\*^$()+?{|]/\\&/g')
+expect_exit 2 "eval --profile of a 1000-byte path with an unknown key" -- $RL eval --chip h100-sxm --model llama3-8b --profile "$bad"
+expect_err "^rooflab eval: $b297\\.\\.\\. \\(${#bad} bytes\\):$bl: unknown parameter 'profile\\.bogus_key' \\(\`rooflab params\` lists them all\\)$" \
+	"eval: the file's long path cut, its line and reason said"
+expect_exit 2 "claim: a side's profile= of that file" -- $RL claim --b "h100-sxm,profile=$bad" --samples 0 --no-design
+expect_err "^rooflab claim: side b \\(h100-sxm\\): $b297\\.\\.\\. \\(${#bad} bytes\\):$bl: unknown parameter 'profile\\.bogus_key' \\(\`rooflab params\` lists them all\\)$" \
+	"claim: the file's long path cut, its line and reason said"
 finish

@@ -232,5 +232,17 @@ cp "$P" "$MD/m.csv"
 expect_exit 2 "--measurements: a path past 1023 bytes refused" -- $RL validate --measurements "$MD/m.csv"
 expect_err "^rooflab validate: --measurements '.*\\.\\.\\.' \\([0-9]+ bytes\\): at most 1023 bytes " "--measurements: the size and the most said"
 expect_no_out "." "--measurements: nothing on stdout"
+# (review58) one of 1,019 bytes, which it takes, that is not there: its
+# message names the path cut past 300 bytes (its first 297 and "...",
+# then its size) and says why, where the whole path filled the 1,024-byte
+# message and cut it to "PATH: ca"
+seg=$(printf '%0200d' 0 | tr 0 q)
+nm="$tmpd/nomeas/$seg/$seg/$seg/$seg/"
+pad=$((1019 - ${#nm} - 4))
+nm="$nm$(printf "%0${pad}d" 0 | tr 0 m).csv"
+n297=$(printf '%s' "$nm" | cut -c1-297 | sed 's/[].[\\*^$()+?{|]/\\&/g')
+expect_exit 2 "--measurements: a path of 1019 bytes that is not there" -- $RL validate --measurements "$nm"
+expect_err "^rooflab validate: $n297\\.\\.\\. \\(${#nm} bytes\\): cannot open: No such file or directory$" \
+	"--measurements: the long path cut, the reason said"
 
 finish

@@ -273,6 +273,24 @@ static void test_utf8_control(void **state)
 			fail_msg("non-control %zu named", i);
 }
 
+/* rl_utf8_shown, by hand: at most max bytes whole (5 of 'a' at max 5);
+** past it the first max - 3 bytes cut at a whole character, "..." and
+** the size: 10 of 'a' at max 5 are "aa... (10 bytes)"; "x" and three
+** alphas (CE B1, 7 bytes, 4 characters) at max 5 keep "x" alone, the
+** first alpha not whole within 2 bytes */
+static void test_utf8_shown(void **state)
+{
+	char buf[80];
+	(void)state;
+	assert_string_equal(rl_utf8_shown("aaaaa", 5, buf, sizeof buf), "aaaaa");
+	assert_string_equal(rl_utf8_shown("aaaaaaaaaa", 5, buf, sizeof buf),
+	                    "aa... (10 bytes)");
+	assert_string_equal(rl_utf8_shown("x\xce\xb1\xce\xb1\xce\xb1", 5, buf,
+	                                  sizeof buf),
+	                    "x... (7 bytes (4 characters))");
+	assert_string_equal(rl_utf8_shown("", 5, buf, sizeof buf), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +301,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8_quote),
 	    cmocka_unit_test(test_utf8_nonchar),
 	    cmocka_unit_test(test_utf8_control),
+	    cmocka_unit_test(test_utf8_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
