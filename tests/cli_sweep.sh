@@ -369,12 +369,18 @@ scenario.batch = 1:100:1
 [outputs]
 keep = throughput.output_tokens_per_s
 EOF
+# The sweep is stopped (SIGSTOP) while its count is read and killed while
+# still stopped, so the kill comes at the count read: polled as it ran, a
+# loaded machine let it finish between the read and the kill ("kill came
+# at 20000 of 20000").  It runs 50 ms between reads, at most 1200 of them.
 ROOFLAB_SWEEP_BATCH_SLEEP_MS=30 $RL sweep "$d/long.ini" --db "$d/kill.db" --batch 500 2>/dev/null &
 pid=$!
 i=0
-while [ $i -lt 200 ]; do
-	n=$(q "$d/kill.db" "SELECT count(*) FROM points" 2>/dev/null || echo 0)
+while [ $i -lt 1200 ] && kill -STOP $pid 2>/dev/null; do
+	n=0
+	[ -s "$d/kill.db" ] && n=$(q "$d/kill.db" "SELECT count(*) FROM points" 2>/dev/null)
 	[ "${n:-0}" -ge 2000 ] && break
+	kill -CONT $pid 2>/dev/null
 	sleep 0.05
 	i=$((i + 1))
 done
