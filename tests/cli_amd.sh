@@ -5,6 +5,8 @@
 # overheads, no runtime reservation, KV fraction 1) the numbers below follow
 # from the sources' figures by hand.
 . "$(dirname "$0")/clilib.sh"
+# the checks read eval's JSON with python3: without it the file says so
+have python3 "cli_amd.sh: eval's JSON read back" || finish
 
 expect_exit 0 "presets chip" -- $RL presets chip
 expect_out '^  mi300x +AMD Instinct MI300X' "mi300x is listed"

@@ -3,6 +3,9 @@
 # and cost outputs of `rooflab eval` (issue 3), and every bad input of the
 # silicon model (exit 2 and a message; physical violations are warnings).
 . "$(dirname "$0")/clilib.sh"
+# checks here read area's and eval's JSON with python3: without it the
+# file says so and stops
+have python3 "cli_area.sh: the JSON read back" || finish
 
 A="$RL area --chip h100-sxm"
 

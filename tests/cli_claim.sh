@@ -4,6 +4,11 @@
 # eval) and every bad input (exit 2 and a message).
 . "$(dirname "$0")/clilib.sh"
 
+# the checks read claim's databases with sqlite3 and its JSON with
+# python3: without one of them the file says so and stops
+have sqlite3 "cli_claim.sh: the databases read back" || finish
+have python3 "cli_claim.sh: the JSON read back" || finish
+
 C="$RL claim --samples 2000 --seed 3"
 expect_exit 0 "claim prints a summary" -- $C
 expect_out "speedup b/a" "summary has the speedup"
@@ -494,7 +499,7 @@ else echo "not ok - claim_mc_summary sides: $n"; fails=$((fails + 1)); fi
 # file"); its old run 1 is listed in claim_v1_runs and reports as a
 # version 1 run (the note on the by-design part), the new run 2 with
 # Sohu by design's Monte Carlo
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "claim --db into a version 1 file"; then
 	cp "$tdb" "$tmpd/v1.db"
 	sqlite3 "$tmpd/v1.db" "DROP TABLE claim_mc_summary; DROP TABLE claim_tornado_sides; PRAGMA user_version = 1"
 	expect_exit 0 "claim --db into a version 1 file" -- $C --db "$tmpd/v1.db"
@@ -1399,7 +1404,7 @@ expect_err "unknown option" "solve --samples says why"
 # e-acute (2 bytes) takes its 30 columns and its throughput ends under the
 # header's 'out tok/s' (printf's %-30s left it a column short), and an
 # escape in a label is shown as '?', not sent to the terminal
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "a UTF-8 label lined up"; then
 	$RL claim --samples 0 --no-design --a "h100-sxm,label=H$(printf '\303\251')" \
 		--b "sohu,label=S$(printf '\033')[31m" > "$tmpd/u8claim.txt" 2>&1
 	expect_exit 0 "claim: a UTF-8 label lines up, an escape is shown as ?" -- python3 -c "
@@ -1716,7 +1721,7 @@ cp "$tmpd/out" "$tmpd/uaf1.json"
 expect_exit 0 "claim: the same side with its default profile named" -- \
 	$RL claim --samples 0 --no-design --a "h100-sxm,scenario.isl=1024,profile=trtllm-0.10" --json
 cp "$tmpd/out" "$tmpd/uaf2.json"
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "an item applied and the default taken"; then
 	expect_exit 0 "claim: its item applied and the default taken (isl 1024, the throughput of profile=trtllm-0.10)" -- python3 -c "
 import json, sys
 a = json.load(open('$tmpd/uaf1.json'))['a']
@@ -2046,7 +2051,7 @@ fi
 # it, the text's "sits at the Nth percentile of the samples": counted
 # here from the samples claim --db stores (claim_mc_samples, side b's)
 # against the speedup at the stated values, the same seed and count
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "nominal_below counted from the samples"; then
 	rm -f "$tmpd/nb.db"
 	$RL claim --samples 3000 --no-design --db "$tmpd/nb.db" >/dev/null 2>&1
 	$RL claim --samples 3000 --no-design --json >"$tmpd/nb.json" 2>/dev/null
@@ -2063,8 +2068,6 @@ assert 0.9 < m['nominal_below'] < 1, m['nominal_below']
 	else
 		echo "not ok - JSON nominal_below: $(tail -1 "$tmpd/perr")"; fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: sqlite3 not installed (nominal_below)"
 fi
 # one sample is "1 sample" wherever a count of them is said, and one
 # chip "1 chip" (they read "1 samples", "none of the 1 evaluated
@@ -2259,7 +2262,7 @@ if [ $# -eq 3 ]; then
 		"the report: no figure of x across the target ($sr)"
 	# the tornado plot's title and the factor plot's total name x as the
 	# text does
-	if command -v gnuplot >/dev/null 2>&1; then
+	if have gnuplot "the tornado plot's x"; then
 		expect_exit 0 "the tornado plot of it" -- $RL plot tornado \
 			--db "$tmpd/side.db" --out "$tmpd/side.svg"
 		cp "$tmpd/side.svg" "$tmpd/out"
@@ -2271,8 +2274,6 @@ if [ $# -eq 3 ]; then
 		cp "$tmpd/sidef.svg" "$tmpd/out"
 		expect_out "total ${swq}x" \
 			"the factor plot's total: the speedup on its side of the target"
-	else
-		echo "ok - skipped: gnuplot is not installed (the tornado plot)"
 	fi
 else
 	echo "ok - skipped: the speedup at the stated values ('$sx') has two decimals or no JSON"

@@ -2,6 +2,9 @@
 # cli_curve.sh: rooflab curve (table, --json, several chips and mappings)
 # and rooflab plot curve (gnuplot; hostile labels stay strings).
 . "$(dirname "$0")/clilib.sh"
+# checks here read curve's JSON with python3: without it the file says
+# so and stops
+have python3 "cli_curve.sh: curve's JSON read back" || finish
 
 C="$RL curve --model llama3-70b --precision fp8 --isl 2048 --osl 128 --profile trtllm-0.10"
 
@@ -40,7 +43,7 @@ expect_out '"concurrency": 4,' "step 4: 1, 4, ..."
 
 # --help names every key of the JSON (05f88b1 added series' pp; none was
 # said anywhere)
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "curve --help names every key of curve --json"; then
 	$C --chip h100-sxm --tp 4 --pp 2 --json >"$tmpd/keys.json" 2>/dev/null
 	$RL curve --help >"$tmpd/curvehelp.txt" 2>&1
 	expect_exit 0 "curve --help names every key of curve --json" -- python3 -c "
@@ -61,8 +64,6 @@ assert len(keys) >= 15, keys
 missing = sorted(keys - words)
 assert not missing, missing
 "
-else
-	echo "ok - curve --help names every key of curve --json # skipped: no python3"
 fi
 
 # a point over its chip's TDP even at the lowest clock has no throughput
@@ -146,7 +147,7 @@ expect_exit 2 "step 1" -- $C --chip h100-sxm --step 1
 expect_err "\[1.01, 100\]" "step range said"
 expect_exit 2 "unknown option" -- $C --chip h100-sxm --rate 3
 
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "curve's plots"; then
 	expect_exit 0 "plot curve png" -- $RL plot curve --chip h100-sxm,sohu \
 		--model llama3-70b --tp 8 --out "$tmpd/c.png"
 	if [ -s "$tmpd/c.png" ]; then echo "ok - png written"; else
@@ -200,8 +201,6 @@ if command -v gnuplot >/dev/null 2>&1; then
 	fi
 	expect_exit 2 "plot curve needs --out" -- $RL plot curve --chip h100-sxm --model llama3-8b
 	expect_exit 2 "plot curve refuses --json" -- $RL plot curve --chip h100-sxm --model llama3-8b --json --term dumb
-else
-	echo "ok - skipped: gnuplot is not installed"
 fi
 # without --profile each chip takes the profile eval takes for it
 # (config/profiles.c profile_choose): h100-sxm's preset names

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 py=$root/scripts/decode-gap.py
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (decode-gap.py)"; exit 0; }
+have python3 "decode-gap.py" || finish
 
 # published-h100.csv trtllm-v0.13.0-0460: TensorRT-LLM 0.13.0, Llama-3 70B,
 # 16-bit, tp 8, 128/2048, 3000 requests, 6875.97 output tokens/s; its pair

@@ -207,7 +207,7 @@ h2() {
 		--chips 8 --set chip.by_design=true "$@" --json 2>/dev/null |
 		python3 -c 'import json, sys; d = json.load(sys.stdin); print("%.0f %.0f %g" % (d["throughput"]["output_tokens_per_s"], d["power"]["watts"], d["chip_tdp_w"] if "chip_tdp_w" in d else 0))' 2>/dev/null
 }
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "README's H200 figures"; then
 	set -- $(h2 --set design.hbm_stacks=8) $(h2) $(h2 --set design.hbm_stacks=8 --set chip.tdp_w=1000)
 	arch=$(sed -n '/^A chip given by its spec sheet (the H200/,/^$/p' "$root/README.md" | tr '\n' ' ' | tr -s ' ')
 	want="8 stacks give $(comma "$1") output tokens/s against $(comma "$4") with its 6, and a 1000 W TDP nothing: it draws $2 W, under its 700."
@@ -217,8 +217,6 @@ if command -v python3 >/dev/null 2>&1; then
 		echo "not ok - README's H200 paragraph against eval's ($# figures; 1000 W: $7):"
 		echo "    want: $want"; echo "    have: $arch"; fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: python3 (README's H200 figures)"
 fi
 
 # docs/tour.md's eval contract: Sohu by design at etched-bench, tp 8, its

@@ -6,6 +6,9 @@
 # naming the file, the run, the table, the column and the value, before a
 # line is written (stdout empty), as merge refuses such a part.
 . "$(dirname "$0")/clilib.sh"
+# the crafted databases are made with sqlite3: without it the file says
+# so and stops
+have sqlite3 "cli_exportx.sh: the crafted databases" || finish
 
 cd "$tmpd" || exit 1
 # 4 points (chip.hbm_tbps 1, 2, 3, 4): idx 0 to 3, runs.points 4

@@ -56,6 +56,7 @@ masked() {
 # that breaks a rule (the first 5 printed).
 check_runs() {
 	name=$1; k=$2; spread=$3; db=$4; shift 4
+	[ -z "$db" ] || have sqlite3 "$name: its database read back" || return 0
 	rm -f "$d"/x.db* "$d/count"
 	LD_PRELOAD=$shim FAILALLOC_COUNT=$d/count "$@" >"$d/base" 2>"$d/base.err"
 	brc=$?

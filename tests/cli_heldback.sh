@@ -10,7 +10,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 S="$root/scripts/heldback-rehearsal.py"
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (heldback-rehearsal.py)"; finish; }
+have python3 "heldback-rehearsal.py" || finish
 
 # a data folder: the shipped one but for the measurements
 D="$tmpd/data"

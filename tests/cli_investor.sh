@@ -9,6 +9,10 @@
 # not the modelled baseline.
 . "$(dirname "$0")/clilib.sh"
 
+# most checks read claim's JSON with python3: without it the file says so
+# and stops
+have python3 "cli_investor.sh: claim's JSON read back" || finish
+
 C="$RL claim --samples 400 --seed 5"
 expect_exit 0 "claim text" -- $C
 cp "$tmpd/out" "$tmpd/text"
@@ -308,7 +312,8 @@ sed -n '1,/^details:/p' "$tmpd/text" | tr '\n' ' ' | tr -s ' ' >"$tmpd/head"
 bt=$(sed -n 's/^  b  8x Sohu (as claimed)  *[0-9][0-9.]*  *\([0-9][0-9.]*\) .*/\1/p' "$tmpd/text")
 best=$(sed -n 's/.*against 8x H100 (TensorRT-LLM 0\.10) at its own best mapping, TP\([0-9]*\) x PP\([0-9]*\) x DP\([0-9]*\) (modelled, not measured): \([0-9.]*\)x.*/\1 \2 \3 \4/p' "$tmpd/head")
 $C --json >"$tmpd/c.json" 2>/dev/null
-if [ -n "$best" ] && command -v python3 >/dev/null 2>&1 &&
+if ! have python3 "the verdict block's best mapping against the JSON"; then :
+elif [ -n "$best" ] &&
 	python3 - "$tmpd/c.json" $best "$bt" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -325,7 +330,7 @@ else
 	echo "not ok - a's best mapping in the verdict block ('$best')"
 	sed 's/^/    /' "$tmpd/head" | cut -c1-600; fails=$((fails + 1))
 fi
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "the JSON's assumptions and cost basis by hand"; then
 	expect_exit 0 "JSON: assumptions, cost basis and the measured baselines by hand" -- \
 		python3 - "$tmpd/c.json" "$($RL --version | sed 's/^rooflab //')" <<'PY'
 import json, sys
@@ -401,8 +406,6 @@ if bad:
     print("\n".join(bad))
     sys.exit(1)
 PY
-else
-	echo "ok - skipped: python3 is not installed"
 fi
 
 # the report's verdict rounds as the text does: the text's "under the
@@ -413,7 +416,7 @@ cp "$tmpd/out" "$tmpd/c.txt"
 # the Monte Carlo plot's title says the probability and the quantiles as
 # the text of the same run does, where it read "P(>= 20x) = 0.1%" and
 # "median 12.4x" beside the text's 0.061% and 12.45x
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "the Monte Carlo and tornado plots"; then
 	expect_exit 0 "the Monte Carlo plot of it" -- $RL plot distribution \
 		--db "$tmpd/c.db" --out "$tmpd/d.svg"
 	mc=$(sed -n 's/^  over the assumption ranges: \(90% interval .*\), \(P(>= 20x) = .*\)$/\1|\2/p' "$tmpd/c.txt")
@@ -443,8 +446,6 @@ if command -v gnuplot >/dev/null 2>&1; then
 		grep -o '>b\.[^<]*<\|>[^<]*not shown<' "$tmpd/t.svg" | sed 's/^/    /'
 		fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: gnuplot is not installed (the Monte Carlo and tornado plots)"
 fi
 expect_exit 0 "report of it" -- $RL report --db "$tmpd/c.db" \
 	--out "$tmpd/r.md" --no-plots
@@ -625,7 +626,7 @@ fi
 # hand), which SQLite reads as its number, or as an array (read as 0, no
 # cap): the report fails, exit 2, naming the file and the key, and leaves
 # no report, as for a mistyped cell of the tables
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a power cap stored as text"; then
 	for v in "'1500'" "json_array(1500)"; do
 		cp "$tmpd/c.db" "$tmpd/cap.db"
 		sqlite3 "$tmpd/cap.db" "UPDATE claim_runs SET json = json_set(json, '\$.monte_carlo.power_cap_w', $v)"
@@ -713,7 +714,7 @@ fi
 cp "$tmpd/c.db" "$tmpd/old.db"
 sqlite3 "$tmpd/old.db" "UPDATE claim_runs SET json = json_set(json_remove(json, '\$.by_design_at_tdp', '\$.against_trtllm_0_11'), '\$.against_best_a.total_tokens', 'many')" 2>/dev/null
 expect_exit 0 "report of a run without the baselines" -- $RL report --db "$tmpd/old.db" --out "$tmpd/old.md" --no-plots
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a run without the baselines"; then
 	if ! grep -q "^- Against 8x H100 (TensorRT-LLM 0.10) at its own best\|^- Against the measured" "$tmpd/old.md" &&
 		grep -q "^- 8x Sohu (by design), .* held to its TDP: $bd\.$" "$tmpd/old.md"; then
 		echo "ok - a baseline the run's JSON lacks is left out"
@@ -722,8 +723,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		sed -n '/^## Verdict/,/^What must/p' "$tmpd/old.md" | sed 's/^/    /'
 		fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: sqlite3 is not installed"
 fi
 # what binds b at the scenario's mapping (TP8): the report says the
 # figures of the text's "what binds there" line (cli_claim checks them
@@ -739,7 +738,7 @@ else
 	grep 'What binds' "$tmpd/r.md" | sed 's/^/    /'
 	fails=$((fails + 1))
 fi
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "what binds b, changed by hand"; then
 	cp "$tmpd/c.db" "$tmpd/nobind.db"
 	sqlite3 "$tmpd/nobind.db" "UPDATE claim_runs SET json = json_remove(json, '\$.b_as_given_binds')"
 	expect_exit 0 "report of a run without b_as_given_binds" -- $RL report \
@@ -754,8 +753,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - what-binds item of a run without the field"; fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: sqlite3 is not installed"
 fi
 # the report's assumptions table holds Sohu by design's too, at their
 # stated values (sohu-design.ini: frac_mac 0.20; hbm_stack_gbps 0, the
@@ -1242,7 +1239,7 @@ expect_exit 0 "validate --db into the claim's database" -- $RL validate --db "$t
 # (small68) a run of the shipped rows is recorded as theirs: rows_of
 # 'shipped' (validate --json's word), no file named; the report keeps "the
 # published measurements" and the claim's line unlabelled for it
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the shipped rows recorded as theirs"; then
 	expect_exit 0 "validate --db records the shipped rows" -- \
 		test "$(sqlite3 "$tmpd/c.db" "select rows_of || '|' || quote(measurements_file) from validation_runs")" = "shipped|NULL"
 fi
@@ -1338,7 +1335,7 @@ fi
 # as stored; runs written before both columns (dropped), or with none
 # stored, are said to have none; (ux29) each twice: in the verdict's bullet and
 # as an item under the validation section's "In short" (capitalized)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the trust line stored"; then
 	cp "$tmpd/c.db" "$tmpd/tr.db"
 	sqlite3 "$tmpd/tr.db" "UPDATE claim_runs SET trust = replace(trust, 'over 12 software versions', 'over 7 software versions')"
 	expect_exit 0 "report of a claim run whose stored trust line says 7 profiles" -- \
@@ -1376,8 +1373,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	else
 		echo "not ok - claim_runs.trust is not the text's trust line"; fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: sqlite3 is not installed"
 fi
 
 # the workload under the title, from the run (data/scenarios/etched-bench.ini:

@@ -3,6 +3,9 @@
 # --requests and the latency targets (regimes, the best under targets, an
 # unmeetable target reported, bad input exiting 2 with the allowed range).
 . "$(dirname "$0")/clilib.sh"
+# checks here read eval's JSON with python3: without it the file says so
+# and stops
+have python3 "cli_load.sh: eval's JSON read back" || finish
 
 E="$RL eval --chip h100-sxm --model llama3-70b --precision fp8 --isl 2048 --osl 128 --tp 8 --profile trtllm-0.10"
 

@@ -3,6 +3,9 @@
 # rooflab map, and every bad mapping (exit 2 naming the constraint and
 # what would be legal).  The numeric checks are the issue's done-when.
 . "$(dirname "$0")/clilib.sh"
+# checks here read map's JSON with python3: without it the file says so
+# and stops
+have python3 "cli_map.sh: map's JSON read back" || finish
 
 # check NAME AWK-CONDITION: the last command's stdout satisfies it
 check() {

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 py=$root/scripts/memory-gap.py
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (memory-gap.py)"; exit 0; }
+have python3 "memory-gap.py" || finish
 
 # published-h100.csv trtllm-v0.13.0-0557: TensorRT-LLM 0.13.0, Llama-3 70B,
 # FP8, tp 1, 2048/2048, 1500 requests, 162.10 output tokens/s

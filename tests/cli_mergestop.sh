@@ -68,11 +68,7 @@ expect_err "removed \S+pipe\.db, which this merge wrote, since its result line c
 	{ echo "not ok - pipe.db is left after a closed pipe"; fails=$((fails + 1)); }
 expect_exit 0 "the same merge run again (after a closed pipe)" -- $RL merge "$d/pipe.db" "$d/p0.db" "$d/p1.db"
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "ok - merge stopped by a signal # skipped: no python3"
-	[ "$fails" -eq 0 ]
-	exit
-fi
+have python3 "merge stopped by a signal" || finish
 for sig in TERM INT; do
 	python3 - "$RL" "$d/m-$sig.db" "$d/p0.db" "$d/p1.db" "$sig" \
 		>"$tmpd/$sig.txt" 2>&1 <<'EOF'
@@ -118,8 +114,10 @@ expect_exit 0 "merge again after the signal" -- $RL merge "$d/m-TERM.db" "$d/p0.
 # 200,000, no filter (it said "2 parts merged into OUT" alone)
 expect_out "^rooflab merge: 2 parts merged into \S+m-TERM\.db: run 1, 200000 points stored of the 200000 of \S+big\.ini \(spec [0-9a-f]{16}\)\$" \
 	"the summary counts the points merged"
-a=$(sqlite3 "$d/m-TERM.db" "SELECT * FROM points ORDER BY idx" | cksum)
-b=$(sqlite3 "$d/whole.db" "SELECT * FROM points ORDER BY idx" | cksum)
-[ "$a" = "$b" ] && echo "ok - merged again equals the unsharded run" ||
-	{ echo "not ok - merged again differs from the unsharded run"; fails=$((fails + 1)); }
+if have sqlite3 "merged again against the unsharded run"; then
+	a=$(sqlite3 "$d/m-TERM.db" "SELECT * FROM points ORDER BY idx" | cksum)
+	b=$(sqlite3 "$d/whole.db" "SELECT * FROM points ORDER BY idx" | cksum)
+	[ "$a" = "$b" ] && echo "ok - merged again equals the unsharded run" ||
+		{ echo "not ok - merged again differs from the unsharded run"; fails=$((fails + 1)); }
+fi
 [ "$fails" -eq 0 ]

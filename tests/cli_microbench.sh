@@ -6,7 +6,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 py=$root/scripts/microbench-ranges.py
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (microbench-ranges.py)"; exit 0; }
+have python3 "microbench-ranges.py" || finish
 
 expect_exit 0 "the gemm section runs on the shipped runs" -- python3 "$py" --section=gemm
 # run1 gemm_peak bf16: 1099511627776 flops in 1393.588 us = 788.98 TFLOP/s,

@@ -6,7 +6,7 @@
 # label of no preset's model is listed unknown, and a data directory's own
 # preset of a label's name is that preset, not the one the label reads as.
 . "$(dirname "$0")/clilib.sh"
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing"; finish; }
+have python3 "cli_modellabel.sh" || finish
 
 H=id,software,version,chip,gpus,model,precision,isl,osl,tp,pp,batch_or_concurrency,request_rate,metric,value
 {

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-.}
 py=$root/scripts/matched-pairs.py
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (matched-pairs.py)"; exit 0; }
+have python3 "matched-pairs.py" || finish
 
 csvf=$tmpd/rows.csv
 {

@@ -6,6 +6,12 @@
 # left behind.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+# every plot is drawn by gnuplot, and most checks change a database by
+# hand (sqlite3) or read a figure back (python3): without one of them the
+# file says so and stops
+have gnuplot "cli_plot.sh: every plot" || finish
+have sqlite3 "cli_plot.sh: the databases changed by hand" || finish
+have python3 "cli_plot.sh: the figures read back" || finish
 
 # the hand-made databases (clilib.sh)
 plot_dbs
@@ -285,7 +291,7 @@ is_png "$tmpd/o/sweep.png" && echo "ok - sweep.png is a PNG" ||
 # linear one of -4.4e307 and 4.4e307 (half their gap beyond each: edges
 # -8.8e307 and 8.8e307, 1.76e308 apart, under the largest double,
 # 1.797e308): each drawn
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a heatmap of axes near the largest double"; then
 	for ax in "0.3 0.5 4e264" "-4.4e307 4.4e307"; do
 		rm -f "$tmpd/edge.db"
 		sqlite3 "$tmpd/edge.db" "CREATE TABLE results(run_id INTEGER,
@@ -362,7 +368,7 @@ fi
 # each.  z = 10 x frac_mac / 0.2 over frac_mac 0, 0.1, 0.2 (0, 5, 10): the
 # levels 0 + 10 x k / 5 = 2, 4, 6, 8, three significant digits of the
 # least (2.00); no target line (not a speedup)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a text heatmap's levels"; then
 	sqlite3 "$tmpd/lv.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL,
 		throughput_output_tokens_per_s REAL);
@@ -453,7 +459,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	# gnuplot each level in 9 digits: 100000000 (z's least, no line, its key
 	# entry gone), 100000001 twice (two lines drawn as one) and 100000002.
 	# The script read through a gnuplot in front of the real one
-	if gp=$(command -v gnuplot); then
+	if have gnuplot "a script read through a gnuplot in front of the real one" &&
+		gp=$(command -v gnuplot); then
 		mkdir -p "$tmpd/gpfake"
 		printf '#!/bin/sh\ntee "%s" | "%s" "$@"\n' "$tmpd/gp.script" "$gp" >"$tmpd/gpfake/gnuplot"
 		chmod +x "$tmpd/gpfake/gnuplot"
@@ -626,15 +633,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		--db "$tmpd/lv4.db" --x design.frac_mac --y chip.tdp_w \
 		--z speedup_total_tokens --term dumb
 	expect_out "20 is exceeded everywhere \(at least 20\.0004\)" "z 20.0004 to 30: the least reads past 20"
-else
-	echo "skipped: sqlite3 not installed (a text heatmap's levels)"
 fi
 
 # a colour the same at every cell: 5243.10531650879 and the next double
 # up, both 5243.10532 in the 9 digits the script carries, gave gnuplot
 # the range [5243.10532:5243.10532] ("empty cb range", exit 1); drawn
 # now over 1% each side, the title saying the one value
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a heatmap of one value"; then
 	sqlite3 "$tmpd/flat.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL,
 		throughput_output_tokens_per_s REAL);
@@ -675,8 +680,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 	expect_exit 0 "its title says the value" -- \
 		grep -q '4.94e-324 at every cell' "$tmpd/o/flatx.svg"
-else
-	echo "skipped: sqlite3 not installed (a heatmap of one value)"
 fi
 
 # a column of names (a choice, declared TEXT) as an axis or the colour:
@@ -714,7 +717,7 @@ expect_err "fewer than two numeric parameters \(design\.hbm_gen holds names" \
 
 # an output without a unit (a share, a count) is labelled by its name
 # alone, where "power.clock_scale ()" showed empty parentheses
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "an output without a unit"; then
 	sqlite3 "$tmpd/nounit.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL, power_clock_scale REAL);
 		INSERT INTO results VALUES(1, 0.1, 500, 1), (1, 0.1, 700, 1),
@@ -775,7 +778,7 @@ expect_out "sweep run 2: 4 design points" "run 2: its 2 x 2 points"
 # worst TPOT, titled "best"); --z-best most|least chooses.  Each cell's
 # least TPOT is 1 (tp 1) and its most 2 to 5 (tp 2): least gives one
 # colour ("1 at every cell"), most four
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "least and most of a heatmap's cells"; then
 	sqlite3 "$tmpd/best.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_tdp_w REAL, scenario_tp INTEGER,
 		latency_tpot_s REAL, throughput_output_tokens_per_s REAL);
@@ -1228,7 +1231,7 @@ fi
 # entering it (cmd_plot.c), then "done in".  (review53: until 2026-12-01
 # this check needed a plot slow enough to pass half a second, 600,000 rows,
 # then 2,400,000 once speed11 read them faster: a timed test.)
-if command -v sqlite3 >/dev/null 2>&1 && command -v script >/dev/null 2>&1; then
+if have sqlite3 "progress on a terminal" && have script "progress on a terminal"; then
 	sqlite3 "$tmpd/slow.db" "CREATE TABLE results(run_id INTEGER,
 		design_frac_mac REAL, chip_hbm_tbps REAL, speedup_total_tokens REAL);
 		WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n
@@ -1253,8 +1256,6 @@ if command -v sqlite3 >/dev/null 2>&1 && command -v script >/dev/null 2>&1; then
 		echo "not ok - no progress on a terminal: $(tr '\r' '\n' <"$tmpd/tty" | head -3)"
 		fails=$((fails + 1))
 	fi
-else
-	echo "ok - skipped: progress on a terminal (needs sqlite3 and script)"
 fi
 
 # a database only read gets nothing beside it: a sweep leaves its file in
@@ -1270,7 +1271,7 @@ if [ "$before" = ". .. s.db " ]; then
 else
 	echo "not ok - after the sweep: $before"; fails=$((fails + 1))
 fi
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "heatmap of the WAL-mode database"; then
 	expect_exit 0 "plot heatmap of the WAL-mode database" -- "$RL" plot \
 		heatmap --db "$wd/s.db" --x design.frac_mac \
 		--y design.hbm_stack_gbps --term dumb
@@ -1363,13 +1364,11 @@ fi
 # a label longer than rooflab writes (127 characters; a database changed
 # by hand: 200) is cut where the plot reads it, and says so: 124
 # characters and "..." in the 127 the reader keeps (it was cut silently)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a label changed by hand"; then
 	cp "$db" "$tmpd/lab.db"
 	sqlite3 "$tmpd/lab.db" "UPDATE claim_runs SET b_label = '$(awk 'BEGIN { for (i = 0; i < 200; i++) printf "B" }')'"
 	expect_exit 0 "factors with a label of 200 characters" -- "$RL" plot factors --db "$tmpd/lab.db" --out "$tmpd/lab.svg"
 	expect_exit 0 "its title has the label cut with '...'" -- grep -Eq "from: B{124}\.\.\. over" "$tmpd/lab.svg"
-else
-	echo "skipped: sqlite3 not installed (a label changed by hand)"
 fi
 # the validation plot drew at most 8 chips and dropped the rows of the
 # ninth on without a word (the title's row count too): one published row
@@ -1500,7 +1499,7 @@ fi
 # (it said "1 value of ..." as if of the run)
 printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\n[axes]\nchip.hbm_tbps = 1:8:1\nscenario.batch = 1:64:1\nscenario.tp = 1, 2\n[sampling]\nmethod = sobol\nseed = 3\ncount = 64\n' >"$tmpd/sob.ini"
 expect_exit 0 "a Sobol sample of 64" -- "$RL" sweep "$tmpd/sob.ini" --db "$tmpd/sob.db"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the Sobol sample's points"; then
 	v=$(sqlite3 "$tmpd/sob.db" "SELECT chip_hbm_tbps FROM points WHERE idx = 0")
 	expect_exit 2 "heatmap at one drawn value" -- "$RL" plot heatmap --db "$tmpd/sob.db" \
 		--x scenario.tp --y scenario.batch --at "chip.hbm_tbps=$v" --term dumb --out "$tmpd/sob.txt"
@@ -1564,13 +1563,11 @@ chip.hbm_tbps = 2, 3
 EOS
 expect_exit 0 "a sweep with no baseline" -- "$RL" sweep "$tmpd/nobase.ini" \
 	--db "$tmpd/nobase.db" --threads 1
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "a heatmap with no --z"; then
 	expect_exit 0 "its heatmap with no --z" -- "$RL" plot heatmap \
 		--db "$tmpd/nobase.db" --term dumb
 	expect_out "^ *throughput\.output_tokens_per_s \(tokens/s\) over chip\.hbm_tbps \(TB/s\) and scenario\.batch \(sequences\) *$" \
 		"its title: output tokens/s over chip.hbm_tbps and scenario.batch"
-else
-	echo "skipped: gnuplot not installed (a heatmap with no --z)"
 fi
 
 # (small69) SQLite's double-quoted-string fallback is off on every
@@ -1578,13 +1575,13 @@ fi
 # view whose run_profile is a misspelt "r.profil" read, with it on, as the
 # text 'r.profil' at every point, and the plot and the report were drawn
 # from it (exit 0); now the file and the column are named, exit 2
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a view with a misspelt column"; then
 	cp "$tmpd/nobase.db" "$tmpd/dqs.db"
 	sqlite3 "$tmpd/dqs.db" 'DROP VIEW results; CREATE VIEW results AS
 		SELECT p.*, r.chip AS run_chip, r.model AS run_model, r.scenario AS
 		run_scenario, "r.profil" AS run_profile FROM points p JOIN runs r
 		ON r.id = p.run_id'
-	if command -v gnuplot >/dev/null 2>&1; then
+	if have gnuplot "heatmap of a view with a misspelt column"; then
 		expect_exit 2 "heatmap of a view with a misspelt column" -- "$RL" \
 			plot heatmap --db "$tmpd/dqs.db" --term dumb
 		expect_err "^rooflab plot: .*dqs\.db: cannot read: no such column: r\.profil$" \
@@ -1594,8 +1591,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		report --db "$tmpd/dqs.db" --out "$tmpd/dqs.md" --no-plots
 	expect_err "^rooflab report: .*dqs\.db: cannot read: no such column: r\.profil$" \
 		"report: the misspelt column named, not read as text"
-else
-	echo "skipped: sqlite3 not installed (a view with a misspelt column)"
 fi
 
 finish

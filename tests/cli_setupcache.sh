@@ -11,6 +11,9 @@
 # significant digits).  Each axis must change some result (else the check
 # says nothing of its flag).
 . "$(dirname "$0")/clilib.sh"
+# the sweeps are compared point by point by python3: without it the file
+# says so and stops
+have python3 "cli_setupcache.sh: the sweeps compared" || finish
 
 RL="$RL" D="$tmpd" python3 - <<'EOF'
 import itertools, json, os, sqlite3, subprocess, sys

@@ -4,6 +4,9 @@
 # tokens), each solved with the speedup's root finding and read as a floor
 # (at least) or a ceiling (at most), and the targets refused (exit 2).
 . "$(dirname "$0")/clilib.sh"
+# checks here read solve's JSON with python3: without it the file says
+# so and stops
+have python3 "cli_solve.sh: solve's JSON read back" || finish
 
 # jcheck NAME PYTHON: the last command's JSON (d) satisfies the asserts
 jcheck() {

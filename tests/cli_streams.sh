@@ -56,13 +56,11 @@ expect_empty out "merge's error: nothing on stdout"
 expect_err "^rooflab merge: .*m\.db" "merge's error on stderr"
 
 # plot: "wrote FILE" on stdout (gnuplot draws it)
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "plot: wrote FILE"; then
 	expect_exit 0 "plot heatmap" -- "$RL" plot heatmap --db "$d/g.db" --out "$d/h.svg"
 	expect_out "^rooflab plot: wrote .*/h\.svg$" "plot: its result on stdout"
 	one_line "plot"
 	expect_no_err "wrote" "plot: its result not on stderr"
-else
-	echo "ok - plot: skipped: gnuplot is not installed (make deps)"
 fi
 
 # report: "wrote FILE" on stdout; the sections a sweep's file leaves out

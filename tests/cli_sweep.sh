@@ -8,6 +8,10 @@
 # (exit 2 and a message).
 . "$(dirname "$0")/clilib.sh"
 
+# the checks read the databases with sqlite3 and the JSON with python3:
+# without one of them the file says so and stops
+have sqlite3 "cli_sweep.sh: the databases read back" || finish
+have python3 "cli_sweep.sh: the JSON read back" || finish
 d=$tmpd
 q() { sqlite3 "$@"; }
 # shards SPEC PREFIX N: shards 0..N-1 of SPEC into PREFIX{i}.db, 2 threads
@@ -112,7 +116,7 @@ fi
 # a unit read from the file is text like any other: one holding a comma
 # and a quote (a database altered by hand) is quoted in the header field
 # as CSV quotes a cell, where it would split the header
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a unit with a comma, a quote or a line break"; then
 	cp "$d/merged.db" "$d/unitq.db"
 	q "$d/unitq.db" "UPDATE run_columns SET unit = 'a,\"b' WHERE name = 'scenario_batch'"
 	expect_exit 0 "export csv --units of a unit with a comma" -- $RL export --db "$d/unitq.db" --format csv --units
@@ -143,7 +147,7 @@ if spdoc "$tmpd/out" speedup_; then
 else
 	echo "not ok - the speedup columns' docs"; fails=$((fails + 1))
 fi
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the speedups' docs by their dotted form"; then
 	cp "$d/merged.db" "$d/spdot.db"
 	q "$d/spdot.db" "UPDATE run_columns SET dotted = replace(dotted, 'speedup_', 'speedup.')"
 	expect_exit 0 "export json of speedups by their dotted form" -- $RL export --db "$d/spdot.db" --format json
@@ -384,12 +388,18 @@ scenario.batch = 1:100:1
 [outputs]
 keep = throughput.output_tokens_per_s
 EOF
+# The sweep is stopped (SIGSTOP) while its count is read and killed while
+# still stopped, so the kill comes at the count read: polled as it ran, a
+# loaded machine let it finish between the read and the kill ("kill came
+# at 20000 of 20000").  It runs 50 ms between reads, at most 1200 of them.
 ROOFLAB_SWEEP_BATCH_SLEEP_MS=30 $RL sweep "$d/long.ini" --db "$d/kill.db" --batch 500 2>/dev/null &
 pid=$!
 i=0
-while [ $i -lt 200 ]; do
-	n=$(q "$d/kill.db" "SELECT count(*) FROM points" 2>/dev/null || echo 0)
+while [ $i -lt 1200 ] && kill -STOP $pid 2>/dev/null; do
+	n=0
+	[ -s "$d/kill.db" ] && n=$(q "$d/kill.db" "SELECT count(*) FROM points" 2>/dev/null)
 	[ "${n:-0}" -ge 2000 ] && break
+	kill -CONT $pid 2>/dev/null
 	sleep 0.05
 	i=$((i + 1))
 done
@@ -424,7 +434,7 @@ b=$(q "$d/straight.db" "SELECT idx, status, chip_hbm_tbps, scenario_batch, throu
 # signal goes once 1000 points are committed, while 19000 remain
 # (batches of 500 with 30 ms after each); where it cannot be sent while
 # the sweep runs, the test says so and skips, asserting no time
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "SIGINT to a running sweep"; then
 	python3 - "$RL" "$d/long.ini" "$d/int.db" >"$tmpd/int.txt" 2>&1 <<'EOF'
 import os, re, signal, sqlite3, subprocess, sys, time
 rl, spec, db = sys.argv[1:4]
@@ -476,15 +486,13 @@ EOF
 	elif ! grep -q "^skipped: " "$tmpd/int.txt"; then
 		fails=$((fails + 1))
 	fi
-else
-	echo "skipped: SIGINT to a running sweep (no python3)"
 fi
 # SIGTERM (what Slurm sends at a job's time limit or preemption, and kill
 # by default) stops the sweep as Ctrl-C does: the points taken up
 # committed, the run unfinished, the command to resume, exit 143 (128 +
 # 15), where it ended the process at once and lost the batch in flight;
 # the resume completes it as an uninterrupted run
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "SIGTERM to a running sweep"; then
 	python3 - "$RL" "$d/long.ini" "$d/term.db" >"$tmpd/term.txt" 2>&1 <<'EOF'
 import os, re, signal, sqlite3, subprocess, sys, time
 rl, spec, db = sys.argv[1:4]
@@ -542,7 +550,7 @@ fi
 # sweep is refused, exit 2, before it resumes), and run, it resumes: it
 # stores more and stops at the next SIGINT, exit 130, the run holding the
 # odd points below next_idx exactly
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "SIGINT twice to a huge sweep"; then
 	mkdir -p "$d/sp ace'q"
 	cat >"$d/sp ace'q/huge.ini" <<'EOF'
 [base]
@@ -607,7 +615,7 @@ fi
 # a database named e<ESC>[31m;x.db: the note quotes it as sh reads it and
 # shows its escape as '?', as every message shows a control character,
 # where the escape reached the terminal; by hand: 'e?[31m;x.db'
-if command -v python3 >/dev/null 2>&1; then
+if have python3 "SIGINT to a sweep of a file whose name holds an escape"; then
 	python3 - "$RL" "$d/long.ini" "$d" >"$tmpd/int3.txt" 2>&1 <<'EOF'
 import os, signal, subprocess, sys, time
 rl, spec, d = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -887,20 +895,24 @@ expect_err "warning: .*nine\.db: run 1 is marked complete but lacks 2 of its poi
 	"export warns of the 2 missing points"
 [ "$(wc -l <"$tmpd/out")" -eq 8 ] && echo "ok - export writes the 7 rows it has" ||
 	{ echo "not ok - export wrote $(wc -l <"$tmpd/out") lines"; fails=$((fails + 1)); }
-expect_exit 0 "heatmap of a complete run missing 2 points" -- \
-	$RL plot heatmap --db "$d/nine.db" --x chip.hbm_tbps --y scenario.batch \
-	--z throughput.output_tokens_per_s --term dumb
-expect_out "run 1 lacks 2 of its points" "the heatmap's title names the 2 missing points"
+if have gnuplot "heatmap of a complete run missing 2 points"; then
+	expect_exit 0 "heatmap of a complete run missing 2 points" -- \
+		$RL plot heatmap --db "$d/nine.db" --x chip.hbm_tbps --y scenario.batch \
+		--z throughput.output_tokens_per_s --term dumb
+	expect_out "run 1 lacks 2 of its points" "the heatmap's title names the 2 missing points"
+fi
 # the same run stopped after 4 of its 9 points (hbm 2 TB/s at batch 1, 8,
 # 64 and 3 TB/s at batch 1): the heatmap's title says it is not finished,
 # 4 of 9, where it drew those 4 as the sweep
 $RL sweep "$d/nine.ini" --db "$d/nine4.db" 2>/dev/null
 q "$d/nine4.db" "DELETE FROM points WHERE idx >= 4;
 	UPDATE runs SET finished = NULL, next_idx = 4"
-expect_exit 0 "heatmap of a run stopped at 4 of 9 points" -- \
-	$RL plot heatmap --db "$d/nine4.db" --x chip.hbm_tbps --y scenario.batch \
-	--z throughput.output_tokens_per_s --term dumb
-expect_out "run 1 is not finished: 4 of its 9 points done" "the heatmap's title says so, 4 of 9"
+if have gnuplot "heatmap of a run stopped at 4 of 9 points"; then
+	expect_exit 0 "heatmap of a run stopped at 4 of 9 points" -- \
+		$RL plot heatmap --db "$d/nine4.db" --x chip.hbm_tbps --y scenario.batch \
+		--z throughput.output_tokens_per_s --term dumb
+	expect_out "run 1 is not finished: 4 of its 9 points done" "the heatmap's title says so, 4 of 9"
+fi
 expect_exit 0 "export of a filtered run short of points" -- \
 	$RL export --db "$d/sobgap.db" --format csv
 if grep -q "lacks" "$tmpd/err"; then
@@ -974,10 +986,12 @@ expect_exit 0 "export of a filtered run that lost 2 points" -- \
 	$RL export --db "$d/soblost.db" --format csv
 expect_err "warning: .*soblost\.db: run 1 is marked complete but lacks 2 of its points" \
 	"export warns of the filtered run's 2 lost points"
-expect_exit 0 "heatmap of a filtered run that lost 2 points" -- \
-	$RL plot heatmap --db "$d/soblost.db" --x chip.hbm_tbps --y scenario.batch \
-	--z throughput.output_tokens_per_s --term dumb
-expect_out "run 1 lacks 2 of its points" "the heatmap's title names the filtered run's 2 lost points"
+if have gnuplot "heatmap of a filtered run that lost 2 points"; then
+	expect_exit 0 "heatmap of a filtered run that lost 2 points" -- \
+		$RL plot heatmap --db "$d/soblost.db" --x chip.hbm_tbps --y scenario.batch \
+		--z throughput.output_tokens_per_s --term dumb
+	expect_out "run 1 lacks 2 of its points" "the heatmap's title names the filtered run's 2 lost points"
+fi
 expect_exit 0 "resume of the filtered run that lost 2 points" -- \
 	$RL sweep "$d/sobgap.ini" --db "$d/soblost.db" --shard 1/3 --resume
 expect_err "evaluated again, 2 stored" "the resume stores the 2 lost points again"
@@ -1110,10 +1124,12 @@ expect_exit 0 "export of a part renumbered into the other shard" -- \
 	$RL export --db "$d/moved1.db" --format csv
 expect_err "warning: .*moved1\.db: run 1 is marked complete but lacks 4 of its points" \
 	"export warns that the renumbered part lacks its 4 points"
-expect_exit 0 "heatmap of a part renumbered into the other shard" -- \
-	$RL plot heatmap --db "$d/moved1.db" --x chip.hbm_tbps --y scenario.batch \
-	--z throughput.output_tokens_per_s --term dumb
-expect_out "run 1 lacks 4 of its points" "the heatmap's title names the renumbered part's 4 points"
+if have gnuplot "heatmap of a part renumbered into the other shard"; then
+	expect_exit 0 "heatmap of a part renumbered into the other shard" -- \
+		$RL plot heatmap --db "$d/moved1.db" --x chip.hbm_tbps --y scenario.batch \
+		--z throughput.output_tokens_per_s --term dumb
+	expect_out "run 1 lacks 4 of its points" "the heatmap's title names the renumbered part's 4 points"
+fi
 
 # merge refuses a part marked complete that lacks points (no filter): it
 # names the shard, the part and how many, and writes nothing
@@ -1156,7 +1172,7 @@ else
 fi
 
 # the progress bar: on a terminal (script(1) gives one), not otherwise
-if command -v script >/dev/null 2>&1; then
+if have script "the progress bar on a terminal"; then
 	script -qec "$RL sweep $d/long.ini --db $d/tty.db" /dev/null >"$tmpd/tty" 2>&1
 	if grep -q 'points/s  ETA' "$tmpd/tty"; then
 		echo "ok - progress bar with points/s and ETA on a terminal"
@@ -1767,10 +1783,12 @@ expect_exit 0 "export of a 1-point run not finished" -- $RL export --db "$d/one.
 expect_err "not finished \(0 of its 1 point done" "says 0 of its 1 point (singular)"
 expect_exit 2 "merge of a 1-point part not finished" -- $RL merge "$d/onem.db" "$d/one.db"
 expect_err "not finished \(0 of its 1 point done\)" "merge says 0 of its 1 point (singular)"
-expect_exit 0 "pareto of a 1-point run not finished" -- $RL plot pareto --db "$d/one.db" \
-	--x chip.hbm_tbps --y throughput.output_tokens_per_s --term dumb
-expect_out "1 of 1 design point on the frontier" "the title says 1 design point (singular)"
-expect_out "0 of its 1 point done" "the title says 0 of its 1 point (singular)"
+if have gnuplot "pareto of a 1-point run not finished"; then
+	expect_exit 0 "pareto of a 1-point run not finished" -- $RL plot pareto --db "$d/one.db" \
+		--x chip.hbm_tbps --y throughput.output_tokens_per_s --term dumb
+	expect_out "1 of 1 design point on the frontier" "the title says 1 design point (singular)"
+	expect_out "0 of its 1 point done" "the title says 0 of its 1 point (singular)"
+fi
 # filters with linear sums (sweeps/README.md): a fixed die, MAC and SRAM
 # shares of a 3 x 3 grid of binary fractions (exact sums) at most 0.8 of
 # it.  By hand: mac 0.25 + sram 0.125, 0.25, 0.5 = 0.375, 0.5, 0.75 (3
@@ -2053,7 +2071,7 @@ expect_err "^rooflab sweep: the first that did not fit in memory, point 0 \(desi
 	"it names the first that does not fit, its values and why"
 expect_err "^rooflab sweep: the first that was not evaluable, point 5 \(design\.hbm_stacks=1, design\.frac_mac=0\.3, design\.frac_sram=0\.35\), status 2: design: the area shares add up to 1\.05 > 1" \
 	"and the first that passes its die"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the statuses of points not evaluable"; then
 	got=$(q "$d/why.db" "SELECT group_concat(idx || ':' || status, ' ') FROM (SELECT idx, status FROM points WHERE status != 0 ORDER BY idx)")
 	if [ "$got" = "0:3 1:3 2:3 3:3 4:3 5:2 11:2" ]; then
 		echo "ok - the statuses stored are those the summary counts"
@@ -2071,7 +2089,7 @@ expect_err "of the 2 stored, 0 did not fit in memory \(status 3\) and 1 was not 
 	"the summary counts the point over its TDP as not evaluable"
 expect_err "^rooflab sweep: the first that was not evaluable, point 0 \(chip\.tdp_w=80\), status 4: over its 80 W TDP at every clock: power 8[78] W at the lowest clock 0\.00183 GHz \(0\.001 of its 1\.83 GHz\)" \
 	"and says why: its power at the lowest clock"
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "the statuses of points over the TDP"; then
 	got=$(q "$d/tdp.db" "SELECT group_concat(idx || ':' || status, ' ') FROM (SELECT idx, status FROM points ORDER BY idx)")
 	if [ "$got" = "0:4 1:0" ]; then
 		echo "ok - status 4 stored for the point over its TDP"
@@ -2232,7 +2250,7 @@ if grep -q "the first that" "$d/err"; then
 else
 	echo "ok - a sweep whose points all serve names no first that did not"
 fi
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a filter over the TDP as linear sums"; then
 	# a [filter] over the TDP (tdp.ini, above) as linear sums
 	# (sweeps/linsum.c): one naming the throughput has
 	# no value at status 4 (counted over the TDP, as the comparison
@@ -2324,7 +2342,7 @@ if grep -q "already holds" "$d/err"; then
 else
 	echo "ok - another shard into the file says nothing"
 fi
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a new run beside an unfinished one"; then
 	# run 1 left unfinished (as a Ctrl-C leaves it): a new run starts over
 	q "$d/why4.db" "UPDATE runs SET finished = NULL, next_idx = 2 WHERE id = 1"
 	expect_exit 0 "the sweep again over an unfinished run" -- $RL sweep "$d/why4.ini" --db "$d/why4.db"
@@ -2425,7 +2443,7 @@ expect_err "^rooflab sweep: --db $d/parts/part-0\.db: its folder $d/parts is not
 # (it was exit 1 at "preparing the insert", after a run row that could
 # never hold a point was committed, or a resumed run's next point
 # repaired)
-if command -v sqlite3 >/dev/null 2>&1; then
+if have sqlite3 "a points table made by hand"; then
 	printf '[base]\nchip = h100-sxm\nmodel = llama3-8b\nprofile = ideal\n[axes]\nscenario.batch = 1, 2\n' >"$d/pk.ini"
 	expect_exit 0 "a two-point sweep (for a points table made by hand)" -- $RL sweep "$d/pk.ini" --db "$d/pk.db"
 	q "$d/pk.db" "DROP VIEW results; DROP TABLE points; CREATE TABLE points(x)"
@@ -2457,7 +2475,8 @@ fi
 # 8 x 9.7 = 77.6 mm2 of PHY, over frac_phy 0.08 of these dies, a design
 # the plot keeps off its frontier (and so the README's query, since
 # 2026-11-30): frac_phy 0.13 gives 78 mm2 at 600 mm2, every design buildable
-if command -v sqlite3 >/dev/null 2>&1 && command -v gnuplot >/dev/null 2>&1; then
+if have sqlite3 "the Pareto frontier of buildable designs" &&
+	have gnuplot "the Pareto frontier of buildable designs"; then
 	printf '[base]\nscenario = etched-bench\nchip = sohu-design\nprofile = etched-claim\nset = profile.attn_overlap=0\nset = design.frac_phy=0.13\n[axes]\ndesign.die_mm2 = 600:850:50\ndesign.hbm_stacks = 2, 8\nscenario.tp = 1, 2, 4, 8\n' >"$d/front.ini"
 	$RL sweep "$d/front.ini" --db "$d/front.db" 2>/dev/null
 	for xy in "cost_usd_per_million_tokens_at_cost throughput_output_tokens_per_s_per_chip" \
@@ -2529,7 +2548,7 @@ expect_out "run 1: 6 points evaluated, 0 stored in .*dropall\.db, 6 dropped by i
 # a filter on a parameter answers every point: none counted apart
 # (mutation tests: "(of them 0 had no value ...)", or all 6 counted apart)
 expect_no_out "had no value" "no drop of a parameter's filter said unanswered"
-if command -v gnuplot >/dev/null 2>&1; then
+if have gnuplot "a plot of a run whose filter dropped every point"; then
 	expect_exit 2 "heatmap of it" -- $RL plot heatmap --db "$d/dropall.db" --term dumb
 	expect_err "dropall\.db: sweep run 1 stored no point: its \[filter\] dropped all 6 it evaluated \(loosen the filter\)$" \
 		"the plot says the run stored none, and why"

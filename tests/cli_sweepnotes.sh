@@ -10,10 +10,7 @@
 # The expected words are eval's own note for the same chip and profile.
 . "$(dirname "$0")/clilib.sh"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "ok - skipped: sqlite3 is not installed"
-	exit 0
-fi
+have sqlite3 "cli_sweepnotes.sh: the runs changed by hand" || finish
 # the H200 under trtllm-0.10, fitted on the H100's rows: carried; a
 # [baseline] on the H100, its own chip: not carried
 cat >"$tmpd/fit.ini" <<'EOF'

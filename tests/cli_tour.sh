@@ -7,6 +7,10 @@
 # afresh), and the merged shards must hold every point of the sweep.
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+# the tour draws plots (gnuplot) and its databases are counted with
+# sqlite3: without one of them the file says so and stops
+have gnuplot "cli_tour.sh: the tour's plots" || finish
+have sqlite3 "cli_tour.sh: the tour's databases counted" || finish
 
 # the tour's commands, one a line
 doc_commands "$root/docs/tour.md" "A short tour" >"$tmpd/tour.txt"

@@ -178,10 +178,7 @@ rows = json.load(open('$tmpd/q3.json'))['rows']
 assert [x['status'] for x in rows] == ['ok', 'ok'] and all(x['predicted'] > 0 for x in rows), rows"
 fi
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "ok - skipped: python3 is missing (needed to rewrite CSV rows)"
-	finish
-fi
+have python3 "the checks below: CSV rows rewritten" || finish
 # swap CHIP [PRECISION]: the published file with every row on CHIP (and,
 # when given, every fp8 row at PRECISION) into $tmpd/CHIP.json
 swap() {

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 A="$root/scripts/transfer-audit.py"
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing (transfer-audit.py)"; finish; }
+have python3 "transfer-audit.py" || finish
 
 # a data dir of three chips: fast has twice the H100's compute, bandwidth,
 # link and memory; slowbw half its bandwidth, the rest the same (through

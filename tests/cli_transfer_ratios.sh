@@ -24,7 +24,7 @@
 . "$(dirname "$0")/clilib.sh"
 root=${ROOFLAB_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 S="$root/scripts/transfer-ratios.py"
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing"; finish; }
+have python3 "cli_transfer_ratios.sh" || finish
 
 # tput CHIP PROFILE MODEL TP ISL OSL [BATCH]: output tokens/s (eval --json)
 tput() {

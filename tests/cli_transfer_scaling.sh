@@ -34,7 +34,7 @@
 #    = 4 adds (32 x 5 + 1) x 4 = 644 us on the H100, 1288 us at half its
 #    clock.
 . "$(dirname "$0")/clilib.sh"
-command -v python3 >/dev/null 2>&1 || { echo "ok - skipped: python3 is missing"; finish; }
+have python3 "cli_transfer_scaling.sh" || finish
 
 # ev CHIP PROFILE MODEL PREC ISL OSL TP FIELD [--set ...]: one number of
 # eval --json at batch 64 with no TDP (FIELD: tput, or decode_gemm_s)
