@@ -8063,8 +8063,11 @@ class Fuzzer:
             con = sqlite3.connect(self.path(name))
             # (as a set: merge takes a part's columns by name, in the
             # first part's order)
+            # (of the part's run: a row whose run_id is another's or
+            # NULL is none of its columns)
             got = sorted(con.execute("SELECT name, source, dotted, unit "
-                                     "FROM run_columns").fetchall(),
+                                     "FROM run_columns WHERE run_id IN "
+                                     "(SELECT id FROM runs)").fetchall(),
                          key=repr)
             con.close()
             return got
