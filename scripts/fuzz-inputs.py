@@ -318,9 +318,10 @@ mutated from real files, one target at a time (--targets):
                 ran), no column exported twice, SVG that parses
   csvdiff       differential: validate --measurements --json of 2-5 rows,
                 and of the same rows with a BOM, CRLF, empty or blank lines,
-                quoted fields or a column given twice: the plain file's
-                output, or a refusal naming m2.csv (a column rooflab reads
-                given twice must be refused)
+                quoted fields, the columns in another order (never
+                refused alone; fuzz79) or a column given twice: the plain
+                file's output, or a refusal naming m2.csv (a column rooflab
+                reads given twice must be refused)
   inicom        differential: eval --json of a chip, model, profile or
                 scenario preset with a comment put after a value (' ; c',
                 '\t#c', ' ; k = 5') or glued to it (';c', '#c'): after a
@@ -456,8 +457,9 @@ mutated from real files, one target at a time (--targets):
                 as a value (cli/parseopt.c opt_parse_words): exit 0 with
                 the command's help, or 2 naming a word of the command
                 line, never 1
-  exportx       export (csv, --units, json) of a sweep run edited by hand
-                (an idx outside [0, points), twice, or no whole number; a
+  exportx       export (csv, --units, json, jsonl since fuzz79) of a sweep
+                run edited by hand (an idx outside [0, points), twice, or
+                no whole number; a
                 status of text; a number column's text or blob; a text
                 column's blob, NUL, byte of no UTF-8 or control; a unit
                 likewise; a column dropped, added or a view; hostile run
@@ -472,6 +474,31 @@ mutated from real files, one target at a time (--targets):
                 subnormal): exit as the text count's; points a number
                 that points_text says, the text the same figures, a
                 shard's points its share (fuzz15)
+  jsonlx        differential: export --format jsonl, json and csv of a sweep
+                run edited by hand (runs and run_columns given other types,
+                huge or hostile text: overlong, surrogates, C0, C1, bidi,
+                LS/PS, NUL; columns added, renamed, dropped; user_version
+                and application_id changed; points deleted): the three
+                refuse together (exit 2 naming jx.db, no stdout) or agree,
+                the JSONL's first line the JSON's run and columns, its other
+                lines its points, the CSV's idx theirs; no key twice in an
+                object, no NaN (fuzz79)
+  dbfew         a database that is no whole one (empty, NULs, a few bytes of
+                text or UTF-8 edge cases, SQLite's magic alone, a database's
+                first 1-4097 bytes, header bits flipped, another kind's) as
+                sweep (--resume too), claim, validate --db, merge's OUT or
+                PART, export, report, plot: a failure leaves its bytes
+                and no sidecar; only an empty or NUL file or one of the
+                command's kind is written or read (fuzz79)
+  setcut        eval --set of a warned, accepted key (power on sohu, [design]
+                on a spec-sheet chip, SRAM with none resident) 290-310 bytes
+                long, or a refused one with odd bytes at the cut: at most
+                300 bytes quoted whole, past that cut within 297 bytes at a
+                whole character with '... (N bytes' (fuzz79)
+  mergejl       differential: merge of two shards, one or both edited as in
+                jsonlx: parts whose run_columns differ refused; a merge
+                that succeeds exports (jsonl) the parts' points in order,
+                the parts' columns; a refusal leaves no output (fuzz79)
 Mutations: byte flips, tokens inserted (nan, inf, -0, 1e309, NUL, invalid
 UTF-8, CR, BOM, quotes, ';', "'", a 10k-long run), spans deleted or repeated,
 fields replaced, lines spliced from another file or deleted, CRLF line ends.
@@ -5613,8 +5640,8 @@ class Fuzzer:
     def t_csvdiff(self):
         """differential: validate --measurements --json of 2-5 rows, and
         of the same rows with a BOM, CRLF line ends, empty (or blank)
-        lines between and after them, fields quoted, or a column given
-        twice: the same output, or a refusal naming m2.csv (a column
+        lines between and after them, fields quoted, the columns in
+        another order (fuzz79), or a column given twice: the same output, or a refusal naming m2.csv (a column
         twice, which is ambiguous, must be refused, but for the source_*
         columns rooflab keeps aside)"""
         r = self.rng
@@ -5624,13 +5651,26 @@ class Fuzzer:
         self.put("m.csv", b"\n".join(rows) + b"\n")
         self.csvd = set()
         out = []
+        perm = None
+        if r.random() < 0.25:  # the columns in another order (fuzz79)
+            self.csvd.add("reorder")
+            perm = list(range(len(rows[0].split(b","))))
+            r.shuffle(perm)
         for ln in rows:
             f = ln.split(b",")
+            if perm is not None:
+                got = next(csv.reader([ln.decode("utf-8")]))
+                if len(got) == len(perm):
+                    got = [got[i] for i in perm]
+                o = io.StringIO()
+                csv.writer(o, lineterminator="").writerow(got)
+                out.append(o.getvalue().encode("utf-8"))
+                continue
             if b'"' not in ln and r.random() < 0.4:
                 self.csvd.add("quote")
                 f = [b'"' + x + b'"' if r.random() < 0.5 else x for x in f]
             out.append(b",".join(f))
-        if r.random() < 0.2:
+        if perm is None and r.random() < 0.2:
             self.csvd.add("dup")
             j = r.randrange(len(rows[0].split(b",")))
             self.csvdup = rows[0].split(b",")[j]
@@ -5657,6 +5697,9 @@ class Fuzzer:
         if p.returncode == 2:
             if b"m2.csv" not in p.stderr:
                 why.append("refusal names no m2.csv")
+            if self.csvd == {"reorder"}:  # the same file, its columns moved
+                why.append("the columns in another order refused: " +
+                           p.stderr.decode("utf-8", "replace")[:100])
             return why
         # a column rooflab reads given twice is refused; one it keeps
         # aside (source_repo, source_path, source_commit) may repeat
@@ -7482,7 +7525,7 @@ class Fuzzer:
                     must = True if refused else must
             con.close()
             self.exportx_must = must
-        fmt = r.choice(["csv", "json"])
+        fmt = r.choice(["csv", "json", "jsonl"])
         argv = ["export", "--db", "ex.db", "--format", fmt]
         if fmt == "csv" and r.random() < 0.4:
             argv.append("--units")
@@ -7514,6 +7557,11 @@ class Fuzzer:
                 rows = json.loads(text)["points"]
             except (ValueError, KeyError, TypeError):
                 return why  # judge names the JSON
+        elif "jsonl" in argv:  # the run and columns, then a point a line
+            try:
+                rows = [self.strict_json(x) for x in text.split("\n")[1:-1]]
+            except ValueError as e:
+                return why + [f"a JSONL line unreadable: {e}"[:120]]
         else:
             csv.field_size_limit(1 << 30)  # a crafted 1 MB cell
             got = list(csv.reader(io.StringIO(text, newline="")))
@@ -7638,6 +7686,433 @@ class Fuzzer:
             i, n = sh.get("index"), sh.get("of")
             if sh.get("points") != pts // n + (1 if i < pts % n else 0):
                 why.append(f"shard {i}/{n} of {pts}: {sh.get('points')}")
+        return why
+
+    # ---- fuzz79: the newest input paths (export --format jsonl, merge's
+    # run_columns checks, --db of a few bytes, --set near its 300-byte cut)
+    # edits of a copy of seeds/sweep.db beside EXPORTX's: runs and
+    # run_columns given other types, huge or hostile text (invalid UTF-8:
+    # overlong, surrogates, past U+10FFFF; C0, C1, bidi, LS/PS, NUL),
+    # columns added, renamed or dropped, the schema's marks changed
+    JSONLX = [
+        "ALTER TABLE runs ADD COLUMN \"x\"\"y\\\" TEXT DEFAULT 'a'",
+        "ALTER TABLE runs ADD COLUMN extra BLOB; UPDATE runs SET extra = "
+        "x'00ff41'",
+        "UPDATE runs SET spec_path = CAST(x'c0afe282ac41eda080f4908080' "
+        "AS TEXT)",
+        "UPDATE runs SET chip = char(8238) || 'h100' || char(133)",
+        "UPDATE runs SET chip = printf('%.*c', 1000000, 'c')",
+        "UPDATE runs SET seed = 9e999", "UPDATE runs SET seed = -9e999",
+        "UPDATE runs SET seed = 9223372036854775807",
+        "UPDATE runs SET seed = 5e-324", "UPDATE runs SET seed = -0.0",
+        "UPDATE runs SET started = CAST(x'1b5b326a0d0a00' AS TEXT)",
+        "UPDATE runs SET started = char(133, 8232, 8233, 65279)",
+        "UPDATE runs SET spec = x''", "UPDATE runs SET spec = NULL",
+        "UPDATE runs SET profile = CAST(x'410042' AS TEXT)",
+        "PRAGMA user_version = 1", "PRAGMA user_version = 99",
+        "PRAGMA user_version = -1", "PRAGMA application_id = 0",
+        "PRAGMA application_id = 7",
+        "ALTER TABLE run_columns ADD COLUMN extra TEXT DEFAULT 'e'",
+        "ALTER TABLE run_columns RENAME COLUMN unit TO unit2",
+        "DROP VIEW run_columns_doc; ALTER TABLE run_columns DROP COLUMN "
+        "source",
+        "UPDATE run_columns SET ord = ord + 100 WHERE ord = 0",
+        "UPDATE run_columns SET ord = 'a' WHERE ord = 0",
+        "UPDATE run_columns SET ord = 1.5 WHERE ord = 0",
+        "UPDATE run_columns SET source = CAST(x'ff' AS TEXT) WHERE ord = 0",
+        "UPDATE run_columns SET dotted = '' WHERE ord = 1",
+        "UPDATE run_columns SET dotted = 'scenario.batch' WHERE ord = 1",
+        "UPDATE run_columns SET name = 'idx' WHERE ord = 1",
+        "UPDATE run_columns SET name = 'status' WHERE ord = 1",
+        "UPDATE run_columns SET name = 'run_id' WHERE ord = 1",
+        "UPDATE run_columns SET name = 'SCENARIO_BATCH' WHERE ord = 0",
+        "DELETE FROM run_columns WHERE ord = 1",
+        "DELETE FROM run_columns",
+        "INSERT INTO run_columns SELECT run_id, ord + 1000, name, source, "
+        "dotted, unit FROM run_columns WHERE ord = 0",
+        "UPDATE run_columns SET run_id = 2 WHERE ord = 0",
+        "ALTER TABLE points ADD COLUMN \"a\"\"b\" REAL",
+        "ALTER TABLE points ADD COLUMN run_chip TEXT",
+        "DROP VIEW results; ALTER TABLE points RENAME COLUMN decode_bound "
+        "TO \"de\"\"code\"",
+        "DROP VIEW results; ALTER TABLE points RENAME COLUMN decode_bound "
+        "TO idx2; UPDATE run_columns SET name = 'idx2' WHERE name = "
+        "'decode_bound'",
+        "UPDATE points SET design_frac_mac = 5e-324",
+        "UPDATE points SET throughput_output_tokens_per_s = -0.0",
+        "UPDATE points SET latency_ttft_s = 1.7976931348623157e308",
+        "UPDATE points SET decode_bound = char(8232) || 'x' || char(133) "
+        "|| char(0) || 'y'",
+        "UPDATE points SET decode_bound = CAST(x'eda080edb080' AS TEXT)",
+        "UPDATE points SET decode_bound = CAST(x'e0808a' AS TEXT)",
+        "UPDATE points SET decode_bound = char(8207, 8234, 8297) || 'r'",
+        "UPDATE points SET prefill_bound = printf('%.*c', 300000, 'z')",
+        "UPDATE points SET prefill_bound = 'a\"b\\c' || char(13, 10, 9, 8)",
+        "UPDATE points SET scenario_batch = 9223372036854775807",
+        "UPDATE points SET scenario_batch = 4.5",
+        "UPDATE points SET scenario_batch = 'nan'",
+        "DELETE FROM points", "DELETE FROM points WHERE idx % 2 = 1",
+        "UPDATE runs SET id = 2; UPDATE points SET run_id = 2; "
+        "UPDATE run_columns SET run_id = 2",
+        "INSERT INTO runs (spec, spec_hash, spec_path, version, git_rev, "
+        "started, sampling, points, shard_index, shard_count) SELECT spec, "
+        "spec_hash, spec_path, version, git_rev, started, sampling, 0, 0, "
+        "1 FROM runs",
+        "DROP TABLE column_docs",
+        "UPDATE column_docs SET doc = CAST(x'ff00' AS TEXT)",
+        "CREATE TABLE zz(a); INSERT INTO zz VALUES (x'ff')",
+    ] + [  # run_columns without its types and NOT NULLs, a cell made odd
+        "DROP VIEW run_columns_doc; CREATE TABLE rc2 AS SELECT * FROM "
+        "run_columns; DROP TABLE run_columns; ALTER TABLE rc2 RENAME TO "
+        "run_columns; UPDATE run_columns SET " + e for e in (
+            "name = NULL WHERE ord = 1", "name = x'6100' WHERE ord = 1",
+            "name = 7 WHERE ord = 1", "source = NULL WHERE ord = 1",
+            "unit = 1.5 WHERE ord = 1", "dotted = NULL WHERE ord = 0",
+            "ord = NULL WHERE ord = 1", "run_id = NULL WHERE ord = 1",
+            "name = CAST(x'c0af' AS TEXT) WHERE ord = 1")]
+
+    def t_jsonlx(self):
+        """export --format jsonl (json, csv) of a copy of a sweep run given
+        1-3 edits of JSONLX or EXPORTX: the three formats agree: all
+        refused (exit 2 naming jx.db, nothing on stdout), or the JSONL's
+        first line the JSON's run and columns, its other lines the JSON's
+        points one for one, the CSV's rows the same idx in the same order
+        under a header of run_id and the points' keys; every line UTF-8
+        JSON, no key twice in an object, no NaN (fuzz79)"""
+        r = self.rng
+        self.rm("jx.db", "jx.db-wal", "jx.db-shm", "jx.db-journal")
+        shutil.copy(os.path.join(self.seeds, "sweep.db"), self.path("jx.db"))
+        con = sqlite3.connect(self.path("jx.db"))
+        self.jx_edits = []
+        pool = self.JSONLX + [e for e, _ in self.EXPORTX]
+        for sql in r.sample(pool, r.randint(1, 3)):
+            try:
+                con.executescript(sql)
+                con.commit()
+                self.jx_edits.append(sql[:60])
+            except sqlite3.Error:
+                pass
+        con.close()
+        argv = ["export", "--db", "jx.db", "--format", "jsonl"]
+        if r.random() < 0.3:
+            argv += ["--run", r.choice(["1", "2"])]
+        return argv
+
+    @staticmethod
+    def strict_json(line):
+        """the JSON value of line (str), ValueError where a key is given
+        twice in an object or a NaN/Infinity constant appears"""
+        def pairs(kv):
+            keys = [k for k, _ in kv]
+            if len(set(keys)) != len(keys):
+                raise ValueError("a key twice: " + repr(keys)[:80])
+            return dict(kv)
+
+        def const(c):
+            raise ValueError("constant " + c)
+        return json.loads(line, object_pairs_hook=pairs,
+                          parse_constant=const)
+
+    def jsonlx_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        pj = self.rl(*[("json" if a == "jsonl" else a) for a in argv])
+        pc = self.rl(*[("csv" if a == "jsonl" else a) for a in argv])
+        rcs = (p.returncode, pj.returncode, pc.returncode)
+        if len(set(rcs)) != 1:
+            return why + [f"jsonl, json, csv exit {rcs}: {self.jx_edits}"]
+        if p.returncode != 0:
+            if p.returncode == 2 and b"jx.db" not in p.stderr:
+                why.append("the refusal names no jx.db")
+            if p.stdout or pj.stdout or pc.stdout:
+                why.append("a refused export wrote stdout")
+            return why
+        try:
+            lines = p.stdout.decode("utf-8").split("\n")
+            if lines[-1] != "":
+                why.append("the JSONL's last line has no newline")
+            lines = lines[:-1]
+            jl = [self.strict_json(x) for x in lines]
+            doc = self.strict_json(pj.stdout.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            return why + [f"JSONL or JSON unreadable: {e}"[:150]]
+        if not jl or sorted(jl[0]) != ["columns", "run"]:
+            return why + ["the JSONL's first line is not {run, columns}"]
+        if jl[0]["run"] != doc.get("run") or \
+                jl[0]["columns"] != doc.get("columns"):
+            why.append("the JSONL's run or columns differ from the JSON's")
+        if jl[1:] != doc.get("points"):
+            why.append(f"the JSONL's {len(jl) - 1} points differ from the "
+                       f"JSON's {len(doc.get('points') or [])}")
+        csv.field_size_limit(1 << 30)
+        rows = list(csv.reader(io.StringIO(pc.stdout.decode(
+            "utf-8", "replace"), newline="")))
+        head, rows = rows[0], rows[1:]
+        keys = list(jl[1].keys()) if len(jl) > 1 else None
+        if keys is not None and head[1:] != keys:
+            why.append("the CSV's header is not run_id and the points' keys")
+        if len(rows) != len(jl) - 1:
+            why.append(f"CSV {len(rows)} rows, JSONL {len(jl) - 1} points")
+        elif any(str(pt.get("idx")) != row[1] for pt, row in
+                 zip(jl[1:], rows) if len(row) > 1):
+            why.append("the CSV's idx differ from the JSONL's")
+        return why
+
+    def t_dbfew(self):
+        """a command's database (written: sweep --db (--resume too),
+        claim --db, validate --db, merge's OUT; read: export, report, plot,
+        merge's PART) given a file that is no whole database: empty, 1-15 NUL
+        bytes, 1-40 bytes of text (UTF-8 edge cases, CRLF), SQLite's magic
+        with or without its NUL, a real database's first 1-4097 bytes or
+        its header's bytes flipped, another kind's database: a failure
+        leaves the bytes and no sidecar (-journal, -wal, -shm); a reader
+        never changes the file; a writer that succeeds was given an empty
+        file or NULs only, or a whole database of its kind; a refusal names
+        fw.db (fuzz79)"""
+        r = self.rng
+        for f in os.listdir(self.work):
+            if f.startswith(("fw.db", "mo.db")):
+                self.rm(f)
+        src = open(os.path.join(self.seeds, "sweep.db"), "rb").read()
+        csrc = open(os.path.join(self.seeds, "claim.db"), "rb").read()
+        k = r.choice(["empty", "nul", "text", "magic", "prefix", "flip",
+                      "claim", "sweep"])
+        if k == "empty":
+            data = b""
+        elif k == "nul":
+            data = b"\x00" * r.randint(1, 15)
+        elif k == "text":
+            data = b"".join(r.choice([b"a", b"\xc0\xaf", b"\xed\xa0\x80",
+                                      b"\xf4\x90\x80\x80", b"\xe2\x80\xae",
+                                      b"\xc2\x85", b"\r\n", b"\x00", b"\x1b",
+                                      b"S", b"SQLite", b"\xff", b"\n"])
+                            for _ in range(r.randint(1, 20)))
+        elif k == "magic":
+            data = r.choice([b"SQLite format 3", b"SQLite format 3\x00",
+                             b"SQLite format 3\x00" + b"\x00" * 84,
+                             b"SQLite format 3\x00" + b"\xff" * 84,
+                             b"SQLite format 3\x00\x10\x00" + b"\x00" * 82,
+                             b"sqlite format 3\x00"])
+        elif k == "prefix":
+            data = src[:r.choice([1, 8, 15, 16, 17, 28, 32, 99, 100, 101,
+                                  512, 1024, 4095, 4096, 4097])]
+        elif k == "flip":
+            b = bytearray(src)
+            for _ in range(r.randint(1, 3)):
+                b[r.randrange(16, 100)] ^= 1 << r.randrange(8)
+            data = bytes(b)
+        else:
+            data = csrc if k == "claim" else src
+        self.put("fw.db", data)
+        self.fw = (k, data)
+        for i in range(2):
+            shutil.copy(os.path.join(self.seeds, f"shard{i}.db"),
+                        self.path(f"p{i}.db"))
+        shutil.copy(os.path.join(self.seeds, "tiny.ini"), self.path("t.ini"))
+        shutil.copy(os.path.join(self.seeds, "claim.db"), self.path("c.db"))
+        cmds = {
+            "w": [["sweep", "t.ini", "--db", "fw.db"],
+                  ["claim", "--db", "fw.db", "--samples", "0"],
+                  ["validate", "--db", "fw.db"],
+                  ["merge", "fw.db", "p0.db", "p1.db"],
+                  # (a resume of a file with no run of the spec starts
+                  # one: sweeps/README.md's shard loop)
+                  ["sweep", "t.ini", "--db", "fw.db", "--resume"]],
+            "r": [["export", "--db", "fw.db", "--format",
+                   r.choice(["csv", "json", "jsonl"])],
+                  ["report", "--db", "fw.db", "--out", "r.md", "--no-plots"],
+                  ["report", "--db", "c.db", "--sweeps", "fw.db", "--out",
+                   "r.md", "--no-plots"],
+                  ["plot", "pareto", "--db", "fw.db", "--term", "dumb"],
+                  ["plot", "tornado", "--db", "fw.db", "--term", "dumb"],
+                  ["merge", "mo.db", "fw.db", "p1.db"]]}
+        role = r.choice(["w", "r"])
+        self.fw_role = role
+        return r.choice(cmds[role])
+
+    def dbfew_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        k, data = self.fw
+        rc = p.returncode
+        now = open(self.path("fw.db"), "rb").read() \
+            if os.path.isfile(self.path("fw.db")) else None
+        side = [f for f in os.listdir(self.work)
+                if f.startswith("fw.db-")]
+        if now != data and (rc != 0 or self.fw_role == "r"):
+            why.append(f"fw.db ({k}, {len(data)} bytes) changed by a "
+                       f"{'failed run' if rc else 'reader'}")
+        if rc != 0 and side:
+            why.append(f"sidecars left: {side}")
+        if rc == 2 and b"fw.db" not in p.stderr:
+            why.append("the refusal names no fw.db")
+        # the kind of database the command writes or reads
+        mine = "claim" if argv[0] in ("claim", "validate") or \
+            "tornado" in argv else "sweep"
+        if argv[:3] == ["report", "--db", "fw.db"]:
+            # a sweep database's report says its claim sections absent
+            mine = k if k in ("claim", "sweep") else "claim"
+        if rc == 0 and now != data and not (
+                k in ("empty", "nul", "flip") or k == mine):
+            why.append(f"a {self.fw_role} wrote over a {k} file of "
+                       f"{len(data)} bytes")
+        # (the report says a file of another kind or an empty one holds
+        # no sweep or claim and leaves the section out, reports/more.c)
+        empty_ok = argv[0] == "report"
+        if rc == 0 and self.fw_role == "r" and k not in (mine, "flip") \
+                and not empty_ok:
+            why.append(f"a reader read a {k} file of {len(data)} bytes "
+                       "as a database")
+        for f in os.listdir(self.work):
+            if f.startswith("mo.db"):
+                if rc != 0:
+                    why.append(f"a failed merge left {f}")
+                self.rm(f)
+        self.rm("r.md")
+        return why
+
+    def t_setcut(self):
+        """eval of an accepted --set whose warning quotes it (a power key
+        on sohu, which has no node; a [design] key on h100-sxm, given by
+        its spec sheet; an SRAM key with none resident) written 290-310
+        bytes long (the number padded with zeros) or a refused one of
+        that length with a multibyte character, invalid UTF-8, a C1 or
+        bidi control across the cut: an assignment of at most 300 bytes
+        quoted whole, a longer one as its first bytes to a whole character
+        within 297 and '... (N bytes', N its length; stderr UTF-8 without
+        controls (fuzz79)"""
+        r = self.rng
+        chip, key = r.choice([("sohu", "power.static_w"),
+                              ("sohu", "chip.tdp_w"),
+                              ("h100-sxm", "design.frac_sram"),
+                              ("h100-sxm", "design.frac_vector"),
+                              ("h100-sxm", "chip.sram_mb")])
+        val = {"power.static_w": "1", "chip.tdp_w": "700",
+               "design.frac_sram": "0.1", "design.frac_vector": "0.1",
+               "chip.sram_mb": "50"}[key]
+        n = r.randint(290, 310)
+        if "." not in val:
+            val += "."
+        pad = n - len(key) - 1 - len(val)
+        a = f"{key}={val}{'0' * max(pad, 0)}".encode()
+        self.sc = ("ok", a)
+        if r.random() < 0.35:  # a refused one, odd bytes at the cut
+            cut = r.randint(290, 300) - len(key) - 1
+            odd = r.choice([b"\xc3\xa9", b"\xe2\x82\xac", b"\xf0\x9f\x98\x80",
+                            b"\xc0\xaf", b"\xed\xa0\x80", b"\xc2\x85",
+                            b"\xe2\x80\xae", b"\xe2\x80\xa8", b"\xff",
+                            b"\x1b[2J", b"\t"]) * r.randint(1, 4)
+            a = key.encode() + b"=" + (b"1" * cut + odd + b"0" *
+                                       r.randint(0, 12))[:r.randint(
+                                           cut, cut + 20)]
+            self.sc = ("bad", a)
+        return ["eval", "--chip", chip, "--model", "llama3-8b", "--set",
+                os.fsdecode(a)]
+
+    def setcut_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        kind, a = self.sc
+        err = p.stderr
+        if kind == "bad":
+            if p.returncode != 2:
+                why.append(f"a malformed --set: exit {p.returncode}")
+            return why
+        if p.returncode != 0:
+            return why + [f"an accepted --set of {len(a)} bytes: exit "
+                          f"{p.returncode}"]
+        if len(a) <= 300:
+            if b"--set " + a + b" " not in err:
+                why.append(f"a --set of {len(a)} bytes not quoted whole")
+        else:
+            m = re.search(rb"--set (.*?)\.\.\. \((\d+) bytes", err)
+            if not m:
+                why.append(f"a --set of {len(a)} bytes quoted without "
+                           "'... (N bytes'")
+            elif int(m.group(2)) != len(a) or not a.startswith(m.group(1)) \
+                    or len(m.group(1)) > 297 or len(m.group(1)) < 294:
+                why.append(f"a --set of {len(a)} bytes quoted as "
+                           f"{len(m.group(1))} bytes and "
+                           f"{m.group(2).decode()}")
+        return why
+
+    def t_mergejl(self):
+        """merge of two shards (seeds/shard0.db, shard1.db) of which one or
+        both got 1-2 edits of JSONLX (the same edit to both at times)
+        (fuzz79)"""
+        r = self.rng
+        for f in os.listdir(self.work):
+            if f.startswith(("mq.db", "q0.db", "q1.db")):
+                self.rm(f)
+        for i in range(2):
+            shutil.copy(os.path.join(self.seeds, f"shard{i}.db"),
+                        self.path(f"q{i}.db"))
+        self.mq_edits = []
+        for _ in range(r.randint(1, 2)):
+            sql = r.choice(self.JSONLX)
+            for i in r.choice([[0], [1], [0, 1]]):
+                con = sqlite3.connect(self.path(f"q{i}.db"))
+                try:
+                    con.executescript(sql)
+                    con.commit()
+                    self.mq_edits.append(f"q{i}: {sql[:50]}")
+                except sqlite3.Error:
+                    pass
+                con.close()
+        return ["merge", "mq.db", "q0.db", "q1.db"]
+
+    def run_columns_of(self, name):
+        try:
+            con = sqlite3.connect(self.path(name))
+            # (as a set: merge takes a part's columns by name, in the
+            # first part's order)
+            # (of the part's run: a row whose run_id is another's or
+            # NULL is none of its columns)
+            got = sorted(con.execute("SELECT name, source, dotted, unit "
+                                     "FROM run_columns WHERE run_id IN "
+                                     "(SELECT id FROM runs)").fetchall(),
+                         key=repr)
+            con.close()
+            return got
+        except sqlite3.Error:
+            return None  # a column gone: no claim
+
+    def mergejl_check(self, argv, p):
+        why = self.stderr_clean(p.stderr)
+        rc = p.returncode
+        if rc == 2 and not re.search(rb"q[01]\.db|mq\.db", p.stderr):
+            why.append("the refusal names no part")
+        if rc != 0:
+            left = [f for f in os.listdir(self.work)
+                    if f.startswith("mq.db")]
+            if left:
+                why.append(f"a failed merge left {left}")
+            return why
+        c0, c1 = self.run_columns_of("q0.db"), self.run_columns_of("q1.db")
+        if c0 != c1 and None not in (c0, c1):
+            why.append(f"parts whose run_columns differ merged: "
+                       f"{self.mq_edits}")
+        parts = [self.rl("export", "--db", f"q{i}.db", "--format", "jsonl")
+                 for i in range(2)]
+        m = self.rl("export", "--db", "mq.db", "--format", "jsonl")
+        if any(q.returncode != 0 for q in parts):
+            return why  # a part export refuses: no claim on the merged one
+        if m.returncode != 0:
+            return why + ["the merged run is refused by export, its parts "
+                          "not: " + m.stderr.decode("utf-8", "replace")
+                          [:100]]
+        try:
+            # (split at LF alone: str.splitlines splits at U+0085, U+2028
+            # too, which a JSON string holds raw)
+            pl = [[self.strict_json(x) for x in q.stdout.decode(
+                "utf-8").split("\n")[:-1]] for q in parts]
+            ml = [self.strict_json(x) for x in m.stdout.decode(
+                "utf-8").split("\n")[:-1]]
+        except (UnicodeDecodeError, ValueError) as e:
+            return why + [f"export unreadable: {e}"[:120]]
+        want = sorted(pl[0][1:] + pl[1][1:], key=lambda x: x.get("idx"))
+        if ml[1:] != want:
+            why.append(f"merged points ({len(ml) - 1}) are not the parts' "
+                       f"({len(want)}): {self.mq_edits}")
+        if ml[0].get("columns") != pl[0][0].get("columns"):
+            why.append("merged columns are not the parts'")
         return why
 
     def path(self, name):
@@ -7775,7 +8250,9 @@ class Fuzzer:
                    "modellabels": self.t_modellabels,
                    "helpwords": self.t_helpwords,
                    "dbpath": self.t_dbpath, "inipath": self.t_inipath,
-                   "exportx": self.t_exportx, "countj": self.t_countj}
+                   "exportx": self.t_exportx, "countj": self.t_countj,
+                   "jsonlx": self.t_jsonlx, "dbfew": self.t_dbfew,
+                   "setcut": self.t_setcut, "mergejl": self.t_mergejl}
         checks = {"drops": self.drops_check, "labels": self.labels_check,
                   "measurements": self.measurements_check,
                   "presets": self.presets_check, "cache": self.cache_check,
@@ -7828,7 +8305,10 @@ class Fuzzer:
                   "dbpath": self.dbpath_check,
                   "inipath": self.inipath_check,
                   "exportx": self.exportx_check,
-                  "countj": self.countj_check}
+                  "countj": self.countj_check,
+                  "jsonlx": self.jsonlx_check, "dbfew": self.dbfew_check,
+                  "setcut": self.setcut_check,
+                  "mergejl": self.mergejl_check}
         # targets that run their command themselves (a signal sent to it)
         runners = {"sigint": self.sigint_run,
                    "sections": lambda argv: self.rl(*argv,
@@ -7883,7 +8363,8 @@ def main():
                     "mergex,ranges,samples,mixed,sweepdbx,csvdiff,inicom,"
                     "trunc,profilefit,nulcols,levels,softnote,helpx,"
                     "spanx,nulini,blankeq,emptydb,csvbig,modellabels,"
-                    "helpwords,dbpath,inipath,exportx,countj "
+                    "helpwords,dbpath,inipath,exportx,countj,jsonlx,dbfew,"
+                    "setcut,mergejl "
                     "(default all)")
     ap.add_argument("--out", default="/tmp/rooflab-fuzz")
     a = ap.parse_args()

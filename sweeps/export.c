@@ -522,6 +522,42 @@ static int check_run_row(sqlite3 *db, const char *path, int64_t run_id,
 	return fault ? RL_EINPUT : 0;
 }
 
+/* Each column of the table runs named in UTF-8: the JSON's run object
+** takes every column of runs (json_head, SELECT *), a name's bytes of no
+** UTF-8 each written U+FFFD, so two crafted columns "a\xff" and "a\xfe"
+** gave the object one key twice (fuzz79).  Refused whatever the format,
+** before a line is written, as a crafted cell is.  0, or RL_EINPUT / the
+** read's exit with err. */
+static int check_run_names(sqlite3 *db, const char *path, char *err,
+                           size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT name FROM "
+	                            "pragma_table_info('runs')", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char q[RL_UTF8_QUOTE_MAX + 64];
+		if (!name || rl_utf8_bad(name) < 0)
+			continue;
+		snprintf(err, errlen, "%s: the table runs has a column named %s, "
+		         "whose name is no UTF-8; refusing a crafted or altered "
+		         "database", path,
+		         rl_utf8_quote(name, RL_UTF8_QUOTE_MAX, q, sizeof q));
+		sqlite3_finalize(st);
+		return RL_EINPUT;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rl_store_error(db, rc, path, err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 /* t as one CSV field: quoted where it holds a comma, a quote or a line
 ** break (a unit read from the file is text like any other) */
 static void csv_text(FILE *out, const char *t)
@@ -778,6 +814,8 @@ int rl_sweep_export(const char *db_path, int64_t run_id, int format,
 		rc = check_texts(db, db_path, run_id, &c, err, errlen);
 	if (!rc)
 		rc = check_indexes(db, db_path, run_id, err, errlen);
+	if (!rc)
+		rc = check_run_names(db, db_path, err, errlen);
 	if (!rc)
 		rc = check_run_row(db, db_path, run_id, err, errlen);
 	memset(state, 0, sizeof *state);

@@ -129,4 +129,19 @@ expect_err "point 6's points\.power_watts holds text 'abc', not a number" "names
 	{ echo "not ok - the refused jsonl export wrote $(wc -c <"$tmpd/out") bytes"; fails=$((fails + 1)); }
 expect_exit 2 "--format jsonx" -- $RL export --db "$d/j.db" --format jsonx
 
+# a runs table given two columns whose names are no UTF-8, each byte of
+# none one U+FFFD in a JSON key (fuzz79's jsonlx target): the run object
+# held the key "a\ufffd" twice.  Refused before a line is written, in
+# every format (the file is crafted whatever is exported of it)
+cp "$d/j.db" "$d/k.db"
+sqlite3 "$d/k.db" "UPDATE points SET power_watts = 1 WHERE idx = 6"
+sqlite3 "$d/k.db" "$(printf 'ALTER TABLE runs ADD COLUMN "a\377" TEXT; ALTER TABLE runs ADD COLUMN "a\376" TEXT')"
+for f in jsonl json csv; do
+	expect_exit 2 "a runs column named in no UTF-8, as $f" -- $RL export --db "$d/k.db" --format $f
+	expect_err "k\.db: the table runs has a column named 'a.*', whose name is no UTF-8; refusing a crafted or altered database" \
+		"names the table and the column ($f)"
+	[ ! -s "$tmpd/out" ] && echo "ok - nothing written ($f)" ||
+		{ echo "not ok - the refused $f export wrote $(wc -c <"$tmpd/out") bytes"; fails=$((fails + 1)); }
+done
+
 exit $((fails > 0))
