@@ -757,6 +757,24 @@ if have sqlite3 "a run of each version's profile"; then
 	has "$tmpd/md/versprof.md" "the groups: their columns alone" \
 		"Per group of rows (chip, software version, model, precision). In-sample rows"
 fi
+# (small82) the out-of-sample table's title named
+# data/profiles/versions.csv as the file whose fitted_version made its
+# rows, though validate had read --versions FILE: the run records no
+# versions file (validation_runs.profile is "versions.csv" either way),
+# so the title names the column of "the versions file" alone
+if have sqlite3 "a validation run of a --versions file"; then
+	cp "$root/tests/scope/versions.csv" "$tmpd/myversions.csv"
+	"$RL" claim --samples 0 --no-design --db "$tmpd/vf.db" >/dev/null 2>&1
+	expect_exit 0 "validate --versions FILE --db" -- "$RL" validate \
+		--measurements "$root/tests/scope/measurements.csv" \
+		--versions "$tmpd/myversions.csv" --db "$tmpd/vf.db"
+	expect_exit 0 "report of a run of a --versions file" -- "$RL" report \
+		--db "$tmpd/vf.db" --out "$tmpd/md/vf.md" --no-plots
+	lacks "$tmpd/md/vf.md" "--versions FILE: the shipped versions file not named" \
+		"data/profiles/versions"
+	has "$tmpd/md/vf.md" "--versions FILE: the out-of-sample rows' versions file said in words" \
+		"Out of sample (the fitted chip's rows of a version whose profile was fitted on another version's rows: the versions file's fitted\_version; they measure"
+fi
 # (review54) a count of rows validate never writes (a whole number from 0,
 # claim/valstore.c): the report refuses the file naming the cell and its
 # value (exit 2), where it said "-3 rows modelled" and, of text, "0 rows"
