@@ -729,6 +729,25 @@ sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; - dash first' || char(10) || '
 expect_exit 0 "report of a sweep whose comment opens with '- '" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/mdlist.md" --no-plots
 has "$tmpd/o/mdlist.md" "Markdown: '- ' at a paragraph's start escaped" '\- dash first'
+# (small82) each shipped sweep's opening comment, as the report quotes it
+# (its lines joined by a space: reports/more.c, sweep_about): a path
+# broken over two lines read "Sohu by design (data/chips/
+# sohu-design.ini)" (sohu-mac-vs-sram.ini).  No "WORD/ " in the report,
+# and every data/ or sweeps/ path in it names a file of the repository
+for f in "$root"/sweeps/*.ini; do
+	b=$(basename "$f" .ini)
+	sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = readfile('$f')"
+	expect_exit 0 "report of a sweep whose spec is $b.ini" -- "$RL" report \
+		--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/about-$b.md" --no-plots
+	lacks "$tmpd/o/about-$b.md" "$b.ini: no path broken over a line in the quoted comment" \
+		'[A-Za-z0-9_.-]/ '
+	gone=
+	for pth in $(grep -oE '(data|sweeps)/[A-Za-z0-9_\\./-]*[A-Za-z0-9]' "$tmpd/o/about-$b.md" | sed 's/\\_/_/g' | sort -u); do
+		[ -f "$root/$pth" ] || gone="$gone $pth"
+	done
+	[ -z "$gone" ] && echo "ok - $b.ini: every path the report quotes is a file" ||
+		{ echo "not ok - $b.ini: the report quotes paths of no file:$gone"; fails=$((fails + 1)); }
+done
 cp "$db" "$tmpd/val1.db"
 sqlite3 "$tmpd/val1.db" "DELETE FROM validation WHERE id != 'h100-128-128';
 	UPDATE validation_runs SET rows = 1"
