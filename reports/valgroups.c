@@ -215,9 +215,14 @@ void report_validation_groups(rctx *r, long run)
 	                  "the fit's):" : "In-sample (the fitted chip):");
 	side_table(r, run, SIDE_HELD_OUT, has_version, has_oos, any_oos > 0,
 	           "Held out (other chips):");
+	/* the versions file is named by its column alone: the run does not
+	** record which file validate read (validation_runs.profile is
+	** "versions.csv" for the shipped one and a --versions FILE alike),
+	** and "data/profiles/versions.csv" named the shipped file where
+	** --versions had read another (small82) */
 	side_table(r, run, SIDE_OUT_OF_SAMPLE, has_version, has_oos, any_oos > 0,
 	           "Out of sample (the fitted chip's rows of a version whose "
-	           "profile was fitted on another version's rows: "
-	           "data/profiles/versions.csv, fitted_version; they measure a "
-	           "prediction on that chip, never part of the fit):");
+	           "profile was fitted on another version's rows: the versions "
+	           "file's fitted_version; they measure a prediction on that "
+	           "chip, never part of the fit):");
 }

@@ -86,6 +86,61 @@ static const char *text_of(sqlite3_stmt *st, int k)
 	return t ? (const char *)t : "";
 }
 
+/* Run run_id of the part's row (runs), every text cell checked by the
+** rule export checks the run's row by (rl_cell_text_fault; export.c,
+** check_run_row) before anything is merged: a runs.version, chip or
+** profile_fit edited to hold an ESC, a C1 or a bidirectional control
+** merged with exit 0, and export of the merged file then refused it
+** (small82).  spec and spec_path are the user's, as export writes them
+** escaped: a control or a byte of no UTF-8 there merges, a blob or a NUL
+** (which sweep never stores) does not.  0, or RL_EINPUT / the read's exit
+** with err naming the part, run, column and value. */
+static int run_row_fault(const merge_ctx *m, int part, sqlite3_int64 run_id,
+                         char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int k, fault = 0;
+	int rc = sqlite3_prepare_v2(m->dbs[part],
+	                            "SELECT * FROM runs WHERE id = ?1", -1, &st,
+	                            NULL);
+	if (rc != SQLITE_OK) {
+		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	sqlite3_bind_int64(st, 1, run_id);
+	rc = sqlite3_step(st);
+	for (k = 0; rc == SQLITE_ROW && k < sqlite3_column_count(st) && !fault;
+	     k++) {
+		const char *name = sqlite3_column_name(st, k);
+		/* the type before the text, which converts a blob */
+		int type = sqlite3_column_type(st, k);
+		const unsigned char *t = sqlite3_column_text(st, k);
+		int kind = rl_cell_text_fault(type, t, sqlite3_column_bytes(st, k));
+		char q[RL_UTF8_QUOTE_MAX + 64];
+		if (kind == RL_CELL_TEXT_OK ||
+		    ((kind == RL_CELL_TEXT_BAD || kind == RL_CELL_TEXT_CTRL) &&
+		     (!strcmp(name, "spec") || !strcmp(name, "spec_path"))))
+			continue;
+		if (kind != RL_CELL_TEXT_BLOB)
+			rl_utf8_quote((const char *)t, RL_UTF8_QUOTE_MAX, q, sizeof q);
+		snprintf(err, errlen, "%s run %lld: runs.%s holds %s%s%s, not text "
+		         "as rooflab writes it; refusing to merge a crafted or "
+		         "altered shard", m->paths[part], (long long)run_id, name,
+		         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+		         kind == RL_CELL_TEXT_BLOB ? "" : q,
+		         rl_cell_text_words(kind));
+		fault = 1;
+	}
+	sqlite3_finalize(st);
+	if (fault)
+		return RL_EINPUT;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rl_store_error(m->dbs[part], rc, m->paths[part], err, errlen);
+		return rl_db_exit(rc);
+	}
+	return 0;
+}
+
 static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
@@ -196,6 +251,14 @@ static int read_runs(merge_ctx *m, int part, char *err, size_t errlen)
 					sqlite3_finalize(st);
 					return RL_EINPUT;
 				}
+		}
+		{
+			int bad = run_row_fault(m, part, sqlite3_column_int64(st, 0),
+			                        err, errlen);
+			if (bad) {
+				sqlite3_finalize(st);
+				return bad;
+			}
 		}
 		r = &m->runs[m->nruns++];
 		memset(r, 0, sizeof *r);

@@ -123,6 +123,40 @@ sqlite3 q1.db "UPDATE run_columns SET unit = 'W' || char(9) || 'x' WHERE name = 
 rm -f m.db
 expect_exit 0 "parts whose unit holds the same tab merge" -- "$RL" merge m.db q0.db q1.db
 
+# (3) a part's run row (runs) holding what export refuses in it
+# (sweeps77: check_run_row): merge read five of its columns and refused
+# only bytes of no UTF-8 there, so a version with an ESC, a chip with
+# RLO U+202E or a profile_chosen with NEL (C1 U+0085) merged with exit 0
+# and export of the merged file then refused it (small82).  Refused up
+# front, in the first part (whose row the merged run copies) or a later
+# one (whose version and times go into run_parts), naming the part, run,
+# column and value; no m.db
+nf="not text as rooflab writes it; refusing to merge a crafted or altered shard"
+for c in "version = version || char(27) || '[2J':version holds text '0\\.1\\.0\\?\\[2J' with a control character" \
+	"chip = 'h100' || char(8238) || 'x':chip holds text 'h100\\?x' with a control character" \
+	"profile_chosen = 'a' || char(133) || 'b':profile_chosen holds text 'a\\?b' with a control character" \
+	"model = CAST(x'6C0041' AS TEXT):model holds text 'l' with a NUL byte after it" \
+	"scenario = x'41':scenario holds a blob"; do
+	for q in 0 1; do
+		cp p0.db q0.db
+		cp p1.db q1.db
+		sqlite3 q$q.db "UPDATE runs SET ${c%%:*}"
+		merge_refused q0.db q1.db "q$q\\.db run 1: runs\\.${c#*:}, $nf" "runs.${c%%:*} in part $q"
+	done
+done
+# spec and spec_path are the user's (a comment, the file system's bytes):
+# export writes a control there escaped (config/json.c), so merge takes it
+# as it stood, and export of the merged file writes it \u001b
+cp p0.db q0.db
+cp p1.db q1.db
+for q in 0 1; do
+	sqlite3 q$q.db "UPDATE runs SET spec_path = '/x/s' || char(27) || '.ini', spec = '; a' || char(8238) || char(10) || spec"
+done
+rm -f m.db
+expect_exit 0 "parts whose spec and spec_path hold controls merge" -- "$RL" merge m.db q0.db q1.db
+expect_exit 0 "export of the merged file" -- "$RL" export --db m.db --format json
+expect_out '"spec_path": "/x/s\\u001b\.ini"' "the merged run's spec_path exported escaped"
+
 # (2) a long status or idx of text (200 bytes; 100 two-byte letters) was
 # cut into a 144-byte buffer: no closing quote, no sign of the cut.  Now
 # cut as rl_utf8_quote cuts a value (model/utf8.h: at most 80 bytes

@@ -738,6 +738,25 @@ sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = '; - dash first' || char(10) || '
 expect_exit 0 "report of a sweep whose comment opens with '- '" -- "$RL" report \
 	--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/mdlist.md" --no-plots
 has "$tmpd/o/mdlist.md" "Markdown: '- ' at a paragraph's start escaped" '\- dash first'
+# (small82) each shipped sweep's opening comment, as the report quotes it
+# (its lines joined by a space: reports/more.c, sweep_about): a path
+# broken over two lines read "Sohu by design (data/chips/
+# sohu-design.ini)" (sohu-mac-vs-sram.ini).  No "WORD/ " in the report,
+# and every data/ or sweeps/ path in it names a file of the repository
+for f in "$root"/sweeps/*.ini; do
+	b=$(basename "$f" .ini)
+	sqlite3 "$tmpd/one.db" "UPDATE runs SET spec = readfile('$f')"
+	expect_exit 0 "report of a sweep whose spec is $b.ini" -- "$RL" report \
+		--db "$db" --sweeps "$tmpd/one.db" --out "$tmpd/o/about-$b.md" --no-plots
+	lacks "$tmpd/o/about-$b.md" "$b.ini: no path broken over a line in the quoted comment" \
+		'[A-Za-z0-9_.-]/ '
+	gone=
+	for pth in $(grep -oE '(data|sweeps)/[A-Za-z0-9_\\./-]*[A-Za-z0-9]' "$tmpd/o/about-$b.md" | sed 's/\\_/_/g' | sort -u); do
+		[ -f "$root/$pth" ] || gone="$gone $pth"
+	done
+	[ -z "$gone" ] && echo "ok - $b.ini: every path the report quotes is a file" ||
+		{ echo "not ok - $b.ini: the report quotes paths of no file:$gone"; fails=$((fails + 1)); }
+done
 cp "$db" "$tmpd/val1.db"
 sqlite3 "$tmpd/val1.db" "DELETE FROM validation WHERE id != 'h100-128-128';
 	UPDATE validation_runs SET rows = 1"
@@ -765,6 +784,24 @@ if have sqlite3 "a run of each version's profile"; then
 	lacks "$tmpd/md/versprof.md" "... not as a profile named versions.csv" "profile versions\.csv"
 	has "$tmpd/md/versprof.md" "the groups: their columns alone" \
 		"Per group of rows (chip, software version, model, precision). In-sample rows"
+fi
+# (small82) the out-of-sample table's title named
+# data/profiles/versions.csv as the file whose fitted_version made its
+# rows, though validate had read --versions FILE: the run records no
+# versions file (validation_runs.profile is "versions.csv" either way),
+# so the title names the column of "the versions file" alone
+if have sqlite3 "a validation run of a --versions file"; then
+	cp "$root/tests/scope/versions.csv" "$tmpd/myversions.csv"
+	"$RL" claim --samples 0 --no-design --db "$tmpd/vf.db" >/dev/null 2>&1
+	expect_exit 0 "validate --versions FILE --db" -- "$RL" validate \
+		--measurements "$root/tests/scope/measurements.csv" \
+		--versions "$tmpd/myversions.csv" --db "$tmpd/vf.db"
+	expect_exit 0 "report of a run of a --versions file" -- "$RL" report \
+		--db "$tmpd/vf.db" --out "$tmpd/md/vf.md" --no-plots
+	lacks "$tmpd/md/vf.md" "--versions FILE: the shipped versions file not named" \
+		"data/profiles/versions"
+	has "$tmpd/md/vf.md" "--versions FILE: the out-of-sample rows' versions file said in words" \
+		"Out of sample (the fitted chip's rows of a version whose profile was fitted on another version's rows: the versions file's fitted\_version; they measure"
 fi
 # (review54) a count of rows validate never writes (a whole number from 0,
 # claim/valstore.c): the report refuses the file naming the cell and its
