@@ -107,3 +107,31 @@ int rl_cell_column_fault(sqlite3_stmt *st, int k, const char *field,
 	         refusal);
 	return 1;
 }
+
+int rl_cell_run_row_fault(sqlite3_stmt *st, const char *path,
+                          long long run_id, const char *refusal, char *err,
+                          size_t errlen)
+{
+	int k;
+	for (k = 0; k < sqlite3_column_count(st); k++) {
+		const char *name = sqlite3_column_name(st, k);
+		/* the type before the text, which converts a blob */
+		int type = sqlite3_column_type(st, k);
+		const unsigned char *t = sqlite3_column_text(st, k);
+		int kind = rl_cell_text_fault(type, t, sqlite3_column_bytes(st, k));
+		char q[RL_UTF8_QUOTE_MAX + 64];
+		if (kind == RL_CELL_TEXT_OK ||
+		    ((kind == RL_CELL_TEXT_BAD || kind == RL_CELL_TEXT_CTRL) &&
+		     (!strcmp(name, "spec") || !strcmp(name, "spec_path"))))
+			continue;
+		if (kind != RL_CELL_TEXT_BLOB)
+			rl_utf8_quote((const char *)t, RL_UTF8_QUOTE_MAX, q, sizeof q);
+		snprintf(err, errlen, "%s run %lld: runs.%s holds %s%s%s, not text "
+		         "as rooflab writes it; %s", path, run_id, name,
+		         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
+		         kind == RL_CELL_TEXT_BLOB ? "" : q,
+		         rl_cell_text_words(kind), refusal);
+		return 1;
+	}
+	return 0;
+}

@@ -60,4 +60,15 @@ int rl_cell_column_fault(sqlite3_stmt *st, int k, const char *field,
                          const char *name, const char *refusal, char *err,
                          size_t errlen);
 
+/* The row st stands on, a run's row of the table runs in the file `path`,
+** each column as rl_cell_text_fault finds it, but a control or a byte of
+** no UTF-8 in spec and spec_path (the user's own bytes as sweep read them:
+** a spec's comments, a file name; written escaped, config/json.c): at the
+** first fault "PATH run N: runs.COL holds ..., not text as rooflab writes
+** it; REFUSAL" into err and 1; else 0.  Export's and merge's one check of
+** a run's row (sweeps77, small82 wrote it twice). */
+int rl_cell_run_row_fault(sqlite3_stmt *st, const char *path,
+                          long long run_id, const char *refusal, char *err,
+                          size_t errlen);
+
 #endif

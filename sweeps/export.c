@@ -495,29 +495,12 @@ static int check_run_row(sqlite3 *db, const char *path, int64_t run_id,
 	int rc = first_fault(db, path, run_id,
 	                     "SELECT * FROM runs WHERE id = ?1", &st, NULL, 0,
 	                     err, errlen);
-	int k, fault = 0;
+	int fault;
 	if (rc || !st)
 		return rc;
-	for (k = 0; k < sqlite3_column_count(st) && !fault; k++) {
-		const char *name = sqlite3_column_name(st, k);
-		int type = sqlite3_column_type(st, k);
-		const unsigned char *t = sqlite3_column_text(st, k);
-		int kind = rl_cell_text_fault(type, t, sqlite3_column_bytes(st, k));
-		char q[RL_UTF8_QUOTE_MAX + 64];
-		if (kind == RL_CELL_TEXT_OK ||
-		    ((kind == RL_CELL_TEXT_BAD || kind == RL_CELL_TEXT_CTRL) &&
-		     (!strcmp(name, "spec") || !strcmp(name, "spec_path"))))
-			continue;
-		if (kind != RL_CELL_TEXT_BLOB)
-			rl_utf8_quote((const char *)t, RL_UTF8_QUOTE_MAX, q, sizeof q);
-		snprintf(err, errlen, "%s run %lld: runs.%s holds %s%s%s, not text "
-		         "as rooflab writes it; refusing a crafted or altered "
-		         "database", path, (long long)run_id, name,
-		         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
-		         kind == RL_CELL_TEXT_BLOB ? "" : q,
-		         rl_cell_text_words(kind));
-		fault = 1;
-	}
+	fault = rl_cell_run_row_fault(st, path, (long long)run_id,
+	                              "refusing a crafted or altered database",
+	                              err, errlen);
 	sqlite3_finalize(st);
 	return fault ? RL_EINPUT : 0;
 }

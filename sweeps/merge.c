@@ -99,7 +99,7 @@ static int run_row_fault(const merge_ctx *m, int part, sqlite3_int64 run_id,
                          char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int k, fault = 0;
+	int fault = 0;
 	int rc = sqlite3_prepare_v2(m->dbs[part],
 	                            "SELECT * FROM runs WHERE id = ?1", -1, &st,
 	                            NULL);
@@ -109,28 +109,10 @@ static int run_row_fault(const merge_ctx *m, int part, sqlite3_int64 run_id,
 	}
 	sqlite3_bind_int64(st, 1, run_id);
 	rc = sqlite3_step(st);
-	for (k = 0; rc == SQLITE_ROW && k < sqlite3_column_count(st) && !fault;
-	     k++) {
-		const char *name = sqlite3_column_name(st, k);
-		/* the type before the text, which converts a blob */
-		int type = sqlite3_column_type(st, k);
-		const unsigned char *t = sqlite3_column_text(st, k);
-		int kind = rl_cell_text_fault(type, t, sqlite3_column_bytes(st, k));
-		char q[RL_UTF8_QUOTE_MAX + 64];
-		if (kind == RL_CELL_TEXT_OK ||
-		    ((kind == RL_CELL_TEXT_BAD || kind == RL_CELL_TEXT_CTRL) &&
-		     (!strcmp(name, "spec") || !strcmp(name, "spec_path"))))
-			continue;
-		if (kind != RL_CELL_TEXT_BLOB)
-			rl_utf8_quote((const char *)t, RL_UTF8_QUOTE_MAX, q, sizeof q);
-		snprintf(err, errlen, "%s run %lld: runs.%s holds %s%s%s, not text "
-		         "as rooflab writes it; refusing to merge a crafted or "
-		         "altered shard", m->paths[part], (long long)run_id, name,
-		         kind == RL_CELL_TEXT_BLOB ? "a blob" : "text ",
-		         kind == RL_CELL_TEXT_BLOB ? "" : q,
-		         rl_cell_text_words(kind));
-		fault = 1;
-	}
+	if (rc == SQLITE_ROW)
+		fault = rl_cell_run_row_fault(st, m->paths[part], (long long)run_id,
+		                              "refusing to merge a crafted or "
+		                              "altered shard", err, errlen);
 	sqlite3_finalize(st);
 	if (fault)
 		return RL_EINPUT;
