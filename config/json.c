@@ -30,7 +30,9 @@ static void indent(json_w *w)
 ** character rl_utf8_control names is written \uXXXX, its value kept:
 ** C0 as before, and DEL, C1 and the bidirectional controls, which went
 ** out as they stood (a spec's path holding U+202E reversed a terminal's
-** line of export's JSON after it: sweeps77). */
+** line of export's JSON after it: sweeps77); and the line and paragraph
+** separators U+2028 and U+2029, line breaks to a reader that splits JSON
+** Lines by Unicode's rule (fuzz79). */
 static void put_string(FILE *f, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
@@ -63,6 +65,13 @@ static void put_string(FILE *f, const char *str)
 			                           (unsigned)(s[1] & 0x3f) << 6 |
 			                           (unsigned)(s[2] & 0x3f);
 			fprintf(f, "\\u%04x", cp);
+			s += n;
+			continue;
+		} else if (n == 3 && c == 0xe2 && s[1] == 0x80 &&
+		           (s[2] == 0xa8 || s[2] == 0xa9)) {
+			/* U+2028, U+2029: a line break to a reader that splits
+			** JSON Lines by Unicode's rule (fuzz79) */
+			fputs(s[2] == 0xa8 ? "\\u2028" : "\\u2029", f);
 			s += n;
 			continue;
 		} else if (n > 1) {

@@ -96,6 +96,18 @@ static void test_controls_escaped(void **state)
 	      "\"\xc2\xa0\xe2\x80\x8d\xe2\x80\xaf\xe2\x81\xaa~\"");
 }
 
+/* The line and paragraph separators U+2028 (E2 80 A8) and U+2029 (E2 80
+** A9) escaped \u2028 and \u2029: valid raw in a JSON string, but a
+** reader that splits lines by Unicode's rule (Python's str.splitlines)
+** cut a JSON Lines record at them (fuzz79).  Their neighbour U+2027
+** (E2 80 A7) stays as it is. */
+static void test_separators_escaped(void **state)
+{
+	(void)state;
+	check("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "\"a\\u2028b\\u2029c\"");
+	check("\xe2\x80\xa7", "\"\xe2\x80\xa7\"");
+}
+
 /* json_exact_text: the fewest of 15 to 17 digits that read back.  0.05
 ** is 0.05000000000000000277 as a double: 15 digits read back, 17 show the
 ** tail; 0.1 + 0.2 is 0.30000000000000004441 and its 15 and 16 digits
@@ -356,6 +368,7 @@ int main(void)
 	    cmocka_unit_test(test_valid_utf8_copied),
 	    cmocka_unit_test(test_invalid_bytes_replaced),
 	    cmocka_unit_test(test_controls_escaped),
+		cmocka_unit_test(test_separators_escaped),
 	    cmocka_unit_test(test_exact_text),
 	    cmocka_unit_test(test_exact_text_edges),
 	    cmocka_unit_test(test_exact_text_libc),
