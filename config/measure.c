@@ -540,6 +540,40 @@ static void overfull(meas_row *r, char *wb, const char *value, int nf,
 	         "value is whose column cannot be told", nf, header_nf);
 }
 
+/* The column of fields (nf) that is name but for blanks or a no-break
+** space around it (U+00A0, C2 A0) or its letters' case (" chip", "Chip",
+** "chip" + NBSP), or -1: a header lacking 'chip' said only that, where a
+** spreadsheet had kept a blank after the name (fuzz79's note). */
+static int near_column(char **fields, int nf, const char *name)
+{
+	int k;
+	for (k = 0; k < nf; k++) {
+		const char *a = fields[k], *e = a + strlen(a);
+		size_t n = strlen(name);
+		for (;;) {
+			if (*a == ' ' || *a == '\t')
+				a++;
+			else if ((unsigned char)a[0] == 0xc2 &&
+			         (unsigned char)a[1] == 0xa0)
+				a += 2;
+			else
+				break;
+		}
+		for (;;) {
+			if (e > a && (e[-1] == ' ' || e[-1] == '\t'))
+				e--;
+			else if (e - a >= 2 && (unsigned char)e[-2] == 0xc2 &&
+			         (unsigned char)e[-1] == 0xa0)
+				e -= 2;
+			else
+				break;
+		}
+		if ((size_t)(e - a) == n && !strncasecmp(a, name, n))
+			return k;
+	}
+	return -1;
+}
+
 /* Read the header line: find the columns, pick the layout. */
 static int header(char **fields, int nf, int *col, meas_set *set,
                   const char *path, int lineno, char *err, size_t errlen)
@@ -582,13 +616,23 @@ static int header(char **fields, int nf, int *col, meas_set *set,
 				                         "%s%s", j ? ", " : "",
 				                         need[j] == C_CHIPS && set->published
 				                             ? "gpus" : col_names[need[j]]);
+			const char *name = need[i] == C_CHIPS && set->published
+			                       ? "gpus" : col_names[need[i]];
+			int near = near_column(fields, nf, name);
+			char q[RL_UTF8_QUOTE_MAX + 64], hint[RL_UTF8_QUOTE_MAX + 160];
+			hint[0] = '\0';
+			if (near >= 0)
+				snprintf(hint, sizeof hint, "; column %d is %s, the name "
+				         "with blanks or a no-break space (U+00A0) around it "
+				         "or in other case, where a header spells it exactly", near + 1,
+				         rl_utf8_quote(fields[near], RL_UTF8_QUOTE_MAX, q,
+				                       sizeof q));
 			snprintf(err, errlen, "%s:%d: header lacks column '%s' (a "
-			         "header %s has the columns of %s: %s)", path, lineno,
-			         need[i] == C_CHIPS && set->published
-			             ? "gpus" : col_names[need[i]],
+			         "header %s has the columns of %s: %s)%s", path, lineno,
+			         name,
 			         set->published ? "with 'version'" : "without 'version'",
 			         set->published ? "data/measurements/published-h100.csv"
-			                        : "data/measurements.csv", list);
+			                        : "data/measurements.csv", list, hint);
 			return -1;
 		}
 	set->col_chip = col[C_CHIP] + 1;

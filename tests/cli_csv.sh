@@ -121,4 +121,18 @@ done
 expect_exit 2 "versions: a row with a field past the header" -- \
 	$RL validate --versions "$tmpd/v3.csv"
 expect_err "v3.csv:2: 9 fields where the header has 8" "versions: file, line and both counts named"
+# a header whose 'chip' kept a blank after it (a spreadsheet's cell), a
+# no-break space (C2 A0) or a capital: said only "header lacks column
+# 'chip'"; the column that nearly is it is named (published-h100.csv's
+# header: id, software, version, chip is column 4)
+for v in 'chip ' "$(printf 'chip\302\240')" 'Chip'; do
+	{ head -n 1 "$P" | sed "s/,chip,/,$v,/"; sed -n '2,3p' "$P"; } >"$tmpd/near.csv"
+	expect_exit 2 "measurements: header's '$v' for chip" -- $RL validate --measurements "$tmpd/near.csv"
+	expect_err "near\.csv:1: header lacks column 'chip' \(.*\); column 4 is '$v', the name with blanks or a no-break space \(U\+00A0\) around it or in other case" \
+		"the column that nearly is 'chip' named"
+done
+{ head -n 1 "$P" | sed 's/,chip,/,chipx,/'; sed -n '2,3p' "$P"; } >"$tmpd/far.csv"
+expect_exit 2 "measurements: header's 'chipx' for chip" -- $RL validate --measurements "$tmpd/far.csv"
+expect_no_err "column 4 is" "a column of another name is not offered"
+
 finish
