@@ -214,12 +214,11 @@ int claim_mc_nominal_words(const claim_mc_summary *s, double target,
 	pct = (int)lround(100 * b);
 	/* a share rounding to the 100th (0th) while samples lie above
 	** (below) the nominal is given to a tenth, floored (ceiled) off the
-	** end: 0.99711 the 99.7, where "the 100th" read as above every
-	** sample (289 of 100,000 were not), 0.003 the 0.3; a tenth takes no
-	** ordinal suffix at either end, a whole number its English one
-	** (claim_ordinal_suffix: "the 99.7 percentile", "the 0.3
-	** percentile", "the 21st percentile"), where the high end read "the
-	** 99.7th" and the low end "the 0.3" */
+	** end: 0.99711 the 99.7th, where "the 100th" read as above every
+	** sample (289 of 100,000 were not), 0.003 the 0.3th; a tenth an
+	** ordinal as a whole number is (claim_ordinal_suffix: "the 99.7th
+	** percentile", "the 0.3th percentile", "the 21st percentile"),
+	** where "the 99.7 percentile" stood beside "the 74th" */
 	if (pct == 100 && b < 1)
 		snprintf(num, sizeof num, "%.1f", floor(1000 * b) / 10);
 	else if (pct == 0 && b > 0)

@@ -149,7 +149,7 @@ static void mc_json(json_w *w, const char *key, const claim_report *rep,
 	json_num(w, "mean", mc ? mc->mean : NAN);
 	json_num(w, "prob_ge_target", mc ? mc->prob_ge_target : NAN);
 	/* the speedup at the stated values and the share of the evaluated
-	** samples below it, the text's "sits at the 99.7 percentile of
+	** samples below it, the text's "sits at the 99.7th percentile of
 	** the samples" (claim_mc_nominal_words), which the JSON lacked */
 	if (mc)
 		claim_mc_summarize(mc, rep->opts.seed, nominal, &sm);

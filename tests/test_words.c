@@ -769,30 +769,30 @@ static void test_mc_words(void **state)
 	** read as above every sample; 0.99996 the 99.9 (floored to one
 	** decimal, so never 100 while one sample is above); 4 of 1,000
 	** below the 0.4, 1 of 100,000 the 0.1 (ceiled); all below (1.0) is
-	** the 100th and none (0) the 0th, as before.  A tenth takes no
-	** ordinal suffix at either end (claim_ordinal_suffix): "the 99.7th"
-	** beside "the 0.3" was two rules */
+	** the 100th and none (0) the 0th, as before.  A tenth is an ordinal
+	** as a whole number is (claim_ordinal_suffix): "the 99.7 percentile"
+	** beside "the 74th percentile" was two forms */
 	s.nominal_below = 0.99711;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.7 percentile of the samples"));
+	assert_non_null(strstr(b, " the 99.7th percentile of the samples"));
 	s.nominal_below = 0.99996;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.9 percentile"));
+	assert_non_null(strstr(b, " the 99.9th percentile"));
 	s.nominal_below = 0.995;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.5 percentile"));
+	assert_non_null(strstr(b, " the 99.5th percentile"));
 	s.nominal_below = 0.004;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.4 percentile of the samples"));
+	assert_non_null(strstr(b, " the 0.4th percentile of the samples"));
 	s.nominal_below = 0.003;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.3 percentile of the samples"));
+	assert_non_null(strstr(b, " the 0.3th percentile of the samples"));
 	s.nominal_below = 0.00001;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.1 percentile"));
+	assert_non_null(strstr(b, " the 0.1th percentile"));
 	s.nominal_below = 0.002;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.2 percentile"));
+	assert_non_null(strstr(b, " the 0.2th percentile"));
 	/* whole ones by the English rule: 0.21 the 21st, 0.12 the 12th,
 	** 0.03 the 3rd, 0.93 the 93rd, 0.525 rounds to the 53rd */
 	s.nominal_below = 0.21;
@@ -1828,9 +1828,10 @@ static void test_ordinal_suffix(void **state)
 	    {"91", "st"},   {"99", "th"},   {"100", "th"},  {"101", "st"},
 	    {"102", "nd"},  {"103", "rd"},  {"111", "th"},  {"112", "th"},
 	    {"113", "th"},  {"121", "st"},  {"1001", "st"}, {"1011", "th"},
-	    {"-1", "st"},   {"-12", "th"},  {"99.7", ""},   {"0.3", ""},
-	    {"0.1", ""},    {"99.5", ""},   {"21.0", ""},   {"", ""},
-	    {"-", ""},      {"x", ""},      {"1e3", ""}};
+	    {"-1", "st"},   {"-12", "th"},  {"99.7", "th"}, {"0.3", "th"},
+	    {"0.1", "th"},  {"99.5", "th"}, {"21.0", "th"}, {"0.2", "th"},
+	    {"", ""},       {"-", ""},      {"x", ""},      {"1e3", ""},
+	    {"99.", ""},    {"1.2.3", ""},  {"1.5x", ""}};
 	size_t i;
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
