@@ -82,6 +82,35 @@ int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
 	return 0;
 }
 
+/* A source in words with its brackets as commas ("Etched blog
+** (claims.md)" "Etched blog, claims.md"), to follow "by" where it stood
+** in brackets of its own and the samples' share in brackets after it:
+** "(Etched blog (claims.md)) (7.6% of the samples ...)" nested one pair in
+** another */
+static void flat_source(const char *by, char *out, size_t len)
+{
+	size_t n = 0;
+	if (!len)
+		return;
+	for (; *by && n + 3 < len; by++) {
+		if (*by == ')')
+			continue;
+		if (*by == '(') {
+			while (n > 0 && out[n - 1] == ' ')
+				n--;
+			if (n > 0 && out[n - 1] != ',')
+				out[n++] = ',';
+			if (n > 0)
+				out[n++] = ' ';
+			continue;
+		}
+		out[n++] = *by;
+	}
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == ','))
+		n--;
+	out[n] = '\0';
+}
+
 void claim_mc_given_words(const claim_mc_given *g, const char *who,
                           const char *stated, const char *by, double target,
                           char *buf, size_t len)
@@ -93,13 +122,15 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	/* the claim's share as given, in all its digits, as a percentage
 	** (rl_number_shift: 12.3456789%, where %g wrote 12.3457; the
 	** double 100 x 0.905, 90.50000000000001, is not what was given) */
-	char pc[32];
-	int u = snprintf(buf, len, "if %s reaches >= %s%% utilization, %s%s%s%s"
-	                 "%s%s ", who,
-	                 rl_number_shift(g->at_least, 2, pc, sizeof pc),
-	                 has_s ? "the share stated in \"" : "the share the claim "
-	                 "states", has_s ? stated : "", has_s ? "\"" : "",
-	                 has_b ? " (" : "", has_b ? by : "", has_b ? ")" : "");
+	char pc[32], src[512] = "";
+	int u;
+	if (has_b)
+		flat_source(by, src, sizeof src);
+	u = snprintf(buf, len, "if %s reaches >= %s%% utilization, %s%s%s%s"
+	             "%s ", who, rl_number_shift(g->at_least, 2, pc, sizeof pc),
+	             has_s ? "the share stated in \"" : "the share the claim "
+	             "states", has_s ? stated : "", has_s ? "\"" : "",
+	             src[0] ? " by " : "", src);
 	size_t room = u >= 0 && (size_t)u < len ? len - (size_t)u : 0;
 	if (g->n == 0) {
 		if (g->valid == 0)

@@ -151,14 +151,16 @@ expect_no_out "[0-9]e\\+[0-9]" "no count in exponent form in the text"
 # 9.0 held at the assumed bandwidths.  Since Sohu as claimed hides
 # attention under its GEMMs (attn_overlap 1, 2026-11-30) its 21.39x meets
 # 20x, and at TP1 x PP1 x DP8 neither links nor HBM bind: the peak it holds
-# down to is one value, the same in both bullets, about 20 / 21.39 of the
-# 9.8 PFLOPS (9.16; solve's 9.139, shown rounded up, 9.2)
+# down to is one value, about 20 / 21.39 of the 9.8 PFLOPS (9.16; solve's
+# 9.139, shown rounded up, 9.2): the second bullet says it is the same,
+# where it repeated the first word for word after its "with ..."
 sed -n '/^  levers moved together:/,/^  one lever at a time/p' "$tmpd/out" |
 	tr '\n' ' ' | tr -s ' ' >"$tmpd/joint"
 pk=$(sed -n 's/.*=> 20x is met already (21\.39x now); it holds down to about \([0-9.]*\) PFLOPS FP8.*/\1/p' "$tmpd/joint")
 if [ -n "$pk" ] && awk -v p="$pk" 'BEGIN { exit !(p >= 9.1 && p <= 9.2) }' &&
 	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $pk PFLOPS FP8 per chip, which is [0-9]*% of the 814 mm2 die in MAC arrays" "$tmpd/joint" &&
-	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $pk PFLOPS" "$tmpd/joint" &&
+	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: the same, to the digits shown (neither bandwidth is what limits it)" "$tmpd/joint" &&
+	! grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $pk PFLOPS" "$tmpd/joint" &&
 	! grep -q "the low ends\? hold" "$tmpd/joint"; then
 	echo "ok - the peak 20x holds down to, one value at both bandwidths ($pk)"
 else
@@ -538,7 +540,7 @@ $RL claim --b h200-sxm,profile=trtllm-0.15 --uncertainty sohu --samples 400 \
 	--seed 5 --no-design --db "$tmpd/h200.db" >"$tmpd/h200" 2>/dev/null
 $RL report --db "$tmpd/h200.db" --out "$tmpd/h200.md" --no-plots >/dev/null 2>&1
 gl=$(joined "^  if 8 x h200-sxm TP8 x PP1 \\(trtllm-0.15\\) reaches" "$tmpd/h200" | sed 's/^ *if //')
-if printf '%s' "$gl" | grep -qF "reaches >= 90% utilization, the share stated in \"$u\" (Etched blog (claims.md)) (" &&
+if printf '%s' "$gl" | grep -qF "reaches >= 90% utilization, the share stated in \"$u\" by Etched blog, claims.md (" &&
 	! grep -q "Etched's claimed" "$tmpd/h200" &&
 	grep -qF -- "- If $(printf '%s' "$gl" | sed 's/>/\\>/g')." "$tmpd/h200.md"; then
 	echo "ok - side b an H200: the line says the share is the claim's, text and report alike"

@@ -999,7 +999,7 @@ static void test_mc_given_floor(void **state)
 	                     "Etched blog (claims.md)", 20, b, sizeof b);
 	assert_string_equal(b, "if 8x H200 reaches >= 90% utilization, the share "
 	                    "stated in \"more than 90% FLOPS utilization on Sohu "
-	                    "vs about 30% on GPUs\" (Etched blog (claims.md)) "
+	                    "vs about 30% on GPUs\" by Etched blog, claims.md "
 	                    "(80.0% of the samples, 20 of 25): 90% interval "
 	                    "1.95x .. 19.05x, median 10.50x, P(>= 20x) = 5.0%");
 	/* and Sohu's own line in the same words */
@@ -1007,9 +1007,25 @@ static void test_mc_given_floor(void **state)
 	                     "Etched blog", 20, b, sizeof b);
 	assert_string_equal(b, "if 8x Sohu (as claimed) reaches >= 90% "
 	                    "utilization, the share stated in \"more than 90%\" "
-	                    "(Etched blog) (80.0% of the samples, 20 of 25): 90% "
+	                    "by Etched blog (80.0% of the samples, 20 of 25): 90% "
 	                    "interval 1.95x .. 19.05x, median 10.50x, "
 	                    "P(>= 20x) = 5.0%");
+	/* a source with brackets of its own, and no bracket left open or
+	** nested in another: "(a (b)) (80.0% ...)" read as one aside in
+	** another; brackets become commas, none doubled */
+	claim_mc_given_words(&g, "S", "q", "blog (x.md) (2024)", 20, b,
+	                     sizeof b);
+	assert_non_null(strstr(b, "\"q\" by blog, x.md, 2024 (80.0% of"));
+	{
+		int depth = 0, deepest = 0;
+		const char *c;
+		for (c = b; *c; c++) {
+			depth += *c == '(' ? 1 : *c == ')' ? -1 : 0;
+			deepest = depth > deepest ? depth : deepest;
+		}
+		assert_int_equal(depth, 0);
+		assert_int_equal(deepest, 1);
+	}
 	mc->drawn[0] = 0.5;
 	assert_int_equal(claim_mc_given_of(mc, 0.9, 20, &g), 0);
 	assert_int_equal((int)g.n, 19);
