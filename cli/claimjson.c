@@ -384,8 +384,21 @@ void claimout_json(FILE *f, const claim_report *rep)
 			char few[256];
 			claim_unsettled_words(few, sizeof few, mc->prob_ge_target,
 			                      (double)mc->valid, rep->opts.target);
-			if (few[0])
+			if (few[0]) {
+				/* the interval in figures beside the words: its
+				** ends, the samples it is from and its confidence
+				** (claim_prob_interval, Wilson's score) */
+				double lo, hi;
 				json_str(&w, "unsettled", few);
+				claim_prob_interval(mc->prob_ge_target,
+				                    (double)mc->valid, &lo, &hi);
+				json_obj(&w, "unsettled_interval");
+				json_num(&w, "lo", lo);
+				json_num(&w, "hi", hi);
+				json_num(&w, "samples", (double)mc->valid);
+				json_num(&w, "confidence", 0.95);
+				json_end(&w);
+			}
 		}
 		/* the same samples where side b's utilization is at least
 		** the share the claim states, as the text's line under the

@@ -235,6 +235,13 @@ expect_out "^  over the assumption ranges: no Monte Carlo: --samples 0$" \
 if [ "$(grep -c '^  no Monte Carlo: --samples 0$' "$tmpd/out")" = 2 ]; then
 	echo "ok - --samples 0: each side's uncertainty says why"
 else echo "not ok - --samples 0: each side's uncertainty says why"; fails=$((fails + 1)); fi
+# (small84) and the power cap speaks of no sample: "a sample drawing
+# over 1000 W per chip counts as violating physics ... none of its
+# samples is held to this cap" stood where none was drawn
+expect_out "^    the Monte Carlo's power cap, 1000 W per chip, applies to nothing here \(no Monte Carlo: --samples" \
+	"--samples 0: the power cap applies to no run"
+expect_no_out "a sample drawing over|of its samples|samples drawn" \
+	"--samples 0: no words of samples under the assumptions"
 expect_exit 0 "claim --samples 0 --json" -- $RL claim --samples 0 --json
 expect_out '"mc_skipped": "no Monte Carlo: --samples 0"' "--samples 0: the JSON's words"
 expect_out '"rule": "Reproduced or Not reproduced under the stated assumptions: the speedup at the stated values against the target \(no Monte Carlo\)"' \
@@ -2211,6 +2218,16 @@ expect_exit 2 "claim, a claims file with no throughput value" -- env ROOFLAB_DAT
 	$RL claim --samples 0 --no-design
 expect_err "etched-2024\.ini:13: \[throughput\] has no value \(a number above 0, at most 1000000000000\)$" \
 	"the missing number's bound in all its digits"
+# (small84) few samples: P(>= 20x)'s 95% interval in figures beside the
+# JSON's words.  20 samples, none reaching 20x (the text's 0.0%): Wilson's
+# score at z 1.96, z^2/n = 3.8416 / 20 = 0.19208, hi = (0.19208 / 2 +
+# 1.96 sqrt(3.8416 / 1600)) / 1.19208 = 0.19208 / 1.19208 = 0.16113, lo 0
+expect_exit 0 "claim --samples 20 --json" -- $RL claim --samples 20 --json --no-design
+if python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))["verdict"]; i=v["unsettled_interval"]; sys.exit(0 if i["lo"] == 0 and abs(i["hi"] - 0.16113) < 5e-5 and i["samples"] == 20 and i["confidence"] == 0.95 and "0.0% and 16.1%" in v["unsettled"] else 1)' "$tmpd/out" 2>/dev/null; then
+	echo "ok - --samples 20: P's interval in figures in the JSON"
+else
+	echo "not ok - --samples 20: P's interval in the JSON: $(head -c 400 "$tmpd/out")"; fails=$((fails + 1))
+fi
 # (small53) the Monte Carlo's power cap as given, in all its digits
 # (rl_number_write, small52), where %g wrote 1000.12: the shipped
 # uncertainty file with its cap made 1000.123456 W

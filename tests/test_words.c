@@ -624,6 +624,31 @@ static void test_prob(void **state)
 ** 0.451850, half = 1.96 sqrt(0.45 x 0.55 / 100 + 3.8416 / 40000) / d =
 ** 0.095706: [0.356144, 0.547556], across 50%.  86 of 100,000: [0.000696,
 ** 0.001062], both under 10%: settled, no words. */
+/* A source's "FILE ASSUMPTION" in words, by hand: params.c with its
+** folder, an ini file by its name, anything else untouched */
+static void test_source_words(void **state)
+{
+	char b[256];
+	(void)state;
+	claim_source_words("params.c ASSUMPTION: one op 6 pJ", b, sizeof b);
+	assert_string_equal(b, "an assumption of rooflab's (model/params.c): "
+	                    "one op 6 pJ");
+	claim_source_words("claims.md (x) and etched-claim.ini ASSUMPTION: y",
+	                   b, sizeof b);
+	assert_string_equal(b, "claims.md (x) and an assumption of rooflab's "
+	                    "(etched-claim.ini): y");
+	claim_source_words("sohu.ini ASSUMPTION as for h100-sxm: z", b,
+	                   sizeof b);
+	assert_string_equal(b, "an assumption of rooflab's (sohu.ini) as for "
+	                    "h100-sxm: z");
+	claim_source_words("hardware.csv; an ASSUMPTION of ours", b, sizeof b);
+	assert_string_equal(b, "hardware.csv; an ASSUMPTION of ours");
+	claim_source_words("params.c ASSUMPTIONS", b, sizeof b);
+	assert_string_equal(b, "params.c ASSUMPTIONS");
+	claim_source_words("params.c ASSUMPTION: long", b, 10);
+	assert_int_equal((int)strlen(b), 9);
+}
+
 static void test_unsettled(void **state)
 {
 	double lo, hi;
@@ -1963,6 +1988,7 @@ int main(void)
 	    cmocka_unit_test(test_qty_dir),
 	    cmocka_unit_test(test_prob),
 	    cmocka_unit_test(test_unsettled),
+	    cmocka_unit_test(test_source_words),
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
