@@ -253,7 +253,7 @@ for u in sohu sohu-design; do
 		if (n && /^dist = /) dist[n] = substr($0, 8)
 		if (n && /^low = /) lo[n] = substr($0, 7)
 		if (n && /^high = /) hi[n] = substr($0, 8)
-		if (n && /^source = /) src[n] = substr($0, 10)
+		if (n && /^source = /) src[n] = words(substr($0, 10))
 		next
 	}
 	$0 ~ "^assumptions of 8x Sohu \\((as claimed|by design)\\) \\(data/uncertainty/" f "\\.ini\\)$" { on = 1; next }
@@ -262,6 +262,18 @@ for u in sohu sohu-design; do
 	on && !/^      / { cur = 0 }
 	on && /^      / && cur { s = $0; sub(/^ +/, "", s); body[cur] = body[cur] (body[cur] == "" ? "" : " ") s }
 	function same(a, b) { return a + 0 == b + 0 }
+	# (small84) a source'"'"'s "FILE ASSUMPTION" as the text says it: "an
+	# assumption of rooflab'"'"'s (FILE)", params.c as model/params.c
+	function words(s,   out, w) {
+		out = ""
+		while (match(s, /[^ (]+\.(c|ini) ASSUMPTION/)) {
+			w = substr(s, RSTART, RLENGTH - 11)
+			out = out substr(s, 1, RSTART - 1) "an assumption of rooflab'"'"'s (" \
+				(w == "params.c" ? "model/" : "") w ")"
+			s = substr(s, RSTART + RLENGTH)
+		}
+		return out s
+	}
 	END {
 		if (r != n || n < 8) { print "    " f ": " r " rows, " n " sections"; exit 1 }
 		for (i = 1; i <= n; i++) {
@@ -282,6 +294,10 @@ for u in sohu sohu-design; do
 	fi
 done
 cp "$tmpd/text" "$tmpd/out"
+# (small84) "params.c ASSUMPTION" meant nothing to a reader
+expect_out "^      an assumption of rooflab's \\(model/params\\.c\\): clocked logic of an active chip" \
+	"params.c's assumption in words"
+expect_no_out "(params\\.c|\\.ini) ASSUMPTION" "no 'FILE ASSUMPTION' under the assumptions"
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +9800 TFLOPS, triangular 5000 \\.\\. 12000$" \
 	"assumptions: peak FP8 at sohu.ini's 9800 TFLOPS"
 expect_out "^    b\\.chip\\.hbm_tbps +4\\.8 TB/s, uniform 4\\.8 \\.\\. 6\\.03$" \
@@ -567,7 +583,7 @@ lrc=$?
 ROOFLAB_DATA="$tmpd/longdata" $RL report --db "$tmpd/long.db" --out "$tmpd/long.md" \
 	--no-plots >/dev/null 2>&1
 gl=$(joined "^  if $ll" "$tmpd/long" | sed 's/^ *if //')
-if [ "$lrc" = 0 ] && printf '%s' "$gl" | grep -qF "\"$lc\" ($ls) (" &&
+if [ "$lrc" = 0 ] && printf '%s' "$gl" | grep -qF "\"$lc\" by $ls (" &&
 	printf '%s' "$gl" | grep -Eq ', P\(>= 20x\) = [0-9.]+%$' &&
 	grep -qF -- "- If $(printf '%s' "$gl" | sed 's/>/\\>/g')." "$tmpd/long.md" &&
 	iconv -f UTF-8 -t UTF-8 "$tmpd/long" >/dev/null 2>&1; then
