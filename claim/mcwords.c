@@ -82,6 +82,35 @@ int claim_mc_given_of(const rl_mc_result *mc, double at_least, double target,
 	return 0;
 }
 
+/* A source in words with its brackets as commas ("Etched blog
+** (claims.md)" "Etched blog, claims.md"), to follow "by" where it stood
+** in brackets of its own and the samples' share in brackets after it:
+** "(Etched blog (claims.md)) (7.6% of the samples ...)" nested one pair in
+** another */
+static void flat_source(const char *by, char *out, size_t len)
+{
+	size_t n = 0;
+	if (!len)
+		return;
+	for (; *by && n + 3 < len; by++) {
+		if (*by == ')')
+			continue;
+		if (*by == '(') {
+			while (n > 0 && out[n - 1] == ' ')
+				n--;
+			if (n > 0 && out[n - 1] != ',')
+				out[n++] = ',';
+			if (n > 0)
+				out[n++] = ' ';
+			continue;
+		}
+		out[n++] = *by;
+	}
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == ','))
+		n--;
+	out[n] = '\0';
+}
+
 void claim_mc_given_words(const claim_mc_given *g, const char *who,
                           const char *stated, const char *by, double target,
                           char *buf, size_t len)
@@ -93,13 +122,15 @@ void claim_mc_given_words(const claim_mc_given *g, const char *who,
 	/* the claim's share as given, in all its digits, as a percentage
 	** (rl_number_shift: 12.3456789%, where %g wrote 12.3457; the
 	** double 100 x 0.905, 90.50000000000001, is not what was given) */
-	char pc[32];
-	int u = snprintf(buf, len, "if %s reaches >= %s%% utilization, %s%s%s%s"
-	                 "%s%s ", who,
-	                 rl_number_shift(g->at_least, 2, pc, sizeof pc),
-	                 has_s ? "the share stated in \"" : "the share the claim "
-	                 "states", has_s ? stated : "", has_s ? "\"" : "",
-	                 has_b ? " (" : "", has_b ? by : "", has_b ? ")" : "");
+	char pc[32], src[512] = "";
+	int u;
+	if (has_b)
+		flat_source(by, src, sizeof src);
+	u = snprintf(buf, len, "if %s reaches >= %s%% utilization, %s%s%s%s"
+	             "%s ", who, rl_number_shift(g->at_least, 2, pc, sizeof pc),
+	             has_s ? "the share stated in \"" : "the share the claim "
+	             "states", has_s ? stated : "", has_s ? "\"" : "",
+	             src[0] ? " by " : "", src);
 	size_t room = u >= 0 && (size_t)u < len ? len - (size_t)u : 0;
 	if (g->n == 0) {
 		if (g->valid == 0)
@@ -214,12 +245,11 @@ int claim_mc_nominal_words(const claim_mc_summary *s, double target,
 	pct = (int)lround(100 * b);
 	/* a share rounding to the 100th (0th) while samples lie above
 	** (below) the nominal is given to a tenth, floored (ceiled) off the
-	** end: 0.99711 the 99.7, where "the 100th" read as above every
-	** sample (289 of 100,000 were not), 0.003 the 0.3; a tenth takes no
-	** ordinal suffix at either end, a whole number its English one
-	** (claim_ordinal_suffix: "the 99.7 percentile", "the 0.3
-	** percentile", "the 21st percentile"), where the high end read "the
-	** 99.7th" and the low end "the 0.3" */
+	** end: 0.99711 the 99.7th, where "the 100th" read as above every
+	** sample (289 of 100,000 were not), 0.003 the 0.3th; a tenth an
+	** ordinal as a whole number is (claim_ordinal_suffix: "the 99.7th
+	** percentile", "the 0.3th percentile", "the 21st percentile"),
+	** where "the 99.7 percentile" stood beside "the 74th" */
 	if (pct == 100 && b < 1)
 		snprintf(num, sizeof num, "%.1f", floor(1000 * b) / 10);
 	else if (pct == 0 && b > 0)

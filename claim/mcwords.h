@@ -67,8 +67,8 @@ void claim_mc_violation_words(const claim_mc_summary *s, char *buf,
 
 /* "the speedup at the stated values, 11.93x, sits at the
 ** 68th percentile of the samples, so the median (10.68x) is below it";
-** a share rounding to 100 or 0 with samples beyond it to a tenth, with no
-** ordinal suffix ("the 99.7 percentile": claim_ordinal_suffix's rule);
+** a share rounding to 100 or 0 with samples beyond it to a tenth, an
+** ordinal as a whole one is ("the 99.7th percentile": claim_ordinal_suffix);
 ** 0, or -1 (buf "") where it cannot be said (no nominal, no sample).
 ** The speedups on target's side they are on (claim_speedup2_side), as the
 ** verdict's lines print the same nominal. */

@@ -170,8 +170,14 @@ const char *claim_ordinal_suffix(const char *num)
 	int last, tens;
 	if (*num == '-') /* (a share out of [0, 1] read from a database) */
 		n = strspn(++num, "0123456789");
-	if (!n || num[n] != '\0')
-		return ""; /* "99.7", "", or no number */
+	if (!n)
+		return ""; /* "", or no number */
+	if (num[n] == '.') { /* a decimal: "th" ("99.7th", "0.3th") */
+		size_t f = strspn(num + n + 1, "0123456789");
+		return f && num[n + 1 + f] == '\0' ? "th" : "";
+	}
+	if (num[n] != '\0')
+		return ""; /* "1e3", or no number */
 	last = num[n - 1] - '0';
 	tens = n > 1 ? num[n - 2] - '0' : 0;
 	if (tens == 1)

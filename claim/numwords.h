@@ -82,11 +82,13 @@ const char *claim_plural_s(double n);
 ** 11, 12 and 13 of each hundred (11th, 112th), else by the last digit,
 ** "st" after 1, "nd" after 2, "rd" after 3, "th" after any other (0th,
 ** 1st, 2nd, 3rd, 4th, 21st, 22nd, 23rd, 100th, 101st); a number with a
-** decimal point none ("the 99.7 percentile", "the 0.3 percentile"): a
-** decimal is read as a number ("ninety-nine point seven"), and the suffix
-** of its last digit wrote "the 0.3rd" and "the 0.1st", read as ordinals
-** of the tenth.  A leading '-' is passed over; "" where num is no number
-** (empty, or not all digits). */
+** decimal point "th" whatever its last digit ("the 99.7th percentile",
+** "the 0.3th percentile"), the form statistics writes, so every
+** percentile in words is an ordinal, where "the 99.7 percentile" stood
+** beside "the 74th percentile" (and the last digit's suffix wrote "the
+** 0.3rd", an ordinal of the tenth).  A leading '-' is passed over; ""
+** where num is no number (empty, or not digits with at most one point
+** between digits). */
 const char *claim_ordinal_suffix(const char *num);
 
 #endif

@@ -626,9 +626,7 @@ void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
 	         "terms used below: a token is a word or a piece of one, the "
 	         "unit a language model reads and writes (a request's input "
 	         "tokens are its prompt, its output tokens the answer); "
-	         "TensorRT-LLM, NVIDIA's software that serves a language model "
-	         "on its GPUs, named with its version (0.10, 0.11, ...); FP8 and "
-	         "BF16, "
+	         "%s; FP8 and BF16, "
 	         "8- and 16-bit number formats; TFLOPS and PFLOPS, 10^12 and "
 	         "10^15 arithmetic operations a second; GEMM, a matrix "
 	         "multiply; die, a chip's piece of silicon, mm2 its area in "
@@ -643,12 +641,22 @@ void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
 	         "pass over a request's input tokens, and decode, the steps "
 	         "that produce its output tokens one at a time; all-reduce, "
 	         "chips summing their partial results over the links; "
-	         "roofline, a step's time taken as the longer of its "
-	         "arithmetic at the chip's peak and its memory traffic at full "
-	         "bandwidth; PUE, a data centre's power over its equipment's; "
+	         "%s; PUE, a data centre's power over its equipment's; "
 	         "%s%sShapley factors, each difference between the sides' "
 	         "share of the speedup, averaged over every order of swapping "
-	         "them", mcw, rw);
+	         "them", claim_term_trtllm(), claim_term_roofline(), mcw, rw);
+}
+
+const char *claim_term_trtllm(void)
+{
+	return "TensorRT-LLM, NVIDIA's software that serves a language model "
+	       "on its GPUs, named with its version (0.10, 0.11, ...)";
+}
+
+const char *claim_term_roofline(void)
+{
+	return "roofline, a step's time taken as the longer of its arithmetic "
+	       "at the chip's peak and its memory traffic at full bandwidth";
 }
 
 int claim_must_lead(char *buf, size_t len, double speedup, double target,
@@ -684,4 +692,43 @@ void claim_verdict_terms(char *buf, size_t len, long long samples,
 	         "of those samples whose speedup reaches %sx",
 	         etched ? "Etched's figures, or assumptions where it published "
 	         "none" : "the sides' preset values", samples, tg, tg);
+}
+
+/* Whether the len bytes at w are a file's name a source cites (no space,
+** ending in ".c" or ".ini") */
+static int is_file_word(const char *w, size_t len)
+{
+	return (len > 2 && !memcmp(w + len - 2, ".c", 2)) ||
+	       (len > 4 && !memcmp(w + len - 4, ".ini", 4));
+}
+
+void claim_source_words(const char *src, char *buf, size_t len)
+{
+	static const char tag[] = " ASSUMPTION";
+	size_t n = 0, t = sizeof tag - 1;
+	const char *p = src;
+	if (!len)
+		return;
+	buf[0] = '\0';
+	while (*p && n + 1 < len) {
+		/* the word that starts here, to the next space */
+		size_t w = strcspn(p, " ");
+		int at_start = p == src || p[-1] == ' ' || p[-1] == '(';
+		if (at_start && w && is_file_word(p, w) && !strncmp(p + w, tag, t) &&
+		    !isalnum((unsigned char)p[w + t])) {
+			int k = snprintf(buf + n, len - n, "an assumption of "
+			                 "rooflab's (%s%.*s)",
+			                 w == 8 && !memcmp(p, "params.c", 8)
+			                 ? "model/" : "", (int)w, p);
+			if (k < 0 || (size_t)k >= len - n) {
+				n = len - 1;
+				break;
+			}
+			n += (size_t)k;
+			p += w + t;
+			continue;
+		}
+		buf[n++] = *p++;
+	}
+	buf[n < len ? n : len - 1] = '\0';
 }

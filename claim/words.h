@@ -80,6 +80,13 @@ const char *claim_factor_glossary(void);
 void claim_terms_glossary(char *buf, size_t len, double target, int ranges,
                           int mc);
 
+/* Two of those terms in words, one definition each for the claim's text
+** and the report's glossary (reports/verdict.c), which lacked them beside
+** a roofline section: "TensorRT-LLM, NVIDIA's software ..." and
+** "roofline, a step's time taken as ..." */
+const char *claim_term_trtllm(void);
+const char *claim_term_roofline(void);
+
 /* The lead of "what must be true" where the stated values meet the
 ** target and the Monte Carlo says how often its ranges do: "at the stated
 ** values 20x is met already; what follows is how far each can fall and
@@ -102,5 +109,13 @@ int claim_must_lead(char *buf, size_t len, double speedup, double target,
 ** etched 1 where the stated values are Etched's (side b the default Sohu). */
 void claim_verdict_terms(char *buf, size_t len, long long samples,
                          double target, int etched);
+
+/* A source as a reader is shown it: "FILE ASSUMPTION", a file's name
+** (ending .c or .ini) then the word, said "an assumption of rooflab's
+** (FILE)", params.c with its folder ("params.c ASSUMPTION: clocked logic
+** ..." "an assumption of rooflab's (model/params.c): clocked logic ..."),
+** which meant nothing to a reader of claim's text; the rest as given.
+** Into buf (len bytes), cut where it does not fit. */
+void claim_source_words(const char *src, char *buf, size_t len);
 
 #endif

@@ -149,7 +149,7 @@ static void mc_json(json_w *w, const char *key, const claim_report *rep,
 	json_num(w, "mean", mc ? mc->mean : NAN);
 	json_num(w, "prob_ge_target", mc ? mc->prob_ge_target : NAN);
 	/* the speedup at the stated values and the share of the evaluated
-	** samples below it, the text's "sits at the 99.7 percentile of
+	** samples below it, the text's "sits at the 99.7th percentile of
 	** the samples" (claim_mc_nominal_words), which the JSON lacked */
 	if (mc)
 		claim_mc_summarize(mc, rep->opts.seed, nominal, &sm);
@@ -384,8 +384,21 @@ void claimout_json(FILE *f, const claim_report *rep)
 			char few[256];
 			claim_unsettled_words(few, sizeof few, mc->prob_ge_target,
 			                      (double)mc->valid, rep->opts.target);
-			if (few[0])
+			if (few[0]) {
+				/* the interval in figures beside the words: its
+				** ends, the samples it is from and its confidence
+				** (claim_prob_interval, Wilson's score) */
+				double lo, hi;
 				json_str(&w, "unsettled", few);
+				claim_prob_interval(mc->prob_ge_target,
+				                    (double)mc->valid, &lo, &hi);
+				json_obj(&w, "unsettled_interval");
+				json_num(&w, "lo", lo);
+				json_num(&w, "hi", hi);
+				json_num(&w, "samples", (double)mc->valid);
+				json_num(&w, "confidence", 0.95);
+				json_end(&w);
+			}
 		}
 		/* the same samples where side b's utilization is at least
 		** the share the claim states, as the text's line under the

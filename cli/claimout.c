@@ -574,7 +574,12 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 		         : "", claim_plain_num(lo, sizeof lo, l),
 		         claim_plain_num(hi, sizeof hi, h));
 		fprintf(f, "    %-32s %s\n", name, range);
-		wrapped(f, "      ", u->source[i], 6);
+		{
+			/* "params.c ASSUMPTION" as an assumption of rooflab's */
+			char sw[sizeof u->source[i] + 256];
+			claim_source_words(u->source[i], sw, sizeof sw);
+			wrapped(f, "      ", sw, 6);
+		}
 	}
 	if (u->power_cap_w > 0) {
 		/* the cap as given, in all its digits (rl_number_write) */
@@ -585,17 +590,30 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 		** where the what-must-be-true lines above have it drawing 1.4
 		** kW at 20x (ux30) */
 		char none[LABEL_CELL + 160] = "";
-		if (!rl_power_known(&b->cfg))
+		/* no samples drawn (--samples 0): the cap counts none, and
+		** "a sample drawing over 1000 W" spoke of samples there were
+		** not */
+		if (rep->opts.samples <= 0) {
+			snprintf(text, sizeof text, "the Monte Carlo's power cap, %s "
+			         "W per chip, applies to nothing here (no Monte Carlo: "
+			         "--samples 0): %s",
+			         rl_number_write(u->power_cap_w, cw, sizeof cw),
+			         u->power_cap_source[0] ? u->power_cap_source
+			         : "no source given");
+			wrapped(f, "    ", text, 6);
+		} else if (!rl_power_known(&b->cfg))
 			snprintf(none, sizeof none, " (%s has no power model, its "
 			         "chip naming no process node: none of its samples "
 			         "is held to this cap)",
 			         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab));
-		snprintf(text, sizeof text, "a sample drawing over %s W per chip "
-		         "counts as violating physics: %s%s",
-		         rl_number_write(u->power_cap_w, cw, sizeof cw),
-		         u->power_cap_source[0] ? u->power_cap_source
-		         : "(no source given)", none);
-		wrapped(f, "    ", text, 6);
+		if (rep->opts.samples > 0) {
+			snprintf(text, sizeof text, "a sample drawing over %s W per "
+			         "chip counts as violating physics: %s%s",
+			         rl_number_write(u->power_cap_w, cw, sizeof cw),
+			         u->power_cap_source[0] ? u->power_cap_source
+			         : "(no source given)", none);
+			wrapped(f, "    ", text, 6);
+		}
 	}
 	claimout_fixed_files(b, node, sizeof node, prof, sizeof prof);
 	snprintf(text, sizeof text, "the rest of %s is held at its presets' "

@@ -552,7 +552,9 @@ static int must_be_true(rctx *r)
 ** this paragraph, which stood after them (ux32's finding).  mc: the
 ** claim run has a Monte Carlo (claim_mc); one without (claim --samples
 ** 0) shows no samples nor P(>= target), its interval and probability
-** "not computed": the terms say only what the page shows. */
+** "not computed": the terms say only what the page shows.  TensorRT-LLM
+** and roofline in claim's own words (claim_term_trtllm, _roofline): the
+** report named both with no gloss, beside a roofline section. */
 static void terms(rctx *r, int mc)
 {
 	char t[40];
@@ -569,7 +571,7 @@ static void terms(rctx *r, int mc)
 		         "probability of reaching %sx, not computed for this claim "
 		         "run (a Monte Carlo gives them, drawing every assumption "
 		         "at once, each from its range)", t);
-	doc_para(&r->d, "Terms used below: %s; "
+	doc_para(&r->d, "Terms used below: %s; %s; %s; "
 	         "utilization, the share of a chip's peak arithmetic it "
 	         "reaches; ISL and OSL, a request's input and output tokens; "
 	         "HBM, the high-bandwidth DRAM beside "
@@ -584,7 +586,8 @@ static void terms(rctx *r, int mc)
 	         "second over the chips' peak; prefill, the pass over a "
 	         "request's input tokens, and decode, the steps that produce its "
 	         "output tokens one at a time; PUE, a data centre's power over "
-	         "its equipment's.", mcterms);
+	         "its equipment's.", mcterms, claim_term_trtllm(),
+	         claim_term_roofline());
 }
 
 /* Whether p is a probability as claim writes one: within [0, 1], or

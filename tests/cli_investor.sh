@@ -155,14 +155,16 @@ expect_no_out "[0-9]e\\+[0-9]" "no count in exponent form in the text"
 # 9.0 held at the assumed bandwidths.  Since Sohu as claimed hides
 # attention under its GEMMs (attn_overlap 1, 2026-11-30) its 21.39x meets
 # 20x, and at TP1 x PP1 x DP8 neither links nor HBM bind: the peak it holds
-# down to is one value, the same in both bullets, about 20 / 21.39 of the
-# 9.8 PFLOPS (9.16; solve's 9.139, shown rounded up, 9.2)
+# down to is one value, about 20 / 21.39 of the 9.8 PFLOPS (9.16; solve's
+# 9.139, shown rounded up, 9.2): the second bullet says it is the same,
+# where it repeated the first word for word after its "with ..."
 sed -n '/^  levers moved together:/,/^  one lever at a time/p' "$tmpd/out" |
 	tr '\n' ' ' | tr -s ' ' >"$tmpd/joint"
 pk=$(sed -n 's/.*=> 20x is met already (21\.39x now); it holds down to about \([0-9.]*\) PFLOPS FP8.*/\1/p' "$tmpd/joint")
 if [ -n "$pk" ] && awk -v p="$pk" 'BEGIN { exit !(p >= 9.1 && p <= 9.2) }' &&
 	grep -q -- "- with HBM ([0-9.]* TB/s) and links ([0-9]* GB/s) as assumed: $pk PFLOPS FP8 per chip, which is [0-9]*% of the 814 mm2 die in MAC arrays" "$tmpd/joint" &&
-	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $pk PFLOPS" "$tmpd/joint" &&
+	grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: the same, to the digits shown (neither bandwidth is what limits it)" "$tmpd/joint" &&
+	! grep -q -- "- with unlimited chip-to-chip and HBM bandwidth: $pk PFLOPS" "$tmpd/joint" &&
 	! grep -q "the low ends\? hold" "$tmpd/joint"; then
 	echo "ok - the peak 20x holds down to, one value at both bandwidths ($pk)"
 else
@@ -255,7 +257,7 @@ for u in sohu sohu-design; do
 		if (n && /^dist = /) dist[n] = substr($0, 8)
 		if (n && /^low = /) lo[n] = substr($0, 7)
 		if (n && /^high = /) hi[n] = substr($0, 8)
-		if (n && /^source = /) src[n] = substr($0, 10)
+		if (n && /^source = /) src[n] = words(substr($0, 10))
 		next
 	}
 	$0 ~ "^assumptions of 8x Sohu \\((as claimed|by design)\\) \\(data/uncertainty/" f "\\.ini\\)$" { on = 1; next }
@@ -264,6 +266,18 @@ for u in sohu sohu-design; do
 	on && !/^      / { cur = 0 }
 	on && /^      / && cur { s = $0; sub(/^ +/, "", s); body[cur] = body[cur] (body[cur] == "" ? "" : " ") s }
 	function same(a, b) { return a + 0 == b + 0 }
+	# (small84) a source'"'"'s "FILE ASSUMPTION" as the text says it: "an
+	# assumption of rooflab'"'"'s (FILE)", params.c as model/params.c
+	function words(s,   out, w) {
+		out = ""
+		while (match(s, /[^ (]+\.(c|ini) ASSUMPTION/)) {
+			w = substr(s, RSTART, RLENGTH - 11)
+			out = out substr(s, 1, RSTART - 1) "an assumption of rooflab'"'"'s (" \
+				(w == "params.c" ? "model/" : "") w ")"
+			s = substr(s, RSTART + RLENGTH)
+		}
+		return out s
+	}
 	END {
 		if (r != n || n < 8) { print "    " f ": " r " rows, " n " sections"; exit 1 }
 		for (i = 1; i <= n; i++) {
@@ -284,6 +298,10 @@ for u in sohu sohu-design; do
 	fi
 done
 cp "$tmpd/text" "$tmpd/out"
+# (small84) "params.c ASSUMPTION" meant nothing to a reader
+expect_out "^      an assumption of rooflab's \\(model/params\\.c\\): clocked logic of an active chip" \
+	"params.c's assumption in words"
+expect_no_out "(params\\.c|\\.ini) ASSUMPTION" "no 'FILE ASSUMPTION' under the assumptions"
 expect_out "^    b\\.chip\\.peak_tflops_fp8 +9800 TFLOPS, triangular 5000 \\.\\. 12000$" \
 	"assumptions: peak FP8 at sohu.ini's 9800 TFLOPS"
 expect_out "^    b\\.chip\\.hbm_tbps +4\\.8 TB/s, uniform 4\\.8 \\.\\. 6\\.03$" \
@@ -539,7 +557,7 @@ $RL claim --b h200-sxm,profile=trtllm-0.15 --uncertainty sohu --samples 400 \
 	--seed 5 --no-design --db "$tmpd/h200.db" >"$tmpd/h200" 2>/dev/null
 $RL report --db "$tmpd/h200.db" --out "$tmpd/h200.md" --no-plots >/dev/null 2>&1
 gl=$(joined "^  if 8 x h200-sxm TP8 x PP1 \\(trtllm-0.15\\) reaches" "$tmpd/h200" | sed 's/^ *if //')
-if printf '%s' "$gl" | grep -qF "reaches >= 90% utilization, the share stated in \"$u\" (Etched blog (claims.md)) (" &&
+if printf '%s' "$gl" | grep -qF "reaches >= 90% utilization, the share stated in \"$u\" by Etched blog, claims.md (" &&
 	! grep -q "Etched's claimed" "$tmpd/h200" &&
 	grep -qF -- "- If $(printf '%s' "$gl" | sed 's/>/\\>/g')." "$tmpd/h200.md"; then
 	echo "ok - side b an H200: the line says the share is the claim's, text and report alike"
@@ -566,7 +584,7 @@ lrc=$?
 ROOFLAB_DATA="$tmpd/longdata" $RL report --db "$tmpd/long.db" --out "$tmpd/long.md" \
 	--no-plots >/dev/null 2>&1
 gl=$(joined "^  if $ll" "$tmpd/long" | sed 's/^ *if //')
-if [ "$lrc" = 0 ] && printf '%s' "$gl" | grep -qF "\"$lc\" ($ls) (" &&
+if [ "$lrc" = 0 ] && printf '%s' "$gl" | grep -qF "\"$lc\" by $ls (" &&
 	printf '%s' "$gl" | grep -Eq ', P\(>= 20x\) = [0-9.]+%$' &&
 	grep -qF -- "- If $(printf '%s' "$gl" | sed 's/>/\\>/g')." "$tmpd/long.md" &&
 	iconv -f UTF-8 -t UTF-8 "$tmpd/long" >/dev/null 2>&1; then

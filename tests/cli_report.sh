@@ -1649,7 +1649,11 @@ has "$tmpd/md/nomc.md" "no Monte Carlo: the interval not computed" "- 90% interv
 lacks "$tmpd/md/nomc.md" "no Monte Carlo: no samples explained" "Monte Carlo samples, draws of every"
 lacks "$tmpd/md/nomc.md" "no Monte Carlo: no P(>= 20x) explained" "P(\\\\>= 20x), the share"
 has "$tmpd/md/nomc.md" "no Monte Carlo: the terms say what is not computed" \
-	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); utilization"
+	"Terms used below: the 90% interval and the probability of reaching 20x, not computed for this claim run (a Monte Carlo gives them, drawing every assumption at once, each from its range); TensorRT-LLM, NVIDIA's software that serves a language model on its GPUs, named with its version (0.10, 0.11, ...); roofline, a step's time taken as the longer of its arithmetic at the chip's peak and its memory traffic at full bandwidth; utilization"
+# (small84) the report names TensorRT-LLM and has a roofline section: both
+# in the terms, in claim's words (the text's "terms used below")
+has "$md" "the terms gloss TensorRT-LLM" "; TensorRT-LLM, NVIDIA's software that serves a language model on its GPUs"
+has "$md" "the terms gloss roofline" "; roofline, a step's time taken as the longer of its arithmetic at the chip's peak"
 has "$md" "with a Monte Carlo: its samples explained" \
 	"Terms used below: Monte Carlo samples, draws of every assumption at once"
 # (reports78) and no section speaks of samples never drawn: the power

@@ -624,6 +624,31 @@ static void test_prob(void **state)
 ** 0.451850, half = 1.96 sqrt(0.45 x 0.55 / 100 + 3.8416 / 40000) / d =
 ** 0.095706: [0.356144, 0.547556], across 50%.  86 of 100,000: [0.000696,
 ** 0.001062], both under 10%: settled, no words. */
+/* A source's "FILE ASSUMPTION" in words, by hand: params.c with its
+** folder, an ini file by its name, anything else untouched */
+static void test_source_words(void **state)
+{
+	char b[256];
+	(void)state;
+	claim_source_words("params.c ASSUMPTION: one op 6 pJ", b, sizeof b);
+	assert_string_equal(b, "an assumption of rooflab's (model/params.c): "
+	                    "one op 6 pJ");
+	claim_source_words("claims.md (x) and etched-claim.ini ASSUMPTION: y",
+	                   b, sizeof b);
+	assert_string_equal(b, "claims.md (x) and an assumption of rooflab's "
+	                    "(etched-claim.ini): y");
+	claim_source_words("sohu.ini ASSUMPTION as for h100-sxm: z", b,
+	                   sizeof b);
+	assert_string_equal(b, "an assumption of rooflab's (sohu.ini) as for "
+	                    "h100-sxm: z");
+	claim_source_words("hardware.csv; an ASSUMPTION of ours", b, sizeof b);
+	assert_string_equal(b, "hardware.csv; an ASSUMPTION of ours");
+	claim_source_words("params.c ASSUMPTIONS", b, sizeof b);
+	assert_string_equal(b, "params.c ASSUMPTIONS");
+	claim_source_words("params.c ASSUMPTION: long", b, 10);
+	assert_int_equal((int)strlen(b), 9);
+}
+
 static void test_unsettled(void **state)
 {
 	double lo, hi;
@@ -769,30 +794,30 @@ static void test_mc_words(void **state)
 	** read as above every sample; 0.99996 the 99.9 (floored to one
 	** decimal, so never 100 while one sample is above); 4 of 1,000
 	** below the 0.4, 1 of 100,000 the 0.1 (ceiled); all below (1.0) is
-	** the 100th and none (0) the 0th, as before.  A tenth takes no
-	** ordinal suffix at either end (claim_ordinal_suffix): "the 99.7th"
-	** beside "the 0.3" was two rules */
+	** the 100th and none (0) the 0th, as before.  A tenth is an ordinal
+	** as a whole number is (claim_ordinal_suffix): "the 99.7 percentile"
+	** beside "the 74th percentile" was two forms */
 	s.nominal_below = 0.99711;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.7 percentile of the samples"));
+	assert_non_null(strstr(b, " the 99.7th percentile of the samples"));
 	s.nominal_below = 0.99996;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.9 percentile"));
+	assert_non_null(strstr(b, " the 99.9th percentile"));
 	s.nominal_below = 0.995;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 99.5 percentile"));
+	assert_non_null(strstr(b, " the 99.5th percentile"));
 	s.nominal_below = 0.004;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.4 percentile of the samples"));
+	assert_non_null(strstr(b, " the 0.4th percentile of the samples"));
 	s.nominal_below = 0.003;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.3 percentile of the samples"));
+	assert_non_null(strstr(b, " the 0.3th percentile of the samples"));
 	s.nominal_below = 0.00001;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.1 percentile"));
+	assert_non_null(strstr(b, " the 0.1th percentile"));
 	s.nominal_below = 0.002;
 	claim_mc_nominal_words(&s, 20, b, sizeof b);
-	assert_non_null(strstr(b, " the 0.2 percentile"));
+	assert_non_null(strstr(b, " the 0.2th percentile"));
 	/* whole ones by the English rule: 0.21 the 21st, 0.12 the 12th,
 	** 0.03 the 3rd, 0.93 the 93rd, 0.525 rounds to the 53rd */
 	s.nominal_below = 0.21;
@@ -999,7 +1024,7 @@ static void test_mc_given_floor(void **state)
 	                     "Etched blog (claims.md)", 20, b, sizeof b);
 	assert_string_equal(b, "if 8x H200 reaches >= 90% utilization, the share "
 	                    "stated in \"more than 90% FLOPS utilization on Sohu "
-	                    "vs about 30% on GPUs\" (Etched blog (claims.md)) "
+	                    "vs about 30% on GPUs\" by Etched blog, claims.md "
 	                    "(80.0% of the samples, 20 of 25): 90% interval "
 	                    "1.95x .. 19.05x, median 10.50x, P(>= 20x) = 5.0%");
 	/* and Sohu's own line in the same words */
@@ -1007,9 +1032,25 @@ static void test_mc_given_floor(void **state)
 	                     "Etched blog", 20, b, sizeof b);
 	assert_string_equal(b, "if 8x Sohu (as claimed) reaches >= 90% "
 	                    "utilization, the share stated in \"more than 90%\" "
-	                    "(Etched blog) (80.0% of the samples, 20 of 25): 90% "
+	                    "by Etched blog (80.0% of the samples, 20 of 25): 90% "
 	                    "interval 1.95x .. 19.05x, median 10.50x, "
 	                    "P(>= 20x) = 5.0%");
+	/* a source with brackets of its own, and no bracket left open or
+	** nested in another: "(a (b)) (80.0% ...)" read as one aside in
+	** another; brackets become commas, none doubled */
+	claim_mc_given_words(&g, "S", "q", "blog (x.md) (2024)", 20, b,
+	                     sizeof b);
+	assert_non_null(strstr(b, "\"q\" by blog, x.md, 2024 (80.0% of"));
+	{
+		int depth = 0, deepest = 0;
+		const char *c;
+		for (c = b; *c; c++) {
+			depth += *c == '(' ? 1 : *c == ')' ? -1 : 0;
+			deepest = depth > deepest ? depth : deepest;
+		}
+		assert_int_equal(depth, 0);
+		assert_int_equal(deepest, 1);
+	}
 	mc->drawn[0] = 0.5;
 	assert_int_equal(claim_mc_given_of(mc, 0.9, 20, &g), 0);
 	assert_int_equal((int)g.n, 19);
@@ -1828,9 +1869,10 @@ static void test_ordinal_suffix(void **state)
 	    {"91", "st"},   {"99", "th"},   {"100", "th"},  {"101", "st"},
 	    {"102", "nd"},  {"103", "rd"},  {"111", "th"},  {"112", "th"},
 	    {"113", "th"},  {"121", "st"},  {"1001", "st"}, {"1011", "th"},
-	    {"-1", "st"},   {"-12", "th"},  {"99.7", ""},   {"0.3", ""},
-	    {"0.1", ""},    {"99.5", ""},   {"21.0", ""},   {"", ""},
-	    {"-", ""},      {"x", ""},      {"1e3", ""}};
+	    {"-1", "st"},   {"-12", "th"},  {"99.7", "th"}, {"0.3", "th"},
+	    {"0.1", "th"},  {"99.5", "th"}, {"21.0", "th"}, {"0.2", "th"},
+	    {"", ""},       {"-", ""},      {"x", ""},      {"1e3", ""},
+	    {"99.", ""},    {"1.2.3", ""},  {"1.5x", ""}};
 	size_t i;
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -1946,6 +1988,7 @@ int main(void)
 	    cmocka_unit_test(test_qty_dir),
 	    cmocka_unit_test(test_prob),
 	    cmocka_unit_test(test_unsettled),
+	    cmocka_unit_test(test_source_words),
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_binds),
 	    cmocka_unit_test(test_sentences),
