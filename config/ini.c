@@ -57,28 +57,27 @@ static void cut_comment(char *s)
 		*p = '\0';
 }
 
+/* The file's name for a message's "FILE:LINE: ...", into buf
+** (NAME_SHOWN_LEN bytes): whole where it is at most
+** RL_UTF8_PATH_SHOWN_MAX bytes, else cut (rl_utf8_shown).  Whole, a
+** preset at a path of 1,000 bytes (eval's --profile and a claim side's
+** profile= take 1023) filled the callers' 1,024-byte messages and the
+** reason after it was cut off. */
+#define NAME_SHOWN_LEN (RL_UTF8_PATH_SHOWN_MAX + 64)
+static const char *name_shown(const char *file, char *buf, size_t len)
+{
+	return rl_utf8_shown(file, RL_UTF8_PATH_SHOWN_MAX, buf, len);
+}
+
 /* The reader: cb, or lcb (which is also told the line) when given; scb,
 ** when given, at each section header.  A key with no value is refused
 ** here ("has no value") unless empty_ok, when the callback is given ""
 ** and says what the key takes. */
-/* The longest file name a message quotes whole before ":LINE:" (bytes) */
-#define NAME_SHOWN_MAX 300
-
-/* file for a message's "FILE:LINE: ...", into buf (NAME_SHOWN_MAX + 64
-** bytes): whole where it is at most NAME_SHOWN_MAX bytes, else cut
-** (rl_utf8_shown).  Whole, a preset at a path of 1,000 bytes (eval's
-** --profile and a claim side's profile= take 1023) filled the callers'
-** 1,024-byte messages and the reason after it was cut off. */
-static const char *name_shown(const char *file, char *buf, size_t len)
-{
-	return rl_utf8_shown(file, NAME_SHOWN_MAX, buf, len);
-}
-
 static int parse(const char *file, const char *text, ini_cb cb,
                  ini_line_cb lcb, ini_section_cb scb, int empty_ok, void *ud,
                  char *err, size_t errlen)
 {
-	char section[128] = "", shown[NAME_SHOWN_MAX + 64];
+	char section[128] = "", shown[NAME_SHOWN_LEN];
 	char line[INI_LINE_MAX + 2]; /* the line, a CR and the NUL */
 	const char *p = text, *name = name_shown(file, shown, sizeof shown);
 	int lineno = 0, rc;
@@ -205,7 +204,7 @@ void ini_nul_byte(const char *path, const char *buf, size_t got,
                   char *err, size_t errlen)
 {
 	const char *nul = memchr(buf, '\0', got), *start = buf, *p;
-	char shown[NAME_SHOWN_MAX + 64];
+	char shown[NAME_SHOWN_LEN];
 	long line = 1;
 	if (got >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
 		start = buf + 3;
@@ -266,7 +265,7 @@ static int read_all(FILE *f, char **buf, size_t *cap, size_t *got)
 int ini_read_file(const char *path, char **text, char *err, size_t errlen)
 {
 	FILE *f;
-	char *buf = NULL, shown[NAME_SHOWN_MAX + 64];
+	char *buf = NULL, shown[NAME_SHOWN_LEN];
 	const char *name = name_shown(path, shown, sizeof shown);
 	long size;
 	size_t got, cap;

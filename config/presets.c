@@ -82,24 +82,19 @@ static size_t preset_file(const char *dir, const char *name, char *path,
 	return w < 0 ? len : (size_t)w;
 }
 
-/* The longest path a message about a preset file quotes whole (bytes);
-** past it, cut (rl_utf8_quote).  Quoted whole, a path of 1,000 bytes (a
-** side's profile= takes 1023) or of 5,000 (one that is no file) filled
-** the callers' 1,024-byte messages and cut off the reason after it. */
-#define PATH_SHOWN_MAX 300
-
 /* Why path, named as a preset file, cannot be one, into err: it does not
 ** exist (or cannot be reached), or it is a directory, a device or another
-** thing that is not a file; the path quoted, cut past PATH_SHOWN_MAX
-** bytes at a whole character with "..." and its size, so that the reason
-** is always said. */
+** thing that is not a file; the path quoted, cut past
+** RL_UTF8_PATH_SHOWN_MAX bytes at a whole character with "..." and its
+** size, so that the reason is always said (a path of 5,000 bytes, one
+** that is no file, filled the callers' 1,024-byte messages). */
 static void not_a_file(const char *kind, const char *path, char *err,
                        size_t errlen)
 {
 	struct stat sb;
-	char q[PATH_SHOWN_MAX + 80];
+	char q[RL_UTF8_PATH_SHOWN_MAX + 80];
 	int st = stat(path, &sb), e = errno;
-	rl_utf8_quote(path, PATH_SHOWN_MAX, q, sizeof q);
+	rl_utf8_quote(path, RL_UTF8_PATH_SHOWN_MAX, q, sizeof q);
 	if (st == 0)
 		snprintf(err, errlen, "%s file %s is not a preset file (%s)",
 		         kind, q, S_ISDIR(sb.st_mode) ? "a directory"

@@ -48,20 +48,17 @@ rl_file_kind rl_not_regular(const char *path)
 	return stat(path, &sb) == 0 ? kind_of(sb.st_mode) : RL_FILE_REGULAR;
 }
 
-/* The longest path rl_open_regular's messages name whole (bytes): past
-** it cut (rl_utf8_shown), so that the reason after it is said (whole, a
-** --measurements path of 1,000 bytes, which validate takes, filled its
-** 1,024-byte message: "PATH: ca") */
-#define PATH_SHOWN_MAX 300
-
+/* (the path named cut past RL_UTF8_PATH_SHOWN_MAX bytes, rl_utf8_shown:
+** whole, a --measurements path of 1,000 bytes, which validate takes,
+** filled its 1,024-byte message: "PATH: ca") */
 FILE *rl_open_regular(const char *file, char *err, size_t errlen)
 {
 	struct stat sb;
 	rl_file_kind kind;
 	FILE *f;
 	int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags, e = errno;
-	char shown[PATH_SHOWN_MAX + 64];
-	const char *path = rl_utf8_shown(file, PATH_SHOWN_MAX, shown,
+	char shown[RL_UTF8_PATH_SHOWN_MAX + 64];
+	const char *path = rl_utf8_shown(file, RL_UTF8_PATH_SHOWN_MAX, shown,
 	                                 sizeof shown);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(e));

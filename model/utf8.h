@@ -73,6 +73,13 @@ const char *rl_utf8_quote(const char *s, size_t max, char *buf, size_t len);
 ** after it.  max under 3 is taken as 3. */
 const char *rl_utf8_shown(const char *s, size_t max, char *buf, size_t len);
 
+/* The longest file path a message names whole (bytes), for rl_utf8_shown
+** and rl_utf8_quote's max: past it cut, so that a message's reason after
+** a path of 1,000 bytes (eval's --profile, a side's profile=, validate's
+** --measurements take 1023) is still said (config/ini.c, presets.c,
+** regfile.c) */
+#define RL_UTF8_PATH_SHOWN_MAX 300
+
 /* 1 when the well-formed sequence at s (rl_utf8_len > 0) is a character
 ** rooflab never shows or writes as it stands: a control character (C0
 ** U+0000..U+001F, DEL U+007F, and the C1 controls U+0080..U+009F, which a
