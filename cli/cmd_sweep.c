@@ -641,9 +641,9 @@ static void note_stand_in_price(const rl_sweep_spec *s)
 {
 	char words[2048], price[64];
 	if (rl_sweep_spec_gives_price(s) || !keeps_price(s) ||
-	    !preset_price_note(s->setup.chip_file, s->setup.cfg.cost.price_usd,
-	                       words, sizeof words) ||
-	    !strstr(words, "ASSUMPTION"))
+	    !preset_price_stand_in(s->setup.chip_file,
+	                           s->setup.cfg.cost.price_usd, words,
+	                           sizeof words))
 		return;
 	snprintf(price, sizeof price, "%.0f", s->setup.cfg.cost.price_usd);
 	{

@@ -145,12 +145,8 @@ static void chips_only_note(FILE *f, const rl_setup *st, const rl_result *r)
 static int price_assumption(const rl_setup *st, const rl_result *r,
                             char *buf, size_t len)
 {
-	if (!preset_price_note(st->chip_file, r->chip_price_usd, buf, len) ||
-	    !strstr(buf, "ASSUMPTION")) {
-		buf[0] = '\0';
-		return 0;
-	}
-	return 1;
+	return preset_price_stand_in(st->chip_file, r->chip_price_usd, buf,
+	                             len);
 }
 
 #define STAND_IN_DOC "price a buyer pays for one chip: here a stand-in, " \

@@ -175,3 +175,15 @@ int preset_price_note(const char *path, double price_usd, char *buf,
 	}
 	return 1;
 }
+
+int preset_price_stand_in(const char *path, double price_usd, char *buf,
+                          size_t len)
+{
+	if (!preset_price_note(path, price_usd, buf, len))
+		return 0;
+	if (!strstr(buf, "ASSUMPTION")) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return 1;
+}

@@ -30,4 +30,11 @@ int preset_key_note(const char *path, const char *section, const char *key,
 int preset_price_note(const char *path, double price_usd, char *buf,
                       size_t len);
 
+/* preset_price_note where its words mark the price an ASSUMPTION, a
+** stand-in (Sohu's: the H100's 33,625 USD, Etched having published
+** none): 1 with the words in buf, else 0 and buf "".  eval's stand-in
+** note and sweep's say it. */
+int preset_price_stand_in(const char *path, double price_usd, char *buf,
+                          size_t len);
+
 #endif
