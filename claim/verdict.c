@@ -73,7 +73,7 @@ int claim_vs_interval(double x, double p05, double p95)
 
 void claim_prob_interval(double p, double n, double *lo, double *hi)
 {
-	const double z2 = 1.96 * 1.96;
+	const double z2 = CLAIM_PROB_Z * CLAIM_PROB_Z;
 	double d, c, h;
 	if (!(n > 0) || !isfinite(p)) {
 		*lo = *hi = NAN;
@@ -81,7 +81,7 @@ void claim_prob_interval(double p, double n, double *lo, double *hi)
 	}
 	d = 1 + z2 / n;
 	c = (p + z2 / (2 * n)) / d;
-	h = sqrt(p * (1 - p) / n + z2 / (4 * n * n)) * 1.96 / d;
+	h = sqrt(p * (1 - p) / n + z2 / (4 * n * n)) * CLAIM_PROB_Z / d;
 	*lo = c - h < 0 ? 0 : c - h;
 	*hi = c + h > 1 ? 1 : c + h;
 }

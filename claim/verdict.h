@@ -49,6 +49,10 @@ int claim_vs_interval(double x, double p05, double p95);
 ** [0.070%, 0.11%]. */
 void claim_prob_interval(double p, double n, double *lo, double *hi);
 
+/* claim_prob_interval's confidence and its normal quantile */
+#define CLAIM_PROB_CONFIDENCE 0.95
+#define CLAIM_PROB_Z 1.96
+
 /* Where n samples are too few to settle the verdict's word (the two ends
 ** of p's 95% interval fall in different bands of claim_verdict_word), the
 ** warning with its fix into buf ("only 5 samples: P(>= 20x) lies between

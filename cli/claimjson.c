@@ -396,7 +396,7 @@ void claimout_json(FILE *f, const claim_report *rep)
 				json_num(&w, "lo", lo);
 				json_num(&w, "hi", hi);
 				json_num(&w, "samples", (double)mc->valid);
-				json_num(&w, "confidence", 0.95);
+				json_num(&w, "confidence", CLAIM_PROB_CONFIDENCE);
 				json_end(&w);
 			}
 		}

@@ -601,12 +601,12 @@ static void assumptions_text(FILE *f, const claim_report *rep,
 			         u->power_cap_source[0] ? u->power_cap_source
 			         : "no source given");
 			wrapped(f, "    ", text, 6);
-		} else if (!rl_power_known(&b->cfg))
-			snprintf(none, sizeof none, " (%s has no power model, its "
-			         "chip naming no process node: none of its samples "
-			         "is held to this cap)",
-			         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab));
-		if (rep->opts.samples > 0) {
+		} else {
+			if (!rl_power_known(&b->cfg))
+				snprintf(none, sizeof none, " (%s has no power model, "
+				         "its chip naming no process node: none of its "
+				         "samples is held to this cap)",
+				         rl_utf8_cell(b->label, 0, 0, lab, sizeof lab));
 			snprintf(text, sizeof text, "a sample drawing over %s W per "
 			         "chip counts as violating physics: %s%s",
 			         rl_number_write(u->power_cap_w, cw, sizeof cw),
